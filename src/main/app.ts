@@ -1,0 +1,65 @@
+import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
+import { contract } from '../shared/contract';
+import { type Clock, systemClock } from '../shared/clock';
+import { type IdSource, uuidv7Source } from '../shared/ids';
+import { DATABASE_FILE, VERSION } from './config';
+import { type Db, openDatabase, type Sqlite } from './db/open';
+import { tills } from './db/schema';
+import type { Deps } from './domains/deps';
+import { handlers } from './domains/handlers';
+import { EventBus } from './events';
+import { type Logger, Router } from './host/router';
+import { createServices, type Services } from './services';
+
+export interface AppConfig {
+  /** folder holding counterline.db, or ':memory:' for tests */
+  dataDir: string;
+  clock?: Clock;
+  newId?: IdSource;
+  migrationsDir?: string;
+  log?: Logger;
+}
+
+export interface App {
+  db: Db;
+  sqlite: Sqlite;
+  router: Router;
+  services: Services;
+  events: EventBus;
+  clock: Clock;
+  dataDir: string;
+  close(): void;
+}
+
+/** The whole main-process core, without Electron: used by the Electron shell, the browser host, the CLI and tests. */
+export function createApp(config: AppConfig): App {
+  const clock = config.clock ?? systemClock;
+  const newId = config.newId ?? uuidv7Source(clock);
+  const file = config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, DATABASE_FILE);
+  const { sqlite, db } = openDatabase({ file, migrationsDir: config.migrationsDir });
+  const events = new EventBus();
+  const tillId = ensureThisTill(db, clock, newId);
+  const deps: Deps = { db, sqlite, clock, newId, events, tillId: () => tillId };
+  const services = createServices(deps, VERSION);
+  const router = new Router(services, config.log);
+  router.registerAll(contract, handlers);
+  return {
+    db,
+    sqlite,
+    router,
+    services,
+    events,
+    clock,
+    dataDir: config.dataDir,
+    close: () => sqlite.close(),
+  };
+}
+
+function ensureThisTill(db: Db, clock: Clock, newId: IdSource): string {
+  const existing = db.select().from(tills).where(eq(tills.isThisTill, true)).get();
+  if (existing) return existing.id;
+  const id = newId();
+  db.insert(tills).values({ id, name: 'Till 1', prefix: '', isThisTill: true, createdAt: clock.now() }).run();
+  return id;
+}

@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createApp } from './app';
+import { resolveDataDir } from './config';
+import { checkBindAddress, startHttpHost } from './host/http';
+import { seedReference } from './seed/reference';
+
+const HELP = `Counterline: the customer-first till
+
+Usage: counterline <command> [options]
+
+  serve [--port N] [--data-dir DIR] [--host 127.0.0.1] [--allow-lan]
+        Serve the till to a browser on this computer and print its address.
+  seed --demo [--data-dir DIR]           Create a believable small demo shop.
+  seed --reference [--scale F] [--data-dir DIR]
+        Create the deterministic reference dataset used by benchmarks.
+  help                                   Show this text.
+
+The data folder is --data-dir, else COUNTERLINE_DATA_DIR, else the system's user-data folder.`;
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return serve(rest);
+    case 'seed':
+      return seed(rest);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(HELP);
+      return 0;
+    default:
+      console.error(`Unknown command "${command}". Run \`counterline help\` to see what it can do.`);
+      return 2;
+  }
+}
+
+async function serve(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string', default: '0' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'data-dir': { type: 'string' },
+      'allow-lan': { type: 'boolean', default: false },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}`);
+  checkBindAddress(values.host, values['allow-lan']);
+  const rendererDir = join(projectRoot, 'out', 'renderer');
+  if (!existsSync(join(rendererDir, 'index.html'))) await buildRenderer();
+  const app = createApp({ dataDir: resolveDataDir(values['data-dir']) });
+  const host = await startHttpHost({ app, rendererDir, host: values.host, port });
+  console.log(`Counterline ready at ${host.url}`);
+  const stop = async () => {
+    await host.close();
+    app.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise(() => {});
+}
+
+async function buildRenderer(): Promise<void> {
+  console.error('The till screens are not built yet; building them once (about half a minute)…');
+  const { build } = await import('vite');
+  await build({ configFile: join(projectRoot, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+function seed(args: string[]): number {
+  const { values } = parseArgs({
+    args,
+    options: {
+      demo: { type: 'boolean', default: false },
+      reference: { type: 'boolean', default: false },
+      scale: { type: 'string', default: '1' },
+      'data-dir': { type: 'string' },
+    },
+  });
+  const dataDir = resolveDataDir(values['data-dir']);
+  if (values.demo === values.reference) throw new Error('Choose one: seed --demo or seed --reference');
+  if (values.demo) {
+    const app = createApp({ dataDir });
+    try {
+      const { ownerName, pin } = app.services.system.createDemoShop();
+      console.log(`Demo shop created in ${dataDir}. Sign in as ${ownerName} with PIN ${pin}.`);
+    } finally {
+      app.close();
+    }
+    return 0;
+  }
+  const scale = Number(values.scale);
+  if (!(scale > 0 && scale <= 10)) throw new Error(`--scale must be a number above 0 and at most 10, not ${values.scale}`);
+  const started = performance.now();
+  const { app, counts } = seedReference({ dataDir, scale });
+  app.close();
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Reference dataset (scale ${scale}) in ${dataDir} after ${seconds} s: ${JSON.stringify(counts)}`);
+  return 0;
+}

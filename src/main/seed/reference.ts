@@ -1,0 +1,34 @@
+import { testClock } from '../../shared/clock';
+import { seededRandom, uuidv7Source } from '../../shared/ids';
+import { type App, createApp } from '../app';
+
+export interface ReferenceOptions {
+  dataDir: string;
+  /** 1 = the full reference dataset; 0.01 for a quick one */
+  scale: number;
+  seed?: number;
+}
+
+/**
+ * The reference dataset benchmarks run on, made deterministically from a seed (same ids, same rows every time;
+ * only PIN salts are random). Later issues extend it with customers, sales and ledgers, in proportion to `scale`.
+ */
+export function seedReference(opts: ReferenceOptions): { app: App; counts: Record<string, number> } {
+  const clock = testClock(Date.UTC(2024, 0, 1));
+  const app = createApp({ dataDir: opts.dataDir, clock, newId: uuidv7Source(clock, seededRandom(opts.seed ?? 42)) });
+  if (app.services.settings.isInitialised()) {
+    app.close();
+    throw new Error(`${opts.dataDir} already holds a shop; seed into an empty folder.`);
+  }
+  app.services.system.onboard({
+    store: { name: 'Reference Wholesale', country: 'UG', currency: 'UGX', timeZone: 'Africa/Kampala', language: 'en' },
+    owner: { name: 'Reference Owner', pin: '1234' },
+  });
+  const actor = { id: null, name: 'seed' };
+  const staffCount = Math.max(2, Math.round(20 * opts.scale));
+  for (let i = 0; i < staffCount; i++) {
+    clock.advance(60_000);
+    app.services.staff.create(actor, { name: `Cashier ${i + 1}`, role: i % 5 === 0 ? 'manager' : 'cashier', pin: '0000' });
+  }
+  return { app, counts: { staff: staffCount + 1 } };
+}

@@ -1,0 +1,20 @@
+import { AuditService } from './domains/audit/service';
+import type { Deps } from './domains/deps';
+import { SettingsService } from './domains/settings/service';
+import { StaffService } from './domains/staff/service';
+import { SystemService } from './domains/system/service';
+
+export interface Services {
+  audit: AuditService;
+  settings: SettingsService;
+  staff: StaffService;
+  system: SystemService;
+}
+
+export function createServices(deps: Deps, version: string): Services {
+  const audit = new AuditService(deps);
+  const settings = new SettingsService(deps, audit);
+  const staff = new StaffService(deps, audit, () => settings.store().lockAfterMinutes * 60_000);
+  const system = new SystemService(deps, settings, staff, version);
+  return { audit, settings, staff, system };
+}

@@ -1,0 +1,10 @@
+import type { StoreProfile } from './system';
+
+/** Everything the main process pushes to renderers, by name. */
+export interface EventMap {
+  'settings.changed': { store: StoreProfile };
+  'session.locked': { reason: 'idle' | 'manual' };
+  'audit.appended': { entity: string; action: string };
+}
+export type EventName = keyof EventMap;
+export const EVENT_NAMES: readonly EventName[] = ['settings.changed', 'session.locked', 'audit.appended'];

@@ -1,0 +1,20 @@
+import { audit } from './audit';
+import { type ContractShape, flattenContract, type InputOf, type OutputOf } from './define';
+import { settings } from './settings';
+import { staff } from './staff';
+import { system } from './system';
+
+/** The whole API between renderer and main. Add a domain here and in src/main/domains/index.ts. */
+export const contract = { system, staff, settings, audit } satisfies ContractShape;
+export type Contract = typeof contract;
+
+export const procedures = flattenContract(contract);
+export const procedureNames: readonly string[] = procedures.map(([name]) => name);
+
+export type ProcedureName = {
+  [D in keyof Contract]: `${D & string}.${keyof Contract[D] & string}`;
+}[keyof Contract];
+
+export * from './define';
+export * from './events';
+export { audit, settings, staff, system };

@@ -1,0 +1,63 @@
+import type { Clock } from './clock';
+
+/**
+ * Time-ordered ids (UUIDv7 layout): 48-bit millisecond timestamp, then a counter that keeps ids made in the same
+ * millisecond in order, then random bits. Text ids let several tills merge their data later.
+ */
+export type IdSource = () => string;
+
+export function uuidv7Source(clock: Clock, random: (bytes: Uint8Array) => void = defaultRandom): IdSource {
+  let lastMs = -1;
+  let seq = 0;
+  return () => {
+    let ms = clock.now();
+    if (ms <= lastMs) {
+      ms = lastMs;
+      seq += 1;
+      if (seq > 0xfff) {
+        ms = lastMs + 1;
+        seq = 0;
+      }
+    } else {
+      seq = 0;
+    }
+    lastMs = ms;
+    const b = new Uint8Array(16);
+    random(b);
+    const hi = Math.floor(ms / 2 ** 16);
+    const lo = ms % 2 ** 16;
+    b[0] = (hi >>> 24) & 0xff;
+    b[1] = (hi >>> 16) & 0xff;
+    b[2] = (hi >>> 8) & 0xff;
+    b[3] = hi & 0xff;
+    b[4] = (lo >>> 8) & 0xff;
+    b[5] = lo & 0xff;
+    b[6] = 0x70 | ((seq >>> 8) & 0x0f);
+    b[7] = seq & 0xff;
+    b[8] = 0x80 | ((b[8] as number) & 0x3f);
+    const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  };
+}
+
+function defaultRandom(bytes: Uint8Array): void {
+  globalThis.crypto.getRandomValues(bytes);
+}
+
+/** Deterministic ids for tests: same clock and seed, same ids. */
+export function seededRandom(seed: number): (bytes: Uint8Array) => void {
+  let s = seed >>> 0 || 1;
+  return (bytes) => {
+    for (let i = 0; i < bytes.length; i++) {
+      s ^= s << 13;
+      s ^= s >>> 17;
+      s ^= s << 5;
+      bytes[i] = s & 0xff;
+    }
+  };
+}
+
+/** Human document numbers: S-000123, or with a till prefix T2-S-000123. */
+export function documentNumber(kind: string, n: number, tillPrefix = ''): string {
+  return `${tillPrefix ? `${tillPrefix}-` : ''}${kind}-${String(n).padStart(6, '0')}`;
+}

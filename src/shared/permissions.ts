@@ -1,0 +1,47 @@
+/** Roles and what each may do. The main process checks these on every call; the UI only hides what is refused. */
+export const ROLES = ['owner', 'manager', 'cashier'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'till.use',
+  'staff.view',
+  'staff.manage',
+  'settings.view',
+  'settings.edit',
+  'audit.view',
+  'customers.view',
+  'customers.edit',
+  'customers.delete',
+  'customers.merge',
+  'customers.import',
+  'customers.export',
+  'sales.sell',
+  'sales.refund',
+  'sales.void',
+  'receivables.view',
+  'receivables.manage',
+  'loyalty.manage',
+  'reports.view',
+  'devices.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const cashier: readonly Permission[] = [
+  'till.use',
+  'settings.view',
+  'customers.view',
+  'customers.edit',
+  'sales.sell',
+  'receivables.view',
+];
+const manager: readonly Permission[] = PERMISSIONS.filter((p) => p !== 'settings.edit');
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
+  owner: new Set(PERMISSIONS),
+  manager: new Set(manager),
+  cashier: new Set(cashier),
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].has(permission);
+}
