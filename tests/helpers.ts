@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type TestClock, testClock } from '../src/shared/clock';
+import { seededRandom, uuidv7Source } from '../src/shared/ids';
+import { type App, createApp } from '../src/main/app';
+import type { Result } from '../src/shared/errors';
+
+export interface TestApp extends App {
+  clock: TestClock;
+  dir: string;
+  /** call a procedure as a given client (defaults to one test client) */
+  call(name: string, input?: unknown, clientKey?: string): ReturnType<App['router']['call']>;
+  dispose(): void;
+}
+
+/** A real app over a real SQLite file in a fresh temp folder, with a test clock and deterministic ids. */
+export function makeTestApp(): TestApp {
+  const dir = mkdtempSync(join(tmpdir(), 'counterline-test-'));
+  const clock = testClock();
+  const app = createApp({ dataDir: dir, clock, newId: uuidv7Source(clock, seededRandom(7)), log: () => {} });
+  return Object.assign(app, {
+    clock,
+    dir,
+    call: (name: string, input: unknown = null, clientKey = 'test-client') => app.router.call(name, input, { clientKey }),
+    dispose: () => {
+      app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  });
+}
+
+export const DEMO = { owner: 'Rose Nakato', ownerPin: '1234', manager: 'Moses Okello', managerPin: '2468', cashier: 'Aisha Namuli', cashierPin: '1357' };
+
+type Caller = (name: string, input: unknown, clientKey: string) => Promise<Result<unknown>>;
+
+/** Signs the named staff member in on the given client, through any binding (router or HTTP). */
+export async function signInAs(call: Caller, name: string, pin: string, clientKey = 'test-client') {
+  const roster = await call('staff.roster', null, clientKey);
+  if (!roster.ok) throw new Error(roster.error.message);
+  const member = (roster.data as Array<{ id: string; name: string }>).find((s) => s.name === name);
+  if (!member) throw new Error(`no staff member ${name}`);
+  const res = await call('staff.signIn', { staffId: member.id, pin }, clientKey);
+  if (!res.ok) throw new Error(res.error.message);
+  return member.id;
+}
+
+export function tableCount(app: App, table: string): number {
+  return (app.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+}
