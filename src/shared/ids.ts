@@ -40,8 +40,11 @@ export function uuidv7Source(clock: Clock, random: (bytes: Uint8Array) => void =
   };
 }
 
+// Web Crypto exists in browsers and Node alike; typed by hand so src/shared needs neither DOM nor Node types.
+const webCrypto = (globalThis as unknown as { crypto: { getRandomValues(b: Uint8Array): Uint8Array } }).crypto;
+
 function defaultRandom(bytes: Uint8Array): void {
-  globalThis.crypto.getRandomValues(bytes);
+  webCrypto.getRandomValues(bytes);
 }
 
 /** Deterministic ids for tests: same clock and seed, same ids. */

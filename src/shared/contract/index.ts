@@ -1,5 +1,5 @@
 import { audit } from './audit';
-import { type ContractShape, flattenContract, type InputOf, type OutputOf } from './define';
+import { type ContractShape, flattenContract } from './define';
 import { settings } from './settings';
 import { staff } from './staff';
 import { system } from './system';
