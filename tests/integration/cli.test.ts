@@ -1,0 +1,72 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'counterline-cli-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/counterline.mjs', ...args], { encoding: 'utf8' });
+
+describe('counterline command line', () => {
+  it('serve prints the ready line and serves the page only with the token', async () => {
+    const dir = tempDir();
+    const child = spawn(process.execPath, ['bin/counterline.mjs', 'serve', '--port', '0', '--data-dir', dir]);
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /^Counterline ready at (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out);
+          if (m) resolve(m[1] as string);
+        });
+        child.once('exit', () => reject(new Error(`exited before ready: ${out}`)));
+      });
+      expect((await fetch(url)).status).toBe(200);
+      expect((await fetch(url.replace(/\?token=.*/, ''))).status).toBe(401);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 60_000);
+
+  it('refuses to listen beyond loopback without --allow-lan', () => {
+    const r = cli('serve', '--host', '0.0.0.0', '--data-dir', tempDir());
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/--allow-lan/);
+  });
+
+  it('seeds a demo shop and says how to sign in', () => {
+    const r = cli('seed', '--demo', '--data-dir', tempDir());
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Sign in as Rose Nakato with PIN 1234/);
+  });
+
+  it('seeds the reference dataset deterministically', () => {
+    const rows = () => {
+      const dir = tempDir();
+      expect(cli('seed', '--reference', '--scale', '0.1', '--data-dir', dir).status).toBe(0);
+      const db = new Database(join(dir, 'counterline.db'), { readonly: true });
+      const out = db.prepare('SELECT id, name, role, created_at FROM staff ORDER BY id').all();
+      db.close();
+      return out;
+    };
+    const first = rows();
+    expect(first.length).toBeGreaterThan(1);
+    expect(rows()).toEqual(first);
+  });
+
+  it('explains an unknown command', () => {
+    const r = cli('frobnicate');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/Unknown command "frobnicate"/);
+  });
+});
