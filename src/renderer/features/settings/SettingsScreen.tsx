@@ -1,0 +1,291 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { StoreProfile, TaxRate } from '../../../shared/contract/system';
+import { CURRENCIES, CURRENCY_CODES } from '../../../shared/money';
+import { LANGUAGE_NAMES, type Lang, useI18n } from '../../i18n';
+import { api } from '../../lib/api';
+import { TIME_ZONES } from '../../lib/places';
+import { useShell } from '../../lib/session';
+import { useToast } from '../../ui/toast';
+
+type Form = Omit<StoreProfile, 'logo'>;
+
+export function SettingsScreen() {
+  const { t, setLang } = useI18n();
+  const { can, onError, setStore } = useShell();
+  const toast = useToast();
+  const editable = can('settings.edit');
+  const [form, setForm] = useState<Form | null>(null);
+  const [taxRates, setTaxRates] = useState<TaxRate[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api.settings
+      .get(null)
+      .then((v) => {
+        const { logo: _logo, ...rest } = v.store;
+        setForm(rest);
+        setTaxRates(v.taxRates);
+      })
+      .catch(onError);
+  }, [onError]);
+
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => (f ? { ...f, [k]: v } : f));
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!form) return;
+    setBusy(true);
+    try {
+      const saved = await api.settings.updateStore(form);
+      setStore(saved);
+      const { logo: _logo, ...rest } = saved;
+      setForm(rest);
+      setLang(saved.language);
+      toast.success(t('settings.saved'));
+    } catch (err) {
+      onError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const zones = form && !TIME_ZONES.includes(form.timeZone) ? [form.timeZone, ...TIME_ZONES] : TIME_ZONES;
+
+  return (
+    <section className="section" aria-labelledby="h-settings">
+      <h1 id="h-settings" tabIndex={-1}>
+        {t('settings.title')}
+      </h1>
+      {!editable && <p className="notice">{t('common.readOnly')}</p>}
+      {form && (
+        <form className="card" onSubmit={save} aria-labelledby="h-store">
+          <h2 id="h-store">{t('settings.store')}</h2>
+          <fieldset disabled={!editable || busy} className="plain">
+            <div className="grid-2">
+              <Text id="s-name" label={t('settings.name')} value={form.name} onChange={(v) => set('name', v)} required />
+              <Text id="s-phone" label={t('settings.phone')} value={form.phone} onChange={(v) => set('phone', v)} />
+              <Area id="s-address" label={t('settings.address')} value={form.address} onChange={(v) => set('address', v)} />
+              <Text id="s-taxid" label={t('settings.taxId')} value={form.taxId} onChange={(v) => set('taxId', v)} />
+              <Area
+                id="s-rh"
+                label={t('settings.receiptHeader')}
+                value={form.receiptHeader}
+                onChange={(v) => set('receiptHeader', v)}
+              />
+              <Area
+                id="s-rf"
+                label={t('settings.receiptFooter')}
+                value={form.receiptFooter}
+                onChange={(v) => set('receiptFooter', v)}
+              />
+              <div className="field">
+                <label htmlFor="s-currency">{t('settings.currency')}</label>
+                <select
+                  id="s-currency"
+                  value={form.currency}
+                  onChange={(e) => set('currency', e.target.value as Form['currency'])}
+                >
+                  {CURRENCY_CODES.map((c) => (
+                    <option key={c} value={c}>
+                      {c} – {CURRENCIES[c].name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <Text id="s-locale" label={t('settings.locale')} value={form.locale} onChange={(v) => set('locale', v)} />
+              <div className="field">
+                <label htmlFor="s-tz">{t('settings.timeZone')}</label>
+                <select id="s-tz" value={form.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
+                  {zones.map((z) => (
+                    <option key={z} value={z}>
+                      {z.replace(/_/g, ' ')}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="s-lang">{t('settings.language')}</label>
+                <select id="s-lang" value={form.language} onChange={(e) => set('language', e.target.value as Lang)}>
+                  {(Object.keys(LANGUAGE_NAMES) as Lang[]).map((l) => (
+                    <option key={l} value={l}>
+                      {LANGUAGE_NAMES[l]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="s-lock">{t('settings.lockAfter')}</label>
+                <input
+                  id="s-lock"
+                  type="number"
+                  min={1}
+                  max={240}
+                  value={form.lockAfterMinutes}
+                  onChange={(e) => set('lockAfterMinutes', Number(e.target.value))}
+                />
+              </div>
+              <div className="field field-check">
+                <input
+                  id="s-pit"
+                  type="checkbox"
+                  checked={form.pricesIncludeTax}
+                  onChange={(e) => set('pricesIncludeTax', e.target.checked)}
+                />
+                <label htmlFor="s-pit">{t('settings.pricesIncludeTax')}</label>
+              </div>
+            </div>
+            {editable && (
+              <button type="submit" className="btn btn-primary btn-lg">
+                {t('common.save')}
+              </button>
+            )}
+          </fieldset>
+        </form>
+      )}
+      {form && <TaxRates rates={taxRates} setRates={setTaxRates} editable={editable} />}
+    </section>
+  );
+}
+
+function Text(p: { id: string; label: string; value: string; onChange: (v: string) => void; required?: boolean }) {
+  return (
+    <div className="field">
+      <label htmlFor={p.id}>{p.label}</label>
+      <input id={p.id} value={p.value} required={p.required} onChange={(e) => p.onChange(e.target.value)} />
+    </div>
+  );
+}
+
+function Area(p: { id: string; label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={p.id}>{p.label}</label>
+      <textarea id={p.id} rows={2} value={p.value} onChange={(e) => p.onChange(e.target.value)} />
+    </div>
+  );
+}
+
+/** "18" → 1800 bp, "7.5" → 750; null when not a plain percentage. */
+function percentToBp(text: string): number | null {
+  const m = /^(\d{1,4})(?:[.,](\d{1,2}))?$/.exec(text.trim());
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+function bpToPercent(bp: number): string {
+  const whole = Math.floor(bp / 100);
+  const frac = bp % 100;
+  return frac === 0 ? String(whole) : `${whole}.${String(frac).padStart(2, '0').replace(/0$/, '')}`;
+}
+
+function TaxRates({
+  rates,
+  setRates,
+  editable,
+}: {
+  rates: TaxRate[];
+  setRates: (r: TaxRate[]) => void;
+  editable: boolean;
+}) {
+  const { t } = useI18n();
+  const { onError } = useShell();
+  const toast = useToast();
+  const [editing, setEditing] = useState<string | 'new' | null>(null);
+  const [name, setName] = useState('');
+  const [rate, setRate] = useState('');
+  const [isDefault, setIsDefault] = useState(false);
+
+  const start = (r: TaxRate | null) => {
+    setEditing(r ? r.id : 'new');
+    setName(r?.name ?? '');
+    setRate(r ? bpToPercent(r.rateBp) : '');
+    setIsDefault(r?.isDefault ?? rates.length === 0);
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const rateBp = percentToBp(rate);
+    if (rateBp === null) return toast.error(t('settings.taxRateInvalid'));
+    try {
+      const next = await api.settings.saveTaxRate({
+        ...(editing && editing !== 'new' ? { id: editing } : {}),
+        name,
+        rateBp,
+        isDefault,
+      });
+      setRates(next);
+      setEditing(null);
+      toast.success(t('settings.taxSaved'));
+    } catch (err) {
+      onError(err);
+    }
+  };
+
+  const editor = (
+    <form className="tax-editor" onSubmit={save}>
+      <div className="field">
+        <label htmlFor="tax-name">{t('settings.taxName')}</label>
+        <input id="tax-name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="tax-rate">{t('settings.taxRate')}</label>
+        <input id="tax-rate" inputMode="decimal" required value={rate} onChange={(e) => setRate(e.target.value)} />
+      </div>
+      <div className="field field-check">
+        <input id="tax-default" type="checkbox" checked={isDefault} onChange={(e) => setIsDefault(e.target.checked)} />
+        <label htmlFor="tax-default">{t('settings.taxDefault')}</label>
+      </div>
+      <div className="row-actions">
+        <button type="submit" className="btn btn-primary">
+          {t('common.save')}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={() => setEditing(null)}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+
+  return (
+    <div className="card" aria-labelledby="h-tax">
+      <h2 id="h-tax">{t('settings.taxRates')}</h2>
+      {rates.length === 0 ? (
+        <p className="muted">{t('settings.noTax')}</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('settings.taxName')}</th>
+              <th scope="col" className="num">
+                {t('settings.taxRate')}
+              </th>
+              <th scope="col">{t('settings.taxDefault')}</th>
+              {editable && <th scope="col" aria-label={t('staff.actions')} />}
+            </tr>
+          </thead>
+          <tbody>
+            {rates.map((r) => (
+              <tr key={r.id}>
+                <td>{r.name}</td>
+                <td className="num">{bpToPercent(r.rateBp)}%</td>
+                <td>{r.isDefault ? t('common.yes') : ''}</td>
+                {editable && (
+                  <td className="row-actions">
+                    <button type="button" className="btn btn-sm" onClick={() => start(r)} aria-label={`${t('common.edit')} ${r.name}`}>
+                      {t('common.edit')}
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {editable && editing && editor}
+      {editable && !editing && (
+        <button type="button" className="btn" onClick={() => start(null)}>
+          + {t('settings.addTax')}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,191 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { SessionInfo, StoreProfile } from '../../../shared/contract/system';
+import { type MessageKey, useT } from '../../i18n';
+import { ShellContext, type ShellContextValue } from '../../lib/session';
+import type { Theme } from '../../lib/theme';
+import { HeaderControls } from '../../ui/HeaderControls';
+import { Icon } from '../../ui/Icon';
+import { AuditScreen } from '../audit/AuditScreen';
+import { SettingsScreen } from '../settings/SettingsScreen';
+import { StaffScreen } from '../staff/StaffScreen';
+
+type SectionId = 'till' | 'customers' | 'debts' | 'loyalty' | 'reports' | 'devices' | 'settings' | 'staff' | 'audit';
+
+interface Section {
+  id: SectionId;
+  permission?: string;
+}
+
+const SECTIONS: Section[] = [
+  { id: 'till' },
+  { id: 'customers' },
+  { id: 'debts' },
+  { id: 'loyalty' },
+  { id: 'reports' },
+  { id: 'devices' },
+  { id: 'settings' },
+  { id: 'staff', permission: 'staff.view' },
+  { id: 'audit', permission: 'audit.view' },
+];
+
+export const LOCK_SHORTCUT = 'Ctrl+L';
+
+export function Shell({
+  session,
+  store,
+  storeName,
+  setStore,
+  onError,
+  onLock,
+  onIdle,
+  onSignOut,
+  theme,
+  toggleTheme,
+}: {
+  session: SessionInfo;
+  store: StoreProfile | null;
+  storeName: string | null;
+  setStore: (s: StoreProfile) => void;
+  onError: (e: unknown) => void;
+  onLock: () => void;
+  onIdle: () => void;
+  onSignOut: () => void;
+  theme: Theme;
+  toggleTheme: () => void;
+}) {
+  const t = useT();
+  const can = useCallback((p: string) => session.permissions.includes(p), [session.permissions]);
+  const sections = useMemo(() => SECTIONS.filter((s) => !s.permission || can(s.permission)), [can]);
+  const [current, setCurrent] = useState<SectionId>('till');
+  const mainRef = useRef<HTMLElement>(null);
+
+  const go = useCallback((id: SectionId) => {
+    setCurrent(id);
+    requestAnimationFrame(() => mainRef.current?.querySelector<HTMLElement>('h1')?.focus());
+  }, []);
+
+  // Keyboard: Alt+1..9 sections, Ctrl+L or F12 locks.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-9]$/.test(e.code)) {
+        const s = sections[Number(e.code.slice(5)) - 1];
+        if (s) {
+          e.preventDefault();
+          go(s.id);
+        }
+      } else if ((e.ctrlKey && !e.altKey && e.key.toLowerCase() === 'l') || e.key === 'F12') {
+        e.preventDefault();
+        onLock();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [sections, go, onLock]);
+
+  // Idle lock: no keyboard, mouse or touch input for lockAfterMinutes.
+  const lockAfterMs = (store?.lockAfterMinutes ?? session.lockAfterMinutes) * 60_000;
+  useEffect(() => {
+    let last = Date.now();
+    const bump = () => {
+      last = Date.now();
+    };
+    const events = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
+    for (const ev of events) window.addEventListener(ev, bump, { passive: true });
+    const timer = setInterval(() => {
+      if (Date.now() - last >= lockAfterMs) onIdle();
+    }, 5_000);
+    return () => {
+      clearInterval(timer);
+      for (const ev of events) window.removeEventListener(ev, bump);
+    };
+  }, [lockAfterMs, onIdle]);
+
+  const ctx = useMemo<ShellContextValue>(
+    () => ({ session, store, setStore, onError, can }),
+    [session, store, setStore, onError, can],
+  );
+
+  const active = sections.find((s) => s.id === current) ? current : 'till';
+
+  return (
+    <ShellContext.Provider value={ctx}>
+      <div className="shell">
+        <header className="app-header">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true">
+              C
+            </span>
+            <span className="brand-name" data-testid="shop-name">
+              {store?.name ?? storeName ?? t('app.name')}
+            </span>
+          </div>
+          <div className="header-right">
+            <div className="who-chip" aria-label="Signed in">
+              <span className="who-chip-name">{session.staff.name}</span>
+              <span className="role-badge">{t(`role.${session.staff.role}` as MessageKey)}</span>
+            </div>
+            <HeaderControls theme={theme} toggleTheme={toggleTheme} />
+            <button type="button" className="btn" onClick={onLock} aria-keyshortcuts="Control+L F12">
+              <Icon name="lock" size={20} />
+              {t('header.lock')} <kbd>{LOCK_SHORTCUT}</kbd>
+            </button>
+            <button type="button" className="btn btn-ghost" onClick={onSignOut}>
+              {t('header.signOut')}
+            </button>
+          </div>
+        </header>
+        <nav className="side-nav" aria-label={t('nav.label')}>
+          <ul>
+            {sections.map((s, i) => (
+              <li key={s.id}>
+                <button
+                  type="button"
+                  className="nav-item"
+                  aria-current={active === s.id ? 'page' : undefined}
+                  aria-keyshortcuts={`Alt+${i + 1}`}
+                  onClick={() => go(s.id)}
+                >
+                  <Icon name={s.id} className="nav-icon" />
+                  <span className="nav-label">{t(`nav.${s.id}` as MessageKey)}</span>
+                  <kbd aria-hidden="true">Alt+{i + 1}</kbd>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="content" ref={mainRef}>
+          <SectionView id={active} />
+        </main>
+      </div>
+    </ShellContext.Provider>
+  );
+}
+
+function SectionView({ id }: { id: SectionId }) {
+  switch (id) {
+    case 'settings':
+      return <SettingsScreen />;
+    case 'staff':
+      return <StaffScreen />;
+    case 'audit':
+      return <AuditScreen />;
+    default:
+      return <EmptySection id={id} />;
+  }
+}
+
+function EmptySection({ id }: { id: Exclude<SectionId, 'settings' | 'staff' | 'audit'> }) {
+  const t = useT();
+  return (
+    <section className="section" aria-labelledby={`h-${id}`}>
+      <h1 id={`h-${id}`} tabIndex={-1}>
+        {t(`nav.${id}` as MessageKey)}
+      </h1>
+      <div className="empty-state">
+        <Icon name={id} size={56} className="empty-icon" />
+        <p className="empty-title">{t('empty.soon')}</p>
+        <p className="muted">{t(`empty.${id}` as MessageKey)}</p>
+      </div>
+    </section>
+  );
+}

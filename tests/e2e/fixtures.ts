@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+
+export interface Host {
+  /** the token URL printed by the host */
+  url: string;
+  dataDir: string;
+}
+
+/** Starts `counterline serve` on a free port with a fresh data directory, for one test. */
+async function startHost(): Promise<{ host: Host; child: ChildProcess }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'counterline-e2e-'));
+  // COUNTERLINE_HOST_ROOT lets the suite drive another checkout's host (e.g. a clean export of HEAD).
+  const root = process.env.COUNTERLINE_HOST_ROOT ?? process.cwd();
+  const child = spawn(process.execPath, ['bin/counterline.mjs', 'serve', '--port', '0', '--data-dir', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start in time:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /Counterline ready at (http:\/\/\S+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => {
+      output += c.toString();
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`host exited with ${code}:\n${output}`));
+    });
+  });
+  return { host: { url, dataDir }, child };
+}
+
+async function stopHost(child: ChildProcess, dataDir: string): Promise<void> {
+  if (child.exitCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+export const test = base.extend<{ host: Host }>({
+  host: async ({}, use) => {
+    const { host, child } = await startHost();
+    try {
+      await use(host);
+    } finally {
+      await stopHost(child, host.dataDir);
+    }
+  },
+});
+
+export { expect };
+
+export const OWNER = { name: 'Grace Achieng', pin: '4321' };
+
+/** Fills the first-run form as a new owner would and submits it. */
+export async function onboard(page: Page, store = 'Mama Grace Groceries'): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Set up your shop' })).toBeVisible();
+  await page.getByLabel('Store name').fill(store);
+  await page.getByLabel('Country').selectOption('UG');
+  await expect(page.getByLabel('Currency')).toHaveValue('UGX');
+  await expect(page.getByLabel('Time zone')).toHaveValue('Africa/Kampala');
+  await page.getByLabel('Owner name').fill(OWNER.name);
+  await page.getByLabel('Owner PIN').fill(OWNER.pin);
+  await page.getByLabel('Confirm PIN').fill(OWNER.pin);
+  await page.getByRole('button', { name: 'Set up shop' }).click();
+  await expect(page.getByRole('heading', { name: 'Who is at the till?' })).toBeVisible();
+}
+
+/** Picks a person on the sign-in screen (if a choice is offered) and types the PIN. */
+export async function signIn(page: Page, name: string, pin: string): Promise<void> {
+  const person = page.getByRole('button', { name: new RegExp(name) });
+  const pinField = page.getByLabel('PIN', { exact: true });
+  await expect(person.or(pinField).first()).toBeVisible();
+  if (await person.isVisible()) await person.click();
+  await page.getByLabel('PIN', { exact: true }).fill(pin);
+  await page.getByLabel('PIN', { exact: true }).press('Enter');
+  await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
+}
