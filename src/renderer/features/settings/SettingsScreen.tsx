@@ -269,7 +269,7 @@ function TaxRates({
                 <td className="num">{bpToPercent(r.rateBp)}%</td>
                 <td>{r.isDefault ? t('common.yes') : ''}</td>
                 {editable && (
-                  <td className="row-actions">
+                  <td>
                     <button type="button" className="btn btn-sm" onClick={() => start(r)} aria-label={`${t('common.edit')} ${r.name}`}>
                       {t('common.edit')}
                     </button>

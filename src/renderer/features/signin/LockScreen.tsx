@@ -42,6 +42,7 @@ export function LockScreen({
             onSignedIn={onUnlocked}
             onBack={onSwitchUser}
             backLabel={t('lock.switch')}
+            showWho={false}
           />
         </section>
       </main>

@@ -93,12 +93,14 @@ export function PinForm({
   onSignedIn,
   onBack,
   backLabel,
+  showWho = true,
 }: {
   who: RosterRow;
   submitLabel: string;
   onSignedIn: (s: SessionInfo) => void;
   onBack?: (() => void) | undefined;
   backLabel?: string;
+  showWho?: boolean;
 }) {
   const t = useT();
   const [pin, setPin] = useState('');
@@ -129,6 +131,7 @@ export function PinForm({
 
   return (
     <form className="pin-form" onSubmit={submit}>
+      {showWho && (
       <div className="who">
         <span className="avatar avatar-lg" aria-hidden="true">
           {initials(who.name)}
@@ -138,6 +141,7 @@ export function PinForm({
           <div className="muted">{t(`role.${who.role}` as MessageKey)}</div>
         </div>
       </div>
+      )}
       <div ref={inputRef}>
         <PinInput id="pin" label={t('signin.pin')} value={pin} onChange={setPin} autoFocus />
       </div>

@@ -86,7 +86,8 @@ export function StaffScreen() {
                   </span>
                 </td>
                 {manage && (
-                  <td className="row-actions">
+                  <td>
+                    <div className="row-actions">
                     {r.id !== session.staff.id &&
                       (r.active ? (
                         <button type="button" className="btn btn-sm" onClick={() => void setActive(r, false)}>
@@ -110,6 +111,7 @@ export function StaffScreen() {
                       {t('staff.resetPin')}
                       <span className="sr-only"> {r.name}</span>
                     </button>
+                    </div>
                   </td>
                 )}
               </tr>
