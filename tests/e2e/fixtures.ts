@@ -13,10 +13,7 @@ export interface Host {
 /** Starts `counterline serve` on a free port with a fresh data directory, for one test. */
 async function startHost(): Promise<{ host: Host; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'counterline-e2e-'));
-  // COUNTERLINE_HOST_ROOT lets the suite drive another checkout's host (e.g. a clean export of HEAD).
-  const root = process.env.COUNTERLINE_HOST_ROOT ?? process.cwd();
   const child = spawn(process.execPath, ['bin/counterline.mjs', 'serve', '--port', '0', '--data-dir', dataDir], {
-    cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

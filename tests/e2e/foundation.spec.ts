@@ -1,6 +1,7 @@
 import { expect, OWNER, onboard, signIn, test } from './fixtures';
 
-const SHOTS = 'tests/e2e/__screenshots__';
+// Each run writes its screenshots to the test output; tests/e2e/__screenshots__ keeps the ones we reviewed.
+const SHOTS = 'test-results/screenshots';
 
 const OWNER_SECTIONS: Array<[string, string]> = [
   ['Till', 'Alt+1'],
