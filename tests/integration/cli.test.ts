@@ -38,6 +38,31 @@ describe('counterline command line', () => {
     }
   }, 60_000);
 
+  it('npm start falls back to the browser host, saying why, when the Electron binary is missing', async () => {
+    const child = spawn(process.execPath, ['scripts/start.mjs', '--port', '0', '--data-dir', tempDir()], {
+      env: { ...process.env, DISPLAY: '', WAYLAND_DISPLAY: '' },
+    });
+    let err = '';
+    child.stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /Counterline ready at (\S+)/.exec(out);
+          if (m) resolve(m[1] as string);
+        });
+        child.once('exit', () => reject(new Error(`exited before ready: ${out} ${err}`)));
+      });
+      expect(err).toMatch(/Electron binary/i);
+      expect((await fetch(url)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 60_000);
+
   it('refuses to listen beyond loopback without --allow-lan', () => {
     const r = cli('serve', '--host', '0.0.0.0', '--data-dir', tempDir());
     expect(r.status).not.toBe(0);
