@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, medians against the issues' targets. Run on a quiet machine.
-import { report } from './stats';
+
 import { benchStartup } from './startup';
+import { report } from './stats';
 
 const results = [await benchStartup()];
 for (const r of results) console.log(report(r));

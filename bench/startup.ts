@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { median, type BenchResult } from './stats';
+import { type BenchResult, median } from './stats';
 
 /** Wall time from spawning `counterline serve` to its ready line, on an existing demo shop. */
 export async function benchStartup(runs = 9): Promise<BenchResult> {
@@ -10,7 +10,8 @@ export async function benchStartup(runs = 9): Promise<BenchResult> {
   try {
     await run(['seed', '--demo', '--data-dir', dir], null);
     const samples: number[] = [];
-    for (let i = 0; i < runs; i++) samples.push(await run(['serve', '--port', '0', '--data-dir', dir], /Counterline ready at /));
+    for (let i = 0; i < runs; i++)
+      samples.push(await run(['serve', '--port', '0', '--data-dir', dir], /Counterline ready at /));
     return { name: 'browser host start → ready line', unit: 'ms', median: median(samples), samples, target: 2000 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -31,7 +32,8 @@ function run(args: string[], ready: RegExp | null): Promise<number> {
       }
     });
     child.once('exit', (code) => {
-      if (!ready) code === 0 ? resolve(performance.now() - started) : reject(new Error(`counterline ${args[0]} failed`));
+      if (!ready)
+        code === 0 ? resolve(performance.now() - started) : reject(new Error(`counterline ${args[0]} failed`));
       else if (!ready.test(out)) reject(new Error(`counterline ${args.join(' ')} exited without the ready line`));
     });
   });

@@ -14,7 +14,12 @@ export function median(xs: number[]): number {
 }
 
 export function report(r: BenchResult): string {
-  const verdict = r.target === undefined ? '' : r.median <= r.target ? `  ≤ target ${r.target} ${r.unit}: met` : `  > target ${r.target} ${r.unit}: MISSED`;
+  const verdict =
+    r.target === undefined
+      ? ''
+      : r.median <= r.target
+        ? `  ≤ target ${r.target} ${r.unit}: met`
+        : `  > target ${r.target} ${r.unit}: MISSED`;
   const min = Math.min(...r.samples);
   const max = Math.max(...r.samples);
   return `${r.name}: median ${r.median.toFixed(1)} ${r.unit} (n=${r.samples.length}, min ${min.toFixed(1)}, max ${max.toFixed(1)})${verdict}`;

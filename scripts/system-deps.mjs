@@ -19,7 +19,9 @@ function libraryPresent(name) {
   try {
     return execFileSync('ldconfig', ['-p'], { encoding: 'utf8' }).includes(name);
   } catch {
-    return ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib'].some((d) => existsSync(`${d}/${name}`));
+    return ['/usr/lib/x86_64-linux-gnu', '/usr/lib/aarch64-linux-gnu', '/usr/lib'].some((d) =>
+      existsSync(`${d}/${name}`),
+    );
   }
 }
 
@@ -31,8 +33,13 @@ const command = `apt-get update && apt-get install -y ${missing.join(' ')}`;
 const isRoot = process.getuid?.() === 0;
 if (isRoot && has('apt-get')) {
   console.error(`Installing system packages the tests need: ${missing.join(', ')}`);
-  const r = spawnSync('sh', ['-c', command], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const r = spawnSync('sh', ['-c', command], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   process.exit(r.status ?? 1);
 }
-console.error(`The tests need these system packages: ${missing.join(', ')}.\nInstall them with:\n  sudo sh -c '${command}'`);
+console.error(
+  `The tests need these system packages: ${missing.join(', ')}.\nInstall them with:\n  sudo sh -c '${command}'`,
+);
 process.exit(1);

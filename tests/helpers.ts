@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type TestClock, testClock } from '../src/shared/clock';
-import { seededRandom, uuidv7Source } from '../src/shared/ids';
 import { type App, createApp } from '../src/main/app';
+import { type TestClock, testClock } from '../src/shared/clock';
 import type { Result } from '../src/shared/errors';
+import { seededRandom, uuidv7Source } from '../src/shared/ids';
 
 export interface TestApp extends App {
   clock: TestClock;
@@ -22,7 +22,8 @@ export function makeTestApp(): TestApp {
   return Object.assign(app, {
     clock,
     dir,
-    call: (name: string, input: unknown = null, clientKey = 'test-client') => app.router.call(name, input, { clientKey }),
+    call: (name: string, input: unknown = null, clientKey = 'test-client') =>
+      app.router.call(name, input, { clientKey }),
     dispose: () => {
       app.close();
       rmSync(dir, { recursive: true, force: true });
@@ -30,7 +31,14 @@ export function makeTestApp(): TestApp {
   });
 }
 
-export const DEMO = { owner: 'Rose Nakato', ownerPin: '1234', manager: 'Moses Okello', managerPin: '2468', cashier: 'Aisha Namuli', cashierPin: '1357' };
+export const DEMO = {
+  owner: 'Rose Nakato',
+  ownerPin: '1234',
+  manager: 'Moses Okello',
+  managerPin: '2468',
+  cashier: 'Aisha Namuli',
+  cashierPin: '1357',
+};
 
 type Caller = (name: string, input: unknown, clientKey: string) => Promise<Result<unknown>>;
 

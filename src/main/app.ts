@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { contract } from '../shared/contract';
 import { type Clock, systemClock } from '../shared/clock';
+import { contract } from '../shared/contract';
 import { type IdSource, uuidv7Source } from '../shared/ids';
 import { DATABASE_FILE, VERSION } from './config';
 import { type Db, openDatabase, type Sqlite } from './db/open';

@@ -52,7 +52,8 @@ async function serve(args: string[]): Promise<number> {
     },
   });
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be a port number, not ${values.port}`);
   checkBindAddress(values.host, values['allow-lan']);
   const rendererDir = join(projectRoot, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) await buildRenderer();
@@ -98,7 +99,8 @@ function seed(args: string[]): number {
     return 0;
   }
   const scale = Number(values.scale);
-  if (!(scale > 0 && scale <= 10)) throw new Error(`--scale must be a number above 0 and at most 10, not ${values.scale}`);
+  if (!(scale > 0 && scale <= 10))
+    throw new Error(`--scale must be a number above 0 and at most 10, not ${values.scale}`);
   const started = performance.now();
   const { app, counts } = seedReference({ dataDir, scale });
   app.close();

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SessionInfo, StoreProfile } from '../shared/contract/system';
 import { Onboarding } from './features/onboarding/Onboarding';
+import { Shell } from './features/shell/Shell';
 import { LockScreen } from './features/signin/LockScreen';
 import { SignIn } from './features/signin/SignIn';
-import { Shell } from './features/shell/Shell';
 import { I18nProvider, type Lang, translate } from './i18n';
 import { ApiError, api } from './lib/api';
 import { useTheme } from './lib/theme';
@@ -51,22 +51,25 @@ function Root({ setLang }: { setLang: (l: Lang) => void }) {
     }
   }, [setLang, setStore]);
 
-  const boot = useCallback(async (notice?: string) => {
-    try {
-      const status = await api.system.status(null);
-      setLang(status.language);
-      setStoreName(status.storeName);
-      if (!status.initialised) return setPhase({ kind: 'onboarding' });
-      const session = await api.staff.session(null);
-      if (!session) return setPhase(notice ? { kind: 'signin', notice } : { kind: 'signin' });
-      if (session.locked) return setPhase({ kind: 'locked', session });
-      setPhase({ kind: 'shell', session });
-      void loadStore();
-    } catch (e) {
-      toast.error(e);
-      setPhase({ kind: 'signin' });
-    }
-  }, [loadStore, setLang, toast]);
+  const boot = useCallback(
+    async (notice?: string) => {
+      try {
+        const status = await api.system.status(null);
+        setLang(status.language);
+        setStoreName(status.storeName);
+        if (!status.initialised) return setPhase({ kind: 'onboarding' });
+        const session = await api.staff.session(null);
+        if (!session) return setPhase(notice ? { kind: 'signin', notice } : { kind: 'signin' });
+        if (session.locked) return setPhase({ kind: 'locked', session });
+        setPhase({ kind: 'shell', session });
+        void loadStore();
+      } catch (e) {
+        toast.error(e);
+        setPhase({ kind: 'signin' });
+      }
+    },
+    [loadStore, setLang, toast],
+  );
 
   useEffect(() => {
     void boot();

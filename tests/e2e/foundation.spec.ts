@@ -69,7 +69,8 @@ test('first run: onboarding, sign-in, every section, lock, wrong PINs, audit log
   await page.screenshot({ path: `${SHOTS}/lock-wrong-pin.png` });
 
   // Unlock with the keypad this time.
-  for (const d of OWNER.pin) await page.getByRole('group', { name: 'Keypad' }).getByRole('button', { name: d, exact: true }).click();
+  for (const d of OWNER.pin)
+    await page.getByRole('group', { name: 'Keypad' }).getByRole('button', { name: d, exact: true }).click();
   await expect(pin).toHaveValue(OWNER.pin);
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(nav).toBeVisible();

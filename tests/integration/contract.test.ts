@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type HttpHost, startHttpHost } from '../../src/main/host/http';
 import { procedures } from '../../src/shared/contract';
 import type { Result } from '../../src/shared/errors';
 import { can } from '../../src/shared/permissions';
-import { type HttpHost, startHttpHost } from '../../src/main/host/http';
 import { DEMO, makeTestApp, signInAs, type TestApp } from '../helpers';
 
 type Call = (name: string, input: unknown, clientKey: string) => Promise<Result<unknown>>;
@@ -34,8 +34,7 @@ const bindings: Array<{ name: string; make: (app: TestApp) => Promise<{ call: Ca
   },
 ];
 
-const changes = (app: TestApp) =>
-  (app.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+const changes = (app: TestApp) => (app.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
 
 for (const binding of bindings) {
   describe(`contract through the ${binding.name}`, () => {
@@ -55,13 +54,16 @@ for (const binding of bindings) {
       app.dispose();
     });
 
-    it.each(procedures.map(([name]) => name))('%s refuses malformed input with VALIDATION and writes nothing', async (name) => {
-      const before = changes(app);
-      const res = await call(name, 42, 'owner-client');
-      expect(res.ok).toBe(false);
-      if (!res.ok) expect(res.error.code).toBe('VALIDATION');
-      expect(changes(app)).toBe(before);
-    });
+    it.each(procedures.map(([name]) => name))(
+      '%s refuses malformed input with VALIDATION and writes nothing',
+      async (name) => {
+        const before = changes(app);
+        const res = await call(name, 42, 'owner-client');
+        expect(res.ok).toBe(false);
+        if (!res.ok) expect(res.error.code).toBe('VALIDATION');
+        expect(changes(app)).toBe(before);
+      },
+    );
 
     const guarded = procedures.filter(([, p]) => p.permission !== 'public');
     it.each(guarded.map(([name]) => name))('%s without a session answers UNAUTHENTICATED', async (name) => {
@@ -75,7 +77,9 @@ for (const binding of bindings) {
       ([, p]) => p.permission !== 'public' && p.permission !== 'session' && !can('cashier', p.permission),
     );
     it('has procedures a cashier may not call', () => {
-      expect(cashierCannot.map(([n]) => n)).toEqual(expect.arrayContaining(['staff.create', 'audit.list', 'settings.updateStore']));
+      expect(cashierCannot.map(([n]) => n)).toEqual(
+        expect.arrayContaining(['staff.create', 'audit.list', 'settings.updateStore']),
+      );
     });
     it.each(cashierCannot.map(([name]) => name))('%s is FORBIDDEN to a cashier', async (name) => {
       const before = changes(app);

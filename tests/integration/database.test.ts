@@ -49,7 +49,9 @@ describe('database', () => {
     (n) => {
       const file = join(tempDir(), 'shop.db');
       const before = openDatabase({ file, migrationsDir: firstMigrations(n - 1) });
-      const tables = (before.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as Array<{ name: string }>).map((t) => t.name);
+      const tables = (
+        before.sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as Array<{ name: string }>
+      ).map((t) => t.name);
       if (tables.includes('settings')) {
         before.sqlite.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('probe', '1', 1)").run();
       }

@@ -20,7 +20,10 @@ describe('settings and first run', () => {
     const s = await app.call('settings.get');
     expect(s).toMatchObject({
       ok: true,
-      data: { store: { name: 'Toko Sari', currency: 'IDR', locale: 'id-ID' }, taxRates: [{ name: 'PPN 11%', rateBp: 1100, isDefault: true }, { rateBp: 0 }] },
+      data: {
+        store: { name: 'Toko Sari', currency: 'IDR', locale: 'id-ID' },
+        taxRates: [{ name: 'PPN 11%', rateBp: 1100, isDefault: true }, { rateBp: 0 }],
+      },
     });
   });
 
@@ -29,7 +32,10 @@ describe('settings and first run', () => {
       store: { name: 'X', country: 'UG', currency: 'UGX', timeZone: 'Mars/Olympus', language: 'en' },
       owner: { name: 'Y', pin: '1234' },
     });
-    expect(res).toMatchObject({ ok: false, error: { code: 'VALIDATION', message: expect.stringContaining('time zone') } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringContaining('time zone') },
+    });
   });
 
   it('audits each changed store field with before and after', async () => {
@@ -49,9 +55,12 @@ describe('settings and first run', () => {
     expect(await app.call('settings.updateStore', { currency: 'KES' })).toMatchObject({ ok: true });
     expect(await app.call('settings.updateStore', { currency: 'UGX' })).toMatchObject({ ok: true });
     // the till's sales table arrives with a later migration; a row in any money table fixes the currency
-    app.sqlite.exec('CREATE TABLE sales_orders (id TEXT PRIMARY KEY); INSERT INTO sales_orders VALUES (\'s1\');');
+    app.sqlite.exec("CREATE TABLE sales_orders (id TEXT PRIMARY KEY); INSERT INTO sales_orders VALUES ('s1');");
     const res = await app.call('settings.updateStore', { currency: 'GBP' });
-    expect(res).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('stays UGX') } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('stays UGX') },
+    });
     expect(app.services.settings.store().currency).toBe('UGX');
   });
 

@@ -34,7 +34,9 @@ describe('staff sign-in', () => {
     expect(failures[0]).toMatchObject({ actorId: ownerId, entityId: ownerId });
 
     app.clock.advance(5 * 60_000 + 1);
-    expect(await call('staff.signIn', { staffId: ownerId, pin: DEMO.ownerPin }, 'other-till')).toMatchObject({ ok: true });
+    expect(await call('staff.signIn', { staffId: ownerId, pin: DEMO.ownerPin }, 'other-till')).toMatchObject({
+      ok: true,
+    });
   });
 
   it('locks the till after the store’s idle time and unlocks with the PIN', async () => {
@@ -58,19 +60,30 @@ describe('staff sign-in', () => {
     const id = (created as { data: { id: string } }).data.id;
     await call('staff.update', { id, role: 'manager' });
     const history = app.services.audit.list({ entityId: id, limit: 10 }).rows;
-    expect(history[0]).toMatchObject({ action: 'staff.update', changes: [{ field: 'role', before: 'cashier', after: 'manager' }] });
-    expect(await call('staff.update', { id: ownerId, active: false })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(history[0]).toMatchObject({
+      action: 'staff.update',
+      changes: [{ field: 'role', before: 'cashier', after: 'manager' }],
+    });
+    expect(await call('staff.update', { id: ownerId, active: false })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
 
     await signInAs(call, DEMO.manager, DEMO.managerPin, 'manager-till');
-    expect(await call('staff.create', { name: 'New Owner', role: 'owner', pin: '1111' }, 'manager-till')).toMatchObject({
-      ok: false,
-      error: { code: 'FORBIDDEN' },
-    });
+    expect(await call('staff.create', { name: 'New Owner', role: 'owner', pin: '1111' }, 'manager-till')).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'FORBIDDEN' },
+      },
+    );
   });
 
   it('ends the sessions of someone who is deactivated', async () => {
     const cashierId = await signInAs(call, DEMO.cashier, DEMO.cashierPin, 'cashier-till');
     await call('staff.update', { id: cashierId, active: false });
-    expect(await call('settings.get', null, 'cashier-till')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await call('settings.get', null, 'cashier-till')).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
   });
 });

@@ -26,14 +26,24 @@ function lintAs(path: string, code: string): string {
 
 describe('import boundaries', () => {
   it('src/shared imports no Node, Electron or main-process code', () => {
-    expect(lintAs('src/shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toMatch(/noRestrictedImports/);
-    expect(lintAs('src/shared/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toMatch(/noRestrictedImports/);
-    expect(lintAs('src/shared/x.ts', "import { createApp } from '../main/app';\nexport const a = createApp;\n")).toMatch(/noRestrictedImports/);
+    expect(
+      lintAs('src/shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n"),
+    ).toMatch(/noRestrictedImports/);
+    expect(lintAs('src/shared/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toMatch(
+      /noRestrictedImports/,
+    );
+    expect(
+      lintAs('src/shared/x.ts', "import { createApp } from '../main/app';\nexport const a = createApp;\n"),
+    ).toMatch(/noRestrictedImports/);
   });
 
   it('the renderer never imports src/main or Node', () => {
-    expect(lintAs('src/renderer/x.ts', "import { createApp } from '../main/app';\nexport const a = createApp;\n")).toMatch(/noRestrictedImports/);
-    expect(lintAs('src/renderer/x.ts', "import { join } from 'node:path';\nexport const a = join;\n")).toMatch(/noRestrictedImports/);
+    expect(
+      lintAs('src/renderer/x.ts', "import { createApp } from '../main/app';\nexport const a = createApp;\n"),
+    ).toMatch(/noRestrictedImports/);
+    expect(lintAs('src/renderer/x.ts', "import { join } from 'node:path';\nexport const a = join;\n")).toMatch(
+      /noRestrictedImports/,
+    );
   });
 
   it('only the shell files import electron', () => {

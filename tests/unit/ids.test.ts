@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testClock } from '../../src/shared/clock';
-import { documentNumber, seededRandom, uuidv7Source } from '../../src/shared/ids';
 import { Id } from '../../src/shared/contract/common';
+import { documentNumber, seededRandom, uuidv7Source } from '../../src/shared/ids';
 
 describe('ids', () => {
   it('are UUIDv7 and sort in the order they were made, also within one millisecond', () => {

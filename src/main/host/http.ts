@@ -75,7 +75,10 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     if (!authorised) {
       sendJson(res, 401, {
         ok: false,
-        error: { code: 'UNAUTHENTICATED', message: 'Open Counterline with the address it printed (it includes a token).' },
+        error: {
+          code: 'UNAUTHENTICATED',
+          message: 'Open Counterline with the address it printed (it includes a token).',
+        },
       });
       return;
     }
@@ -101,7 +104,10 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       return;
     }
     if (!opts.app.router.has(name)) {
-      sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `There is no procedure called ${name.slice(0, 80)}.` } });
+      sendJson(res, 404, {
+        ok: false,
+        error: { code: 'NOT_FOUND', message: `There is no procedure called ${name.slice(0, 80)}.` },
+      });
       return;
     }
     let input: unknown;
@@ -111,12 +117,17 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     } catch (err) {
       sendJson(res, 400, {
         ok: false,
-        error: { code: 'VALIDATION', message: (err as Error).message === 'too large' ? 'The request is too large.' : 'The request body is not JSON.' },
+        error: {
+          code: 'VALIDATION',
+          message:
+            (err as Error).message === 'too large' ? 'The request is too large.' : 'The request body is not JSON.',
+        },
       });
       return;
     }
     const clientHeader = req.headers['x-counterline-client'];
-    const clientKey = typeof clientHeader === 'string' && CLIENT_KEY.test(clientHeader) ? `http:${clientHeader}` : 'http:default';
+    const clientKey =
+      typeof clientHeader === 'string' && CLIENT_KEY.test(clientHeader) ? `http:${clientHeader}` : 'http:default';
     const result = await opts.app.router.call(name, input, { clientKey });
     sendJson(res, 200, result);
   }

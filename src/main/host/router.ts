@@ -1,4 +1,4 @@
-import { type ZodError, z } from 'zod';
+import type { ZodError, z } from 'zod';
 import type { Contract, Domain, Procedure } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
 import { can, type Role } from '../../shared/permissions';
@@ -18,9 +18,10 @@ export interface HandlerContext extends CallContext {
   actor: Actor & { role?: Role };
 }
 
-type Handler<P> = P extends Procedure<infer I, infer O>
-  ? (input: z.output<I>, ctx: HandlerContext) => z.input<O> | Promise<z.input<O>>
-  : never;
+type Handler<P> =
+  P extends Procedure<infer I, infer O>
+    ? (input: z.output<I>, ctx: HandlerContext) => z.input<O> | Promise<z.input<O>>
+    : never;
 export type DomainHandlers<D extends Domain> = { [V in keyof D]: Handler<D[V]> };
 export type AllHandlers = { [D in keyof Contract]: DomainHandlers<Contract[D]> };
 
@@ -106,7 +107,9 @@ export class Router {
         return fail(new AppError('CONFLICT', 'That would clash with a record that already exists.', { sqliteCode }));
       }
       this.log(`Procedure ${name} failed`, err);
-      return fail(new AppError('INTERNAL', 'Something went wrong inside Counterline. Nothing was saved; please try again.'));
+      return fail(
+        new AppError('INTERNAL', 'Something went wrong inside Counterline. Nothing was saved; please try again.'),
+      );
     }
   }
 }

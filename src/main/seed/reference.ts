@@ -28,7 +28,11 @@ export function seedReference(opts: ReferenceOptions): { app: App; counts: Recor
   const staffCount = Math.max(2, Math.round(20 * opts.scale));
   for (let i = 0; i < staffCount; i++) {
     clock.advance(60_000);
-    app.services.staff.create(actor, { name: `Cashier ${i + 1}`, role: i % 5 === 0 ? 'manager' : 'cashier', pin: '0000' });
+    app.services.staff.create(actor, {
+      name: `Cashier ${i + 1}`,
+      role: i % 5 === 0 ? 'manager' : 'cashier',
+      pin: '0000',
+    });
   }
   return { app, counts: { staff: staffCount + 1 } };
 }

@@ -23,7 +23,15 @@ interface I18nValue {
 
 const I18nContext = createContext<I18nValue>({ lang: 'en', setLang: () => {}, t: (k, v) => translate('en', k, v) });
 
-export function I18nProvider({ lang, setLang, children }: { lang: Lang; setLang: (l: Lang) => void; children: ReactNode }) {
+export function I18nProvider({
+  lang,
+  setLang,
+  children,
+}: {
+  lang: Lang;
+  setLang: (l: Lang) => void;
+  children: ReactNode;
+}) {
   const t = useCallback<TFunction>((key, vars) => translate(lang, key, vars), [lang]);
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -1,5 +1,12 @@
-import { type Contract, type EventMap, type EventName, type InputOf, type OutputOf, procedureNames } from '../../shared/contract';
 import type { Bridge } from '../../shared/bridge';
+import {
+  type Contract,
+  type EventMap,
+  type EventName,
+  type InputOf,
+  type OutputOf,
+  procedureNames,
+} from '../../shared/contract';
 import type { AppErrorData, ErrorCode, Result } from '../../shared/errors';
 
 declare global {

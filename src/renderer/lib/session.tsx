@@ -1,6 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { SessionInfo } from '../../shared/contract/system';
-import type { StoreProfile } from '../../shared/contract/system';
+import type { SessionInfo, StoreProfile } from '../../shared/contract/system';
 
 export interface ShellContextValue {
   session: SessionInfo;

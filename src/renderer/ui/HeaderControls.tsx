@@ -1,6 +1,6 @@
 import { LANGUAGE_NAMES, type Lang, useI18n } from '../i18n';
-import { Icon } from './Icon';
 import type { Theme } from '../lib/theme';
+import { Icon } from './Icon';
 
 /** Language switch and theme toggle, shown on every screen. */
 export function HeaderControls({ theme, toggleTheme }: { theme: Theme; toggleTheme: () => void }) {

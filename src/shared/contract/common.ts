@@ -1,6 +1,8 @@
 import { z } from 'zod';
 
-export const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'not an id');
+export const Id = z
+  .string()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'not an id');
 export const EpochMs = z.number().int().nonnegative();
 export const Void = z.null();
 export const Pin = z.string().regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits');

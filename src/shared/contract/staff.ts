@@ -10,7 +10,11 @@ export const staff = {
     output: z.array(StaffRow.omit({ active: true })),
     permission: 'public',
   }),
-  signIn: procedure({ input: z.object({ staffId: Id, pin: z.string().max(16) }), output: SessionInfo, permission: 'public' }),
+  signIn: procedure({
+    input: z.object({ staffId: Id, pin: z.string().max(16) }),
+    output: SessionInfo,
+    permission: 'public',
+  }),
   session: procedure({ input: Void, output: SessionInfo.nullable(), permission: 'public' }),
   lock: procedure({ input: Void, output: Void, permission: 'session' }),
   signOut: procedure({ input: Void, output: Void, permission: 'public' }),

@@ -28,7 +28,11 @@ export const StoreProfile = z.object({
   address: text(500),
   phone: text(40),
   taxId: text(40),
-  logo: z.string().max(400_000).regex(/^data:image\/(png|jpeg);base64,/, 'a PNG or JPEG image').nullable(),
+  logo: z
+    .string()
+    .max(400_000)
+    .regex(/^data:image\/(png|jpeg);base64,/, 'a PNG or JPEG image')
+    .nullable(),
   receiptHeader: text(500),
   receiptFooter: text(500),
   pricesIncludeTax: z.boolean(),

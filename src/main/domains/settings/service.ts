@@ -104,7 +104,11 @@ export class SettingsService {
   }
 
   taxRates(): TaxRate[] {
-    return this.deps.db.select().from(taxRates).orderBy(asc(taxRates.createdAt), asc(taxRates.id)).all()
+    return this.deps.db
+      .select()
+      .from(taxRates)
+      .orderBy(asc(taxRates.createdAt), asc(taxRates.id))
+      .all()
       .map(({ id, name, rateBp, isDefault }) => ({ id, name, rateBp, isDefault }));
   }
 
@@ -116,7 +120,11 @@ export class SettingsService {
       if (input.isDefault) this.deps.db.update(taxRates).set({ isDefault: false }).run();
       const values = { name: input.name, rateBp: input.rateBp, isDefault: input.isDefault };
       if (before) this.deps.db.update(taxRates).set(values).where(eq(taxRates.id, id)).run();
-      else this.deps.db.insert(taxRates).values({ id, ...values, createdAt: this.deps.clock.now() }).run();
+      else
+        this.deps.db
+          .insert(taxRates)
+          .values({ id, ...values, createdAt: this.deps.clock.now() })
+          .run();
       this.audit.record(actor, {
         action: before ? 'taxRate.update' : 'taxRate.create',
         entity: 'taxRate',
@@ -124,7 +132,11 @@ export class SettingsService {
         before: before ?? null,
         after: { id, ...values },
       });
-      const count = this.deps.db.select({ n: sql<number>`count(*)` }).from(taxRates).where(eq(taxRates.isDefault, true)).get();
+      const count = this.deps.db
+        .select({ n: sql<number>`count(*)` })
+        .from(taxRates)
+        .where(eq(taxRates.isDefault, true))
+        .get();
       if (!count?.n) throw new AppError('VALIDATION', 'One tax rate must be the default.');
       return this.taxRates();
     })();

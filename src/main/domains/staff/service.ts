@@ -117,7 +117,7 @@ export class StaffService {
   signIn(clientKey: string, staffId: string, pin: string): SessionInfo {
     const now = this.deps.clock.now();
     const member = this.deps.db.select().from(staff).where(eq(staff.id, staffId)).get();
-    if (!member || !member.active) throw new AppError('UNAUTHENTICATED', 'That staff member cannot sign in.');
+    if (!member?.active) throw new AppError('UNAUTHENTICATED', 'That staff member cannot sign in.');
     if (member.lockedUntil && member.lockedUntil > now) {
       const minutes = Math.ceil((member.lockedUntil - now) / 60_000);
       this.audit.record(
@@ -202,7 +202,10 @@ export class StaffService {
     const s = this.sessions.get(clientKey);
     if (!s) return;
     this.sessions.delete(clientKey);
-    this.audit.record({ id: s.staffId, name: s.name }, { action: 'staff.signOut', entity: 'staff', entityId: s.staffId });
+    this.audit.record(
+      { id: s.staffId, name: s.name },
+      { action: 'staff.signOut', entity: 'staff', entityId: s.staffId },
+    );
   }
 
   private endSessionsOf(staffId: string): void {
@@ -219,4 +222,3 @@ export class StaffService {
     };
   }
 }
-

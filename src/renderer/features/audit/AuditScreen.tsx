@@ -112,7 +112,12 @@ export function AuditScreen() {
         </div>
         <div className="field">
           <label htmlFor="f-from">{t('audit.from')}</label>
-          <input id="f-from" type="date" value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.target.value })} />
+          <input
+            id="f-from"
+            type="date"
+            value={draft.from}
+            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
+          />
         </div>
         <div className="field">
           <label htmlFor="f-to">{t('audit.to')}</label>

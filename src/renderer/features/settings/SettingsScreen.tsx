@@ -62,9 +62,20 @@ export function SettingsScreen() {
           <h2 id="h-store">{t('settings.store')}</h2>
           <fieldset disabled={!editable || busy} className="plain">
             <div className="grid-2">
-              <Text id="s-name" label={t('settings.name')} value={form.name} onChange={(v) => set('name', v)} required />
+              <Text
+                id="s-name"
+                label={t('settings.name')}
+                value={form.name}
+                onChange={(v) => set('name', v)}
+                required
+              />
               <Text id="s-phone" label={t('settings.phone')} value={form.phone} onChange={(v) => set('phone', v)} />
-              <Area id="s-address" label={t('settings.address')} value={form.address} onChange={(v) => set('address', v)} />
+              <Area
+                id="s-address"
+                label={t('settings.address')}
+                value={form.address}
+                onChange={(v) => set('address', v)}
+              />
               <Text id="s-taxid" label={t('settings.taxId')} value={form.taxId} onChange={(v) => set('taxId', v)} />
               <Area
                 id="s-rh"
@@ -246,7 +257,7 @@ function TaxRates({
   );
 
   return (
-    <div className="card" aria-labelledby="h-tax">
+    <section className="card" aria-labelledby="h-tax">
       <h2 id="h-tax">{t('settings.taxRates')}</h2>
       {rates.length === 0 ? (
         <p className="muted">{t('settings.noTax')}</p>
@@ -270,7 +281,12 @@ function TaxRates({
                 <td>{r.isDefault ? t('common.yes') : ''}</td>
                 {editable && (
                   <td>
-                    <button type="button" className="btn btn-sm" onClick={() => start(r)} aria-label={`${t('common.edit')} ${r.name}`}>
+                    <button
+                      type="button"
+                      className="btn btn-sm"
+                      onClick={() => start(r)}
+                      aria-label={`${t('common.edit')} ${r.name}`}
+                    >
                       {t('common.edit')}
                     </button>
                   </td>
@@ -286,6 +302,6 @@ function TaxRates({
           + {t('settings.addTax')}
         </button>
       )}
-    </div>
+    </section>
   );
 }

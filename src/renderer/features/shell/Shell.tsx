@@ -120,7 +120,7 @@ export function Shell({
             </span>
           </div>
           <div className="header-right">
-            <div className="who-chip" aria-label="Signed in">
+            <div className="who-chip" title="Signed in">
               <span className="who-chip-name">{session.staff.name}</span>
               <span className="role-badge">{t(`role.${session.staff.role}` as MessageKey)}</span>
             </div>
@@ -147,7 +147,7 @@ export function Shell({
                 >
                   <Icon name={s.id} className="nav-icon" />
                   <span className="nav-label">{t(`nav.${s.id}` as MessageKey)}</span>
-                  <kbd aria-hidden="true">Alt+{i + 1}</kbd>
+                  <kbd>Alt+{i + 1}</kbd>
                 </button>
               </li>
             ))}

@@ -1,8 +1,8 @@
 import type { SessionInfo } from '../../../shared/contract/system';
 import { useT } from '../../i18n';
 import type { Theme } from '../../lib/theme';
-import { Icon } from '../../ui/Icon';
 import { BareHeader } from '../../ui/HeaderControls';
+import { Icon } from '../../ui/Icon';
 import { PinForm } from './SignIn';
 
 export function LockScreen({

@@ -109,6 +109,7 @@ export function PinForm({
   const [attempt, setAttempt] = useState(0);
   const inputRef = useRef<HTMLDivElement>(null);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: refocus the PIN field after every attempt
   useEffect(() => {
     inputRef.current?.querySelector('input')?.focus();
   }, [attempt]);
@@ -132,15 +133,15 @@ export function PinForm({
   return (
     <form className="pin-form" onSubmit={submit}>
       {showWho && (
-      <div className="who">
-        <span className="avatar avatar-lg" aria-hidden="true">
-          {initials(who.name)}
-        </span>
-        <div>
-          <div className="who-name">{who.name}</div>
-          <div className="muted">{t(`role.${who.role}` as MessageKey)}</div>
+        <div className="who">
+          <span className="avatar avatar-lg" aria-hidden="true">
+            {initials(who.name)}
+          </span>
+          <div>
+            <div className="who-name">{who.name}</div>
+            <div className="muted">{t(`role.${who.role}` as MessageKey)}</div>
+          </div>
         </div>
-      </div>
       )}
       <div ref={inputRef}>
         <PinInput id="pin" label={t('signin.pin')} value={pin} onChange={setPin} autoFocus />

@@ -88,29 +88,29 @@ export function StaffScreen() {
                 {manage && (
                   <td>
                     <div className="row-actions">
-                    {r.id !== session.staff.id &&
-                      (r.active ? (
-                        <button type="button" className="btn btn-sm" onClick={() => void setActive(r, false)}>
-                          {t('staff.deactivate')}
-                          <span className="sr-only"> {r.name}</span>
-                        </button>
-                      ) : (
-                        <button type="button" className="btn btn-sm" onClick={() => void setActive(r, true)}>
-                          {t('staff.reactivate')}
-                          <span className="sr-only"> {r.name}</span>
-                        </button>
-                      ))}
-                    <button
-                      type="button"
-                      className="btn btn-sm"
-                      onClick={() => {
-                        setResetFor(r);
-                        setNewPin('');
-                      }}
-                    >
-                      {t('staff.resetPin')}
-                      <span className="sr-only"> {r.name}</span>
-                    </button>
+                      {r.id !== session.staff.id &&
+                        (r.active ? (
+                          <button type="button" className="btn btn-sm" onClick={() => void setActive(r, false)}>
+                            {t('staff.deactivate')}
+                            <span className="sr-only"> {r.name}</span>
+                          </button>
+                        ) : (
+                          <button type="button" className="btn btn-sm" onClick={() => void setActive(r, true)}>
+                            {t('staff.reactivate')}
+                            <span className="sr-only"> {r.name}</span>
+                          </button>
+                        ))}
+                      <button
+                        type="button"
+                        className="btn btn-sm"
+                        onClick={() => {
+                          setResetFor(r);
+                          setNewPin('');
+                        }}
+                      >
+                        {t('staff.resetPin')}
+                        <span className="sr-only"> {r.name}</span>
+                      </button>
                     </div>
                   </td>
                 )}
