@@ -1,4 +1,6 @@
 import { AuditService } from './domains/audit/service';
+import { CustomerMerge } from './domains/customers/merge';
+import { CustomerService } from './domains/customers/service';
 import type { Deps } from './domains/deps';
 import { SettingsService } from './domains/settings/service';
 import { StaffService } from './domains/staff/service';
@@ -6,6 +8,8 @@ import { SystemService } from './domains/system/service';
 
 export interface Services {
   audit: AuditService;
+  customers: CustomerService;
+  customerMerge: CustomerMerge;
   settings: SettingsService;
   staff: StaffService;
   system: SystemService;
@@ -16,5 +20,7 @@ export function createServices(deps: Deps, version: string): Services {
   const settings = new SettingsService(deps, audit);
   const staff = new StaffService(deps, audit, () => settings.store().lockAfterMinutes * 60_000);
   const system = new SystemService(deps, settings, staff, version);
-  return { audit, settings, staff, system };
+  const customers = new CustomerService(deps, audit, settings);
+  const customerMerge = new CustomerMerge(deps, audit, customers);
+  return { audit, settings, staff, system, customers, customerMerge };
 }

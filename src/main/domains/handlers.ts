@@ -1,5 +1,6 @@
 import { contract } from '../../shared/contract';
 import { type AllHandlers, implement } from '../host/router';
+import { customerHandlers } from './customers/handlers';
 
 /** Every procedure of the contract, implemented by calling a service. Thin on purpose. */
 export const handlers: AllHandlers = {
@@ -35,4 +36,5 @@ export const handlers: AllHandlers = {
   audit: implement(contract.audit, {
     list: (input, { services }) => services.audit.list(input),
   }),
+  customers: customerHandlers,
 };

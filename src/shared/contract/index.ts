@@ -1,11 +1,12 @@
 import { audit } from './audit';
+import { customers } from './customers';
 import { type ContractShape, flattenContract } from './define';
 import { settings } from './settings';
 import { staff } from './staff';
 import { system } from './system';
 
 /** The whole API between renderer and main. Add a domain here and in src/main/domains/index.ts. */
-export const contract = { system, staff, settings, audit } satisfies ContractShape;
+export const contract = { system, staff, settings, audit, customers } satisfies ContractShape;
 export type Contract = typeof contract;
 
 export const procedures = flattenContract(contract);
@@ -17,4 +18,4 @@ export type ProcedureName = {
 
 export * from './define';
 export * from './events';
-export { audit, settings, staff, system };
+export { audit, customers, settings, staff, system };

@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Customer groups; a category may later carry a price list and default payment terms. */
+export const customerCategories = sqliteTable('customer_categories', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  priceListId: text('price_list_id'),
+  paymentTermsDays: integer('payment_terms_days'),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: text('id').primaryKey(),
+    /** stable integer key of this customer's row in the customers_fts index */
+    searchKey: integer('search_key').notNull(),
+    code: text('code'),
+    type: text('type', { enum: ['individual', 'business'] })
+      .notNull()
+      .default('individual'),
+    title: text('title'),
+    firstName: text('first_name'),
+    lastName: text('last_name'),
+    displayName: text('display_name').notNull(),
+    companyName: text('company_name'),
+    contactPerson: text('contact_person'),
+    /** stored normalised: upper-case, no spaces */
+    taxId: text('tax_id'),
+    registrationNo: text('registration_no'),
+    businessType: text('business_type'),
+    industry: text('industry'),
+    dateOfBirth: text('date_of_birth'),
+    birthMonth: integer('birth_month'),
+    email: text('email'),
+    emailNorm: text('email_norm'),
+    phonePrimaryE164: text('phone_primary_e164'),
+    preferredLanguage: text('preferred_language'),
+    consentSms: integer('consent_sms', { mode: 'boolean' }).notNull().default(false),
+    consentWhatsapp: integer('consent_whatsapp', { mode: 'boolean' }).notNull().default(false),
+    consentEmail: integer('consent_email', { mode: 'boolean' }).notNull().default(false),
+    marketingOptIn: integer('marketing_opt_in', { mode: 'boolean' }).notNull().default(false),
+    marketingOptInAt: integer('marketing_opt_in_at'),
+    categoryId: text('category_id').references(() => customerCategories.id),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    notes: text('notes').notNull().default(''),
+    notesImportant: integer('notes_important', { mode: 'boolean' }).notNull().default(false),
+    paymentTermsDays: integer('payment_terms_days'),
+    /** minor units; null = the store default, 0 = no credit */
+    creditLimit: integer('credit_limit'),
+    loyaltyCardNo: text('loyalty_card_no'),
+    status: text('status', { enum: ['active', 'inactive', 'merged'] })
+      .notNull()
+      .default('active'),
+    mergedIntoId: text('merged_into_id').references((): AnySQLiteColumn => customers.id),
+    lastActivityAt: integer('last_activity_at'),
+    /** cached, minor units */
+    totalSpent: integer('total_spent').notNull().default(0),
+    /** cached, minor units */
+    balance: integer('balance').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+    createdBy: text('created_by'),
+    tillId: text('till_id').notNull(),
+  },
+  (t) => [
+    uniqueIndex('customers_search_key').on(t.searchKey),
+    uniqueIndex('customers_code').on(t.code),
+    uniqueIndex('customers_loyalty_card_no').on(t.loyaltyCardNo),
+    index('customers_status_name').on(t.status, t.displayName),
+    index('customers_category').on(t.categoryId, t.displayName),
+    index('customers_created').on(t.createdAt),
+    index('customers_last_activity').on(t.lastActivityAt),
+    index('customers_total_spent').on(t.totalSpent),
+    index('customers_balance').on(t.balance),
+    index('customers_birth_month').on(t.birthMonth),
+    index('customers_email_norm').on(t.emailNorm),
+    index('customers_phone_primary').on(t.phonePrimaryE164),
+    index('customers_tax_id').on(t.taxId),
+    index('customers_merged_into').on(t.mergedIntoId),
+  ],
+);
+
+export const customerPhones = sqliteTable(
+  'customer_phones',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    e164: text('e164').notNull(),
+    raw: text('raw').notNull(),
+    label: text('label').notNull().default('mobile'),
+    isPrimary: integer('is_primary', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('customer_phones_customer').on(t.customerId), index('customer_phones_e164').on(t.e164)],
+);
+
+export const customerAddresses = sqliteTable(
+  'customer_addresses',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    kind: text('kind', { enum: ['billing', 'shipping'] })
+      .notNull()
+      .default('billing'),
+    line1: text('line1').notNull().default(''),
+    line2: text('line2').notNull().default(''),
+    city: text('city').notNull().default(''),
+    region: text('region').notNull().default(''),
+    postalCode: text('postal_code').notNull().default(''),
+    country: text('country').notNull().default(''),
+    isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [
+    index('customer_addresses_customer').on(t.customerId),
+    index('customer_addresses_city').on(t.city, t.customerId),
+  ],
+);

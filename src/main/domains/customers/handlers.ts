@@ -1,0 +1,19 @@
+import { contract } from '../../../shared/contract';
+import { implement } from '../../host/router';
+
+export const customerHandlers = implement(contract.customers, {
+  search: (input, { services }) => services.customers.search(input),
+  get: (input, { services }) => services.customers.get(input.id),
+  create: (input, { services, actor }) => services.customers.create(actor, input),
+  update: (input, { services, actor }) => services.customers.update(actor, input),
+  setStatus: (input, { services, actor }) => services.customers.setStatus(actor, input.id, input.status),
+  delete: (input, { services, actor }) => {
+    services.customers.delete(actor, input.id);
+    return null;
+  },
+  merge: (input, { services, actor }) => services.customerMerge.merge(actor, input),
+  history: (input, { services }) => services.customers.history(input.id, input.cursor, input.limit),
+  categories: (_, { services }) => services.customers.categories(),
+  saveCategory: (input, { services, actor }) => services.customers.saveCategory(actor, input),
+  generateCard: (input, { services, actor }) => services.customers.generateCard(actor, input.id),
+});
