@@ -1,5 +1,6 @@
-import { LANGUAGE_NAMES, type Lang, useI18n } from '../i18n';
+import { type Lang, useI18n } from '../i18n';
 import type { Theme } from '../lib/theme';
+import { LANGUAGE_OPTIONS, Options } from './fields';
 import { Icon } from './Icon';
 
 /** Language switch and theme toggle, shown on every screen. */
@@ -10,11 +11,7 @@ export function HeaderControls({ theme, toggleTheme }: { theme: Theme; toggleThe
       <label className="inline-label">
         <span className="sr-only">{t('header.language')}</span>
         <select aria-label={t('header.language')} value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-          {(Object.keys(LANGUAGE_NAMES) as Lang[]).map((l) => (
-            <option key={l} value={l}>
-              {LANGUAGE_NAMES[l]}
-            </option>
-          ))}
+          <Options options={LANGUAGE_OPTIONS} />
         </select>
       </label>
       <button type="button" className="btn btn-ghost" aria-pressed={theme === 'dark'} onClick={toggleTheme}>

@@ -3,6 +3,7 @@ import type { AuditRow } from '../../../shared/contract/audit';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { SelectField, TextField } from '../../ui/fields';
 
 const KNOWN_ACTIONS = [
   'staff.signIn',
@@ -85,44 +86,40 @@ export function AuditScreen() {
         {t('audit.title')}
       </h1>
       <form className="card filters" onSubmit={apply}>
-        <div className="field">
-          <label htmlFor="f-action">{t('audit.filterAction')}</label>
-          <input
-            id="f-action"
-            list="audit-actions"
-            value={draft.action}
-            onChange={(e) => setDraft({ ...draft, action: e.target.value })}
-          />
+        <TextField
+          id="f-action"
+          label={t('audit.filterAction')}
+          list="audit-actions"
+          value={draft.action}
+          onChange={(v) => setDraft({ ...draft, action: v })}
+        >
           <datalist id="audit-actions">
             {KNOWN_ACTIONS.map((a) => (
               <option key={a} value={a} />
             ))}
           </datalist>
-        </div>
-        <div className="field">
-          <label htmlFor="f-entity">{t('audit.filterEntity')}</label>
-          <select id="f-entity" value={draft.entity} onChange={(e) => setDraft({ ...draft, entity: e.target.value })}>
-            <option value="">{t('audit.any')}</option>
-            {ENTITIES.map((en) => (
-              <option key={en} value={en}>
-                {en}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="f-from">{t('audit.from')}</label>
-          <input
-            id="f-from"
-            type="date"
-            value={draft.from}
-            onChange={(e) => setDraft({ ...draft, from: e.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="f-to">{t('audit.to')}</label>
-          <input id="f-to" type="date" value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.target.value })} />
-        </div>
+        </TextField>
+        <SelectField
+          id="f-entity"
+          label={t('audit.filterEntity')}
+          value={draft.entity}
+          onChange={(v) => setDraft({ ...draft, entity: v })}
+          options={[{ value: '', label: t('audit.any') }, ...ENTITIES.map((en) => ({ value: en, label: en }))]}
+        />
+        <TextField
+          id="f-from"
+          label={t('audit.from')}
+          type="date"
+          value={draft.from}
+          onChange={(v) => setDraft({ ...draft, from: v })}
+        />
+        <TextField
+          id="f-to"
+          label={t('audit.to')}
+          type="date"
+          value={draft.to}
+          onChange={(v) => setDraft({ ...draft, to: v })}
+        />
         <button type="submit" className="btn btn-primary">
           {t('audit.apply')}
         </button>

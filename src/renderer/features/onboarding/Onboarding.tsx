@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import { CURRENCIES, CURRENCY_CODES, type CurrencyCode } from '../../../shared/money';
-import { LANGUAGE_NAMES, type Lang, useI18n } from '../../i18n';
+import type { CurrencyCode } from '../../../shared/money';
+import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
-import { COUNTRIES, TIME_ZONES } from '../../lib/places';
+import { COUNTRIES } from '../../lib/places';
 import type { Theme } from '../../lib/theme';
+import { CurrencySelect, LanguageSelect, PinField, SelectField, TextField, TimeZoneSelect } from '../../ui/fields';
 import { BareHeader } from '../../ui/HeaderControls';
 import { useToast } from '../../ui/toast';
 
@@ -67,8 +68,6 @@ export function Onboarding({
     }
   };
 
-  const zones = TIME_ZONES.includes(timeZone) ? TIME_ZONES : [timeZone, ...TIME_ZONES];
-
   return (
     <div className="page">
       <BareHeader title={t('app.name')} theme={theme} toggleTheme={toggleTheme} />
@@ -77,81 +76,48 @@ export function Onboarding({
           <h1 id="onboard-title">{t('onboard.title')}</h1>
           <p className="muted">{t('onboard.intro')}</p>
           <div className="grid-2">
-            <div className="field span-2">
-              <label htmlFor="ob-name">{t('onboard.storeName')}</label>
-              <input id="ob-name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} />
-            </div>
-            <div className="field">
-              <label htmlFor="ob-country">{t('onboard.country')}</label>
-              <select id="ob-country" value={country} onChange={(e) => chooseCountry(e.target.value)}>
-                {COUNTRIES.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name} ({c.code})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="ob-currency">{t('onboard.currency')}</label>
-              <select id="ob-currency" value={currency} onChange={(e) => setCurrency(e.target.value as CurrencyCode)}>
-                {CURRENCY_CODES.map((c) => (
-                  <option key={c} value={c}>
-                    {c} – {CURRENCIES[c].name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="ob-tz">{t('onboard.timeZone')}</label>
-              <select id="ob-tz" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-                {zones.map((z) => (
-                  <option key={z} value={z}>
-                    {z.replace(/_/g, ' ')}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="ob-lang">{t('onboard.language')}</label>
-              <select id="ob-lang" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
-                {(Object.keys(LANGUAGE_NAMES) as Lang[]).map((l) => (
-                  <option key={l} value={l}>
-                    {LANGUAGE_NAMES[l]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field span-2">
-              <label htmlFor="ob-owner">{t('onboard.ownerName')}</label>
-              <input id="ob-owner" required value={ownerName} onChange={(e) => setOwnerName(e.target.value)} />
-            </div>
-            <div className="field">
-              <label htmlFor="ob-pin">{t('onboard.ownerPin')}</label>
-              <input
-                id="ob-pin"
-                type="password"
-                inputMode="numeric"
-                autoComplete="new-password"
-                required
-                maxLength={8}
-                aria-describedby="ob-pin-hint"
-                value={pin}
-                onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="ob-pin2">{t('onboard.confirmPin')}</label>
-              <input
-                id="ob-pin2"
-                type="password"
-                inputMode="numeric"
-                autoComplete="new-password"
-                required
-                maxLength={8}
-                value={pin2}
-                onChange={(e) => setPin2(e.target.value.replace(/\D/g, ''))}
-              />
-            </div>
+            <TextField
+              id="ob-name"
+              label={t('onboard.storeName')}
+              className="span-2"
+              required
+              autoFocus
+              value={name}
+              onChange={setName}
+            />
+            <SelectField
+              id="ob-country"
+              label={t('onboard.country')}
+              value={country}
+              onChange={chooseCountry}
+              options={COUNTRIES.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
+            />
+            <CurrencySelect id="ob-currency" label={t('onboard.currency')} value={currency} onChange={setCurrency} />
+            <TimeZoneSelect id="ob-tz" label={t('onboard.timeZone')} value={timeZone} onChange={setTimeZone} />
+            <LanguageSelect id="ob-lang" label={t('onboard.language')} value={lang} onChange={setLang} />
+            <TextField
+              id="ob-owner"
+              label={t('onboard.ownerName')}
+              className="span-2"
+              required
+              value={ownerName}
+              onChange={setOwnerName}
+            />
+            <PinField
+              id="ob-pin"
+              label={t('onboard.ownerPin')}
+              autoComplete="new-password"
+              describedBy="ob-pin-hint"
+              value={pin}
+              onChange={setPin}
+            />
+            <PinField
+              id="ob-pin2"
+              label={t('onboard.confirmPin')}
+              autoComplete="new-password"
+              value={pin2}
+              onChange={setPin2}
+            />
             <p id="ob-pin-hint" className="muted span-2 hint">
               {t('onboard.pinHint')}
             </p>

@@ -1,10 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { StoreProfile, TaxRate } from '../../../shared/contract/system';
-import { CURRENCIES, CURRENCY_CODES } from '../../../shared/money';
-import { LANGUAGE_NAMES, type Lang, useI18n } from '../../i18n';
+import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
-import { TIME_ZONES } from '../../lib/places';
 import { useShell } from '../../lib/session';
+import { CheckField, CurrencySelect, LanguageSelect, TextAreaField, TextField, TimeZoneSelect } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
 
 type Form = Omit<StoreProfile, 'logo'>;
@@ -49,8 +48,6 @@ export function SettingsScreen() {
     }
   };
 
-  const zones = form && !TIME_ZONES.includes(form.timeZone) ? [form.timeZone, ...TIME_ZONES] : TIME_ZONES;
-
   return (
     <section className="section" aria-labelledby="h-settings">
       <h1 id="h-settings" tabIndex={-1}>
@@ -62,88 +59,82 @@ export function SettingsScreen() {
           <h2 id="h-store">{t('settings.store')}</h2>
           <fieldset disabled={!editable || busy} className="plain">
             <div className="grid-2">
-              <Text
+              <TextField
                 id="s-name"
                 label={t('settings.name')}
                 value={form.name}
                 onChange={(v) => set('name', v)}
                 required
               />
-              <Text id="s-phone" label={t('settings.phone')} value={form.phone} onChange={(v) => set('phone', v)} />
-              <Area
+              <TextField
+                id="s-phone"
+                label={t('settings.phone')}
+                value={form.phone}
+                onChange={(v) => set('phone', v)}
+              />
+              <TextAreaField
                 id="s-address"
                 label={t('settings.address')}
                 value={form.address}
                 onChange={(v) => set('address', v)}
               />
-              <Text id="s-taxid" label={t('settings.taxId')} value={form.taxId} onChange={(v) => set('taxId', v)} />
-              <Area
+              <TextField
+                id="s-taxid"
+                label={t('settings.taxId')}
+                value={form.taxId}
+                onChange={(v) => set('taxId', v)}
+              />
+              <TextAreaField
                 id="s-rh"
                 label={t('settings.receiptHeader')}
                 value={form.receiptHeader}
                 onChange={(v) => set('receiptHeader', v)}
               />
-              <Area
+              <TextAreaField
                 id="s-rf"
                 label={t('settings.receiptFooter')}
                 value={form.receiptFooter}
                 onChange={(v) => set('receiptFooter', v)}
               />
-              <div className="field">
-                <label htmlFor="s-currency">{t('settings.currency')}</label>
-                <select
-                  id="s-currency"
-                  value={form.currency}
-                  onChange={(e) => set('currency', e.target.value as Form['currency'])}
-                >
-                  {CURRENCY_CODES.map((c) => (
-                    <option key={c} value={c}>
-                      {c} – {CURRENCIES[c].name}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <Text id="s-locale" label={t('settings.locale')} value={form.locale} onChange={(v) => set('locale', v)} />
-              <div className="field">
-                <label htmlFor="s-tz">{t('settings.timeZone')}</label>
-                <select id="s-tz" value={form.timeZone} onChange={(e) => set('timeZone', e.target.value)}>
-                  {zones.map((z) => (
-                    <option key={z} value={z}>
-                      {z.replace(/_/g, ' ')}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="s-lang">{t('settings.language')}</label>
-                <select id="s-lang" value={form.language} onChange={(e) => set('language', e.target.value as Lang)}>
-                  {(Object.keys(LANGUAGE_NAMES) as Lang[]).map((l) => (
-                    <option key={l} value={l}>
-                      {LANGUAGE_NAMES[l]}
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="s-lock">{t('settings.lockAfter')}</label>
-                <input
-                  id="s-lock"
-                  type="number"
-                  min={1}
-                  max={240}
-                  value={form.lockAfterMinutes}
-                  onChange={(e) => set('lockAfterMinutes', Number(e.target.value))}
-                />
-              </div>
-              <div className="field field-check">
-                <input
-                  id="s-pit"
-                  type="checkbox"
-                  checked={form.pricesIncludeTax}
-                  onChange={(e) => set('pricesIncludeTax', e.target.checked)}
-                />
-                <label htmlFor="s-pit">{t('settings.pricesIncludeTax')}</label>
-              </div>
+              <CurrencySelect
+                id="s-currency"
+                label={t('settings.currency')}
+                value={form.currency}
+                onChange={(v) => set('currency', v)}
+              />
+              <TextField
+                id="s-locale"
+                label={t('settings.locale')}
+                value={form.locale}
+                onChange={(v) => set('locale', v)}
+              />
+              <TimeZoneSelect
+                id="s-tz"
+                label={t('settings.timeZone')}
+                value={form.timeZone}
+                onChange={(v) => set('timeZone', v)}
+              />
+              <LanguageSelect
+                id="s-lang"
+                label={t('settings.language')}
+                value={form.language}
+                onChange={(v) => set('language', v)}
+              />
+              <TextField
+                id="s-lock"
+                label={t('settings.lockAfter')}
+                type="number"
+                min={1}
+                max={240}
+                value={form.lockAfterMinutes}
+                onChange={(v) => set('lockAfterMinutes', Number(v))}
+              />
+              <CheckField
+                id="s-pit"
+                label={t('settings.pricesIncludeTax')}
+                checked={form.pricesIncludeTax}
+                onChange={(v) => set('pricesIncludeTax', v)}
+              />
             </div>
             {editable && (
               <button type="submit" className="btn btn-primary btn-lg">
@@ -155,24 +146,6 @@ export function SettingsScreen() {
       )}
       {form && <TaxRates rates={taxRates} setRates={setTaxRates} editable={editable} />}
     </section>
-  );
-}
-
-function Text(p: { id: string; label: string; value: string; onChange: (v: string) => void; required?: boolean }) {
-  return (
-    <div className="field">
-      <label htmlFor={p.id}>{p.label}</label>
-      <input id={p.id} value={p.value} required={p.required} onChange={(e) => p.onChange(e.target.value)} />
-    </div>
-  );
-}
-
-function Area(p: { id: string; label: string; value: string; onChange: (v: string) => void }) {
-  return (
-    <div className="field">
-      <label htmlFor={p.id}>{p.label}</label>
-      <textarea id={p.id} rows={2} value={p.value} onChange={(e) => p.onChange(e.target.value)} />
-    </div>
   );
 }
 
@@ -233,18 +206,16 @@ function TaxRates({
 
   const editor = (
     <form className="tax-editor" onSubmit={save}>
-      <div className="field">
-        <label htmlFor="tax-name">{t('settings.taxName')}</label>
-        <input id="tax-name" required autoFocus value={name} onChange={(e) => setName(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor="tax-rate">{t('settings.taxRate')}</label>
-        <input id="tax-rate" inputMode="decimal" required value={rate} onChange={(e) => setRate(e.target.value)} />
-      </div>
-      <div className="field field-check">
-        <input id="tax-default" type="checkbox" checked={isDefault} onChange={(e) => setIsDefault(e.target.checked)} />
-        <label htmlFor="tax-default">{t('settings.taxDefault')}</label>
-      </div>
+      <TextField id="tax-name" label={t('settings.taxName')} required autoFocus value={name} onChange={setName} />
+      <TextField
+        id="tax-rate"
+        label={t('settings.taxRate')}
+        inputMode="decimal"
+        required
+        value={rate}
+        onChange={setRate}
+      />
+      <CheckField id="tax-default" label={t('settings.taxDefault')} checked={isDefault} onChange={setIsDefault} />
       <div className="row-actions">
         <button type="submit" className="btn btn-primary">
           {t('common.save')}

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../../shared/permissions';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { PinField, SelectField, TextField } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
 
 export function StaffScreen() {
@@ -120,20 +121,13 @@ export function StaffScreen() {
         </table>
         {resetFor && (
           <form className="inline-form" onSubmit={resetPin}>
-            <div className="field">
-              <label htmlFor="reset-pin">{t('staff.newPin', { name: resetFor.name })}</label>
-              <input
-                id="reset-pin"
-                type="password"
-                inputMode="numeric"
-                autoComplete="off"
-                autoFocus
-                maxLength={8}
-                required
-                value={newPin}
-                onChange={(e) => setNewPin(e.target.value.replace(/\D/g, ''))}
-              />
-            </div>
+            <PinField
+              id="reset-pin"
+              label={t('staff.newPin', { name: resetFor.name })}
+              autoFocus
+              value={newPin}
+              onChange={setNewPin}
+            />
             <button type="submit" className="btn btn-primary">
               {t('common.save')}
             </button>
@@ -147,33 +141,15 @@ export function StaffScreen() {
         <form className="card" onSubmit={add} aria-labelledby="h-add-staff">
           <h2 id="h-add-staff">{t('staff.add')}</h2>
           <div className="grid-3">
-            <div className="field">
-              <label htmlFor="new-name">{t('staff.name')}</label>
-              <input id="new-name" required value={name} onChange={(e) => setName(e.target.value)} />
-            </div>
-            <div className="field">
-              <label htmlFor="new-role">{t('staff.role')}</label>
-              <select id="new-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`role.${r}` as MessageKey)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="new-pin">{t('staff.pin')}</label>
-              <input
-                id="new-pin"
-                type="password"
-                inputMode="numeric"
-                autoComplete="off"
-                required
-                maxLength={8}
-                value={pin}
-                onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-              />
-            </div>
+            <TextField id="new-name" label={t('staff.name')} required value={name} onChange={setName} />
+            <SelectField
+              id="new-role"
+              label={t('staff.role')}
+              value={role}
+              onChange={setRole}
+              options={ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }))}
+            />
+            <PinField id="new-pin" label={t('staff.pin')} value={pin} onChange={setPin} />
           </div>
           <button type="submit" className="btn btn-primary">
             {t('staff.add')}

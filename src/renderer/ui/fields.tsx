@@ -1,0 +1,153 @@
+import type { InputHTMLAttributes, ReactNode } from 'react';
+import { CURRENCIES, CURRENCY_CODES, type CurrencyCode } from '../../shared/money';
+import { LANGUAGE_NAMES, type Lang } from '../i18n';
+import { TIME_ZONES } from '../lib/places';
+
+export type Option<T extends string = string> = { value: T; label: string };
+
+type Base = { id: string; label: string; className?: string };
+
+/** `<div class="field">` with a label bound to the control by id. */
+export function Field({ id, label, className, children }: Base & { children: ReactNode }) {
+  return (
+    <div className={className ? `field ${className}` : 'field'}>
+      <label htmlFor={id}>{label}</label>
+      {children}
+    </div>
+  );
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange' | 'className'>;
+
+/** Labelled `<input>`; `children` go after the input (e.g. a datalist). */
+export function TextField({
+  id,
+  label,
+  className,
+  value,
+  onChange,
+  children,
+  ...rest
+}: Base & InputProps & { value: string | number; onChange: (v: string) => void; children?: ReactNode }) {
+  return (
+    <Field id={id} label={label} className={className}>
+      <input id={id} {...rest} value={value} onChange={(e) => onChange(e.target.value)} />
+      {children}
+    </Field>
+  );
+}
+
+/** Labelled PIN input: masked, numeric keypad, digits only, at most 8. */
+export function PinField({
+  id,
+  label,
+  className,
+  value,
+  onChange,
+  autoComplete = 'off',
+  autoFocus,
+  describedBy,
+}: Base & {
+  value: string;
+  onChange: (v: string) => void;
+  autoComplete?: 'off' | 'new-password';
+  autoFocus?: boolean;
+  describedBy?: string;
+}) {
+  return (
+    <Field id={id} label={label} className={className}>
+      <input
+        id={id}
+        type="password"
+        inputMode="numeric"
+        autoComplete={autoComplete}
+        autoFocus={autoFocus}
+        required
+        maxLength={8}
+        aria-describedby={describedBy}
+        value={value}
+        onChange={(e) => onChange(e.target.value.replace(/\D/g, ''))}
+      />
+    </Field>
+  );
+}
+
+export function TextAreaField({
+  id,
+  label,
+  className,
+  value,
+  onChange,
+}: Base & { value: string; onChange: (v: string) => void }) {
+  return (
+    <Field id={id} label={label} className={className}>
+      <textarea id={id} rows={2} value={value} onChange={(e) => onChange(e.target.value)} />
+    </Field>
+  );
+}
+
+/** Checkbox first, label after it. */
+export function CheckField({
+  id,
+  label,
+  checked,
+  onChange,
+}: Omit<Base, 'className'> & { checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <div className="field field-check">
+      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}
+
+export function Options<T extends string>({ options }: { options: readonly Option<T>[] }) {
+  return options.map((o) => (
+    <option key={o.value} value={o.value}>
+      {o.label}
+    </option>
+  ));
+}
+
+export function SelectField<T extends string>({
+  id,
+  label,
+  className,
+  value,
+  onChange,
+  options,
+}: Base & { value: T; onChange: (v: T) => void; options: readonly Option<T>[] }) {
+  return (
+    <Field id={id} label={label} className={className}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)}>
+        <Options options={options} />
+      </select>
+    </Field>
+  );
+}
+
+export const LANGUAGE_OPTIONS: readonly Option<Lang>[] = (Object.keys(LANGUAGE_NAMES) as Lang[]).map((l) => ({
+  value: l,
+  label: LANGUAGE_NAMES[l],
+}));
+
+export const CURRENCY_OPTIONS: readonly Option<CurrencyCode>[] = CURRENCY_CODES.map((c) => ({
+  value: c,
+  label: `${c} – ${CURRENCIES[c].name}`,
+}));
+
+type ValueProps<T extends string> = Base & { value: T; onChange: (v: T) => void };
+
+export function LanguageSelect(p: ValueProps<Lang>) {
+  return <SelectField {...p} options={LANGUAGE_OPTIONS} />;
+}
+
+export function CurrencySelect(p: ValueProps<CurrencyCode>) {
+  return <SelectField {...p} options={CURRENCY_OPTIONS} />;
+}
+
+/** Known time zones, with the current value kept first if it is not among them. */
+export function TimeZoneSelect(p: ValueProps<string>) {
+  const zones = TIME_ZONES.includes(p.value) ? TIME_ZONES : [p.value, ...TIME_ZONES];
+  return <SelectField {...p} options={zones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))} />;
+}
