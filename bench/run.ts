@@ -1,7 +1,8 @@
 // `npm run bench`: every benchmark, medians against the issues' targets. Run on a quiet machine.
 
+import { benchCustomerSearch } from './customers';
 import { benchStartup } from './startup';
 import { report } from './stats';
 
-const results = [await benchStartup()];
+const results = [await benchStartup(), ...(await benchCustomerSearch())];
 for (const r of results) console.log(report(r));

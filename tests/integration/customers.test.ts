@@ -150,7 +150,15 @@ describe('customers', () => {
     });
     const carded = await ok<Customer>('customers.generateCard', { id: jose.id });
     expect(carded.loyaltyCardNo).toMatch(/^29\d{11}$/);
-    await person('Zoë', 'Achieng', { phones: [{ number: '0701 999 888' }] });
+    const { customer: zoe } = await person('Zoë', 'Achieng', {
+      phones: [{ number: '0701 999 888' }],
+      loyaltyCardNo: '2900000000056',
+    });
+    // card numbers continue after the highest one in the shop's range, each a valid EAN-13
+    expect(carded.loyaltyCardNo).toBe('2900000000018');
+    const { customer: third } = await person('Third', 'Card');
+    expect((await ok<Customer>('customers.generateCard', { id: third.id })).loyaltyCardNo).toBe('2900000000063');
+    expect(zoe.loyaltyCardNo).toBe('2900000000056');
     for (const text of [
       '772123',
       '0772123',
@@ -163,7 +171,7 @@ describe('customers', () => {
       'C-0042',
       '0042',
       carded.loyaltyCardNo as string,
-      (carded.loyaltyCardNo as string).slice(0, 8),
+      (carded.loyaltyCardNo as string).slice(0, 12),
     ]) {
       expect(await searchIds({ text }), text).toEqual([jose.id]);
     }
@@ -390,5 +398,42 @@ describe('customers', () => {
       ),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('reference customers', () => {
+  it('seeds customers deterministically that the service finds and can edit', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { seedReference } = await import('../../src/main/seed/reference');
+    const dir = mkdtempSync(join(tmpdir(), 'counterline-ref-'));
+    try {
+      const { app, counts } = seedReference({ dataDir: dir, scale: 0.01 });
+      try {
+        expect(counts.customers).toBe(1000);
+        const fts = (app.sqlite.prepare('SELECT count(*) AS n FROM customers_fts').get() as { n: number }).n;
+        expect(fts).toBe(1000);
+        const someone = app.sqlite
+          .prepare(
+            "SELECT id, display_name AS name, phone_primary_e164 AS phone FROM customers WHERE status = 'active' AND type = 'individual' LIMIT 1 OFFSET 500",
+          )
+          .get() as { id: string; name: string; phone: string };
+        const search = (text: string) =>
+          app.services.customers
+            .search({ text, status: 'active', sort: 'name', direction: 'asc', limit: 200 })
+            .rows.map((r) => r.id);
+        expect(search(`0${someone.phone.slice(4)}`)).toContain(someone.id);
+        expect(search(someone.name)).toContain(someone.id);
+        const actor = { id: null, name: 'test' };
+        const { customer } = app.services.customers.update(actor, { id: someone.id, notes: 'checked' });
+        expect(customer.phonePrimary).toBe(someone.phone);
+        expect(app.services.customers.generateCard(actor, someone.id).loyaltyCardNo).toMatch(/^29\d{11}$/);
+      } finally {
+        app.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

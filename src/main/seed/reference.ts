@@ -1,6 +1,7 @@
 import { testClock } from '../../shared/clock';
 import { seededRandom, uuidv7Source } from '../../shared/ids';
 import { type App, createApp } from '../app';
+import { seedCustomers } from './customers';
 
 export interface ReferenceOptions {
   dataDir: string;
@@ -34,5 +35,6 @@ export function seedReference(opts: ReferenceOptions): { app: App; counts: Recor
       pin: '0000',
     });
   }
-  return { app, counts: { staff: staffCount + 1 } };
+  const customers = seedCustomers(app, clock, Math.round(100_000 * opts.scale), opts.seed ?? 42);
+  return { app, counts: { staff: staffCount + 1, customers } };
 }

@@ -68,7 +68,8 @@ export const customers = sqliteTable(
     uniqueIndex('customers_search_key').on(t.searchKey),
     uniqueIndex('customers_code').on(t.code),
     uniqueIndex('customers_loyalty_card_no').on(t.loyaltyCardNo),
-    index('customers_status_name').on(t.status, t.displayName),
+    // covers the name-ordered list and the broad-search walk (search_key is checked without touching the table)
+    index('customers_status_name_key').on(t.status, t.displayName, t.id, t.searchKey),
     index('customers_category').on(t.categoryId, t.displayName),
     index('customers_created').on(t.createdAt),
     index('customers_last_activity').on(t.lastActivityAt),

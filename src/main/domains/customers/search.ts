@@ -49,10 +49,15 @@ const SORT_COLUMN: Record<CustomerQuery['sort'], string> = {
   balance: 'c.balance',
 };
 
+const BROAD_MATCHES = 1500;
+
 /** The customers list and search: one SQL statement, filtered in the database, paged by offset. */
 export class CustomerSearch {
   private cache = new Map<string, Statement<unknown[]>>();
-  constructor(private sqlite: Sqlite) {}
+  private readTx: (q: CustomerQuery) => { rows: CustomerListRow[]; nextCursor: string | null };
+  constructor(private sqlite: Sqlite) {
+    this.readTx = sqlite.transaction((q: CustomerQuery) => this.run(q));
+  }
 
   private stmt(sql: string) {
     let s = this.cache.get(sql);
@@ -63,60 +68,91 @@ export class CustomerSearch {
     return s;
   }
 
+  /** One read transaction around the search's statements: the database's read lock is taken once, not per statement. */
   search(q: CustomerQuery): { rows: CustomerListRow[]; nextCursor: string | null } {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const terms = searchTerms(q.text);
-    let from = 'customers c';
-    if (terms.length) {
-      from = 'customers_fts f JOIN customers c ON c.search_key = f.rowid';
-      where.push('customers_fts MATCH ?');
-      params.push(ftsQuery(terms));
-    }
-    if (q.status !== 'any') {
-      where.push('c.status = ?');
-      params.push(q.status);
-    }
-    if (q.type) {
-      where.push('c.type = ?');
-      params.push(q.type);
-    }
-    if (q.categoryId) {
-      where.push('c.category_id = ?');
-      params.push(q.categoryId);
-    }
-    if (q.tag) {
-      where.push('EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value = ? COLLATE NOCASE)');
-      params.push(q.tag);
-    }
-    if (q.city) {
-      where.push(
-        'EXISTS (SELECT 1 FROM customer_addresses a WHERE a.city = ? COLLATE NOCASE AND a.customer_id = c.id)',
-      );
-      params.push(q.city.trim());
-    }
-    if (q.birthMonth) {
-      where.push('c.birth_month = ?');
-      params.push(q.birthMonth);
-    }
-    if (q.createdFrom !== undefined) {
-      where.push('c.created_at >= ?');
-      params.push(q.createdFrom);
-    }
-    if (q.createdTo !== undefined) {
-      where.push('c.created_at <= ?');
-      params.push(q.createdTo);
-    }
-    const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
+    return this.sqlite.inTransaction ? this.run(q) : this.readTx(q);
+  }
+
+  private run(q: CustomerQuery): { rows: CustomerListRow[]; nextCursor: string | null } {
+    const { where, params } = filters(q);
     const offset = q.cursor ? Number(q.cursor) : 0;
-    const sql = `SELECT c.id, c.code, c.display_name AS displayName, c.company_name AS companyName,
-        c.phone_primary_e164 AS phone, c.email, g.name AS categoryName, c.status, c.balance,
-        c.total_spent AS totalSpent, c.last_activity_at AS lastActivityAt, c.loyalty_card_no AS cardNo
-      FROM ${from} LEFT JOIN customer_categories g ON g.id = c.category_id
-      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY ${SORT_COLUMN[q.sort]} ${dir}, c.id ${dir} LIMIT ? OFFSET ?`;
-    const rows = this.stmt(sql).all(...params, q.limit + 1, offset) as CustomerListRow[];
+    const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
+    const order = `ORDER BY ${SORT_COLUMN[q.sort]} ${dir}, c.id ${dir}`;
+    const page = [q.limit + 1, offset];
+    const terms = searchTerms(q.text);
+    let rows: CustomerListRow[];
+    if (!terms.length) {
+      rows = this.stmt(
+        `SELECT ${COLUMNS} FROM customers c ${CATEGORY} ${whereSql(where)} ${order} LIMIT ? OFFSET ?`,
+      ).all(...params, ...page) as CustomerListRow[];
+    } else {
+      const match = ftsQuery(terms);
+      // the matches are read once (at most BROAD_MATCHES + 1 of them); a few are then looked up by key
+      const keys = this.stmt('SELECT rowid FROM customers_fts WHERE customers_fts MATCH ? LIMIT ?')
+        .pluck()
+        .all(match, BROAD_MATCHES + 1) as number[];
+      if (keys.length === 0) return { rows: [], nextCursor: null };
+      if (keys.length <= BROAD_MATCHES) {
+        let byKey: string;
+        let keyParams: unknown[];
+        if (keys.length <= 64) {
+          // bound parameters, padded to a few sizes so the prepared statements are reused
+          const slots = 2 ** Math.ceil(Math.log2(Math.max(keys.length, 4)));
+          byKey = `c.search_key IN (${'?,'.repeat(slots - 1)}?)`;
+          keyParams = [...keys, ...Array(slots - keys.length).fill(null)];
+        } else {
+          byKey = 'c.search_key IN (SELECT value FROM json_each(?))';
+          keyParams = [JSON.stringify(keys)];
+        }
+        rows = this.stmt(
+          `SELECT ${COLUMNS} FROM customers c ${CATEGORY} ${whereSql([byKey, ...where])} ${order} LIMIT ? OFFSET ?`,
+        ).all(...keyParams, ...params, ...page) as CustomerListRow[];
+      } else if (q.sort === 'name' && q.status !== 'any') {
+        // Thousands of matches (a two-letter prefix): walk the (status, name) index in order and stop at the page,
+        // instead of joining and sorting every match. `+` keeps SQLite from driving the query by search_key.
+        rows = this.stmt(
+          `SELECT ${COLUMNS} FROM customers c ${CATEGORY}
+           ${whereSql(['+c.search_key IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)', ...where])} ${order} LIMIT ? OFFSET ?`,
+        ).all(match, ...params, ...page) as CustomerListRow[];
+      } else {
+        // every match must be sorted: choose the page on narrow rows, then widen only its rows
+        rows = this.stmt(
+          `SELECT ${COLUMNS} FROM (SELECT c.id AS pid FROM customers_fts f JOIN customers c ON c.search_key = f.rowid
+             ${whereSql(['customers_fts MATCH ?', ...where])} ${order} LIMIT ? OFFSET ?) p
+           JOIN customers c ON c.id = p.pid ${CATEGORY} ${order}`,
+        ).all(match, ...params, ...page) as CustomerListRow[];
+      }
+    }
     const more = rows.length > q.limit;
     return { rows: more ? rows.slice(0, q.limit) : rows, nextCursor: more ? String(offset + q.limit) : null };
   }
+}
+
+const COLUMNS = `c.id, c.code, c.display_name AS displayName, c.company_name AS companyName,
+  c.phone_primary_e164 AS phone, c.email, g.name AS categoryName, c.status, c.balance,
+  c.total_spent AS totalSpent, c.last_activity_at AS lastActivityAt, c.loyalty_card_no AS cardNo`;
+const CATEGORY = 'LEFT JOIN customer_categories g ON g.id = c.category_id';
+const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
+
+/** The list filters other than the text, as SQL conditions on `c` (customers). */
+function filters(q: CustomerQuery): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (cond: string, value: unknown) => {
+    where.push(cond);
+    params.push(value);
+  };
+  if (q.status !== 'any') add('c.status = ?', q.status);
+  if (q.type) add('c.type = ?', q.type);
+  if (q.categoryId) add('c.category_id = ?', q.categoryId);
+  if (q.tag) add('EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value = ? COLLATE NOCASE)', q.tag);
+  if (q.city)
+    add(
+      'EXISTS (SELECT 1 FROM customer_addresses a WHERE a.city = ? COLLATE NOCASE AND a.customer_id = c.id)',
+      q.city.trim(),
+    );
+  if (q.birthMonth) add('c.birth_month = ?', q.birthMonth);
+  if (q.createdFrom !== undefined) add('c.created_at >= ?', q.createdFrom);
+  if (q.createdTo !== undefined) add('c.created_at <= ?', q.createdTo);
+  return { where, params };
 }

@@ -439,7 +439,7 @@ export class CustomerService {
         .prepare(
           'SELECT max(loyalty_card_no) AS top FROM customers WHERE loyalty_card_no >= ? AND loyalty_card_no < ? AND length(loyalty_card_no) = 13',
         )
-        .get(prefix, `${prefix.slice(0, -1)}${Number(prefix.at(-1)) + 1}`) as { top: string | null };
+        .get(prefix, `${prefix}:`) as { top: string | null }; // ':' sorts just after '9'
       const next = top.top ? Number(top.top.slice(prefix.length, 12)) + 1 : 1;
       const card = makeCardNumber(prefix, next);
       this.deps.db
