@@ -6,6 +6,7 @@ import type { Theme } from '../../lib/theme';
 import { HeaderControls } from '../../ui/HeaderControls';
 import { Icon } from '../../ui/Icon';
 import { AuditScreen } from '../audit/AuditScreen';
+import { CustomersScreen } from '../customers/CustomersScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
 
@@ -169,12 +170,14 @@ function SectionView({ id }: { id: SectionId }) {
       return <StaffScreen />;
     case 'audit':
       return <AuditScreen />;
+    case 'customers':
+      return <CustomersScreen />;
     default:
       return <EmptySection id={id} />;
   }
 }
 
-function EmptySection({ id }: { id: Exclude<SectionId, 'settings' | 'staff' | 'audit'> }) {
+function EmptySection({ id }: { id: Exclude<SectionId, 'settings' | 'staff' | 'audit' | 'customers'> }) {
   const t = useT();
   return (
     <section className="section" aria-labelledby={`h-${id}`}>

@@ -1,0 +1,293 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type Category,
+  CUSTOMER_TYPES,
+  type CustomerListRow,
+  type CustomerQuery,
+  SEARCH_SORTS,
+} from '../../../shared/contract/customers';
+import { type MessageKey, useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { useShell } from '../../lib/session';
+import { SelectField, TextField } from '../../ui/fields';
+
+export interface ListQuery {
+  text: string;
+  status: 'active' | 'inactive' | 'any';
+  type: '' | (typeof CUSTOMER_TYPES)[number];
+  categoryId: string;
+  sort: CustomerQuery['sort'];
+}
+export const DEFAULT_QUERY: ListQuery = { text: '', status: 'active', type: '', categoryId: '', sort: 'name' };
+
+export const NEW_SHORTCUT = 'F2';
+const PAGE = 50;
+const ROW_HEIGHT = 64;
+const DEBOUNCE_MS = 150;
+
+export function StatusPill({ status }: { status: CustomerListRow['status'] }) {
+  const t = useT();
+  return (
+    <span className={`pill ${status === 'active' ? 'pill-ok' : 'pill-off'}`}>
+      {t(`cust.status.${status}` as MessageKey)}
+    </span>
+  );
+}
+
+export function CustomerList({
+  query,
+  setQuery,
+  categories,
+  onOpen,
+  onNew,
+}: {
+  query: ListQuery;
+  setQuery: (q: ListQuery) => void;
+  categories: Category[];
+  onOpen: (id: string) => void;
+  onNew?: () => void;
+}) {
+  const t = useT();
+  const { onError } = useShell();
+  const [rows, setRows] = useState<CustomerListRow[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [sel, setSel] = useState(0);
+  const seq = useRef(0);
+  const loadingMore = useRef(false);
+  const scrollRef = useRef<HTMLDivElement>(null);
+
+  const params = useMemo(
+    () => ({
+      text: query.text,
+      status: query.status,
+      ...(query.type ? { type: query.type } : {}),
+      ...(query.categoryId ? { categoryId: query.categoryId } : {}),
+      sort: query.sort,
+      direction: query.sort === 'name' ? ('asc' as const) : ('desc' as const),
+      limit: PAGE,
+    }),
+    [query],
+  );
+
+  // Results as you type: one request per pause, answers to older requests are dropped.
+  useEffect(() => {
+    const mine = ++seq.current;
+    setLoading(true);
+    const timer = setTimeout(() => {
+      api.customers
+        .search(params)
+        .then((page) => {
+          if (mine !== seq.current) return;
+          setRows(page.rows);
+          setNext(page.nextCursor);
+          setSel(0);
+          scrollRef.current?.scrollTo({ top: 0 });
+        })
+        .catch(onError)
+        .finally(() => {
+          if (mine === seq.current) setLoading(false);
+        });
+    }, DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [params, onError]);
+
+  const loadMore = useCallback(() => {
+    if (!next || loadingMore.current) return;
+    loadingMore.current = true;
+    const mine = seq.current;
+    api.customers
+      .search({ ...params, cursor: next })
+      .then((page) => {
+        if (mine !== seq.current) return;
+        setRows((r) => [...r, ...page.rows]);
+        setNext(page.nextCursor);
+      })
+      .catch(onError)
+      .finally(() => {
+        loadingMore.current = false;
+      });
+  }, [next, params, onError]);
+
+  const virt = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    useFlushSync: false,
+  });
+  const items = virt.getVirtualItems();
+  const lastShown = items[items.length - 1]?.index ?? -1;
+  useEffect(() => {
+    if (rows.length && lastShown >= rows.length - 10) loadMore();
+  }, [lastShown, rows.length, loadMore]);
+
+  const move = (to: number) => {
+    if (!rows.length) return;
+    const i = Math.max(0, Math.min(rows.length - 1, to));
+    setSel(i);
+    virt.scrollToIndex(i, { align: 'auto' });
+  };
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 600) / ROW_HEIGHT) - 1);
+    if (e.key === 'ArrowDown') move(sel + 1);
+    else if (e.key === 'ArrowUp') move(sel - 1);
+    else if (e.key === 'PageDown') move(sel + page);
+    else if (e.key === 'PageUp') move(sel - page);
+    else if (e.key === 'Enter') {
+      const row = rows[sel];
+      if (row) onOpen(row.id);
+    } else return;
+    e.preventDefault();
+  };
+
+  const set =
+    <K extends keyof ListQuery>(k: K) =>
+    (v: ListQuery[K]) =>
+      setQuery({ ...query, [k]: v });
+  const selected = rows[sel];
+
+  return (
+    <section className="section cust-section" aria-labelledby="h-customers">
+      <div className="section-head">
+        <h1 id="h-customers" tabIndex={-1}>
+          {t('cust.title')}
+        </h1>
+        {onNew && (
+          <button type="button" className="btn btn-primary" onClick={onNew} aria-keyshortcuts={NEW_SHORTCUT}>
+            {t('cust.new')} <kbd>{NEW_SHORTCUT}</kbd>
+          </button>
+        )}
+      </div>
+      <div className="card cust-filters">
+        <TextField
+          id="cust-search"
+          label={t('cust.search')}
+          className="cust-search"
+          type="search"
+          autoFocus
+          autoComplete="off"
+          role="combobox"
+          aria-expanded={rows.length > 0}
+          aria-controls="cust-listbox"
+          aria-autocomplete="list"
+          aria-activedescendant={selected ? `cust-opt-${selected.id}` : undefined}
+          aria-describedby="cust-search-hint"
+          value={query.text}
+          onChange={set('text')}
+          onKeyDown={onKey}
+        >
+          <span id="cust-search-hint" className="hint">
+            {t('cust.searchHint')}
+          </span>
+        </TextField>
+        <SelectField
+          id="cust-status"
+          label={t('cust.status')}
+          value={query.status}
+          onChange={set('status')}
+          options={(['active', 'inactive', 'any'] as const).map((s) => ({
+            value: s,
+            label: t(`cust.status.${s}` as MessageKey),
+          }))}
+        />
+        <SelectField
+          id="cust-type"
+          label={t('cust.type')}
+          value={query.type}
+          onChange={set('type')}
+          options={[
+            { value: '' as const, label: t('cust.type.any') },
+            ...CUSTOMER_TYPES.map((ty) => ({ value: ty, label: t(`cust.type.${ty}` as MessageKey) })),
+          ]}
+        />
+        <SelectField
+          id="cust-category"
+          label={t('cust.category')}
+          value={query.categoryId}
+          onChange={set('categoryId')}
+          options={[
+            { value: '', label: t('cust.category.any') },
+            ...categories.map((c) => ({ value: c.id, label: c.name })),
+          ]}
+        />
+        <SelectField
+          id="cust-sort"
+          label={t('cust.sort')}
+          value={query.sort}
+          onChange={set('sort')}
+          options={SEARCH_SORTS.map((s) => ({ value: s, label: t(`cust.sort.${s}` as MessageKey) }))}
+        />
+      </div>
+      <div className="card cust-list-card">
+        <div className="cust-row cust-head" aria-hidden="true">
+          <span>{t('cust.col.name')}</span>
+          <span>{t('cust.col.phone')}</span>
+          <span>{t('cust.col.email')}</span>
+          <span>{t('cust.category')}</span>
+          <span>{t('cust.status')}</span>
+          <span>{t('cust.col.card')}</span>
+        </div>
+        <div className="cust-scroll" ref={scrollRef}>
+          {rows.length === 0 && !loading ? (
+            <p className="muted empty-line">{t('cust.empty', { key: NEW_SHORTCUT })}</p>
+          ) : (
+            <div
+              id="cust-listbox"
+              role="listbox"
+              aria-label={t('cust.list')}
+              className="cust-listbox"
+              style={{ height: virt.getTotalSize() }}
+            >
+              {items.map((it) => {
+                const r = rows[it.index] as CustomerListRow;
+                return (
+                  <div
+                    key={r.id}
+                    id={`cust-opt-${r.id}`}
+                    role="option"
+                    tabIndex={-1}
+                    aria-selected={it.index === sel}
+                    aria-setsize={next ? -1 : rows.length}
+                    aria-posinset={it.index + 1}
+                    className={`cust-row cust-option${r.status === 'active' ? '' : ' row-inactive'}`}
+                    style={{ transform: `translateY(${it.start}px)`, height: ROW_HEIGHT }}
+                    onClick={() => onOpen(r.id)}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') onOpen(r.id);
+                    }}
+                    onMouseEnter={() => setSel(it.index)}
+                  >
+                    <span className="cust-name">
+                      <strong>{r.displayName}</strong>
+                      {r.companyName && (
+                        <span className="muted cust-sub">
+                          {r.companyName === r.displayName ? t('cust.type.business') : r.companyName}
+                        </span>
+                      )}
+                    </span>
+                    <span className="nowrap">{r.phone ?? ''}</span>
+                    <span className="cust-ellipsis">{r.email ?? ''}</span>
+                    <span>{r.categoryName ?? ''}</span>
+                    <span>
+                      <StatusPill status={r.status} />
+                    </span>
+                    <span className="nowrap mono">{r.cardNo ?? ''}</span>
+                  </div>
+                );
+              })}
+            </div>
+          )}
+        </div>
+        <p className="muted cust-count" aria-live="polite">
+          {loading
+            ? t('cust.loading')
+            : next
+              ? t('cust.more', { n: rows.length })
+              : t('cust.count', { n: rows.length })}
+        </p>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,300 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AuditRow } from '../../../shared/contract/audit';
+import type { Category, Customer } from '../../../shared/contract/customers';
+import { type CurrencyCode, formatMoney } from '../../../shared/money';
+import { type MessageKey, useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { useShell } from '../../lib/session';
+import { useToast } from '../../ui/toast';
+import { CustomerForm } from './CustomerForm';
+import { StatusPill } from './CustomerList';
+
+type Confirm = { kind: 'deactivate' | 'reactivate' | 'delete' };
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '';
+  if (Array.isArray(v)) return v.map(show).join(', ');
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+}
+
+/** One customer: the record (edit in place), status, delete, card number, and the history of changes. */
+export function CustomerPage({
+  id,
+  categories,
+  onBack,
+  onOpen,
+}: {
+  id: string;
+  categories: Category[];
+  onBack: () => void;
+  onOpen: (id: string) => void;
+}) {
+  const t = useT();
+  const toast = useToast();
+  const { onError, can, store } = useShell();
+  const [c, setC] = useState<Customer | null>(null);
+  const [editing, setEditing] = useState(false);
+  const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const [history, setHistory] = useState<AuditRow[]>([]);
+  const [histNext, setHistNext] = useState<string | null>(null);
+  const headRef = useRef<HTMLHeadingElement>(null);
+  const canEdit = can('customers.edit');
+  const currency: CurrencyCode = store?.currency ?? 'UGX';
+  const locale = store?.locale;
+
+  const loadHistory = useCallback(() => {
+    api.customers
+      .history({ id, limit: 50 })
+      .then((p) => {
+        setHistory(p.rows);
+        setHistNext(p.nextCursor);
+      })
+      .catch(onError);
+  }, [id, onError]);
+
+  useEffect(() => {
+    api.customers
+      .get({ id })
+      .then((x) => {
+        setC(x);
+        requestAnimationFrame(() => headRef.current?.focus());
+      })
+      .catch(onError);
+    loadHistory();
+  }, [id, onError, loadHistory]);
+
+  const changed = (x: Customer) => {
+    setC(x);
+    loadHistory();
+  };
+
+  // Esc goes back to the list when nothing else is open.
+  useEffect(() => {
+    if (editing || confirm) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        onBack();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [editing, confirm, onBack]);
+
+  if (!c) {
+    return (
+      <section className="section">
+        <p className="muted">{t('cust.loading')}</p>
+      </section>
+    );
+  }
+
+  const run = async () => {
+    if (!confirm) return;
+    const kind = confirm.kind;
+    setConfirm(null);
+    try {
+      if (kind === 'delete') {
+        await api.customers.delete({ id: c.id });
+        toast.success(t('cust.deleted', { name: c.displayName }));
+        onBack();
+        return;
+      }
+      const x = await api.customers.setStatus({ id: c.id, status: kind === 'deactivate' ? 'inactive' : 'active' });
+      toast.success(t(kind === 'deactivate' ? 'cust.deactivated' : 'cust.reactivated', { name: x.displayName }));
+      changed(x);
+    } catch (err) {
+      onError(err);
+    }
+  };
+
+  const generateCard = async () => {
+    try {
+      const x = await api.customers.generateCard({ id: c.id });
+      toast.success(t('cust.cardGenerated', { card: x.loyaltyCardNo ?? '', name: x.displayName }));
+      changed(x);
+    } catch (err) {
+      onError(err);
+    }
+  };
+
+  const moreHistory = () => {
+    if (!histNext) return;
+    api.customers
+      .history({ id, cursor: histNext, limit: 50 })
+      .then((p) => {
+        setHistory((h) => [...h, ...p.rows]);
+        setHistNext(p.nextCursor);
+      })
+      .catch(onError);
+  };
+
+  const money = (n: number | null) => (n == null ? '' : formatMoney(n, currency, locale));
+  const none = t('cust.none');
+  const details: Array<[string, string]> = [
+    [t('cust.type'), t(`cust.type.${c.type}` as MessageKey)],
+    ...(c.type === 'business'
+      ? ([
+          [t('cust.contact'), c.contactPerson ?? ''],
+          [t('cust.taxId'), c.taxId ?? ''],
+        ] as Array<[string, string]>)
+      : []),
+    [t('cust.phone'), c.phones.map((p) => p.e164).join(', ')],
+    [t('cust.email'), c.email ?? ''],
+    [t('cust.category'), c.categoryName ?? ''],
+    [t('cust.card'), c.loyaltyCardNo ?? ''],
+    [t('cust.code'), c.code ?? ''],
+    [t('cust.tags'), c.tags.join(', ')],
+    [t('cust.creditLimit', { currency }), money(c.creditLimit)],
+    [t('cust.terms'), c.paymentTermsDays == null ? '' : String(c.paymentTermsDays)],
+    [t('cust.balance'), money(c.balance)],
+    [t('cust.totalSpent'), money(c.totalSpent)],
+    [t('cust.since'), new Date(c.createdAt).toLocaleDateString(locale)],
+  ];
+
+  const confirmText =
+    confirm?.kind === 'delete'
+      ? t('cust.confirmDelete', { name: c.displayName })
+      : confirm?.kind === 'deactivate'
+        ? t('cust.confirmDeactivate', { name: c.displayName })
+        : t('cust.confirmReactivate', { name: c.displayName });
+
+  return (
+    <section className="section" aria-labelledby="h-customer">
+      <div className="section-head">
+        <div>
+          <h1 id="h-customer" tabIndex={-1} ref={headRef}>
+            {c.displayName} <StatusPill status={c.status} />
+          </h1>
+          {c.type === 'individual' && c.companyName && <p className="muted">{c.companyName}</p>}
+        </div>
+        <button type="button" className="btn btn-ghost" onClick={onBack}>
+          {t('cust.back')} <kbd>Esc</kbd>
+        </button>
+      </div>
+
+      {editing ? (
+        <CustomerForm
+          customer={c}
+          categories={categories}
+          onSaved={(x) => {
+            setEditing(false);
+            changed(x);
+          }}
+          onCancel={() => setEditing(false)}
+          onOpenExisting={(other) => {
+            setEditing(false);
+            onOpen(other);
+          }}
+        />
+      ) : (
+        <div className="card">
+          <h2>{t('cust.details')}</h2>
+          <dl className="cust-details">
+            {details.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{v || none}</dd>
+              </div>
+            ))}
+          </dl>
+          {c.notes && (
+            <p className={c.notesImportant ? 'notice' : 'muted'}>
+              <strong>{t('cust.notes')}:</strong> {c.notes}
+            </p>
+          )}
+          {canEdit && c.status !== 'merged' && (
+            <div className="row-actions">
+              <button type="button" className="btn btn-primary" onClick={() => setEditing(true)}>
+                {t('cust.edit')}
+              </button>
+              {!c.loyaltyCardNo && (
+                <button type="button" className="btn" onClick={() => void generateCard()}>
+                  {t('cust.generateCard')}
+                </button>
+              )}
+              <button
+                type="button"
+                className="btn"
+                onClick={() => setConfirm({ kind: c.status === 'active' ? 'deactivate' : 'reactivate' })}
+              >
+                {c.status === 'active' ? t('cust.deactivate') : t('cust.reactivate')}
+              </button>
+              {can('customers.delete') && (
+                <button type="button" className="btn btn-danger" onClick={() => setConfirm({ kind: 'delete' })}>
+                  {t('cust.delete')}
+                </button>
+              )}
+            </div>
+          )}
+          {confirm && (
+            <div
+              className="confirm-box"
+              role="alertdialog"
+              aria-labelledby="confirm-text"
+              onKeyDown={(e) => {
+                if (e.key === 'Escape') {
+                  e.preventDefault();
+                  setConfirm(null);
+                }
+              }}
+            >
+              <p id="confirm-text">{confirmText}</p>
+              <div className="row-actions">
+                <button
+                  type="button"
+                  className={`btn ${confirm.kind === 'delete' ? 'btn-danger' : 'btn-primary'}`}
+                  autoFocus
+                  onClick={() => void run()}
+                >
+                  {confirm.kind === 'delete'
+                    ? t('cust.delete')
+                    : confirm.kind === 'deactivate'
+                      ? t('cust.deactivate')
+                      : t('cust.reactivate')}
+                </button>
+                <button type="button" className="btn btn-ghost" onClick={() => setConfirm(null)}>
+                  {t('common.cancel')} <kbd>Esc</kbd>
+                </button>
+              </div>
+            </div>
+          )}
+        </div>
+      )}
+
+      <div className="card">
+        <h2>{t('cust.history')}</h2>
+        {history.length === 0 ? (
+          <p className="muted">{t('cust.history.empty')}</p>
+        ) : (
+          <ul className="cust-history" aria-label={t('cust.history')}>
+            {history.map((h) => (
+              <li key={h.id}>
+                <div className="muted">
+                  <strong>{h.actorName}</strong> · {new Date(h.at).toLocaleString(locale)} · <code>{h.action}</code>
+                </div>
+                {h.changes.length > 0 && (
+                  <ul className="changes">
+                    {h.changes.map((ch) => (
+                      <li key={ch.field}>
+                        {ch.field}: {show(ch.before) || t('cust.empty.value')} →{' '}
+                        {show(ch.after) || t('cust.empty.value')}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {h.note && <div className="muted">{h.note}</div>}
+              </li>
+            ))}
+          </ul>
+        )}
+        {histNext && (
+          <button type="button" className="btn btn-sm" onClick={moreHistory}>
+            {t('cust.history.more')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Category, Customer } from '../../../shared/contract/customers';
+import { useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { useShell } from '../../lib/session';
+import { CustomerForm } from './CustomerForm';
+import { CustomerList, DEFAULT_QUERY, type ListQuery, NEW_SHORTCUT } from './CustomerList';
+import { CustomerPage } from './CustomerPage';
+
+type View = { kind: 'list' } | { kind: 'new' } | { kind: 'customer'; id: string };
+
+/** The Customers section: list and search, new customer, one customer's page. */
+export function CustomersScreen() {
+  const t = useT();
+  const { onError, can } = useShell();
+  const [view, setView] = useState<View>({ kind: 'list' });
+  const [query, setQuery] = useState<ListQuery>(DEFAULT_QUERY);
+  const [categories, setCategories] = useState<Category[]>([]);
+  const canEdit = can('customers.edit');
+
+  useEffect(() => {
+    api.customers.categories(null).then(setCategories).catch(onError);
+  }, [onError]);
+
+  const toList = useCallback(() => setView({ kind: 'list' }), []);
+  const open = useCallback((id: string) => setView({ kind: 'customer', id }), []);
+
+  // F2 starts a new customer from anywhere in this section.
+  useEffect(() => {
+    if (!canEdit) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === NEW_SHORTCUT && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        setView({ kind: 'new' });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canEdit]);
+
+  switch (view.kind) {
+    case 'list':
+      return (
+        <CustomerList
+          query={query}
+          setQuery={setQuery}
+          categories={categories}
+          onOpen={open}
+          onNew={canEdit ? () => setView({ kind: 'new' }) : undefined}
+        />
+      );
+    case 'new':
+      return (
+        <section className="section" aria-labelledby="h-new-customer">
+          <h1 id="h-new-customer" tabIndex={-1}>
+            {t('cust.new')}
+          </h1>
+          <CustomerForm
+            categories={categories}
+            onSaved={(c: Customer) => open(c.id)}
+            onCancel={toList}
+            onOpenExisting={open}
+          />
+        </section>
+      );
+    case 'customer':
+      return <CustomerPage key={view.id} id={view.id} categories={categories} onBack={toList} onOpen={open} />;
+  }
+}
