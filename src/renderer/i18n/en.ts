@@ -31,7 +31,6 @@ export const en = {
   'empty.soon': 'Coming soon',
   'empty.till':
     'The till will live here: scan or search items, pick the customer, take cash, mobile money or credit, and print the receipt.',
-  'empty.customers': 'Your customers will be listed here with their phone numbers, what they buy, and what they owe.',
   'empty.debts': 'Money customers owe the shop will be tracked here: who owes what, since when, and payments received.',
   'empty.loyalty': 'Loyalty points and rewards for regular customers will be set up here.',
   'empty.reports': 'Daily takings, best sellers and cash-up reports will appear here.',

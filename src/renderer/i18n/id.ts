@@ -33,7 +33,6 @@ export const id: Record<MessageKey, string> = {
   'empty.soon': 'Segera hadir',
   'empty.till':
     'Di sini nanti tempat berjualan: pindai atau cari barang, pilih pelanggan, terima tunai, uang elektronik atau kredit, lalu cetak struk.',
-  'empty.customers': 'Pelanggan Anda akan tercantum di sini beserta nomor telepon, belanjaan, dan utangnya.',
   'empty.debts':
     'Uang yang terutang pelanggan akan dicatat di sini: siapa berutang berapa, sejak kapan, dan pembayaran yang diterima.',
   'empty.loyalty': 'Poin dan hadiah untuk pelanggan setia akan diatur di sini.',
