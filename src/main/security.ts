@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type {
   BrowserWindowConstructorOptions,
   CustomScheme,
@@ -8,6 +8,7 @@ import type {
   Session,
   WebContents,
 } from 'electron';
+import { mimeTypeOf } from './host/content-types';
 import { CONTENT_SECURITY_POLICY } from './host/csp';
 
 /**
@@ -67,30 +68,6 @@ export function isTrustedSender(frame: { url: string } | null | undefined, mainF
 /** The till never navigates away from itself. */
 export function isAllowedNavigation(url: string): boolean {
   return isAppUrl(url);
-}
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json',
-};
-
-export function mimeTypeOf(file: string): string {
-  return MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
 /**

@@ -2,8 +2,9 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
+import { join, normalize, sep } from 'node:path';
 import type { App } from '../app';
+import { mimeTypeOf } from './content-types';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 export interface HttpHostOptions {
@@ -24,16 +25,6 @@ export interface HttpHost {
 
 const MAX_BODY = 25 * 1024 * 1024;
 const CLIENT_KEY = /^[A-Za-z0-9_-]{8,64}$/;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 /**
  * The browser host: the same router as Electron's IPC, over HTTP on loopback. Every request needs the per-run token
@@ -161,7 +152,7 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       return;
     }
     res.writeHead(200, {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': mimeTypeOf(file),
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     });
     createReadStream(file).pipe(res);
