@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from './app';
+import { importCommand } from './cli/import';
 import { resolveDataDir } from './config';
 import { checkBindAddress, startHttpHost } from './host/http';
 import { seedReference } from './seed/reference';
@@ -16,6 +17,9 @@ Usage: counterline <command> [options]
   seed --demo [--data-dir DIR]           Create a believable small demo shop.
   seed --reference [--scale F] [--data-dir DIR]
         Create the deterministic reference dataset used by benchmarks.
+  import customers FILE [--data-dir DIR] [--preset generic|pos-export|square|kasir]
+        [--on-duplicate skip|update] [--dry-run] [--json] [--create-categories]
+        Import customers from an Excel or CSV file into an onboarded shop.
   help                                   Show this text.
 
 The data folder is --data-dir, else COUNTERLINE_DATA_DIR, else the system's user-data folder.`;
@@ -29,6 +33,8 @@ export async function main(argv: string[]): Promise<number> {
       return serve(rest);
     case 'seed':
       return seed(rest);
+    case 'import':
+      return importCommand(rest);
     case undefined:
     case 'help':
     case '--help':

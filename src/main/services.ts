@@ -1,4 +1,5 @@
 import { AuditService } from './domains/audit/service';
+import { CustomerImport } from './domains/customers/import/run';
 import { CustomerMerge } from './domains/customers/merge';
 import { CustomerService } from './domains/customers/service';
 import type { Deps } from './domains/deps';
@@ -10,6 +11,7 @@ export interface Services {
   audit: AuditService;
   customers: CustomerService;
   customerMerge: CustomerMerge;
+  customerImport: CustomerImport;
   settings: SettingsService;
   staff: StaffService;
   system: SystemService;
@@ -22,5 +24,6 @@ export function createServices(deps: Deps, version: string): Services {
   const system = new SystemService(deps, settings, staff, version);
   const customers = new CustomerService(deps, audit, settings);
   const customerMerge = new CustomerMerge(deps, audit, customers);
-  return { audit, settings, staff, system, customers, customerMerge };
+  const customerImport = new CustomerImport(deps, audit, settings, customers);
+  return { audit, settings, staff, system, customers, customerMerge, customerImport };
 }

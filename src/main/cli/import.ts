@@ -1,0 +1,79 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createApp } from '../app';
+import { DATABASE_FILE, resolveDataDir } from '../config';
+import { PRESETS, type Preset } from '../domains/customers/import/mapping';
+import { MAX_FILE_BYTES } from '../domains/customers/import/read';
+import type { ImportResult } from '../domains/customers/import/run';
+
+/** `counterline import customers FILE [...]`: exit 0 when the import ran (even with row errors). */
+export function importCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      preset: { type: 'string', default: 'generic' },
+      'on-duplicate': { type: 'string', default: 'skip' },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      'create-categories': { type: 'boolean', default: false },
+    },
+  });
+  const [what, file, ...extra] = positionals;
+  const fail = (message: string, code = 1) => {
+    console.error(message);
+    return code;
+  };
+  if (what !== 'customers' || !file || extra.length)
+    return fail('Usage: counterline import customers FILE [--data-dir DIR] [--preset NAME] [--dry-run] [--json]', 2);
+  const preset = values.preset as Preset;
+  if (!PRESETS.includes(preset)) return fail(`--preset must be one of ${PRESETS.join(', ')}, not ${values.preset}`, 2);
+  const onDuplicate = values['on-duplicate'];
+  if (onDuplicate !== 'skip' && onDuplicate !== 'update')
+    return fail(`--on-duplicate must be skip or update, not ${onDuplicate}`, 2);
+  if (!existsSync(file) || !statSync(file).isFile()) return fail(`Cannot read ${file}: no such file.`);
+  if (statSync(file).size > MAX_FILE_BYTES)
+    return fail(`${file} is larger than 20 MB; Counterline will not import it.`);
+  const dataDir = resolveDataDir(values['data-dir']);
+  if (!existsSync(join(dataDir, DATABASE_FILE)))
+    return fail(`There is no Counterline shop in ${dataDir}; set one up first.`);
+  const app = createApp({ dataDir, log: () => {} });
+  try {
+    if (!app.services.settings.isInitialised())
+      return fail(`There is no Counterline shop in ${dataDir}; set one up first.`);
+    let result: ImportResult;
+    try {
+      result = app.services.customerImport.run(
+        { id: null, name: 'command line import' },
+        new Uint8Array(readFileSync(file)),
+        {
+          fileName: basename(file),
+          preset,
+          onDuplicate,
+          dryRun: values['dry-run'],
+          createCategories: values['create-categories'],
+        },
+      );
+    } catch (e) {
+      return fail(`Cannot import ${basename(file)}: ${(e as Error).message.replace(/\s+/g, ' ')}`);
+    }
+    if (values.json) console.log(JSON.stringify(result));
+    else console.log(summary(basename(file), result));
+    return 0;
+  } finally {
+    app.close();
+  }
+}
+
+function summary(file: string, r: ImportResult): string {
+  const lines = [
+    `${r.dryRun ? 'Dry run of' : 'Imported'} ${file}: ${r.rows} rows, ${r.created} created, ${r.updated} updated, ${r.skipped} skipped, ${r.errors.length} errors.`,
+  ];
+  for (const e of r.errors) lines.push(`  error   ${e.message}`);
+  for (const w of r.warnings) lines.push(`  warning ${w.message}`);
+  if (r.ignoredColumns.length) lines.push(`  ignored columns: ${r.ignoredColumns.join(', ')}`);
+  if (r.dryRun) lines.push('Nothing was saved (dry run).');
+  return lines.join('\n');
+}

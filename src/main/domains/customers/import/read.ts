@@ -1,0 +1,209 @@
+import * as XLSX from 'xlsx';
+import { AppError } from '../../../../shared/errors';
+
+/** A file as rows of text cells; `line` is the row number as Excel or a text editor shows it (1-based). */
+export interface Sheet {
+  kind: 'spreadsheet' | 'text';
+  rows: Array<{ line: number; cells: string[] }>;
+  /** for text: the delimiter and encoding found */
+  delimiter?: string;
+  encoding?: string;
+}
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** the most a spreadsheet's zip may unpack to, and the most entries it may hold */
+export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+const MAX_ZIP_ENTRIES = 5000;
+const NOT_A_TABLE = 'This file is not a spreadsheet or CSV Counterline can read';
+
+function refuse(message: string): never {
+  throw new AppError('VALIDATION', message);
+}
+
+export function readTable(bytes: Uint8Array): Sheet {
+  if (bytes.length > MAX_FILE_BYTES)
+    refuse(`This file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Counterline imports files up to 20 MB.`);
+  if (bytes.length === 0) refuse('This file is empty.');
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const isCfb = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (isZip) checkZip(bytes);
+  if (isZip || isCfb) return readSpreadsheet(bytes);
+  return readText(bytes);
+}
+
+/** Sums the uncompressed sizes in the zip's central directory before anything is unpacked (refuses zip bombs). */
+export function checkZip(bytes: Uint8Array): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65_535); i--) {
+    if (view.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) refuse(`${NOT_A_TABLE}: the spreadsheet is damaged (no zip directory).`);
+  const entries = view.getUint16(eocd + 10, true);
+  let at = view.getUint32(eocd + 16, true);
+  if (entries > MAX_ZIP_ENTRIES) refuse(`${NOT_A_TABLE}: the spreadsheet holds too many parts (${entries}).`);
+  let total = 0;
+  for (let n = 0; n < entries; n++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50)
+      refuse(`${NOT_A_TABLE}: the spreadsheet is damaged (bad zip directory).`);
+    const size = view.getUint32(at + 24, true);
+    const compressed = view.getUint32(at + 20, true);
+    // 0xffffffff means a zip64 size: treat as too big rather than trust it
+    total += size === 0xffffffff ? Number.POSITIVE_INFINITY : size;
+    if (total > MAX_UNZIPPED_BYTES || (compressed > 0 && size / compressed > 1000 && size > 10 * 1024 * 1024))
+      refuse('This spreadsheet unpacks to far more data than a customer list needs; Counterline will not open it.');
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function readSpreadsheet(bytes: Uint8Array): Sheet {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(bytes, { type: 'array', cellNF: true, cellFormula: false, cellHTML: false, dense: false });
+  } catch (e) {
+    refuse(`${NOT_A_TABLE}: ${(e as Error).message}`);
+  }
+  const name = wb.SheetNames[0];
+  const ws = name ? wb.Sheets[name] : undefined;
+  if (!ws?.['!ref']) refuse('This spreadsheet has no rows.');
+  const range = XLSX.utils.decode_range(ws['!ref'] as string);
+  const rows: Sheet['rows'] = [];
+  for (let r = range.s.r; r <= range.e.r; r++) {
+    const cells: string[] = [];
+    for (let c = range.s.c; c <= range.e.c; c++) {
+      const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
+      cells.push(cellText(cell));
+    }
+    rows.push({ line: r + 1, cells });
+  }
+  return { kind: 'spreadsheet', rows };
+}
+
+/** A cell's value as text: dates as YYYY-MM-DD, numbers without grouping, strings exactly as typed. */
+function cellText(cell: XLSX.CellObject | undefined): string {
+  if (!cell || cell.v === undefined || cell.v === null) return '';
+  if (cell.t === 'd' && cell.v instanceof Date) {
+    const d = cell.v;
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  }
+  if (cell.t === 'n' && typeof cell.v === 'number') {
+    if (cell.z && XLSX.SSF.is_date(cell.z)) {
+      const p = XLSX.SSF.parse_date_code(cell.v);
+      if (p) return `${pad(p.y, 4)}-${pad(p.m)}-${pad(p.d)}`;
+    }
+    return Number.isInteger(cell.v) ? String(cell.v) : String(cell.v);
+  }
+  if (cell.t === 'b') return cell.v ? 'TRUE' : 'FALSE';
+  if (cell.t === 'e') return '';
+  return String(cell.v);
+}
+
+function decode(bytes: Uint8Array): { text: string; encoding: string } {
+  let body = bytes;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) body = bytes.subarray(3);
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const le = bytes[0] === 0xff;
+    return { text: new TextDecoder(le ? 'utf-16le' : 'utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+  }
+}
+
+/** RFC 4180 records: quoted fields with doubled quotes and line breaks; CRLF, LF or CR line ends. */
+export function parseDelimited(text: string, delimiter: string, maxRecords = Number.POSITIVE_INFINITY): Sheet['rows'] {
+  const rows: Sheet['rows'] = [];
+  let cells: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let startLine = 1;
+  let fieldStarted = false;
+  const endRecord = () => {
+    cells.push(field);
+    rows.push({ line: startLine, cells });
+    cells = [];
+    field = '';
+    fieldStarted = false;
+  };
+  for (let i = 0; i < text.length && rows.length < maxRecords; i++) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
+        field += ch;
+      }
+      continue;
+    }
+    if (ch === '"' && !fieldStarted) {
+      quoted = true;
+      fieldStarted = true;
+    } else if (ch === delimiter) {
+      cells.push(field);
+      field = '';
+      fieldStarted = false;
+    } else if (ch === '\r' || ch === '\n') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      startLine = line;
+    } else {
+      field += ch;
+      fieldStarted = true;
+    }
+  }
+  if (rows.length < maxRecords && (field !== '' || cells.length > 0 || fieldStarted)) endRecord();
+  return rows;
+}
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+/** The delimiter whose field count is most consistent (and above one) over the first non-blank records. */
+export function detectDelimiter(text: string): string | null {
+  const sample = text.slice(0, 64 * 1024);
+  let best: { d: string; score: number } | null = null;
+  for (const d of DELIMITERS) {
+    const rows = parseDelimited(sample, d, 30)
+      .map((r) => r.cells)
+      .filter((c) => c.some((x) => x.trim() !== ''));
+    const counts = rows.slice(0, 20).map((c) => c.length);
+    if (!counts.length) continue;
+    const freq = new Map<number, number>();
+    for (const n of counts) freq.set(n, (freq.get(n) ?? 0) + 1);
+    const [mode, times] = [...freq.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] as [number, number];
+    if (mode < 2) continue;
+    const score = (times / counts.length) * 100 + Math.min(mode, 50) / 100;
+    if (times / counts.length >= 0.5 && (!best || score > best.score)) best = { d, score };
+  }
+  return best?.d ?? null;
+}
+
+function readText(bytes: Uint8Array): Sheet {
+  const { text, encoding } = decode(bytes);
+  const sample = text.slice(0, 8192);
+  let control = 0;
+  let nul = false;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code === 0) nul = true;
+    if (code < 9 || (code > 13 && code < 32) || code === 127) control++;
+  }
+  if (nul || control > sample.length * 0.01) refuse(`${NOT_A_TABLE}: it looks like binary data, not text.`);
+  const delimiter = detectDelimiter(text);
+  if (!delimiter) refuse(`${NOT_A_TABLE}: no columns separated by commas, semicolons, tabs or bars were found.`);
+  return { kind: 'text', rows: parseDelimited(text, delimiter), delimiter, encoding };
+}

@@ -1,0 +1,246 @@
+import type { CustomerCreate, CustomerUpdate } from '../../../../shared/contract/customers';
+import { AppError } from '../../../../shared/errors';
+import type { Actor, AuditService } from '../../audit/service';
+import type { Deps } from '../../deps';
+import type { SettingsService } from '../../settings/service';
+import { normaliseTaxId } from '../normalise';
+import { type CustomerService, DEFAULT_CATEGORIES } from '../service';
+import { findHeaderRow, guessMapping, type Preset, presetPhoneCountry } from './mapping';
+import { readTable } from './read';
+import { type Candidate, type RowIssue, readRow } from './values';
+
+export interface ImportOptions {
+  fileName: string;
+  preset?: Preset;
+  onDuplicate?: 'skip' | 'update';
+  dryRun?: boolean;
+  createCategories?: boolean;
+}
+
+export interface ImportResult {
+  rows: number;
+  created: number;
+  updated: number;
+  skipped: number;
+  errors: RowIssue[];
+  warnings: RowIssue[];
+  ignoredColumns: string[];
+  dryRun: boolean;
+}
+
+/** Other names for the standard categories (Indonesian cashier apps). */
+const CATEGORY_ALIASES: Record<string, string> = { eceran: 'retail', grosir: 'wholesale', anggota: 'member' };
+
+export class CustomerImport {
+  constructor(
+    private deps: Deps,
+    private audit: AuditService,
+    private settings: SettingsService,
+    private customers: CustomerService,
+  ) {}
+
+  run(actor: Actor, bytes: Uint8Array, opts: ImportOptions): ImportResult {
+    const sheet = readTable(bytes);
+    const preset = opts.preset ?? 'generic';
+    const headerAt = findHeaderRow(sheet.rows);
+    if (headerAt < 0)
+      throw new AppError(
+        'VALIDATION',
+        'This file is not a spreadsheet or CSV with a header row Counterline recognises (such as Name, Phone, Email).',
+      );
+    const mapping = guessMapping(sheet.rows[headerAt]?.cells ?? [], preset);
+    if (!mapping.columns.some((c) => ['name', 'firstName', 'lastName', 'company'].includes(c.field)))
+      throw new AppError('VALIDATION', 'This file has no name column (such as Name, Nama or First name).');
+    const countries = [this.settings.store().country, presetPhoneCountry(preset)].filter((c): c is string => !!c);
+    const result: ImportResult = {
+      rows: 0,
+      created: 0,
+      updated: 0,
+      skipped: 0,
+      errors: [],
+      warnings: [],
+      ignoredColumns: mapping.ignored,
+      dryRun: !!opts.dryRun,
+    };
+    const candidates: Candidate[] = [];
+    for (const row of sheet.rows.slice(headerAt + 1)) {
+      if (row.cells.every((c) => c.trim() === '')) continue;
+      result.rows++;
+      const read = readRow(row.line, row.cells, mapping, countries);
+      result.errors.push(...read.errors);
+      result.warnings.push(...read.warnings);
+      if (read.candidate) candidates.push(read.candidate);
+    }
+    const work = () => this.apply(actor, candidates, opts, result);
+    if (opts.dryRun) work();
+    else
+      this.deps.sqlite.transaction(() => {
+        work();
+        this.audit.record(actor, {
+          action: 'customer.import',
+          entity: 'customerImport',
+          entityId: null,
+          after: {
+            file: opts.fileName,
+            rows: result.rows,
+            created: result.created,
+            updated: result.updated,
+            skipped: result.skipped,
+            errors: result.errors.length,
+          },
+          note: `Imported ${opts.fileName}: ${result.created} created, ${result.updated} updated, ${result.skipped} skipped, ${result.errors.length} errors`,
+        });
+      })();
+    result.errors.sort((a, b) => a.row - b.row);
+    result.warnings.sort((a, b) => a.row - b.row);
+    return result;
+  }
+
+  private categoryNames(dryRun: boolean): Map<string, string | null> {
+    const rows = dryRun
+      ? (this.deps.sqlite.prepare('SELECT id, name FROM customer_categories').all() as Array<{
+          id: string;
+          name: string;
+        }>)
+      : this.customers.categories();
+    const out = new Map<string, string | null>();
+    // before the first category is needed the standard ones do not exist yet; a dry run pretends they do
+    if (dryRun && rows.length === 0) for (const n of DEFAULT_CATEGORIES) out.set(n.toLowerCase(), null);
+    for (const r of rows) out.set(r.name.toLowerCase(), r.id);
+    return out;
+  }
+
+  private apply(actor: Actor, candidates: Candidate[], opts: ImportOptions, result: ImportResult): void {
+    const dryRun = !!opts.dryRun;
+    const categories = this.categoryNames(dryRun);
+    const seenPhones = new Map<string, number>();
+    const seenEmails = new Map<string, number>();
+    for (const c of candidates) {
+      const earlier =
+        (c.phone && seenPhones.get(c.phone.e164)) || (c.emailNorm && seenEmails.get(c.emailNorm)) || undefined;
+      if (c.phone && !seenPhones.has(c.phone.e164)) seenPhones.set(c.phone.e164, c.line);
+      if (c.emailNorm && !seenEmails.has(c.emailNorm)) seenEmails.set(c.emailNorm, c.line);
+      if (earlier) {
+        result.skipped++;
+        result.warnings.push({
+          row: c.line,
+          field: 'duplicate',
+          message: `Row ${c.line} has the same phone or email as row ${earlier} of this file; skipped.`,
+        });
+        continue;
+      }
+      let categoryId: string | null | undefined;
+      if (c.category) {
+        const key = c.category.toLowerCase();
+        const found = categories.has(key) ? key : CATEGORY_ALIASES[key];
+        if (found && categories.has(found)) categoryId = categories.get(found) ?? null;
+        else if (opts.createCategories) {
+          if (!dryRun) {
+            const list = this.customers.saveCategory(actor, { name: c.category, paymentTermsDays: null });
+            categoryId = list.find((x) => x.name.toLowerCase() === key)?.id ?? null;
+          }
+          categories.set(key, categoryId ?? null);
+        } else
+          result.warnings.push({
+            row: c.line,
+            field: 'category',
+            message: `Row ${c.line}: there is no customer category “${c.category}”; imported without a category.`,
+          });
+      }
+      const match = this.existing(c);
+      if (match && (opts.onDuplicate ?? 'skip') === 'skip') {
+        result.skipped++;
+        result.warnings.push({
+          row: c.line,
+          field: 'duplicate',
+          message: `Row ${c.line} matches ${match.displayName} already in Counterline; skipped.`,
+        });
+        continue;
+      }
+      if (dryRun) {
+        if (match) result.updated++;
+        else result.created++;
+        continue;
+      }
+      try {
+        const fields = this.fieldsOf(c, categoryId ?? null);
+        if (match) {
+          const update: CustomerUpdate = { id: match.id, ...withoutEmpty(fields) } as CustomerUpdate;
+          this.customers.update(actor, update);
+          result.updated++;
+        } else {
+          this.customers.create(actor, fields as CustomerCreate);
+          result.created++;
+        }
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        const details = e.details as { issues?: Array<{ path: string }>; field?: string } | undefined;
+        const field = details?.issues?.[0]?.path ?? details?.field ?? 'row';
+        result.errors.push({ row: c.line, field, message: `Row ${c.line}: ${e.message}` });
+      }
+    }
+  }
+
+  /** The customer already stored with this row's phone, email, tax id or code (the service's duplicate rules). */
+  private existing(c: Candidate): { id: string; displayName: string } | undefined {
+    const q = (sql: string, ...p: unknown[]) =>
+      this.deps.sqlite.prepare(sql).get(...p) as { id: string; displayName: string } | undefined;
+    const live = "c.status <> 'merged'";
+    const taxId = normaliseTaxId(c.taxId);
+    return (
+      (c.phone
+        ? q(
+            `SELECT c.id, c.display_name AS displayName FROM customer_phones p JOIN customers c ON c.id = p.customer_id WHERE p.e164 = ? AND ${live}`,
+            c.phone.e164,
+          )
+        : undefined) ??
+      (c.emailNorm
+        ? q(`SELECT c.id, c.display_name AS displayName FROM customers c WHERE email_norm = ? AND ${live}`, c.emailNorm)
+        : undefined) ??
+      (taxId
+        ? q(`SELECT c.id, c.display_name AS displayName FROM customers c WHERE tax_id = ? AND ${live}`, taxId)
+        : undefined) ??
+      (c.code
+        ? q(`SELECT c.id, c.display_name AS displayName FROM customers c WHERE code = ? AND ${live}`, c.code)
+        : undefined)
+    );
+  }
+
+  private fieldsOf(c: Candidate, categoryId: string | null): Record<string, unknown> {
+    return {
+      type: c.type,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      companyName: c.companyName,
+      code: c.code,
+      taxId: c.taxId,
+      email: c.email,
+      dateOfBirth: c.dateOfBirth,
+      categoryId,
+      notes: c.notes,
+      phones: c.phone ? [{ number: c.phone.e164, raw: c.phone.raw, label: 'mobile', isPrimary: true }] : [],
+      addresses:
+        c.address || c.city
+          ? [
+              {
+                kind: 'billing',
+                line1: c.address ?? '',
+                line2: '',
+                city: c.city ?? '',
+                region: '',
+                postalCode: '',
+                country: c.country ?? '',
+                isDefault: true,
+              },
+            ]
+          : [],
+    };
+  }
+}
+
+/** An update keeps what the file leaves empty. */
+function withoutEmpty(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(o).filter(([, v]) => v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)),
+  );
+}

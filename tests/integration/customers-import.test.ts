@@ -1,0 +1,180 @@
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ImportOptions, ImportResult } from '../../src/main/domains/customers/import/run';
+import { makeTestApp, type TestApp, tableCount } from '../helpers';
+
+const fixture = (name: string) => join(process.cwd(), '..', 'shared', 'fixtures', 'customers', name);
+const bytesOf = (name: string) => new Uint8Array(readFileSync(fixture(name)));
+const actor = { id: null, name: 'test import' };
+
+describe('customer import', () => {
+  let app: TestApp;
+  const run = (file: string | Uint8Array, opts: Partial<ImportOptions> = {}): ImportResult =>
+    app.services.customerImport.run(actor, typeof file === 'string' ? bytesOf(file) : file, {
+      fileName: typeof file === 'string' ? file : 'upload',
+      ...opts,
+    });
+  const byName = (name: string) =>
+    app.sqlite.prepare('SELECT * FROM customers WHERE display_name = ?').all(name) as Array<Record<string, unknown>>;
+  const changes = () => (app.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+  const accounted = (r: ImportResult) => r.created + r.updated + r.skipped + r.errors.length;
+
+  beforeEach(() => {
+    app = makeTestApp();
+    app.services.system.createDemoShop(); // country UG
+  });
+  afterEach(() => app.dispose());
+
+  it('imports the hand-kept Excel register', () => {
+    const r = run('register-2019.xlsx');
+    expect(r.rows).toBe(40);
+    expect(accounted(r)).toBe(40);
+    expect(r.errors).toEqual([{ row: 14, field: 'name', message: expect.stringContaining('Row 14') }]);
+    expect(r.created).toBe(38);
+    expect(r.skipped).toBe(1);
+    expect(r.warnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 10, field: 'duplicate' }),
+        expect.objectContaining({ row: 15, field: 'email', message: expect.stringContaining('kept without email') }),
+      ]),
+    );
+    expect(r.ignoredColumns).toEqual(['Balance owed']);
+    expect(tableCount(app, 'customers')).toBe(38);
+    // 772123456 typed as a number lost its 0; read with the store's country
+    expect(byName('Ayşe Kato')[0]?.phone_primary_e164).toBe('+256772123456');
+    expect(byName('Grace Kiprono')).toHaveLength(0);
+    expect(byName('Joy Byaruhanga')[0]?.phone_primary_e164).toBe('+256791493975');
+    expect(byName('Aisha Nabirye')[0]?.notes).toBe('=HYPERLINK("http://evil.example","click")');
+    expect(byName('Grace Nabirye')).toHaveLength(1);
+    expect(byName('José Kato')[0]?.date_of_birth).toBe('1970-07-22');
+    expect(byName('Ayşe Kato')[0]?.date_of_birth).toBe('1979-01-05');
+    expect(byName('Grace Otieno')[0]?.email).toBeNull();
+    const cat = app.sqlite
+      .prepare(
+        'SELECT k.name FROM customers c JOIN customer_categories k ON k.id = c.category_id WHERE c.display_name = ?',
+      )
+      .get('Joy Byaruhanga') as { name: string };
+    expect(cat.name).toBe('Member');
+    const audits = app.sqlite.prepare("SELECT * FROM audit_log WHERE action = 'customer.import'").all() as Array<{
+      note: string;
+    }>;
+    expect(audits).toHaveLength(1);
+    expect(audits[0]?.note).toContain('register-2019.xlsx');
+    expect(
+      (
+        app.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'customer.create'").get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(38);
+  });
+
+  it('imports the other POS export: BOM, CRLF, quotes, line breaks and a case-differing duplicate email', () => {
+    const r = run('pos-export.csv', { preset: 'pos-export' });
+    expect(r.rows).toBe(26);
+    expect(r.created).toBe(25);
+    expect(r.skipped).toBe(1);
+    expect(r.errors).toEqual([]);
+    expect(r.ignoredColumns).toEqual(['Points balance', 'Total spent', 'First visit', 'Last visit']);
+    const zoe = byName('Zoë Nuñez')[0];
+    expect(zoe?.code).toBe('C-1000');
+    expect(byName('Ngozi Ssekandi')[0]?.notes).toBe('Allergic to nuts, prefers "low salt" items');
+    expect(byName('Ngozi Nabirye')[0]?.notes).toBe('Line one\nLine two');
+    const addr = app.sqlite
+      .prepare('SELECT line1, city FROM customer_addresses WHERE customer_id = ?')
+      .get(zoe?.id) as { line1: string; city: string };
+    expect(addr).toEqual({ line1: 'Jl. Merdeka No. 0, RT 00', city: 'Kampala' });
+    expect(byName('Ngozi Kato')).toHaveLength(1);
+  });
+
+  it('imports the Indonesian cashier export in Windows-1252 with semicolons', () => {
+    const r = run('kasir-pelanggan.csv', { preset: 'kasir' });
+    expect(r.rows).toBe(20);
+    expect(r.created).toBe(20);
+    expect(accounted(r)).toBe(20);
+    expect(r.ignoredColumns).toEqual(['Saldo piutang']);
+    expect(byName('Rina Nuñez')[0]).toMatchObject({ date_of_birth: '1970-01-01', email: 'pelanggan0@contoh.co.id' });
+    expect(byName('Dewi Nuñez')[0]?.date_of_birth).toBe('1982-01-13');
+    expect(byName('Zoë Santoso')[0]?.notes).toBe('Café owner');
+    expect(byName('José Nuñez')).toHaveLength(1);
+    // Eceran is Retail, Grosir is Wholesale
+    const cats = app.sqlite
+      .prepare(
+        'SELECT k.name AS name, count(*) AS n FROM customers c JOIN customer_categories k ON k.id = c.category_id GROUP BY k.name ORDER BY k.name',
+      )
+      .all();
+    expect(cats).toEqual([
+      { name: 'Member', n: 8 },
+      { name: 'Retail', n: 7 },
+      { name: 'Wholesale', n: 5 },
+    ]);
+    expect(byName('Rina Nuñez')[0]?.phone_primary_e164).toBe('+6289532662630');
+  });
+
+  it('a dry run writes nothing; a second run skips or updates', () => {
+    const before = changes();
+    const dry = run('register-2019.xlsx', { dryRun: true });
+    expect(dry).toMatchObject({ rows: 40, created: 38, skipped: 1, dryRun: true });
+    expect(changes()).toBe(before);
+    expect(tableCount(app, 'customers')).toBe(0);
+    run('register-2019.xlsx');
+    const again = run('register-2019.xlsx');
+    expect(again).toMatchObject({ rows: 40, created: 0, updated: 0, skipped: 39 });
+    const update = run('register-2019.xlsx', { onDuplicate: 'update' });
+    expect(update).toMatchObject({ created: 0, updated: 38, skipped: 1 });
+    expect(accounted(update)).toBe(40);
+    expect(tableCount(app, 'customers')).toBe(38);
+  });
+
+  it('creates missing categories only when asked', () => {
+    const csv = new TextEncoder().encode(
+      'Name,Phone,Category\nAnn Apio,0772000111,Staff\nBen Ojok,0772000222,grosir\n',
+    );
+    const without = run(csv, { dryRun: true });
+    expect(without.warnings).toEqual([expect.objectContaining({ row: 2, field: 'category' })]);
+    const withCats = run(csv, { createCategories: true });
+    expect(withCats.created).toBe(2);
+    const names = (app.sqlite.prepare('SELECT name FROM customer_categories').all() as Array<{ name: string }>).map(
+      (c) => c.name,
+    );
+    expect(names).toContain('Staff');
+  });
+
+  it('refuses hostile files clearly and writes nothing', () => {
+    const before = changes();
+    expect(() => run(new Uint8Array(randomBytes(64 * 1024)))).toThrow(/not a spreadsheet or CSV/);
+    const junk = new TextEncoder().encode('x'.repeat(1024 * 1024));
+    expect(() => run(junk)).toThrow(/not a spreadsheet or CSV/);
+    const words = new TextEncoder().encode('lorem ipsum dolor\n'.repeat(60_000));
+    expect(() => run(words)).toThrow(/not a spreadsheet or CSV/);
+    expect(() => run(new Uint8Array(21 * 1024 * 1024))).toThrow(/20 MB/);
+    expect(changes()).toBe(before);
+  });
+
+  it('runs from the command line and prints one JSON object', () => {
+    app.close();
+    const out = spawnSync(
+      process.execPath,
+      ['bin/counterline.mjs', 'import', 'customers', fixture('register-2019.xlsx'), '--data-dir', app.dir, '--json'],
+      { encoding: 'utf8' },
+    );
+    expect(out.status).toBe(0);
+    const result = JSON.parse(out.stdout) as ImportResult;
+    expect(result.rows).toBe(40);
+    expect(result.rows).toBe(result.created + result.updated + result.skipped + result.errors.length);
+    expect(result.errors[0]).toEqual({ row: 14, field: 'name', message: expect.any(String) });
+    const bad = spawnSync(
+      process.execPath,
+      ['bin/counterline.mjs', 'import', 'customers', 'package.json', '--data-dir', app.dir, '--json'],
+      { encoding: 'utf8' },
+    );
+    expect(bad.status).not.toBe(0);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    rmSync(app.dir, { recursive: true, force: true });
+    app = makeTestApp(); // afterEach disposes this one
+  });
+});
