@@ -1,4 +1,5 @@
 import { AuditService } from './domains/audit/service';
+import { CustomerExport } from './domains/customers/export';
 import { CustomerImport } from './domains/customers/import/run';
 import { CustomerMerge } from './domains/customers/merge';
 import { CustomerService } from './domains/customers/service';
@@ -12,6 +13,7 @@ export interface Services {
   customers: CustomerService;
   customerMerge: CustomerMerge;
   customerImport: CustomerImport;
+  customerExport: CustomerExport;
   settings: SettingsService;
   staff: StaffService;
   system: SystemService;
@@ -25,5 +27,6 @@ export function createServices(deps: Deps, version: string): Services {
   const customers = new CustomerService(deps, audit, settings);
   const customerMerge = new CustomerMerge(deps, audit, customers);
   const customerImport = new CustomerImport(deps, audit, settings, customers);
-  return { audit, settings, staff, system, customers, customerMerge, customerImport };
+  const customerExport = new CustomerExport(deps, audit, settings);
+  return { audit, settings, staff, system, customers, customerMerge, customerImport, customerExport };
 }

@@ -221,6 +221,58 @@ export const MergeInput = z
   .refine((m) => m.survivorId !== m.otherId, 'a customer cannot be merged into itself');
 export type MergeInput = z.output<typeof MergeInput>;
 
+/** The columns a customer export can hold, in the order they are written. */
+export const EXPORT_FIELDS = [
+  'code',
+  'type',
+  'displayName',
+  'firstName',
+  'lastName',
+  'companyName',
+  'phone',
+  'otherPhones',
+  'email',
+  'category',
+  'tags',
+  'notes',
+  'status',
+  'dateOfBirth',
+  'taxId',
+  'cardNo',
+  'creditLimit',
+  'paymentTermsDays',
+  'createdAt',
+] as const;
+export type ExportField = (typeof EXPORT_FIELDS)[number];
+export const EXPORT_FORMATS = ['xlsx', 'csv', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The customers list's filters without its paging; status 'all' is active and inactive, 'any' adds merged ones. */
+export const CustomerExportFilter = CustomerQuery.omit({
+  cursor: true,
+  limit: true,
+  sort: true,
+  direction: true,
+}).extend({
+  status: z.enum([...CUSTOMER_STATUSES, 'all', 'any']).default('all'),
+});
+export type CustomerExportFilter = z.output<typeof CustomerExportFilter>;
+
+export const CustomerExportInput = z.object({
+  format: z.enum(EXPORT_FORMATS),
+  fields: z.array(z.enum(EXPORT_FIELDS)).min(1).max(EXPORT_FIELDS.length).optional(),
+  filter: CustomerExportFilter.optional(),
+});
+export type CustomerExportInput = z.output<typeof CustomerExportInput>;
+
+export const CustomerExportFile = z.object({
+  fileName: z.string(),
+  mimeType: z.string(),
+  /** the file's bytes, base64-encoded */
+  base64: z.string(),
+  rows: z.number().int().nonnegative(),
+});
+
 export const customers = {
   search: procedure({ input: CustomerQuery, output: Page(CustomerListRow), permission: 'customers.view' }),
   get: procedure({ input: z.object({ id: Id }), output: Customer, permission: 'customers.view' }),
@@ -253,4 +305,5 @@ export const customers = {
     permission: 'settings.edit',
   }),
   generateCard: procedure({ input: z.object({ id: Id }), output: Customer, permission: 'customers.edit' }),
+  export: procedure({ input: CustomerExportInput, output: CustomerExportFile, permission: 'customers.export' }),
 };

@@ -16,4 +16,8 @@ export const customerHandlers = implement(contract.customers, {
   categories: (_, { services }) => services.customers.categories(),
   saveCategory: (input, { services, actor }) => services.customers.saveCategory(actor, input),
   generateCard: (input, { services, actor }) => services.customers.generateCard(actor, input.id),
+  export: async (input, { services, actor }) => {
+    const file = await services.customerExport.run(actor, input);
+    return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64'), rows: file.rows };
+  },
 });

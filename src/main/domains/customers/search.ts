@@ -134,8 +134,13 @@ const COLUMNS = `c.id, c.code, c.display_name AS displayName, c.company_name AS 
 const CATEGORY = 'LEFT JOIN customer_categories g ON g.id = c.category_id';
 const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
 
-/** The list filters other than the text, as SQL conditions on `c` (customers). */
-function filters(q: CustomerQuery): { where: string[]; params: unknown[] } {
+export type ListFilters = Pick<
+  CustomerQuery,
+  'type' | 'categoryId' | 'tag' | 'city' | 'birthMonth' | 'createdFrom' | 'createdTo'
+> & { status: string };
+
+/** The list filters other than the text, as SQL conditions on `c` (customers); status 'any' adds none. */
+export function filters(q: ListFilters): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
   const add = (cond: string, value: unknown) => {
