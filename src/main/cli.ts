@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from './app';
+import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
 import { resolveDataDir } from './config';
 import { checkBindAddress, startHttpHost } from './host/http';
@@ -20,6 +21,8 @@ Usage: counterline <command> [options]
   import customers FILE [--data-dir DIR] [--preset generic|pos-export|square|kasir]
         [--on-duplicate skip|update] [--dry-run] [--json] [--create-categories]
         Import customers from an Excel or CSV file into an onboarded shop.
+  export customers FILE [--data-dir DIR] [--format xlsx|csv|pdf]
+        Export every customer (inactive ones too, with a status column).
   help                                   Show this text.
 
 The data folder is --data-dir, else COUNTERLINE_DATA_DIR, else the system's user-data folder.`;
@@ -35,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
       return seed(rest);
     case 'import':
       return importCommand(rest);
+    case 'export':
+      return exportCommand(rest);
     case undefined:
     case 'help':
     case '--help':

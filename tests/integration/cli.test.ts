@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -87,6 +87,22 @@ describe('counterline command line', () => {
     const first = rows();
     expect(first.length).toBeGreaterThan(1);
     expect(rows()).toEqual(first);
+  });
+
+  it('exports every customer, inactive ones too, to a UTF-8 csv with a header row', () => {
+    const dir = tempDir();
+    expect(cli('seed', '--demo', '--data-dir', dir).status).toBe(0);
+    const fixture = join(process.cwd(), '..', 'shared', 'fixtures', 'customers', 'kasir-pelanggan.csv');
+    expect(cli('import', 'customers', fixture, '--preset', 'kasir', '--data-dir', dir).status).toBe(0);
+    const out = join(dir, 'customers.csv');
+    const r = cli('export', 'customers', out, '--data-dir', dir);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/Exported 20 customers/);
+    const text = readFileSync(out, 'utf8').replace(/^\uFEFF/, '');
+    const [header, ...lines] = text.trim().split('\r\n');
+    expect(header).toMatch(/Status/);
+    expect(lines).toHaveLength(20);
+    expect(text).toContain('José');
   });
 
   it('explains an unknown command', () => {
