@@ -1,8 +1,9 @@
 // `npm run bench`: every benchmark, medians against the issues' targets. Run on a quiet machine.
 
 import { benchCustomerSearch } from './customers';
+import { benchCustomerImport } from './customers-import';
 import { benchStartup } from './startup';
 import { report } from './stats';
 
-const results = [await benchStartup(), ...(await benchCustomerSearch())];
+const results = [await benchStartup(), ...(await benchCustomerSearch()), benchCustomerImport()];
 for (const r of results) console.log(report(r));
