@@ -92,7 +92,7 @@ describe('counterline command line', () => {
   it('exports every customer, inactive ones too, to a UTF-8 csv with a header row', () => {
     const dir = tempDir();
     expect(cli('seed', '--demo', '--data-dir', dir).status).toBe(0);
-    const fixture = join(process.cwd(), '..', 'shared', 'fixtures', 'customers', 'kasir-pelanggan.csv');
+    const fixture = join(process.cwd(), 'tests', 'fixtures', 'customers', 'kasir-pelanggan.csv');
     expect(cli('import', 'customers', fixture, '--preset', 'kasir', '--data-dir', dir).status).toBe(0);
     const out = join(dir, 'customers.csv');
     const r = cli('export', 'customers', out, '--data-dir', dir);

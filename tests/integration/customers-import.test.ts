@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportOptions, ImportResult } from '../../src/main/domains/customers/import/run';
 import { makeTestApp, type TestApp, tableCount } from '../helpers';
 
-const fixture = (name: string) => join(process.cwd(), '..', 'shared', 'fixtures', 'customers', name);
+const fixture = (name: string) => join(process.cwd(), 'tests', 'fixtures', 'customers', name);
 const bytesOf = (name: string) => new Uint8Array(readFileSync(fixture(name)));
 const actor = { id: null, name: 'test import' };
 
