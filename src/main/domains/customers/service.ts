@@ -220,24 +220,22 @@ export class CustomerService {
           id,
         ),
       );
-    if (emailNorm)
+    // email and tax id are single columns on the customer; a match on either is the same kind of clash
+    const columns = [
+      ['email', 'email_norm', emailNorm],
+      ['taxId', 'tax_id', taxId],
+    ] as const;
+    for (const [field, column, value] of columns) {
+      if (!value) continue;
       add(
-        'email',
+        field,
         this.all(
-          `SELECT c.id, c.display_name AS displayName FROM customers c WHERE email_norm = ? AND ${live} LIMIT 5`,
-          emailNorm,
+          `SELECT c.id, c.display_name AS displayName FROM customers c WHERE ${column} = ? AND ${live} LIMIT 5`,
+          value,
           id,
         ),
       );
-    if (taxId)
-      add(
-        'taxId',
-        this.all(
-          `SELECT c.id, c.display_name AS displayName FROM customers c WHERE tax_id = ? AND ${live} LIMIT 5`,
-          taxId,
-          id,
-        ),
-      );
+    }
     const cardClash = card
       ? this.all(
           'SELECT c.id, c.display_name AS displayName FROM customers c WHERE loyalty_card_no = ? AND c.id <> ?',
