@@ -10,7 +10,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'out');
 
 // Native or file-reading packages stay in node_modules (electron-builder ships and rebuilds them).
-const external = ['electron', 'better-sqlite3', 'pdfkit', 'bufferutil', 'utf-8-validate', 'fsevents'];
+const external = [
+  'electron',
+  'better-sqlite3',
+  'pdfkit',
+  'serialport',
+  'node-hid',
+  'node-thermal-printer',
+  'bufferutil',
+  'utf-8-validate',
+  'fsevents',
+];
 
 // Bundled CommonJS dependencies may call require() or use __dirname; give the ESM bundle both.
 const esmBanner = [

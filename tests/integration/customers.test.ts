@@ -228,6 +228,33 @@ describe('customers', () => {
     });
   });
 
+  it('filters by a city or region of any address, by when the customer was created and by last activity', async () => {
+    const day = 86_400_000;
+    const t0 = app.clock.now();
+    const { customer: a } = await person('Agnes', 'Mirembe', {
+      addresses: [{ kind: 'shipping', city: 'Entebbe', region: 'Wakiso' }],
+    });
+    const { customer: b } = await person('Boniface', 'Lule', { addresses: [{ city: 'Mbarara', region: 'Western' }] });
+    const { customer: c } = await person('Carol', 'Atim');
+    // ten days apart (moving the clock that far would lock the till)
+    const created = app.sqlite.prepare('UPDATE customers SET created_at = ? WHERE id = ?');
+    created.run(t0 + 10 * day, b.id);
+    created.run(t0 + 20 * day, c.id);
+    // sales set the last activity; until the till records them, the column is set as a sale would
+    const active = app.sqlite.prepare('UPDATE customers SET last_activity_at = ? WHERE id = ?');
+    active.run(t0 + 3 * day, a.id);
+    active.run(t0 + 25 * day, c.id);
+    expect(await searchIds({ city: 'wakiso' })).toEqual([a.id]);
+    expect(await searchIds({ city: 'Mbarara' })).toEqual([b.id]);
+    expect(await searchIds({ city: 'Kampala' })).toEqual([]);
+    expect(await searchIds({ createdFrom: t0 + day, createdTo: t0 + 15 * day })).toEqual([b.id]);
+    expect(await searchIds({ createdFrom: t0 + 15 * day })).toEqual([c.id]);
+    // never seen at the till: left out of any last-activity range
+    expect(await searchIds({ activeFrom: t0, activeTo: t0 + 30 * day })).toEqual([a.id, c.id]);
+    expect(await searchIds({ activeTo: t0 + 10 * day })).toEqual([a.id]);
+    expect(await searchIds({ text: 'carol', activeFrom: t0 + 20 * day })).toEqual([c.id]);
+  });
+
   it('refuses to delete a customer with history, and deletes (audited) one without', async () => {
     makeSalesTable();
     const { customer: buyer } = await person('Moses', 'Buyer', {

@@ -141,10 +141,14 @@ export const CustomerQuery = z.object({
   type: z.enum(CUSTOMER_TYPES).optional(),
   categoryId: Id.optional(),
   tag: z.string().max(40).optional(),
+  /** a city or region of any of the customer's addresses */
   city: z.string().max(100).optional(),
   birthMonth: z.number().int().min(1).max(12).optional(),
   createdFrom: EpochMs.optional(),
   createdTo: EpochMs.optional(),
+  /** last purchase or payment between (customers never seen are left out) */
+  activeFrom: EpochMs.optional(),
+  activeTo: EpochMs.optional(),
   sort: z.enum(SEARCH_SORTS).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   /** an opaque paging cursor from the previous page */

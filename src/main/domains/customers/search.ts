@@ -136,7 +136,7 @@ const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join(' AND 
 
 export type ListFilters = Pick<
   CustomerQuery,
-  'type' | 'categoryId' | 'tag' | 'city' | 'birthMonth' | 'createdFrom' | 'createdTo'
+  'type' | 'categoryId' | 'tag' | 'city' | 'birthMonth' | 'createdFrom' | 'createdTo' | 'activeFrom' | 'activeTo'
 > & { status: string };
 
 /** The list filters other than the text, as SQL conditions on `c` (customers); status 'any' adds none. */
@@ -151,13 +151,16 @@ export function filters(q: ListFilters): { where: string[]; params: unknown[] } 
   if (q.type) add('c.type = ?', q.type);
   if (q.categoryId) add('c.category_id = ?', q.categoryId);
   if (q.tag) add('EXISTS (SELECT 1 FROM json_each(c.tags) t WHERE t.value = ? COLLATE NOCASE)', q.tag);
-  if (q.city)
-    add(
-      'EXISTS (SELECT 1 FROM customer_addresses a WHERE a.city = ? COLLATE NOCASE AND a.customer_id = c.id)',
-      q.city.trim(),
+  if (q.city?.trim()) {
+    where.push(
+      'EXISTS (SELECT 1 FROM customer_addresses a WHERE a.customer_id = c.id AND (a.city = ? COLLATE NOCASE OR trim(a.region) = ? COLLATE NOCASE))',
     );
+    params.push(q.city.trim(), q.city.trim());
+  }
   if (q.birthMonth) add('c.birth_month = ?', q.birthMonth);
   if (q.createdFrom !== undefined) add('c.created_at >= ?', q.createdFrom);
   if (q.createdTo !== undefined) add('c.created_at <= ?', q.createdTo);
+  if (q.activeFrom !== undefined) add('c.last_activity_at >= ?', q.activeFrom);
+  if (q.activeTo !== undefined) add('c.last_activity_at <= ?', q.activeTo);
   return { where, params };
 }

@@ -1,25 +1,14 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import {
-  type Category,
-  CUSTOMER_TYPES,
-  type CustomerListRow,
-  type CustomerQuery,
-  SEARCH_SORTS,
-} from '../../../shared/contract/customers';
+import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type Category, CUSTOMER_TYPES, type CustomerListRow, SEARCH_SORTS } from '../../../shared/contract/customers';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { SelectField, TextField } from '../../ui/fields';
+import { ExportPanel } from './ExportPanel';
+import { type ListQuery, queryFilters } from './list-query';
 
-export interface ListQuery {
-  text: string;
-  status: 'active' | 'inactive' | 'any';
-  type: '' | (typeof CUSTOMER_TYPES)[number];
-  categoryId: string;
-  sort: CustomerQuery['sort'];
-}
-export const DEFAULT_QUERY: ListQuery = { text: '', status: 'active', type: '', categoryId: '', sort: 'name' };
+export { DEFAULT_QUERY, type ListQuery, queryFilters } from './list-query';
 
 export const NEW_SHORTCUT = 'F2';
 const PAGE = 50;
@@ -41,7 +30,10 @@ export function CustomerList({
   categories,
   onOpen,
   onNew,
+  actions,
 }: {
+  /** more buttons for the heading (e.g. categories, import) */
+  actions?: ReactNode;
   query: ListQuery;
   setQuery: (q: ListQuery) => void;
   categories: Category[];
@@ -49,7 +41,8 @@ export function CustomerList({
   onNew?: () => void;
 }) {
   const t = useT();
-  const { onError } = useShell();
+  const { onError, can } = useShell();
+  const [exporting, setExporting] = useState(false);
   const [rows, setRows] = useState<CustomerListRow[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -60,10 +53,8 @@ export function CustomerList({
 
   const params = useMemo(
     () => ({
-      text: query.text,
+      ...queryFilters(query),
       status: query.status,
-      ...(query.type ? { type: query.type } : {}),
-      ...(query.categoryId ? { categoryId: query.categoryId } : {}),
       sort: query.sort,
       direction: query.sort === 'name' ? ('asc' as const) : ('desc' as const),
       limit: PAGE,
@@ -154,12 +145,21 @@ export function CustomerList({
         <h1 id="h-customers" tabIndex={-1}>
           {t('cust.title')}
         </h1>
-        {onNew && (
-          <button type="button" className="btn btn-primary" onClick={onNew} aria-keyshortcuts={NEW_SHORTCUT}>
-            {t('cust.new')} <kbd>{NEW_SHORTCUT}</kbd>
-          </button>
-        )}
+        <div className="row-actions head-actions">
+          {actions}
+          {can('customers.export') && (
+            <button type="button" className="btn" aria-expanded={exporting} onClick={() => setExporting((x) => !x)}>
+              {t('cust.export')}
+            </button>
+          )}
+          {onNew && (
+            <button type="button" className="btn btn-primary" onClick={onNew} aria-keyshortcuts={NEW_SHORTCUT}>
+              {t('cust.new')} <kbd>{NEW_SHORTCUT}</kbd>
+            </button>
+          )}
+        </div>
       </div>
+      {exporting && <ExportPanel query={query} onClose={() => setExporting(false)} />}
       <div className="card cust-filters">
         <TextField
           id="cust-search"

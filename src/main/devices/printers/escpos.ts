@@ -1,0 +1,117 @@
+import { BreakLine, CharacterSet, type PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
+import type { CodePage, PrinterProfile } from '../../../shared/contract/devices';
+import { code128Bitmap } from './code128';
+import { type Block, type Line, layout } from './document';
+import { qrBitmap, rasterCommand } from './raster';
+
+const CHARACTER_SETS: Record<CodePage, CharacterSet> = {
+  PC437: CharacterSet.PC437_USA,
+  PC850: CharacterSet.PC850_MULTILINGUAL,
+  PC858: CharacterSet.PC858_EURO,
+  WPC1252: CharacterSet.WPC1252,
+};
+
+/** Dialects whose node-thermal-printer driver has `code128` and `printQR`; the rest always get raster images. */
+const NATIVE_CODES = new Set(['epson', 'star', 'custom']);
+
+export type Profile = Pick<
+  PrinterProfile,
+  'dialect' | 'paperMm' | 'charsPerLine' | 'codePage' | 'cut' | 'drawerKick' | 'codes'
+>;
+
+export function charsPerLine(p: Pick<PrinterProfile, 'paperMm' | 'charsPerLine'>): number {
+  return p.charsPerLine || (p.paperMm === 58 ? 32 : 48);
+}
+
+/** The library's typings lag its code: no initHardware, a string-only interface, Star-only code128 settings. */
+type Ntp = Omit<ThermalPrinter, 'code128'> & {
+  initHardware(): void;
+  code128(data: string, settings: Record<string, number>): void;
+};
+type NtpConfig = ConstructorParameters<typeof ThermalPrinter>[0];
+
+export function thermalPrinter(profile: Profile, transport?: object): Ntp {
+  return new ThermalPrinter({
+    type: profile.dialect as PrinterTypes,
+    width: charsPerLine(profile),
+    // layout() already broke the lines; the library must not fold them again
+    breakLine: BreakLine.NONE,
+    interface: transport,
+  } as unknown as NtpConfig) as unknown as Ntp;
+}
+
+/**
+ * Lines → printer bytes through node-thermal-printer's command tables (dialect, code page, cut, drawer), with
+ * our own `GS v 0` raster for barcodes and QR codes when the printer lacks the native commands.
+ */
+export async function encodeLines(lines: Line[], profile: Profile, logoPng?: Buffer | null): Promise<Buffer> {
+  const p = thermalPrinter(profile);
+  p.initHardware();
+  p.setCharacterSet(CHARACTER_SETS[profile.codePage]);
+  const native = profile.codes === 'native' && NATIVE_CODES.has(profile.dialect);
+  for (const line of lines) {
+    switch (line.kind) {
+      case 'text': {
+        if (line.align === 'center') p.alignCenter();
+        else if (line.align === 'right') p.alignRight();
+        else p.alignLeft();
+        if (line.big) p.setTextQuadArea();
+        if (line.bold) p.bold(true);
+        p.println(line.text);
+        if (line.bold) p.bold(false);
+        if (line.big) p.setTextNormal();
+        break;
+      }
+      case 'barcode':
+        p.alignCenter();
+        if (native) p.code128(line.data, { hriPos: 2, hriFont: 0, width: 2, height: 60 });
+        else {
+          p.append(rasterCommand(code128Bitmap(line.data)));
+          p.println(line.data);
+        }
+        p.newLine();
+        p.alignLeft();
+        break;
+      case 'qr':
+        p.alignCenter();
+        if (native) p.printQR(line.data, { cellSize: 5, correction: 'M', model: 2 });
+        else p.append(rasterCommand(qrBitmap(line.data)));
+        p.newLine();
+        p.alignLeft();
+        break;
+      case 'logo':
+        if (logoPng) {
+          p.alignCenter();
+          p.append(await logoRaster(logoPng));
+          p.alignLeft();
+        }
+        break;
+      case 'drawer':
+        if (profile.drawerKick) p.openCashDrawer();
+        break;
+      case 'cut':
+        if (profile.cut) p.partialCut({ verticalTabAmount: 0 });
+        break;
+    }
+  }
+  return p.getBuffer();
+}
+
+export function encode(blocks: Block[], profile: Profile, logoPng?: Buffer | null): Promise<Buffer> {
+  return encodeLines(layout(blocks, charsPerLine(profile)), profile, logoPng);
+}
+
+/** The shop logo (PNG) as `GS v 0`, via node-thermal-printer's own image conversion. */
+async function logoRaster(png: Buffer): Promise<Buffer> {
+  const p = thermalPrinter({
+    dialect: 'epson',
+    paperMm: 80,
+    charsPerLine: 0,
+    codePage: 'PC437',
+    cut: false,
+    drawerKick: false,
+    codes: 'raster',
+  });
+  await p.printImageBuffer(png);
+  return p.getBuffer();
+}

@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import {
+  type CustomerExportFilter,
+  EXPORT_FIELDS,
+  EXPORT_FORMATS,
+  type ExportField,
+  type ExportFormat,
+} from '../../../shared/contract/customers';
+import { type MessageKey, useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { useShell } from '../../lib/session';
+import { useToast } from '../../ui/toast';
+import { type ListQuery, queryFilters } from './list-query';
+
+/** What most shops want in a list they hand to someone: names and how to reach them. */
+const DEFAULT_FIELDS: ExportField[] = ['code', 'displayName', 'companyName', 'phone', 'email', 'category', 'status'];
+
+/** The list's filters as the export's filter; the list's "All" means active and inactive, never merged tombstones. */
+export function exportFilterOf(q: ListQuery): Partial<CustomerExportFilter> {
+  return { ...queryFilters(q), status: q.status === 'any' ? 'all' : q.status };
+}
+
+/** Hands the bytes to the browser as a download (works the same in Electron's window). */
+function download(fileName: string, mimeType: string, base64: string): void {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Export all customers, or the list as filtered now, to xlsx/csv/pdf with the chosen columns. */
+export function ExportPanel({ query, onClose }: { query: ListQuery; onClose: () => void }) {
+  const t = useT();
+  const toast = useToast();
+  const { onError } = useShell();
+  const [scope, setScope] = useState<'all' | 'filtered'>('filtered');
+  const [format, setFormat] = useState<ExportFormat>('xlsx');
+  const [fields, setFields] = useState<Set<ExportField>>(() => new Set(DEFAULT_FIELDS));
+  const [busy, setBusy] = useState(false);
+
+  const toggle = (f: ExportField) =>
+    setFields((s) => {
+      const next = new Set(s);
+      if (next.has(f)) next.delete(f);
+      else next.add(f);
+      return next;
+    });
+
+  const run = async () => {
+    setBusy(true);
+    try {
+      const file = await api.customers.export({
+        format,
+        fields: EXPORT_FIELDS.filter((f) => fields.has(f)),
+        filter: scope === 'all' ? { status: 'all' } : exportFilterOf(query),
+      });
+      download(file.fileName, file.mimeType, file.base64);
+      toast.success(t('cust.export.done', { n: file.rows, file: file.fileName }));
+      onClose();
+    } catch (err) {
+      onError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div
+      className="card export-panel"
+      role="dialog"
+      aria-labelledby="h-export"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
+      <h2 id="h-export">{t('cust.export.title')}</h2>
+      <div className="export-grid">
+        <fieldset className="plain">
+          <legend>{t('cust.export.which')}</legend>
+          {(['filtered', 'all'] as const).map((s) => (
+            <label key={s} className="radio-line">
+              <input
+                type="radio"
+                name="export-scope"
+                checked={scope === s}
+                onChange={() => setScope(s)}
+                autoFocus={s === 'filtered'}
+              />
+              {t(`cust.export.scope.${s}` as MessageKey)}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset className="plain">
+          <legend>{t('cust.export.format')}</legend>
+          {EXPORT_FORMATS.map((f) => (
+            <label key={f} className="radio-line">
+              <input type="radio" name="export-format" checked={format === f} onChange={() => setFormat(f)} />
+              {t(`cust.export.format.${f}` as MessageKey)}
+            </label>
+          ))}
+        </fieldset>
+      </div>
+      <fieldset className="plain">
+        <legend>
+          {t('cust.export.fields')}{' '}
+          <button type="button" className="btn btn-sm btn-ghost" onClick={() => setFields(new Set(EXPORT_FIELDS))}>
+            {t('cust.export.allFields')}
+          </button>
+          <button type="button" className="btn btn-sm btn-ghost" onClick={() => setFields(new Set())}>
+            {t('cust.export.noFields')}
+          </button>
+        </legend>
+        <div className="export-fields">
+          {EXPORT_FIELDS.map((f) => (
+            <label key={f} className="radio-line">
+              <input type="checkbox" checked={fields.has(f)} onChange={() => toggle(f)} />
+              {t(`cust.field.${f}` as MessageKey)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {fields.size === 0 && (
+        <p className="inline-alert" role="alert">
+          {t('cust.export.pickField')}
+        </p>
+      )}
+      <div className="row-actions">
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={busy || fields.size === 0}
+          onClick={() => void run()}
+        >
+          {busy ? t('cust.export.working') : t('cust.export.go')}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onClose}>
+          {t('common.cancel')} <kbd>Esc</kbd>
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { EpochMs, Id } from './common';
+import { procedure } from './define';
+
+/** ESC/POS dialects node-thermal-printer knows; Star printers in Star Line Mode use their own command set. */
+export const PRINTER_DIALECTS = ['epson', 'star', 'tanca', 'daruma', 'brother', 'custom'] as const;
+export const PAPER_WIDTHS = [58, 80] as const;
+/** Code pages a shop needs for Latin text; PC858 is PC850 with € at 0xD5. */
+export const CODE_PAGES = ['PC437', 'PC850', 'PC858', 'WPC1252'] as const;
+export type CodePage = (typeof CODE_PAGES)[number];
+export const PRINT_TEMPLATES = [
+  'sale-receipt',
+  'refund-receipt',
+  'payment-receipt',
+  'loyalty-card',
+  'test-page',
+] as const;
+export type PrintTemplate = (typeof PRINT_TEMPLATES)[number];
+export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed', 'cancelled'] as const;
+
+/** Where the printer is: `tcp://host:port`, `serial:/dev/ttyUSB0?baud=19200`, `file:/dev/usb/lp0` (or COM3 on Windows). */
+export const PrinterUri = z
+  .string()
+  .trim()
+  .regex(
+    /^(tcp:\/\/[^\s/:]+(:\d{1,5})?\/?|serial:\S+|file:\S+)$/,
+    'a printer address is tcp://host:port, serial:/path[?baud=N] or file:/path',
+  );
+
+export const PrinterProfile = z.object({
+  id: Id,
+  name: z.string().trim().min(1, 'give the printer a name').max(60),
+  uri: PrinterUri,
+  dialect: z.enum(PRINTER_DIALECTS).default('epson'),
+  paperMm: z.union([z.literal(58), z.literal(80)]).default(80),
+  /** characters per line in font A; 0 means the usual for the paper (32 on 58 mm, 48 on 80 mm) */
+  charsPerLine: z.number().int().min(0).max(64).default(0),
+  codePage: z.enum(CODE_PAGES).default('PC858'),
+  cut: z.boolean().default(true),
+  /** pulse the cash drawer on the printer's drawer port after a cash sale */
+  drawerKick: z.boolean().default(false),
+  /** native barcode/QR commands (`GS k`, `GS ( k`) or raster images (`GS v 0`) for printers without them */
+  codes: z.enum(['native', 'raster']).default('native'),
+  /** print the shop logo (raster) at the top of receipts */
+  logo: z.boolean().default(false),
+  /** the printer receipts go to when no printer is named */
+  isDefault: z.boolean().default(false),
+  /** ask the printer for its status (DLE EOT) before sending; printers that never answer must leave this off */
+  statusQuery: z.boolean().default(false),
+});
+export type PrinterProfile = z.output<typeof PrinterProfile>;
+export type PrinterProfileInput = z.input<typeof PrinterProfile>;
+
+export const PrintJob = z.object({
+  id: Id,
+  printerId: z.string().nullable(),
+  printerName: z.string().nullable(),
+  template: z.string(),
+  status: z.enum(PRINT_JOB_STATUSES),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  nextAttemptAt: EpochMs.nullable(),
+  salesOrderId: z.string().nullable(),
+  refundId: z.string().nullable(),
+  /** the document number printed (S-000123), when the data has one */
+  documentNumber: z.string().nullable(),
+  createdAt: EpochMs,
+  updatedAt: EpochMs,
+});
+export type PrintJob = z.infer<typeof PrintJob>;
+
+export const PrinterStatus = z.object({
+  online: z.boolean(),
+  /** what the cashier can do about it, in words; null when ready */
+  problem: z.string().nullable(),
+});
+export type PrinterStatus = z.infer<typeof PrinterStatus>;
+
+export const ReceiptPreview = z.object({ svg: z.string(), text: z.string() });
+
+export const devices = {
+  printers: procedure({ input: z.null(), output: z.array(PrinterProfile), permission: 'till.use' }),
+  savePrinter: procedure({
+    input: PrinterProfile.extend({ id: Id.optional() }),
+    output: z.array(PrinterProfile),
+    permission: 'devices.manage',
+  }),
+  removePrinter: procedure({
+    input: z.object({ id: Id }),
+    output: z.array(PrinterProfile),
+    permission: 'devices.manage',
+  }),
+  /** prints the test page now (not through the queue) and says what happened */
+  testPrinter: procedure({ input: z.object({ id: Id }), output: PrinterStatus, permission: 'devices.manage' }),
+  queue: procedure({
+    input: z.object({
+      status: z.enum(PRINT_JOB_STATUSES).optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.array(PrintJob),
+    permission: 'till.use',
+  }),
+  retryJob: procedure({ input: z.object({ id: Id }), output: PrintJob, permission: 'sales.sell' }),
+  cancelJob: procedure({ input: z.object({ id: Id }), output: PrintJob, permission: 'sales.sell' }),
+  /** queues the sale's receipt again (marked as a copy) */
+  reprint: procedure({ input: z.object({ salesOrderId: Id }), output: PrintJob, permission: 'sales.sell' }),
+  /** the receipt as the printer would print it, for the screen */
+  previewJob: procedure({ input: z.object({ id: Id }), output: ReceiptPreview, permission: 'till.use' }),
+  previewTest: procedure({ input: z.object({ id: Id.optional() }), output: ReceiptPreview, permission: 'till.use' }),
+};
