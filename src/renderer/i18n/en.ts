@@ -209,8 +209,6 @@ export const en = {
   'cust.history.more': 'Load more history',
   'cust.history.created': 'Created',
   'cust.empty.value': '(empty)',
-} as const;
-
   'cust.export': 'Export…',
   'cust.export.title': 'Export customers',
   'cust.export.which': 'Which customers',
@@ -246,5 +244,6 @@ export const en = {
   'cust.field.creditLimit': 'Credit limit',
   'cust.field.paymentTermsDays': 'Payment terms (days)',
   'cust.field.createdAt': 'Created',
-  ...tillEn,
+} as const;
+
 export type MessageKey = keyof typeof en;

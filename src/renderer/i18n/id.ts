@@ -212,7 +212,6 @@ export const id: Record<MessageKey, string> = {
   'cust.history.more': 'Muat riwayat lagi',
   'cust.history.created': 'Dibuat',
   'cust.empty.value': '(kosong)',
-};
   'cust.export': 'Ekspor…',
   'cust.export.title': 'Ekspor pelanggan',
   'cust.export.which': 'Pelanggan yang mana',
@@ -248,4 +247,4 @@ export const id: Record<MessageKey, string> = {
   'cust.field.creditLimit': 'Batas kredit',
   'cust.field.paymentTermsDays': 'Termin pembayaran (hari)',
   'cust.field.createdAt': 'Dibuat',
-  ...tillId,
+};
