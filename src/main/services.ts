@@ -1,12 +1,18 @@
 import { AuditService } from './domains/audit/service';
+import { CatalogService } from './domains/catalog/service';
 import { CustomerExport } from './domains/customers/export';
 import { CustomerImport } from './domains/customers/import/run';
 import { CustomerMerge } from './domains/customers/merge';
 import { CustomerService } from './domains/customers/service';
 import type { Deps } from './domains/deps';
+import { CodeLookup } from './domains/sales/lookup';
+import { ParkedSales } from './domains/sales/parked';
+import { SalesService } from './domains/sales/service';
+import { TillSettingsService } from './domains/sales/settings';
 import { SettingsService } from './domains/settings/service';
 import { StaffService } from './domains/staff/service';
 import { SystemService } from './domains/system/service';
+import { seedDemoCatalog } from './seed/products';
 
 export interface Services {
   audit: AuditService;
@@ -17,16 +23,42 @@ export interface Services {
   settings: SettingsService;
   staff: StaffService;
   system: SystemService;
+  catalog: CatalogService;
+  tillSettings: TillSettingsService;
+  sales: SalesService;
+  parkedSales: ParkedSales;
+  codeLookup: CodeLookup;
 }
 
 export function createServices(deps: Deps, version: string): Services {
   const audit = new AuditService(deps);
   const settings = new SettingsService(deps, audit);
   const staff = new StaffService(deps, audit, () => settings.store().lockAfterMinutes * 60_000);
-  const system = new SystemService(deps, settings, staff, version);
+  const catalog = new CatalogService(deps, audit);
+  const system = new SystemService(deps, settings, staff, version, (actor) =>
+    seedDemoCatalog(catalog, settings, actor),
+  );
   const customers = new CustomerService(deps, audit, settings);
   const customerMerge = new CustomerMerge(deps, audit, customers);
   const customerImport = new CustomerImport(deps, audit, settings, customers);
   const customerExport = new CustomerExport(deps, audit, settings);
-  return { audit, settings, staff, system, customers, customerMerge, customerImport, customerExport };
+  const tillSettings = new TillSettingsService(deps, audit);
+  const sales = new SalesService(deps, audit, settings, tillSettings, catalog, staff);
+  const parkedSales = new ParkedSales(deps);
+  const codeLookup = new CodeLookup(deps, catalog);
+  return {
+    audit,
+    settings,
+    staff,
+    system,
+    customers,
+    customerMerge,
+    customerImport,
+    customerExport,
+    catalog,
+    tillSettings,
+    sales,
+    parkedSales,
+    codeLookup,
+  };
 }

@@ -54,8 +54,17 @@ describe('settings and first run', () => {
     await signInAs(app.call, DEMO.owner, DEMO.ownerPin);
     expect(await app.call('settings.updateStore', { currency: 'KES' })).toMatchObject({ ok: true });
     expect(await app.call('settings.updateStore', { currency: 'UGX' })).toMatchObject({ ok: true });
-    // the till's sales table arrives with a later migration; a row in any money table fixes the currency
-    app.sqlite.exec("CREATE TABLE sales_orders (id TEXT PRIMARY KEY); INSERT INTO sales_orders VALUES ('s1');");
+    // one completed sale fixes the currency
+    const product = app.sqlite.prepare('SELECT id, price FROM products WHERE unit = ? LIMIT 1').get('piece') as {
+      id: string;
+      price: number;
+    };
+    const sale = await app.call('sales.complete', {
+      cart: { lines: [{ productId: product.id, qtyMilli: 1000 }] },
+      payments: [{ method: 'card', amount: product.price }],
+      idempotencyKey: 'settings-test-sale',
+    });
+    expect(sale).toMatchObject({ ok: true });
     const res = await app.call('settings.updateStore', { currency: 'GBP' });
     expect(res).toMatchObject({
       ok: false,

@@ -1,6 +1,8 @@
 import { contract } from '../../shared/contract';
 import { type AllHandlers, implement } from '../host/router';
+import { catalogHandlers } from './catalog/handlers';
 import { customerHandlers } from './customers/handlers';
+import { salesHandlers } from './sales/handlers';
 
 /** Every procedure of the contract, implemented by calling a service. Thin on purpose. */
 export const handlers: AllHandlers = {
@@ -37,4 +39,6 @@ export const handlers: AllHandlers = {
     list: (input, { services }) => services.audit.list(input),
   }),
   customers: customerHandlers,
+  catalog: catalogHandlers,
+  sales: salesHandlers,
 };

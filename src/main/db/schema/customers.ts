@@ -59,6 +59,8 @@ export const customers = sqliteTable(
     totalSpent: integer('total_spent').notNull().default(0),
     /** cached, minor units */
     balance: integer('balance').notNull().default(0),
+    /** cached Σ points_entries.points */
+    pointsBalance: integer('points_balance').notNull().default(0),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     createdBy: text('created_by'),

@@ -47,7 +47,15 @@ export class CustomerMerge {
       if (chosen.loyaltyCardNo && chosen.loyaltyCardNo === other.loyaltyCardNo) release.loyaltyCardNo = null;
       this.deps.db
         .update(customers)
-        .set({ ...release, status: 'merged', mergedIntoId: survivor.id, totalSpent: 0, balance: 0, updatedAt: now })
+        .set({
+          ...release,
+          status: 'merged',
+          mergedIntoId: survivor.id,
+          totalSpent: 0,
+          balance: 0,
+          pointsBalance: 0,
+          updatedAt: now,
+        })
         .where(eq(customers.id, other.id))
         .run();
 
@@ -82,6 +90,8 @@ export class CustomerMerge {
         .set({
           totalSpent: survivor.totalSpent + other.totalSpent,
           balance: survivor.balance + other.balance,
+          // the ledgers' rows moved above, so the cached sums move with them
+          pointsBalance: otherRow.pointsBalance + this.customers.row(survivor.id).pointsBalance,
           lastActivityAt: Math.max(survivor.lastActivityAt ?? 0, other.lastActivityAt ?? 0) || null,
         })
         .where(eq(customers.id, survivor.id))

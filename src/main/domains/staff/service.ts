@@ -114,15 +114,17 @@ export class StaffService {
     return this.list().filter((s) => s.active && s.role === 'owner').length;
   }
 
-  signIn(clientKey: string, staffId: string, pin: string): SessionInfo {
+  /**
+   * Checks a PIN with the sign-in lock-out rules (5 wrong PINs lock the member out for 5 minutes), auditing refusals
+   * and failures under the given actions; a manager's approval PIN at the till counts towards the same lock-out.
+   */
+  private checkPin(member: StaffRecord, pin: string, audit: { refused: string; failed: string; what: string }): void {
     const now = this.deps.clock.now();
-    const member = this.deps.db.select().from(staff).where(eq(staff.id, staffId)).get();
-    if (!member?.active) throw new AppError('UNAUTHENTICATED', 'That staff member cannot sign in.');
     if (member.lockedUntil && member.lockedUntil > now) {
       const minutes = Math.ceil((member.lockedUntil - now) / 60_000);
       this.audit.record(
         { id: member.id, name: member.name },
-        { action: 'staff.signInRefused', entity: 'staff', entityId: member.id, note: 'PIN locked out' },
+        { action: audit.refused, entity: 'staff', entityId: member.id, note: 'PIN locked out' },
       );
       throw new AppError(
         'LOCKED',
@@ -138,7 +140,7 @@ export class StaffService {
         this.audit.record(
           { id: member.id, name: member.name },
           {
-            action: 'staff.signInFailed',
+            action: audit.failed,
             entity: 'staff',
             entityId: member.id,
             note: `wrong PIN (${failed} in a row)${lockedUntil ? '; locked out for 5 minutes' : ''}`,
@@ -149,11 +151,28 @@ export class StaffService {
       throw new AppError(
         'UNAUTHENTICATED',
         left > 0
-          ? `Wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before sign-in is locked for 5 minutes.`
-          : 'Wrong PIN. Sign-in is locked for 5 minutes.',
+          ? `Wrong PIN. ${left} ${left === 1 ? 'try' : 'tries'} left before ${audit.what} is locked for 5 minutes.`
+          : `Wrong PIN. ${audit.what === 'sign-in' ? 'Sign-in' : 'Approval'} is locked for 5 minutes.`,
         { attemptsLeft: Math.max(left, 0) },
       );
     }
+    if (member.failedAttempts || member.lockedUntil)
+      this.deps.db.update(staff).set({ failedAttempts: 0, lockedUntil: null }).where(eq(staff.id, member.id)).run();
+  }
+
+  /** A staff member's PIN typed to approve something at the till (discount over the limit, price override). */
+  verifyApprover(staffId: string, pin: string): { id: string; name: string; role: Role } {
+    const member = this.deps.db.select().from(staff).where(eq(staff.id, staffId)).get();
+    if (!member?.active) throw new AppError('FORBIDDEN', 'That staff member cannot approve anything.');
+    this.checkPin(member, pin, { refused: 'staff.approvalRefused', failed: 'staff.approvalFailed', what: 'approval' });
+    return { id: member.id, name: member.name, role: member.role };
+  }
+
+  signIn(clientKey: string, staffId: string, pin: string): SessionInfo {
+    const member = this.deps.db.select().from(staff).where(eq(staff.id, staffId)).get();
+    if (!member?.active) throw new AppError('UNAUTHENTICATED', 'That staff member cannot sign in.');
+    this.checkPin(member, pin, { refused: 'staff.signInRefused', failed: 'staff.signInFailed', what: 'sign-in' });
+    const now = this.deps.clock.now();
     const previous = this.sessions.get(clientKey);
     this.deps.sqlite.transaction(() => {
       this.deps.db.update(staff).set({ failedAttempts: 0, lockedUntil: null }).where(eq(staff.id, member.id)).run();

@@ -36,6 +36,8 @@ export class SystemService {
     private settings: SettingsService,
     private staff: StaffService,
     readonly version: string,
+    /** what else the demo shop gets (its catalog), inside the same transaction */
+    private seedDemo: (actor: Actor) => void = () => {},
   ) {}
 
   status() {
@@ -75,6 +77,7 @@ export class SystemService {
         receiptHeader: 'Fresh food, fair prices',
       });
       for (const s of DEMO_SHOP.staff) this.staff.create(actor, { ...s });
+      this.seedDemo(actor);
     })();
     return { ownerName: DEMO_SHOP.owner.name, pin: DEMO_SHOP.owner.pin };
   }

@@ -1,0 +1,604 @@
+import { createHash } from 'node:crypto';
+import type {
+  Approval,
+  ApprovalNeed,
+  Cart,
+  CompleteInput,
+  CompleteResult,
+  PaymentInput,
+  Quote,
+  SalesOrder,
+} from '../../../shared/contract/sales';
+import { AppError } from '../../../shared/errors';
+import { formatMoney } from '../../../shared/money';
+import { can, type Role } from '../../../shared/permissions';
+import { stmt } from '../../db/statements';
+import type { Actor, AuditService } from '../audit/service';
+import type { CatalogService } from '../catalog/service';
+import type { Deps } from '../deps';
+import { nextDocumentNumber } from '../documents';
+import { postAccountEntry } from '../ledgers/account';
+import { postStockMove } from '../ledgers/stock';
+import type { SettingsService } from '../settings/service';
+import type { StaffService } from '../staff/service';
+import { SalesOrders } from './orders';
+import { type CartLineToPrice, type PricedCart, type PriceRule, priceCart, resolvePrice } from './pricing';
+import type { TillSettingsService } from './settings';
+
+export type SalesActor = Actor & { role?: Role };
+
+interface CustomerForSale {
+  id: string;
+  displayName: string;
+  status: 'active' | 'inactive' | 'merged';
+  categoryId: string | null;
+  mergedIntoId: string | null;
+  paymentTermsDays: number | null;
+  categoryTermsDays: number | null;
+}
+
+interface Priced {
+  priced: PricedCart;
+  lines: Array<CartLineToPrice & { name: string; sku: string | null; unit: 'piece' | 'kg' | 'litre' }>;
+  customer: CustomerForSale | null;
+  needs: ApprovalNeed[];
+}
+
+const DAY_MS = 86_400_000;
+
+/** Checkout: pricing a cart, completing a sale in one transaction, reading and voiding sales. */
+export class SalesService {
+  readonly orders: SalesOrders;
+  /** price rules for a sale; the prices-by-customer issue supplies price lists and offers here */
+  priceRules: (ctx: { customer: CustomerForSale | null; date: number }) => readonly PriceRule[] = () => [];
+
+  constructor(
+    private deps: Deps,
+    private audit: AuditService,
+    private settings: SettingsService,
+    private till: TillSettingsService,
+    private catalog: CatalogService,
+    private staff: StaffService,
+  ) {
+    this.orders = new SalesOrders(deps);
+  }
+
+  private customerForSale(id: string): CustomerForSale {
+    const c = stmt(
+      this.deps.sqlite,
+      `SELECT c.id, c.display_name AS displayName, c.status, c.category_id AS categoryId, c.merged_into_id AS mergedIntoId,
+         c.payment_terms_days AS paymentTermsDays, k.payment_terms_days AS categoryTermsDays
+       FROM customers c LEFT JOIN customer_categories k ON k.id = c.category_id WHERE c.id = ?`,
+    ).get(id) as CustomerForSale | undefined;
+    if (!c) throw new AppError('NOT_FOUND', 'That customer was not found. Search for them again.', { id });
+    if (c.status === 'merged')
+      throw new AppError(
+        'CONFLICT',
+        `${c.displayName} was merged into another customer; attach that customer instead.`,
+        {
+          mergedIntoId: c.mergedIntoId,
+        },
+      );
+    if (c.status === 'inactive')
+      throw new AppError('VALIDATION', `${c.displayName} is marked inactive. Reactivate them on their page first.`);
+    return c;
+  }
+
+  /** Prices a cart and works out what needs a manager's approval; reads only. */
+  private price(cart: Cart, actor: SalesActor): Priced {
+    const store = this.settings.store();
+    const customer = cart.customerId ? this.customerForSale(cart.customerId) : null;
+    const date = this.deps.clock.now();
+    const rules = this.priceRules({ customer, date });
+    const needs: ApprovalNeed[] = [];
+    const lines = cart.lines.map((l, i) => {
+      const p = this.catalog.find(l.productId);
+      if (!p) throw new AppError('NOT_FOUND', `Line ${i + 1}: that product no longer exists.`, { lineNo: i + 1 });
+      if (!p.active)
+        throw new AppError('VALIDATION', `${p.name} is no longer sold (inactive). Remove it from the sale.`, {
+          lineNo: i + 1,
+        });
+      if (p.unit === 'piece' && l.qtyMilli % 1000 !== 0)
+        throw new AppError('VALIDATION', `${p.name} is sold by the piece: the quantity must be a whole number.`, {
+          lineNo: i + 1,
+        });
+      const resolved = resolvePrice({
+        product: { id: p.id, price: p.price, categoryId: p.categoryId },
+        quantityMilli: l.qtyMilli,
+        customer: customer ? { id: customer.id, categoryId: customer.categoryId } : null,
+        date,
+        rules,
+      });
+      const overridden = l.unitPrice !== null && l.unitPrice !== undefined && l.unitPrice !== resolved.unitPrice;
+      if (overridden && !(actor.role && can(actor.role, 'sales.overridePrice')))
+        needs.push({ kind: 'priceOverride', lineNo: i + 1, message: `Line ${i + 1}: a changed price for ${p.name}.` });
+      return {
+        productId: p.id,
+        name: p.name,
+        sku: p.sku,
+        unit: p.unit,
+        qtyMilli: l.qtyMilli,
+        regularUnitPrice: resolved.regularUnitPrice,
+        unitPrice: overridden ? (l.unitPrice as number) : resolved.unitPrice,
+        priceRuleId: overridden ? null : resolved.ruleId,
+        priceReason: overridden ? 'override' : resolved.reason,
+        priceOverridden: overridden,
+        discount: l.discount ?? null,
+        taxRateBp: p.taxRateBp,
+      };
+    });
+    const priced = priceCart({
+      lines,
+      orderDiscount: cart.orderDiscount,
+      pricesIncludeTax: store.pricesIncludeTax,
+      cashIncrement: this.till.cashIncrement(store.currency),
+    });
+    const limitBp = actor.role ? this.till.discountLimitBp(actor.role) : 0;
+    needs.push(...discountNeeds(priced, limitBp));
+    return { priced, lines, customer, needs };
+  }
+
+  /** Checks an approval against what is needed; returns the approver, or throws saying what is needed. */
+  private approve(needs: ApprovalNeed[], approval: Approval | undefined, priced: PricedCart) {
+    if (needs.length === 0) return null;
+    if (!approval)
+      throw new AppError('FORBIDDEN', `A manager's PIN is needed: ${needs.map((n) => n.message).join(' ')}`, {
+        approvalsNeeded: needs,
+      });
+    const approver = this.staff.verifyApprover(approval.staffId, approval.pin);
+    const refused = approverMissing(approver.role, needs, priced, this.till.discountLimitBp(approver.role));
+    if (refused.length)
+      throw new AppError('FORBIDDEN', `${approver.name} (${approver.role}) cannot approve this: ${refused.join(' ')}`, {
+        approvalsNeeded: needs,
+      });
+    return approver;
+  }
+
+  quote(actor: SalesActor, cart: Cart, approval?: Approval): Quote {
+    const { priced, needs } = this.price(cart, actor);
+    const store = this.settings.store();
+    let open = needs;
+    if (needs.length && approval) {
+      this.approve(needs, approval, priced);
+      open = [];
+    }
+    const { lines, ...totals } = priced;
+    return {
+      ...totals,
+      currency: store.currency,
+      pricesIncludeTax: store.pricesIncludeTax,
+      lines: lines.map((l) => ({ ...l })),
+      approvalsNeeded: open,
+    } as Quote;
+  }
+
+  /** Checks a manager's PIN for the till's approval dialog; audited. */
+  checkApprover(actor: SalesActor, input: Approval & { action: 'discount' | 'priceOverride' }) {
+    const approver = this.staff.verifyApprover(input.staffId, input.pin);
+    const allowed =
+      input.action === 'priceOverride'
+        ? can(approver.role, 'sales.overridePrice')
+        : this.till.discountLimitBp(approver.role) > (actor.role ? this.till.discountLimitBp(actor.role) : 0);
+    if (!allowed) throw new AppError('FORBIDDEN', `${approver.name} (${approver.role}) cannot approve this.`);
+    this.audit.record(actor, {
+      action: 'sale.approvalChecked',
+      entity: 'staff',
+      entityId: approver.id,
+      note: `${approver.name} approved a ${input.action === 'discount' ? 'discount' : 'price change'} for ${actor.name}`,
+    });
+    return { staffId: approver.id, name: approver.name, role: approver.role };
+  }
+
+  complete(actor: SalesActor, input: CompleteInput): CompleteResult {
+    const requestHash = hashRequest(input);
+    const replay = this.replay(input.idempotencyKey, requestHash);
+    if (replay) return replay;
+    if (!actor.id) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
+    const staffId = actor.id;
+    if (input.cart.lines.length === 0)
+      throw new AppError('VALIDATION', 'The sale has no lines yet: scan or search a product first.');
+    const { priced, lines, customer, needs } = this.price(input.cart, actor);
+    const approver = this.approve(needs, input.approval, priced);
+    const store = this.settings.store();
+    const plan = planPayments(input.payments, priced, customer !== null, this.till.get().paymentMethods, (n) =>
+      formatMoney(n, store.currency, store.locale),
+    );
+
+    const write = this.deps.sqlite.transaction((): CompleteResult => {
+      // the unique index is the last word; this check answers a retry that raced the first attempt
+      const again = this.replay(input.idempotencyKey, requestHash);
+      if (again) return again;
+      const now = this.deps.clock.now();
+      const tillId = this.deps.tillId();
+      const id = this.deps.newId();
+      const number = nextDocumentNumber(this.deps, 'sale');
+      const od = input.cart.orderDiscount;
+      stmt(
+        this.deps.sqlite,
+        `INSERT INTO sales_orders (id, number, customer_id, staff_id, status, currency, prices_include_tax, subtotal,
+           discount_total, tax_total, rounding, total, regular_total, paid_total, on_account_total, change_given,
+           order_discount_kind, order_discount_value, approved_by, idempotency_key, request_hash, completed_at,
+           created_at, till_id)
+         VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        id,
+        number,
+        customer?.id ?? null,
+        staffId,
+        store.currency,
+        store.pricesIncludeTax ? 1 : 0,
+        priced.subtotal,
+        priced.discountTotal,
+        priced.taxTotal,
+        plan.rounding,
+        priced.total,
+        priced.regularTotal,
+        plan.paidTotal,
+        plan.onAccount,
+        plan.change,
+        od?.kind ?? null,
+        od ? (od.kind === 'percent' ? od.bp : od.amount) : null,
+        approver?.id ?? null,
+        input.idempotencyKey,
+        requestHash,
+        now,
+        now,
+        tillId,
+      );
+      const insertLine = stmt(
+        this.deps.sqlite,
+        `INSERT INTO sales_lines (id, sales_order_id, line_no, product_id, name, sku, unit, qty_milli,
+           regular_unit_price, unit_price, price_rule_id, price_reason, price_overridden, amount, line_discount_kind,
+           line_discount_value, line_discount, order_discount_share, tax_rate_bp, tax, net, total, created_at, till_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      priced.lines.forEach((l, i) => {
+        const meta = lines[i] as (typeof lines)[number];
+        const d = l.discount;
+        insertLine.run(
+          this.deps.newId(),
+          id,
+          l.lineNo,
+          l.productId,
+          meta.name,
+          meta.sku,
+          meta.unit,
+          l.qtyMilli,
+          l.regularUnitPrice,
+          l.unitPrice,
+          l.priceRuleId,
+          l.priceReason,
+          l.priceOverridden ? 1 : 0,
+          l.amount,
+          d?.kind ?? null,
+          d ? (d.kind === 'percent' ? d.bp : d.amount) : null,
+          l.lineDiscount,
+          l.orderDiscountShare,
+          l.taxRateBp,
+          l.tax,
+          l.net,
+          l.total,
+          now,
+          tillId,
+        );
+        postStockMove(this.deps, {
+          productId: l.productId,
+          qtyMilli: -l.qtyMilli,
+          kind: 'sale',
+          salesOrderId: id,
+          staffId,
+        });
+      });
+      const insertPayment = stmt(
+        this.deps.sqlite,
+        `INSERT INTO payments (id, sales_order_id, customer_id, method, amount, tendered, change, reference, note,
+           reverses_id, staff_id, at, till_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
+      );
+      let onAccountPaymentId: string | null = null;
+      for (const p of plan.rows) {
+        const paymentId = this.deps.newId();
+        if (p.method === 'on_account') onAccountPaymentId = paymentId;
+        insertPayment.run(
+          paymentId,
+          id,
+          customer?.id ?? null,
+          p.method,
+          p.amount,
+          p.tendered,
+          p.change,
+          p.reference,
+          p.note,
+          staffId,
+          now,
+          tillId,
+        );
+      }
+      if (customer && plan.onAccount > 0) {
+        const terms =
+          customer.paymentTermsDays ?? customer.categoryTermsDays ?? this.till.get().defaultPaymentTermsDays;
+        postAccountEntry(this.deps, {
+          customerId: customer.id,
+          kind: 'invoice',
+          amount: plan.onAccount,
+          currency: store.currency,
+          documentNo: number,
+          salesOrderId: id,
+          paymentId: onAccountPaymentId,
+          dueAt: now + terms * DAY_MS,
+          staffId,
+        });
+      }
+      if (customer) {
+        stmt(
+          this.deps.sqlite,
+          'UPDATE customers SET last_activity_at = ?, total_spent = total_spent + ? WHERE id = ?',
+        ).run(now, priced.total + plan.rounding, customer.id);
+      }
+      if (input.parkedId) stmt(this.deps.sqlite, 'DELETE FROM parked_sales WHERE id = ?').run(input.parkedId);
+      const order = this.orders.get({ id });
+      const printJobId = this.deps.newId();
+      stmt(
+        this.deps.sqlite,
+        `INSERT INTO print_jobs (id, printer_id, template, data, status, attempts, sales_order_id, created_at, updated_at,
+           till_id) VALUES (?, NULL, 'sale-receipt', ?, 'queued', 0, ?, ?, ?, ?)`,
+      ).run(printJobId, JSON.stringify({ store: receiptStore(store), order }), id, now, now, tillId);
+      this.audit.record(actor, {
+        action: 'sale.complete',
+        entity: 'salesOrder',
+        entityId: id,
+        after: {
+          number,
+          customer: customer?.displayName ?? null,
+          total: order.total,
+          rounding: order.rounding,
+          lines: order.lines.length,
+          payments: order.payments.map((p) => `${p.method} ${p.amount}`),
+          onAccount: order.onAccountTotal,
+        },
+        note: approver
+          ? `approved by ${approver.name}: ${needs.map((n) => n.message).join(' ')}`
+          : input.parkedId
+            ? 'resumed from a parked sale'
+            : null,
+      });
+      return { order, replayed: false, printJobId };
+    });
+    return write();
+  }
+
+  /** The sale an idempotency key already completed, or null; the same key with a different request is refused. */
+  private replay(key: string, requestHash: string): CompleteResult | null {
+    const row = stmt(this.deps.sqlite, 'SELECT id, request_hash AS h FROM sales_orders WHERE idempotency_key = ?').get(
+      key,
+    ) as { id: string; h: string } | undefined;
+    if (!row) return null;
+    if (row.h !== requestHash)
+      throw new AppError(
+        'CONFLICT',
+        'This sale key was already used for a different sale. Start a new sale (the till makes a new key).',
+        { idempotencyKey: key },
+      );
+    const job = stmt(
+      this.deps.sqlite,
+      "SELECT id FROM print_jobs WHERE sales_order_id = ? AND template = 'sale-receipt' ORDER BY created_at LIMIT 1",
+    ).get(row.id) as { id: string } | undefined;
+    return { order: this.orders.get({ id: row.id }), replayed: true, printJobId: job?.id ?? null };
+  }
+
+  get(ref: { id: string } | { number: string }): SalesOrder {
+    return this.orders.get(ref);
+  }
+
+  /** Voids a completed sale with new reversing rows: stock back, payments reversed, the account invoice reversed. */
+  void(actor: SalesActor, input: { id: string; reason: string }): SalesOrder {
+    return this.deps.sqlite.transaction(() => {
+      const order = this.orders.get({ id: input.id });
+      if (order.status === 'voided')
+        throw new AppError(
+          'CONFLICT',
+          `${order.number} was already voided${order.voidReason ? ` (${order.voidReason})` : ''}.`,
+        );
+      const refunded = stmt(
+        this.deps.sqlite,
+        "SELECT count(*) AS n FROM refunds WHERE sales_order_id = ? AND status = 'completed'",
+      ).get(order.id) as { n: number };
+      if (refunded.n > 0)
+        throw new AppError('CONFLICT', `${order.number} has refunds. Cancel them before voiding the sale.`);
+      const now = this.deps.clock.now();
+      const tillId = this.deps.tillId();
+      for (const l of order.lines) {
+        postStockMove(this.deps, {
+          productId: l.productId,
+          qtyMilli: l.qtyMilli,
+          kind: 'void',
+          reason: input.reason,
+          salesOrderId: order.id,
+          staffId: actor.id,
+        });
+      }
+      for (const p of order.payments) {
+        if (p.reversesId) continue;
+        stmt(
+          this.deps.sqlite,
+          `INSERT INTO payments (id, sales_order_id, customer_id, method, amount, tendered, change, reference, note,
+             reverses_id, staff_id, at, till_id) VALUES (?, ?, ?, ?, ?, NULL, NULL, ?, ?, ?, ?, ?, ?)`,
+        ).run(
+          this.deps.newId(),
+          order.id,
+          order.customerId,
+          p.method,
+          -p.amount,
+          p.reference,
+          `void: ${input.reason}`,
+          p.id,
+          actor.id,
+          now,
+          tillId,
+        );
+      }
+      if (order.customerId) {
+        const invoices = stmt(
+          this.deps.sqlite,
+          "SELECT id, amount, currency FROM account_entries WHERE sales_order_id = ? AND kind = 'invoice'",
+        ).all(order.id) as Array<{ id: string; amount: number; currency: string }>;
+        for (const inv of invoices) {
+          postAccountEntry(this.deps, {
+            customerId: order.customerId,
+            kind: 'void',
+            amount: -inv.amount,
+            currency: inv.currency,
+            documentNo: order.number,
+            salesOrderId: order.id,
+            reversesId: inv.id,
+            reason: input.reason,
+            staffId: actor.id,
+          });
+        }
+        stmt(this.deps.sqlite, 'UPDATE customers SET total_spent = total_spent - ? WHERE id = ?').run(
+          order.total + order.rounding,
+          order.customerId,
+        );
+      }
+      stmt(
+        this.deps.sqlite,
+        "UPDATE sales_orders SET status = 'voided', voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?",
+      ).run(now, actor.id, input.reason, order.id);
+      const after = this.orders.get({ id: order.id });
+      this.audit.record(actor, {
+        action: 'sale.void',
+        entity: 'salesOrder',
+        entityId: order.id,
+        changes: [{ field: 'status', before: 'completed', after: 'voided' }],
+        note: `${order.number}: ${input.reason}`,
+      });
+      return after;
+    })();
+  }
+}
+
+/** Discounts beyond the cashier's limit, per line and for the whole sale. */
+function discountNeeds(priced: PricedCart, limitBp: number): ApprovalNeed[] {
+  const needs: ApprovalNeed[] = [];
+  const over = (discount: number, base: number) => base > 0 && discount * 10_000 > base * limitBp;
+  for (const l of priced.lines) {
+    if (over(l.lineDiscount, l.amount))
+      needs.push({ kind: 'discount', lineNo: l.lineNo, message: `Line ${l.lineNo}: a discount over your limit.` });
+  }
+  // the whole-sale check catches an order discount (or many small ones) the line checks do not
+  if (needs.length === 0 && over(priced.discountTotal, priced.subtotal))
+    needs.push({ kind: 'discount', lineNo: null, message: 'The sale: a discount over your limit.' });
+  return needs;
+}
+
+/** What an approver's role cannot cover among the needs (their own discount limit, the override permission). */
+function approverMissing(role: Role, needs: ApprovalNeed[], priced: PricedCart, limitBp: number): string[] {
+  const out: string[] = [];
+  if (needs.some((n) => n.kind === 'priceOverride') && !can(role, 'sales.overridePrice'))
+    out.push('changing prices needs a manager.');
+  if (needs.some((n) => n.kind === 'discount') && discountNeeds(priced, limitBp).length)
+    out.push('the discount is over their limit too.');
+  return out;
+}
+
+interface PaymentPlan {
+  rows: Array<{
+    method: PaymentInput['method'];
+    amount: number;
+    tendered: number | null;
+    change: number | null;
+    reference: string | null;
+    note: string | null;
+  }>;
+  paidTotal: number;
+  onAccount: number;
+  change: number;
+  rounding: number;
+}
+
+/**
+ * How the payments settle the sale. Cash may be more than is due (the rest is change); other methods may not, because
+ * change is only given in cash. Cash rounding applies when cash is part of the payment. What is not paid must be
+ * put on account by the cashier, or the sale is refused naming the amount still to pay.
+ */
+export function planPayments(
+  payments: PaymentInput[],
+  priced: PricedCart,
+  hasCustomer: boolean,
+  enabled: readonly string[],
+  money: (n: number) => string,
+): PaymentPlan {
+  for (const p of payments) {
+    if (!enabled.includes(p.method))
+      throw new AppError('VALIDATION', `${methodName(p.method)} is not a payment method this shop takes.`);
+    if (p.method === 'mobile_money' && !p.reference)
+      throw new AppError('VALIDATION', 'Mobile money needs the transaction reference from the customer’s message.');
+    if (p.method === 'on_account' && !hasCustomer)
+      throw new AppError('VALIDATION', 'On account needs a customer: attach one first (scan their card or search).');
+  }
+  const cash = payments.filter((p) => p.method === 'cash');
+  if (cash.length > 1) throw new AppError('VALIDATION', 'Enter the cash handed over as one amount.');
+  const hasCash = cash.length === 1;
+  const due = hasCash ? priced.cashTotal : priced.total;
+  const other = payments.filter((p) => p.method !== 'cash');
+  const otherSum = other.reduce((a, p) => a + p.amount, 0);
+  if (otherSum > due)
+    throw new AppError(
+      'VALIDATION',
+      `The payments other than cash come to ${money(otherSum)}, more than the ${money(due)} due. Change is only given in cash.`,
+    );
+  const tendered = cash[0]?.amount ?? 0;
+  const cashApplied = Math.min(tendered, due - otherSum);
+  if (hasCash && cashApplied === 0)
+    throw new AppError('VALIDATION', 'No cash is needed: the other payments already cover the sale.');
+  const left = due - otherSum - cashApplied;
+  if (left > 0)
+    throw new AppError(
+      'VALIDATION',
+      `${money(left)} still to pay. Take another payment${hasCustomer ? ' or put the rest on account' : ''}.`,
+      { stillToPay: left },
+    );
+  const onAccount = other.filter((p) => p.method === 'on_account').reduce((a, p) => a + p.amount, 0);
+  const change = tendered - cashApplied;
+  const rows: PaymentPlan['rows'] = payments.map((p) => ({
+    method: p.method,
+    amount: p.method === 'cash' ? cashApplied : p.amount,
+    tendered: p.method === 'cash' ? tendered : null,
+    change: p.method === 'cash' ? change : null,
+    reference: p.reference ?? null,
+    note: p.note ?? null,
+  }));
+  return { rows, paidTotal: due - onAccount, onAccount, change, rounding: due - priced.total };
+}
+
+const METHOD_NAMES: Record<PaymentInput['method'], string> = {
+  cash: 'Cash',
+  card: 'Card',
+  mobile_money: 'Mobile money',
+  bank_transfer: 'Bank transfer',
+  on_account: 'On account',
+  store_credit: 'Store credit',
+  points: 'Points',
+};
+const methodName = (m: PaymentInput['method']) => METHOD_NAMES[m];
+
+/** A stable fingerprint of a completion request, so a reused key with another cart is recognised. */
+function hashRequest(input: CompleteInput): string {
+  const { approval: _a, ...rest } = input;
+  return createHash('sha256').update(stableJson(rest)).digest('hex');
+}
+
+function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}
+
+function receiptStore(store: ReturnType<SettingsService['store']>) {
+  const { name, address, phone, taxId, receiptHeader, receiptFooter, currency, locale, timeZone } = store;
+  return { name, address, phone, taxId, receiptHeader, receiptFooter, currency, locale, timeZone };
+}
