@@ -57,6 +57,8 @@ export class PrinterTransport {
       }
       await ch.write(buffer);
       await ch.finish();
+    } catch (e) {
+      throw this.offline(e);
     } finally {
       ch.destroy();
     }
@@ -67,6 +69,8 @@ export class PrinterTransport {
     const ch = await this.open();
     try {
       return await this.queryOn(ch);
+    } catch (e) {
+      throw this.offline(e);
     } finally {
       ch.destroy();
     }
