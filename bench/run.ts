@@ -1,9 +1,15 @@
 // `npm run bench`: every benchmark, medians against the issues' targets. Run on a quiet machine.
 
 import { benchCustomerSearch } from './customers';
+import { benchCustomerExport } from './customers-export';
 import { benchCustomerImport } from './customers-import';
 import { benchStartup } from './startup';
 import { report } from './stats';
 
-const results = [await benchStartup(), ...(await benchCustomerSearch()), benchCustomerImport()];
+const results = [
+  await benchStartup(),
+  ...(await benchCustomerSearch()),
+  benchCustomerImport(),
+  ...(await benchCustomerExport()),
+];
 for (const r of results) console.log(report(r));

@@ -165,6 +165,17 @@ describe('customer export', () => {
     expect(text).toContain('Display name');
   });
 
+  it('writes a PDF table of the chosen columns only', async () => {
+    const file = await exportAs('pdf', { fields: ['email', 'taxId'] });
+    const path = join(app.dir, 'chosen.pdf');
+    writeFileSync(path, Buffer.from(file.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    expect(text).toContain('jose@example.com');
+    expect(text).toContain('Tax ID');
+    expect(text).not.toContain('Display name');
+    expect(text).not.toContain('Grace Akello');
+  });
+
   it('audits each export with who, the format and the row count', async () => {
     await exportAs('csv');
     await exportAs('xlsx', { filter: { status: 'inactive' } });

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import PDFDocument from 'pdfkit';
-import * as XLSX from 'xlsx';
 import {
   type CustomerExportFilter,
   CustomerExportInput,
@@ -19,6 +18,7 @@ import type { SettingsService } from '../settings/service';
 import { csvLine, isE164, neutraliseFormula } from './export-cells';
 import { ftsQuery, searchTerms } from './normalise';
 import { filters } from './search';
+import { writeXlsx, type XlsxCell } from './xlsx-writer';
 
 export { neutraliseFormula } from './export-cells';
 
@@ -79,17 +79,40 @@ const HEADERS: Record<ExportField, string> = {
 /** Columns whose every value is a stored E.164 number (or a `; `-joined list of them). */
 const PHONE_FIELDS = new Set<ExportField>(['phone', 'otherPhones']);
 
-/** The main columns the PDF table shows, with their share of the page width. */
-const PDF_COLUMNS: Array<[ExportField, number]> = [
-  ['code', 0.08],
-  ['displayName', 0.2],
-  ['companyName', 0.15],
-  ['phone', 0.12],
-  ['email', 0.18],
-  ['category', 0.09],
-  ['status', 0.07],
-  ['createdAt', 0.11],
+/** The columns a PDF table shows when none are chosen. */
+const PDF_DEFAULT: ExportField[] = [
+  'code',
+  'displayName',
+  'companyName',
+  'phone',
+  'email',
+  'category',
+  'status',
+  'createdAt',
 ];
+
+/** How wide each column is relative to the others on the PDF page. */
+const PDF_WEIGHT: Record<ExportField, number> = {
+  code: 0.8,
+  type: 0.8,
+  displayName: 2,
+  firstName: 1.2,
+  lastName: 1.2,
+  companyName: 1.5,
+  phone: 1.2,
+  otherPhones: 1.5,
+  email: 1.8,
+  category: 0.9,
+  tags: 1.2,
+  notes: 2,
+  status: 0.7,
+  dateOfBirth: 0.9,
+  taxId: 1,
+  cardNo: 1.2,
+  creditLimit: 1,
+  paymentTermsDays: 0.8,
+  createdAt: 1.1,
+};
 
 interface DbRow {
   id: string;
@@ -199,23 +222,21 @@ function toCsv(rows: Row[], fields: ExportField[], headers: string[]): Buffer {
 }
 
 function toXlsx(rows: Row[], fields: ExportField[], headers: string[]): Buffer {
-  const aoa: XLSX.CellObject[][] = [headers.map((h) => ({ t: 's', v: h }))];
-  for (const r of rows)
-    aoa.push(
-      fields.map((f): XLSX.CellObject => {
-        if (f === 'creditLimit' && r.creditLimitNum !== null) return { t: 'n', v: r.creditLimitNum };
-        if (f === 'paymentTermsDays' && r.paymentTermsNum !== null) return { t: 'n', v: r.paymentTermsNum };
-        return { t: 's', v: safeText(f, r[f], 'xlsx') };
-      }),
-    );
-  const sheet = XLSX.utils.aoa_to_sheet(aoa);
-  const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, sheet, 'Customers');
-  return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  const cells = function* () {
+    for (const r of rows)
+      yield fields.map((f): XlsxCell => {
+        if (f === 'creditLimit') return r.creditLimitNum;
+        if (f === 'paymentTermsDays') return r.paymentTermsNum;
+        return safeText(f, r[f], 'xlsx');
+      });
+  };
+  return writeXlsx('Customers', headers, cells());
 }
 
 /** A4 landscape table of the main columns; the header row is repeated on every page. */
-function toPdf(rows: Row[], title: string, currency: string): Promise<Buffer> {
+function toPdf(rows: Row[], fields: ExportField[], title: string, currency: string): Promise<Buffer> {
+  const total = fields.reduce((n, f) => n + PDF_WEIGHT[f], 0);
+  const columns = fields.map((f): [ExportField, number] => [f, PDF_WEIGHT[f] / total]);
   return new Promise((resolve, reject) => {
     const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, info: { Title: title } });
     const chunks: Buffer[] = [];
@@ -232,7 +253,7 @@ function toPdf(rows: Row[], title: string, currency: string): Promise<Buffer> {
     const cells = (values: string[], bold: boolean) => {
       doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
       let x = left;
-      PDF_COLUMNS.forEach(([, share], i) => {
+      columns.forEach(([, share], i) => {
         const w = share * width;
         doc.text(values[i] ?? '', x + 2, y + 3, {
           width: w - 4,
@@ -250,7 +271,7 @@ function toPdf(rows: Row[], title: string, currency: string): Promise<Buffer> {
       doc.font('Helvetica-Bold').fontSize(12).text(`${title} (${currency}) - page ${pageNo}`, left, y);
       y += 22;
       cells(
-        PDF_COLUMNS.map(([f]) => HEADERS[f]),
+        columns.map(([f]) => HEADERS[f]),
         true,
       );
       doc
@@ -265,7 +286,7 @@ function toPdf(rows: Row[], title: string, currency: string): Promise<Buffer> {
         header();
       }
       cells(
-        PDF_COLUMNS.map(([f]) => (f === 'createdAt' ? r.createdAt.slice(0, 10) : r[f].replace(/\s+/g, ' '))),
+        columns.map(([f]) => (f === 'createdAt' ? r.createdAt.slice(0, 10) : r[f].replace(/\s+/g, ' '))),
         false,
       );
     }
@@ -296,7 +317,7 @@ export async function exportCustomers(s: ExportServices, opts: ExportOptions): P
       ? toCsv(rows, fields, headers)
       : format === 'xlsx'
         ? toXlsx(rows, fields, headers)
-        : await toPdf(rows, `Customers - ${store.name}`, currency);
+        : await toPdf(rows, parsed.data.fields ? fields : PDF_DEFAULT, `Customers - ${store.name}`, currency);
   s.audit.record(opts.actor, {
     action: 'customers.export',
     entity: 'customer',
