@@ -3,6 +3,7 @@
 import { benchCustomerSearch } from './customers';
 import { benchCustomerExport } from './customers-export';
 import { benchCustomerImport } from './customers-import';
+import { benchCreditSale } from './sales';
 import { benchStartup } from './startup';
 import { report } from './stats';
 
@@ -11,5 +12,6 @@ const results = [
   ...(await benchCustomerSearch()),
   benchCustomerImport(),
   ...(await benchCustomerExport()),
+  ...benchCreditSale(),
 ];
 for (const r of results) console.log(report(r));

@@ -1,0 +1,195 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../src/main/app';
+import { seedReference } from '../src/main/seed/reference';
+import { CompleteInput } from '../src/shared/contract/sales';
+import { type BenchResult, median } from './stats';
+
+const p95 = (xs: number[]) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)] as number;
+
+/**
+ * Completing a 5-line credit sale (all on account) through the sales service on the reference dataset, with
+ * synchronous=FULL, against hand-written prepared inserts of the same rows in one transaction (order, 5 lines,
+ * payment, 5 stock moves with their cached stock, invoice entry with the cached balance, print job, audit row,
+ * document counter). The two are interleaved so both see the same database and disk. Targets: p95 ≤ 10 ms, ≤ 2× raw.
+ * COUNTERLINE_BENCH_DATA=<dir> reuses a seeded reference shop; COUNTERLINE_BENCH_SCALE sets the seed size.
+ */
+export function benchCreditSale(sales = 300): BenchResult[] {
+  const reuse = process.env.COUNTERLINE_BENCH_DATA;
+  const dir = reuse ?? mkdtempSync(join(tmpdir(), 'counterline-bench-sales-'));
+  try {
+    if (!reuse) seedReference({ dataDir: dir, scale: Number(process.env.COUNTERLINE_BENCH_SCALE ?? 1) }).app.close();
+    const app = createApp({ dataDir: dir, log: () => {} });
+    try {
+      const sync = app.sqlite.pragma('synchronous', { simple: true });
+      if (sync !== 2) throw new Error(`expected synchronous=FULL (2), found ${sync}`);
+      const owner = app.sqlite.prepare("SELECT id, name FROM staff WHERE role = 'owner' LIMIT 1").get() as {
+        id: string;
+        name: string;
+      };
+      const actor = { id: owner.id, name: owner.name, role: 'owner' as const };
+      const run = Date.now().toString(36);
+      const productIds = [1, 2, 3, 4, 5].map(
+        (i) =>
+          app.services.catalog.create(actor, {
+            sku: `BENCH-${run}-${i}`,
+            name: `Bench item ${i}`,
+            price: 1_000 * i + 250,
+            unit: i === 5 ? 'kg' : 'piece',
+            active: true,
+            barcodes: [`99${run}${i}`],
+            openingStockMilli: 1_000_000,
+          }).id,
+      );
+      const total = (app.sqlite.prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
+      const customerIds = (
+        app.sqlite
+          .prepare("SELECT id FROM customers WHERE status = 'active' AND rowid % ? = 0 ORDER BY rowid LIMIT ?")
+          .all(Math.max(1, Math.floor(total / (sales * 2))), sales * 2) as Array<{ id: string }>
+      ).map((r) => r.id);
+      const cart = (customerId: string) => ({
+        customerId,
+        orderDiscount: null,
+        lines: productIds.map((productId, i) => ({ productId, qtyMilli: i === 4 ? 1250 : 1000 + 1000 * (i % 2) })),
+      });
+      const quote = app.services.sales.quote(actor, cart(customerIds[0] as string));
+      const raw = rawInserts(app.sqlite, app.services.sales.quote(actor, cart(customerIds[0] as string)));
+
+      const timeService: number[] = [];
+      const timeRaw: number[] = [];
+      for (let i = 0; i < sales + 20; i++) {
+        const customerId = customerIds[i % customerIds.length] as string;
+        const input = CompleteInput.parse({
+          cart: cart(customerId),
+          payments: [{ method: 'on_account', amount: quote.total }],
+          idempotencyKey: `bench-${run}-${i}`,
+        });
+        const t0 = performance.now();
+        app.services.sales.complete(actor, input);
+        const t1 = performance.now();
+        raw(customerIds[(i + sales) % customerIds.length] as string, owner.id, productIds, `${run}-${i}`);
+        const t2 = performance.now();
+        if (i < 20) continue; // warm-up
+        timeService.push(t1 - t0);
+        timeRaw.push(t2 - t1);
+      }
+      const sP95 = p95(timeService);
+      const rP95 = p95(timeRaw);
+      const ratioMedian = median(timeService) / median(timeRaw);
+      const ratioP95 = sP95 / rP95;
+      const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+      return [
+        {
+          name: `5-line credit sale, sales.complete, ${total} customers, synchronous=FULL (p95 ${sP95.toFixed(2)} ms ≤ 10: ${verdict(sP95 <= 10)}; vs raw inserts: medians ×${ratioMedian.toFixed(2)}, p95s ×${ratioP95.toFixed(2)} (≤ 2: ${verdict(ratioMedian <= 2)}))`,
+          unit: 'ms',
+          median: median(timeService),
+          samples: timeService,
+          target: 10,
+        },
+        {
+          name: `5-line credit sale, raw prepared inserts of the same rows (p95 ${rP95.toFixed(2)} ms)`,
+          unit: 'ms',
+          median: median(timeRaw),
+          samples: timeRaw,
+        },
+      ];
+    } finally {
+      app.close();
+    }
+  } finally {
+    if (!reuse) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+type Q = ReturnType<ReturnType<typeof createApp>['services']['sales']['quote']>;
+
+/** The same rows sales.complete writes, as bare prepared statements in one transaction, with precomputed prices. */
+function rawInserts(sqlite: ReturnType<typeof createApp>['sqlite'], q: Q) {
+  const counter = sqlite.prepare(
+    "INSERT INTO document_counters (till_id, kind, last) VALUES ((SELECT id FROM tills WHERE is_this_till = 1), 'bench', 1) ON CONFLICT (till_id, kind) DO UPDATE SET last = last + 1 RETURNING last",
+  );
+  const order = sqlite.prepare(`INSERT INTO sales_orders (id, number, customer_id, staff_id, status, currency,
+      prices_include_tax, subtotal, discount_total, tax_total, rounding, total, regular_total, paid_total, on_account_total,
+      change_given, idempotency_key, request_hash, completed_at, created_at, till_id)
+    VALUES (?, ?, ?, ?, 'completed', 'UGX', 1, ?, 0, ?, 0, ?, ?, 0, ?, 0, ?, 'h', ?, ?, 't')`);
+  const line =
+    sqlite.prepare(`INSERT INTO sales_lines (id, sales_order_id, line_no, product_id, name, sku, unit, qty_milli,
+      regular_unit_price, unit_price, price_reason, amount, tax_rate_bp, tax, net, total, created_at, till_id)
+    VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, 'regular', ?, ?, ?, ?, ?, ?, 't')`);
+  const move = sqlite.prepare(
+    "INSERT INTO stock_moves (id, product_id, qty_milli, kind, sales_order_id, staff_id, at, till_id) VALUES (?, ?, ?, 'sale', ?, ?, ?, 't')",
+  );
+  const stock = sqlite.prepare('UPDATE products SET stock_on_hand_milli = stock_on_hand_milli + ? WHERE id = ?');
+  const payment = sqlite.prepare(
+    "INSERT INTO payments (id, sales_order_id, customer_id, method, amount, staff_id, at, till_id) VALUES (?, ?, ?, 'on_account', ?, ?, ?, 't')",
+  );
+  const entry = sqlite.prepare(`INSERT INTO account_entries (id, customer_id, kind, amount, currency, document_no,
+      sales_order_id, payment_id, due_at, staff_id, at, till_id) VALUES (?, ?, 'invoice', ?, 'UGX', ?, ?, ?, ?, ?, ?, 't')`);
+  const balance = sqlite.prepare(
+    'UPDATE customers SET balance = balance + ?, last_activity_at = ?, total_spent = total_spent + ? WHERE id = ?',
+  );
+  const job = sqlite.prepare(`INSERT INTO print_jobs (id, template, data, status, attempts, sales_order_id, created_at,
+      updated_at, till_id) VALUES (?, 'sale-receipt', ?, 'queued', 0, ?, ?, ?, 't')`);
+  const audit = sqlite.prepare(
+    "INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, changes, till_id) VALUES (?, ?, ?, 'bench', 'sale.complete', 'salesOrder', ?, '[]', 't')",
+  );
+  const snapshot = JSON.stringify(q);
+  return sqlite.transaction((customerId: string, staffId: string, productIds: string[], key: string) => {
+    const now = Date.now();
+    const id = crypto.randomUUID();
+    const { last } = counter.get() as { last: number };
+    order.run(
+      id,
+      `B-${last}-${key}`,
+      customerId,
+      staffId,
+      q.subtotal,
+      q.taxTotal,
+      q.total,
+      q.regularTotal,
+      q.total,
+      `raw-${key}`,
+      now,
+      now,
+    );
+    q.lines.forEach((l, i) => {
+      line.run(
+        crypto.randomUUID(),
+        id,
+        l.lineNo,
+        productIds[i],
+        l.name,
+        l.unit,
+        l.qtyMilli,
+        l.regularUnitPrice,
+        l.unitPrice,
+        l.amount,
+        l.taxRateBp,
+        l.tax,
+        l.net,
+        l.total,
+        now,
+      );
+      move.run(crypto.randomUUID(), productIds[i], -l.qtyMilli, id, staffId, now);
+      stock.run(-l.qtyMilli, productIds[i]);
+    });
+    const paymentId = crypto.randomUUID();
+    payment.run(paymentId, id, customerId, q.total, staffId, now);
+    entry.run(
+      crypto.randomUUID(),
+      customerId,
+      q.total,
+      `B-${last}`,
+      id,
+      paymentId,
+      now + 30 * 86_400_000,
+      staffId,
+      now,
+    );
+    balance.run(q.total, now, q.total, customerId);
+    job.run(crypto.randomUUID(), snapshot, id, now, now);
+    audit.run(crypto.randomUUID(), now, staffId, id);
+  });
+}
