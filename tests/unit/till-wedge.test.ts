@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IDLE, scansIn, step, type WedgeKey, withoutScan } from '../../src/renderer/features/till/wedge';
+import { IDLE, scansIn, step, type WedgeKey } from '../../src/renderer/features/till/wedge';
 
 /** Key presses for `text` then Enter, starting at `t0`, `gap` ms apart. */
 function typed(text: string, t0: number, gap: number): WedgeKey[] {
@@ -23,12 +23,28 @@ describe('keyboard-wedge scanner detection', () => {
     expect(scansIn(typed('1234', 0, 5))).toEqual(['1234']);
   });
 
-  it('accepts gaps up to 30 ms and refuses a burst with one longer pause in it', () => {
+  it('accepts gaps up to 30 ms and splits the burst at a pause longer than 100 ms', () => {
     expect(scansIn(typed('ABCD1234', 0, 30))).toEqual(['ABCD1234']);
     const broken = typed('ABCD1234', 0, 10);
-    for (const k of broken.slice(4)) k.at += 40; // a 50 ms hole after "ABCD"
+    for (const k of broken.slice(4)) k.at += 140; // a 150 ms hole after "ABCD"
     // what follows the hole is a new burst of its own, still long enough to be a scan
     expect(scansIn(broken)).toEqual(['1234']);
+  });
+
+  it('tolerates one late key inside a fast burst (the renderer was busy for a moment)', () => {
+    const hiccup = typed('5012345678900', 0, 5);
+    for (const k of hiccup.slice(6)) k.at += 60;
+    expect(scansIn(hiccup)).toEqual(['5012345678900']);
+  });
+
+  it('does not take a fast typist (every key 40 to 90 ms apart) for a scanner', () => {
+    const gaps = [40, 90, 45, 80, 60, 41, 85, 70];
+    let at = 0;
+    const keys = [...'12345678'].map((key, i) => {
+      at += gaps[i] as number;
+      return { key, at };
+    });
+    expect(scansIn([...keys, { key: 'Enter', at: at + 50 }])).toEqual([]);
   });
 
   it('keeps only the scan when a person typed something just before it', () => {
@@ -40,10 +56,10 @@ describe('keyboard-wedge scanner detection', () => {
     expect(scansIn([...typed('11112222', 0, 5), ...typed('33334444', 500, 5)])).toEqual(['11112222', '33334444']);
   });
 
-  it('needs Enter soon after the last character', () => {
+  it('needs Enter within 100 ms of the last character', () => {
     const slowEnter = typed('5012345678900', 0, 5);
     const enter = slowEnter[slowEnter.length - 1] as WedgeKey;
-    enter.at += 400;
+    enter.at += 150;
     expect(scansIn(slowEnter)).toEqual([]);
   });
 
@@ -98,16 +114,5 @@ describe('keyboard-wedge scanner detection', () => {
         expect(scansIn(typed(code, 10_000, gap))).toEqual([code]);
       }),
     );
-  });
-});
-
-describe('taking a scan back out of the field it was typed into', () => {
-  it('removes the scanned characters and keeps what the person had typed', () => {
-    expect(withoutScan('sug5012345678900', '5012345678900', 'sug')).toBe('sug');
-    expect(withoutScan('ab1234cd', '1234', 'abcd')).toBe('abcd');
-  });
-
-  it('falls back to the text from before the burst when the field changed the characters', () => {
-    expect(withoutScan('SUG', '5012', 'sug')).toBe('sug');
   });
 });

@@ -1,3 +1,5 @@
+import { tillEn } from './till.en';
+
 export const en = {
   'app.name': 'Counterline',
   'app.loading': 'Loading…',
@@ -244,6 +246,29 @@ export const en = {
   'cust.field.creditLimit': 'Credit limit',
   'cust.field.paymentTermsDays': 'Payment terms (days)',
   'cust.field.createdAt': 'Created',
+  'cust.merge': 'Merge with…',
+  'cust.merge.title': 'Merge {name} with another customer',
+  'cust.merge.find': 'Find the other customer',
+  'cust.merge.results': 'Customers found',
+  'cust.merge.noneFound': 'No other customer matches.',
+  'cust.merge.choose': 'Merge with {name}',
+  'cust.merge.stays': 'Which record stays',
+  'cust.merge.keepRecord': 'Keep {name}',
+  'cust.merge.fields': 'Values to keep, field by field',
+  'cust.merge.field': 'Field',
+  'cust.merge.same': 'Both records hold the same details.',
+  'cust.merge.moves': 'Phones, addresses, tags, sales, payments, points and history all move to {name}.',
+  'cust.merge.review': 'Merge {other} into {name}…',
+  'cust.merge.confirm': 'Merge {other} into {name}? {other} becomes a merged record pointing at {name}. This cannot be undone.',
+  'cust.merge.go': 'Merge',
+  'cust.merge.done': '{other} merged into {name}.',
+  'cust.merge.tombstone': 'This record was merged into {name}.',
+  'cust.registrationNo': 'Registration number',
+  'cust.businessType': 'Business type',
+  'cust.industry': 'Industry',
+  'cust.dob': 'Date of birth',
+  'cust.language': 'Preferred language',
+  ...tillEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

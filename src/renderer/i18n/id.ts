@@ -1,4 +1,5 @@
 import type { MessageKey } from './en';
+import { tillId } from './till.id';
 
 export const id: Record<MessageKey, string> = {
   'app.name': 'Counterline',
@@ -247,4 +248,27 @@ export const id: Record<MessageKey, string> = {
   'cust.field.creditLimit': 'Batas kredit',
   'cust.field.paymentTermsDays': 'Termin pembayaran (hari)',
   'cust.field.createdAt': 'Dibuat',
+  'cust.merge': 'Gabungkan dengan…',
+  'cust.merge.title': 'Gabungkan {name} dengan pelanggan lain',
+  'cust.merge.find': 'Cari pelanggan lainnya',
+  'cust.merge.results': 'Pelanggan yang ditemukan',
+  'cust.merge.noneFound': 'Tidak ada pelanggan lain yang cocok.',
+  'cust.merge.choose': 'Gabungkan dengan {name}',
+  'cust.merge.stays': 'Data mana yang dipertahankan',
+  'cust.merge.keepRecord': 'Pertahankan {name}',
+  'cust.merge.fields': 'Nilai yang dipertahankan, per kolom',
+  'cust.merge.field': 'Kolom',
+  'cust.merge.same': 'Kedua data berisi rincian yang sama.',
+  'cust.merge.moves': 'Telepon, alamat, tag, penjualan, pembayaran, poin dan riwayat semuanya pindah ke {name}.',
+  'cust.merge.review': 'Gabungkan {other} ke {name}…',
+  'cust.merge.confirm': 'Gabungkan {other} ke {name}? {other} menjadi data gabungan yang menunjuk ke {name}. Ini tidak bisa dibatalkan.',
+  'cust.merge.go': 'Gabungkan',
+  'cust.merge.done': '{other} digabungkan ke {name}.',
+  'cust.merge.tombstone': 'Data ini sudah digabungkan ke {name}.',
+  'cust.registrationNo': 'Nomor registrasi',
+  'cust.businessType': 'Jenis usaha',
+  'cust.industry': 'Industri',
+  'cust.dob': 'Tanggal lahir',
+  'cust.language': 'Bahasa pilihan',
+  ...tillId,
 };

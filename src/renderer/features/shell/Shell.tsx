@@ -9,6 +9,7 @@ import { AuditScreen } from '../audit/AuditScreen';
 import { CustomersScreen } from '../customers/CustomersScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
+import { TillScreen } from '../till/TillScreen';
 
 type SectionId = 'till' | 'customers' | 'debts' | 'loyalty' | 'reports' | 'devices' | 'settings' | 'staff' | 'audit';
 
@@ -68,6 +69,8 @@ export function Shell({
   // Keyboard: Alt+1..9 sections, Ctrl+L or F12 locks.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      // a screen that used the key already (the till's F12 is Pay)
+      if (e.defaultPrevented) return;
       if (e.altKey && !e.ctrlKey && !e.metaKey && /^Digit[1-9]$/.test(e.code)) {
         const s = sections[Number(e.code.slice(5)) - 1];
         if (s) {
@@ -172,12 +175,14 @@ function SectionView({ id }: { id: SectionId }) {
       return <AuditScreen />;
     case 'customers':
       return <CustomersScreen />;
+    case 'till':
+      return <TillScreen />;
     default:
       return <EmptySection id={id} />;
   }
 }
 
-function EmptySection({ id }: { id: Exclude<SectionId, 'settings' | 'staff' | 'audit' | 'customers'> }) {
+function EmptySection({ id }: { id: Exclude<SectionId, 'settings' | 'staff' | 'audit' | 'customers' | 'till'> }) {
   const t = useT();
   return (
     <section className="section" aria-labelledby={`h-${id}`}>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { DEFAULT_WEDGE_OPTIONS, IDLE, step, type WedgeOptions, type WedgeState, withoutScan } from './wedge';
+import { DEFAULT_WEDGE_OPTIONS, IDLE, step, type WedgeOptions, type WedgeState } from './wedge';
 
 /** One scanned code, whatever read it. Only the keyboard wedge exists in the renderer; HID and serial come from main. */
 export interface ScanEvent {
@@ -27,7 +27,7 @@ function setFieldValue(el: TextControl, value: string): void {
 /**
  * Listens to the whole window for keyboard-wedge scans. Characters are never swallowed while they arrive (a person
  * typing must not lose keys); when Enter closes a burst that timing says was a scan, the Enter is stopped and, if the
- * burst went into a text field, the scanned characters are taken back out of it. Then `onScan` runs.
+ * burst went into a text field, the field gets back the text it had before the burst. Then `onScan` runs.
  */
 export function useWedgeScanner(
   onScan: (scan: ScanEvent) => void,
@@ -53,7 +53,8 @@ export function useWedgeScanner(
         e.preventDefault();
         e.stopPropagation();
         const el = textControl(e.target);
-        if (field && el === field.el) setFieldValue(el, withoutScan(el.value, v.code, field.before));
+        // the burst is the only thing that changed the field (it was too fast for a person), so undo all of it
+        if (field && el === field.el && el.value !== field.before) setFieldValue(el, field.before);
         field = null;
         handler.current({ source: 'wedge', code: v.code });
       }

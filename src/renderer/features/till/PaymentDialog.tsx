@@ -1,0 +1,247 @@
+import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
+import type { PaymentInput, Quote, TILL_PAYMENT_METHODS } from '../../../shared/contract/sales';
+import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from '../../../shared/money';
+import { type MessageKey, useT } from '../../i18n';
+import { Dialog } from '../../ui/Dialog';
+import { messageOf } from '../../ui/toast';
+import { addPayment, paymentProgress, suggestedAmount } from './payments';
+
+type Method = (typeof TILL_PAYMENT_METHODS)[number];
+
+/**
+ * Taking the money: one or more payments (cash handed over, card, mobile money with its reference, bank transfer, on
+ * account for a known customer) until nothing remains, then Complete. Enter adds the amount typed and completes the
+ * sale once it is covered.
+ */
+export function PaymentDialog({
+  quote,
+  methods,
+  hasCustomer,
+  currency,
+  locale,
+  money,
+  onComplete,
+  onClose,
+}: {
+  quote: Quote;
+  methods: readonly Method[];
+  hasCustomer: boolean;
+  currency: CurrencyCode;
+  locale: string;
+  money: (n: number) => string;
+  /** resolves when the sale is complete; rejects with the server's words */
+  onComplete: (payments: PaymentInput[]) => Promise<void>;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const [payments, setPayments] = useState<PaymentInput[]>([]);
+  const [method, setMethodState] = useState<Method>(methods[0] ?? 'cash');
+  const [amount, setAmount] = useState(() =>
+    toDecimalString(suggestedAmount(quote, [], methods[0] ?? 'cash'), currency),
+  );
+  const [reference, setReference] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const amountRef = useRef<HTMLInputElement>(null);
+
+  const progress = paymentProgress(quote, payments);
+  const typed = typedAmount(amount, currency, locale);
+  const completes =
+    paymentProgress(quote, typed > 0 ? addPayment(payments, { method, amount: typed }) : payments).remaining === 0;
+  const usable = methods.filter((m) => m !== 'on_account' || hasCustomer);
+
+  const setMethod = (m: Method, list = payments) => {
+    setMethodState(m);
+    const left = suggestedAmount(quote, list, m);
+    setAmount(left > 0 ? toDecimalString(left, currency) : '');
+    setReference('');
+    setError(null);
+    requestAnimationFrame(() => {
+      amountRef.current?.focus();
+      amountRef.current?.select();
+    });
+  };
+
+  const complete = async (list: PaymentInput[]) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await onComplete(list);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    let list = payments;
+    if (amount.trim()) {
+      let minor: number;
+      try {
+        minor = parseMoney(amount, currency, locale);
+      } catch (err) {
+        setError(err instanceof MoneyParseError ? t('till.badAmount') : messageOf(err));
+        return;
+      }
+      if (minor <= 0) return setError(t('till.badAmount'));
+      if (method === 'mobile_money' && !reference.trim()) return setError(t('till.needReference'));
+      const p: PaymentInput = { method, amount: minor, ...(reference.trim() ? { reference: reference.trim() } : {}) };
+      list = addPayment(payments, p);
+      setPayments(list);
+      const left = paymentProgress(quote, list).remaining;
+      if (left > 0) {
+        setMethod(method === 'cash' ? (usable.find((m) => m !== 'cash') ?? 'cash') : method, list);
+        return;
+      }
+      setAmount('');
+    } else if (paymentProgress(quote, list).remaining > 0) {
+      return setError(t('till.stillToPay', { amount: money(paymentProgress(quote, list).remaining) }));
+    }
+    if (list.length === 0) return;
+    void complete(list);
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    // Alt+1…5 choose a method (stopped here so the shell does not switch sections)
+    if (e.altKey && /^Digit[1-9]$/.test(e.code)) {
+      const m = usable[Number(e.code.slice(5)) - 1];
+      if (m) setMethod(m);
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+
+  const remove = (i: number) => {
+    const list = payments.filter((_, j) => j !== i);
+    setPayments(list);
+    setMethod(method, list);
+  };
+
+  return (
+    <Dialog title={t('till.payTitle')} onClose={busy ? () => {} : onClose} className="till-pay-dialog">
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: key handling for the whole dialog */}
+      <div onKeyDown={onKey}>
+        <div className="pay-figures">
+          <div>
+            <span className="pay-figure-label">{t('till.due')}</span>
+            <span className="pay-figure" data-testid="pay-due">
+              {money(progress.due)}
+            </span>
+          </div>
+          <div>
+            <span className="pay-figure-label">{t('till.remaining')}</span>
+            <span className="pay-figure pay-remaining" data-testid="pay-remaining">
+              {money(progress.remaining)}
+            </span>
+          </div>
+          {progress.change > 0 && (
+            <div>
+              <span className="pay-figure-label">{t('till.changeDue')}</span>
+              <span className="pay-figure pay-change" data-testid="pay-change">
+                {money(progress.change)}
+              </span>
+            </div>
+          )}
+        </div>
+        {payments.length > 0 && (
+          <ul className="pay-list" aria-label={t('till.paymentsTaken')}>
+            {payments.map((p, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: payments are positional until the sale completes
+              <li key={i}>
+                <span>{t(`till.method.${p.method}` as MessageKey)}</span>
+                <span>{p.reference ?? ''}</span>
+                <strong>{money(p.amount)}</strong>
+                <button
+                  type="button"
+                  className="btn btn-ghost btn-sm"
+                  aria-label={t('till.removePayment', { method: t(`till.method.${p.method}` as MessageKey) })}
+                  onClick={() => remove(i)}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <form onSubmit={submit}>
+          <div className="pay-methods" role="radiogroup" aria-label={t('till.method')}>
+            {methods.map((m) => {
+              const off = m === 'on_account' && !hasCustomer;
+              return (
+                // biome-ignore lint/a11y/useSemanticElements: a row of big buttons reads better than radio inputs
+                <button
+                  key={m}
+                  type="button"
+                  role="radio"
+                  aria-checked={method === m}
+                  disabled={off || busy}
+                  title={off ? t('till.onAccountNeedsCustomer') : undefined}
+                  className={method === m ? 'pay-method pay-method-on' : 'pay-method'}
+                  onClick={() => setMethod(m)}
+                >
+                  {t(`till.method.${m}` as MessageKey)}
+                  {!off && <kbd>Alt+{usable.indexOf(m) + 1}</kbd>}
+                  {off && <span className="pay-method-why">{t('till.needsCustomer')}</span>}
+                </button>
+              );
+            })}
+          </div>
+          <div className="grid-2 pay-entry">
+            <div className="field">
+              <label htmlFor="pay-amount">{t(method === 'cash' ? 'till.cashReceived' : 'till.amount')}</label>
+              <input
+                ref={amountRef}
+                id="pay-amount"
+                inputMode="decimal"
+                autoComplete="off"
+                autoFocus
+                className="pay-amount"
+                value={amount}
+                onChange={(e) => setAmount(e.target.value)}
+                onFocus={(e) => e.target.select()}
+              />
+            </div>
+            {(method === 'mobile_money' || method === 'card' || method === 'bank_transfer') && (
+              <div className="field">
+                <label htmlFor="pay-ref">
+                  {t(method === 'mobile_money' ? 'till.referenceRequired' : 'till.reference')}
+                </label>
+                <input
+                  id="pay-ref"
+                  autoComplete="off"
+                  required={method === 'mobile_money'}
+                  value={reference}
+                  onChange={(e) => setReference(e.target.value)}
+                />
+              </div>
+            )}
+          </div>
+          {error && (
+            <p className="inline-alert" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="row-actions pay-actions">
+            <button type="submit" className="btn btn-primary btn-lg" disabled={busy}>
+              {completes ? t('till.complete') : t('till.addPayment')} <kbd>Enter</kbd>
+            </button>
+            <button type="button" className="btn btn-ghost" onClick={onClose} disabled={busy}>
+              {t('common.cancel')} <kbd>Esc</kbd>
+            </button>
+          </div>
+        </form>
+      </div>
+    </Dialog>
+  );
+}
+
+function typedAmount(text: string, currency: CurrencyCode, locale: string): number {
+  try {
+    return text.trim() ? parseMoney(text, currency, locale) : 0;
+  } catch {
+    return 0;
+  }
+}

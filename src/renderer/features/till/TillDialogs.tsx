@@ -1,0 +1,284 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { ApprovalNeed, Discount, ParkedSale } from '../../../shared/contract/sales';
+import type { StaffRow } from '../../../shared/contract/system';
+import { type CurrencyCode, parseMoney } from '../../../shared/money';
+import { useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { Dialog } from '../../ui/Dialog';
+import { PinField, SelectField } from '../../ui/fields';
+import { messageOf } from '../../ui/toast';
+import { parsePercent } from './cart';
+import type { ApprovalGrant } from './useSale';
+
+/** F6: a discount for the selected line or the whole sale, in percent or an amount. */
+export function DiscountDialog({
+  lineName,
+  current,
+  currency,
+  locale,
+  onApply,
+  onClose,
+}: {
+  /** the selected line's name; null when the sale has no lines (whole-sale discount only) */
+  lineName: string | null;
+  current: (target: 'line' | 'order') => Discount | null;
+  currency: CurrencyCode;
+  locale: string;
+  onApply: (target: 'line' | 'order', d: Discount | null) => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const [target, setTarget] = useState<'line' | 'order'>(lineName ? 'line' : 'order');
+  const [kind, setKind] = useState<Discount['kind']>('percent');
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const existing = current(target);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!value.trim()) return setError(t('till.discountValue'));
+    let d: Discount;
+    if (kind === 'percent') {
+      const bp = parsePercent(value);
+      if (bp == null) return setError(t('till.badPercent'));
+      d = { kind, bp };
+    } else {
+      try {
+        d = { kind, amount: parseMoney(value, currency, locale) };
+      } catch {
+        return setError(t('till.badAmount'));
+      }
+      if (d.amount < 0) return setError(t('till.badAmount'));
+    }
+    onApply(target, d);
+  };
+
+  return (
+    <Dialog title={t('till.discountTitle')} onClose={onClose}>
+      <form onSubmit={submit} className="till-dialog-form">
+        <SelectField
+          id="disc-target"
+          label={t('till.discountFor')}
+          value={target}
+          onChange={setTarget}
+          options={[
+            ...(lineName ? [{ value: 'line' as const, label: t('till.discountLine', { name: lineName }) }] : []),
+            { value: 'order' as const, label: t('till.discountOrder') },
+          ]}
+        />
+        <SelectField
+          id="disc-kind"
+          label={t('till.discountKind')}
+          value={kind}
+          onChange={setKind}
+          options={[
+            { value: 'percent', label: t('till.percent') },
+            { value: 'amount', label: t('till.amountOff', { currency }) },
+          ]}
+        />
+        <div className="field">
+          <label htmlFor="disc-value">{t(kind === 'percent' ? 'till.percentValue' : 'till.amountValue')}</label>
+          <input
+            id="disc-value"
+            inputMode="decimal"
+            autoComplete="off"
+            autoFocus
+            value={value}
+            onChange={(e) => setValue(e.target.value)}
+          />
+        </div>
+        {error && (
+          <p className="inline-alert" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="row-actions">
+          <button type="submit" className="btn btn-primary">
+            {t('till.applyDiscount')} <kbd>Enter</kbd>
+          </button>
+          {existing && (
+            <button type="button" className="btn" onClick={() => onApply(target, null)}>
+              {t('till.removeDiscount')}
+            </button>
+          )}
+          <button type="button" className="btn btn-ghost" onClick={onClose}>
+            {t('common.cancel')} <kbd>Esc</kbd>
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** A manager or the owner types their PIN to allow what the cashier may not do alone (checked and audited in main). */
+export function ApprovalDialog({
+  needs,
+  onApproved,
+  onClose,
+}: {
+  needs: ApprovalNeed[];
+  onApproved: (grant: ApprovalGrant) => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const [approvers, setApprovers] = useState<Omit<StaffRow, 'active'>[]>([]);
+  const [staffId, setStaffId] = useState('');
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api.staff
+      .roster(null)
+      .then((rows) => {
+        const ok = rows.filter((r) => r.role !== 'cashier');
+        setApprovers(ok);
+        setStaffId((cur) => cur || (ok[0]?.id ?? ''));
+      })
+      .catch((e) => setError(messageOf(e)));
+  }, []);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!staffId || !pin) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const kinds = [...new Set(needs.map((n) => n.kind))];
+      let name = '';
+      for (const action of kinds.length ? kinds : (['discount'] as const)) {
+        name = (await api.sales.approve({ staffId, pin, action })).name;
+      }
+      onApproved({ staffId, pin, name });
+    } catch (err) {
+      setError(messageOf(err));
+      setPin('');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog title={t('till.approvalTitle')} onClose={onClose} role="alertdialog">
+      <ul className="till-needs-list">
+        {needs.map((n) => (
+          <li key={`${n.kind}-${n.lineNo ?? 'all'}`}>{n.message}</li>
+        ))}
+      </ul>
+      <form onSubmit={(e) => void submit(e)} className="till-dialog-form">
+        <SelectField
+          id="approve-who"
+          label={t('till.approver')}
+          value={staffId}
+          onChange={setStaffId}
+          options={approvers.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <PinField id="approve-pin" label={t('till.approverPin')} value={pin} onChange={setPin} autoFocus />
+        {error && (
+          <p className="inline-alert" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="row-actions">
+          <button type="submit" className="btn btn-primary" disabled={busy || !pin}>
+            {t('till.approve')} <kbd>Enter</kbd>
+          </button>
+          <button type="button" className="btn btn-ghost" onClick={onClose}>
+            {t('common.cancel')} <kbd>Esc</kbd>
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** F9: sales put on hold, newest first; Enter resumes the highlighted one. */
+export function ParkedDialog({
+  timeText,
+  onResume,
+  onClose,
+}: {
+  timeText: (ms: number) => string;
+  onResume: (id: string) => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const [rows, setRows] = useState<ParkedSale[] | null>(null);
+  const [sel, setSel] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = () =>
+    api.sales
+      .parked(null)
+      .then((r) => setRows([...r].sort((a, b) => b.updatedAt - a.updatedAt)))
+      .catch((e) => setError(messageOf(e)));
+  // biome-ignore lint/correctness/useExhaustiveDependencies: load once when opened
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const discard = async (id: string) => {
+    try {
+      await api.sales.discardParked({ id });
+      void load();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+
+  return (
+    <Dialog title={t('till.parkedTitle')} onClose={onClose}>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys and Enter for the list */}
+      <div
+        onKeyDown={(e) => {
+          if (!rows?.length) return;
+          if (e.key === 'ArrowDown') setSel((s) => Math.min(rows.length - 1, s + 1));
+          else if (e.key === 'ArrowUp') setSel((s) => Math.max(0, s - 1));
+          else if (e.key === 'Enter' && (e.target as HTMLElement).tagName !== 'BUTTON') {
+            const row = rows[sel];
+            if (row) onResume(row.id);
+          } else return;
+          e.preventDefault();
+        }}
+      >
+        {error && (
+          <p className="inline-alert" role="alert">
+            {error}
+          </p>
+        )}
+        {rows && rows.length === 0 && <p className="muted">{t('till.noParked')}</p>}
+        {rows && rows.length > 0 && (
+          <ul className="till-parked" aria-label={t('till.parkedTitle')}>
+            {rows.map((r, i) => (
+              <li key={r.id} className={i === sel ? 'till-parked-row till-parked-sel' : 'till-parked-row'}>
+                <span className="till-parked-label">
+                  <strong>{r.label || r.customerName || t('till.walkIn')}</strong>
+                  <span className="muted">
+                    {t('till.parkedInfo', { n: r.lineCount, time: timeText(r.updatedAt), who: r.staffName ?? '' })}
+                  </span>
+                </span>
+                <button
+                  type="button"
+                  className="btn btn-primary btn-sm"
+                  autoFocus={i === 0}
+                  onFocus={() => setSel(i)}
+                  onClick={() => onResume(r.id)}
+                >
+                  {t('till.resume')}
+                </button>
+                <button type="button" className="btn btn-ghost btn-sm" onClick={() => void discard(r.id)}>
+                  {t('till.discard')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="row-actions">
+          <button type="button" className="btn btn-ghost" onClick={onClose}>
+            {t('common.close')} <kbd>Esc</kbd>
+          </button>
+        </div>
+      </div>
+    </Dialog>
+  );
+}

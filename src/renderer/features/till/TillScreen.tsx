@@ -1,0 +1,414 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Product } from '../../../shared/contract/catalog';
+import type { CompleteResult, Discount, PaymentInput, TillSettings } from '../../../shared/contract/sales';
+import { formatMoney } from '../../../shared/money';
+import { useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { useShell } from '../../lib/session';
+import { Dialog } from '../../ui/Dialog';
+import { useToast } from '../../ui/toast';
+import { CartTable } from './CartTable';
+import { CustomerPanel } from './CustomerPanel';
+import { addProduct, removeLine, setLineDiscount, setQty } from './cart';
+import { PaymentDialog } from './PaymentDialog';
+import { ScanBox } from './ScanBox';
+import { ApprovalDialog, DiscountDialog, ParkedDialog } from './TillDialogs';
+import './till.css';
+import { CompletionPanel, type FunctionKey, FunctionKeyBar, TotalsPanel } from './TotalsPanel';
+import { tillCustomerOf, useSale } from './useSale';
+import { type ScanEvent, useWedgeScanner } from './useWedgeScanner';
+
+type DialogKind = 'pay' | 'discount' | 'approval' | 'parked' | 'cancel';
+
+const F_KEYS: Record<string, FunctionKey> = {
+  F2: 'F2',
+  F3: 'F3',
+  F4: 'F4',
+  F6: 'F6',
+  F8: 'F8',
+  F9: 'F9',
+  F12: 'F12',
+  Escape: 'Esc',
+};
+
+/** The till: scan or search items, attach the customer, take payment. Keyboard first; prices always from main. */
+export function TillScreen() {
+  const t = useT();
+  const toast = useToast();
+  const { store, onError } = useShell();
+  const sale = useSale(onError);
+  const { cart, setCart, quote, stale, customer } = sale;
+  const [selected, setSelected] = useState(-1);
+  const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const [settings, setSettings] = useState<TillSettings | null>(null);
+  const [done, setDone] = useState<CompleteResult | null>(null);
+  const [qtyFocus, setQtyFocus] = useState(0);
+  const [custFocus, setCustFocus] = useState(0);
+  const [payWhenPriced, setPayWhenPriced] = useState(false);
+  const scanRef = useRef<HTMLInputElement>(null);
+
+  const currency = quote?.currency ?? store?.currency ?? 'UGX';
+  const locale = store?.locale ?? 'en';
+  const money = useCallback((n: number) => formatMoney(n, currency, locale), [currency, locale]);
+  const dateFmt = useMemo(
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(store ? { timeZone: store.timeZone } : {}) }),
+    [locale, store],
+  );
+  const timeFmt = useMemo(
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        dateStyle: 'short',
+        timeStyle: 'short',
+        ...(store ? { timeZone: store.timeZone } : {}),
+      }),
+    [locale, store],
+  );
+
+  useEffect(() => {
+    api.sales.settings(null).then(setSettings).catch(onError);
+  }, [onError]);
+
+  const focusScan = useCallback(() => requestAnimationFrame(() => scanRef.current?.focus()), []);
+  const closeDialog = useCallback(() => setDialog(null), []);
+  // Back to the scan box whenever a dialog closes: after the <dialog> has given focus back to where it was.
+  useEffect(() => {
+    if (!dialog) scanRef.current?.focus();
+  }, [dialog]);
+
+  // the cart as of the last render, advanced by each add, so two scans between renders both land
+  const cartNow = useRef(cart);
+  cartNow.current = cart;
+  const add = useCallback(
+    (p: Product, qtyMilli = 1000) => {
+      sale.remember(p);
+      setDone(null);
+      const r = addProduct(cartNow.current, p.id, qtyMilli);
+      cartNow.current = r.cart;
+      setCart(r.cart);
+      setSelected(r.index);
+    },
+    [sale.remember, setCart],
+  );
+
+  const handleCode = useCallback(
+    async (code: string) => {
+      try {
+        const r = await api.sales.lookupCode({ code });
+        switch (r.kind) {
+          case 'product':
+            add(r.product);
+            break;
+          case 'customer':
+            sale.setCustomer(r.customer);
+            setDone(null);
+            toast.success(t('till.customerAttached', { name: r.customer.displayName }));
+            break;
+          case 'sale':
+          case 'refund':
+            toast.info(t('till.isDocument', { number: r.number }));
+            break;
+          case 'unknown':
+            toast.error(r.message);
+            break;
+        }
+      } catch (e) {
+        onError(e);
+      }
+    },
+    [add, onError, sale.setCustomer, t, toast],
+  );
+
+  const onScan = useCallback(
+    (scan: ScanEvent) => {
+      if (dialog) toast.info(t('till.scanIgnored', { code: scan.code }));
+      else void handleCode(scan.code);
+    },
+    [dialog, handleCode, t, toast],
+  );
+  useWedgeScanner(onScan);
+
+  const needs = quote && !stale ? quote.approvalsNeeded : [];
+
+  // Paying waits for the server's price of the cart as it is now (a quantity being typed is committed first).
+  const pay = useCallback(() => {
+    if (!cartNow.current.lines.length) return;
+    (document.activeElement as HTMLElement | null)?.blur?.();
+    setPayWhenPriced(true);
+  }, []);
+
+  useEffect(() => {
+    if (payWhenPriced && !stale && quote) {
+      setPayWhenPriced(false);
+      setDialog(quote.approvalsNeeded.length ? 'approval' : 'pay');
+    }
+  }, [payWhenPriced, stale, quote]);
+
+  const complete = async (payments: PaymentInput[]) => {
+    const approval = sale.approval ? { staffId: sale.approval.staffId, pin: sale.approval.pin } : undefined;
+    const result = await api.sales.complete({
+      cart,
+      payments,
+      idempotencyKey: sale.idempotencyKey(),
+      ...(approval ? { approval } : {}),
+    });
+    setDone(result);
+    sale.reset();
+    setSelected(-1);
+    closeDialog();
+  };
+
+  const park = async () => {
+    if (!cart.lines.length) return toast.info(t('till.nothingToPark'));
+    try {
+      const parked = await api.sales.park({ cart });
+      toast.success(t('till.parked', { label: parked.label || parked.customerName || t('till.walkIn') }));
+      sale.reset();
+      setSelected(-1);
+      focusScan();
+    } catch (e) {
+      onError(e);
+    }
+  };
+
+  const resume = async (id: string) => {
+    if (cart.lines.length) {
+      toast.error(t('till.finishFirst'));
+      return;
+    }
+    try {
+      const parked = await api.sales.resume({ id });
+      const c = parked.cart.customerId ? tillCustomerOf(await api.customers.get({ id: parked.cart.customerId })) : null;
+      sale.setCustomer(c);
+      setCart(parked.cart);
+      setSelected(parked.cart.lines.length - 1);
+      setDone(null);
+      closeDialog();
+    } catch (e) {
+      onError(e);
+    }
+  };
+
+  const applyDiscount = (target: 'line' | 'order', d: Discount | null) => {
+    if (target === 'line') setCart((c) => setLineDiscount(c, selected, d));
+    else setCart((c) => ({ ...c, orderDiscount: d }));
+    closeDialog();
+  };
+
+  const runKey = (k: FunctionKey) => {
+    switch (k) {
+      case 'F2':
+        focusScan();
+        break;
+      case 'F3':
+        setCustFocus((n) => n + 1);
+        break;
+      case 'F4':
+        if (cart.lines.length) {
+          if (selected < 0) setSelected(cart.lines.length - 1);
+          setQtyFocus((n) => n + 1);
+        }
+        break;
+      case 'F6':
+        if (cart.lines.length) setDialog('discount');
+        break;
+      case 'F8':
+        void park();
+        break;
+      case 'F9':
+        setDialog('parked');
+        break;
+      case 'F12':
+        pay();
+        break;
+      case 'Esc':
+        if (done) setDone(null);
+        else if (document.activeElement !== scanRef.current) focusScan();
+        else if (cart.lines.length || customer) setDialog('cancel');
+        break;
+    }
+  };
+  const keyRef = useRef(runKey);
+  keyRef.current = runKey;
+
+  // Function keys anywhere on the till, before the shell sees them (the shell locks on F12 elsewhere).
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === 'F7' && !dialog) {
+        e.preventDefault();
+        if (needs.length) setDialog('approval');
+        return;
+      }
+      const k = F_KEYS[e.key];
+      if (!k) return;
+      if (dialog) {
+        // a dialog handles its own Esc; other function keys are kept from the browser (F12 would lock)
+        if (k !== 'Esc') e.preventDefault();
+        return;
+      }
+      // Esc in a search box with text clears that box; the till's own Esc is for everything else
+      const el = document.activeElement;
+      if (k === 'Esc' && el instanceof HTMLInputElement && el.type === 'search' && el.value) return;
+      e.preventDefault();
+      keyRef.current(k);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [dialog, needs.length]);
+
+  const lineKey = (key: 'up' | 'down' | 'delete') => {
+    const n = cart.lines.length;
+    if (!n) return;
+    if (key === 'delete') {
+      if (selected >= 0) {
+        setCart((c) => removeLine(c, selected));
+        setSelected(Math.min(selected, n - 2));
+      }
+    } else setSelected((s) => (s < 0 ? n - 1 : Math.max(0, Math.min(n - 1, s + (key === 'down' ? 1 : -1)))));
+  };
+
+  const selectedName =
+    selected >= 0 && cart.lines[selected]
+      ? (quote?.lines[selected]?.name ?? sale.products.get(cart.lines[selected].productId)?.name ?? '')
+      : null;
+
+  return (
+    <section className="till" aria-labelledby="h-till">
+      <h1 id="h-till" tabIndex={-1} className="sr-only">
+        {t('nav.till')}
+      </h1>
+      <div className="till-main">
+        <ScanBox
+          ref={scanRef}
+          onProduct={add}
+          onCode={(c) => void handleCode(c)}
+          onLineKey={lineKey}
+          money={money}
+          onError={onError}
+        />
+        {done && <CompletionPanel result={done} money={money} onDismiss={() => setDone(null)} />}
+        {cart.lines.length === 0 && !done ? (
+          <div className="till-empty">
+            <p className="till-empty-title">{t('till.emptyTitle')}</p>
+            <p className="muted">{t('till.emptyHint')}</p>
+          </div>
+        ) : (
+          cart.lines.length > 0 && (
+            <CartTable
+              cart={cart}
+              quote={quote}
+              products={sale.products}
+              selected={selected}
+              onSelect={setSelected}
+              onQty={(i, q) => setCart((c) => setQty(c, i, q))}
+              onRemove={(i) => {
+                setCart((c) => removeLine(c, i));
+                setSelected((s) => Math.min(s, cart.lines.length - 2));
+                focusScan();
+              }}
+              onDone={focusScan}
+              money={money}
+              locale={locale}
+              qtyFocus={qtyFocus}
+            />
+          )
+        )}
+        {cart.orderDiscount && (
+          <p className="muted till-order-discount">
+            {t('till.orderDiscountOn', {
+              value:
+                cart.orderDiscount.kind === 'percent'
+                  ? `${cart.orderDiscount.bp / 100}%`
+                  : money(cart.orderDiscount.amount),
+            })}
+          </p>
+        )}
+      </div>
+      <aside className="till-side" aria-label={t('till.side')}>
+        <CustomerPanel
+          customer={customer}
+          onAttach={(c) => {
+            sale.setCustomer(c);
+            setDone(null);
+            focusScan();
+          }}
+          onDetach={() => sale.setCustomer(null)}
+          onCode={(c) => void handleCode(c)}
+          money={money}
+          dateText={(ms) => dateFmt.format(ms)}
+          focusKey={custFocus}
+        />
+        <TotalsPanel
+          quote={quote}
+          stale={stale}
+          empty={cart.lines.length === 0}
+          approvedBy={sale.approval?.name ?? null}
+          money={money}
+          onPay={pay}
+          onApprove={() => setDialog('approval')}
+        />
+      </aside>
+      <FunctionKeyBar onKey={runKey} />
+
+      {dialog === 'pay' && quote && (
+        <PaymentDialog
+          quote={quote}
+          methods={settings?.paymentMethods ?? ['cash']}
+          hasCustomer={customer != null}
+          currency={currency}
+          locale={locale}
+          money={money}
+          onComplete={complete}
+          onClose={closeDialog}
+        />
+      )}
+      {dialog === 'discount' && (
+        <DiscountDialog
+          lineName={selectedName}
+          current={(target) => (target === 'order' ? cart.orderDiscount : (cart.lines[selected]?.discount ?? null))}
+          currency={currency}
+          locale={locale}
+          onApply={applyDiscount}
+          onClose={closeDialog}
+        />
+      )}
+      {dialog === 'approval' && (
+        <ApprovalDialog
+          needs={needs}
+          onApproved={(grant) => {
+            sale.setApproval(grant);
+            toast.success(t('till.approved', { name: grant.name }));
+            setDialog(null);
+            setPayWhenPriced(true);
+          }}
+          onClose={closeDialog}
+        />
+      )}
+      {dialog === 'parked' && (
+        <ParkedDialog timeText={(ms) => timeFmt.format(ms)} onResume={(id) => void resume(id)} onClose={closeDialog} />
+      )}
+      {dialog === 'cancel' && (
+        <Dialog title={t('till.cancelTitle')} onClose={closeDialog} role="alertdialog">
+          <p>{t('till.cancelText')}</p>
+          <div className="row-actions">
+            <button
+              type="button"
+              className="btn btn-danger"
+              autoFocus
+              onClick={() => {
+                sale.reset();
+                setSelected(-1);
+                closeDialog();
+              }}
+            >
+              {t('till.cancelSale')}
+            </button>
+            <button type="button" className="btn btn-ghost" onClick={closeDialog}>
+              {t('till.keepSale')} <kbd>Esc</kbd>
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { type ReactNode, useEffect, useId, useRef } from 'react';
+import './dialog.css';
+
+/**
+ * A modal dialog on the native <dialog> element: the browser keeps focus inside it and makes the page behind inert.
+ * Esc calls `onClose` (the native close is cancelled so React stays in charge of whether it is open).
+ */
+export function Dialog({
+  title,
+  onClose,
+  children,
+  className,
+  role = 'dialog',
+}: {
+  title: ReactNode;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+  role?: 'dialog' | 'alertdialog';
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    if (!el.open) el.showModal();
+    const onCancel = (e: Event) => {
+      e.preventDefault();
+      close.current();
+    };
+    el.addEventListener('cancel', onCancel);
+    return () => {
+      el.removeEventListener('cancel', onCancel);
+      if (el.open) el.close();
+    };
+  }, []);
+
+  return (
+    <dialog ref={ref} className={className ? `modal ${className}` : 'modal'} aria-labelledby={titleId} role={role}>
+      <h2 id={titleId} className="modal-title">
+        {title}
+      </h2>
+      {children}
+    </dialog>
+  );
+}

@@ -1,0 +1,150 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
+
+const SHOTS = 'test-results/screenshots';
+const CASHIER = { name: 'Aisha Namuli', pin: '1357' };
+/** Demo catalog barcodes (src/main/seed/products.ts): maize flour 4,500, rice 5,500, sugar 5,000. */
+const MAIZE = '6164000000010';
+const RICE = '6164000000027';
+const SUGAR = '6164000000034';
+const CARD = '2900000000017';
+
+/** Calls the app's own RPC from the signed-in page (same session), for setup and for checking what was stored. */
+async function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([n, i]) => {
+      const res = await fetch(`/rpc/${n}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Counterline-Client': sessionStorage.getItem('counterline.client') ?? '',
+        },
+        body: JSON.stringify(i),
+      });
+      return res.json();
+    },
+    [name, input] as const,
+  );
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.data as T;
+}
+
+/** Types a code the way a keyboard-wedge scanner does: a few ms per key, then Enter. */
+async function scan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+  if (process.env.TILL_SHOTS) {
+    mkdirSync(process.env.TILL_SHOTS, { recursive: true });
+    copyFileSync(`${SHOTS}/${name}.png`, `${process.env.TILL_SHOTS}/${name}.png`);
+  }
+}
+
+test('till: a cashier scans three items, attaches a customer by card, pays part cash and part on account', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await signIn(page, CASHIER.name, CASHIER.pin);
+
+  // A regular with a loyalty card, made the way the customers screen would.
+  const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
+    type: 'individual',
+    firstName: 'Sarah',
+    lastName: 'Nansubuga',
+    phones: [{ number: '0772 555 019', isPrimary: true }],
+    loyaltyCardNo: CARD,
+    notes: 'Pays on Fridays',
+    notesImportant: true,
+  });
+
+  // The till is the first screen, with the cursor in the scan box.
+  const scanBox = page.getByLabel('Scan or search product');
+  await expect(scanBox).toBeFocused();
+  await expect(page.getByText('Ready for the next customer')).toBeVisible();
+  await shot(page, 'till-empty');
+
+  const lines = page.getByRole('table', { name: 'Items in this sale' }).locator('tbody tr');
+  await scan(page, MAIZE);
+  await expect(lines).toHaveCount(1);
+  await expect(scanBox).toHaveValue('');
+  await scan(page, RICE);
+  await expect(lines).toHaveCount(2);
+
+  // The cursor left in a quantity: the scan is recognised by its speed and the quantity keeps its value.
+  const maizeQty = page.getByLabel('Quantity of Maize flour (posho) 1 kg');
+  await maizeQty.click();
+  await scan(page, SUGAR);
+  await expect(lines).toHaveCount(3);
+  await expect(maizeQty).toHaveValue('1');
+  await expect(lines.nth(2)).toContainText('Sugar, Kakira 1 kg');
+
+  // Two bags of rice, typed by a person.
+  await page.getByLabel('Quantity of Rice, Super 1 kg').fill('2');
+  await page.getByLabel('Quantity of Rice, Super 1 kg').press('Enter');
+  await expect(scanBox).toBeFocused();
+  const total = page.getByTestId('till-total');
+  await expect(total).toContainText('UGX 20,500'); // 4,500 + 2 × 5,500 + 5,000
+
+  // The customer's card, scanned.
+  await scan(page, CARD);
+  await expect(page.getByTestId('till-customer-name')).toContainText('Sarah Nansubuga');
+  await expect(page.getByRole('note')).toContainText('Pays on Fridays');
+  await expect(page.getByRole('region', { name: 'Totals' })).toHaveAttribute('aria-busy', 'false');
+  await shot(page, 'till-three-lines-customer');
+
+  // F12: pay 5,000 cash, the rest on account.
+  await page.keyboard.press('F12');
+  const pay = page.getByRole('dialog', { name: 'Take payment' });
+  await expect(pay).toBeVisible();
+  await expect(pay.getByTestId('pay-due')).toHaveText('UGX 20,500');
+  await pay.getByLabel('Cash received').fill('5000');
+  await pay.getByLabel('Cash received').press('Enter');
+  await expect(pay.getByTestId('pay-remaining')).toHaveText('UGX 15,500');
+  await pay.getByRole('radio', { name: /On account/ }).click();
+  await expect(pay.getByLabel('Amount')).toHaveValue('15500');
+  await shot(page, 'till-payment');
+  await pay.getByLabel('Amount').press('Enter');
+
+  const done = page.getByRole('status').filter({ hasText: /Sale S-\d+ complete/ });
+  await expect(done).toBeVisible();
+  await expect(page.getByTestId('till-change')).toHaveText('Change UGX 0');
+  await expect(done).toContainText('UGX 15,500 put on Sarah Nansubuga’s account');
+  await expect(lines).toHaveCount(0);
+  await expect(scanBox).toBeFocused();
+  await shot(page, 'till-complete');
+
+  // What was stored, read back through the API.
+  const number = ((await done.textContent()) ?? '').match(/S-\d+/)?.[0] as string;
+  const order = await rpc<{
+    total: number;
+    customerId: string;
+    onAccountTotal: number;
+    paidTotal: number;
+    lines: Array<{ name: string; qtyMilli: number; total: number }>;
+    payments: Array<{ method: string; amount: number }>;
+  }>(page, 'sales.get', { number });
+  expect(order.customerId).toBe(made.customer.id);
+  expect(order.total).toBe(20_500);
+  expect(order.lines.map((l) => [l.name, l.qtyMilli])).toEqual([
+    ['Maize flour (posho) 1 kg', 1000],
+    ['Rice, Super 1 kg', 2000],
+    ['Sugar, Kakira 1 kg', 1000],
+  ]);
+  expect(order.payments.map((p) => [p.method, p.amount])).toEqual([
+    ['cash', 5_000],
+    ['on_account', 15_500],
+  ]);
+  expect(order.onAccountTotal).toBe(15_500);
+  expect(order.paidTotal).toBe(5_000);
+});
+
+test.fixme('till: refund one line of that sale to the customer’s account; history and summary show exactly that', async () => {
+  // Needs the refunds procedures (sales.refund / refunds.*), built by another helper after this screen.
+});
