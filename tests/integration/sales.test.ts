@@ -239,6 +239,61 @@ describe('the till: checkout, park and void', () => {
     );
   });
 
+  it('lets a manager change a price but asks a cashier for a manager PIN; the line keeps regular and charged price', async () => {
+    const milk = await product('MR-013'); // 1,500
+    const cart = { lines: [{ productId: milk.id, qtyMilli: 2000, unitPrice: 1200 }] };
+    const cashierQuote = await ok<Quote>('sales.quote', { cart });
+    expect(cashierQuote.approvalsNeeded).toMatchObject([{ kind: 'priceOverride', lineNo: 1 }]);
+    expect(await ok('sales.approve', { staffId: managerId, pin: DEMO.managerPin, action: 'priceOverride' })).toEqual({
+      staffId: managerId,
+      name: DEMO.manager,
+      role: 'manager',
+    });
+    const cashierId = (app.sqlite.prepare('SELECT id FROM staff WHERE name = ?').get(DEMO.cashier) as { id: string })
+      .id;
+    expect(
+      await call('sales.approve', { staffId: cashierId, pin: DEMO.cashierPin, action: 'priceOverride' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
+    const managerQuote = await ok<Quote>('sales.quote', { cart }, 'manager-client');
+    expect(managerQuote.approvalsNeeded).toEqual([]);
+    const { order } = await ok<CompleteResult>(
+      'sales.complete',
+      {
+        cart,
+        payments: [{ method: 'mobile_money', amount: 2400, reference: 'MTN-778812' }],
+        idempotencyKey: nextKey(),
+      },
+      'manager-client',
+    );
+    expect(order.lines[0]).toMatchObject({
+      regularUnitPrice: 1500,
+      unitPrice: 1200,
+      priceOverridden: true,
+      priceReason: 'override',
+      total: 2400,
+    });
+    expect(order).toMatchObject({
+      regularTotal: 3000,
+      savings: 600,
+      payments: [{ method: 'mobile_money', reference: 'MTN-778812' }],
+    });
+  });
+
+  it('spreads an order discount over the lines exactly and keeps it within the cashier limit', async () => {
+    const [a, b, c] = await Promise.all(['MR-019', 'MR-020', 'MR-021'].map(product));
+    const q = await ok<Quote>('sales.quote', {
+      cart: {
+        lines: [a, b, c].map((p) => ({ productId: (p as Product).id, qtyMilli: 1000 })),
+        orderDiscount: { kind: 'amount', amount: 499 },
+      },
+    });
+    expect(q.lines.map((l) => l.orderDiscountShare)).toEqual([100, 200, 199]);
+    expect(q).toMatchObject({ subtotal: 5000, orderDiscount: 499, total: 4501, approvalsNeeded: [] });
+  });
+
   it('rounds cash payments to the shop’s increment, only when cash is used', async () => {
     await signInAs(call, DEMO.owner, DEMO.ownerPin, 'owner-client');
     await ok('sales.updateSettings', { cashRounding: { UGX: 500 } }, 'owner-client');
