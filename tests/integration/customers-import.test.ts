@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { diffFields } from '../../src/main/domains/audit/service';
 import type { ImportOptions, ImportResult } from '../../src/main/domains/customers/import/run';
 import { makeTestApp, type TestApp, tableCount } from '../helpers';
 
@@ -70,6 +71,20 @@ describe('customer import', () => {
         }
       ).n,
     ).toBe(38);
+  });
+
+  it("records each imported customer's creation in its history, field by field as the service would", () => {
+    run('pos-export.csv', { preset: 'pos-export' });
+    run('register-2019.xlsx');
+    for (const name of ['Zoë Nuñez', 'Joy Byaruhanga', 'Ngozi Nabirye']) {
+      const id = byName(name)[0]?.id as string;
+      const history = app.services.customers.history(id, undefined, 10).rows;
+      expect(history).toHaveLength(1);
+      expect(history[0]).toMatchObject({ action: 'customer.create', note: expect.stringMatching(/^Imported from /) });
+      const view = app.services.customers.auditView(app.services.customers.get(id));
+      // fields left empty are not listed: a creation's nulls say nothing
+      expect(history[0]?.changes).toEqual(diffFields(null, view).filter((c) => c.after !== null));
+    }
   });
 
   it('imports the other POS export: BOM, CRLF, quotes, line breaks and a case-differing duplicate email', () => {

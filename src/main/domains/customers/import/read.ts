@@ -66,7 +66,8 @@ function pad(n: number, width = 2): string {
 function readSpreadsheet(bytes: Uint8Array): Sheet {
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(bytes, { type: 'array', cellNF: true, cellFormula: false, cellHTML: false, dense: false });
+    // dense: rows as arrays, not one object key per cell (a 100k-row sheet reads in half the time)
+    wb = XLSX.read(bytes, { type: 'array', cellNF: true, cellFormula: false, cellHTML: false, dense: true });
   } catch (e) {
     refuse(`${NOT_A_TABLE}: ${(e as Error).message}`);
   }
@@ -74,13 +75,12 @@ function readSpreadsheet(bytes: Uint8Array): Sheet {
   const ws = name ? wb.Sheets[name] : undefined;
   if (!ws?.['!ref']) refuse('This spreadsheet has no rows.');
   const range = XLSX.utils.decode_range(ws['!ref'] as string);
+  const data = (ws['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
   const rows: Sheet['rows'] = [];
   for (let r = range.s.r; r <= range.e.r; r++) {
     const cells: string[] = [];
-    for (let c = range.s.c; c <= range.e.c; c++) {
-      const cell = ws[XLSX.utils.encode_cell({ r, c })] as XLSX.CellObject | undefined;
-      cells.push(cellText(cell));
-    }
+    const row = data[r];
+    for (let c = range.s.c; c <= range.e.c; c++) cells.push(cellText(row?.[c]));
     rows.push({ line: r + 1, cells });
   }
   return { kind: 'spreadsheet', rows };

@@ -1,10 +1,11 @@
-import type { CustomerCreate, CustomerUpdate } from '../../../../shared/contract/customers';
+import type { CustomerUpdate } from '../../../../shared/contract/customers';
 import { AppError } from '../../../../shared/errors';
 import type { Actor, AuditService } from '../../audit/service';
 import type { Deps } from '../../deps';
 import type { SettingsService } from '../../settings/service';
-import { normaliseTaxId } from '../normalise';
 import { type CustomerService, DEFAULT_CATEGORIES } from '../service';
+import { BulkCreate, keysOf } from './bulk';
+import { KnownCustomers } from './known';
 import { findHeaderRow, guessMapping, type Preset, presetPhoneCountry } from './mapping';
 import { readTable } from './read';
 import { type Candidate, type RowIssue, readRow } from './values';
@@ -74,26 +75,39 @@ export class CustomerImport {
     const work = () => this.apply(actor, candidates, opts, result);
     if (opts.dryRun) work();
     else
-      this.deps.sqlite.transaction(() => {
-        work();
-        this.audit.record(actor, {
-          action: 'customer.import',
-          entity: 'customerImport',
-          entityId: null,
-          after: {
-            file: opts.fileName,
-            rows: result.rows,
-            created: result.created,
-            updated: result.updated,
-            skipped: result.skipped,
-            errors: result.errors.length,
-          },
-          note: `Imported ${opts.fileName}: ${result.created} created, ${result.updated} updated, ${result.skipped} skipped, ${result.errors.length} errors`,
-        });
-      })();
+      this.withBigCache(() =>
+        this.deps.sqlite.transaction(() => {
+          work();
+          this.audit.record(actor, {
+            action: 'customer.import',
+            entity: 'customerImport',
+            entityId: null,
+            after: {
+              file: opts.fileName,
+              rows: result.rows,
+              created: result.created,
+              updated: result.updated,
+              skipped: result.skipped,
+              errors: result.errors.length,
+            },
+            note: `Imported ${opts.fileName}: ${result.created} created, ${result.updated} updated, ${result.skipped} skipped, ${result.errors.length} errors`,
+          });
+        })(),
+      );
     result.errors.sort((a, b) => a.row - b.row);
     result.warnings.sort((a, b) => a.row - b.row);
     return result;
+  }
+
+  /** A 100k-row transaction touches far more index pages than SQLite's default 2 MB cache holds. */
+  private withBigCache(fn: () => void): void {
+    const before = this.deps.sqlite.pragma('cache_size', { simple: true }) as number;
+    this.deps.sqlite.pragma('cache_size = -131072');
+    try {
+      fn();
+    } finally {
+      this.deps.sqlite.pragma(`cache_size = ${before}`);
+    }
   }
 
   private categoryNames(dryRun: boolean): Map<string, string | null> {
@@ -113,6 +127,9 @@ export class CustomerImport {
   private apply(actor: Actor, candidates: Candidate[], opts: ImportOptions, result: ImportResult): void {
     const dryRun = !!opts.dryRun;
     const categories = this.categoryNames(dryRun);
+    const known = new KnownCustomers(this.deps.sqlite).load();
+    let bulk: BulkCreate | undefined;
+    let categoryById = new Map<string, string>();
     const seenPhones = new Map<string, number>();
     const seenEmails = new Map<string, number>();
     for (const c of candidates) {
@@ -147,7 +164,8 @@ export class CustomerImport {
             message: `Row ${c.line}: there is no customer category “${c.category}”; imported without a category.`,
           });
       }
-      const match = this.existing(c);
+      const keys = keysOf(c);
+      const match = known.match(keys);
       if (match && (opts.onDuplicate ?? 'skip') === 'skip') {
         result.skipped++;
         result.warnings.push({
@@ -157,21 +175,38 @@ export class CustomerImport {
         });
         continue;
       }
+      if (!match && known.codeTaken(keys.code)) {
+        result.errors.push({
+          row: c.line,
+          field: 'code',
+          message: `Row ${c.line}: Another customer already has the code ${keys.code}.`,
+        });
+        continue;
+      }
       if (dryRun) {
         if (match) result.updated++;
-        else result.created++;
+        else {
+          // later rows of the file meet this one as the commit would: already stored
+          known.add({ id: `row ${c.line}`, displayName: c.displayName }, keys);
+          result.created++;
+        }
+        continue;
+      }
+      if (!match) {
+        if (categoryId && !categoryById.has(categoryId)) categoryById = this.categoryById();
+        bulk ??= new BulkCreate(this.deps, this.customers, actor, opts.fileName, categoryById);
+        bulk.names = categoryById;
+        const id = bulk.create(c, categoryId ?? null);
+        known.add({ id, displayName: c.displayName }, keys);
+        result.created++;
         continue;
       }
       try {
+        const before = known.stored(match.id)?.keys ?? null;
         const fields = this.fieldsOf(c, categoryId ?? null);
-        if (match) {
-          const update: CustomerUpdate = { id: match.id, ...withoutEmpty(fields) } as CustomerUpdate;
-          this.customers.update(actor, update);
-          result.updated++;
-        } else {
-          this.customers.create(actor, fields as CustomerCreate);
-          result.created++;
-        }
+        this.customers.update(actor, { id: match.id, ...withoutEmpty(fields) } as CustomerUpdate);
+        known.refresh(match.id, before);
+        result.updated++;
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
         const details = e.details as { issues?: Array<{ path: string }>; field?: string } | undefined;
@@ -181,29 +216,8 @@ export class CustomerImport {
     }
   }
 
-  /** The customer already stored with this row's phone, email, tax id or code (the service's duplicate rules). */
-  private existing(c: Candidate): { id: string; displayName: string } | undefined {
-    const q = (sql: string, ...p: unknown[]) =>
-      this.deps.sqlite.prepare(sql).get(...p) as { id: string; displayName: string } | undefined;
-    const live = "c.status <> 'merged'";
-    const taxId = normaliseTaxId(c.taxId);
-    return (
-      (c.phone
-        ? q(
-            `SELECT c.id, c.display_name AS displayName FROM customer_phones p JOIN customers c ON c.id = p.customer_id WHERE p.e164 = ? AND ${live}`,
-            c.phone.e164,
-          )
-        : undefined) ??
-      (c.emailNorm
-        ? q(`SELECT c.id, c.display_name AS displayName FROM customers c WHERE email_norm = ? AND ${live}`, c.emailNorm)
-        : undefined) ??
-      (taxId
-        ? q(`SELECT c.id, c.display_name AS displayName FROM customers c WHERE tax_id = ? AND ${live}`, taxId)
-        : undefined) ??
-      (c.code
-        ? q(`SELECT c.id, c.display_name AS displayName FROM customers c WHERE code = ? AND ${live}`, c.code)
-        : undefined)
-    );
+  private categoryById(): Map<string, string> {
+    return new Map(this.customers.categories().map((k) => [k.id, k.name]));
   }
 
   private fieldsOf(c: Candidate, categoryId: string | null): Record<string, unknown> {
