@@ -52,7 +52,10 @@ export function createApp(config: AppConfig): App {
     events,
     clock,
     dataDir: config.dataDir,
-    close: () => sqlite.close(),
+    close: () => {
+      services.devices.queue.stop();
+      sqlite.close();
+    },
   };
 }
 

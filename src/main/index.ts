@@ -55,6 +55,8 @@ if (!app.requestSingleInstanceLock()) {
       const flag = dataDirFlag(process.argv.slice(1));
       const dataDir = flag || process.env.COUNTERLINE_DATA_DIR ? resolveDataDir(flag) : app.getPath('userData');
       core = createApp({ dataDir });
+      // the till prints: receipts queued before a restart go out now
+      core.services.devices.queue.start();
       applySecurity({ session: session.defaultSession, protocol, rendererDir });
       unbind = bindIpc(
         ipcMain,

@@ -1,3 +1,4 @@
+import { DevicesService } from './devices/service';
 import { AuditService } from './domains/audit/service';
 import { CatalogService } from './domains/catalog/service';
 import { CustomerExport } from './domains/customers/export';
@@ -28,6 +29,7 @@ export interface Services {
   sales: SalesService;
   parkedSales: ParkedSales;
   codeLookup: CodeLookup;
+  devices: DevicesService;
 }
 
 export function createServices(deps: Deps, version: string): Services {
@@ -46,6 +48,7 @@ export function createServices(deps: Deps, version: string): Services {
   const sales = new SalesService(deps, audit, settings, tillSettings, catalog, staff);
   const parkedSales = new ParkedSales(deps);
   const codeLookup = new CodeLookup(deps, catalog);
+  const devices = new DevicesService(deps, audit, settings);
   return {
     audit,
     settings,
@@ -60,5 +63,6 @@ export function createServices(deps: Deps, version: string): Services {
     sales,
     parkedSales,
     codeLookup,
+    devices,
   };
 }

@@ -1,4 +1,5 @@
 import { contract } from '../../shared/contract';
+import { deviceHandlers } from '../devices/handlers';
 import { type AllHandlers, implement } from '../host/router';
 import { catalogHandlers } from './catalog/handlers';
 import { customerHandlers } from './customers/handlers';
@@ -41,4 +42,5 @@ export const handlers: AllHandlers = {
   customers: customerHandlers,
   catalog: catalogHandlers,
   sales: salesHandlers,
+  devices: deviceHandlers,
 };

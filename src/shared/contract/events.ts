@@ -5,6 +5,12 @@ export interface EventMap {
   'settings.changed': { store: StoreProfile };
   'session.locked': { reason: 'idle' | 'manual' };
   'audit.appended': { entity: string; action: string };
+  /** a print job changed state (the till toasts failures) */
+  'print.job': {
+    id: string;
+    status: 'queued' | 'printing' | 'done' | 'failed' | 'cancelled';
+    lastError: string | null;
+  };
 }
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['settings.changed', 'session.locked', 'audit.appended'];
+export const EVENT_NAMES: readonly EventName[] = ['settings.changed', 'session.locked', 'audit.appended', 'print.job'];

@@ -1,0 +1,212 @@
+import type { PrinterProfile, PrinterStatus, PrintJob } from '../../shared/contract/devices';
+import { AppError } from '../../shared/errors';
+import { stmt } from '../db/statements';
+import type { Actor, AuditService } from '../domains/audit/service';
+import type { Deps } from '../domains/deps';
+import type { SettingsService } from '../domains/settings/service';
+import { layout } from './printers/document';
+import { charsPerLine, encode } from './printers/escpos';
+import { previewSvg } from './printers/preview';
+import { PrinterProfiles } from './printers/profiles';
+import type { TestPageData } from './printers/receipt-data';
+import { storeHeader } from './printers/snapshots';
+import { testPage } from './printers/templates';
+import { PrinterTransport } from './printers/transport';
+import { type JobRow, PrintQueue, type QueueOptions } from './queue';
+
+/** Printers, the print queue and previews: what the devices.* procedures and the CLI call. */
+export class DevicesService {
+  readonly profiles: PrinterProfiles;
+  readonly queue: PrintQueue;
+
+  constructor(
+    private deps: Deps,
+    private audit: AuditService,
+    private settings: SettingsService,
+    queueOptions: QueueOptions = {},
+  ) {
+    this.profiles = new PrinterProfiles(deps, audit);
+    this.queue = new PrintQueue(deps, this.profiles, queueOptions);
+    // a completed sale has queued its receipt in its own transaction; print it as soon as that has committed
+    deps.events.subscribe((name, payload) => {
+      if (name === 'audit.appended' && (payload as { action: string }).action === 'sale.complete') this.queue.wake();
+    });
+  }
+
+  printers(): PrinterProfile[] {
+    return this.profiles.list();
+  }
+
+  savePrinter(actor: Actor, input: Parameters<PrinterProfiles['save']>[1]): PrinterProfile[] {
+    const list = this.profiles.save(actor, input);
+    this.retryWaiting();
+    return list;
+  }
+
+  removePrinter(actor: Actor, id: string): PrinterProfile[] {
+    return this.profiles.remove(actor, id);
+  }
+
+  /** Prints the test page straight away (not queued) and says whether it went. */
+  async testPrinter(id: string): Promise<PrinterStatus> {
+    const p = this.profiles.get(id);
+    try {
+      await printTestPage(p, this.testData(p));
+      return { online: true, problem: null };
+    } catch (e) {
+      if (e instanceof AppError && e.code === 'DEVICE_OFFLINE') return { online: false, problem: e.message };
+      throw e;
+    }
+  }
+
+  testData(p: Pick<PrinterProfile, 'name' | 'uri' | 'dialect' | 'paperMm' | 'codePage'>): TestPageData {
+    const s = this.settings.store();
+    return {
+      store: storeHeader({ ...s, receiptHeader: s.receiptHeader, receiptFooter: s.receiptFooter }),
+      printerName: p.name,
+      uri: p.uri,
+      at: this.deps.clock.now(),
+      profile: `${p.dialect}, ${p.paperMm} mm, ${p.codePage}`,
+    };
+  }
+
+  jobs(filter: { status?: PrintJob['status']; limit: number }): PrintJob[] {
+    const rows = (
+      filter.status
+        ? stmt(this.deps.sqlite, `${LIST_SQL} WHERE status = ? ORDER BY created_at DESC, id DESC LIMIT ?`).all(
+            filter.status,
+            filter.limit,
+          )
+        : stmt(this.deps.sqlite, `${LIST_SQL} ORDER BY created_at DESC, id DESC LIMIT ?`).all(filter.limit)
+    ) as JobRow[];
+    return rows.map((r) => this.view(r));
+  }
+
+  job(id: string): PrintJob {
+    return this.view(this.mustRow(id));
+  }
+
+  retryJob(actor: Actor, id: string): PrintJob {
+    const row = this.mustRow(id);
+    if (row.status === 'done' || row.status === 'printing')
+      throw new AppError(
+        'CONFLICT',
+        row.status === 'done' ? 'That job has printed; use Reprint for another copy.' : 'That job is printing now.',
+      );
+    this.queue.update(id, 'queued', row.attempts, row.lastError, null);
+    this.audit.record(actor, { action: 'print.retry', entity: 'printJob', entityId: id, note: row.lastError });
+    this.queue.wake();
+    return this.job(id);
+  }
+
+  cancelJob(actor: Actor, id: string): PrintJob {
+    const row = this.mustRow(id);
+    if (row.status === 'done') throw new AppError('CONFLICT', 'That job has already printed.');
+    if (row.status !== 'cancelled') {
+      this.queue.update(id, 'cancelled', row.attempts, row.lastError, null);
+      this.audit.record(actor, { action: 'print.cancel', entity: 'printJob', entityId: id });
+    }
+    return this.job(id);
+  }
+
+  /** Queues a copy of a sale's receipt, from the sale as recorded and the shop details of its first receipt. */
+  reprint(actor: Actor, salesOrderId: string, order: unknown): PrintJob {
+    const first = stmt(
+      this.deps.sqlite,
+      "SELECT data FROM print_jobs WHERE sales_order_id = ? AND template = 'sale-receipt' ORDER BY created_at, id LIMIT 1",
+    ).get(salesOrderId) as { data: string } | undefined;
+    const store = first ? (JSON.parse(first.data) as { store: unknown }).store : this.currentStore();
+    const id = this.deps.newId();
+    const now = this.deps.clock.now();
+    this.deps.sqlite.transaction(() => {
+      stmt(
+        this.deps.sqlite,
+        `INSERT INTO print_jobs (id, printer_id, template, data, status, attempts, sales_order_id, created_at, updated_at,
+           till_id) VALUES (?, NULL, 'sale-receipt', ?, 'queued', 0, ?, ?, ?, ?)`,
+      ).run(id, JSON.stringify({ store, order, copy: true }), salesOrderId, now, now, this.deps.tillId());
+      this.audit.record(actor, { action: 'print.reprint', entity: 'salesOrder', entityId: salesOrderId });
+    })();
+    this.queue.wake();
+    return this.job(id);
+  }
+
+  previewJob(id: string) {
+    const row = this.mustRow(id);
+    const printer = this.profiles.resolve(row.printerId);
+    const width = charsPerLine(printer ?? { paperMm: 80, charsPerLine: 0 });
+    return previewSvg(layout(this.queue.blocksFor(row, printer), width), width);
+  }
+
+  previewTest(id?: string) {
+    const p = id ? this.profiles.get(id) : this.profiles.resolve(null);
+    const profile = p ?? {
+      name: 'Receipt printer',
+      uri: 'tcp://printer:9100',
+      dialect: 'epson' as const,
+      paperMm: 80 as const,
+      codePage: 'PC858' as const,
+      charsPerLine: 0,
+    };
+    const width = charsPerLine(profile);
+    return previewSvg(layout(testPage(this.testData(profile)), width), width);
+  }
+
+  /** After a printer is saved, jobs that were waiting for one go now rather than at their next retry. */
+  private retryWaiting() {
+    stmt(this.deps.sqlite, "UPDATE print_jobs SET next_attempt_at = NULL WHERE status = 'queued'").run();
+    this.queue.wake();
+  }
+
+  private currentStore() {
+    return this.settings.store();
+  }
+
+  private mustRow(id: string): JobRow {
+    const row = this.queue.row(id);
+    if (!row) throw new AppError('NOT_FOUND', 'That print job is not in the queue.', { id });
+    return row;
+  }
+
+  private view(r: JobRow): PrintJob {
+    const printer = this.profiles.resolve(r.printerId);
+    let documentNumber: string | null = null;
+    try {
+      const d = JSON.parse(r.data) as { number?: unknown; order?: { number?: unknown } };
+      const n = d.order?.number ?? d.number;
+      documentNumber = typeof n === 'string' ? n : null;
+    } catch {
+      documentNumber = null;
+    }
+    return {
+      id: r.id,
+      printerId: r.printerId,
+      printerName: printer?.name ?? null,
+      template: r.template,
+      status: r.status,
+      attempts: r.attempts,
+      lastError: r.lastError,
+      nextAttemptAt: r.nextAttemptAt,
+      salesOrderId: r.salesOrderId,
+      refundId: r.refundId,
+      documentNumber,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    };
+  }
+}
+
+const LIST_SQL = `SELECT id, printer_id AS printerId, template, data, status, attempts, last_error AS lastError,
+  next_attempt_at AS nextAttemptAt, sales_order_id AS salesOrderId, refund_id AS refundId, created_at AS createdAt,
+  updated_at AS updatedAt FROM print_jobs`;
+
+/** Sends the test page to a printer profile now; throws DEVICE_OFFLINE in words when it cannot. */
+export async function printTestPage(
+  p: Pick<
+    PrinterProfile,
+    'uri' | 'dialect' | 'paperMm' | 'charsPerLine' | 'codePage' | 'cut' | 'drawerKick' | 'codes' | 'statusQuery'
+  >,
+  data: TestPageData,
+): Promise<void> {
+  const bytes = await encode(testPage(data), p);
+  await new PrinterTransport(p.uri).execute(bytes, { checkStatus: p.statusQuery });
+}
