@@ -48,6 +48,17 @@ export class CatalogService {
     return r ? this.toProduct(r) : null;
   }
 
+  /** What pricing needs of each product, in one query (no barcodes): the checkout path calls this every sale. */
+  forPricing(ids: readonly string[]): Map<string, Omit<Product, 'barcodes'>> {
+    const unique = [...new Set(ids)];
+    const rows = unique.length
+      ? (stmt(this.deps.sqlite, `${SELECT_PRODUCT} WHERE p.id IN (SELECT value FROM json_each(?))`).all(
+          JSON.stringify(unique),
+        ) as RawProduct[])
+      : [];
+    return new Map(rows.map((r) => [r.id, { ...r, active: r.active === 1 }]));
+  }
+
   get(id: string): Product {
     const p = this.find(id);
     if (!p) throw notFound('Product', id);

@@ -91,8 +91,9 @@ export class SalesService {
     const date = this.deps.clock.now();
     const rules = this.priceRules({ customer, date });
     const needs: ApprovalNeed[] = [];
+    const products = this.catalog.forPricing(cart.lines.map((l) => l.productId));
     const lines = cart.lines.map((l, i) => {
-      const p = this.catalog.find(l.productId);
+      const p = products.get(l.productId);
       if (!p) throw new AppError('NOT_FOUND', `Line ${i + 1}: that product no longer exists.`, { lineNo: i + 1 });
       if (!p.active)
         throw new AppError('VALIDATION', `${p.name} is no longer sold (inactive). Remove it from the sale.`, {
