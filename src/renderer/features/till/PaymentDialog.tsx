@@ -46,8 +46,9 @@ export function PaymentDialog({
 
   const progress = paymentProgress(quote, payments);
   const typed = typedAmount(amount, currency, locale);
-  const completes =
-    paymentProgress(quote, typed > 0 ? addPayment(payments, { method, amount: typed }) : payments).remaining === 0;
+  // what the typed amount would do, shown before Enter: the change to count out, whether it completes the sale
+  const preview = paymentProgress(quote, typed > 0 ? addPayment(payments, { method, amount: typed }) : payments);
+  const completes = preview.remaining === 0;
   const usable = methods.filter((m) => m !== 'on_account' || hasCustomer);
 
   const setMethod = (m: Method, list = payments) => {
@@ -137,11 +138,11 @@ export function PaymentDialog({
               {money(progress.remaining)}
             </span>
           </div>
-          {progress.change > 0 && (
+          {preview.change > 0 && (
             <div>
               <span className="pay-figure-label">{t('till.changeDue')}</span>
               <span className="pay-figure pay-change" data-testid="pay-change">
-                {money(progress.change)}
+                {money(preview.change)}
               </span>
             </div>
           )}

@@ -40,8 +40,8 @@ export function useSale(onError: (e: unknown) => void) {
   const [customer, setCustomerState] = useState<TillCustomer | null>(null);
   const [approval, setApproval] = useState<ApprovalGrant | null>(null);
   const [quote, setQuote] = useState<Quote | null>(null);
-  /** the cart the shown quote belongs to */
-  const [quotedCart, setQuotedCart] = useState<Cart | null>(null);
+  /** the cart and approval the shown quote belongs to */
+  const [quotedFor, setQuotedFor] = useState<{ cart: Cart; approval: ApprovalGrant | null } | null>(null);
   const [products, setProducts] = useState<ReadonlyMap<string, Product>>(new Map());
   const seq = useRef(0);
   /** one key per attempt to pay for this cart: a retry after a lost answer reuses it, so it never sells twice */
@@ -68,7 +68,7 @@ export function useSale(onError: (e: unknown) => void) {
     const mine = ++seq.current;
     if (cart.lines.length === 0) {
       setQuote(null);
-      setQuotedCart(cart);
+      setQuotedFor({ cart, approval });
       return;
     }
     const timer = setTimeout(() => {
@@ -78,7 +78,7 @@ export function useSale(onError: (e: unknown) => void) {
         .then((q) => {
           if (mine !== seq.current) return;
           setQuote(q);
-          setQuotedCart(cart);
+          setQuotedFor({ cart, approval });
         })
         .catch((e) => {
           if (mine === seq.current) onError(e);
@@ -107,8 +107,8 @@ export function useSale(onError: (e: unknown) => void) {
     approval,
     setApproval,
     quote,
-    /** true while the shown prices belong to an older cart */
-    stale: quotedCart !== cart,
+    /** true while the shown prices belong to an older cart (or the approval changed since) */
+    stale: quotedFor?.cart !== cart || quotedFor.approval !== approval,
     products,
     remember,
     reset,
