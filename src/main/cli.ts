@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from './app';
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
+import { printerCommand } from './cli/printer';
 import { resolveDataDir } from './config';
 import { checkBindAddress, startHttpHost } from './host/http';
 import { seedReference } from './seed/reference';
@@ -23,6 +24,9 @@ Usage: counterline <command> [options]
         Import customers from an Excel or CSV file into an onboarded shop.
   export customers FILE [--data-dir DIR] [--format xlsx|csv|pdf]
         Export every customer (inactive ones too, with a status column).
+  printer test URI [--profile NAME] [--status] [--data-dir DIR]
+        Print the test page to tcp://host:port, serial:/path[?baud=N] or file:/path.
+  printer list                           List serial ports and USB printers.
   help                                   Show this text.
 
 The data folder is --data-dir, else COUNTERLINE_DATA_DIR, else the system's user-data folder.`;
@@ -40,6 +44,8 @@ export async function main(argv: string[]): Promise<number> {
       return importCommand(rest);
     case 'export':
       return exportCommand(rest);
+    case 'printer':
+      return printerCommand(rest);
     case undefined:
     case 'help':
     case '--help':
