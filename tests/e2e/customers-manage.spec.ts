@@ -105,3 +105,69 @@ test('customers export: the filtered list or everyone, as csv/xlsx/pdf with the 
       .toString(),
   ).toBe('%PDF-');
 });
+
+test('customers merge: two duplicates become one, values chosen field by field, shown in both histories', async ({
+  page,
+  host,
+}) => {
+  await openCustomers(page, host);
+  const older = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
+    type: 'individual',
+    firstName: 'Sarah',
+    lastName: 'Namusoke',
+    phones: [{ number: '0772 111 222' }],
+    email: 'sarah.old@example.com',
+  });
+  await rpc(page, 'customers.create', {
+    type: 'individual',
+    firstName: 'Sara',
+    lastName: 'Namusoke',
+    phones: [{ number: '0701 333 444' }],
+    email: 'sarah@example.com',
+    notes: 'Prefers WhatsApp',
+  });
+
+  await page.getByLabel('Search customers').fill('namusoke');
+  await page.getByRole('option', { name: /Sarah Namusoke/ }).click();
+  await page.getByRole('button', { name: 'Merge with…' }).click();
+  await expect(
+    page.getByRole('heading', { level: 1, name: 'Merge Sarah Namusoke with another customer' }),
+  ).toBeVisible();
+  await page.getByLabel('Find the other customer').fill('sara');
+  // the customer being merged is never offered as its own duplicate
+  await expect(page.getByRole('button', { name: 'Merge with Sarah Namusoke' })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Merge with Sara Namusoke' }).click();
+
+  await expect(page.getByLabel('Keep Sarah Namusoke')).toBeChecked();
+  // differing values only; the survivor's value is preselected unless it is empty
+  await expect(page.getByRole('radio', { name: 'Email: sarah.old@example.com' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: 'Notes: Prefers WhatsApp' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: /^Last name/ })).toHaveCount(0);
+  await page.getByRole('radio', { name: 'Email: sarah@example.com' }).check();
+  await page.screenshot({ path: `${SHOTS}/customers-merge.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Merge Sara Namusoke into Sarah Namusoke…' }).click();
+  const confirm = page.getByRole('alertdialog');
+  await expect(confirm).toContainText('Sara Namusoke becomes a merged record pointing at Sarah Namusoke');
+  await confirm.getByRole('button', { name: 'Merge' }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: 'Sara Namusoke merged into Sarah Namusoke.' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /Sarah Namusoke/ })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: 'sarah@example.com' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: '+256772111222, +256701333444' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'History' })).toContainText('merged Sara Namusoke');
+
+  // the merged record: found with status All, says where it went, and links there
+  await page.getByRole('button', { name: /Back to list/ }).click();
+  // merged records leave the search index; the Merged status lists them
+  await page.getByLabel('Search customers').fill('');
+  await page.getByLabel('Status').selectOption('merged');
+  const list = page.getByRole('listbox', { name: 'Customer list' });
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await list.getByRole('option', { name: /Sara Namusoke/ }).click();
+  await expect(page.getByRole('note')).toContainText('This record was merged into Sarah Namusoke.');
+  await expect(page.getByRole('list', { name: 'History' })).toContainText('merged Sara Namusoke');
+  await page.screenshot({ path: `${SHOTS}/customers-merged-record.png` });
+  await page.getByRole('button', { name: 'Open Sarah Namusoke' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: /Sarah Namusoke/ })).toBeVisible();
+  expect(older.customer.id).toBeTruthy();
+});

@@ -187,7 +187,7 @@ export function CustomerList({
           label={t('cust.status')}
           value={query.status}
           onChange={set('status')}
-          options={(['active', 'inactive', 'any'] as const).map((s) => ({
+          options={(['active', 'inactive', 'merged', 'any'] as const).map((s) => ({
             value: s,
             label: t(`cust.status.${s}` as MessageKey),
           }))}

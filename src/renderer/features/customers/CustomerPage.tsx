@@ -24,11 +24,14 @@ export function CustomerPage({
   categories,
   onBack,
   onOpen,
+  onMerge,
 }: {
   id: string;
   categories: Category[];
   onBack: () => void;
   onOpen: (id: string) => void;
+  /** opens the merge screen for this customer */
+  onMerge?: () => void;
 }) {
   const t = useT();
   const toast = useToast();
@@ -38,6 +41,7 @@ export function CustomerPage({
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [history, setHistory] = useState<AuditRow[]>([]);
   const [histNext, setHistNext] = useState<string | null>(null);
+  const [survivor, setSurvivor] = useState<Customer | null>(null);
   const headRef = useRef<HTMLHeadingElement>(null);
   const canEdit = can('customers.edit');
   const currency: CurrencyCode = store?.currency ?? 'UGX';
@@ -63,6 +67,12 @@ export function CustomerPage({
       .catch(onError);
     loadHistory();
   }, [id, onError, loadHistory]);
+
+  // a merged record points at the customer it became part of
+  const mergedInto = c?.mergedIntoId ?? null;
+  useEffect(() => {
+    if (mergedInto) api.customers.get({ id: mergedInto }).then(setSurvivor).catch(onError);
+  }, [mergedInto, onError]);
 
   const changed = (x: Customer) => {
     setC(x);
@@ -174,6 +184,17 @@ export function CustomerPage({
         </button>
       </div>
 
+      {c.status === 'merged' && (
+        <div className="notice merged-note" role="note">
+          {t('cust.merge.tombstone', { name: survivor?.displayName ?? '…' })}{' '}
+          {c.mergedIntoId && (
+            <button type="button" className="btn btn-sm" onClick={() => onOpen(c.mergedIntoId as string)}>
+              {t('cust.dup.openName', { name: survivor?.displayName ?? '…' })}
+            </button>
+          )}
+        </div>
+      )}
+
       {editing ? (
         <CustomerForm
           customer={c}
@@ -221,6 +242,11 @@ export function CustomerPage({
               >
                 {c.status === 'active' ? t('cust.deactivate') : t('cust.reactivate')}
               </button>
+              {onMerge && can('customers.merge') && (
+                <button type="button" className="btn" onClick={onMerge}>
+                  {t('cust.merge')}
+                </button>
+              )}
               {can('customers.delete') && (
                 <button type="button" className="btn btn-danger" onClick={() => setConfirm({ kind: 'delete' })}>
                   {t('cust.delete')}

@@ -6,8 +6,9 @@ import { useShell } from '../../lib/session';
 import { CustomerForm } from './CustomerForm';
 import { CustomerList, DEFAULT_QUERY, type ListQuery, NEW_SHORTCUT } from './CustomerList';
 import { CustomerPage } from './CustomerPage';
+import { MergeScreen } from './MergeScreen';
 
-type View = { kind: 'list' } | { kind: 'new' } | { kind: 'customer'; id: string };
+type View = { kind: 'list' } | { kind: 'new' } | { kind: 'customer'; id: string } | { kind: 'merge'; id: string };
 
 /** The Customers section: list and search, new customer, one customer's page. */
 export function CustomersScreen() {
@@ -64,6 +65,17 @@ export function CustomersScreen() {
         </section>
       );
     case 'customer':
-      return <CustomerPage key={view.id} id={view.id} categories={categories} onBack={toList} onOpen={open} />;
+      return (
+        <CustomerPage
+          key={view.id}
+          id={view.id}
+          categories={categories}
+          onBack={toList}
+          onOpen={open}
+          onMerge={() => setView({ kind: 'merge', id: view.id })}
+        />
+      );
+    case 'merge':
+      return <MergeScreen id={view.id} categories={categories} onDone={open} onCancel={() => open(view.id)} />;
   }
 }

@@ -3,7 +3,7 @@ import type { CUSTOMER_TYPES, CustomerQuery } from '../../../shared/contract/cus
 /** The customers list's search and filters as the screen holds them (strings, as the inputs give them). */
 export interface ListQuery {
   text: string;
-  status: 'active' | 'inactive' | 'any';
+  status: 'active' | 'inactive' | 'merged' | 'any';
   type: '' | (typeof CUSTOMER_TYPES)[number];
   categoryId: string;
   tag: string;
