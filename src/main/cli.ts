@@ -22,6 +22,8 @@ Usage: counterline <command> [options]
   import customers FILE [--data-dir DIR] [--preset generic|pos-export|square|kasir]
         [--on-duplicate skip|update] [--dry-run] [--json] [--create-categories]
         Import customers from an Excel or CSV file into an onboarded shop.
+  import products FILE [--data-dir DIR] [--on-duplicate skip|update] [--dry-run] [--json]
+        Import products (name, SKU, barcodes, price, cost, category, unit, tax, stock).
   export customers FILE [--data-dir DIR] [--format xlsx|csv|pdf]
         Export every customer (inactive ones too, with a status column).
   printer test URI [--profile NAME] [--status] [--data-dir DIR]

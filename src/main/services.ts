@@ -1,5 +1,6 @@
 import { DevicesService } from './devices/service';
 import { AuditService } from './domains/audit/service';
+import { ProductImport } from './domains/catalog/import';
 import { CatalogService } from './domains/catalog/service';
 import { CustomerExport } from './domains/customers/export';
 import { CustomerImport } from './domains/customers/import/run';
@@ -25,6 +26,7 @@ export interface Services {
   staff: StaffService;
   system: SystemService;
   catalog: CatalogService;
+  productImport: ProductImport;
   tillSettings: TillSettingsService;
   sales: SalesService;
   parkedSales: ParkedSales;
@@ -44,6 +46,7 @@ export function createServices(deps: Deps, version: string): Services {
   const customerMerge = new CustomerMerge(deps, audit, customers);
   const customerImport = new CustomerImport(deps, audit, settings, customers);
   const customerExport = new CustomerExport(deps, audit, settings);
+  const productImport = new ProductImport(deps, audit, settings, catalog);
   const tillSettings = new TillSettingsService(deps, audit);
   const sales = new SalesService(deps, audit, settings, tillSettings, catalog, staff);
   const parkedSales = new ParkedSales(deps);
@@ -59,6 +62,7 @@ export function createServices(deps: Deps, version: string): Services {
     customerImport,
     customerExport,
     catalog,
+    productImport,
     tillSettings,
     sales,
     parkedSales,

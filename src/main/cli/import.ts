@@ -26,6 +26,12 @@ export function importCommand(args: string[]): number {
     console.error(message);
     return code;
   };
+  if (what === 'products' && file && !extra.length)
+    return importProducts(file, values['data-dir'], {
+      onDuplicate: values['on-duplicate'],
+      dryRun: values['dry-run'],
+      json: values.json,
+    });
   if (what !== 'customers' || !file || extra.length)
     return fail('Usage: counterline import customers FILE [--data-dir DIR] [--preset NAME] [--dry-run] [--json]', 2);
   const preset = values.preset as Preset;
@@ -76,4 +82,45 @@ function summary(file: string, r: ImportResult): string {
   if (r.ignoredColumns.length) lines.push(`  ignored columns: ${r.ignoredColumns.join(', ')}`);
   if (r.dryRun) lines.push('Nothing was saved (dry run).');
   return lines.join('\n');
+}
+
+/** `counterline import products FILE [--on-duplicate skip|update] [--dry-run] [--json]`, the same JSON shape. */
+function importProducts(
+  file: string,
+  dataDirArg: string | undefined,
+  opts: { onDuplicate: string | undefined; dryRun: boolean | undefined; json: boolean | undefined },
+): number {
+  const fail = (message: string, code = 1) => {
+    console.error(message);
+    return code;
+  };
+  const onDuplicate = opts.onDuplicate ?? 'skip';
+  if (onDuplicate !== 'skip' && onDuplicate !== 'update')
+    return fail(`--on-duplicate must be skip or update, not ${onDuplicate}`, 2);
+  if (!existsSync(file) || !statSync(file).isFile()) return fail(`Cannot read ${file}: no such file.`);
+  if (statSync(file).size > MAX_FILE_BYTES)
+    return fail(`${file} is larger than 20 MB; Counterline will not import it.`);
+  const dataDir = resolveDataDir(dataDirArg);
+  if (!existsSync(join(dataDir, DATABASE_FILE)))
+    return fail(`There is no Counterline shop in ${dataDir}; set one up first.`);
+  const app = createApp({ dataDir, log: () => {} });
+  try {
+    if (!app.services.settings.isInitialised())
+      return fail(`There is no Counterline shop in ${dataDir}; set one up first.`);
+    let result: ImportResult;
+    try {
+      result = app.services.productImport.run(
+        { id: null, name: 'command line import' },
+        new Uint8Array(readFileSync(file)),
+        { fileName: basename(file), onDuplicate, dryRun: !!opts.dryRun },
+      );
+    } catch (e) {
+      return fail(`Cannot import ${basename(file)}: ${(e as Error).message.replace(/\s+/g, ' ')}`);
+    }
+    if (opts.json) console.log(JSON.stringify(result));
+    else console.log(summary(basename(file), result));
+    return 0;
+  } finally {
+    app.close();
+  }
 }
