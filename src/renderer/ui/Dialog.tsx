@@ -11,22 +11,28 @@ export function Dialog({
   children,
   className,
   role = 'dialog',
+  initialFocus,
 }: {
   title: ReactNode;
   onClose: () => void;
   children: ReactNode;
   className?: string;
   role?: 'dialog' | 'alertdialog';
+  /** a selector for the control that gets the cursor on opening (else the first one, as the browser does) */
+  initialFocus?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const close = useRef(onClose);
   close.current = onClose;
+  const focusFirst = useRef(initialFocus);
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     if (!el.open) el.showModal();
+    // React's autoFocus runs while the dialog is still closed (nothing in it can take focus yet), so focus here
+    if (focusFirst.current) el.querySelector<HTMLElement>(focusFirst.current)?.focus();
     const onCancel = (e: Event) => {
       e.preventDefault();
       close.current();

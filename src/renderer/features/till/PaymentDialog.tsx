@@ -122,7 +122,12 @@ export function PaymentDialog({
   };
 
   return (
-    <Dialog title={t('till.payTitle')} onClose={busy ? () => {} : onClose} className="till-pay-dialog">
+    <Dialog
+      title={t('till.payTitle')}
+      onClose={busy ? () => {} : onClose}
+      className="till-pay-dialog"
+      initialFocus="#pay-amount"
+    >
       {/* biome-ignore lint/a11y/noStaticElementInteractions: key handling for the whole dialog */}
       <div onKeyDown={onKey}>
         <div className="pay-figures">

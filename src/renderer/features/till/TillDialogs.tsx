@@ -54,7 +54,7 @@ export function DiscountDialog({
   };
 
   return (
-    <Dialog title={t('till.discountTitle')} onClose={onClose}>
+    <Dialog title={t('till.discountTitle')} onClose={onClose} initialFocus="#disc-value">
       <form onSubmit={submit} className="till-dialog-form">
         <SelectField
           id="disc-target"
@@ -159,7 +159,7 @@ export function ApprovalDialog({
   };
 
   return (
-    <Dialog title={t('till.approvalTitle')} onClose={onClose} role="alertdialog">
+    <Dialog title={t('till.approvalTitle')} onClose={onClose} role="alertdialog" initialFocus="#approve-pin">
       <ul className="till-needs-list">
         {needs.map((n) => (
           <li key={`${n.kind}-${n.lineNo ?? 'all'}`}>{n.message}</li>
@@ -227,7 +227,7 @@ export function ParkedDialog({
   };
 
   return (
-    <Dialog title={t('till.parkedTitle')} onClose={onClose}>
+    <Dialog title={t('till.parkedTitle')} onClose={onClose} initialFocus=".till-parked .btn-primary">
       {/* biome-ignore lint/a11y/noStaticElementInteractions: arrow keys and Enter for the list */}
       <div
         onKeyDown={(e) => {

@@ -388,7 +388,7 @@ export function TillScreen() {
         <ParkedDialog timeText={(ms) => timeFmt.format(ms)} onResume={(id) => void resume(id)} onClose={closeDialog} />
       )}
       {dialog === 'cancel' && (
-        <Dialog title={t('till.cancelTitle')} onClose={closeDialog} role="alertdialog">
+        <Dialog title={t('till.cancelTitle')} onClose={closeDialog} role="alertdialog" initialFocus=".btn-danger">
           <p>{t('till.cancelText')}</p>
           <div className="row-actions">
             <button
