@@ -31,6 +31,9 @@ export function makeTestApp(): TestApp {
   });
 }
 
+/** The demo shop's catalog (SKU, EAN-13 barcode, UGX price, unit): the barcodes a test scans. */
+export { DEMO_PRODUCTS } from '../src/main/seed/products';
+
 export const DEMO = {
   owner: 'Rose Nakato',
   ownerPin: '1234',
