@@ -42,8 +42,21 @@ describe('customer import', () => {
         expect.objectContaining({ row: 15, field: 'email', message: expect.stringContaining('kept without email') }),
       ]),
     );
-    expect(r.ignoredColumns).toEqual(['Balance owed']);
+    expect(r.ignoredColumns).toEqual([]);
     expect(tableCount(app, 'customers')).toBe(38);
+    // Balance owed is an opening debt on the customer's account, cached on the customer in the same transaction
+    const joy = byName('Joy Byaruhanga')[0];
+    expect(joy?.balance).toBe(4500);
+    expect(
+      app.sqlite.prepare('SELECT kind, amount, currency FROM account_entries WHERE customer_id = ?').all(joy?.id),
+    ).toEqual([{ kind: 'opening', amount: 4500, currency: 'UGX' }]);
+    expect(byName('Joy Okonkwo')[0]?.balance).toBe(0);
+    const sums = app.sqlite
+      .prepare(
+        'SELECT c.balance AS cached, (SELECT coalesce(sum(amount), 0) FROM account_entries e WHERE e.customer_id = c.id) AS ledger FROM customers c',
+      )
+      .all() as Array<{ cached: number; ledger: number }>;
+    for (const s of sums) expect(s.cached).toBe(s.ledger);
     // 772123456 typed as a number lost its 0; read with the store's country
     expect(byName('Ayşe Kato')[0]?.phone_primary_e164).toBe('+256772123456');
     expect(byName('Grace Kiprono')).toHaveLength(0);
@@ -93,8 +106,15 @@ describe('customer import', () => {
     expect(r.created).toBe(25);
     expect(r.skipped).toBe(1);
     expect(r.errors).toEqual([]);
-    expect(r.ignoredColumns).toEqual(['Points balance', 'Total spent', 'First visit', 'Last visit']);
+    expect(r.ignoredColumns).toEqual(['Total spent', 'First visit', 'Last visit']);
     const zoe = byName('Zoë Nuñez')[0];
+    // Points balance opens the points ledger, once per import row
+    expect(zoe?.points_balance).toBe(877);
+    expect(
+      app.sqlite
+        .prepare('SELECT kind, points, operation_id AS op FROM points_entries WHERE customer_id = ?')
+        .all(zoe?.id),
+    ).toEqual([{ kind: 'opening', points: 877, op: expect.stringMatching(/^import:.+:2$/) }]);
     expect(zoe?.code).toBe('C-1000');
     expect(byName('Ngozi Ssekandi')[0]?.notes).toBe('Allergic to nuts, prefers "low salt" items');
     expect(byName('Ngozi Nabirye')[0]?.notes).toBe('Line one\nLine two');
@@ -110,7 +130,10 @@ describe('customer import', () => {
     expect(r.rows).toBe(20);
     expect(r.created).toBe(20);
     expect(accounted(r)).toBe(20);
-    expect(r.ignoredColumns).toEqual(['Saldo piutang']);
+    expect(r.ignoredColumns).toEqual([]);
+    // 792.916,00: Indonesian thousands dots and decimal comma
+    expect(byName('Rina Nuñez')[0]?.balance).toBe(792_916);
+    expect(byName('Zoë Santoso')[0]?.balance).toBe(326_679);
     expect(byName('Rina Nuñez')[0]).toMatchObject({ date_of_birth: '1970-01-01', email: 'pelanggan0@contoh.co.id' });
     expect(byName('Dewi Nuñez')[0]?.date_of_birth).toBe('1982-01-13');
     expect(byName('Zoë Santoso')[0]?.notes).toBe('Café owner');
@@ -140,6 +163,11 @@ describe('customer import', () => {
     expect(again).toMatchObject({ rows: 40, created: 0, updated: 0, skipped: 39 });
     const update = run('register-2019.xlsx', { onDuplicate: 'update' });
     expect(update).toMatchObject({ created: 0, updated: 38, skipped: 1 });
+    // an existing customer's account is not opened twice
+    expect(update.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ row: 4, field: 'balance' })]));
+    expect(tableCount(app, 'account_entries')).toBe(
+      (app.sqlite.prepare('SELECT count(*) AS n FROM customers WHERE balance <> 0').get() as { n: number }).n,
+    );
     expect(accounted(update)).toBe(40);
     expect(tableCount(app, 'customers')).toBe(38);
   });

@@ -3,6 +3,7 @@ import type { Customer } from '../../../../shared/contract/customers';
 import { auditLog, customers } from '../../../db/schema';
 import type { Actor } from '../../audit/service';
 import type { Deps } from '../../deps';
+import { postAccountEntry } from '../../ledgers/account';
 import { cleanName, displayNameOf, normaliseEmail, normaliseTaxId } from '../normalise';
 import { ftsColumns, type SearchDoc } from '../search';
 import { type CustomerService, ENTITY } from '../service';
@@ -58,6 +59,8 @@ export class BulkCreate {
   private insertAddress;
   private insertFts;
   private defaults = columnDefaults();
+  private insertPoints;
+  private addPoints;
   private searchKey: number;
   private now: number;
   private tillId: string;
@@ -67,6 +70,8 @@ export class BulkCreate {
     private service: CustomerService,
     private actor: Actor,
     private fileName: string,
+    private importId: string,
+    private currency: string,
     /** category id → name, for the audit entry */
     public names: Map<string, string>,
   ) {
@@ -78,6 +83,11 @@ export class BulkCreate {
       `INSERT INTO customer_addresses (id, customer_id, kind, line1, line2, city, region, postal_code, country, is_default)
        VALUES (?, ?, 'billing', ?, '', ?, '', '', ?, 1)`,
     );
+    this.insertPoints = s.prepare(
+      `INSERT INTO points_entries (id, customer_id, kind, points, operation_id, reason, staff_id, at, till_id)
+       VALUES (?, ?, 'opening', ?, ?, ?, ?, ?, ?)`,
+    );
+    this.addPoints = s.prepare('UPDATE customers SET points_balance = points_balance + ? WHERE id = ?');
     this.insertFts = s.prepare('INSERT INTO customers_fts (rowid, name, phones, other) VALUES (?, ?, ?, ?)');
     this.insertAudit = inserter(deps, auditLog, [
       'id',
@@ -168,8 +178,24 @@ export class BulkCreate {
       ...ftsColumns({ ...(row as unknown as SearchDoc), phonesE164: phones.map((p) => p.e164) }),
     );
 
+    const reason = `Opening balance imported from ${this.fileName}, row ${c.line}`;
+    if (c.balance)
+      postAccountEntry(this.deps, {
+        customerId: id,
+        kind: 'opening',
+        amount: c.balance,
+        currency: this.currency,
+        reason,
+        staffId: this.actor.id,
+      });
+    if (c.points) {
+      const operation = `import:${this.importId}:${c.line}`;
+      this.insertPoints.run(this.deps.newId(), id, c.points, operation, reason, this.actor.id, this.now, this.tillId);
+      this.addPoints.run(c.points, id);
+    }
+
     // the record as CustomerService.get reads it back, so history shows the same fields as a hand-made customer
-    const full = { ...this.defaults, ...row };
+    const full: Row = { ...this.defaults, ...row, balance: c.balance ?? 0, pointsBalance: c.points ?? 0 };
     const { searchKey: _k, emailNorm: _e, birthMonth: _b, createdBy: _c, tillId: _t, phonePrimaryE164, ...rest } = full;
     const customer = {
       ...rest,

@@ -14,19 +14,13 @@ export const IMPORT_FIELDS = [
   'code',
   'company',
   'taxId',
+  'balance',
+  'points',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-/** Columns recognised but not imported yet (their ledgers come later): listed as ignored. */
+/** Columns recognised but not imported (history another system kept): listed as ignored. */
 const KNOWN_UNSUPPORTED = [
-  'balance owed',
-  'balance',
-  'saldo piutang',
-  'piutang',
-  'saldo',
-  'points balance',
-  'points',
-  'poin',
   'total spent',
   'total belanja',
   'first visit',
@@ -50,6 +44,8 @@ const WORDS: Record<ImportField, string[]> = {
   code: ['customer code', 'kode', 'code', 'kode pelanggan', 'customer id', 'customer number', 'reference'],
   company: ['company', 'perusahaan', 'company name', 'business', 'nama perusahaan'],
   taxId: ['tax id', 'npwp', 'tin', 'vat number', 'tax number'],
+  balance: ['balance owed', 'balance', 'saldo piutang', 'piutang', 'saldo', 'opening balance', 'amount owed', 'owes'],
+  points: ['points balance', 'points', 'poin', 'loyalty points', 'saldo poin'],
 };
 
 export const PRESETS = ['generic', 'pos-export', 'square', 'kasir'] as const;

@@ -4,11 +4,12 @@ import type { Actor, AuditService } from '../../audit/service';
 import type { Deps } from '../../deps';
 import type { SettingsService } from '../../settings/service';
 import { type CustomerService, DEFAULT_CATEGORIES } from '../service';
+import { type DecimalMark, decimalMarkFor } from './amounts';
 import { BulkCreate, keysOf } from './bulk';
 import { KnownCustomers } from './known';
 import { findHeaderRow, guessMapping, type Preset, presetPhoneCountry } from './mapping';
 import { readTable } from './read';
-import { type Candidate, type RowIssue, readRow } from './values';
+import { type Candidate, type MoneyFormat, type RowIssue, readRow } from './values';
 
 export interface ImportOptions {
   fileName: string;
@@ -16,6 +17,8 @@ export interface ImportOptions {
   onDuplicate?: 'skip' | 'update';
   dryRun?: boolean;
   createCategories?: boolean;
+  /** the decimal mark the file's amounts use, when the user says; else the preset's or the store country's */
+  decimalMark?: DecimalMark;
 }
 
 export interface ImportResult {
@@ -52,7 +55,13 @@ export class CustomerImport {
     const mapping = guessMapping(sheet.rows[headerAt]?.cells ?? [], preset);
     if (!mapping.columns.some((c) => ['name', 'firstName', 'lastName', 'company'].includes(c.field)))
       throw new AppError('VALIDATION', 'This file has no name column (such as Name, Nama or First name).');
-    const countries = [this.settings.store().country, presetPhoneCountry(preset)].filter((c): c is string => !!c);
+    const store = this.settings.store();
+    const countries = [store.country, presetPhoneCountry(preset)].filter((c): c is string => !!c);
+    const money: MoneyFormat = {
+      currency: store.currency,
+      mark: opts.decimalMark ?? (preset === 'kasir' ? ',' : decimalMarkFor(store.country)),
+    };
+    const importId = this.deps.newId();
     const result: ImportResult = {
       rows: 0,
       created: 0,
@@ -67,12 +76,12 @@ export class CustomerImport {
     for (const row of sheet.rows.slice(headerAt + 1)) {
       if (row.cells.every((c) => c.trim() === '')) continue;
       result.rows++;
-      const read = readRow(row.line, row.cells, mapping, countries);
+      const read = readRow(row.line, row.cells, mapping, countries, money);
       result.errors.push(...read.errors);
       result.warnings.push(...read.warnings);
       if (read.candidate) candidates.push(read.candidate);
     }
-    const work = () => this.apply(actor, candidates, opts, result);
+    const work = () => this.apply(actor, candidates, opts, result, importId, money.currency);
     if (opts.dryRun) work();
     else
       this.withBigCache(() =>
@@ -81,7 +90,7 @@ export class CustomerImport {
           this.audit.record(actor, {
             action: 'customer.import',
             entity: 'customerImport',
-            entityId: null,
+            entityId: importId,
             after: {
               file: opts.fileName,
               rows: result.rows,
@@ -124,7 +133,14 @@ export class CustomerImport {
     return out;
   }
 
-  private apply(actor: Actor, candidates: Candidate[], opts: ImportOptions, result: ImportResult): void {
+  private apply(
+    actor: Actor,
+    candidates: Candidate[],
+    opts: ImportOptions,
+    result: ImportResult,
+    importId: string,
+    currency: string,
+  ): void {
     const dryRun = !!opts.dryRun;
     const categories = this.categoryNames(dryRun);
     const known = new KnownCustomers(this.deps.sqlite).load();
@@ -194,13 +210,19 @@ export class CustomerImport {
       }
       if (!match) {
         if (categoryId && !categoryById.has(categoryId)) categoryById = this.categoryById();
-        bulk ??= new BulkCreate(this.deps, this.customers, actor, opts.fileName, categoryById);
+        bulk ??= new BulkCreate(this.deps, this.customers, actor, opts.fileName, importId, currency, categoryById);
         bulk.names = categoryById;
         const id = bulk.create(c, categoryId ?? null);
         known.add({ id, displayName: c.displayName }, keys);
         result.created++;
         continue;
       }
+      if (c.balance || c.points)
+        result.warnings.push({
+          row: c.line,
+          field: c.balance ? 'balance' : 'points',
+          message: `Row ${c.line}: ${match.displayName} already has an account in Counterline; the opening balance and points in the file were not added.`,
+        });
       try {
         const before = known.stored(match.id)?.keys ?? null;
         const fields = this.fieldsOf(c, categoryId ?? null);

@@ -1,5 +1,13 @@
+import type { CurrencyCode } from '../../../../shared/money';
 import { cleanName, normaliseEmail, toE164 } from '../normalise';
+import { type DecimalMark, parseAmount, parsePoints } from './amounts';
 import type { ImportField, Mapping } from './mapping';
+
+/** How the file writes amounts: the store's currency and the decimal mark of the file (or the store's country). */
+export interface MoneyFormat {
+  currency: CurrencyCode;
+  mark: DecimalMark;
+}
 
 export interface RowIssue {
   row: number;
@@ -26,6 +34,9 @@ export interface Candidate {
   country: string | null;
   code: string | null;
   taxId: string | null;
+  /** opening debt in minor units (+ the customer owes the shop) */
+  balance: number | null;
+  points: number | null;
 }
 
 const EMAIL =
@@ -65,6 +76,7 @@ export function readRow(
   cells: string[],
   mapping: Mapping,
   countries: string[],
+  money: MoneyFormat = { currency: 'UGX', mark: '.' },
 ): { candidate: Candidate | null; errors: RowIssue[]; warnings: RowIssue[] } {
   const errors: RowIssue[] = [];
   const warnings: RowIssue[] = [];
@@ -123,6 +135,30 @@ export function readRow(
         message: `Row ${line}: “${rawDate}” is not a date Counterline can read; kept without birthday.`,
       });
   }
+  let balance: number | null = null;
+  const rawBalance = get('balance').trim();
+  if (rawBalance) {
+    const read = parseAmount(rawBalance, money.currency, money.mark);
+    if ('minor' in read) balance = read.minor || null;
+    else
+      warnings.push({
+        row: line,
+        field: 'balance',
+        message: `Row ${line}: ${read.problem} in ${money.currency}; imported without an opening balance.`,
+      });
+  }
+  let points: number | null = null;
+  const rawPoints = get('points').trim();
+  if (rawPoints) {
+    points = parsePoints(rawPoints, money.mark);
+    if (points === null)
+      warnings.push({
+        row: line,
+        field: 'points',
+        message: `Row ${line}: “${rawPoints}” is not a whole number of points; imported without points.`,
+      });
+    else points ||= null;
+  }
   const country = get('country').trim().toUpperCase();
   if (errors.length) return { candidate: null, errors, warnings };
   return {
@@ -144,6 +180,8 @@ export function readRow(
       country: /^[A-Z]{2}$/.test(country) ? country : null,
       code: cleanName(get('code')),
       taxId: get('taxId').trim() || null,
+      balance,
+      points,
     },
     errors,
     warnings,
