@@ -213,6 +213,15 @@ test('till: weighed item by name, a discount over the cashier’s limit approved
   await page.getByRole('button', { name: 'Use Sarah Nansubuga' }).click();
   await expect(page.getByTestId('till-customer-name')).toContainText('Sarah Nansubuga');
 
+  // Taken off, found again by part of her name.
+  await page.getByRole('button', { name: 'Remove customer from sale' }).click();
+  await page.keyboard.press('F3');
+  await expect(page.getByLabel('Find customer')).toBeFocused();
+  await page.getByLabel('Find customer').fill('nansu');
+  await expect(page.getByRole('listbox', { name: 'Customers found' }).getByRole('option')).toHaveCount(1);
+  await page.getByLabel('Find customer').press('Enter');
+  await expect(page.getByTestId('till-customer-name')).toContainText('Sarah Nansubuga');
+
   // Pay: the manager approves first (a wrong PIN is refused), then cash with change.
   await page.keyboard.press('F12');
   const approval = page.getByRole('alertdialog', { name: 'Manager approval needed' });
