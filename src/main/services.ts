@@ -7,6 +7,7 @@ import { CustomerImport } from './domains/customers/import/run';
 import { CustomerMerge } from './domains/customers/merge';
 import { CustomerService } from './domains/customers/service';
 import type { Deps } from './domains/deps';
+import { RefundService } from './domains/refunds/service';
 import { CodeLookup } from './domains/sales/lookup';
 import { ParkedSales } from './domains/sales/parked';
 import { SalesService } from './domains/sales/service';
@@ -32,6 +33,7 @@ export interface Services {
   parkedSales: ParkedSales;
   codeLookup: CodeLookup;
   devices: DevicesService;
+  refunds: RefundService;
 }
 
 export function createServices(deps: Deps, version: string): Services {
@@ -52,6 +54,7 @@ export function createServices(deps: Deps, version: string): Services {
   const parkedSales = new ParkedSales(deps);
   const codeLookup = new CodeLookup(deps, catalog);
   const devices = new DevicesService(deps, audit, settings);
+  const refunds = new RefundService(deps, audit, settings, sales.orders);
   return {
     audit,
     settings,
@@ -68,5 +71,6 @@ export function createServices(deps: Deps, version: string): Services {
     parkedSales,
     codeLookup,
     devices,
+    refunds,
   };
 }

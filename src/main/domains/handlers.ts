@@ -3,6 +3,7 @@ import { deviceHandlers } from '../devices/handlers';
 import { type AllHandlers, implement } from '../host/router';
 import { catalogHandlers } from './catalog/handlers';
 import { customerHandlers } from './customers/handlers';
+import { refundHandlers } from './refunds/handlers';
 import { salesHandlers } from './sales/handlers';
 
 /** Every procedure of the contract, implemented by calling a service. Thin on purpose. */
@@ -43,4 +44,5 @@ export const handlers: AllHandlers = {
   catalog: catalogHandlers,
   sales: salesHandlers,
   devices: deviceHandlers,
+  refunds: refundHandlers,
 };

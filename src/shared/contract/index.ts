@@ -3,13 +3,24 @@ import { catalog } from './catalog';
 import { customers } from './customers';
 import { type ContractShape, flattenContract } from './define';
 import { devices } from './devices';
+import { refunds } from './refunds';
 import { sales } from './sales';
 import { settings } from './settings';
 import { staff } from './staff';
 import { system } from './system';
 
 /** The whole API between renderer and main. Add a domain here and in src/main/domains/index.ts. */
-export const contract = { system, staff, settings, audit, customers, catalog, sales, devices } satisfies ContractShape;
+export const contract = {
+  system,
+  staff,
+  settings,
+  audit,
+  customers,
+  catalog,
+  sales,
+  devices,
+  refunds,
+} satisfies ContractShape;
 export type Contract = typeof contract;
 
 export const procedures = flattenContract(contract);
@@ -21,4 +32,4 @@ export type ProcedureName = {
 
 export * from './define';
 export * from './events';
-export { audit, catalog, customers, devices, sales, settings, staff, system };
+export { audit, catalog, customers, devices, refunds, sales, settings, staff, system };
