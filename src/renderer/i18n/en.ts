@@ -1,3 +1,4 @@
+import { devicesEn } from './devices.en';
 import { tillEn } from './till.en';
 
 export const en = {
@@ -259,7 +260,8 @@ export const en = {
   'cust.merge.same': 'Both records hold the same details.',
   'cust.merge.moves': 'Phones, addresses, tags, sales, payments, points and history all move to {name}.',
   'cust.merge.review': 'Merge {other} into {name}…',
-  'cust.merge.confirm': 'Merge {other} into {name}? {other} becomes a merged record pointing at {name}. This cannot be undone.',
+  'cust.merge.confirm':
+    'Merge {other} into {name}? {other} becomes a merged record pointing at {name}. This cannot be undone.',
   'cust.merge.go': 'Merge',
   'cust.merge.done': '{other} merged into {name}.',
   'cust.merge.tombstone': 'This record was merged into {name}.',
@@ -268,7 +270,21 @@ export const en = {
   'cust.industry': 'Industry',
   'cust.dob': 'Date of birth',
   'cust.language': 'Preferred language',
+  'cust.cat.open': 'Categories',
+  'cust.cat.title': 'Customer categories',
+  'cust.cat.help': 'Payment terms here are the default for customers in the category. A category can be deleted once no customer is in it.',
+  'cust.cat.nameCol': 'Name',
+  'cust.cat.name': 'Name of {name}',
+  'cust.cat.terms': 'Payment terms of {name}',
+  'cust.cat.new': 'New category',
+  'cust.cat.newPlaceholder': 'New category name',
+  'cust.cat.noTerms': 'none',
+  'cust.cat.delete': 'Delete {name}',
+  'cust.cat.nameNeeded': 'Write a name for the category.',
+  'cust.cat.saved': 'Category {name} saved.',
+  'cust.cat.deleted': 'Category {name} deleted.',
   ...tillEn,
+  ...devicesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

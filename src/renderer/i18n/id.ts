@@ -1,3 +1,4 @@
+import { devicesId } from './devices.id';
 import type { MessageKey } from './en';
 import { tillId } from './till.id';
 
@@ -261,7 +262,8 @@ export const id: Record<MessageKey, string> = {
   'cust.merge.same': 'Kedua data berisi rincian yang sama.',
   'cust.merge.moves': 'Telepon, alamat, tag, penjualan, pembayaran, poin dan riwayat semuanya pindah ke {name}.',
   'cust.merge.review': 'Gabungkan {other} ke {name}…',
-  'cust.merge.confirm': 'Gabungkan {other} ke {name}? {other} menjadi data gabungan yang menunjuk ke {name}. Ini tidak bisa dibatalkan.',
+  'cust.merge.confirm':
+    'Gabungkan {other} ke {name}? {other} menjadi data gabungan yang menunjuk ke {name}. Ini tidak bisa dibatalkan.',
   'cust.merge.go': 'Gabungkan',
   'cust.merge.done': '{other} digabungkan ke {name}.',
   'cust.merge.tombstone': 'Data ini sudah digabungkan ke {name}.',
@@ -270,5 +272,19 @@ export const id: Record<MessageKey, string> = {
   'cust.industry': 'Industri',
   'cust.dob': 'Tanggal lahir',
   'cust.language': 'Bahasa pilihan',
+  'cust.cat.open': 'Kategori',
+  'cust.cat.title': 'Kategori pelanggan',
+  'cust.cat.help': 'Termin pembayaran di sini menjadi bawaan untuk pelanggan dalam kategori. Kategori bisa dihapus setelah tidak ada pelanggan di dalamnya.',
+  'cust.cat.nameCol': 'Nama',
+  'cust.cat.name': 'Nama {name}',
+  'cust.cat.terms': 'Termin pembayaran {name}',
+  'cust.cat.new': 'Kategori baru',
+  'cust.cat.newPlaceholder': 'Nama kategori baru',
+  'cust.cat.noTerms': 'tidak ada',
+  'cust.cat.delete': 'Hapus {name}',
+  'cust.cat.nameNeeded': 'Tulis nama kategori.',
+  'cust.cat.saved': 'Kategori {name} disimpan.',
+  'cust.cat.deleted': 'Kategori {name} dihapus.',
   ...tillId,
+  ...devicesId,
 };

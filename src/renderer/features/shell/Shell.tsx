@@ -7,6 +7,8 @@ import { HeaderControls } from '../../ui/HeaderControls';
 import { Icon } from '../../ui/Icon';
 import { AuditScreen } from '../audit/AuditScreen';
 import { CustomersScreen } from '../customers/CustomersScreen';
+import { DevicesScreen } from '../devices/DevicesScreen';
+import { usePrintProblemToasts } from '../devices/usePrintProblemToasts';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
 import { TillScreen } from '../till/TillScreen';
@@ -110,6 +112,7 @@ export function Shell({
   );
 
   const active = sections.find((s) => s.id === current) ? current : 'till';
+  usePrintProblemToasts();
 
   return (
     <ShellContext.Provider value={ctx}>
@@ -177,12 +180,18 @@ function SectionView({ id }: { id: SectionId }) {
       return <CustomersScreen />;
     case 'till':
       return <TillScreen />;
+    case 'devices':
+      return <DevicesScreen />;
     default:
       return <EmptySection id={id} />;
   }
 }
 
-function EmptySection({ id }: { id: Exclude<SectionId, 'settings' | 'staff' | 'audit' | 'customers' | 'till'> }) {
+function EmptySection({
+  id,
+}: {
+  id: Exclude<SectionId, 'settings' | 'staff' | 'audit' | 'customers' | 'till' | 'devices'>;
+}) {
   const t = useT();
   return (
     <section className="section" aria-labelledby={`h-${id}`}>

@@ -1,0 +1,111 @@
+import { mkdirSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
+import type { Page } from '@playwright/test';
+import { expect, signIn, test } from './fixtures';
+
+const OWNER = { name: 'Rose Nakato', pin: '1234' };
+const SUGAR = '6164000000034';
+
+async function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([n, i]) => {
+      const res = await fetch(`/rpc/${n}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Counterline-Client': sessionStorage.getItem('counterline.client') ?? '',
+        },
+        body: JSON.stringify(i),
+      });
+      return res.json();
+    },
+    [name, input] as const,
+  );
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.data as T;
+}
+
+/** A raw-9100 receipt printer on 127.0.0.1 that keeps every job it receives. */
+async function fakePrinter() {
+  const jobs: Buffer[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((s) => {
+    sockets.add(s);
+    const chunks: Buffer[] = [];
+    s.on('data', (c) => chunks.push(c));
+    s.on('end', () => {
+      jobs.push(Buffer.concat(chunks));
+      s.end();
+    });
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    port: (server.address() as { port: number }).port,
+    jobs,
+    close: () =>
+      new Promise<void>((r) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => r());
+      }),
+  };
+}
+
+test('devices: a receipt waits for a printer, prints once one is added, and the test page previews', async ({
+  page,
+  host,
+}) => {
+  const printer = await fakePrinter();
+  try {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Try the demo shop' }).click();
+    await signIn(page, OWNER.name, OWNER.pin);
+
+    // A sale with no printer set up: it completes, its receipt waits in the queue.
+    const sugar = await rpc<{ id: string }>(page, 'catalog.byBarcode', { code: SUGAR });
+    const sale = await rpc<{ order: { number: string } }>(page, 'sales.complete', {
+      cart: { lines: [{ productId: sugar.id, qtyMilli: 1000 }] },
+      payments: [{ method: 'cash', amount: 10_000 }],
+      idempotencyKey: 'e2e-devices-sale-1',
+    });
+
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: /Devices/ })
+      .click();
+    await expect(page.getByRole('heading', { name: 'Devices', level: 1 })).toBeVisible();
+    const queue = page.locator('.queue-table tbody tr').filter({ hasText: sale.order.number });
+    await expect(queue).toContainText('Waiting');
+    await expect(queue).toContainText('No receipt printer is set up');
+
+    // Add the printer: the waiting receipt goes out.
+    await page.getByRole('button', { name: 'Add a printer' }).click();
+    await page.getByLabel('Printer name').fill('Front counter');
+    await page.getByLabel(/^Address/).fill(`tcp://127.0.0.1:${printer.port}`);
+    await page.getByLabel('Open the cash drawer for cash sales').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByText('Printer Front counter saved.')).toBeVisible();
+    await expect(queue).toContainText('Printed');
+    expect(printer.jobs.length).toBe(1);
+    expect(printer.jobs[0]?.toString('latin1')).toContain(`Receipt ${sale.order.number}`);
+
+    // Preview of the printed receipt, then a test print with its preview.
+    await queue.getByRole('button', { name: `Preview ${sale.order.number}` }).click();
+    await expect(page.getByRole('img', { name: `Preview of ${sale.order.number}` })).toBeVisible();
+    await page.screenshot({ path: 'test-results/screenshots/devices-receipt-preview.png' });
+    await page.getByRole('button', { name: 'Test print Front counter' }).click();
+    await expect(page.getByText('Test page sent to Front counter.')).toBeVisible();
+    await expect(page.getByRole('img', { name: /Preview of the test page/ })).toBeVisible();
+    await expect.poll(() => printer.jobs.length).toBe(2);
+    mkdirSync('test-results/screenshots', { recursive: true });
+    await page.screenshot({ path: 'test-results/screenshots/devices.png' });
+
+    // Reprint: a copy is queued and printed.
+    await queue.getByRole('button', { name: `Reprint ${sale.order.number}` }).click();
+    await expect(page.getByText(`A copy of ${sale.order.number} is queued.`)).toBeVisible();
+    await expect.poll(() => printer.jobs.length).toBe(3);
+    expect(printer.jobs[2]?.toString('latin1')).toContain('*** COPY ***');
+  } finally {
+    await printer.close();
+  }
+});
