@@ -151,7 +151,7 @@ test.fixme('till: refund one line of that sale to the customer’s account; hist
   // Needs the refunds procedures (sales.refund / refunds.*), built by another helper after this screen.
 });
 
-test('till: weighed item by name, a discount over the cashier’s limit approved by a manager’s PIN, park and resume, quick add finds the existing customer', async ({
+test('till: weighed item by name, a discount over the cashier’s limit and a changed price approved by a manager’s PIN, park and resume, quick add finds the existing customer', async ({
   page,
   host,
 }) => {
@@ -192,6 +192,19 @@ test('till: weighed item by name, a discount over the cashier’s limit approved
   await expect(page.getByRole('region', { name: 'Totals' })).toContainText('over your limit');
   await expect(page.getByTestId('till-total')).toContainText('UGX 8,500');
 
+  // A new price for the beans (arrow up picks the line): cashiers may not change prices alone either.
+  await expect(scanBox).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('F6');
+  await expect(discount.getByLabel('Discount on')).toHaveValue('line');
+  await expect(discount.getByLabel('Discount on')).toContainText('Beans, Nambale');
+  await discount.getByLabel('Kind').selectOption({ label: 'New price each (UGX)' });
+  await discount.getByLabel('Price each').fill('4000');
+  await discount.getByLabel('Price each').press('Enter');
+  await expect(lines.first()).toContainText('UGX 5,000'); // 1.25 kg × 4,000
+  await expect(page.getByRole('region', { name: 'Totals' })).toContainText('a changed price');
+  await expect(page.getByTestId('till-total')).toContainText('UGX 7,500');
+
   // Parked, the till is free; F9 brings it back as it was.
   await page.keyboard.press('F8');
   await expect(page.getByRole('status').filter({ hasText: 'Sale parked' })).toBeVisible();
@@ -201,7 +214,7 @@ test('till: weighed item by name, a discount over the cashier’s limit approved
   await expect(parked.getByRole('listitem')).toHaveCount(1);
   await parked.getByRole('button', { name: 'Resume' }).click();
   await expect(lines).toHaveCount(2);
-  await expect(page.getByTestId('till-total')).toContainText('UGX 8,500');
+  await expect(page.getByTestId('till-total')).toContainText('UGX 7,500');
 
   // Quick add with a phone someone already has: the till offers that customer instead.
   await page.keyboard.press('F3');
@@ -226,6 +239,7 @@ test('till: weighed item by name, a discount over the cashier’s limit approved
   await page.keyboard.press('F12');
   const approval = page.getByRole('alertdialog', { name: 'Manager approval needed' });
   await expect(approval).toContainText('over your limit');
+  await expect(approval).toContainText('a changed price');
   await shot(page, 'till-approval');
   await approval.getByLabel('Manager', { exact: true }).selectOption({ label: 'Moses Okello' });
   await expect(approval.getByLabel('Manager PIN')).toBeFocused();
@@ -239,10 +253,10 @@ test('till: weighed item by name, a discount over the cashier’s limit approved
   await expect(page.getByText('Approved by Moses Okello', { exact: true })).toBeVisible();
   await expect(pay.getByLabel('Cash received')).toBeFocused();
   await page.keyboard.type('10000', { delay: 60 });
-  await expect(pay.getByTestId('pay-change')).toHaveText('UGX 1,500');
+  await expect(pay.getByTestId('pay-change')).toHaveText('UGX 2,500');
   await shot(page, 'till-payment-cash-change');
   await pay.getByLabel('Cash received').press('Enter');
-  await expect(page.getByTestId('till-change')).toHaveText('Change UGX 1,500');
+  await expect(page.getByTestId('till-change')).toHaveText('Change UGX 2,500');
 
   const number = ((await page.getByText(/Sale S-\d+ complete/).textContent()) ?? '').match(/S-\d+/)?.[0] as string;
   const order = await rpc<{ total: number; approvedBy: string | null; customerName: string; changeGiven: number }>(
@@ -250,7 +264,7 @@ test('till: weighed item by name, a discount over the cashier’s limit approved
     'sales.get',
     { number },
   );
-  expect(order).toMatchObject({ total: 8_500, customerName: 'Sarah Nansubuga', changeGiven: 1_500 });
+  expect(order).toMatchObject({ total: 7_500, customerName: 'Sarah Nansubuga', changeGiven: 2_500 });
   expect(order.approvedBy).not.toBeNull();
   const parkedNow = await rpc<unknown[]>(page, 'sales.parked', null);
   expect(parkedNow).toHaveLength(0);

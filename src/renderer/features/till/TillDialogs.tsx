@@ -17,6 +17,8 @@ export function DiscountDialog({
   currency,
   locale,
   onApply,
+  onPrice,
+  priceChanged,
   onClose,
 }: {
   /** the selected line's name; null when the sale has no lines (whole-sale discount only) */
@@ -25,11 +27,15 @@ export function DiscountDialog({
   currency: CurrencyCode;
   locale: string;
   onApply: (target: 'line' | 'order', d: Discount | null) => void;
+  /** a new price each for the selected line (null: back to the resolved price) */
+  onPrice: (unitPrice: number | null) => void;
+  /** the selected line has a changed price */
+  priceChanged: boolean;
   onClose: () => void;
 }) {
   const t = useT();
   const [target, setTarget] = useState<'line' | 'order'>(lineName ? 'line' : 'order');
-  const [kind, setKind] = useState<Discount['kind']>('percent');
+  const [kind, setKind] = useState<Discount['kind'] | 'price'>('percent');
   const [value, setValue] = useState('');
   const [error, setError] = useState<string | null>(null);
   const existing = current(target);
@@ -38,6 +44,15 @@ export function DiscountDialog({
     e.preventDefault();
     if (!value.trim()) return setError(t('till.discountValue'));
     let d: Discount;
+    if (kind === 'price') {
+      try {
+        const price = parseMoney(value, currency, locale);
+        if (price < 0) return setError(t('till.badAmount'));
+        return onPrice(price);
+      } catch {
+        return setError(t('till.badAmount'));
+      }
+    }
     if (kind === 'percent') {
       const bp = parsePercent(value);
       if (bp == null) return setError(t('till.badPercent'));
@@ -60,7 +75,10 @@ export function DiscountDialog({
           id="disc-target"
           label={t('till.discountFor')}
           value={target}
-          onChange={setTarget}
+          onChange={(v) => {
+            setTarget(v);
+            if (v === 'order' && kind === 'price') setKind('percent');
+          }}
           options={[
             ...(lineName ? [{ value: 'line' as const, label: t('till.discountLine', { name: lineName }) }] : []),
             { value: 'order' as const, label: t('till.discountOrder') },
@@ -74,10 +92,13 @@ export function DiscountDialog({
           options={[
             { value: 'percent', label: t('till.percent') },
             { value: 'amount', label: t('till.amountOff', { currency }) },
+            ...(target === 'line' ? [{ value: 'price' as const, label: t('till.newPrice', { currency }) }] : []),
           ]}
         />
         <div className="field">
-          <label htmlFor="disc-value">{t(kind === 'percent' ? 'till.percentValue' : 'till.amountValue')}</label>
+          <label htmlFor="disc-value">
+            {t(kind === 'percent' ? 'till.percentValue' : kind === 'price' ? 'till.priceValue' : 'till.amountValue')}
+          </label>
           <input
             id="disc-value"
             inputMode="decimal"
@@ -94,11 +115,16 @@ export function DiscountDialog({
         )}
         <div className="row-actions">
           <button type="submit" className="btn btn-primary">
-            {t('till.applyDiscount')} <kbd>Enter</kbd>
+            {t(kind === 'price' ? 'till.applyPrice' : 'till.applyDiscount')} <kbd>Enter</kbd>
           </button>
-          {existing && (
+          {existing && kind !== 'price' && (
             <button type="button" className="btn" onClick={() => onApply(target, null)}>
               {t('till.removeDiscount')}
+            </button>
+          )}
+          {priceChanged && target === 'line' && kind === 'price' && (
+            <button type="button" className="btn" onClick={() => onPrice(null)}>
+              {t('till.usualPrice')}
             </button>
           )}
           <button type="button" className="btn btn-ghost" onClick={onClose}>

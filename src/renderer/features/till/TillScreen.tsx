@@ -9,7 +9,7 @@ import { Dialog } from '../../ui/Dialog';
 import { useToast } from '../../ui/toast';
 import { CartTable } from './CartTable';
 import { CustomerPanel } from './CustomerPanel';
-import { addProduct, removeLine, setLineDiscount, setQty } from './cart';
+import { addProduct, removeLine, setLineDiscount, setQty, setUnitPrice } from './cart';
 import { PaymentDialog } from './PaymentDialog';
 import { ScanBox } from './ScanBox';
 import { ApprovalDialog, DiscountDialog, ParkedDialog } from './TillDialogs';
@@ -369,6 +369,11 @@ export function TillScreen() {
           currency={currency}
           locale={locale}
           onApply={applyDiscount}
+          onPrice={(price) => {
+            setCart((c) => setUnitPrice(c, selected, price));
+            closeDialog();
+          }}
+          priceChanged={cart.lines[selected]?.unitPrice != null}
           onClose={closeDialog}
         />
       )}
