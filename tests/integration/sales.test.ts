@@ -206,6 +206,32 @@ describe('the till: checkout, park and void', () => {
     });
   });
 
+  it("dates an on-account invoice by the customer's terms, else their category's, else the store default", async () => {
+    const cats = await ok<Array<{ id: string; name: string }>>('customers.categories', null);
+    const wholesale = cats.find((c) => c.name === 'Wholesale')?.id as string;
+    await signInAs(call, DEMO.owner, DEMO.ownerPin, 'owner-client');
+    await ok('customers.saveCategory', { id: wholesale, name: 'Wholesale', paymentTermsDays: 7 }, 'owner-client');
+    await ok('sales.updateSettings', { defaultPaymentTermsDays: 45 }, 'owner-client');
+    const byCategory = await newCustomer({ categoryId: wholesale, loyaltyCardNo: null });
+    const byStore = await newCustomer({ firstName: 'Paul', loyaltyCardNo: null });
+    const salt = await product('MR-005');
+    const days: number[] = [];
+    for (const customerId of [byCategory, byStore]) {
+      const { order } = await ok<CompleteResult>('sales.complete', {
+        cart: { lines: [{ productId: salt.id, qtyMilli: 1000 }], customerId },
+        payments: [{ method: 'on_account', amount: 1000 }],
+        idempotencyKey: nextKey(),
+      });
+      const e = app.sqlite
+        .prepare('SELECT due_at - at AS d FROM account_entries WHERE sales_order_id = ?')
+        .get(order.id) as {
+        d: number;
+      };
+      days.push(e.d / 86_400_000);
+    }
+    expect(days).toEqual([7, 45]);
+  });
+
   it("asks for a manager's PIN above the cashier's discount limit, and accepts the manager's approval, audited", async () => {
     const soap = await product('MR-025');
     const cart = { lines: [{ productId: soap.id, qtyMilli: 1000, discount: { kind: 'percent', bp: 2000 } }] };
