@@ -171,3 +171,46 @@ test('customers merge: two duplicates become one, values chosen field by field, 
   await expect(page.getByRole('heading', { level: 1, name: /Sarah Namusoke/ })).toBeVisible();
   expect(older.customer.id).toBeTruthy();
 });
+
+test('customer categories: add with payment terms, rename, delete refused while customers are in it', async ({
+  page,
+  host,
+}) => {
+  await openCustomers(page, host);
+  await page.getByRole('button', { name: 'Categories' }).click();
+  const panel = page.getByRole('dialog', { name: 'Customer categories' });
+  await expect(panel.getByLabel('Name of Wholesale')).toHaveValue('Wholesale');
+
+  await panel.getByLabel('Name of New category').fill('Schools');
+  await panel.getByLabel('Payment terms of New category').fill('30');
+  await panel.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Category Schools saved.' })).toBeVisible();
+  await expect(panel.getByLabel('Payment terms of Schools')).toHaveValue('30');
+
+  await panel.getByLabel('Name of Schools').fill('Schools and colleges');
+  await panel.getByLabel('Payment terms of Schools').fill('45');
+  await panel.getByRole('form', { name: 'Schools' }).getByRole('button', { name: 'Save' }).click();
+  await expect(panel.getByLabel('Payment terms of Schools and colleges')).toHaveValue('45');
+
+  const cats = await rpc<Array<{ id: string; name: string }>>(page, 'customers.categories', null);
+  const schools = cats.find((c) => c.name === 'Schools and colleges');
+  const { customer } = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
+    type: 'business',
+    companyName: 'Kololo High School',
+    categoryId: schools?.id,
+  });
+  await panel.getByRole('button', { name: 'Delete Schools and colleges' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'Schools and colleges is the category of 1 customer. Move that customer to another category first, then delete it.',
+  );
+  await page.screenshot({ path: `${SHOTS}/customers-categories.png` });
+  await rpc(page, 'customers.update', { id: customer.id, categoryId: null });
+  await panel.getByRole('button', { name: 'Delete Schools and colleges' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Category Schools and colleges deleted.' })).toBeVisible();
+  await expect(panel.getByLabel('Name of Schools and colleges')).toHaveCount(0);
+  // the list's category filter follows
+  await panel.getByRole('button', { name: 'Close' }).click();
+  await expect(panel).toBeHidden();
+  await expect(page.getByLabel('Category', { exact: true })).not.toContainText('Schools');
+  await expect(page.getByLabel('Category', { exact: true })).toContainText('Wholesale');
+});

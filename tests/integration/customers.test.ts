@@ -255,6 +255,50 @@ describe('customers', () => {
     expect(await searchIds({ text: 'carol', activeFrom: t0 + 20 * day })).toEqual([c.id]);
   });
 
+  it('manages categories: add, rename with payment terms, delete only when no customer is in it (audited)', async () => {
+    type Cat = { id: string; name: string; paymentTermsDays: number | null };
+    let cats = await ok<Cat[]>('customers.saveCategory', { name: 'Schools', paymentTermsDays: 30 });
+    const schools = cats.find((c) => c.name === 'Schools') as Cat;
+    expect(schools.paymentTermsDays).toBe(30);
+    cats = await ok<Cat[]>('customers.saveCategory', {
+      id: schools.id,
+      name: 'Schools & colleges',
+      paymentTermsDays: 45,
+    });
+    expect(cats.find((c) => c.id === schools.id)).toMatchObject({ name: 'Schools & colleges', paymentTermsDays: 45 });
+    expect(await call('customers.saveCategory', { name: 'retail' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'There is already a category called Retail.' },
+    });
+
+    const { customer: a } = await person('Agnes', 'Mirembe', { categoryId: schools.id });
+    const { customer: b } = await person('Ben', 'Mirembe', { categoryId: schools.id });
+    await ok('customers.setStatus', { id: b.id, status: 'inactive' });
+    expect(await call('customers.deleteCategory', { id: schools.id })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message:
+          'Schools & colleges is the category of 2 customers. Move them to another category first, then delete it.',
+      },
+    });
+    expect((await ok<Cat[]>('customers.categories', null)).some((c) => c.id === schools.id)).toBe(true);
+
+    // a merged record only keeps the category for history; it does not hold the delete up
+    await ok('customers.merge', { survivorId: b.id, otherId: a.id });
+    await ok('customers.update', { id: b.id, categoryId: null });
+    cats = await ok<Cat[]>('customers.deleteCategory', { id: schools.id });
+    expect(cats.some((c) => c.id === schools.id)).toBe(false);
+    const audit = app.sqlite
+      .prepare("SELECT actor_name AS actor FROM audit_log WHERE action = 'customerCategory.delete' AND entity_id = ?")
+      .all(schools.id);
+    expect(audit).toEqual([{ actor: DEMO.owner }]);
+    expect(await call('customers.deleteCategory', { id: schools.id })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
   it('refuses to delete a customer with history, and deletes (audited) one without', async () => {
     makeSalesTable();
     const { customer: buyer } = await person('Moses', 'Buyer', {

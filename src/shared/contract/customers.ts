@@ -308,6 +308,8 @@ export const customers = {
     output: z.array(Category),
     permission: 'settings.edit',
   }),
+  /** refused while customers are in the category */
+  deleteCategory: procedure({ input: z.object({ id: Id }), output: z.array(Category), permission: 'settings.edit' }),
   generateCard: procedure({ input: z.object({ id: Id }), output: Customer, permission: 'customers.edit' }),
   export: procedure({ input: CustomerExportInput, output: CustomerExportFile, permission: 'customers.export' }),
 };

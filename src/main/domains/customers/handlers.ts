@@ -15,6 +15,7 @@ export const customerHandlers = implement(contract.customers, {
   history: (input, { services }) => services.customers.history(input.id, input.cursor, input.limit),
   categories: (_, { services }) => services.customers.categories(),
   saveCategory: (input, { services, actor }) => services.customers.saveCategory(actor, input),
+  deleteCategory: (input, { services, actor }) => services.customers.deleteCategory(actor, input.id),
   generateCard: (input, { services, actor }) => services.customers.generateCard(actor, input.id),
   export: async (input, { services, actor }) => {
     const file = await services.customerExport.run(actor, input);

@@ -13,6 +13,7 @@ import { customerAddresses, customerCategories, customerPhones, customers } from
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import type { SettingsService } from '../settings/service';
+import { deleteCategory } from './categories';
 import { countLinked, customerLinks, OWN_DETAIL_TABLES } from './links';
 import {
   cleanName,
@@ -484,6 +485,12 @@ export class CustomerService {
       });
     })();
     return list();
+  }
+
+  /** Deletes a category no customer is in (see categories.ts). */
+  deleteCategory(actor: Actor, id: string): Category[] {
+    deleteCategory(this.deps, this.audit, actor, id);
+    return this.categories();
   }
 
   saveCategory(actor: Actor, input: { id?: string; name: string; paymentTermsDays: number | null }): Category[] {

@@ -5,6 +5,7 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { SelectField, TextField } from '../../ui/fields';
+import { CategoriesPanel } from './CategoriesPanel';
 import { ExportPanel } from './ExportPanel';
 import { type ListQuery, queryFilters } from './list-query';
 
@@ -31,7 +32,10 @@ export function CustomerList({
   onOpen,
   onNew,
   actions,
+  onCategoriesChange,
 }: {
+  /** the category list after the shop changed it here */
+  onCategoriesChange?: (list: Category[]) => void;
   /** more buttons for the heading (e.g. categories, import) */
   actions?: ReactNode;
   query: ListQuery;
@@ -42,7 +46,8 @@ export function CustomerList({
 }) {
   const t = useT();
   const { onError, can } = useShell();
-  const [exporting, setExporting] = useState(false);
+  const [panel, setPanel] = useState<'export' | 'categories' | null>(null);
+  const toggle = (p: 'export' | 'categories') => setPanel((x) => (x === p ? null : p));
   const [rows, setRows] = useState<CustomerListRow[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -147,8 +152,18 @@ export function CustomerList({
         </h1>
         <div className="row-actions head-actions">
           {actions}
+          {onCategoriesChange && can('settings.edit') && (
+            <button
+              type="button"
+              className="btn"
+              aria-expanded={panel === 'categories'}
+              onClick={() => toggle('categories')}
+            >
+              {t('cust.cat.open')}
+            </button>
+          )}
           {can('customers.export') && (
-            <button type="button" className="btn" aria-expanded={exporting} onClick={() => setExporting((x) => !x)}>
+            <button type="button" className="btn" aria-expanded={panel === 'export'} onClick={() => toggle('export')}>
               {t('cust.export')}
             </button>
           )}
@@ -159,7 +174,10 @@ export function CustomerList({
           )}
         </div>
       </div>
-      {exporting && <ExportPanel query={query} onClose={() => setExporting(false)} />}
+      {panel === 'export' && <ExportPanel query={query} onClose={() => setPanel(null)} />}
+      {panel === 'categories' && onCategoriesChange && (
+        <CategoriesPanel categories={categories} onChange={onCategoriesChange} onClose={() => setPanel(null)} />
+      )}
       <div className="card cust-filters">
         <TextField
           id="cust-search"

@@ -46,6 +46,7 @@ export function CustomersScreen() {
           query={query}
           setQuery={setQuery}
           categories={categories}
+          onCategoriesChange={setCategories}
           onOpen={open}
           onNew={canEdit ? () => setView({ kind: 'new' }) : undefined}
         />
