@@ -100,6 +100,11 @@ test('devices: a receipt waits for a printer, prints once one is added, and the 
     mkdirSync('test-results/screenshots', { recursive: true });
     await page.screenshot({ path: 'test-results/screenshots/devices.png' });
 
+    // The sale as an A4 invoice, downloaded.
+    const download = page.waitForEvent('download');
+    await queue.getByRole('button', { name: `A4 invoice ${sale.order.number}` }).click();
+    expect((await download).suggestedFilename()).toBe(`invoice-${sale.order.number}.pdf`);
+
     // Reprint: a copy is queued and printed.
     await queue.getByRole('button', { name: `Reprint ${sale.order.number}` }).click();
     await expect(page.getByText(`A copy of ${sale.order.number} is queued.`)).toBeVisible();

@@ -12,5 +12,7 @@ export const deviceHandlers = implement(contract.devices, {
   reprint: (input, { services, actor }) =>
     services.devices.reprint(actor, input.salesOrderId, services.sales.orders.get({ id: input.salesOrderId })),
   previewJob: (input, { services }) => services.devices.previewJob(input.id),
+  invoicePdf: (input, { services }) =>
+    services.devices.invoicePdf(services.sales.orders.get({ id: input.salesOrderId })),
   previewTest: (input, { services }) => services.devices.previewTest(input.id),
 });

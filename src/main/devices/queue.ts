@@ -176,7 +176,7 @@ export class PrintQueue {
   }
 
   /** The card number and balances printed under the sale, as they are when the receipt prints. */
-  private customerExtras(customerId: string | null): CustomerExtras | null {
+  customerExtras(customerId: string | null): CustomerExtras | null {
     if (!customerId) return null;
     const row = stmt(
       this.deps.sqlite,

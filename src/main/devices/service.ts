@@ -1,15 +1,17 @@
 import type { PrinterProfile, PrinterStatus, PrintJob } from '../../shared/contract/devices';
+import type { SalesOrder } from '../../shared/contract/sales';
 import { AppError } from '../../shared/errors';
 import { stmt } from '../db/statements';
 import type { Actor, AuditService } from '../domains/audit/service';
 import type { Deps } from '../domains/deps';
 import type { SettingsService } from '../domains/settings/service';
+import { invoicePdf } from './documents/invoice';
 import { layout } from './printers/document';
 import { charsPerLine, encode } from './printers/escpos';
 import { previewSvg } from './printers/preview';
 import { PrinterProfiles } from './printers/profiles';
 import type { TestPageData } from './printers/receipt-data';
-import { storeHeader } from './printers/snapshots';
+import { type StoreSnapshot, saleReceiptFromOrder, storeHeader } from './printers/snapshots';
 import { testPage } from './printers/templates';
 import { PrinterTransport } from './printers/transport';
 import { type JobRow, PrintQueue, type QueueOptions } from './queue';
@@ -109,13 +111,30 @@ export class DevicesService {
     return this.job(id);
   }
 
-  /** Queues a copy of a sale's receipt, from the sale as recorded and the shop details of its first receipt. */
-  reprint(actor: Actor, salesOrderId: string, order: unknown): PrintJob {
+  /** The sale as an A4 invoice (PDF), with the shop details of its receipt. */
+  async invoicePdf(order: SalesOrder) {
+    const store = this.storeOfSale(order.id) as StoreSnapshot;
+    const data = saleReceiptFromOrder(store, order, this.queue.customerExtras(order.customerId));
+    const bytes = await invoicePdf(data);
+    return {
+      fileName: `invoice-${order.number}.pdf`,
+      mimeType: 'application/pdf' as const,
+      base64: bytes.toString('base64'),
+    };
+  }
+
+  /** The shop details snapshotted with the sale's first receipt (today's when there is none). */
+  private storeOfSale(salesOrderId: string): unknown {
     const first = stmt(
       this.deps.sqlite,
       "SELECT data FROM print_jobs WHERE sales_order_id = ? AND template = 'sale-receipt' ORDER BY created_at, id LIMIT 1",
     ).get(salesOrderId) as { data: string } | undefined;
-    const store = first ? (JSON.parse(first.data) as { store: unknown }).store : this.currentStore();
+    return first ? (JSON.parse(first.data) as { store: unknown }).store : this.settings.store();
+  }
+
+  /** Queues a copy of a sale's receipt, from the sale as recorded and the shop details of its first receipt. */
+  reprint(actor: Actor, salesOrderId: string, order: unknown): PrintJob {
+    const store = this.storeOfSale(salesOrderId);
     const id = this.deps.newId();
     const now = this.deps.clock.now();
     this.deps.sqlite.transaction(() => {
@@ -155,10 +174,6 @@ export class DevicesService {
   private retryWaiting() {
     stmt(this.deps.sqlite, "UPDATE print_jobs SET next_attempt_at = NULL WHERE status = 'queued'").run();
     this.queue.wake();
-  }
-
-  private currentStore() {
-    return this.settings.store();
   }
 
   private mustRow(id: string): JobRow {

@@ -48,6 +48,7 @@ export const devicesEn = {
   'dev.cancel': 'Cancel',
   'dev.reprint': 'Reprint',
   'dev.show': 'Preview',
+  'dev.invoice': 'A4 invoice',
   'dev.reprinted': 'A copy of {number} is queued.',
   'dev.jobFailed': 'A receipt is waiting to print. {error}',
   'dev.template.sale-receipt': 'Sale receipt',

@@ -50,6 +50,7 @@ export const devicesId: Record<keyof typeof devicesEn, string> = {
   'dev.cancel': 'Batalkan',
   'dev.reprint': 'Cetak ulang',
   'dev.show': 'Pratinjau',
+  'dev.invoice': 'Faktur A4',
   'dev.reprinted': 'Salinan {number} masuk antrean.',
   'dev.jobFailed': 'Sebuah struk menunggu dicetak. {error}',
   'dev.template.sale-receipt': 'Struk penjualan',

@@ -77,6 +77,7 @@ export const PrinterStatus = z.object({
 export type PrinterStatus = z.infer<typeof PrinterStatus>;
 
 export const ReceiptPreview = z.object({ svg: z.string(), text: z.string() });
+export const PdfFile = z.object({ fileName: z.string(), mimeType: z.literal('application/pdf'), base64: z.string() });
 
 export const devices = {
   printers: procedure({ input: z.null(), output: z.array(PrinterProfile), permission: 'till.use' }),
@@ -106,5 +107,7 @@ export const devices = {
   reprint: procedure({ input: z.object({ salesOrderId: Id }), output: PrintJob, permission: 'sales.sell' }),
   /** the receipt as the printer would print it, for the screen */
   previewJob: procedure({ input: z.object({ id: Id }), output: ReceiptPreview, permission: 'till.use' }),
+  /** an A4 PDF invoice for a completed sale */
+  invoicePdf: procedure({ input: z.object({ salesOrderId: Id }), output: PdfFile, permission: 'sales.sell' }),
   previewTest: procedure({ input: z.object({ id: Id.optional() }), output: ReceiptPreview, permission: 'till.use' }),
 };

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PrintJob } from '../../../shared/contract/devices';
 import { type MessageKey, useI18n } from '../../i18n';
 import { api } from '../../lib/api';
+import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
 import { useToast } from '../../ui/toast';
 
@@ -104,6 +105,21 @@ export function QueuePanel({ onPreview }: { onPreview: (p: { svg: string; title:
                           onClick={() => void act(() => api.devices.cancelJob({ id: j.id }))}
                         >
                           {t('dev.cancel')}
+                          <span className="sr-only"> {label}</span>
+                        </button>
+                      )}
+                      {j.salesOrderId && (
+                        <button
+                          type="button"
+                          className="btn btn-sm btn-ghost"
+                          onClick={() =>
+                            void act(async () => {
+                              const f = await api.devices.invoicePdf({ salesOrderId: j.salesOrderId as string });
+                              downloadBase64(f.fileName, f.mimeType, f.base64);
+                            })
+                          }
+                        >
+                          {t('dev.invoice')}
                           <span className="sr-only"> {label}</span>
                         </button>
                       )}
