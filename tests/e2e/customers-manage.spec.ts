@@ -24,10 +24,12 @@ async function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {
   return res.data as T;
 }
 
-async function openCustomers(page: Page, host: { url: string }) {
+/** Signs the owner in, runs `setup` (records made through procedures), then opens the Customers section. */
+async function openCustomers(page: Page, host: { url: string }, setup?: () => Promise<unknown>) {
   await page.goto(host.url);
   await onboard(page);
   await signIn(page, OWNER.name, OWNER.pin);
+  await setup?.();
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
 }
@@ -213,4 +215,44 @@ test('customer categories: add with payment terms, rename, delete refused while 
   await expect(panel).toBeHidden();
   await expect(page.getByLabel('Category', { exact: true })).not.toContainText('Schools');
   await expect(page.getByLabel('Category', { exact: true })).toContainText('Wholesale');
+});
+
+test('customer list filters: tag, city or region, birthday month, dates added, sorts', async ({ page, host }) => {
+  await openCustomers(page, host, async () => {
+    await rpc(page, 'customers.create', {
+      type: 'individual',
+      firstName: 'Halima',
+      lastName: 'Achan',
+      tags: ['Gold'],
+      dateOfBirth: '1990-07-14',
+      addresses: [{ kind: 'shipping', city: 'Gulu', region: 'Northern' }],
+    });
+    await rpc(page, 'customers.create', { type: 'individual', firstName: 'Isaac', lastName: 'Byaruhanga' });
+  });
+  const list = page.getByRole('listbox', { name: 'Customer list' });
+  await expect(list.getByRole('option')).toHaveCount(2);
+
+  await page.getByRole('button', { name: 'More filters' }).click();
+  await page.getByLabel('Tag').fill('gold');
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await expect(list.getByRole('option').first()).toContainText('Halima Achan');
+  await expect(page.getByRole('button', { name: 'More filters (1 set)' })).toBeVisible();
+  await page.getByLabel('Tag').fill('');
+  await page.getByLabel('City or region').fill('northern');
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await page.getByLabel('City or region').fill('');
+  await page.getByLabel('Birthday month').selectOption({ label: 'July' });
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await page.getByLabel('Birthday month').selectOption({ label: 'June' });
+  await expect(page.getByText('No customers match')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear these filters' }).click();
+  await expect(list.getByRole('option')).toHaveCount(2);
+  await page.getByLabel('Added from').fill('2001-01-01');
+  await expect(list.getByRole('option')).toHaveCount(2);
+  await page.getByLabel('Added until').fill('2001-01-02');
+  await expect(page.getByText('No customers match')).toBeVisible();
+  await page.getByRole('button', { name: 'Clear these filters' }).click();
+  await page.getByLabel('Sort by').selectOption('created');
+  await expect(list.getByRole('option').first()).toContainText('Isaac Byaruhanga');
+  await page.screenshot({ path: `${SHOTS}/customers-filters.png` });
 });

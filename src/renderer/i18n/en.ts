@@ -285,6 +285,17 @@ export const en = {
   'cust.cat.deleted': 'Category {name} deleted.',
   ...tillEn,
   ...devicesEn,
+  'cust.filters.more': 'More filters',
+  'cust.filters.moreCount': 'More filters ({n} set)',
+  'cust.filters.clear': 'Clear these filters',
+  'cust.filters.tag': 'Tag',
+  'cust.filters.city': 'City or region',
+  'cust.filters.birthMonth': 'Birthday month',
+  'cust.filters.anyMonth': 'Any month',
+  'cust.filters.createdFrom': 'Added from',
+  'cust.filters.createdTo': 'Added until',
+  'cust.filters.activeFrom': 'Last purchase from',
+  'cust.filters.activeTo': 'Last purchase until',
 } as const;
 
 export type MessageKey = keyof typeof en;

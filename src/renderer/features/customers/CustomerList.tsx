@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { CategoriesPanel } from './CategoriesPanel';
 import { ExportPanel } from './ExportPanel';
 import { type ListQuery, queryFilters } from './list-query';
+import { MoreFilters } from './MoreFilters';
 
 export { DEFAULT_QUERY, type ListQuery, queryFilters } from './list-query';
 
@@ -237,6 +238,7 @@ export function CustomerList({
           onChange={set('sort')}
           options={SEARCH_SORTS.map((s) => ({ value: s, label: t(`cust.sort.${s}` as MessageKey) }))}
         />
+        <MoreFilters query={query} setQuery={setQuery} />
       </div>
       <div className="card cust-list-card">
         <div className="cust-row cust-head" aria-hidden="true">
