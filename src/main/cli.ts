@@ -26,6 +26,8 @@ Usage: counterline <command> [options]
         Import products (name, SKU, barcodes, price, cost, category, unit, tax, stock).
   export customers FILE [--data-dir DIR] [--format xlsx|csv|pdf]
         Export every customer (inactive ones too, with a status column).
+  export sales|refunds FILE --customer ID [--data-dir DIR] [--format xlsx|csv|pdf]
+        Export one customer's sales orders, or their refunds.
   printer test URI [--profile NAME] [--status] [--data-dir DIR]
         Print the test page to tcp://host:port, serial:/path[?baud=N] or file:/path.
   printer list                           List serial ports and USB printers.

@@ -7,6 +7,7 @@ import { CustomerImport } from './domains/customers/import/run';
 import { CustomerMerge } from './domains/customers/merge';
 import { CustomerService } from './domains/customers/service';
 import type { Deps } from './domains/deps';
+import { CustomerHistory } from './domains/history/service';
 import { RefundService } from './domains/refunds/service';
 import { CodeLookup } from './domains/sales/lookup';
 import { ParkedSales } from './domains/sales/parked';
@@ -34,6 +35,7 @@ export interface Services {
   codeLookup: CodeLookup;
   devices: DevicesService;
   refunds: RefundService;
+  customerHistory: CustomerHistory;
 }
 
 export function createServices(deps: Deps, version: string): Services {
@@ -55,6 +57,7 @@ export function createServices(deps: Deps, version: string): Services {
   const codeLookup = new CodeLookup(deps, catalog);
   const devices = new DevicesService(deps, audit, settings);
   const refunds = new RefundService(deps, audit, settings, sales.orders);
+  const customerHistory = new CustomerHistory(deps, settings, refunds.reads, audit);
   return {
     audit,
     settings,
@@ -72,5 +75,6 @@ export function createServices(deps: Deps, version: string): Services {
     codeLookup,
     devices,
     refunds,
+    customerHistory,
   };
 }

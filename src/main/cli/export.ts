@@ -1,21 +1,29 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract/customers';
 import { createApp } from '../app';
 import { DATABASE_FILE, resolveDataDir } from '../config';
 import { exportCustomersToFile } from '../domains/customers/export';
+import { historyFormatFor } from '../domains/history/export';
 
-/** `counterline export customers FILE [--data-dir D] [--format xlsx|csv|pdf]`: every customer, inactive included. */
+const USAGE = `Usage: counterline export customers FILE [--data-dir DIR] [--format xlsx|csv|pdf]
+       counterline export sales|refunds FILE --customer ID [--data-dir DIR] [--format xlsx|csv|pdf]`;
+
+/**
+ * `counterline export customers FILE`: every customer, inactive included;
+ * `counterline export sales|refunds FILE --customer ID`: one customer's sales orders or refunds.
+ */
 export async function exportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { 'data-dir': { type: 'string' }, format: { type: 'string' } },
+    options: { 'data-dir': { type: 'string' }, format: { type: 'string' }, customer: { type: 'string' } },
   });
   const [what, file, ...extra] = positionals;
-  if (what !== 'customers' || !file || extra.length) {
-    console.error('Usage: counterline export customers FILE [--data-dir DIR] [--format xlsx|csv|pdf]');
+  const history = what === 'sales' || what === 'refunds';
+  if ((what !== 'customers' && !history) || !file || extra.length || history !== (values.customer !== undefined)) {
+    console.error(USAGE);
     return 2;
   }
   const format = values.format as ExportFormat | undefined;
@@ -30,6 +38,15 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
   const app = createApp({ dataDir, log: () => {} });
   try {
+    if (what === 'sales' || what === 'refunds') {
+      const res = await app.services.customerHistory.export(
+        { id: null, name: 'command line export' },
+        { customerId: values.customer as string, what, format: historyFormatFor(file, format) },
+      );
+      writeFileSync(file, res.bytes);
+      console.log(`Exported ${res.rows} ${what} to ${file} (${historyFormatFor(file, format)}).`);
+      return 0;
+    }
     const result = await exportCustomersToFile(app, file, format);
     console.log(`Exported ${result.rows} customers to ${file} (${result.format}).`);
     return 0;

@@ -3,6 +3,7 @@ import { deviceHandlers } from '../devices/handlers';
 import { type AllHandlers, implement } from '../host/router';
 import { catalogHandlers } from './catalog/handlers';
 import { customerHandlers } from './customers/handlers';
+import { historyHandlers } from './history/handlers';
 import { refundHandlers } from './refunds/handlers';
 import { salesHandlers } from './sales/handlers';
 
@@ -45,4 +46,5 @@ export const handlers: AllHandlers = {
   sales: salesHandlers,
   devices: deviceHandlers,
   refunds: refundHandlers,
+  history: historyHandlers,
 };

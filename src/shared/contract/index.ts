@@ -3,6 +3,7 @@ import { catalog } from './catalog';
 import { customers } from './customers';
 import { type ContractShape, flattenContract } from './define';
 import { devices } from './devices';
+import { history } from './history';
 import { refunds } from './refunds';
 import { sales } from './sales';
 import { settings } from './settings';
@@ -20,6 +21,7 @@ export const contract = {
   sales,
   devices,
   refunds,
+  history,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 
@@ -32,4 +34,4 @@ export type ProcedureName = {
 
 export * from './define';
 export * from './events';
-export { audit, catalog, customers, devices, refunds, sales, settings, staff, system };
+export { audit, catalog, customers, devices, history, refunds, sales, settings, staff, system };

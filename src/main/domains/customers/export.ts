@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import PDFDocument from 'pdfkit';
 import {
   type CustomerExportFilter,
   CustomerExportInput,
@@ -14,6 +13,7 @@ import { type CurrencyCode, isCurrencyCode, toDecimalString } from '../../../sha
 import type { App } from '../../app';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
+import { pdfTable } from '../exports/pdf-table';
 import type { SettingsService } from '../settings/service';
 import { csvLine, isE164, neutraliseFormula } from './export-cells';
 import { ftsQuery, searchTerms } from './normalise';
@@ -233,69 +233,13 @@ function toXlsx(rows: Row[], fields: ExportField[], headers: string[]): Buffer {
   return writeXlsx('Customers', headers, cells());
 }
 
-/** A4 landscape table of the main columns; the header row is repeated on every page. */
+/** A4 landscape table of the main columns (the shared list-export PDF writer). */
 function toPdf(rows: Row[], fields: ExportField[], title: string, currency: string): Promise<Buffer> {
-  const total = fields.reduce((n, f) => n + PDF_WEIGHT[f], 0);
-  const columns = fields.map((f): [ExportField, number] => [f, PDF_WEIGHT[f] / total]);
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', layout: 'landscape', margin: 36, info: { Title: title } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    const left = doc.page.margins.left;
-    const width = doc.page.width - left - doc.page.margins.right;
-    const bottom = doc.page.height - doc.page.margins.bottom;
-    const fontSize = 8;
-    const rowHeight = 14;
-    let y = 0;
-    let pageNo = 0;
-    const cells = (values: string[], bold: boolean) => {
-      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(fontSize);
-      let x = left;
-      columns.forEach(([, share], i) => {
-        const w = share * width;
-        doc.text(values[i] ?? '', x + 2, y + 3, {
-          width: w - 4,
-          height: rowHeight - 2,
-          lineBreak: false,
-          ellipsis: true,
-        });
-        x += w;
-      });
-      y += rowHeight;
-    };
-    const header = () => {
-      pageNo += 1;
-      y = doc.page.margins.top;
-      doc.font('Helvetica-Bold').fontSize(12).text(`${title} (${currency}) - page ${pageNo}`, left, y);
-      y += 22;
-      cells(
-        columns.map(([f]) => HEADERS[f]),
-        true,
-      );
-      doc
-        .moveTo(left, y)
-        .lineTo(left + width, y)
-        .stroke();
-    };
-    header();
-    for (const r of rows) {
-      if (y + rowHeight > bottom) {
-        doc.addPage();
-        header();
-      }
-      cells(
-        columns.map(([f]) => (f === 'createdAt' ? r.createdAt.slice(0, 10) : r[f].replace(/\s+/g, ' '))),
-        false,
-      );
-    }
-    if (!rows.length)
-      doc
-        .font('Helvetica')
-        .fontSize(fontSize)
-        .text('No customers match this export.', left, y + 4);
-    doc.end();
+  return pdfTable({
+    title: `${title} (${currency})`,
+    columns: fields.map((f) => ({ header: HEADERS[f], weight: PDF_WEIGHT[f] })),
+    rows: rows.map((r) => fields.map((f) => (f === 'createdAt' ? r.createdAt.slice(0, 10) : r[f]))),
+    emptyText: 'No customers match this export.',
   });
 }
 
