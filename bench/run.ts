@@ -3,6 +3,7 @@
 import { benchCustomerSearch } from './customers';
 import { benchCustomerExport } from './customers-export';
 import { benchCustomerImport } from './customers-import';
+import { benchPrint } from './print';
 import { benchCreditSale } from './sales';
 import { benchStartup } from './startup';
 import { report } from './stats';
@@ -13,5 +14,6 @@ const results = [
   benchCustomerImport(),
   ...(await benchCustomerExport()),
   ...benchCreditSale(),
+  ...(await benchPrint()),
 ];
 for (const r of results) console.log(report(r));

@@ -96,6 +96,17 @@ describe('serial printer through a socat pty pair', () => {
     expect(got.text).toContain('Amina Okello');
   });
 
+  it('prints job after job on the same port (each job closes the port and releases its lock)', async () => {
+    const pair = await socatPair();
+    cleanups.push(pair.close);
+    const printer = await serialPrinter(pair.b);
+    cleanups.push(printer.close);
+    const bytes = await receipt();
+    const t = new PrinterTransport(`serial:${pair.a}`);
+    for (let i = 0; i < 3; i++) await t.execute(bytes);
+    expect((await printer.waitFor(bytes.length * 3)).length).toBe(bytes.length * 3);
+  });
+
   it('sends € as 0xD5 over the wire in PC858', async () => {
     const pair = await socatPair();
     cleanups.push(pair.close);

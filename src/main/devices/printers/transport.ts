@@ -60,7 +60,8 @@ export class PrinterTransport {
     } catch (e) {
       throw this.offline(e);
     } finally {
-      ch.destroy();
+      // a serial port stays locked until it has closed; the next job must find it free
+      await ch.destroy();
     }
   }
 
@@ -72,7 +73,7 @@ export class PrinterTransport {
     } catch (e) {
       throw this.offline(e);
     } finally {
-      ch.destroy();
+      await ch.destroy();
     }
   }
 
@@ -139,11 +140,17 @@ interface Channel {
   /** all bytes handed over (and, for TCP, the printer saw the end of the job) */
   finish(): Promise<void>;
   close(): Promise<void>;
-  destroy(): void;
+  /** closes at once, resolving when the device is released */
+  destroy(): Promise<void>;
 }
 
 /** A channel over a Node stream (TCP socket or serial port); its first error fails whatever is waiting. */
-function streamChannel(stream: Duplex, idleTimeoutMs: number, end: () => Promise<void>): Channel {
+function streamChannel(
+  stream: Duplex,
+  idleTimeoutMs: number,
+  end: () => Promise<void>,
+  release?: () => Promise<void>,
+): Channel {
   let failure: Error | null = null;
   const waiters = new Set<(e: Error) => void>();
   let incoming: number[] = [];
@@ -211,7 +218,14 @@ function streamChannel(stream: Duplex, idleTimeoutMs: number, end: () => Promise
       if (idle) clearTimeout(idle);
       stream.removeAllListeners('close');
       stream.on('error', () => {});
+      if (release) return release();
+      if (stream.closed) return Promise.resolve();
+      const closed = new Promise<void>((resolve) => {
+        stream.once('close', () => resolve());
+        setTimeout(resolve, 1000).unref();
+      });
       stream.destroy();
+      return closed;
     },
   };
 }
@@ -261,7 +275,9 @@ function openSerial(path: string, baudRate: number, opts: Required<TransportOpti
         return reject(code ? errno(code, err.message) : err);
       }
       const end = () => new Promise<void>((res, rej) => port.drain((e) => (e ? rej(e) : res())));
-      resolve(streamChannel(port, opts.idleTimeoutMs, end));
+      // destroying a SerialPort stream does not close the device (nor release its lock): close it
+      const release = () => new Promise<void>((res) => (port.isOpen ? port.close(() => res()) : res()));
+      resolve(streamChannel(port, opts.idleTimeoutMs, end, release));
     });
   });
 }
@@ -278,8 +294,6 @@ async function openDevice(path: string): Promise<Channel> {
     ask: async () => null,
     finish: async () => {},
     close: () => fh.close(),
-    destroy: () => {
-      fh.close().catch(() => {});
-    },
+    destroy: () => fh.close().catch(() => {}),
   };
 }
