@@ -3,6 +3,7 @@ import { AuditService } from './domains/audit/service';
 import { ProductImport } from './domains/catalog/import';
 import { CatalogService } from './domains/catalog/service';
 import { CustomerExport } from './domains/customers/export';
+import { ImportJobs } from './domains/customers/import/jobs';
 import { CustomerImport } from './domains/customers/import/run';
 import { CustomerMerge } from './domains/customers/merge';
 import { CustomerService } from './domains/customers/service';
@@ -23,6 +24,7 @@ export interface Services {
   customers: CustomerService;
   customerMerge: CustomerMerge;
   customerImport: CustomerImport;
+  customerImports: ImportJobs;
   customerExport: CustomerExport;
   settings: SettingsService;
   staff: StaffService;
@@ -49,6 +51,7 @@ export function createServices(deps: Deps, version: string): Services {
   const customers = new CustomerService(deps, audit, settings);
   const customerMerge = new CustomerMerge(deps, audit, customers);
   const customerImport = new CustomerImport(deps, audit, settings, customers);
+  const customerImports = new ImportJobs(deps, customerImport);
   const customerExport = new CustomerExport(deps, audit, settings);
   const productImport = new ProductImport(deps, audit, settings, catalog);
   const tillSettings = new TillSettingsService(deps, audit);
@@ -66,6 +69,7 @@ export function createServices(deps: Deps, version: string): Services {
     customers,
     customerMerge,
     customerImport,
+    customerImports,
     customerExport,
     catalog,
     productImport,
