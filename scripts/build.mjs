@@ -47,6 +47,20 @@ async function buildMain() {
     banner: { js: esmBanner },
     logLevel: 'warning',
   });
+  // the customer import's worker thread: its own bundle beside the main one (see import/jobs.ts)
+  await esbuild({
+    absWorkingDir: root,
+    entryPoints: ['src/main/domains/customers/import/worker.ts'],
+    outfile: 'out/main/import-worker.mjs',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    external,
+    sourcemap: true,
+    banner: { js: esmBanner },
+    logLevel: 'warning',
+  });
   await cp(join(root, 'src/main/db/migrations'), join(out, 'main/migrations'), { recursive: true });
 }
 

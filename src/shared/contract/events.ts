@@ -11,6 +11,14 @@ export interface EventMap {
     status: 'queued' | 'printing' | 'done' | 'failed' | 'cancelled';
     lastError: string | null;
   };
+  /** a customer import's dry run or commit moved on (the wizard's progress bar) */
+  'customers.importProgress': { importId: string; phase: 'read' | 'check' | 'commit'; done: number; total: number };
 }
 export type EventName = keyof EventMap;
-export const EVENT_NAMES: readonly EventName[] = ['settings.changed', 'session.locked', 'audit.appended', 'print.job'];
+export const EVENT_NAMES: readonly EventName[] = [
+  'settings.changed',
+  'session.locked',
+  'audit.appended',
+  'print.job',
+  'customers.importProgress',
+];

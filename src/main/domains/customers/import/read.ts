@@ -5,12 +5,28 @@ import { AppError } from '../../../../shared/errors';
 export interface Sheet {
   kind: 'spreadsheet' | 'text';
   rows: Array<{ line: number; cells: string[] }>;
-  /** for text: the delimiter and encoding found */
+  /** for text: the delimiter and encoding used */
   delimiter?: string;
-  encoding?: string;
+  encoding?: Encoding;
+  /** for spreadsheets: every sheet's name and the one read */
+  sheets?: string[];
+  sheet?: string;
+}
+
+export const ENCODINGS = ['utf-8', 'windows-1252', 'utf-16'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+export const DELIMITERS = [',', ';', '\t', '|'] as const;
+
+/** What the user chose over what was detected. */
+export interface ReadChoice {
+  sheet?: string;
+  delimiter?: string;
+  encoding?: Encoding;
 }
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** the MB figure people are told */
+export const MAX_FILE_MB = 20;
 /** the most a spreadsheet's zip may unpack to, and the most entries it may hold */
 export const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 const MAX_ZIP_ENTRIES = 5000;
@@ -20,15 +36,15 @@ function refuse(message: string): never {
   throw new AppError('VALIDATION', message);
 }
 
-export function readTable(bytes: Uint8Array): Sheet {
+export function readTable(bytes: Uint8Array, choice: ReadChoice = {}): Sheet {
   if (bytes.length > MAX_FILE_BYTES)
     refuse(`This file is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; Counterline imports files up to 20 MB.`);
   if (bytes.length === 0) refuse('This file is empty.');
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
   const isCfb = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (isZip) checkZip(bytes);
-  if (isZip || isCfb) return readSpreadsheet(bytes);
-  return readText(bytes);
+  if (isZip || isCfb) return readSpreadsheet(bytes, choice.sheet);
+  return readText(bytes, choice);
 }
 
 /** Sums the uncompressed sizes in the zip's central directory before anything is unpacked (refuses zip bombs). */
@@ -63,7 +79,7 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-function readSpreadsheet(bytes: Uint8Array): Sheet {
+function readSpreadsheet(bytes: Uint8Array, sheet?: string): Sheet {
   let wb: XLSX.WorkBook;
   try {
     // dense: rows as arrays, not one object key per cell (a 100k-row sheet reads in half the time)
@@ -71,7 +87,10 @@ function readSpreadsheet(bytes: Uint8Array): Sheet {
   } catch (e) {
     refuse(`${NOT_A_TABLE}: ${(e as Error).message}`);
   }
-  const name = wb.SheetNames[0];
+  if (sheet && !wb.SheetNames.includes(sheet))
+    refuse(`This spreadsheet has no sheet called “${sheet}”; its sheets are ${wb.SheetNames.join(', ')}.`);
+  // the chosen sheet, else the first one that has any cells
+  const name = sheet ?? wb.SheetNames.find((n) => wb.Sheets[n]?.['!ref']) ?? wb.SheetNames[0];
   const ws = name ? wb.Sheets[name] : undefined;
   if (!ws?.['!ref']) refuse('This spreadsheet has no rows.');
   const range = XLSX.utils.decode_range(ws['!ref'] as string);
@@ -83,7 +102,7 @@ function readSpreadsheet(bytes: Uint8Array): Sheet {
     for (let c = range.s.c; c <= range.e.c; c++) cells.push(cellText(row?.[c]));
     rows.push({ line: r + 1, cells });
   }
-  return { kind: 'spreadsheet', rows };
+  return { kind: 'spreadsheet', rows, sheets: wb.SheetNames, sheet: name };
 }
 
 /** A cell's value as text: dates as YYYY-MM-DD, numbers without grouping, strings exactly as typed. */
@@ -105,8 +124,9 @@ function cellText(cell: XLSX.CellObject | undefined): string {
   return String(cell.v);
 }
 
-function decode(bytes: Uint8Array): { text: string; encoding: string } {
+function decode(bytes: Uint8Array, chosen?: Encoding): { text: string; encoding: Encoding } {
   let body = bytes;
+  if (chosen) return decodeAs(bytes, chosen);
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) body = bytes.subarray(3);
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     const le = bytes[0] === 0xff;
@@ -116,6 +136,30 @@ function decode(bytes: Uint8Array): { text: string; encoding: string } {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
     return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+  }
+}
+
+const ENCODING_WORDS: Record<Encoding, string> = {
+  'utf-8': 'UTF-8',
+  'windows-1252': 'Windows-1252',
+  'utf-16': 'UTF-16',
+};
+
+/** The user's encoding, refusing bytes that are not valid in it rather than importing garbled names. */
+function decodeAs(bytes: Uint8Array, encoding: Encoding): { text: string; encoding: Encoding } {
+  try {
+    if (encoding === 'utf-16') {
+      const be = bytes[0] === 0xfe && bytes[1] === 0xff;
+      const body = (bytes[0] === 0xff && bytes[1] === 0xfe) || be ? bytes.subarray(2) : bytes;
+      return { text: new TextDecoder(be ? 'utf-16be' : 'utf-16le', { fatal: true }).decode(body), encoding };
+    }
+    const body =
+      encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    return { text: new TextDecoder(encoding, { fatal: true }).decode(body), encoding };
+  } catch {
+    refuse(
+      `This file is not ${ENCODING_WORDS[encoding]} text. Choose another encoding (Windows-1252 suits most older files).`,
+    );
   }
 }
 
@@ -170,8 +214,6 @@ export function parseDelimited(text: string, delimiter: string, maxRecords = Num
   return rows;
 }
 
-const DELIMITERS = [',', ';', '\t', '|'];
-
 /** The delimiter whose field count is most consistent (and above one) over the first non-blank records. */
 export function detectDelimiter(text: string): string | null {
   const sample = text.slice(0, 64 * 1024);
@@ -192,8 +234,8 @@ export function detectDelimiter(text: string): string | null {
   return best?.d ?? null;
 }
 
-function readText(bytes: Uint8Array): Sheet {
-  const { text, encoding } = decode(bytes);
+function readText(bytes: Uint8Array, choice: ReadChoice): Sheet {
+  const { text, encoding } = decode(bytes, choice.encoding);
   const sample = text.slice(0, 8192);
   let control = 0;
   let nul = false;
@@ -203,7 +245,7 @@ function readText(bytes: Uint8Array): Sheet {
     if (code < 9 || (code > 13 && code < 32) || code === 127) control++;
   }
   if (nul || control > sample.length * 0.01) refuse(`${NOT_A_TABLE}: it looks like binary data, not text.`);
-  const delimiter = detectDelimiter(text);
+  const delimiter = choice.delimiter ?? detectDelimiter(text);
   if (!delimiter) refuse(`${NOT_A_TABLE}: no columns separated by commas, semicolons, tabs or bars were found.`);
   return { kind: 'text', rows: parseDelimited(text, delimiter), delimiter, encoding };
 }

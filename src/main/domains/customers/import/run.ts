@@ -7,13 +7,12 @@ import { type CustomerService, DEFAULT_CATEGORIES } from '../service';
 import { type DecimalMark, decimalMarkFor } from './amounts';
 import { BulkCreate, keysOf } from './bulk';
 import { KnownCustomers } from './known';
-import { findHeaderRow, guessMapping, type Preset, presetPhoneCountry } from './mapping';
-import { readTable } from './read';
+import { type ImportPreview, type LayoutChoice, layoutOf, previewOf } from './layout';
+import { presetPhoneCountry } from './mapping';
 import { type Candidate, type MoneyFormat, type RowIssue, readRow } from './values';
 
-export interface ImportOptions {
+export interface ImportOptions extends LayoutChoice {
   fileName: string;
-  preset?: Preset;
   onDuplicate?: 'skip' | 'update';
   dryRun?: boolean;
   createCategories?: boolean;
@@ -32,6 +31,17 @@ export interface ImportResult {
   dryRun: boolean;
 }
 
+export type ImportPhase = 'read' | 'check' | 'commit';
+
+/** How a long import reports progress and learns it was cancelled (from the worker that runs it). */
+export interface ImportHooks {
+  progress?(phase: ImportPhase, done: number, total: number): void;
+  cancelled?(): boolean;
+}
+
+export const CANCELLED_MESSAGE = 'The import was cancelled; nothing was saved.';
+const STEP = 500;
+
 /** Other names for the standard categories (Indonesian cashier apps). */
 const CATEGORY_ALIASES: Record<string, string> = { eceran: 'retail', grosir: 'wholesale', anggota: 'member' };
 
@@ -43,18 +53,17 @@ export class CustomerImport {
     private customers: CustomerService,
   ) {}
 
-  run(actor: Actor, bytes: Uint8Array, opts: ImportOptions): ImportResult {
-    const sheet = readTable(bytes);
-    const preset = opts.preset ?? 'generic';
-    const headerAt = findHeaderRow(sheet.rows);
-    if (headerAt < 0)
-      throw new AppError(
-        'VALIDATION',
-        'This file is not a spreadsheet or CSV with a header row Counterline recognises (such as Name, Phone, Email).',
-      );
-    const mapping = guessMapping(sheet.rows[headerAt]?.cells ?? [], preset);
-    if (!mapping.columns.some((c) => ['name', 'firstName', 'lastName', 'company'].includes(c.field)))
-      throw new AppError('VALIDATION', 'This file has no name column (such as Name, Nama or First name).');
+  preview(bytes: Uint8Array, choice: LayoutChoice): ImportPreview {
+    return previewOf(layoutOf(bytes, choice));
+  }
+
+  run(actor: Actor, bytes: Uint8Array, opts: ImportOptions, hooks: ImportHooks = {}): ImportResult {
+    const stop = () => {
+      if (hooks.cancelled?.()) throw new AppError('CONFLICT', CANCELLED_MESSAGE, { cancelled: true });
+    };
+    hooks.progress?.('read', 0, 1);
+    const { sheet, headerAt, mapping, preset } = layoutOf(bytes, opts);
+    stop();
     const store = this.settings.store();
     const countries = [store.country, presetPhoneCountry(preset)].filter((c): c is string => !!c);
     const money: MoneyFormat = {
@@ -73,7 +82,13 @@ export class CustomerImport {
       dryRun: !!opts.dryRun,
     };
     const candidates: Candidate[] = [];
-    for (const row of sheet.rows.slice(headerAt + 1)) {
+    const body = sheet.rows.slice(headerAt + 1);
+    hooks.progress?.('check', 0, body.length);
+    for (const [n, row] of body.entries()) {
+      if (n % STEP === 0 && n) {
+        stop();
+        hooks.progress?.('check', n, body.length);
+      }
       if (row.cells.every((c) => c.trim() === '')) continue;
       result.rows++;
       const read = readRow(row.line, row.cells, mapping, countries, money);
@@ -81,7 +96,7 @@ export class CustomerImport {
       result.warnings.push(...read.warnings);
       if (read.candidate) candidates.push(read.candidate);
     }
-    const work = () => this.apply(actor, candidates, opts, result, importId, money.currency);
+    const work = () => this.apply(actor, candidates, opts, result, importId, money.currency, hooks, stop);
     if (opts.dryRun) work();
     else
       this.withBigCache(() =>
@@ -105,6 +120,7 @@ export class CustomerImport {
       );
     result.errors.sort((a, b) => a.row - b.row);
     result.warnings.sort((a, b) => a.row - b.row);
+    hooks.progress?.(opts.dryRun ? 'check' : 'commit', candidates.length, candidates.length);
     return result;
   }
 
@@ -140,6 +156,8 @@ export class CustomerImport {
     result: ImportResult,
     importId: string,
     currency: string,
+    hooks: ImportHooks,
+    stop: () => void,
   ): void {
     const dryRun = !!opts.dryRun;
     const categories = this.categoryNames(dryRun);
@@ -148,7 +166,12 @@ export class CustomerImport {
     let categoryById = new Map<string, string>();
     const seenPhones = new Map<string, number>();
     const seenEmails = new Map<string, number>();
-    for (const c of candidates) {
+    const phase = dryRun ? 'check' : 'commit';
+    for (const [n, c] of candidates.entries()) {
+      if (n % STEP === 0) {
+        stop();
+        hooks.progress?.(phase, n, candidates.length);
+      }
       const earlier =
         (c.phone && seenPhones.get(c.phone.e164)) || (c.emailNorm && seenEmails.get(c.emailNorm)) || undefined;
       if (c.phone && !seenPhones.has(c.phone.e164)) seenPhones.set(c.phone.e164, c.line);
