@@ -4,6 +4,7 @@ import { expect, signIn, test } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
 const CASHIER = { name: 'Aisha Namuli', pin: '1357' };
+const MANAGER = { name: 'Moses Okello', pin: '2468' };
 /** Demo catalog barcodes (src/main/seed/products.ts): maize flour 4,500, rice 5,500, sugar 5,000. */
 const MAIZE = '6164000000010';
 const RICE = '6164000000027';
@@ -30,8 +31,13 @@ async function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {
   return result.data as T;
 }
 
-/** Types a code the way a keyboard-wedge scanner does: a few ms per key, then Enter. */
+/**
+ * Types a code the way a keyboard-wedge scanner does: a few ms per key, then Enter. It waits until the till has
+ * priced the last change, as a cashier reaching for the next item would: on a loaded test machine a re-render in the
+ * middle of the burst can hold keys back longer than any real scanner pauses.
+ */
 async function scan(page: Page, code: string): Promise<void> {
+  await expect(page.getByRole('region', { name: 'Totals' })).toHaveAttribute('aria-busy', 'false');
   await page.keyboard.type(code, { delay: 5 });
   await page.keyboard.press('Enter');
 }
@@ -45,7 +51,7 @@ async function shot(page: Page, name: string): Promise<void> {
   }
 }
 
-test('till: a cashier scans three items, attaches a customer by card, pays part cash and part on account', async ({
+test('till: a cashier scans three items, attaches a customer by card, pays part cash and part on account; a manager refunds one line to the account', async ({
   page,
   host,
 }) => {
@@ -145,10 +151,42 @@ test('till: a cashier scans three items, attaches a customer by card, pays part 
   ]);
   expect(order.onAccountTotal).toBe(15_500);
   expect(order.paidTotal).toBe(5_000);
-});
 
-test.fixme('till: refund one line of that sale to the customer’s account; history and summary show exactly that', async () => {
-  // Needs the refunds procedures (sales.refund / refunds.*), built by another helper after this screen.
+  // Next week: one bag of rice comes back. The receipt number typed at the till opens the sale, but refunds are a
+  // manager's job.
+  await scanBox.fill(number);
+  await scanBox.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'refunds are done by a manager' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signIn(page, MANAGER.name, MANAGER.pin);
+  await expect(scanBox).toBeFocused();
+  await scanBox.fill(number);
+  await scanBox.press('Enter');
+  const refund = page.getByRole('dialog', { name: `Refund from sale ${number}` });
+  await expect(refund).toBeVisible();
+  await expect(refund.getByLabel('Refund quantity of Maize flour (posho) 1 kg')).toBeFocused();
+  await refund.getByLabel('Refund quantity of Rice, Super 1 kg').fill('1');
+  await expect(refund.getByLabel('Money goes back')).toHaveValue('on_account');
+  await refund.getByLabel('Reason').fill('Bag torn');
+  await shot(page, 'till-refund');
+  await refund.getByLabel('Reason').press('Enter');
+  const refunded = page.getByRole('status').filter({ hasText: /Refund R-\d+: UGX 5,500 back \(On account\)/ });
+  await expect(refunded).toBeVisible();
+  await expect(refund).toBeHidden();
+
+  // Stored: exactly that line, to the account; her balance and total spent come down by the same amount.
+  const refundNo = ((await refunded.textContent()) ?? '').match(/R-\d+/)?.[0] as string;
+  const stored = await rpc<{ method: string; total: number; lines: Array<{ name: string; qtyMilli: number }> }>(
+    page,
+    'refunds.get',
+    { number: refundNo },
+  );
+  expect(stored.method).toBe('on_account');
+  expect(stored.total).toBe(5_500);
+  expect(stored.lines.map((l) => [l.name, l.qtyMilli])).toEqual([['Rice, Super 1 kg', 1000]]);
+  const customer = await rpc<{ balance: number; totalSpent: number }>(page, 'customers.get', { id: made.customer.id });
+  expect(customer.balance).toBe(15_500 - 5_500);
+  expect(customer.totalSpent).toBe(20_500 - 5_500);
 });
 
 test('till: weighed item by name, a discount over the cashier’s limit and a changed price approved by a manager’s PIN, park and resume, quick add finds the existing customer', async ({
@@ -268,4 +306,9 @@ test('till: weighed item by name, a discount over the cashier’s limit and a ch
   expect(order.approvedBy).not.toBeNull();
   const parkedNow = await rpc<unknown[]>(page, 'sales.parked', null);
   expect(parkedNow).toHaveLength(0);
+});
+
+test.fixme('till: the refunded sale shows in the customer’s history and summary exactly (needs the customer history procedures, not committed yet)', async () => {
+  // When history.* lands: after the refund above, history.summary shows total spent 15,000 net, 1 order,
+  // refunds total 5,500; history.orders lists S-000001 and history.refunds lists the R- refund of one rice.
 });

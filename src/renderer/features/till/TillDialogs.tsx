@@ -308,3 +308,21 @@ export function ParkedDialog({
     </Dialog>
   );
 }
+
+/** Esc on an empty scan box: take everything off the till, after a yes. */
+export function CancelSaleDialog({ onCancelSale, onClose }: { onCancelSale: () => void; onClose: () => void }) {
+  const t = useT();
+  return (
+    <Dialog title={t('till.cancelTitle')} onClose={onClose} role="alertdialog" initialFocus=".btn-danger">
+      <p>{t('till.cancelText')}</p>
+      <div className="row-actions">
+        <button type="button" className="btn btn-danger" onClick={onCancelSale}>
+          {t('till.cancelSale')}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onClose}>
+          {t('till.keepSale')} <kbd>Esc</kbd>
+        </button>
+      </div>
+    </Dialog>
+  );
+}

@@ -2,40 +2,30 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Product } from '../../../shared/contract/catalog';
 import type { CompleteResult, Discount, PaymentInput, TillSettings } from '../../../shared/contract/sales';
 import { formatMoney } from '../../../shared/money';
-import { useT } from '../../i18n';
+import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { Dialog } from '../../ui/Dialog';
 import { useToast } from '../../ui/toast';
 import { CartTable } from './CartTable';
 import { CustomerPanel } from './CustomerPanel';
 import { addProduct, removeLine, setLineDiscount, setQty, setUnitPrice } from './cart';
 import { PaymentDialog } from './PaymentDialog';
+import { RefundDialog } from './RefundDialog';
 import { ScanBox } from './ScanBox';
-import { ApprovalDialog, DiscountDialog, ParkedDialog } from './TillDialogs';
+import { ApprovalDialog, CancelSaleDialog, DiscountDialog, ParkedDialog } from './TillDialogs';
+import { useFunctionKeys } from './useFunctionKeys';
 import './till.css';
 import { CompletionPanel, type FunctionKey, FunctionKeyBar, TotalsPanel } from './TotalsPanel';
 import { tillCustomerOf, useSale } from './useSale';
 import { type ScanEvent, useWedgeScanner } from './useWedgeScanner';
 
-type DialogKind = 'pay' | 'discount' | 'approval' | 'parked' | 'cancel';
-
-const F_KEYS: Record<string, FunctionKey> = {
-  F2: 'F2',
-  F3: 'F3',
-  F4: 'F4',
-  F6: 'F6',
-  F8: 'F8',
-  F9: 'F9',
-  F12: 'F12',
-  Escape: 'Esc',
-};
+type DialogKind = 'pay' | 'discount' | 'approval' | 'parked' | 'cancel' | 'refund';
 
 /** The till: scan or search items, attach the customer, take payment. Keyboard first; prices always from main. */
 export function TillScreen() {
   const t = useT();
   const toast = useToast();
-  const { store, onError } = useShell();
+  const { store, onError, can } = useShell();
   const sale = useSale(onError);
   const { cart, setCart, quote, stale, customer } = sale;
   const [selected, setSelected] = useState(-1);
@@ -45,6 +35,7 @@ export function TillScreen() {
   const [qtyFocus, setQtyFocus] = useState(0);
   const [custFocus, setCustFocus] = useState(0);
   const [payWhenPriced, setPayWhenPriced] = useState(false);
+  const [refundSaleId, setRefundSaleId] = useState<string | null>(null);
   const scanRef = useRef<HTMLInputElement>(null);
 
   const currency = quote?.currency ?? store?.currency ?? 'UGX';
@@ -104,6 +95,12 @@ export function TillScreen() {
             toast.success(t('till.customerAttached', { name: r.customer.displayName }));
             break;
           case 'sale':
+            if (!can('sales.refund')) toast.error(t('till.refundNeedsManager', { number: r.number }));
+            else {
+              setRefundSaleId(r.id);
+              setDialog('refund');
+            }
+            break;
           case 'refund':
             toast.info(t('till.isDocument', { number: r.number }));
             break;
@@ -115,7 +112,7 @@ export function TillScreen() {
         onError(e);
       }
     },
-    [add, onError, sale.setCustomer, t, toast],
+    [add, can, onError, sale.setCustomer, t, toast],
   );
 
   const onScan = useCallback(
@@ -188,7 +185,9 @@ export function TillScreen() {
     }
   };
 
+  // A manager approved the discounts and prices they saw; a new one needs their PIN again.
   const applyDiscount = (target: 'line' | 'order', d: Discount | null) => {
+    sale.setApproval(null);
     if (target === 'line') setCart((c) => setLineDiscount(c, selected, d));
     else setCart((c) => ({ ...c, orderDiscount: d }));
     closeDialog();
@@ -227,34 +226,10 @@ export function TillScreen() {
         break;
     }
   };
-  const keyRef = useRef(runKey);
-  keyRef.current = runKey;
-
-  // Function keys anywhere on the till, before the shell sees them (the shell locks on F12 elsewhere).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.altKey || e.ctrlKey || e.metaKey) return;
-      if (e.key === 'F7' && !dialog) {
-        e.preventDefault();
-        if (needs.length) setDialog('approval');
-        return;
-      }
-      const k = F_KEYS[e.key];
-      if (!k) return;
-      if (dialog) {
-        // a dialog handles its own Esc; other function keys are kept from the browser (F12 would lock)
-        if (k !== 'Esc') e.preventDefault();
-        return;
-      }
-      // Esc in a search box with text clears that box; the till's own Esc is for everything else
-      const el = document.activeElement;
-      if (k === 'Esc' && el instanceof HTMLInputElement && el.type === 'search' && el.value) return;
-      e.preventDefault();
-      keyRef.current(k);
-    };
-    window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [dialog, needs.length]);
+  useFunctionKeys((k) => {
+    if (k !== 'F7') runKey(k);
+    else if (needs.length) setDialog('approval');
+  }, dialog != null);
 
   const lineKey = (key: 'up' | 'down' | 'delete') => {
     const n = cart.lines.length;
@@ -370,6 +345,7 @@ export function TillScreen() {
           locale={locale}
           onApply={applyDiscount}
           onPrice={(price) => {
+            sale.setApproval(null);
             setCart((c) => setUnitPrice(c, selected, price));
             closeDialog();
           }}
@@ -392,27 +368,33 @@ export function TillScreen() {
       {dialog === 'parked' && (
         <ParkedDialog timeText={(ms) => timeFmt.format(ms)} onResume={(id) => void resume(id)} onClose={closeDialog} />
       )}
+      {dialog === 'refund' && refundSaleId && (
+        <RefundDialog
+          saleId={refundSaleId}
+          locale={locale}
+          money={money}
+          onDone={(r) => {
+            toast.success(
+              t('till.refunded', {
+                number: r.number,
+                amount: money(r.total),
+                method: t(`till.method.${r.method}` as MessageKey),
+              }),
+            );
+            closeDialog();
+          }}
+          onClose={closeDialog}
+        />
+      )}
       {dialog === 'cancel' && (
-        <Dialog title={t('till.cancelTitle')} onClose={closeDialog} role="alertdialog" initialFocus=".btn-danger">
-          <p>{t('till.cancelText')}</p>
-          <div className="row-actions">
-            <button
-              type="button"
-              className="btn btn-danger"
-              autoFocus
-              onClick={() => {
-                sale.reset();
-                setSelected(-1);
-                closeDialog();
-              }}
-            >
-              {t('till.cancelSale')}
-            </button>
-            <button type="button" className="btn btn-ghost" onClick={closeDialog}>
-              {t('till.keepSale')} <kbd>Esc</kbd>
-            </button>
-          </div>
-        </Dialog>
+        <CancelSaleDialog
+          onCancelSale={() => {
+            sale.reset();
+            setSelected(-1);
+            closeDialog();
+          }}
+          onClose={closeDialog}
+        />
       )}
     </section>
   );

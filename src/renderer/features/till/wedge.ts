@@ -13,7 +13,9 @@ export interface WedgeOptions {
   minLength: number;
 }
 
-export const DEFAULT_WEDGE_OPTIONS: WedgeOptions = { maxGapMs: 30, maxHoldMs: 100, minLength: 4 };
+// 200 ms: far more than a scanner's worst pause under load, far less than a cashier needs to put down the keyboard
+// and pick up the scanner (so a person's key before a scan does not join it).
+export const DEFAULT_WEDGE_OPTIONS: WedgeOptions = { maxGapMs: 30, maxHoldMs: 200, minLength: 4 };
 
 export interface WedgeState {
   /** characters of the burst in progress */

@@ -1,0 +1,196 @@
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { OrderWithRefunds, Refund, RefundMethodChoice } from '../../../shared/contract/refunds';
+import { type MessageKey, useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { Dialog } from '../../ui/Dialog';
+import { messageOf } from '../../ui/toast';
+import { formatQty, parseQty } from './cart';
+
+/**
+ * A refund started at the till by scanning (or typing) the receipt number: per line, a quantity up to what is still
+ * refundable and whether it goes back on the shelf; the money goes back in cash, the original way, or to the
+ * customer's account. The server works out the amounts in proportion to what each line charged.
+ */
+export function RefundDialog({
+  saleId,
+  locale,
+  money,
+  onDone,
+  onClose,
+}: {
+  saleId: string;
+  locale: string;
+  money: (n: number) => string;
+  onDone: (r: Refund) => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const [data, setData] = useState<OrderWithRefunds | null>(null);
+  const [qty, setQty] = useState<Record<string, string>>({});
+  const [restock, setRestock] = useState<Record<string, boolean>>({});
+  const [method, setMethod] = useState<RefundMethodChoice>('original');
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  /** one key per refund attempt: a retry after a lost answer returns the same refund */
+  const key = useRef(crypto.randomUUID());
+
+  useEffect(() => {
+    api.refunds
+      .start({ id: saleId })
+      .then((d) => {
+        setData(d);
+        setMethod(d.order.customerId ? 'on_account' : 'original');
+        setRestock(Object.fromEntries(d.lines.map((l) => [l.salesLineId, true])));
+      })
+      .catch((e) => setError(messageOf(e)));
+  }, [saleId]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!data || busy) return;
+    const lines = [];
+    for (const l of data.lines) {
+      const text = (qty[l.salesLineId] ?? '').trim();
+      if (!text) continue;
+      const milli = parseQty(text, l.unit);
+      if (milli == null || milli > l.refundableQtyMilli) {
+        return setError(t('till.refundBadQty', { name: l.name, max: formatQty(l.refundableQtyMilli, locale) }));
+      }
+      lines.push({ salesLineId: l.salesLineId, qtyMilli: milli, restock: restock[l.salesLineId] ?? true });
+    }
+    if (!lines.length) return setError(t('till.refundPickLine'));
+    if (!reason.trim()) return setError(t('till.refundReason'));
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await api.refunds.create({
+        salesOrderId: data.order.id,
+        lines,
+        method,
+        reason: reason.trim(),
+        idempotencyKey: key.current,
+      });
+      onDone(r.refund);
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const o = data?.order;
+  return (
+    <Dialog
+      title={o ? t('till.refundTitle', { number: o.number }) : t('till.refundLoading')}
+      onClose={busy ? () => {} : onClose}
+      className="till-refund-dialog"
+    >
+      {o && data && (
+        <form onSubmit={(e) => void submit(e)} className="till-dialog-form">
+          <p className="muted">
+            {o.customerName ?? t('till.walkIn')} · {money(o.total)} ·{' '}
+            {t('till.refundable', { amount: money(data.refundableTotal) })}
+          </p>
+          {data.blockedReason && <p className="notice">{data.blockedReason}</p>}
+          <table className="till-lines">
+            <caption className="sr-only">{t('till.refundLines')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('till.col.item')}</th>
+                <th scope="col" className="num">
+                  {t('till.refundSold')}
+                </th>
+                <th scope="col" className="num">
+                  {t('till.refundLeft')}
+                </th>
+                <th scope="col" className="num">
+                  {t('till.refundQty')}
+                </th>
+                <th scope="col">{t('till.restock')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.lines.map((l, i) => (
+                <tr key={l.salesLineId}>
+                  <td>
+                    <div className="till-line-name">{l.name}</div>
+                    <div className="muted">{money(l.total)}</div>
+                  </td>
+                  <td className="num">{formatQty(l.soldQtyMilli, locale)}</td>
+                  <td className="num">{formatQty(l.refundableQtyMilli, locale)}</td>
+                  <td className="num">
+                    <input
+                      className="till-qty"
+                      inputMode="decimal"
+                      autoComplete="off"
+                      autoFocus={i === 0}
+                      disabled={l.refundableQtyMilli === 0}
+                      aria-label={t('till.refundQtyFor', { name: l.name })}
+                      value={qty[l.salesLineId] ?? ''}
+                      onChange={(e) => setQty((q) => ({ ...q, [l.salesLineId]: e.target.value }))}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      type="checkbox"
+                      className="till-check"
+                      aria-label={t('till.restockFor', { name: l.name })}
+                      checked={restock[l.salesLineId] ?? true}
+                      onChange={(e) => setRestock((r) => ({ ...r, [l.salesLineId]: e.target.checked }))}
+                    />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="grid-2">
+            <div className="field">
+              <label htmlFor="refund-method">{t('till.refundMethod')}</label>
+              <select
+                id="refund-method"
+                value={method}
+                onChange={(e) => setMethod(e.target.value as RefundMethodChoice)}
+              >
+                {(['original', 'cash', 'on_account'] as const)
+                  .filter((m) => m !== 'on_account' || o.customerId)
+                  .map((m) => (
+                    <option key={m} value={m}>
+                      {t(`till.refundMethod.${m}` as MessageKey)}
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="refund-reason">{t('till.refundReasonLabel')}</label>
+              <input id="refund-reason" autoComplete="off" value={reason} onChange={(e) => setReason(e.target.value)} />
+            </div>
+          </div>
+          {error && (
+            <p className="inline-alert" role="alert">
+              {error}
+            </p>
+          )}
+          <div className="row-actions">
+            <button type="submit" className="btn btn-primary" disabled={busy || data.blockedReason != null}>
+              {t('till.refundGo')} <kbd>Enter</kbd>
+            </button>
+            <button type="button" className="btn btn-ghost" onClick={onClose} disabled={busy}>
+              {t('common.cancel')} <kbd>Esc</kbd>
+            </button>
+          </div>
+        </form>
+      )}
+      {!o && error && (
+        <>
+          <p className="inline-alert" role="alert">
+            {error}
+          </p>
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.close')} <kbd>Esc</kbd>
+          </button>
+        </>
+      )}
+    </Dialog>
+  );
+}
