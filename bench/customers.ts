@@ -12,7 +12,8 @@ const p95 = (xs: number[]) =>
 
 /**
  * Customer search on the reference dataset (100 000 customers at scale 1): the service's search, as the till calls it,
- * against the bare FTS5 query returning the same rows. Targets: p95 ≤ 10 ms, and at most 1.5× the raw query.
+ * against the bare FTS5 query returning the same rows. Targets: p95 ≤ 10 ms, and at most 1.5× the raw query per query
+ * (the median over the queries of service ÷ raw, each the fastest of its runs; single-shot ratios are printed too).
  * COUNTERLINE_BENCH_DATA=<dir> reuses an already seeded reference shop; COUNTERLINE_BENCH_SCALE sets the seed size.
  */
 export async function benchCustomerSearch(queries = 200): Promise<BenchResult[]> {
@@ -57,27 +58,63 @@ export async function benchCustomerSearch(queries = 200): Promise<BenchResult[]>
         WHERE customers_fts MATCH ? AND c.status = 'active' ORDER BY c.display_name, c.id LIMIT ?`);
       const inputs = texts.map((text) => CustomerQuery.parse({ text }));
       const service = app.services.customers;
+      // Each query runs ROUNDS times against both, the order alternating: whichever runs second finds the index pages
+      // the first one read already cached, and a single sub-0.1 ms timing is mostly timer and GC noise. The ratio is
+      // taken per query from the fastest run of each; the single-shot, service-first figure is reported beside it.
+      const ROUNDS = 6;
       const timeService: number[] = [];
       const timeRaw: number[] = [];
-      for (let round = 0; round < 2; round++) {
+      const bestService = inputs.map(() => Number.POSITIVE_INFINITY);
+      const bestRaw = inputs.map(() => Number.POSITIVE_INFINITY);
+      const firstService: number[] = [];
+      const firstRaw: number[] = [];
+      const rawFirstService: number[] = [];
+      const rawFirstRaw: number[] = [];
+      for (let round = 0; round <= ROUNDS; round++) {
         for (const [i, q] of inputs.entries()) {
-          const t0 = performance.now();
-          const page = service.search(q);
-          const t1 = performance.now();
-          const rows = raw.all(ftsQuery(searchTerms(q.text)), q.limit + 1) as unknown[];
-          const t2 = performance.now();
+          let page: { rows: unknown[] } = { rows: [] };
+          let rows: unknown[] = [];
+          let ts = 0;
+          let tr = 0;
+          const runService = () => {
+            const t0 = performance.now();
+            page = service.search(q);
+            ts = performance.now() - t0;
+          };
+          const runRaw = () => {
+            const t0 = performance.now();
+            rows = raw.all(ftsQuery(searchTerms(q.text)), q.limit + 1) as unknown[];
+            tr = performance.now() - t0;
+          };
+          if (round % 2 === 1) {
+            runService();
+            runRaw();
+          } else {
+            runRaw();
+            runService();
+          }
           if (round === 0) continue; // warm-up
           const same = JSON.stringify(rows.slice(0, q.limit)) === JSON.stringify(page.rows);
           if (!same) throw new Error(`service and raw query disagree for ${JSON.stringify(texts[i])}`);
-          timeService.push(t1 - t0);
-          timeRaw.push(t2 - t1);
+          timeService.push(ts);
+          timeRaw.push(tr);
+          bestService[i] = Math.min(bestService[i] as number, ts);
+          bestRaw[i] = Math.min(bestRaw[i] as number, tr);
+          if (round === 1) {
+            firstService.push(ts);
+            firstRaw.push(tr);
+          } else if (round === 2) {
+            rawFirstService.push(ts);
+            rawFirstRaw.push(tr);
+          }
         }
       }
       const sP95 = p95(timeService);
       const rP95 = p95(timeRaw);
-      // the mix holds very different queries, so the ratio is also taken query by query
-      const perQuery = timeService.map((t, i) => t / (timeRaw[i] as number));
-      const ratioPerQuery = median(perQuery);
+      // the mix holds very different queries, so the ratio is taken query by query
+      const ratioPerQuery = median(bestService.map((t, i) => t / (bestRaw[i] as number)));
+      const ratioSingleShot = median(firstService.map((t, i) => t / (firstRaw[i] as number)));
+      const ratioRawFirst = median(rawFirstService.map((t, i) => t / (rawFirstRaw[i] as number)));
       const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
       const ratioTotal = sum(timeService) / sum(timeRaw);
       const ratioMedian = median(timeService) / median(timeRaw);
@@ -85,7 +122,7 @@ export async function benchCustomerSearch(queries = 200): Promise<BenchResult[]>
       const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
       return [
         {
-          name: `customer search, service, ${total} customers (p95 ${sP95.toFixed(2)} ms ≤ 10: ${verdict(sP95 <= 10)}; vs raw: median of per-query ratios ×${ratioPerQuery.toFixed(2)} (≤ 1.5: ${verdict(ratioPerQuery <= 1.5)}), total time ×${ratioTotal.toFixed(2)}, medians ×${ratioMedian.toFixed(2)}, p95s ×${ratioP95.toFixed(2)})`,
+          name: `customer search, service, ${total} customers (p95 ${sP95.toFixed(2)} ms ≤ 10: ${verdict(sP95 <= 10)}; vs raw: median of per-query ratios ×${ratioPerQuery.toFixed(2)} (≤ 1.5: ${verdict(ratioPerQuery <= 1.5)}; single shot: service first ×${ratioSingleShot.toFixed(2)}, raw first ×${ratioRawFirst.toFixed(2)}), total time ×${ratioTotal.toFixed(2)}, medians ×${ratioMedian.toFixed(2)}, p95s ×${ratioP95.toFixed(2)})`,
           unit: 'ms',
           median: median(timeService),
           samples: timeService,
