@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, medians against the issues' targets. Run on a quiet machine.
 
+import { benchCustomerHistory } from './customer-history';
 import { benchCustomerSearch } from './customers';
 import { benchCustomerExport } from './customers-export';
 import { benchCustomerImport } from './customers-import';
@@ -14,6 +15,7 @@ const results = [
   benchCustomerImport(),
   ...(await benchCustomerExport()),
   ...benchCreditSale(),
+  ...benchCustomerHistory(),
   ...(await benchPrint()),
 ];
 for (const r of results) console.log(report(r));

@@ -78,7 +78,7 @@ describe('counterline command line', () => {
   it('seeds the reference dataset deterministically', () => {
     const rows = () => {
       const dir = tempDir();
-      expect(cli('seed', '--reference', '--scale', '0.1', '--data-dir', dir).status).toBe(0);
+      expect(cli('seed', '--reference', '--scale', '0.01', '--data-dir', dir).status).toBe(0);
       const db = new Database(join(dir, 'counterline.db'), { readonly: true });
       const out = db.prepare('SELECT id, name, role, created_at FROM staff ORDER BY id').all();
       db.close();

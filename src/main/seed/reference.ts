@@ -2,6 +2,7 @@ import { testClock } from '../../shared/clock';
 import { seededRandom, uuidv7Source } from '../../shared/ids';
 import { type App, createApp } from '../app';
 import { seedCustomers } from './customers';
+import { seedSales } from './sales';
 
 export interface ReferenceOptions {
   dataDir: string;
@@ -36,5 +37,11 @@ export function seedReference(opts: ReferenceOptions): { app: App; counts: Recor
     });
   }
   const customers = seedCustomers(app, clock, Math.round(100_000 * opts.scale), opts.seed ?? 42);
-  return { app, counts: { staff: staffCount + 1, customers } };
+  const sales = seedSales(app, {
+    orders: Math.round(1_000_000 * opts.scale),
+    products: Math.max(20, Math.round(300 * Math.min(1, opts.scale * 10))),
+    seed: opts.seed ?? 42,
+  });
+  app.sqlite.exec('ANALYZE');
+  return { app, counts: { staff: staffCount + 1, customers, ...sales } };
 }
