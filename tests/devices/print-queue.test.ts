@@ -189,6 +189,31 @@ describe('the durable print queue', () => {
     await until('done', () => job(id).status === 'done');
   });
 
+  it('prints a refund receipt as soon as the refund is recorded', async () => {
+    const printer = await startTcpPrinter();
+    cleanups.push(printer.close);
+    await addPrinter(`tcp://127.0.0.1:${printer.port}`);
+    const sale = await sell();
+    await printer.nextJob();
+    await signInAs(app.call, DEMO.manager, DEMO.managerPin, 'manager');
+    const res = await app.call(
+      'refunds.create',
+      {
+        salesOrderId: sale.order.id,
+        lines: [{ salesLineId: sale.order.lines[0]?.id, qtyMilli: 1000, restock: true }],
+        method: 'cash',
+        reason: 'damaged packet',
+        idempotencyKey: 'queue-refund-1',
+      },
+      'manager',
+    );
+    expect(res.ok).toBe(true);
+    const text = decodeEscPos(await printer.nextJob()).text;
+    expect(text).toContain('REFUND');
+    expect(text).toContain(`For sale ${sale.order.number}`);
+    expect(text).toContain('Reason: damaged packet');
+  });
+
   it('previews a queued receipt as SVG with the same lines the printer gets', async () => {
     const sale = await sell();
     const preview = await ok<{ svg: string; text: string }>('devices.previewJob', { id: sale.printJobId });

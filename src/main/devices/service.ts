@@ -16,6 +16,9 @@ import { testPage } from './printers/templates';
 import { PrinterTransport } from './printers/transport';
 import { type JobRow, PrintQueue, type QueueOptions } from './queue';
 
+/** Audited actions that queue a document to print. */
+const PRINTING_ACTIONS = new Set(['sale.complete', 'refund.create', 'payment.create', 'payment.receive']);
+
 /** Printers, the print queue and previews: what the devices.* procedures and the CLI call. */
 export class DevicesService {
   readonly profiles: PrinterProfiles;
@@ -29,9 +32,9 @@ export class DevicesService {
   ) {
     this.profiles = new PrinterProfiles(deps, audit);
     this.queue = new PrintQueue(deps, this.profiles, queueOptions);
-    // a completed sale has queued its receipt in its own transaction; print it as soon as that has committed
+    // a sale or refund has queued its receipt in its own transaction; print it as soon as that has committed
     deps.events.subscribe((name, payload) => {
-      if (name === 'audit.appended' && (payload as { action: string }).action === 'sale.complete') this.queue.wake();
+      if (name === 'audit.appended' && PRINTING_ACTIONS.has((payload as { action: string }).action)) this.queue.wake();
     });
   }
 
