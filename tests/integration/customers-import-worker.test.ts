@@ -33,6 +33,7 @@ describe('customer import off the till thread', () => {
 
   it('commits on a worker thread and reports progress for the upload', async () => {
     const jobs = app.services.customerImports;
+    jobs.inThreadBelowBytes = 0;
     const { uploadId } = jobs.upload('register-2019.xlsx', fixture('register-2019.xlsx'));
     const r = await jobs.run(actor, uploadId, { onDuplicate: 'skip' });
     expect(r).toMatchObject({ rows: 40, created: 38, skipped: 1 });

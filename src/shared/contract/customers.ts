@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuditRow } from './audit';
+import { customerImportProcedures } from './customer-import';
 import { EpochMs, Id, Page } from './common';
 import { procedure } from './define';
 
@@ -312,4 +313,5 @@ export const customers = {
   deleteCategory: procedure({ input: z.object({ id: Id }), output: z.array(Category), permission: 'settings.edit' }),
   generateCard: procedure({ input: z.object({ id: Id }), output: Customer, permission: 'customers.edit' }),
   export: procedure({ input: CustomerExportInput, output: CustomerExportFile, permission: 'customers.export' }),
+  ...customerImportProcedures,
 };

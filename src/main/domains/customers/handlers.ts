@@ -1,5 +1,6 @@
 import { contract } from '../../../shared/contract';
 import { implement } from '../../host/router';
+import { importHandlers } from './import/handlers';
 
 export const customerHandlers = implement(contract.customers, {
   search: (input, { services }) => services.customers.search(input),
@@ -21,4 +22,5 @@ export const customerHandlers = implement(contract.customers, {
     const file = await services.customerExport.run(actor, input);
     return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64'), rows: file.rows };
   },
+  ...importHandlers,
 });

@@ -50,10 +50,15 @@ function workerEntry(): URL {
 /**
  * Customer imports as the wizard drives them: an uploaded file, previews, dry runs and commits run on a worker thread
  * with progress events, cancel, and the last report kept for export. A ':memory:' database (tests) cannot be shared
- * with a second connection, so there the work runs on this thread.
+ * with a second connection, so there the work runs on this thread, as it does for small files.
  */
 export class ImportJobs {
   private uploads = new Map<string, Upload>();
+  /**
+   * Files this small are read and committed in well under 100 ms, less than starting a thread costs; bigger ones go to
+   * the worker. Tests set 0 to send everything there.
+   */
+  inThreadBelowBytes = 256 * 1024;
 
   constructor(
     private deps: Deps,
@@ -151,7 +156,7 @@ export class ImportJobs {
     job: { kind: 'preview'; choice: LayoutChoice } | { kind: 'run'; opts: ImportOptions; actor: Actor },
     inThread: () => unknown,
   ): Promise<unknown> {
-    if (this.deps.sqlite.memory) return Promise.resolve().then(inThread);
+    if (this.deps.sqlite.memory || u.bytes.length < this.inThreadBelowBytes) return Promise.resolve().then(inThread);
     const flag = u.flag?.buffer ?? new SharedArrayBuffer(4);
     const data = { ...job, dataDir: dirname(this.deps.sqlite.name), bytes: u.bytes, flag } as WorkerJob;
     return new Promise((resolve, reject) => {

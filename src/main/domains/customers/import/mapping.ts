@@ -1,23 +1,6 @@
-/** The customer fields an import can fill. */
-export const IMPORT_FIELDS = [
-  'name',
-  'firstName',
-  'lastName',
-  'phone',
-  'email',
-  'dateOfBirth',
-  'category',
-  'notes',
-  'address',
-  'city',
-  'country',
-  'code',
-  'company',
-  'taxId',
-  'balance',
-  'points',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+import { IMPORT_FIELDS, IMPORT_PRESETS, type ImportField } from '../../../../shared/contract/customer-import';
+
+export { IMPORT_FIELDS, type ImportField };
 
 /** Columns recognised but not imported (history another system kept): listed as ignored. */
 const KNOWN_UNSUPPORTED = [
@@ -48,7 +31,7 @@ const WORDS: Record<ImportField, string[]> = {
   points: ['points balance', 'points', 'poin', 'loyalty points', 'saldo poin'],
 };
 
-export const PRESETS = ['generic', 'pos-export', 'square', 'kasir'] as const;
+export const PRESETS = IMPORT_PRESETS;
 export type Preset = (typeof PRESETS)[number];
 
 /** What a preset adds to guessing: extra header words and a country for phones the store's country cannot read. */
