@@ -4,6 +4,8 @@ import type { App } from '../app';
 import { refundShare } from '../domains/refunds/shares';
 
 const DAY = 86_400_000;
+/** sales per transaction */
+const BATCH = 50_000;
 const WORDS = ['Sugar', 'Rice', 'Soap', 'Oil', 'Flour', 'Salt', 'Tea', 'Milk', 'Bread', 'Beans', 'Matches', 'Juice'];
 const SIZES = ['250 g', '500 g', '1 kg', '2 kg', '5 kg', '1 l', '2 l', 'pack of 6', 'single'];
 
@@ -233,8 +235,8 @@ export function seedSales(app: App, opts: { orders: number; products: number; se
     counts.refunds++;
   };
 
-  sqlite.transaction(() => {
-    for (let k = 0; k < opts.orders; k++) {
+  const sellOne = (k: number) => {
+    {
       const at = start + k * step + int(step);
       while (pending.length && (pending[0] as PendingRefund).at <= at) writeRefund(pending.shift() as PendingRefund);
       clock.set(Math.max(clock.now(), at));
@@ -441,13 +443,34 @@ export function seedSales(app: App, opts: { orders: number; products: number; se
         pending.splice(i, 0, refund);
       }
     }
-    for (const r of pending.splice(0)) writeRefund(r);
-    const upStock = sqlite.prepare('UPDATE products SET stock_on_hand_milli = stock_on_hand_milli + ? WHERE id = ?');
+  };
+  const upStock = sqlite.prepare('UPDATE products SET stock_on_hand_milli = stock_on_hand_milli + ? WHERE id = ?');
+  const upCustomer = sqlite.prepare(
+    'UPDATE customers SET balance = balance + ?, total_spent = total_spent + ?, last_activity_at = max(coalesce(last_activity_at, 0), ?) WHERE id = ?',
+  );
+  /** Moves the cached figures by what this batch wrote, so each committed batch leaves cached = Σ ledger. */
+  const flush = () => {
     for (const [id, q] of stock) upStock.run(q, id);
-    const upCustomer = sqlite.prepare(
-      'UPDATE customers SET balance = balance + ?, total_spent = total_spent + ?, last_activity_at = max(coalesce(last_activity_at, 0), ?) WHERE id = ?',
-    );
     for (const [id, v] of spent) upCustomer.run(balance.get(id) ?? 0, v, lastSeen.get(id) ?? 0, id);
+    stock.clear();
+    spent.clear();
+    balance.clear();
+    lastSeen.clear();
+  };
+
+  // batches keep the WAL and the page cache bounded (one 1M-sale transaction spilled gigabytes of WAL)
+  const previousCache = sqlite.pragma('cache_size', { simple: true });
+  sqlite.pragma('cache_size = -262144');
+  for (let from = 0; from < opts.orders; from += BATCH) {
+    sqlite.transaction(() => {
+      for (let k = from; k < Math.min(opts.orders, from + BATCH); k++) sellOne(k);
+      flush();
+    })();
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  }
+  sqlite.transaction(() => {
+    for (const r of pending.splice(0)) writeRefund(r);
+    flush();
     const counter = sqlite.prepare(
       'INSERT INTO document_counters (till_id, kind, last) VALUES (?, ?, ?) ON CONFLICT (till_id, kind) DO UPDATE SET last = excluded.last',
     );
@@ -462,5 +485,6 @@ export function seedSales(app: App, opts: { orders: number; products: number; se
       },
     );
   })();
+  sqlite.pragma(`cache_size = ${previousCache}`);
   return counts;
 }
