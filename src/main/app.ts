@@ -53,7 +53,7 @@ export function createApp(config: AppConfig): App {
     clock,
     dataDir: config.dataDir,
     close: () => {
-      services.devices.queue.stop();
+      services.devices.stop();
       sqlite.close();
     },
   };

@@ -79,7 +79,7 @@ async function serve(args: string[]): Promise<number> {
   const rendererDir = join(projectRoot, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) await buildRenderer();
   const app = createApp({ dataDir: resolveDataDir(values['data-dir']) });
-  app.services.devices.queue.start();
+  app.services.devices.start();
   const host = await startHttpHost({ app, rendererDir, host: values.host, port });
   console.log(`Counterline ready at ${host.url}`);
   const stop = async () => {

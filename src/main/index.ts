@@ -56,7 +56,7 @@ if (!app.requestSingleInstanceLock()) {
       const dataDir = flag || process.env.COUNTERLINE_DATA_DIR ? resolveDataDir(flag) : app.getPath('userData');
       core = createApp({ dataDir });
       // the till prints: receipts queued before a restart go out now
-      core.services.devices.queue.start();
+      core.services.devices.start();
       applySecurity({ session: session.defaultSession, protocol, rendererDir });
       unbind = bindIpc(
         ipcMain,

@@ -83,3 +83,61 @@ describe('serial scanner through a socat pty pair', () => {
     expect(states.every((s) => s.startsWith('down'))).toBe(true);
   });
 });
+
+describe('USB HID scanner', () => {
+  it('says which device is missing and keeps looking for it (no such device on this machine)', async () => {
+    const { HidScanner } = await import('../../src/main/devices/scanners/hid-scanner');
+    const states: string[] = [];
+    const scanner = new HidScanner({ vendorId: 0x0c2e, productId: 0x0b61, mode: 'pos' }, () => {}, {
+      retryMs: 30,
+      onState: (ok, problem) => states.push(ok ? 'up' : `down: ${problem}`),
+    });
+    scanner.start();
+    await new Promise((r) => setTimeout(r, 200));
+    await scanner.stop();
+    expect(states.length).toBeGreaterThanOrEqual(2);
+    expect(states[0]).toBe('down: no USB device 0c2e:0b61 is plugged in');
+  });
+});
+
+describe('scanners configured in settings', () => {
+  it('reads a serial scanner saved through devices.saveScanner and emits each code as a scan.code event', async () => {
+    const { makeTestApp, signInAs, DEMO } = await import('../helpers');
+    const app = makeTestApp();
+    const pair = await socatPair();
+    try {
+      app.services.system.createDemoShop();
+      await signInAs(app.call, DEMO.owner, DEMO.ownerPin);
+      app.services.devices.scanners.start();
+      const codes: string[] = [];
+      app.events.subscribe((name, p) => {
+        if (name === 'scan.code') codes.push(`${(p as { source: string }).source}: ${(p as { code: string }).code}`);
+      });
+      const bad = await app.call('devices.saveScanner', { name: 'Gun', kind: 'serial' });
+      expect(bad).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', message: expect.stringMatching(/needs its port/) },
+      });
+      const saved = await app.call('devices.saveScanner', { name: 'Counter gun', kind: 'serial', path: pair.a });
+      expect(saved.ok).toBe(true);
+      const device = new SerialPort({ path: pair.b, baudRate: 9600, autoOpen: false });
+      await new Promise<void>((res, rej) => device.open((e) => (e ? rej(e) : res())));
+      const end = Date.now() + 3000;
+      let listed: unknown;
+      while (Date.now() < end) {
+        listed = await app.call('devices.scanners');
+        if ((listed as { data: Array<{ connected: boolean }> }).data[0]?.connected) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(listed).toMatchObject({ ok: true, data: [{ name: 'Counter gun', connected: true, problem: null }] });
+      device.write('2900000012345\r\n');
+      while (codes.length < 1 && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
+      expect(codes).toEqual(['Counter gun: 2900000012345']);
+      await new Promise<void>((r) => device.close(() => r()));
+    } finally {
+      await app.services.devices.scanners.stop();
+      app.dispose();
+      await pair.close();
+    }
+  });
+});

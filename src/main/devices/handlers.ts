@@ -15,4 +15,7 @@ export const deviceHandlers = implement(contract.devices, {
   invoicePdf: (input, { services }) =>
     services.devices.invoicePdf(services.sales.orders.get({ id: input.salesOrderId })),
   previewTest: (input, { services }) => services.devices.previewTest(input.id),
+  scanners: (_, { services }) => services.devices.scanners.states(),
+  saveScanner: (input, { services, actor }) => services.devices.scanners.save(actor, input),
+  removeScanner: (input, { services, actor }) => services.devices.scanners.remove(actor, input.id),
 });

@@ -15,6 +15,7 @@ import { type StoreSnapshot, saleReceiptFromOrder, storeHeader } from './printer
 import { testPage } from './printers/templates';
 import { PrinterTransport } from './printers/transport';
 import { type JobRow, PrintQueue, type QueueOptions } from './queue';
+import { ScannerHub } from './scanners/hub';
 
 /** Audited actions that queue a document to print. */
 const PRINTING_ACTIONS = new Set(['sale.complete', 'refund.create', 'payment.create', 'payment.receive']);
@@ -23,6 +24,7 @@ const PRINTING_ACTIONS = new Set(['sale.complete', 'refund.create', 'payment.cre
 export class DevicesService {
   readonly profiles: PrinterProfiles;
   readonly queue: PrintQueue;
+  readonly scanners: ScannerHub;
 
   constructor(
     private deps: Deps,
@@ -32,10 +34,22 @@ export class DevicesService {
   ) {
     this.profiles = new PrinterProfiles(deps, audit);
     this.queue = new PrintQueue(deps, this.profiles, queueOptions);
+    this.scanners = new ScannerHub(deps, audit);
     // a sale or refund has queued its receipt in its own transaction; print it as soon as that has committed
     deps.events.subscribe((name, payload) => {
       if (name === 'audit.appended' && PRINTING_ACTIONS.has((payload as { action: string }).action)) this.queue.wake();
     });
+  }
+
+  /** Printing and the scanners the main process reads; the hosts call this (tests start what they need). */
+  start(): void {
+    this.queue.start();
+    this.scanners.start();
+  }
+
+  stop(): void {
+    this.queue.stop();
+    void this.scanners.stop();
   }
 
   printers(): PrinterProfile[] {

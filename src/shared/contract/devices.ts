@@ -51,6 +51,24 @@ export const PrinterProfile = z.object({
 export type PrinterProfile = z.output<typeof PrinterProfile>;
 export type PrinterProfileInput = z.input<typeof PrinterProfile>;
 
+/** A barcode scanner the main process reads (keyboard-wedge scanners need no set-up: the till reads them). */
+export const ScannerProfile = z.object({
+  id: Id,
+  name: z.string().trim().min(1, 'give the scanner a name').max(60),
+  kind: z.enum(['serial', 'hid']),
+  /** serial: the port, e.g. /dev/ttyACM0 or COM4 */
+  path: z.string().trim().max(200).default(''),
+  baudRate: z.number().int().min(300).max(921_600).default(9600),
+  /** hid: USB vendor and product id */
+  vendorId: z.number().int().min(0).max(0xffff).default(0),
+  productId: z.number().int().min(0).max(0xffff).default(0),
+  hidMode: z.enum(['keyboard', 'pos']).default('keyboard'),
+  hasReportId: z.boolean().default(false),
+});
+export type ScannerProfile = z.output<typeof ScannerProfile>;
+
+export const ScannerState = z.object({ id: Id, connected: z.boolean(), problem: z.string().nullable() });
+
 export const PrintJob = z.object({
   id: Id,
   printerId: z.string().nullable(),
@@ -109,5 +127,20 @@ export const devices = {
   previewJob: procedure({ input: z.object({ id: Id }), output: ReceiptPreview, permission: 'till.use' }),
   /** an A4 PDF invoice for a completed sale */
   invoicePdf: procedure({ input: z.object({ salesOrderId: Id }), output: PdfFile, permission: 'sales.sell' }),
+  scanners: procedure({
+    input: z.null(),
+    output: z.array(ScannerProfile.extend({ connected: z.boolean(), problem: z.string().nullable() })),
+    permission: 'till.use',
+  }),
+  saveScanner: procedure({
+    input: ScannerProfile.extend({ id: Id.optional() }),
+    output: z.array(ScannerProfile),
+    permission: 'devices.manage',
+  }),
+  removeScanner: procedure({
+    input: z.object({ id: Id }),
+    output: z.array(ScannerProfile),
+    permission: 'devices.manage',
+  }),
   previewTest: procedure({ input: z.object({ id: Id.optional() }), output: ReceiptPreview, permission: 'till.use' }),
 };

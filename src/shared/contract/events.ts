@@ -6,6 +6,8 @@ export interface EventMap {
   'session.locked': { reason: 'idle' | 'manual' };
   'audit.appended': { entity: string; action: string };
   /** a print job changed state (the till toasts failures) */
+  /** a scanner the main process reads (serial, USB HID) read a code */
+  'scan.code': { scannerId: string; source: string; code: string };
   'print.job': {
     id: string;
     status: 'queued' | 'printing' | 'done' | 'failed' | 'cancelled';
@@ -20,5 +22,6 @@ export const EVENT_NAMES: readonly EventName[] = [
   'session.locked',
   'audit.appended',
   'print.job',
+  'scan.code',
   'customers.importProgress',
 ];
