@@ -256,3 +256,49 @@ test('customer list filters: tag, city or region, birthday month, dates added, s
   await expect(list.getByRole('option').first()).toContainText('Isaac Byaruhanga');
   await page.screenshot({ path: `${SHOTS}/customers-filters.png` });
 });
+
+test('customer form: birthday, language, consents with the date marketing was agreed, billing and shipping addresses', async ({
+  page,
+  host,
+}) => {
+  await openCustomers(page, host);
+  await page.keyboard.press('F2');
+  await page.getByLabel('First name').fill('Esther');
+  await page.getByLabel('Last name').fill('Auma');
+  await page.getByLabel('Date of birth').fill('1992-05-17');
+  await page.getByLabel('Preferred language').selectOption('id');
+  await page.getByLabel('WhatsApp').check();
+  await page.getByLabel('Wants offers and news (marketing)').check();
+  await page.getByRole('button', { name: 'Add billing address' }).click();
+  const first = page.getByRole('group', { name: 'Address 1' });
+  await expect(first.getByLabel('Default billing address')).toBeChecked();
+  await first.getByLabel('Street and number').fill('Plot 12 Kampala Road');
+  await first.getByLabel('City').fill('Kampala');
+  await page.getByRole('button', { name: 'Add shipping address' }).click();
+  const second = page.getByRole('group', { name: 'Address 2' });
+  await second.getByLabel('Street and number').fill('Stall 40, Owino market');
+  await second.getByLabel('City').fill('Kampala');
+  await second.getByLabel('Region').fill('Central');
+  await page.screenshot({ path: `${SHOTS}/customers-form.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Add customer' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: /Esther Auma/ })).toBeVisible();
+  const details = page.locator('.cust-details');
+  await expect(details).toContainText('1992-05-17');
+  await expect(details).toContainText('Bahasa Indonesia');
+  await expect(details).toContainText('WhatsApp');
+  await expect(details).toContainText(/agreed on/);
+  const addresses = page.getByRole('list', { name: 'Addresses' });
+  await expect(addresses).toContainText('Billing (default): Plot 12 Kampala Road, Kampala');
+  await expect(addresses).toContainText('Shipping (default): Stall 40, Owino market, Kampala, Central');
+  await page.screenshot({ path: `${SHOTS}/customers-page.png`, fullPage: true });
+
+  // editing keeps the addresses and the consent unless changed
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
+  await expect(page.getByRole('group', { name: 'Address 2' }).getByLabel('Region')).toHaveValue('Central');
+  await expect(page.getByText(/agreed on/)).toBeVisible();
+  await page.getByRole('group', { name: 'Address 2' }).getByRole('button', { name: 'Remove address 2' }).click();
+  await page.getByRole('button', { name: 'Save customer' }).click();
+  await expect(addresses).not.toContainText('Owino');
+  await expect(page.getByRole('list', { name: 'History' })).toContainText('Stall 40, Owino market');
+});

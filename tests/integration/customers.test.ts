@@ -299,6 +299,38 @@ describe('customers', () => {
     });
   });
 
+  it('keeps one default billing and one default shipping address, consents, and the date marketing was agreed', async () => {
+    const { customer } = await person('Dora', 'Nakku', {
+      dateOfBirth: '1988-02-29',
+      preferredLanguage: 'id',
+      consentWhatsapp: true,
+      marketingOptIn: true,
+      addresses: [
+        { kind: 'billing', line1: 'Plot 1', city: 'Kampala', isDefault: false },
+        { kind: 'billing', line1: 'Plot 2', city: 'Kampala', isDefault: true },
+        { kind: 'billing', line1: 'Plot 3', city: 'Kampala', isDefault: true },
+        { kind: 'shipping', line1: 'Stall 9', city: 'Owino' },
+      ],
+    });
+    const defaults = customer.addresses.filter((a) => a.isDefault).map((a) => `${a.kind} ${a.line1}`);
+    expect(defaults.sort()).toEqual(['billing Plot 2', 'shipping Stall 9']);
+    expect(customer).toMatchObject({
+      dateOfBirth: '1988-02-29',
+      preferredLanguage: 'id',
+      consentSms: false,
+      consentWhatsapp: true,
+      marketingOptIn: true,
+      marketingOptInAt: app.clock.now(),
+    });
+    const agreed = customer.marketingOptInAt;
+    app.clock.advance(60_000);
+    const { customer: again } = await ok('customers.update', { id: customer.id, consentSms: true });
+    // the date it was given stays while the customer keeps saying yes
+    expect(again).toMatchObject({ consentSms: true, marketingOptIn: true, marketingOptInAt: agreed });
+    const { customer: off } = await ok('customers.update', { id: customer.id, marketingOptIn: false });
+    expect(off).toMatchObject({ marketingOptIn: false, marketingOptInAt: null });
+  });
+
   it('refuses to delete a customer with history, and deletes (audited) one without', async () => {
     makeSalesTable();
     const { customer: buyer } = await person('Moses', 'Buyer', {

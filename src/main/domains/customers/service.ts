@@ -322,7 +322,7 @@ export class CustomerService {
         .insert(customerPhones)
         .values({ id: this.deps.newId(), customerId: id, ...p })
         .run();
-    for (const a of d.addresses)
+    for (const a of oneDefaultPerKind(d.addresses))
       this.deps.db
         .insert(customerAddresses)
         .values({ ...a, city: a.city.trim(), id: this.deps.newId(), customerId: id })
@@ -538,6 +538,16 @@ function isNewValue(
   if (field === 'email') return now.emailNorm !== normaliseEmail(before.email);
   if (field === 'taxId') return now.taxId !== before.taxId;
   return true;
+}
+
+/** Exactly one default billing and one default shipping address when there are any: the first marked, else the first. */
+export function oneDefaultPerKind<A extends { kind: string; isDefault: boolean }>(addresses: A[]): A[] {
+  const chosen = new Map<string, number>();
+  addresses.forEach((a, i) => {
+    if (!chosen.has(a.kind) || (a.isDefault && !addresses[chosen.get(a.kind) as number]?.isDefault))
+      chosen.set(a.kind, i);
+  });
+  return addresses.map((a, i) => ({ ...a, isDefault: chosen.get(a.kind) === i }));
 }
 
 function definedOnly<T extends object>(o: T): Partial<T> {

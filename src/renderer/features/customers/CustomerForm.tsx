@@ -6,6 +6,7 @@ import { ApiError, api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
+import { CustomerFormDetails, type Details, detailsInput, initialDetails } from './CustomerFormDetails';
 
 type CustomerType = Customer['type'];
 
@@ -71,6 +72,7 @@ export function CustomerForm({
   const { onError, store } = useShell();
   const currency: CurrencyCode = store?.currency ?? 'UGX';
   const [f, setF] = useState<FormState>(() => initial(customer, currency));
+  const [details, setDetails] = useState<Details>(() => initialDetails(customer));
   const [dupes, setDupes] = useState<DuplicateMatch[] | null>(null);
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
@@ -114,6 +116,7 @@ export function CustomerForm({
       notes: f.notes,
       creditLimit,
       paymentTermsDays,
+      ...detailsInput(details, f.type),
     };
     if (f.type === 'individual') {
       Object.assign(input, {
@@ -269,6 +272,12 @@ export function CustomerForm({
         />
         <TextField id="cf-tags" label={t('cust.tags')} value={f.tags} onChange={set('tags')} />
       </div>
+      <CustomerFormDetails
+        d={details}
+        setD={setDetails}
+        type={f.type}
+        optedInAt={customer?.marketingOptIn ? customer.marketingOptInAt : null}
+      />
       <TextAreaField id="cf-notes" label={t('cust.notes')} value={f.notes} onChange={set('notes')} />
 
       {dupes && (

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AuditRow } from '../../../shared/contract/audit';
 import type { Category, Customer } from '../../../shared/contract/customers';
 import { type CurrencyCode, formatMoney } from '../../../shared/money';
-import { type MessageKey, useT } from '../../i18n';
+import { LANGUAGE_NAMES, type Lang, type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { useToast } from '../../ui/toast';
@@ -150,17 +150,44 @@ export function CustomerPage({
           [t('cust.taxId'), c.taxId ?? ''],
         ] as Array<[string, string]>)
       : []),
+    ...(c.type === 'individual'
+      ? ([[t('cust.dob'), c.dateOfBirth ?? '']] as Array<[string, string]>)
+      : ([
+          [t('cust.registrationNo'), c.registrationNo ?? ''],
+          [t('cust.businessType'), c.businessType ?? ''],
+          [t('cust.industry'), c.industry ?? ''],
+        ] as Array<[string, string]>)),
     [t('cust.phone'), c.phones.map((p) => p.e164).join(', ')],
     [t('cust.email'), c.email ?? ''],
     [t('cust.category'), c.categoryName ?? ''],
     [t('cust.card'), c.loyaltyCardNo ?? ''],
     [t('cust.code'), c.code ?? ''],
-    [t('cust.tags'), c.tags.join(', ')],
+    [t('cust.field.tags'), c.tags.join(', ')],
     [t('cust.creditLimit', { currency }), money(c.creditLimit)],
     [t('cust.terms'), c.paymentTermsDays == null ? '' : String(c.paymentTermsDays)],
     [t('cust.balance'), money(c.balance)],
     [t('cust.totalSpent'), money(c.totalSpent)],
     [t('cust.since'), new Date(c.createdAt).toLocaleDateString(locale)],
+    [
+      t('cust.language'),
+      c.preferredLanguage ? (LANGUAGE_NAMES[c.preferredLanguage as Lang] ?? c.preferredLanguage) : '',
+    ],
+    [
+      t('cust.contactBy'),
+      [
+        c.consentSms && t('cust.consent.sms'),
+        c.consentWhatsapp && t('cust.consent.whatsapp'),
+        c.consentEmail && t('cust.consent.email'),
+      ]
+        .filter(Boolean)
+        .join(', ') || t('cust.contactBy.none'),
+    ],
+    [
+      t('cust.marketing'),
+      c.marketingOptIn && c.marketingOptInAt
+        ? t('cust.marketing.since', { date: new Date(c.marketingOptInAt).toLocaleDateString(locale) })
+        : t('common.no'),
+    ],
   ];
 
   const confirmText =
@@ -220,6 +247,19 @@ export function CustomerPage({
               </div>
             ))}
           </dl>
+          {c.addresses.length > 0 && (
+            <ul className="cust-addresses" aria-label={t('cust.addresses')}>
+              {c.addresses.map((a) => (
+                <li key={a.id}>
+                  <strong>
+                    {t(`cust.address.${a.kind}` as MessageKey)}
+                    {a.isDefault ? ` ${t('cust.address.isDefault')}` : ''}
+                  </strong>
+                  : {[a.line1, a.line2, a.city, a.region, a.postalCode, a.country].filter(Boolean).join(', ')}
+                </li>
+              ))}
+            </ul>
+          )}
           {c.notes && (
             <p className={c.notesImportant ? 'notice' : 'muted'}>
               <strong>{t('cust.notes')}:</strong> {c.notes}
