@@ -110,6 +110,14 @@ test('devices: a receipt waits for a printer, prints once one is added, and the 
     await expect(page.getByText(`A copy of ${sale.order.number} is queued.`)).toBeVisible();
     await expect.poll(() => printer.jobs.length).toBe(3);
     expect(printer.jobs[2]?.toString('latin1')).toContain('*** COPY ***');
+
+    // Scanner test: a keyboard-wedge scan (5 ms a key, then Enter) shows up with its source.
+    await page.getByRole('heading', { name: 'Scanner test' }).click();
+    await page.keyboard.type('2900000012345', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('list', { name: 'Scanner test' })).toContainText('2900000012345');
+    await expect(page.getByRole('list', { name: 'Scanner test' })).toContainText('keyboard scanner');
+    await page.screenshot({ path: 'test-results/screenshots/devices-scanner-test.png', fullPage: true });
   } finally {
     await printer.close();
   }

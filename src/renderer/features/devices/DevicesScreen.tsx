@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useT } from '../../i18n';
 import { PrintersPanel } from './PrintersPanel';
 import { QueuePanel } from './QueuePanel';
+import { ScannersPanel } from './ScannersPanel';
 import './devices.css';
 
 /** Printers (set up, test print, preview) and the print queue (retry, cancel, reprint). */
@@ -17,6 +18,7 @@ export function DevicesScreen() {
         <div className="devices-main">
           <PrintersPanel onPreview={setPreview} />
           <QueuePanel onPreview={setPreview} />
+          <ScannersPanel />
         </div>
         <aside className="card receipt-preview" aria-label={t('dev.preview')}>
           <h2>{t('dev.preview')}</h2>
