@@ -40,7 +40,7 @@ describe('counterline printer', () => {
     expect(stdout).toMatch(/^Test page sent to tcp:\/\/127\.0\.0\.1:\d+ \(epson, 80 mm, PC858\)\.$/m);
     expect(job.text).toContain('PRINTER TEST');
     expect(job.text).toContain('Money: € £');
-  }, 30_000);
+  }, 90_000);
 
   it('test exits non-zero with one clear line when the printer cannot be reached', async () => {
     const port = await unusedPort();
@@ -50,7 +50,7 @@ describe('counterline printer', () => {
     expect(stderr.trim().split('\n')).toEqual([
       `Cannot print: The network printer at 127.0.0.1:${port} refused the connection: is it switched on, and is the address right?`,
     ]);
-  }, 30_000);
+  }, 90_000);
 
   it('test prints through a serial pty and refuses an unknown profile name', async () => {
     const pair = await socatPair();
@@ -63,11 +63,11 @@ describe('counterline printer', () => {
     const unknown = await cli('printer', 'test', `serial:${pair.a}`, '--profile', 'Kitchen');
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/Cannot print: There is no Counterline shop in .*, so no profile "Kitchen"\./);
-  }, 30_000);
+  }, 90_000);
 
   it('list names the serial ports it can see', async () => {
     const { status, stdout } = await cli('printer', 'list');
     expect(status).toBe(0);
     expect(stdout).toContain('Network printers are not listed');
-  }, 30_000);
+  }, 90_000);
 });
