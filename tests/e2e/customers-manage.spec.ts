@@ -302,3 +302,47 @@ test('customer form: birthday, language, consents with the date marketing was ag
   await expect(addresses).not.toContainText('Owino');
   await expect(page.getByRole('list', { name: 'History' })).toContainText('Stall 40, Owino market');
 });
+
+test('deleting a customer with a sale is refused in plain words; one without history is deleted after confirming', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await signIn(page, 'Rose Nakato', '1234');
+  const { customer } = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
+    type: 'individual',
+    firstName: 'Patrick',
+    lastName: 'Mukasa',
+  });
+  await rpc(page, 'customers.create', { type: 'individual', firstName: 'Typo', lastName: 'Mukasaa' });
+  const sugar = await rpc<{ id: string }>(page, 'catalog.byBarcode', { code: '6164000000034' });
+  await rpc(page, 'sales.complete', {
+    cart: { lines: [{ productId: sugar.id, qtyMilli: 1000 }], customerId: customer.id },
+    payments: [{ method: 'cash', amount: 10_000 }],
+    idempotencyKey: 'e2e-customer-delete-sale-1',
+  });
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Customers' }).click();
+  const search = page.getByLabel('Search customers');
+  const list = page.getByRole('listbox', { name: 'Customer list' });
+
+  await search.fill('patrick mukasa');
+  await list.getByRole('option', { name: /Patrick Mukasa/ }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(page.getByRole('alertdialog')).toContainText('Delete Patrick Mukasa for good?');
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Patrick Mukasa has history; deactivate instead.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /Patrick Mukasa/ })).toBeVisible();
+
+  await page.getByRole('button', { name: /Back to list/ }).click();
+  await search.fill('mukasaa');
+  await list.getByRole('option', { name: /Typo Mukasaa/ }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Typo Mukasaa deleted.' })).toBeVisible();
+  await search.fill('mukasa');
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await expect(list.getByRole('option').first()).toContainText('Patrick Mukasa');
+});
