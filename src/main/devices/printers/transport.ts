@@ -260,6 +260,8 @@ function openTcp(host: string, port: number, opts: Required<TransportOptions>): 
   });
 }
 
+const SERIAL_SETTLE_MS = 50;
+
 function openSerial(path: string, baudRate: number, opts: Required<TransportOptions>): Promise<Channel> {
   return new Promise((resolve, reject) => {
     const port = new SerialPort({ path, baudRate, autoOpen: false });
@@ -274,7 +276,10 @@ function openSerial(path: string, baudRate: number, opts: Required<TransportOpti
               : undefined;
         return reject(code ? errno(code, err.message) : err);
       }
-      const end = () => new Promise<void>((res, rej) => port.drain((e) => (e ? rej(e) : res())));
+      // drain returns once the OS has the bytes; a pty (and some USB-serial adapters) still hold them for a moment,
+      // and closing at once loses the end of the job
+      const end = () =>
+        new Promise<void>((res, rej) => port.drain((e) => (e ? rej(e) : setTimeout(res, SERIAL_SETTLE_MS))));
       // destroying a SerialPort stream does not close the device (nor release its lock): close it
       const release = () => new Promise<void>((res) => (port.isOpen ? port.close(() => res()) : res()));
       resolve(streamChannel(port, opts.idleTimeoutMs, end, release));
