@@ -1,4 +1,5 @@
 import { devicesEn } from './devices.en';
+import { historyEn } from './history.en';
 import { tillEn } from './till.en';
 
 export const en = {
@@ -284,6 +285,7 @@ export const en = {
   'cust.cat.saved': 'Category {name} saved.',
   'cust.cat.deleted': 'Category {name} deleted.',
   ...tillEn,
+  ...historyEn,
   ...devicesEn,
   'cust.filters.more': 'More filters',
   'cust.filters.moreCount': 'More filters ({n} set)',

@@ -1,4 +1,5 @@
 import { devicesId } from './devices.id';
+import { historyId } from './history.id';
 import type { MessageKey } from './en';
 import { tillId } from './till.id';
 
@@ -286,6 +287,7 @@ export const id: Record<MessageKey, string> = {
   'cust.cat.saved': 'Kategori {name} disimpan.',
   'cust.cat.deleted': 'Kategori {name} dihapus.',
   ...tillId,
+  ...historyId,
   ...devicesId,
   'cust.filters.more': 'Filter lainnya',
   'cust.filters.moreCount': 'Filter lainnya ({n} aktif)',

@@ -8,6 +8,7 @@ import { useShell } from '../../lib/session';
 import { useToast } from '../../ui/toast';
 import { CustomerForm } from './CustomerForm';
 import { StatusPill } from './CustomerList';
+import { CustomerSales } from './sales/CustomerSales';
 
 type Confirm = { kind: 'deactivate' | 'reactivate' | 'delete' };
 
@@ -328,6 +329,8 @@ export function CustomerPage({
           )}
         </div>
       )}
+
+      {c.status !== 'merged' && <CustomerSales customerId={c.id} />}
 
       <div className="card">
         <h2>{t('cust.history')}</h2>
