@@ -1,0 +1,314 @@
+import { useCallback, useEffect, useState } from 'react';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/contract/customers';
+import type { HistoryOrderRow, HistorySummary } from '../../../../shared/contract/history';
+import type { RefundRow } from '../../../../shared/contract/refunds';
+import { type CurrencyCode, formatMoney } from '../../../../shared/money';
+import { type MessageKey, useT } from '../../../i18n';
+import { api } from '../../../lib/api';
+import { downloadBase64 } from '../../../lib/download';
+import { useShell } from '../../../lib/session';
+import { useToast } from '../../../ui/toast';
+import { OrderDialog } from './OrderDialog';
+
+const DAY = 86_400_000;
+// laid out inline here: one row of small controls above each table
+const FILTER_ROW = {
+  display: 'flex',
+  gap: '1rem',
+  flexWrap: 'wrap',
+  alignItems: 'end',
+  border: 0,
+  padding: 0,
+} as const;
+
+/** a yyyy-mm-dd from a date input → epoch ms at the start of that day (local time), or undefined */
+const dayStart = (v: string) => (v ? new Date(`${v}T00:00:00`).getTime() : undefined);
+
+interface Filter {
+  from: string;
+  to: string;
+  status: string;
+}
+
+function useList<R>(
+  fetch: (q: { from?: number; to?: number; status: string; cursor?: string }) => Promise<{
+    rows: R[];
+    nextCursor: string | null;
+    totals: { count: number; amount: number };
+  }>,
+  filter: Filter,
+  reload: number,
+) {
+  const { onError } = useShell();
+  const [rows, setRows] = useState<R[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [totals, setTotals] = useState({ count: 0, amount: 0 });
+  const q = useCallback(
+    (cursor?: string) => {
+      const to = dayStart(filter.to);
+      return fetch({
+        from: dayStart(filter.from),
+        to: to === undefined ? undefined : to + DAY,
+        status: filter.status,
+        cursor,
+      });
+    },
+    [fetch, filter],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is the signal to read again after a refund
+  useEffect(() => {
+    q()
+      .then((p) => {
+        setRows(p.rows);
+        setNext(p.nextCursor);
+        setTotals(p.totals);
+      })
+      .catch(onError);
+  }, [q, onError, reload]);
+  const more = () =>
+    next &&
+    q(next)
+      .then((p) => {
+        setRows((r) => [...r, ...p.rows]);
+        setNext(p.nextCursor);
+      })
+      .catch(onError);
+  return { rows, next, totals, more };
+}
+
+function Filters({
+  value,
+  onChange,
+  statuses,
+  label,
+}: {
+  value: Filter;
+  onChange: (f: Filter) => void;
+  statuses: string[];
+  label: string;
+}) {
+  const t = useT();
+  return (
+    <fieldset className="history-filters" style={FILTER_ROW}>
+      <legend className="sr-only">{label}</legend>
+      <label>
+        {t('sh.from')}{' '}
+        <input
+          type="date"
+          className="input"
+          value={value.from}
+          onChange={(e) => onChange({ ...value, from: e.target.value })}
+        />
+      </label>
+      <label>
+        {t('sh.to')}{' '}
+        <input
+          type="date"
+          className="input"
+          value={value.to}
+          onChange={(e) => onChange({ ...value, to: e.target.value })}
+        />
+      </label>
+      <label>
+        {t('sh.status')}{' '}
+        <select className="input" value={value.status} onChange={(e) => onChange({ ...value, status: e.target.value })}>
+          {statuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`sh.status.${s}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      </label>
+    </fieldset>
+  );
+}
+
+/** A customer's sales and refunds on their page: summary card, filtered tables, a sale opened, export. */
+export function CustomerSales({ customerId }: { customerId: string }) {
+  const t = useT();
+  const toast = useToast();
+  const { onError, can, store } = useShell();
+  const currency: CurrencyCode = store?.currency ?? 'UGX';
+  const money = (n: number) => formatMoney(n, currency, store?.locale);
+  const day = (ms: number | null) => (ms === null ? t('sh.never') : new Date(ms).toLocaleDateString(store?.locale));
+  const [summary, setSummary] = useState<HistorySummary | null>(null);
+  const [reload, setReload] = useState(0);
+  const [orderFilter, setOrderFilter] = useState<Filter>({ from: '', to: '', status: 'any' });
+  const [refundFilter, setRefundFilter] = useState<Filter>({ from: '', to: '', status: 'any' });
+  const [opened, setOpened] = useState<string | null>(null);
+  const [what, setWhat] = useState<'sales' | 'refunds'>('sales');
+  const [format, setFormat] = useState<ExportFormat>('xlsx');
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is the signal to read again after a refund
+  useEffect(() => {
+    api.history.summary({ customerId }).then(setSummary).catch(onError);
+  }, [customerId, onError, reload]);
+  const fetchOrders = useCallback(
+    (q: { from?: number; to?: number; status: string; cursor?: string }) =>
+      api.history.orders({ customerId, ...q, status: q.status as 'any' }),
+    [customerId],
+  );
+  const fetchRefunds = useCallback(
+    (q: { from?: number; to?: number; status: string; cursor?: string }) =>
+      api.history.refunds({ customerId, ...q, status: q.status as 'any' }),
+    [customerId],
+  );
+  const orders = useList<HistoryOrderRow>(fetchOrders, orderFilter, reload);
+  const refunds = useList<RefundRow>(fetchRefunds, refundFilter, reload);
+
+  const exportFile = async () => {
+    try {
+      const file = await api.history.export({ customerId, what, format });
+      downloadBase64(file.fileName, file.mimeType, file.base64);
+      toast.success(t('sh.export.done', { n: file.rows, file: file.fileName }));
+    } catch (err) {
+      onError(err);
+    }
+  };
+
+  const figures: Array<[string, string]> = summary
+    ? [
+        [t('sh.totalSpent'), money(summary.totalSpent)],
+        [t('sh.orders'), String(summary.orders)],
+        [t('sh.average'), money(summary.averageOrder)],
+        [t('sh.first'), day(summary.firstPurchaseAt)],
+        [t('sh.last'), day(summary.lastPurchaseAt)],
+        [t('sh.refundsTotal'), `${money(summary.refundsTotal)} (${summary.refunds})`],
+      ]
+    : [];
+
+  return (
+    <section className="card customer-sales" aria-labelledby="h-sales">
+      <h2 id="h-sales">{t('sh.title')}</h2>
+      <dl className="cust-details sales-summary" aria-label={t('sh.summary')}>
+        {figures.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+
+      <h3>{t('sh.orders')}</h3>
+      <Filters
+        value={orderFilter}
+        onChange={setOrderFilter}
+        statuses={['any', 'completed', 'voided']}
+        label={t('sh.orders')}
+      />
+      <p className="muted">{t('sh.totals', { n: orders.totals.count, amount: money(orders.totals.amount) })}</p>
+      {orders.rows.length === 0 ? (
+        <p className="muted">{t('sh.noOrders')}</p>
+      ) : (
+        <table className="table" aria-label={t('sh.ordersTable')}>
+          <thead>
+            <tr>
+              <th>{t('sh.col.number')}</th>
+              <th>{t('sh.col.date')}</th>
+              <th>{t('sh.col.status')}</th>
+              <th>{t('sh.col.lines')}</th>
+              <th>{t('sh.col.total')}</th>
+              <th>{t('sh.col.refunded')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.rows.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <button type="button" className="btn btn-sm btn-link" onClick={() => setOpened(o.id)}>
+                    {o.number}
+                  </button>
+                </td>
+                <td>{new Date(o.completedAt).toLocaleString(store?.locale)}</td>
+                <td>{t(`sh.status.${o.status}` as MessageKey)}</td>
+                <td>{o.lineCount}</td>
+                <td>{money(o.total)}</td>
+                <td>{o.refunded ? money(o.refunded) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {orders.next && (
+        <button type="button" className="btn btn-sm" onClick={() => void orders.more()}>
+          {t('sh.more')}
+        </button>
+      )}
+
+      <h3>{t('sh.refunds')}</h3>
+      <Filters
+        value={refundFilter}
+        onChange={setRefundFilter}
+        statuses={['any', 'completed', 'cancelled']}
+        label={t('sh.refunds')}
+      />
+      <p className="muted">{t('sh.totals', { n: refunds.totals.count, amount: money(refunds.totals.amount) })}</p>
+      {refunds.rows.length === 0 ? (
+        <p className="muted">{t('sh.noRefunds')}</p>
+      ) : (
+        <table className="table" aria-label={t('sh.refundsTable')}>
+          <thead>
+            <tr>
+              <th>{t('sh.col.number')}</th>
+              <th>{t('sh.col.date')}</th>
+              <th>{t('sh.col.sale')}</th>
+              <th>{t('sh.col.status')}</th>
+              <th>{t('sh.col.method')}</th>
+              <th>{t('sh.col.reason')}</th>
+              <th>{t('sh.col.total')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {refunds.rows.map((r) => (
+              <tr key={r.id}>
+                <td>{r.number}</td>
+                <td>{new Date(r.at).toLocaleString(store?.locale)}</td>
+                <td>
+                  <button type="button" className="btn btn-sm btn-link" onClick={() => setOpened(r.salesOrderId)}>
+                    {r.saleNumber}
+                  </button>
+                </td>
+                <td>{t(`sh.status.${r.status}` as MessageKey)}</td>
+                <td>{r.method.replace('_', ' ')}</td>
+                <td>{r.reason}</td>
+                <td>{money(r.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {refunds.next && (
+        <button type="button" className="btn btn-sm" onClick={() => void refunds.more()}>
+          {t('sh.more')}
+        </button>
+      )}
+
+      {can('customers.export') && (
+        <div className="row-actions">
+          <label>
+            {t('sh.export.what')}{' '}
+            <select className="input" value={what} onChange={(e) => setWhat(e.target.value as 'sales' | 'refunds')}>
+              <option value="sales">{t('sh.orders')}</option>
+              <option value="refunds">{t('sh.refunds')}</option>
+            </select>
+          </label>
+          <label>
+            {t('sh.export.format')}{' '}
+            <select className="input" value={format} onChange={(e) => setFormat(e.target.value as ExportFormat)}>
+              {EXPORT_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {f.toUpperCase()}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="btn" onClick={() => void exportFile()}>
+            {t('sh.export')}
+          </button>
+        </div>
+      )}
+
+      {opened && <OrderDialog id={opened} onClose={() => setOpened(null)} onChanged={() => setReload((n) => n + 1)} />}
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { OrderWithRefunds } from '../../../../shared/contract/refunds';
+import { formatMoney } from '../../../../shared/money';
+import { type MessageKey, useT } from '../../../i18n';
+import { api } from '../../../lib/api';
+import { useShell } from '../../../lib/session';
+import { Dialog } from '../../../ui/Dialog';
+import { useToast } from '../../../ui/toast';
+import { RefundDialog } from './RefundDialog';
+
+/** One sale opened from the history: lines, payments, refunds against it; reprint and refund from here. */
+export function OrderDialog({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => void }) {
+  const t = useT();
+  const toast = useToast();
+  const { onError, can, store } = useShell();
+  const [state, setState] = useState<OrderWithRefunds | null>(null);
+  const [refunding, setRefunding] = useState(false);
+  const load = useCallback(() => {
+    api.history.order({ id }).then(setState).catch(onError);
+  }, [id, onError]);
+  useEffect(load, [load]);
+  if (!state) return null;
+  const { order } = state;
+  const money = (n: number) => formatMoney(n, order.currency, store?.locale);
+  const when = (ms: number) => new Date(ms).toLocaleString(store?.locale);
+
+  if (refunding)
+    return (
+      <RefundDialog
+        state={state}
+        onClose={() => setRefunding(false)}
+        onDone={() => {
+          setRefunding(false);
+          load();
+          onChanged();
+        }}
+      />
+    );
+
+  return (
+    <Dialog title={t('sh.order', { number: order.number })} onClose={onClose} className="order-dialog">
+      <p className="muted">
+        {when(order.completedAt)} · {t(`sh.status.${order.status}` as MessageKey)} · {order.staffName ?? ''}
+      </p>
+      <h3>{t('sh.order.lines')}</h3>
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t('sh.col.item')}</th>
+            <th>{t('sh.col.qty')}</th>
+            <th>{t('sh.col.refundedQty')}</th>
+            <th>{t('sh.col.total')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {state.lines.map((l) => (
+            <tr key={l.salesLineId}>
+              <td>{l.name}</td>
+              <td>{l.soldQtyMilli / 1000}</td>
+              <td>{l.refundedQtyMilli / 1000}</td>
+              <td>{money(l.total)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        <strong>
+          {t('sh.col.total')}: {money(order.total + order.rounding)}
+        </strong>
+      </p>
+      <h3>{t('sh.order.payments')}</h3>
+      <ul>
+        {order.payments.map((p) => (
+          <li key={p.id}>
+            {p.method.replace('_', ' ')}: {money(p.amount)}
+            {p.reference ? ` (${p.reference})` : ''}
+          </li>
+        ))}
+      </ul>
+      {state.refunds.length > 0 && (
+        <>
+          <h3>{t('sh.order.refunds')}</h3>
+          <ul>
+            {state.refunds.map((r) => (
+              <li key={r.id}>
+                {r.number} · {when(r.at)} · {t(`sh.status.${r.status}` as MessageKey)} · {r.method.replace('_', ' ')} ·{' '}
+                {money(r.total)} · {r.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {state.blockedReason && <p className="notice">{state.blockedReason}</p>}
+      <div className="row-actions">
+        {can('sales.refund') && !state.blockedReason && (
+          <button type="button" className="btn btn-primary" onClick={() => setRefunding(true)}>
+            {t('sh.refund')}
+          </button>
+        )}
+        {can('sales.sell') && (
+          <button
+            type="button"
+            className="btn"
+            onClick={() =>
+              api.devices
+                .reprint({ salesOrderId: order.id })
+                .then(() => toast.success(t('sh.reprinted')))
+                .catch(onError)
+            }
+          >
+            {t('sh.reprint')}
+          </button>
+        )}
+        <button type="button" className="btn btn-ghost" onClick={onClose}>
+          {t('sh.close')} <kbd>Esc</kbd>
+        </button>
+      </div>
+    </Dialog>
+  );
+}
