@@ -331,6 +331,51 @@ describe('customers', () => {
     expect(off).toMatchObject({ marketingOptIn: false, marketingOptInAt: null });
   });
 
+  it('pages by keyset in every sort and direction: the pages put together are the whole list, none twice', async () => {
+    const names = ['Kato', 'Kato', 'Achan', 'Zawadi', 'Mugisha', 'Kato', 'Bbosa', 'Nakku', 'Opio'];
+    const ids: string[] = [];
+    for (const [i, last] of names.entries()) ids.push((await person(`P${i % 3}`, last)).customer.id);
+    // ties and never-seen customers (NULL last activity) are where keyset paging goes wrong
+    const set = app.sqlite.prepare(
+      'UPDATE customers SET total_spent = ?, balance = ?, last_activity_at = ?, created_at = ? WHERE id = ?',
+    );
+    ids.forEach((id, i) => {
+      set.run(
+        (i % 3) * 1000,
+        i % 2 ? 500 : 0,
+        i % 4 === 0 ? null : 1_700_000_000_000 + (i % 3),
+        1_600_000_000_000 + (i % 2),
+        id,
+      );
+    });
+    for (const sort of ['name', 'created', 'lastActivity', 'totalSpent', 'balance'] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        for (const text of ['', 'kato']) {
+          const whole = await searchIds({ sort, direction, text });
+          const paged: string[] = [];
+          let cursor: string | undefined;
+          do {
+            const page = await ok<{ rows: Array<{ id: string }>; nextCursor: string | null }>('customers.search', {
+              sort,
+              direction,
+              text,
+              limit: 2,
+              ...(cursor ? { cursor } : {}),
+            });
+            paged.push(...page.rows.map((r) => r.id));
+            cursor = page.nextCursor ?? undefined;
+          } while (cursor);
+          expect(paged, `${sort} ${direction} "${text}"`).toEqual(whole);
+          expect(whole.length).toBe(text ? 3 : names.length);
+        }
+      }
+    }
+    expect(await call('customers.search', { cursor: '12' })).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'That list position is out of date; search again.' },
+    });
+  });
+
   it('refuses to delete a customer with history, and deletes (audited) one without', async () => {
     makeSalesTable();
     const { customer: buyer } = await person('Moses', 'Buyer', {

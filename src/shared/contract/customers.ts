@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AuditRow } from './audit';
-import { customerImportProcedures } from './customer-import';
 import { EpochMs, Id, Page } from './common';
+import { customerImportProcedures } from './customer-import';
 import { procedure } from './define';
 
 const optText = (max: number) => z.string().max(max).nullable().optional();
@@ -152,11 +152,8 @@ export const CustomerQuery = z.object({
   activeTo: EpochMs.optional(),
   sort: z.enum(SEARCH_SORTS).default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
-  /** an opaque paging cursor from the previous page */
-  cursor: z
-    .string()
-    .regex(/^\d{1,9}$/)
-    .optional(),
+  /** an opaque paging cursor from the previous page (where that page's last row sorted) */
+  cursor: z.string().max(1000).optional(),
   limit: z.number().int().min(1).max(200).default(50),
 });
 export type CustomerQuery = z.output<typeof CustomerQuery>;

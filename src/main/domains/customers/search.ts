@@ -1,5 +1,6 @@
 import type { Statement } from 'better-sqlite3';
 import type { CustomerListRow, CustomerQuery } from '../../../shared/contract/customers';
+import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../../db/open';
 import { ftsQuery, phoneSearchDigits, searchTerms } from './normalise';
 
@@ -51,7 +52,51 @@ const SORT_COLUMN: Record<CustomerQuery['sort'], string> = {
 
 const BROAD_MATCHES = 1500;
 
-/** The customers list and search: one SQL statement, filtered in the database, paged by offset. */
+type SortValue = string | number | null;
+
+function sortValue(sort: CustomerQuery['sort'], r: CustomerListRow & { createdAt?: number }): SortValue {
+  if (sort === 'name') return r.displayName;
+  if (sort === 'created') return r.createdAt ?? null;
+  if (sort === 'lastActivity') return r.lastActivityAt;
+  return sort === 'totalSpent' ? r.totalSpent : r.balance;
+}
+
+/** Keyset paging: the cursor is where the previous page's last row sorted (its sort value and id). */
+export function encodeCursor(value: SortValue, id: string): string {
+  return JSON.stringify([value, id]);
+}
+
+function decodeCursor(cursor: string): [SortValue, string] {
+  try {
+    const v = JSON.parse(cursor) as unknown;
+    if (
+      Array.isArray(v) &&
+      v.length === 2 &&
+      (v[0] === null || typeof v[0] === 'string' || typeof v[0] === 'number') &&
+      typeof v[1] === 'string'
+    )
+      return v as [SortValue, string];
+  } catch {}
+  throw new AppError('VALIDATION', 'That list position is out of date; search again.', {
+    issues: [{ path: 'cursor', message: 'not a cursor from this list' }],
+  });
+}
+
+/**
+ * Rows after the cursor in `ORDER BY col dir, c.id dir`. SQLite sorts NULL first ascending and last descending, so a
+ * NULL sort value (a customer never seen at the till) is its own block before or after the others.
+ */
+function keysetAfter(col: string, dir: 'ASC' | 'DESC', [value, id]: [SortValue, string]) {
+  if (value === null)
+    return dir === 'ASC'
+      ? { cond: `((${col} IS NULL AND c.id > ?) OR ${col} IS NOT NULL)`, params: [id] }
+      : { cond: `(${col} IS NULL AND c.id < ?)`, params: [id] };
+  return dir === 'ASC'
+    ? { cond: `(${col}, c.id) > (?, ?)`, params: [value, id] }
+    : { cond: `((${col}, c.id) < (?, ?) OR ${col} IS NULL)`, params: [value, id] };
+}
+
+/** The customers list and search: filtered in the database, paged by keyset (never OFFSET, so page 500 costs what page 1 does). */
 export class CustomerSearch {
   private cache = new Map<string, Statement<unknown[]>>();
   private readTx: (q: CustomerQuery) => { rows: CustomerListRow[]; nextCursor: string | null };
@@ -75,16 +120,24 @@ export class CustomerSearch {
 
   private run(q: CustomerQuery): { rows: CustomerListRow[]; nextCursor: string | null } {
     const { where, params } = filters(q);
-    const offset = q.cursor ? Number(q.cursor) : 0;
     const dir = q.direction === 'desc' ? 'DESC' : 'ASC';
-    const order = `ORDER BY ${SORT_COLUMN[q.sort]} ${dir}, c.id ${dir}`;
-    const page = [q.limit + 1, offset];
+    const column = SORT_COLUMN[q.sort];
+    const order = `ORDER BY ${column} ${dir}, c.id ${dir}`;
+    if (q.cursor) {
+      const after = keysetAfter(column, dir, decodeCursor(q.cursor));
+      where.push(after.cond);
+      params.push(...after.params);
+    }
+    const page = [q.limit + 1];
+    // the created sort needs the row's creation time for the next cursor; other sort values are list columns
+    const columns = q.sort === 'created' ? `${COLUMNS}, c.created_at AS createdAt` : COLUMNS;
     const terms = searchTerms(q.text);
     let rows: CustomerListRow[];
     if (!terms.length) {
-      rows = this.stmt(
-        `SELECT ${COLUMNS} FROM customers c ${CATEGORY} ${whereSql(where)} ${order} LIMIT ? OFFSET ?`,
-      ).all(...params, ...page) as CustomerListRow[];
+      rows = this.stmt(`SELECT ${columns} FROM customers c ${CATEGORY} ${whereSql(where)} ${order} LIMIT ?`).all(
+        ...params,
+        ...page,
+      ) as CustomerListRow[];
     } else {
       const match = ftsQuery(terms);
       // the matches are read once (at most BROAD_MATCHES + 1 of them); a few are then looked up by key
@@ -105,26 +158,30 @@ export class CustomerSearch {
           keyParams = [JSON.stringify(keys)];
         }
         rows = this.stmt(
-          `SELECT ${COLUMNS} FROM customers c ${CATEGORY} ${whereSql([byKey, ...where])} ${order} LIMIT ? OFFSET ?`,
+          `SELECT ${columns} FROM customers c ${CATEGORY} ${whereSql([byKey, ...where])} ${order} LIMIT ?`,
         ).all(...keyParams, ...params, ...page) as CustomerListRow[];
       } else if (q.sort === 'name' && q.status !== 'any') {
         // Thousands of matches (a two-letter prefix): walk the (status, name) index in order and stop at the page,
         // instead of joining and sorting every match. `+` keeps SQLite from driving the query by search_key.
         rows = this.stmt(
-          `SELECT ${COLUMNS} FROM customers c ${CATEGORY}
-           ${whereSql(['+c.search_key IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)', ...where])} ${order} LIMIT ? OFFSET ?`,
+          `SELECT ${columns} FROM customers c ${CATEGORY}
+           ${whereSql(['+c.search_key IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)', ...where])} ${order} LIMIT ?`,
         ).all(match, ...params, ...page) as CustomerListRow[];
       } else {
         // every match must be sorted: choose the page on narrow rows, then widen only its rows
         rows = this.stmt(
-          `SELECT ${COLUMNS} FROM (SELECT c.id AS pid FROM customers_fts f JOIN customers c ON c.search_key = f.rowid
-             ${whereSql(['customers_fts MATCH ?', ...where])} ${order} LIMIT ? OFFSET ?) p
+          `SELECT ${columns} FROM (SELECT c.id AS pid FROM customers_fts f JOIN customers c ON c.search_key = f.rowid
+             ${whereSql(['customers_fts MATCH ?', ...where])} ${order} LIMIT ?) p
            JOIN customers c ON c.id = p.pid ${CATEGORY} ${order}`,
         ).all(match, ...params, ...page) as CustomerListRow[];
       }
     }
     const more = rows.length > q.limit;
-    return { rows: more ? rows.slice(0, q.limit) : rows, nextCursor: more ? String(offset + q.limit) : null };
+    if (more) rows = rows.slice(0, q.limit);
+    const last = rows[rows.length - 1] as (CustomerListRow & { createdAt?: number }) | undefined;
+    const nextCursor = more && last ? encodeCursor(sortValue(q.sort, last), last.id) : null;
+    if (q.sort === 'created') rows = rows.map(({ createdAt: _c, ...r }: CustomerListRow & { createdAt?: number }) => r);
+    return { rows, nextCursor };
   }
 }
 
