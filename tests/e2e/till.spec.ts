@@ -212,7 +212,7 @@ test('till: a cashier scans three items, attaches a customer by card, pays part 
   ]);
 });
 
-test('till: weighed item by name, a discount over the cashier’s limit and a changed price approved by a manager’s PIN, park and resume, quick add finds the existing customer', async ({
+test('till: weighed item by name, a discount over the cashier’s limit and a changed price approved by a manager’s PIN, park and resume, the sale survives a lock, quick add finds the existing customer', async ({
   page,
   host,
 }) => {
@@ -275,6 +275,15 @@ test('till: weighed item by name, a discount over the cashier’s limit and a ch
   await expect(parked.getByRole('listitem')).toHaveCount(1);
   await parked.getByRole('button', { name: 'Resume' }).click();
   await expect(lines).toHaveCount(2);
+  await expect(page.getByTestId('till-total')).toContainText('UGX 7,500');
+
+  // Locking the till (Ctrl+L, or when idle) keeps the open sale.
+  await page.keyboard.press('Control+l');
+  await expect(page.getByRole('heading', { name: /Till locked/ })).toBeVisible();
+  await page.getByLabel('PIN', { exact: true }).fill(CASHIER.pin);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await expect(lines).toHaveCount(2);
+  await expect(lines.first()).toContainText('Beans, Nambale');
   await expect(page.getByTestId('till-total')).toContainText('UGX 7,500');
 
   // Quick add with a phone someone already has: the till offers that customer instead.

@@ -36,8 +36,8 @@ export interface ApprovalGrant extends Approval {
  * screen never shows client arithmetic as a price.
  */
 export function useSale(onError: (e: unknown) => void) {
-  const [cart, setCartState] = useState<Cart>(EMPTY_CART);
-  const [customer, setCustomerState] = useState<TillCustomer | null>(null);
+  const [cart, setCartState] = useState<Cart>(() => kept()?.cart ?? EMPTY_CART);
+  const [customer, setCustomerState] = useState<TillCustomer | null>(() => kept()?.customer ?? null);
   const [approval, setApproval] = useState<ApprovalGrant | null>(null);
   const [quote, setQuote] = useState<Quote | null>(null);
   /** the cart and approval the shown quote belongs to */
@@ -87,6 +87,9 @@ export function useSale(onError: (e: unknown) => void) {
     return () => clearTimeout(timer);
   }, [cart, approval, onError]);
 
+  // The open sale outlives the screen: locking the till (by hand or when idle) or switching sections unmounts it.
+  useEffect(() => keep(cart, customer), [cart, customer]);
+
   const reset = useCallback(() => {
     attemptKey.current = null;
     setCartState(EMPTY_CART);
@@ -116,3 +119,24 @@ export function useSale(onError: (e: unknown) => void) {
   };
 }
 export type Sale = ReturnType<typeof useSale>;
+
+const KEEP_KEY = 'counterline.till.openSale';
+
+/** The open sale kept in this tab (never the manager's approval: it holds a PIN). */
+function keep(cart: Cart, customer: TillCustomer | null): void {
+  try {
+    if (cart.lines.length === 0 && !customer) sessionStorage.removeItem(KEEP_KEY);
+    else sessionStorage.setItem(KEEP_KEY, JSON.stringify({ cart, customer }));
+  } catch {
+    /* storage full or off: the sale just does not survive a lock */
+  }
+}
+
+function kept(): { cart: Cart; customer: TillCustomer | null } | null {
+  try {
+    const text = sessionStorage.getItem(KEEP_KEY);
+    return text ? (JSON.parse(text) as { cart: Cart; customer: TillCustomer | null }) : null;
+  } catch {
+    return null;
+  }
+}
