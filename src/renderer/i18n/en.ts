@@ -1,5 +1,6 @@
 import { devicesEn } from './devices.en';
 import { historyEn } from './history.en';
+import { importEn } from './import.en';
 import { tillEn } from './till.en';
 
 export const en = {
@@ -284,9 +285,6 @@ export const en = {
   'cust.cat.nameNeeded': 'Write a name for the category.',
   'cust.cat.saved': 'Category {name} saved.',
   'cust.cat.deleted': 'Category {name} deleted.',
-  ...tillEn,
-  ...historyEn,
-  ...devicesEn,
   'cust.filters.more': 'More filters',
   'cust.filters.moreCount': 'More filters ({n} set)',
   'cust.filters.clear': 'Clear these filters',
@@ -324,6 +322,10 @@ export const en = {
   'cust.contactBy': 'Contact by',
   'cust.contactBy.none': 'No consent given',
   'cust.address.isDefault': '(default)',
+  ...tillEn,
+  ...historyEn,
+  ...devicesEn,
+  ...importEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { devicesId } from './devices.id';
 import { historyId } from './history.id';
 import type { MessageKey } from './en';
+import { importId } from './import.id';
 import { tillId } from './till.id';
 
 export const id: Record<MessageKey, string> = {
@@ -275,7 +276,8 @@ export const id: Record<MessageKey, string> = {
   'cust.language': 'Bahasa pilihan',
   'cust.cat.open': 'Kategori',
   'cust.cat.title': 'Kategori pelanggan',
-  'cust.cat.help': 'Termin pembayaran di sini menjadi bawaan untuk pelanggan dalam kategori. Kategori bisa dihapus setelah tidak ada pelanggan di dalamnya.',
+  'cust.cat.help':
+    'Termin pembayaran di sini menjadi bawaan untuk pelanggan dalam kategori. Kategori bisa dihapus setelah tidak ada pelanggan di dalamnya.',
   'cust.cat.nameCol': 'Nama',
   'cust.cat.name': 'Nama {name}',
   'cust.cat.terms': 'Termin pembayaran {name}',
@@ -286,9 +288,6 @@ export const id: Record<MessageKey, string> = {
   'cust.cat.nameNeeded': 'Tulis nama kategori.',
   'cust.cat.saved': 'Kategori {name} disimpan.',
   'cust.cat.deleted': 'Kategori {name} dihapus.',
-  ...tillId,
-  ...historyId,
-  ...devicesId,
   'cust.filters.more': 'Filter lainnya',
   'cust.filters.moreCount': 'Filter lainnya ({n} aktif)',
   'cust.filters.clear': 'Hapus filter ini',
@@ -326,4 +325,8 @@ export const id: Record<MessageKey, string> = {
   'cust.contactBy': 'Boleh dihubungi lewat',
   'cust.contactBy.none': 'Belum ada persetujuan',
   'cust.address.isDefault': '(utama)',
+  ...tillId,
+  ...historyId,
+  ...devicesId,
+  ...importId,
 };

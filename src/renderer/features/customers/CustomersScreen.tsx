@@ -6,9 +6,15 @@ import { useShell } from '../../lib/session';
 import { CustomerForm } from './CustomerForm';
 import { CustomerList, DEFAULT_QUERY, type ListQuery, NEW_SHORTCUT } from './CustomerList';
 import { CustomerPage } from './CustomerPage';
+import { ImportButton, ImportWizard } from './import/ImportWizard';
 import { MergeScreen } from './MergeScreen';
 
-type View = { kind: 'list' } | { kind: 'new' } | { kind: 'customer'; id: string } | { kind: 'merge'; id: string };
+type View =
+  | { kind: 'list' }
+  | { kind: 'import' }
+  | { kind: 'new' }
+  | { kind: 'customer'; id: string }
+  | { kind: 'merge'; id: string };
 
 /** The Customers section: list and search, new customer, one customer's page. */
 export function CustomersScreen() {
@@ -49,8 +55,11 @@ export function CustomersScreen() {
           onCategoriesChange={setCategories}
           onOpen={open}
           onNew={canEdit ? () => setView({ kind: 'new' }) : undefined}
+          actions={can('customers.import') && <ImportButton onClick={() => setView({ kind: 'import' })} />}
         />
       );
+    case 'import':
+      return <ImportWizard onClose={toList} />;
     case 'new':
       return (
         <section className="section" aria-labelledby="h-new-customer">

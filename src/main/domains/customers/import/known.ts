@@ -38,6 +38,8 @@ export class KnownCustomers {
   private email: Index = new Map();
   private taxId: Index = new Map();
   private code: Index = new Map();
+  /** by lower-cased name: only for rows with no phone, email, tax id or code, which nothing else can match */
+  private name: Index = new Map();
   /** codes of every customer, merged ones too: the unique index refuses them all */
   private anyCode = new Set<string>();
   private keysStmt;
@@ -64,6 +66,7 @@ export class KnownCustomers {
       put(this.email, emailNorm, k);
       put(this.taxId, taxId, k);
       put(this.code, code, k);
+      put(this.name, displayName.toLowerCase(), k);
     }
     const phones = this.sqlite
       .prepare('SELECT customer_id, e164 FROM customer_phones ORDER BY rowid')
@@ -77,7 +80,9 @@ export class KnownCustomers {
   }
 
   /** The stored customer sharing a phone, else an email, tax id or code (the order the service checks them). */
-  match(keys: MatchKeys): Known | undefined {
+  match(keys: MatchKeys, displayName?: string): Known | undefined {
+    if (!keys.phones.length && !keys.emailNorm && !keys.taxId && !keys.code)
+      return displayName ? this.name.get(displayName.toLowerCase())?.[0] : undefined;
     for (const p of keys.phones) {
       const hit = this.phone.get(p)?.[0];
       if (hit) return hit;
@@ -99,6 +104,7 @@ export class KnownCustomers {
     put(this.taxId, keys.taxId, k);
     put(this.code, keys.code, k);
     if (keys.code) this.anyCode.add(keys.code);
+    put(this.name, k.displayName.toLowerCase(), k);
   }
 
   /** Re-reads one customer after the service changed it, so later rows match what is stored now. */

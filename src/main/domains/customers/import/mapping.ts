@@ -13,7 +13,17 @@ const KNOWN_UNSUPPORTED = [
 ];
 
 const WORDS: Record<ImportField, string[]> = {
-  name: ['name', 'nama', 'customer name', 'customer', 'full name', 'nama pelanggan', 'pelanggan', 'nama lengkap'],
+  name: [
+    'name',
+    'display name',
+    'nama',
+    'customer name',
+    'customer',
+    'full name',
+    'nama pelanggan',
+    'pelanggan',
+    'nama lengkap',
+  ],
   firstName: ['first name', 'firstname', 'given name', 'nama depan'],
   lastName: ['last name', 'lastname', 'surname', 'family name', 'nama belakang'],
   phone: ['phone', 'telepon', 'telpon', 'tel', 'hp', 'no hp', 'nomor hp', 'mobile', 'phone number', 'no telepon', 'wa'],

@@ -204,7 +204,7 @@ export class CustomerImport {
           });
       }
       const keys = keysOf(c);
-      const match = known.match(keys);
+      const match = known.match(keys, c.displayName);
       if (match && (opts.onDuplicate ?? 'skip') === 'skip') {
         result.skipped++;
         result.warnings.push({

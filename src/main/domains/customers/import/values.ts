@@ -63,6 +63,11 @@ export function parseDate(raw: string): string | null {
   return null;
 }
 
+/** Undoes an export's formula guard: `'=SUM(1)` was written for the text `=SUM(1)`, which is stored as text again. */
+function unneutralised(v: string): string {
+  return /^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v;
+}
+
 /** Splits a whole name: the first word is the first name and the rest the last name. */
 function splitName(full: string): { firstName: string; lastName: string | null } {
   const at = full.indexOf(' ');
@@ -82,7 +87,7 @@ export function readRow(
   const warnings: RowIssue[] = [];
   const get = (f: ImportField): string => {
     const col = mapping.columns.find((c) => c.field === f);
-    return col ? (cells[col.index] ?? '') : '';
+    return col ? unneutralised(cells[col.index] ?? '') : '';
   };
   const name = cleanName(get('name'));
   let firstName = cleanName(get('firstName'));

@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, OWNER, onboard, signIn, test } from './fixtures';
+
+const SHOTS = '/tmp/shots';
+const fixture = (name: string) => join(process.cwd(), 'tests', 'fixtures', 'customers', name);
+
+async function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const res = await page.evaluate(
+    async ([n, body]) => {
+      const r = await fetch(`/rpc/${n}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Counterline-Client': sessionStorage.getItem('counterline.client') ?? '',
+        },
+        body: JSON.stringify(body),
+      });
+      return r.json();
+    },
+    [name, input] as const,
+  );
+  if (!res.ok) throw new Error(`${name}: ${res.error.message}`);
+  return res.data as T;
+}
+
+async function openImport(page: Page, host: { url: string }) {
+  await page.goto(host.url);
+  await onboard(page);
+  await signIn(page, OWNER.name, OWNER.pin);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Customers' }).click();
+  await page.getByRole('button', { name: 'Import…' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Import customers' })).toBeVisible();
+}
+
+const count = (page: Page, label: string) =>
+  page
+    .locator('.import-count')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator('dd')
+    .first();
+
+/** Walks the wizard with one file; returns after the done step and checks the counts it shows. */
+async function importFile(
+  page: Page,
+  file: { name: string; mimeType: string; buffer: Buffer },
+  expected: { rows: number; created: number; updated?: number; skipped: number; errors: number },
+  opts: { preset?: string; shots?: string } = {},
+) {
+  await page.getByLabel('Customer file (Excel .xlsx or .xls, or .csv)').setInputFiles(file);
+  await expect(page.getByRole('heading', { name: `What Counterline found in ${file.name}` })).toBeVisible();
+  if (opts.preset) {
+    await page.getByLabel('The file comes from').selectOption(opts.preset);
+    await expect(page.getByLabel('The file comes from')).toHaveValue(opts.preset);
+  }
+  await expect(page.getByText(`${expected.rows} customer rows below the column names.`)).toBeVisible();
+  if (opts.shots) await page.screenshot({ path: `${SHOTS}/${opts.shots}-2-columns.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Check the rows' }).click();
+  await expect(page.getByText('Step 3 of 4: check the rows')).toBeVisible();
+  await expect(count(page, 'Rows')).toHaveText(String(expected.rows));
+  await expect(count(page, 'New customers')).toHaveText(String(expected.created));
+  await expect(count(page, 'Skipped')).toHaveText(String(expected.skipped));
+  await expect(count(page, 'Rows with errors (not imported)')).toHaveText(String(expected.errors));
+  if (opts.shots) await page.screenshot({ path: `${SHOTS}/${opts.shots}-3-check.png`, fullPage: true });
+  const n = expected.created + (expected.updated ?? 0);
+  if (n === 0) {
+    await expect(page.getByRole('button', { name: 'Nothing to import' })).toBeDisabled();
+    return;
+  }
+  await page.getByRole('button', { name: `Import ${n} customers` }).click();
+  await expect(page.getByRole('heading', { name: 'Import finished' })).toBeVisible({ timeout: 60_000 });
+  await expect(count(page, 'New customers')).toHaveText(String(expected.created));
+  if (opts.shots) await page.screenshot({ path: `${SHOTS}/${opts.shots}-4-done.png`, fullPage: true });
+}
+
+const fileOf = (name: string, mimeType: string) => ({ name, mimeType, buffer: readFileSync(fixture(name)) });
+
+test('imports the hand-kept Excel register through the wizard, with row errors and duplicates shown', async ({
+  page,
+  host,
+}) => {
+  await openImport(page, host);
+  await page.screenshot({ path: `${SHOTS}/import-1-file.png`, fullPage: true });
+  await importFile(
+    page,
+    fileOf('register-2019.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+    { rows: 40, created: 38, skipped: 1, errors: 1 },
+    { shots: 'import-register' },
+  );
+  await expect(page.getByRole('cell', { name: 'Row 14 has no name.' })).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export report' }).click();
+  expect((await download).suggestedFilename()).toBe('register-2019-import-report.csv');
+  await page.getByRole('button', { name: 'Back to customers' }).first().click();
+  await page.getByLabel('Search customers').fill('Byaruhanga');
+  await expect(page.getByText('Joy Byaruhanga').first()).toBeVisible();
+});
+
+test('imports the other POS export and the Indonesian cashier export (preset chosen in the wizard)', async ({
+  page,
+  host,
+}) => {
+  await openImport(page, host);
+  await importFile(page, fileOf('pos-export.csv', 'text/csv'), { rows: 26, created: 25, skipped: 1, errors: 0 });
+  await page.getByRole('button', { name: 'Import another file' }).click();
+  await importFile(
+    page,
+    fileOf('kasir-pelanggan.csv', 'text/csv'),
+    { rows: 20, created: 20, skipped: 0, errors: 0 },
+    { preset: 'kasir', shots: 'import-kasir' },
+  );
+  await expect(page.getByLabel('Text encoding')).toHaveCount(0);
+});
+
+test('an export of every customer imports back with nothing to change', async ({ page, host }) => {
+  await openImport(page, host);
+  for (const [name, preset] of [
+    ['register-2019.xlsx', undefined],
+    ['pos-export.csv', undefined],
+    ['kasir-pelanggan.csv', 'kasir'],
+  ] as const) {
+    const bytes = readFileSync(fixture(name)).toString('base64');
+    const { uploadId } = await rpc<{ uploadId: string }>(page, 'customers.importUpload', {
+      fileName: name,
+      base64: bytes,
+    });
+    await rpc(page, 'customers.importCommit', { uploadId, ...(preset ? { preset } : {}) });
+  }
+  const exported = await rpc<{ fileName: string; base64: string; rows: number }>(page, 'customers.export', {
+    format: 'csv',
+    filter: { status: 'all' },
+  });
+  expect(exported.rows).toBe(83);
+  await importFile(
+    page,
+    { name: 'all-customers.csv', mimeType: 'text/csv', buffer: Buffer.from(exported.base64, 'base64') },
+    { rows: 83, created: 0, updated: 0, skipped: 83, errors: 0 },
+    { shots: 'import-reimport' },
+  );
+});
