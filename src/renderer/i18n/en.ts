@@ -274,7 +274,8 @@ export const en = {
   'cust.language': 'Preferred language',
   'cust.cat.open': 'Categories',
   'cust.cat.title': 'Customer categories',
-  'cust.cat.help': 'Payment terms here are the default for customers in the category. A category can be deleted once no customer is in it.',
+  'cust.cat.help':
+    'Payment terms here are the default for customers in the category. A category can be deleted once no customer is in it.',
   'cust.cat.nameCol': 'Name',
   'cust.cat.name': 'Name of {name}',
   'cust.cat.terms': 'Payment terms of {name}',

@@ -1,6 +1,6 @@
 import { devicesId } from './devices.id';
-import { historyId } from './history.id';
 import type { MessageKey } from './en';
+import { historyId } from './history.id';
 import { importId } from './import.id';
 import { tillId } from './till.id';
 

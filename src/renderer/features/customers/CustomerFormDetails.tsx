@@ -190,7 +190,8 @@ export function CustomerFormDetails({
         {d.addresses.map((a, i) => {
           const n = i + 1;
           return (
-            <div key={a.key} className="cf-address" role="group" aria-label={t('cust.address.n', { n })}>
+            <fieldset key={a.key} className="cf-address">
+              <legend className="sr-only">{t('cust.address.n', { n })}</legend>
               <SelectField
                 id={`cf-a${a.key}-kind`}
                 label={t('cust.address.kind')}
@@ -247,7 +248,7 @@ export function CustomerFormDetails({
               <button type="button" className="btn btn-sm btn-ghost" onClick={() => remove(a.key)}>
                 {t('cust.address.remove', { n })}
               </button>
-            </div>
+            </fieldset>
           );
         })}
         <div className="row-actions">
