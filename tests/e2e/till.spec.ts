@@ -212,7 +212,7 @@ test('till: a cashier scans three items, attaches a customer by card, pays part 
   ]);
 });
 
-test('till: weighed item by name, a discount over the cashier’s limit and a changed price approved by a manager’s PIN, park and resume, the sale survives a lock, quick add finds the existing customer', async ({
+test('till: weighed item by name, a discount over the cashier’s limit and a changed price approved by a manager’s PIN, park and resume, the sale survives a lock, quick add finds the existing customer; 3* sells three; Esc cancels', async ({
   page,
   host,
 }) => {
@@ -338,4 +338,18 @@ test('till: weighed item by name, a discount over the cashier’s limit and a ch
   expect(order.approvedBy).not.toBeNull();
   const parkedNow = await rpc<unknown[]>(page, 'sales.parked', null);
   expect(parkedNow).toHaveLength(0);
+
+  // Next customer: "3*" then a scan sells three; Esc on the empty scan box offers to cancel the sale.
+  await expect(scanBox).toBeFocused();
+  await page.keyboard.type('3*', { delay: 120 });
+  await scan(page, MAIZE);
+  await expect(lines).toHaveCount(1);
+  await expect(page.getByLabel('Quantity of Maize flour (posho) 1 kg')).toHaveValue('3');
+  await expect(scanBox).toHaveValue('');
+  await page.keyboard.press('Escape');
+  const cancel = page.getByRole('alertdialog', { name: 'Cancel this sale?' });
+  await expect(cancel.getByRole('button', { name: 'Cancel sale' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(lines).toHaveCount(0);
+  await expect(page.getByText('Ready for the next customer')).toBeVisible();
 });

@@ -3,7 +3,8 @@ export const tillEn = {
   'till.scan': 'Scan or search product',
   'till.scanPlaceholder': 'Scan a barcode or card, or type a name',
   'till.scanHint':
-    'Enter adds the product. Arrow keys pick a line of the sale when this box is empty; Delete removes it.',
+    'Enter adds the product. 3* before a code sells three. Arrow keys pick a line of the sale when this box is empty; Delete removes it.',
+  'till.badTimes': '{qty} is not a quantity of {name}.',
   'till.results': 'Products found',
   'till.lines': 'Items in this sale',
   'till.col.item': 'Item',

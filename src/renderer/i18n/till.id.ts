@@ -5,7 +5,8 @@ export const tillId: Record<keyof typeof tillEn, string> = {
   'till.scan': 'Pindai atau cari produk',
   'till.scanPlaceholder': 'Pindai barcode atau kartu, atau ketik nama',
   'till.scanHint':
-    'Enter menambahkan produk. Tombol panah memilih baris penjualan saat kotak ini kosong; Delete menghapusnya.',
+    'Enter menambahkan produk. 3* sebelum kode menjual tiga. Tombol panah memilih baris penjualan saat kotak ini kosong; Delete menghapusnya.',
+  'till.badTimes': '{qty} bukan jumlah yang sah untuk {name}.',
   'till.results': 'Produk ditemukan',
   'till.lines': 'Barang dalam penjualan ini',
   'till.col.item': 'Barang',

@@ -8,7 +8,7 @@ import { useShell } from '../../lib/session';
 import { useToast } from '../../ui/toast';
 import { CartTable } from './CartTable';
 import { CustomerPanel } from './CustomerPanel';
-import { addProduct, removeLine, setLineDiscount, setQty, setUnitPrice } from './cart';
+import { addProduct, parseQty, removeLine, setLineDiscount, setQty, setUnitPrice } from './cart';
 import { PaymentDialog } from './PaymentDialog';
 import { RefundDialog } from './RefundDialog';
 import { ScanBox } from './ScanBox';
@@ -17,7 +17,9 @@ import { useFunctionKeys } from './useFunctionKeys';
 import './till.css';
 import { CompletionPanel, type FunctionKey, FunctionKeyBar, TotalsPanel } from './TotalsPanel';
 import { tillCustomerOf, useSale } from './useSale';
-import { type ScanEvent, useWedgeScanner } from './useWedgeScanner';
+import { type ScanEvent, setFieldValue, useWedgeScanner } from './useWedgeScanner';
+
+const QTY_TIMES = /^(\d{1,7}(?:[.,]\d{1,3})?)\*(\S+)$/;
 
 type DialogKind = 'pay' | 'discount' | 'approval' | 'parked' | 'cancel' | 'refund';
 
@@ -82,13 +84,19 @@ export function TillScreen() {
   );
 
   const handleCode = useCallback(
-    async (code: string) => {
+    async (typed: string) => {
+      // "3*" before a code (typed, then scanned or typed) sells that many: 3 pieces, 1.5 kg
+      const times = QTY_TIMES.exec(typed);
+      const code = times ? (times[2] as string) : typed;
       try {
         const r = await api.sales.lookupCode({ code });
         switch (r.kind) {
-          case 'product':
-            add(r.product);
+          case 'product': {
+            const qty = times ? parseQty(times[1] as string, r.product.unit) : 1000;
+            if (qty == null) toast.error(t('till.badTimes', { qty: times?.[1] ?? '', name: r.product.name }));
+            else add(r.product, qty);
             break;
+          }
           case 'customer':
             sale.setCustomer(r.customer);
             setDone(null);
@@ -118,7 +126,13 @@ export function TillScreen() {
   const onScan = useCallback(
     (scan: ScanEvent) => {
       if (dialog) toast.info(t('till.scanIgnored', { code: scan.code }));
-      else void handleCode(scan.code);
+      else {
+        // a quantity typed in the scan box before the scan ("3*") applies to the scanned item
+        const box = scanRef.current;
+        const prefix = box && /^\d{1,7}(?:[.,]\d{1,3})?\*$/.test(box.value) ? box.value : '';
+        if (box && prefix) setFieldValue(box, '');
+        void handleCode(prefix + scan.code);
+      }
     },
     [dialog, handleCode, t, toast],
   );

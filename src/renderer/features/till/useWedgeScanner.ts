@@ -18,7 +18,7 @@ function textControl(target: EventTarget | null): TextControl | null {
 }
 
 /** Sets a (React-controlled) field's value the way typing would, so React's onChange sees it. */
-function setFieldValue(el: TextControl, value: string): void {
+export function setFieldValue(el: TextControl, value: string): void {
   const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
   Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
   el.dispatchEvent(new Event('input', { bubbles: true }));
