@@ -70,6 +70,8 @@ export const importEn = {
   'imp.issue.message': 'Details',
   'imp.issue.error': 'Not imported',
   'imp.issue.warning': 'Imported with a note',
+  'imp.issue.duplicate': 'Skipped: already there',
+  'imp.willHappen': 'What the import will do (nothing is saved yet)',
   'imp.issue.more': '{n} more rows are in the report; export it to see them all.',
   'imp.noIssues': 'Every row can be imported as it is.',
   'imp.report': 'Export report',

@@ -72,6 +72,8 @@ export const importId: Record<keyof typeof importEn, string> = {
   'imp.issue.message': 'Rincian',
   'imp.issue.error': 'Tidak diimpor',
   'imp.issue.warning': 'Diimpor dengan catatan',
+  'imp.issue.duplicate': 'Dilewati: sudah ada',
+  'imp.willHappen': 'Yang akan dilakukan impor (belum ada yang disimpan)',
   'imp.issue.more': '{n} baris lagi ada di laporan; ekspor untuk melihat semuanya.',
   'imp.noIssues': 'Semua baris bisa diimpor apa adanya.',
   'imp.report': 'Ekspor laporan',

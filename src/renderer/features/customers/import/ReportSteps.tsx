@@ -53,7 +53,15 @@ function Issues({ report }: { report: ImportReport }) {
             {all.slice(0, SHOWN_ISSUES).map((i) => (
               <tr key={`${i.row}-${i.kind}-${i.field}-${i.message}`} className={`issue-${i.kind}`}>
                 <td className="num">{i.row}</td>
-                <td>{t(i.kind === 'error' ? 'imp.issue.error' : 'imp.issue.warning')}</td>
+                <td>
+                  {t(
+                    i.kind === 'error'
+                      ? 'imp.issue.error'
+                      : i.field === 'duplicate'
+                        ? 'imp.issue.duplicate'
+                        : 'imp.issue.warning',
+                  )}
+                </td>
                 <td>{i.message}</td>
               </tr>
             ))}
@@ -88,6 +96,7 @@ export function ReportStep({
   return (
     <>
       <div className="card import-card">
+        <h2>{t('imp.willHappen')}</h2>
         <Counts report={report} />
         <fieldset className="plain">
           <legend>{t('imp.dup')}</legend>
