@@ -43,6 +43,10 @@ export const customers = sqliteTable(
     marketingOptIn: integer('marketing_opt_in', { mode: 'boolean' }).notNull().default(false),
     marketingOptInAt: integer('marketing_opt_in_at'),
     categoryId: text('category_id').references(() => customerCategories.id),
+    /** the customer's own price list; wins over the category's */
+    priceListId: text('price_list_id'),
+    /** loyalty tier, e.g. 'member' or 'gold'; segment offers can be limited to tiers */
+    loyaltyTier: text('loyalty_tier'),
     tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     notes: text('notes').notNull().default(''),
     notesImportant: integer('notes_important', { mode: 'boolean' }).notNull().default(false),

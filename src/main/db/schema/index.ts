@@ -2,4 +2,5 @@ export * from './catalog';
 export * from './core';
 export * from './customers';
 export * from './ledgers';
+export * from './pricing';
 export * from './sales';
