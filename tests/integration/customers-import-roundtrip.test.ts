@@ -33,9 +33,11 @@ const customerArb = fc.record({
   category: fc.constantFrom('', 'Retail', 'VIP', 'Wholesale'),
 });
 
+type Row = typeof customerArb extends fc.Arbitrary<infer T> ? T : never;
+
 const csvField = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
-function fileOf(rows: Array<fc.RecordValue<typeof customerArb extends fc.Arbitrary<infer T> ? T : never>>): Uint8Array {
+function fileOf(rows: Row[]): Uint8Array {
   const lines = ['Name,Phone,Email,Company,Notes,Birthday,Category'];
   rows.forEach((r, i) => {
     lines.push(
