@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Product } from '../../../shared/contract/catalog';
 import type { CompleteResult, Discount, PaymentInput, TillSettings } from '../../../shared/contract/sales';
-import { formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
@@ -17,6 +16,7 @@ import { useFunctionKeys } from './useFunctionKeys';
 import './till.css';
 import { CompletionPanel, type FunctionKey, FunctionKeyBar, TotalsPanel } from './TotalsPanel';
 import { tillCustomerOf, useSale } from './useSale';
+import { useTillFormats } from './useTillFormats';
 import { type ScanEvent, setFieldValue, useWedgeScanner } from './useWedgeScanner';
 
 const QTY_TIMES = /^(\d{1,7}(?:[.,]\d{1,3})?)\*(\S+)$/;
@@ -40,22 +40,7 @@ export function TillScreen() {
   const [refundSaleId, setRefundSaleId] = useState<string | null>(null);
   const scanRef = useRef<HTMLInputElement>(null);
 
-  const currency = quote?.currency ?? store?.currency ?? 'UGX';
-  const locale = store?.locale ?? 'en';
-  const money = useCallback((n: number) => formatMoney(n, currency, locale), [currency, locale]);
-  const dateFmt = useMemo(
-    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(store ? { timeZone: store.timeZone } : {}) }),
-    [locale, store],
-  );
-  const timeFmt = useMemo(
-    () =>
-      new Intl.DateTimeFormat(locale, {
-        dateStyle: 'short',
-        timeStyle: 'short',
-        ...(store ? { timeZone: store.timeZone } : {}),
-      }),
-    [locale, store],
-  );
+  const { currency, locale, money, dateFmt, timeFmt } = useTillFormats(store, quote?.currency);
 
   useEffect(() => {
     api.sales.settings(null).then(setSettings).catch(onError);
