@@ -62,25 +62,42 @@ export interface PricingCustomer {
   id: string;
   categoryId: string | null;
   tier?: string | null;
+  tags?: readonly string[];
+  /** the customer's own price list: when set, the category's list does not apply */
+  priceListId?: string | null;
+  categoryPriceListId?: string | null;
 }
 
 /**
- * A price rule as price lists and offers (the prices-by-customer issue) will express it. A rule applies when every
- * condition it sets holds; the lowest price among applicable rules wins, ties broken by rule id.
+ * A price rule, from a price list item or a segment offer. A rule applies when every condition it sets holds. Among
+ * applicable non-stackable rules the lowest price wins, ties broken by rule id; stackable rules then apply on top, in
+ * rule id order. The result is never above the regular price unless an applicable rule says `raises`.
  */
 export interface PriceRule {
   id: string;
   /** shown at the till and kept on the sales line, e.g. "Wholesale list" */
   reason: string;
+  /** set on price list rules: applies only when this is the customer's effective list */
+  priceListId?: string;
   productIds?: readonly string[];
   productCategoryIds?: readonly string[];
   customerIds?: readonly string[];
   customerCategoryIds?: readonly string[];
   tiers?: readonly string[];
+  /** the customer has at least one of these tags */
+  tags?: readonly string[];
   minQtyMilli?: number;
+  /** the cart at regular prices is at least this much (minor units) */
+  minSpend?: number;
   validFrom?: number;
   validTo?: number;
-  price: { kind: 'fixed'; unitPrice: number } | { kind: 'percentOff'; bp: number };
+  stackable?: boolean;
+  /** a fixed price above the regular price is allowed for this rule */
+  raises?: boolean;
+  price:
+    | { kind: 'fixed'; unitPrice: number }
+    | { kind: 'percentOff'; bp: number }
+    | { kind: 'amountOff'; amount: number };
 }
 
 export interface ResolvedPrice {
@@ -93,6 +110,44 @@ export interface ResolvedPrice {
 const within = <T>(list: readonly T[] | undefined, value: T | null | undefined) =>
   list === undefined || (value !== null && value !== undefined && list.includes(value));
 
+/** The customer's effective price list: their own, else their category's. */
+export function effectivePriceListId(customer: PricingCustomer | null): string | null {
+  return customer?.priceListId ?? customer?.categoryPriceListId ?? null;
+}
+
+function applies(
+  rule: PriceRule,
+  input: { product: PricingProduct; quantityMilli: number; customer: PricingCustomer | null; date: number },
+  listId: string | null,
+  cartRegularTotal: number | undefined,
+): boolean {
+  const { product, customer, quantityMilli, date } = input;
+  if (rule.priceListId !== undefined && rule.priceListId !== listId) return false;
+  if (!within(rule.productIds, product.id) || !within(rule.productCategoryIds, product.categoryId)) return false;
+  const customerBound = rule.customerIds || rule.customerCategoryIds || rule.tiers || rule.tags;
+  if (customerBound && !customer) return false;
+  if (
+    customer &&
+    (!within(rule.customerIds, customer.id) ||
+      !within(rule.customerCategoryIds, customer.categoryId) ||
+      !within(rule.tiers, customer.tier) ||
+      (rule.tags !== undefined && !rule.tags.some((t) => customer.tags?.includes(t))))
+  )
+    return false;
+  if (rule.minQtyMilli !== undefined && quantityMilli < rule.minQtyMilli) return false;
+  if (rule.minSpend !== undefined && (cartRegularTotal ?? 0) < rule.minSpend) return false;
+  if ((rule.validFrom !== undefined && date < rule.validFrom) || (rule.validTo !== undefined && date > rule.validTo))
+    return false;
+  return true;
+}
+
+function priceBy(rule: PriceRule, base: number): number {
+  const p = rule.price;
+  if (p.kind === 'fixed') return p.unitPrice;
+  if (p.kind === 'percentOff') return base - mulDivRound(base, p.bp, 10_000);
+  return Math.max(0, base - p.amount);
+}
+
 /** The one place a unit price is decided. With no rules, the regular price. */
 export function resolvePrice(input: {
   product: PricingProduct;
@@ -100,35 +155,40 @@ export function resolvePrice(input: {
   customer: PricingCustomer | null;
   date: number;
   rules: readonly PriceRule[];
+  /** for minimum-spend offers; without it such offers do not apply */
+  cartRegularTotal?: number;
 }): ResolvedPrice {
-  const { product, customer, quantityMilli, date } = input;
-  let best: ResolvedPrice = {
-    unitPrice: product.price,
-    regularUnitPrice: product.price,
-    ruleId: null,
-    reason: 'regular',
-  };
-  for (const rule of input.rules) {
-    if (!within(rule.productIds, product.id) || !within(rule.productCategoryIds, product.categoryId)) continue;
-    const customerBound = rule.customerIds || rule.customerCategoryIds || rule.tiers;
-    if (customerBound && !customer) continue;
-    if (
-      customer &&
-      (!within(rule.customerIds, customer.id) ||
-        !within(rule.customerCategoryIds, customer.categoryId) ||
-        !within(rule.tiers, customer.tier))
-    )
-      continue;
-    if (rule.minQtyMilli !== undefined && quantityMilli < rule.minQtyMilli) continue;
-    if ((rule.validFrom !== undefined && date < rule.validFrom) || (rule.validTo !== undefined && date > rule.validTo))
-      continue;
-    const unitPrice =
-      rule.price.kind === 'fixed'
-        ? rule.price.unitPrice
-        : product.price - mulDivRound(product.price, rule.price.bp, 10_000);
+  const { product } = input;
+  const listId = effectivePriceListId(input.customer);
+  const regular = product.price;
+  const ok = input.rules.filter((r) => applies(r, input, listId, input.cartRegularTotal));
+  // candidates: each applicable non-stackable rule, and the regular price unless a rule explicitly raises it
+  const raising = ok.some((r) => !r.stackable && r.raises);
+  let best: ResolvedPrice | null = raising
+    ? null
+    : { unitPrice: regular, regularUnitPrice: regular, ruleId: null, reason: 'regular' };
+  for (const rule of ok) {
+    if (rule.stackable) continue;
+    const raw = priceBy(rule, regular);
+    const unitPrice = raw > regular && !rule.raises ? regular : raw;
+    // lowest price wins; on a tie the regular price stays, else the lower rule id
     const better =
-      unitPrice < best.unitPrice || (unitPrice === best.unitPrice && best.ruleId !== null && rule.id < best.ruleId);
-    if (better) best = { unitPrice, regularUnitPrice: product.price, ruleId: rule.id, reason: rule.reason };
+      best === null ||
+      unitPrice < best.unitPrice ||
+      (unitPrice === best.unitPrice && best.ruleId !== null && rule.id < best.ruleId);
+    if (better) best = { unitPrice, regularUnitPrice: regular, ruleId: rule.id, reason: rule.reason };
+  }
+  if (best === null) throw new Error('unreachable: a raising rule is a candidate');
+  const stacked = ok.filter((r) => r.stackable).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const rule of stacked) {
+    const unitPrice = Math.min(best.unitPrice, priceBy(rule, best.unitPrice));
+    if (unitPrice >= best.unitPrice) continue;
+    best = {
+      unitPrice,
+      regularUnitPrice: regular,
+      ruleId: best.ruleId ?? rule.id,
+      reason: best.ruleId === null ? rule.reason : `${best.reason} + ${rule.reason}`,
+    };
   }
   return best;
 }
