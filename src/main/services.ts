@@ -9,6 +9,7 @@ import { CustomerMerge } from './domains/customers/merge';
 import { CustomerService } from './domains/customers/service';
 import type { Deps } from './domains/deps';
 import { CustomerHistory } from './domains/history/service';
+import { PricingService } from './domains/pricing/service';
 import { RefundService } from './domains/refunds/service';
 import { CodeLookup } from './domains/sales/lookup';
 import { ParkedSales } from './domains/sales/parked';
@@ -38,6 +39,7 @@ export interface Services {
   devices: DevicesService;
   refunds: RefundService;
   customerHistory: CustomerHistory;
+  pricing: PricingService;
 }
 
 export function createServices(deps: Deps, version: string): Services {
@@ -56,6 +58,10 @@ export function createServices(deps: Deps, version: string): Services {
   const productImport = new ProductImport(deps, audit, settings, catalog);
   const tillSettings = new TillSettingsService(deps, audit);
   const sales = new SalesService(deps, audit, settings, tillSettings, catalog, staff);
+  const pricing = new PricingService(deps, audit);
+  sales.priceRules = ({ customer, currency }) => pricing.rules.forSale(customer, currency);
+  sales.pricingProfile = (id) => pricing.rules.profile(id);
+  sales.afterSale = (orderId, customerId, ruleIds) => pricing.recordUses(orderId, customerId, ruleIds);
   const parkedSales = new ParkedSales(deps);
   const codeLookup = new CodeLookup(deps, catalog);
   const devices = new DevicesService(deps, audit, settings);
@@ -80,5 +86,6 @@ export function createServices(deps: Deps, version: string): Services {
     devices,
     refunds,
     customerHistory,
+    pricing,
   };
 }

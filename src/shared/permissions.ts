@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'loyalty.manage',
   'reports.view',
   'devices.manage',
+  'pricing.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -4,6 +4,7 @@ import { type AllHandlers, implement } from '../host/router';
 import { catalogHandlers } from './catalog/handlers';
 import { customerHandlers } from './customers/handlers';
 import { historyHandlers } from './history/handlers';
+import { pricingHandlers } from './pricing/handlers';
 import { refundHandlers } from './refunds/handlers';
 import { salesHandlers } from './sales/handlers';
 
@@ -47,4 +48,5 @@ export const handlers: AllHandlers = {
   devices: deviceHandlers,
   refunds: refundHandlers,
   history: historyHandlers,
+  pricing: pricingHandlers,
 };

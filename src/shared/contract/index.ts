@@ -4,6 +4,7 @@ import { customers } from './customers';
 import { type ContractShape, flattenContract } from './define';
 import { devices } from './devices';
 import { history } from './history';
+import { pricing } from './pricing';
 import { refunds } from './refunds';
 import { sales } from './sales';
 import { settings } from './settings';
@@ -22,6 +23,7 @@ export const contract = {
   devices,
   refunds,
   history,
+  pricing,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 
@@ -34,4 +36,4 @@ export type ProcedureName = {
 
 export * from './define';
 export * from './events';
-export { audit, catalog, customers, devices, history, refunds, sales, settings, staff, system };
+export { audit, catalog, customers, devices, history, pricing, refunds, sales, settings, staff, system };

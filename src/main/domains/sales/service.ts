@@ -22,7 +22,15 @@ import { postStockMove } from '../ledgers/stock';
 import type { SettingsService } from '../settings/service';
 import type { StaffService } from '../staff/service';
 import { SalesOrders } from './orders';
-import { type CartLineToPrice, type PricedCart, type PriceRule, priceCart, resolvePrice } from './pricing';
+import {
+  type CartLineToPrice,
+  mulDivRound,
+  type PricedCart,
+  type PriceRule,
+  type PricingCustomer,
+  priceCart,
+  resolvePrice,
+} from './pricing';
 import type { TillSettingsService } from './settings';
 
 export type SalesActor = Actor & { role?: Role };
@@ -49,8 +57,14 @@ const DAY_MS = 86_400_000;
 /** Checkout: pricing a cart, completing a sale in one transaction, reading and voiding sales. */
 export class SalesService {
   readonly orders: SalesOrders;
-  /** price rules for a sale; the prices-by-customer issue supplies price lists and offers here */
-  priceRules: (ctx: { customer: CustomerForSale | null; date: number }) => readonly PriceRule[] = () => [];
+  /** price rules for a sale; the pricing domain supplies price lists and offers here */
+  priceRules: (ctx: { customer: PricingCustomer | null; date: number; currency: string }) => readonly PriceRule[] =
+    () => [];
+  /** what pricing needs to know about a customer beyond the sale's own read (own list, tags, tier) */
+  pricingProfile: (customerId: string) => Partial<PricingCustomer> = () => ({});
+  /** runs inside the sale's transaction with each line's price rule, e.g. to count offer uses */
+  afterSale: (salesOrderId: string, customerId: string | null, ruleIds: ReadonlyArray<string | null>) => void =
+    () => {};
 
   constructor(
     private deps: Deps,
@@ -89,9 +103,16 @@ export class SalesService {
     const store = this.settings.store();
     const customer = cart.customerId ? this.customerForSale(cart.customerId) : null;
     const date = this.deps.clock.now();
-    const rules = this.priceRules({ customer, date });
+    const pricingCustomer: PricingCustomer | null = customer
+      ? { id: customer.id, categoryId: customer.categoryId, ...this.pricingProfile(customer.id) }
+      : null;
+    const rules = this.priceRules({ customer: pricingCustomer, date, currency: store.currency });
     const needs: ApprovalNeed[] = [];
     const products = this.catalog.forPricing(cart.lines.map((l) => l.productId));
+    // for minimum-spend offers: the cart at regular prices
+    let cartRegularTotal = 0;
+    for (const l of cart.lines)
+      cartRegularTotal += mulDivRound(products.get(l.productId)?.price ?? 0, l.qtyMilli, 1000);
     const lines = cart.lines.map((l, i) => {
       const p = products.get(l.productId);
       if (!p) throw new AppError('NOT_FOUND', `Line ${i + 1}: that product no longer exists.`, { lineNo: i + 1 });
@@ -106,9 +127,10 @@ export class SalesService {
       const resolved = resolvePrice({
         product: { id: p.id, price: p.price, categoryId: p.categoryId },
         quantityMilli: l.qtyMilli,
-        customer: customer ? { id: customer.id, categoryId: customer.categoryId } : null,
+        customer: pricingCustomer,
         date,
         rules,
+        cartRegularTotal,
       });
       const overridden = l.unitPrice !== null && l.unitPrice !== undefined && l.unitPrice !== resolved.unitPrice;
       if (overridden && !(actor.role && can(actor.role, 'sales.overridePrice')))
@@ -290,6 +312,11 @@ export class SalesService {
           staffId,
         });
       });
+      this.afterSale(
+        id,
+        customer?.id ?? null,
+        priced.lines.map((l) => l.priceRuleId),
+      );
       const insertPayment = stmt(
         this.deps.sqlite,
         `INSERT INTO payments (id, sales_order_id, customer_id, method, amount, tendered, change, reference, note,
