@@ -38,8 +38,8 @@ export function customersWorkbook(n: number): Uint8Array {
 }
 
 /**
- * Import of 100k customers from xlsx into an empty demo shop, committed (issue 3 target: ≤ 15 s). One run by default:
- * today's import takes minutes at this size. COUNTERLINE_BENCH_IMPORT_ROWS / _RUNS change it.
+ * Import of 100k customers from xlsx into an empty demo shop, committed in bulk (issue 3 target: ≤ 15 s). One run by
+ * default. COUNTERLINE_BENCH_IMPORT_ROWS / _RUNS change it.
  */
 export function benchCustomerImport(
   n = Number(process.env.COUNTERLINE_BENCH_IMPORT_ROWS ?? 100_000),
@@ -47,12 +47,14 @@ export function benchCustomerImport(
 ): BenchResult {
   const bytes = customersWorkbook(n);
   const samples: number[] = [];
+  const cpu: number[] = [];
   for (let r = 0; r < runs; r++) {
     const dir = mkdtempSync(join(tmpdir(), 'counterline-bench-import-'));
     const app = createApp({ dataDir: dir, log: () => {} });
     try {
       app.services.system.createDemoShop();
       const started = performance.now();
+      const cpuStarted = process.cpuUsage();
       const result = app.services.customerImport.run({ id: null, name: 'bench' }, bytes, {
         fileName: 'bench.xlsx',
         preset: 'generic',
@@ -61,6 +63,8 @@ export function benchCustomerImport(
         createCategories: false,
       });
       samples.push(performance.now() - started);
+      const used = process.cpuUsage(cpuStarted);
+      cpu.push((used.user + used.system) / 1000);
       if (result.created !== n)
         throw new Error(
           `expected ${n} created, got ${JSON.stringify({ ...result, errors: result.errors.slice(0, 3) })}`,
@@ -70,5 +74,12 @@ export function benchCustomerImport(
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  return { name: `customer import, ${n} rows from xlsx`, unit: 'ms', median: median(samples), samples, target: 15_000 };
+  // CPU time beside wall time: on a shared, loaded machine the wall figure mostly measures waiting for a core
+  return {
+    name: `customer import, ${n} rows from xlsx (CPU median ${(median(cpu) / 1000).toFixed(1)} s)`,
+    unit: 'ms',
+    median: median(samples),
+    samples,
+    target: 15_000,
+  };
 }
