@@ -283,7 +283,7 @@ test('customer form: birthday, language, consents with the date marketing was ag
   await page.getByRole('button', { name: 'Add customer' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: /Esther Auma/ })).toBeVisible();
-  const details = page.locator('.cust-details');
+  const details = page.locator('.cust-details').first();
   await expect(details).toContainText('1992-05-17');
   await expect(details).toContainText('Bahasa Indonesia');
   await expect(details).toContainText('WhatsApp');
