@@ -5,6 +5,7 @@ import { benchCustomerSearch } from './customers';
 import { benchCustomerExport } from './customers-export';
 import { benchCustomerImport } from './customers-import';
 import { benchPrint } from './print';
+import { benchPricing } from './pricing';
 import { benchCreditSale } from './sales';
 import { benchStartup } from './startup';
 import { report } from './stats';
@@ -17,5 +18,6 @@ const results = [
   ...benchCreditSale(),
   ...benchCustomerHistory(),
   ...(await benchPrint()),
+  ...benchPricing(),
 ];
 for (const r of results) console.log(report(r));
