@@ -87,7 +87,8 @@ describe('counterline command line', () => {
     const first = rows();
     expect(first.length).toBeGreaterThan(1);
     expect(rows()).toEqual(first);
-  });
+    // two seeds (customers and their sales) through the CLI: longer than the default on a loaded machine
+  }, 90_000);
 
   it('exports every customer, inactive ones too, to a UTF-8 csv with a header row', () => {
     const dir = tempDir();
