@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type PriceRule, type PricingCustomer, resolvePrice } from '../../src/main/domains/sales/pricing';
+import { type PriceRule, type PricingCustomer, resolvePrice, rulesForCart } from '../../src/main/domains/sales/pricing';
 
 const soda = { id: 'soda', price: 2000, categoryId: 'drinks' };
 const wholesaleList = 'pl-wholesale';
@@ -210,6 +210,43 @@ describe('resolvePrice properties', () => {
           const a = resolvePrice({ product, quantityMilli: qty, customer, date: 0, rules: rs });
           const b = resolvePrice({ product, quantityMilli: qty, customer, date: 0, rules: shuffled });
           expect(b).toEqual(a);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('property: narrowing the rules per cart (rulesForCart) never changes a price', () => {
+    const scoped = fc.record({
+      rule: ruleArb,
+      productIds: fc.option(fc.subarray(['p1', 'p2', 'p3']), { nil: undefined }),
+      productCategoryIds: fc.option(fc.subarray(['k1', 'k2']), { nil: undefined }),
+      tags: fc.option(fc.subarray(['vip', 'x']), { nil: undefined }),
+      minSpend: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(scoped, { maxLength: 10, selector: (r) => r.rule.id }),
+        customerArb,
+        fc.constantFrom('p1', 'p2', 'p3'),
+        fc.constantFrom('k1', 'k2', null),
+        fc.integer({ min: 1, max: 30_000 }),
+        fc.integer({ min: 0, max: 20_000 }),
+        (raw, customer, id, categoryId, qty, cartRegularTotal) => {
+          const rs = raw.map(({ rule, ...extra }) => ({ ...rule, ...extra }));
+          const c = customer ? { ...customer, tags: ['vip'] } : null;
+          const product = { id, price: 2000, categoryId };
+          const all = resolvePrice({ product, quantityMilli: qty, customer: c, date: 0, rules: rs, cartRegularTotal });
+          const narrowed = rulesForCart({ rules: rs, customer: c, date: 0, cartRegularTotal })(product);
+          const r = resolvePrice({
+            product,
+            quantityMilli: qty,
+            customer: c,
+            date: 0,
+            rules: narrowed,
+            cartRegularTotal,
+          });
+          expect(r).toEqual(all);
         },
       ),
       { numRuns: 500 },

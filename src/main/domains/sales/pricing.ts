@@ -193,6 +193,43 @@ export function resolvePrice(input: {
   return best;
 }
 
+/**
+ * Narrows rules once per quote: drops those the customer, date or cart can never meet, then indexes the rest by
+ * product and product category, so each line checks only rules that could apply to it. resolvePrice over the
+ * narrowed rules gives the same answer as over all of them (it re-checks every condition; order does not matter).
+ */
+export function rulesForCart(input: {
+  rules: readonly PriceRule[];
+  customer: PricingCustomer | null;
+  date: number;
+  cartRegularTotal?: number;
+}): (product: PricingProduct) => readonly PriceRule[] {
+  const listId = effectivePriceListId(input.customer);
+  const probe = { id: '', price: 0, categoryId: null };
+  const general: PriceRule[] = [];
+  const byProduct = new Map<string, PriceRule[]>();
+  const byCategory = new Map<string, PriceRule[]>();
+  const add = (m: Map<string, PriceRule[]>, k: string, r: PriceRule) => {
+    const a = m.get(k);
+    if (a) a.push(r);
+    else m.set(k, [r]);
+  };
+  for (const r of input.rules) {
+    // product conditions and quantity are left to resolvePrice
+    const customerLevel = { ...r, productIds: undefined, productCategoryIds: undefined, minQtyMilli: undefined };
+    if (!applies(customerLevel, { ...input, product: probe, quantityMilli: 0 }, listId, input.cartRegularTotal))
+      continue;
+    if (r.productIds) for (const id of r.productIds) add(byProduct, id, r);
+    else if (r.productCategoryIds) for (const id of r.productCategoryIds) add(byCategory, id, r);
+    else general.push(r);
+  }
+  return (product) => {
+    const a = byProduct.get(product.id);
+    const b = product.categoryId ? byCategory.get(product.categoryId) : undefined;
+    return a || b ? [...general, ...(a ?? []), ...(b ?? [])] : general;
+  };
+}
+
 export interface CartLineToPrice {
   productId: string;
   qtyMilli: number;

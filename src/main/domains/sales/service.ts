@@ -30,6 +30,7 @@ import {
   type PricingCustomer,
   priceCart,
   resolvePrice,
+  rulesForCart,
 } from './pricing';
 import type { TillSettingsService } from './settings';
 
@@ -113,6 +114,7 @@ export class SalesService {
     let cartRegularTotal = 0;
     for (const l of cart.lines)
       cartRegularTotal += mulDivRound(products.get(l.productId)?.price ?? 0, l.qtyMilli, 1000);
+    const rulesFor = rulesForCart({ rules, customer: pricingCustomer, date, cartRegularTotal });
     const lines = cart.lines.map((l, i) => {
       const p = products.get(l.productId);
       if (!p) throw new AppError('NOT_FOUND', `Line ${i + 1}: that product no longer exists.`, { lineNo: i + 1 });
@@ -129,7 +131,7 @@ export class SalesService {
         quantityMilli: l.qtyMilli,
         customer: pricingCustomer,
         date,
-        rules,
+        rules: rulesFor({ id: p.id, price: p.price, categoryId: p.categoryId }),
         cartRegularTotal,
       });
       const overridden = l.unitPrice !== null && l.unitPrice !== undefined && l.unitPrice !== resolved.unitPrice;
