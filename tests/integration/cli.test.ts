@@ -17,7 +17,8 @@ afterAll(() => {
 
 const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/counterline.mjs', ...args], { encoding: 'utf8' });
 
-describe('counterline command line', () => {
+// each spawn compiles the CLI with tsx: seconds on a quiet machine, tens of seconds on a loaded 2-core one
+describe('counterline command line', { timeout: 60_000 }, () => {
   it('serve prints the ready line and serves the page only with the token', async () => {
     const dir = tempDir();
     const child = spawn(process.execPath, ['bin/counterline.mjs', 'serve', '--port', '0', '--data-dir', dir]);
