@@ -77,10 +77,12 @@ export const customers = sqliteTable(
     // covers the name-ordered list and the broad-search walk (search_key is checked without touching the table)
     index('customers_status_name_key').on(t.status, t.displayName, t.id, t.searchKey),
     index('customers_category').on(t.categoryId, t.displayName),
-    index('customers_created').on(t.createdAt),
-    index('customers_last_activity').on(t.lastActivityAt),
-    index('customers_total_spent').on(t.totalSpent),
-    index('customers_balance').on(t.balance),
+    // (sort column, id) matches the list's `ORDER BY col, id` keyset, so a sorted page walks the index instead of
+    // sorting every customer
+    index('customers_created_id').on(t.createdAt, t.id),
+    index('customers_last_activity_id').on(t.lastActivityAt, t.id),
+    index('customers_total_spent_id').on(t.totalSpent, t.id),
+    index('customers_balance_id').on(t.balance, t.id),
     index('customers_birth_month').on(t.birthMonth),
     index('customers_email_norm').on(t.emailNorm),
     index('customers_phone_primary').on(t.phonePrimaryE164),
