@@ -59,3 +59,30 @@ export async function signInAs(call: Caller, name: string, pin: string, clientKe
 export function tableCount(app: App, table: string): number {
   return (app.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 }
+
+/**
+ * Cached figures that disagree with their append-only ledgers: products whose stock on hand is not Σ stock moves,
+ * customers whose balance is not Σ account entries or whose points balance is not Σ points entries. Empty when all is well.
+ */
+export function ledgerMismatches(db: { prepare(sql: string): { all(): unknown[] } }) {
+  return {
+    stock: db
+      .prepare(
+        `SELECT p.id FROM products p WHERE p.stock_on_hand_milli !=
+           (SELECT coalesce(sum(qty_milli), 0) FROM stock_moves m WHERE m.product_id = p.id)`,
+      )
+      .all(),
+    balances: db
+      .prepare(
+        `SELECT c.id FROM customers c WHERE c.balance !=
+           (SELECT coalesce(sum(amount), 0) FROM account_entries e WHERE e.customer_id = c.id)`,
+      )
+      .all(),
+    points: db
+      .prepare(
+        `SELECT c.id FROM customers c WHERE c.points_balance !=
+           (SELECT coalesce(sum(points), 0) FROM points_entries e WHERE e.customer_id = c.id)`,
+      )
+      .all(),
+  };
+}
