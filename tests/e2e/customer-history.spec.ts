@@ -1,28 +1,8 @@
-import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, rpc, signIn, test } from './fixtures';
 
 const MANAGER = { name: 'Moses Okello', pin: '2468' };
 const RICE = '6164000000027';
 const SUGAR = '6164000000034';
-
-async function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([n, i]) => {
-      const res = await fetch(`/rpc/${n}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Counterline-Client': sessionStorage.getItem('counterline.client') ?? '',
-        },
-        body: JSON.stringify(i),
-      });
-      return res.json();
-    },
-    [name, input] as const,
-  );
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data as T;
-}
 
 test('customer history: the summary and sales of a customer, a sale opened and refunded to the account from her page', async ({
   page,

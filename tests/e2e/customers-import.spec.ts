@@ -1,29 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, OWNER, onboard, signIn, test } from './fixtures';
+import { expect, OWNER, onboard, rpc, signIn, test } from './fixtures';
 
 const SHOTS = '/tmp/shots';
 const fixture = (name: string) => join(process.cwd(), 'tests', 'fixtures', 'customers', name);
-
-async function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const res = await page.evaluate(
-    async ([n, body]) => {
-      const r = await fetch(`/rpc/${n}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Counterline-Client': sessionStorage.getItem('counterline.client') ?? '',
-        },
-        body: JSON.stringify(body),
-      });
-      return r.json();
-    },
-    [name, input] as const,
-  );
-  if (!res.ok) throw new Error(`${name}: ${res.error.message}`);
-  return res.data as T;
-}
 
 async function openImport(page: Page, host: { url: string }) {
   await page.goto(host.url);

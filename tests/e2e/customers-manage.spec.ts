@@ -1,28 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, OWNER, onboard, signIn, test } from './fixtures';
+import { expect, OWNER, onboard, rpc, signIn, test } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
-
-/** Calls a procedure as the signed-in tab does (same session), to set up records the test is not about. */
-async function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const res = await page.evaluate(
-    async ([n, body]) => {
-      const r = await fetch(`/rpc/${n}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Counterline-Client': sessionStorage.getItem('counterline.client') ?? '',
-        },
-        body: JSON.stringify(body),
-      });
-      return r.json();
-    },
-    [name, input] as const,
-  );
-  if (!res.ok) throw new Error(`${name}: ${res.error.message}`);
-  return res.data as T;
-}
 
 /** Signs the owner in, runs `setup` (records made through procedures), then opens the Customers section. */
 async function openCustomers(page: Page, host: { url: string }, setup?: () => Promise<unknown>) {

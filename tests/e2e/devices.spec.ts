@@ -1,29 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
-import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, rpc, signIn, test } from './fixtures';
 
 const OWNER = { name: 'Rose Nakato', pin: '1234' };
 const SUGAR = '6164000000034';
-
-async function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([n, i]) => {
-      const res = await fetch(`/rpc/${n}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Counterline-Client': sessionStorage.getItem('counterline.client') ?? '',
-        },
-        body: JSON.stringify(i),
-      });
-      return res.json();
-    },
-    [name, input] as const,
-  );
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data as T;
-}
 
 /** A raw-9100 receipt printer on 127.0.0.1 that keeps every job it receives. */
 async function fakePrinter() {

@@ -88,3 +88,24 @@ export async function signIn(page: Page, name: string, pin: string): Promise<voi
   await page.getByLabel('PIN', { exact: true }).press('Enter');
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
 }
+
+/** Calls a procedure as the signed-in tab does (same session): for setting up records a test is not about, and for
+ * checking what was stored. */
+export async function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([n, body]) => {
+      const res = await fetch(`/rpc/${n}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Counterline-Client': sessionStorage.getItem('counterline.client') ?? '',
+        },
+        body: JSON.stringify(body),
+      });
+      return res.json();
+    },
+    [name, input] as const,
+  );
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.data as T;
+}

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, rpc, signIn, test } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
 const CASHIER = { name: 'Aisha Namuli', pin: '1357' };
@@ -10,26 +10,6 @@ const MAIZE = '6164000000010';
 const RICE = '6164000000027';
 const SUGAR = '6164000000034';
 const CARD = '2900000000017';
-
-/** Calls the app's own RPC from the signed-in page (same session), for setup and for checking what was stored. */
-async function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ([n, i]) => {
-      const res = await fetch(`/rpc/${n}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Counterline-Client': sessionStorage.getItem('counterline.client') ?? '',
-        },
-        body: JSON.stringify(i),
-      });
-      return res.json();
-    },
-    [name, input] as const,
-  );
-  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
-  return result.data as T;
-}
 
 /**
  * Types a code the way a keyboard-wedge scanner does: a few ms per key, then Enter. It waits until the till has
