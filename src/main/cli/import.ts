@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from '../app';
+import { type App, createApp } from '../app';
 import { DATABASE_FILE, resolveDataDir } from '../config';
 import { PRESETS, type Preset } from '../domains/customers/import/mapping';
 import { MAX_FILE_BYTES } from '../domains/customers/import/read';
@@ -22,27 +22,50 @@ export function importCommand(args: string[]): number {
     },
   });
   const [what, file, ...extra] = positionals;
-  const fail = (message: string, code = 1) => {
-    console.error(message);
-    return code;
-  };
-  if (what === 'products' && file && !extra.length)
-    return importProducts(file, values['data-dir'], {
-      onDuplicate: values['on-duplicate'],
-      dryRun: values['dry-run'],
-      json: values.json,
-    });
-  if (what !== 'customers' || !file || extra.length)
-    return fail('Usage: counterline import customers FILE [--data-dir DIR] [--preset NAME] [--dry-run] [--json]', 2);
-  const preset = values.preset as Preset;
-  if (!PRESETS.includes(preset)) return fail(`--preset must be one of ${PRESETS.join(', ')}, not ${values.preset}`, 2);
   const onDuplicate = values['on-duplicate'];
+  const dryRun = values['dry-run'];
+  if ((what !== 'customers' && what !== 'products') || !file || extra.length)
+    return fail(
+      'Usage: counterline import customers|products FILE [--data-dir DIR] [--preset NAME] [--dry-run] [--json]',
+      2,
+    );
   if (onDuplicate !== 'skip' && onDuplicate !== 'update')
     return fail(`--on-duplicate must be skip or update, not ${onDuplicate}`, 2);
+  if (what === 'products')
+    return importFile(file, values['data-dir'], values.json, (app, bytes, fileName) =>
+      app.services.productImport.run(CLI_ACTOR, bytes, { fileName, onDuplicate, dryRun }),
+    );
+  const preset = values.preset as Preset;
+  if (!PRESETS.includes(preset)) return fail(`--preset must be one of ${PRESETS.join(', ')}, not ${values.preset}`, 2);
+  return importFile(file, values['data-dir'], values.json, (app, bytes, fileName) =>
+    app.services.customerImport.run(CLI_ACTOR, bytes, {
+      fileName,
+      preset,
+      onDuplicate,
+      dryRun,
+      createCategories: values['create-categories'],
+    }),
+  );
+}
+
+const CLI_ACTOR = { id: null, name: 'command line import' };
+
+function fail(message: string, code = 1): number {
+  console.error(message);
+  return code;
+}
+
+/** The part every `counterline import` shares: check the file and the shop, run, print the result or one line. */
+function importFile(
+  file: string,
+  dataDirArg: string | undefined,
+  json: boolean | undefined,
+  run: (app: App, bytes: Uint8Array, fileName: string) => ImportResult,
+): number {
   if (!existsSync(file) || !statSync(file).isFile()) return fail(`Cannot read ${file}: no such file.`);
   if (statSync(file).size > MAX_FILE_BYTES)
     return fail(`${file} is larger than 20 MB; Counterline will not import it.`);
-  const dataDir = resolveDataDir(values['data-dir']);
+  const dataDir = resolveDataDir(dataDirArg);
   if (!existsSync(join(dataDir, DATABASE_FILE)))
     return fail(`There is no Counterline shop in ${dataDir}; set one up first.`);
   const app = createApp({ dataDir, log: () => {} });
@@ -51,21 +74,11 @@ export function importCommand(args: string[]): number {
       return fail(`There is no Counterline shop in ${dataDir}; set one up first.`);
     let result: ImportResult;
     try {
-      result = app.services.customerImport.run(
-        { id: null, name: 'command line import' },
-        new Uint8Array(readFileSync(file)),
-        {
-          fileName: basename(file),
-          preset,
-          onDuplicate,
-          dryRun: values['dry-run'],
-          createCategories: values['create-categories'],
-        },
-      );
+      result = run(app, new Uint8Array(readFileSync(file)), basename(file));
     } catch (e) {
       return fail(`Cannot import ${basename(file)}: ${(e as Error).message.replace(/\s+/g, ' ')}`);
     }
-    if (values.json) console.log(JSON.stringify(result));
+    if (json) console.log(JSON.stringify(result));
     else console.log(summary(basename(file), result));
     return 0;
   } finally {
@@ -82,45 +95,4 @@ function summary(file: string, r: ImportResult): string {
   if (r.ignoredColumns.length) lines.push(`  ignored columns: ${r.ignoredColumns.join(', ')}`);
   if (r.dryRun) lines.push('Nothing was saved (dry run).');
   return lines.join('\n');
-}
-
-/** `counterline import products FILE [--on-duplicate skip|update] [--dry-run] [--json]`, the same JSON shape. */
-function importProducts(
-  file: string,
-  dataDirArg: string | undefined,
-  opts: { onDuplicate: string | undefined; dryRun: boolean | undefined; json: boolean | undefined },
-): number {
-  const fail = (message: string, code = 1) => {
-    console.error(message);
-    return code;
-  };
-  const onDuplicate = opts.onDuplicate ?? 'skip';
-  if (onDuplicate !== 'skip' && onDuplicate !== 'update')
-    return fail(`--on-duplicate must be skip or update, not ${onDuplicate}`, 2);
-  if (!existsSync(file) || !statSync(file).isFile()) return fail(`Cannot read ${file}: no such file.`);
-  if (statSync(file).size > MAX_FILE_BYTES)
-    return fail(`${file} is larger than 20 MB; Counterline will not import it.`);
-  const dataDir = resolveDataDir(dataDirArg);
-  if (!existsSync(join(dataDir, DATABASE_FILE)))
-    return fail(`There is no Counterline shop in ${dataDir}; set one up first.`);
-  const app = createApp({ dataDir, log: () => {} });
-  try {
-    if (!app.services.settings.isInitialised())
-      return fail(`There is no Counterline shop in ${dataDir}; set one up first.`);
-    let result: ImportResult;
-    try {
-      result = app.services.productImport.run(
-        { id: null, name: 'command line import' },
-        new Uint8Array(readFileSync(file)),
-        { fileName: basename(file), onDuplicate, dryRun: !!opts.dryRun },
-      );
-    } catch (e) {
-      return fail(`Cannot import ${basename(file)}: ${(e as Error).message.replace(/\s+/g, ' ')}`);
-    }
-    if (opts.json) console.log(JSON.stringify(result));
-    else console.log(summary(basename(file), result));
-    return 0;
-  } finally {
-    app.close();
-  }
 }
