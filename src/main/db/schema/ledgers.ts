@@ -86,3 +86,74 @@ export const pointsEntries = sqliteTable(
     index('points_entries_sales_order').on(t.salesOrderId),
   ],
 );
+
+/**
+ * Which credit (payment, credit note, refund, negative adjustment, write-off) paid off which debit (invoice, opening
+ * balance, positive adjustment) on the customer account. Append-only like the ledger itself: reversing a payment adds
+ * rows with a negative amount that undo its allocations. An invoice's open amount = its amount − Σ allocations to it.
+ */
+export const accountAllocations = sqliteTable(
+  'account_allocations',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    debitEntryId: text('debit_entry_id')
+      .notNull()
+      .references(() => accountEntries.id),
+    creditEntryId: text('credit_entry_id')
+      .notNull()
+      .references(() => accountEntries.id),
+    /** minor units, positive allocates; negative undoes an earlier allocation (payment reversed) */
+    amount: integer('amount').notNull(),
+    staffId: text('staff_id'),
+    at: integer('at').notNull(),
+    tillId: text('till_id').notNull(),
+  },
+  (t) => [
+    index('account_allocations_debit').on(t.debitEntryId),
+    index('account_allocations_credit').on(t.creditEntryId),
+    index('account_allocations_customer').on(t.customerId, t.at),
+  ],
+);
+
+/** Owner's debt alerts (over limit, overdue > N days, balance above X) that a user snoozed or dismissed; latest wins. */
+export const debtAlertAcks = sqliteTable(
+  'debt_alert_acks',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    rule: text('rule').notNull(),
+    action: text('action', { enum: ['snooze', 'dismiss'] }).notNull(),
+    /** for a snooze: hidden until this instant (ms) */
+    until: integer('until'),
+    staffId: text('staff_id'),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('debt_alert_acks_customer').on(t.customerId, t.rule, t.at)],
+);
+
+export const LOYALTY_CARD_STATUSES = ['active', 'lost', 'replaced'] as const;
+
+/**
+ * Every loyalty card a customer has held. customers.loyalty_card_no mirrors the one active card (fast till lookup);
+ * lost and replaced cards stay here so the till can refuse them with a clear message.
+ */
+export const loyaltyCards = sqliteTable(
+  'loyalty_cards',
+  {
+    id: text('id').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    cardNo: text('card_no').notNull(),
+    status: text('status', { enum: LOYALTY_CARD_STATUSES }).notNull(),
+    issuedAt: integer('issued_at').notNull(),
+    endedAt: integer('ended_at'),
+    staffId: text('staff_id'),
+  },
+  (t) => [uniqueIndex('loyalty_cards_card_no').on(t.cardNo), index('loyalty_cards_customer').on(t.customerId)],
+);
