@@ -9,6 +9,7 @@ import { CustomerMerge } from './domains/customers/merge';
 import { CustomerService } from './domains/customers/service';
 import type { Deps } from './domains/deps';
 import { CustomerHistory } from './domains/history/service';
+import { LoyaltyService } from './domains/loyalty/service';
 import { PricingService } from './domains/pricing/service';
 import { RefundService } from './domains/refunds/service';
 import { CodeLookup } from './domains/sales/lookup';
@@ -40,6 +41,7 @@ export interface Services {
   refunds: RefundService;
   customerHistory: CustomerHistory;
   pricing: PricingService;
+  loyalty: LoyaltyService;
 }
 
 export function createServices(deps: Deps, version: string): Services {
@@ -66,6 +68,13 @@ export function createServices(deps: Deps, version: string): Services {
   const codeLookup = new CodeLookup(deps, catalog);
   const devices = new DevicesService(deps, audit, settings);
   const refunds = new RefundService(deps, audit, settings, sales.orders);
+  const loyalty = new LoyaltyService(deps, audit, settings);
+  loyalty.priceCart = (actor, cart) => sales.quote(actor, cart);
+  sales.extraPaymentMethods = () => loyalty.paymentMethods();
+  sales.pointsOnSale = (sale) => loyalty.onSale(sale);
+  sales.pointsOnVoid = (actor, order, reason) => loyalty.onVoid(actor, order, reason);
+  refunds.pointsOnRefund = (r) => loyalty.onRefund(r);
+  refunds.pointsOnCancel = (actor, refund, reason) => loyalty.onRefundCancel(actor, refund, reason);
   const customerHistory = new CustomerHistory(deps, settings, refunds.reads, audit);
   return {
     audit,
@@ -87,5 +96,6 @@ export function createServices(deps: Deps, version: string): Services {
     refunds,
     customerHistory,
     pricing,
+    loyalty,
   };
 }

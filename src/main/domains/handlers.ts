@@ -4,6 +4,7 @@ import { type AllHandlers, implement } from '../host/router';
 import { catalogHandlers } from './catalog/handlers';
 import { customerHandlers } from './customers/handlers';
 import { historyHandlers } from './history/handlers';
+import { loyaltyHandlers } from './loyalty/handlers';
 import { pricingHandlers } from './pricing/handlers';
 import { refundHandlers } from './refunds/handlers';
 import { salesHandlers } from './sales/handlers';
@@ -49,4 +50,5 @@ export const handlers: AllHandlers = {
   refunds: refundHandlers,
   history: historyHandlers,
   pricing: pricingHandlers,
+  loyalty: loyaltyHandlers,
 };

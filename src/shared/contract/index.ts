@@ -4,6 +4,7 @@ import { customers } from './customers';
 import { type ContractShape, flattenContract } from './define';
 import { devices } from './devices';
 import { history } from './history';
+import { loyalty } from './loyalty';
 import { pricing } from './pricing';
 import { refunds } from './refunds';
 import { sales } from './sales';
@@ -24,6 +25,7 @@ export const contract = {
   refunds,
   history,
   pricing,
+  loyalty,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 
@@ -36,4 +38,4 @@ export type ProcedureName = {
 
 export * from './define';
 export * from './events';
-export { audit, catalog, customers, devices, history, pricing, refunds, sales, settings, staff, system };
+export { audit, catalog, customers, devices, history, loyalty, pricing, refunds, sales, settings, staff, system };

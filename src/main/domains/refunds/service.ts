@@ -9,6 +9,7 @@ import type { Deps } from '../deps';
 import { nextDocumentNumber } from '../documents';
 import { postAccountEntry } from '../ledgers/account';
 import { postStockMove } from '../ledgers/stock';
+import type { RefundForPoints } from '../loyalty/service';
 import type { SalesOrders } from '../sales/orders';
 import type { SalesActor } from '../sales/service';
 import type { SettingsService } from '../settings/service';
@@ -32,6 +33,14 @@ const METHOD_WORDS: Record<PaymentMethod, string> = {
  */
 export class RefundService {
   readonly reads: RefundReads;
+  /** loyalty points taken back and given back, inside the refund's transaction; returns the points' money value */
+  pointsOnRefund: (r: RefundForPoints) => number = () => 0;
+  /** undoes the refund's points, inside the cancel's transaction */
+  pointsOnCancel: (
+    actor: SalesActor,
+    refund: { id: string; number: string; customerId: string | null },
+    reason: string,
+  ) => void = () => {};
 
   constructor(
     private deps: Deps,
@@ -106,6 +115,17 @@ export class RefundService {
       const tillId = this.deps.tillId();
       const id = this.deps.newId();
       const number = nextDocumentNumber(this.deps, 'refund');
+      // points the sale was paid with come back as points, so the refund pays that much less in money
+      total -= this.pointsOnRefund({
+        actor,
+        refundId: id,
+        number,
+        salesOrderId: order.id,
+        customerId: order.customerId,
+        refundNet: subtotal,
+        refundTotal: linesTotal,
+        reason: input.reason,
+      });
       stmt(
         this.deps.sqlite,
         `INSERT INTO refunds (id, number, sales_order_id, customer_id, status, method, subtotal, tax_total, total, reason,
@@ -219,6 +239,7 @@ export class RefundService {
           staffId: actor.id,
         });
       }
+      this.pointsOnCancel(actor, refund, input.reason);
       if (refund.customerId) {
         const credits = stmt(
           this.deps.sqlite,

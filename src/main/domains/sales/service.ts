@@ -19,6 +19,7 @@ import type { Deps } from '../deps';
 import { nextDocumentNumber } from '../documents';
 import { postAccountEntry } from '../ledgers/account';
 import { postStockMove } from '../ledgers/stock';
+import type { ReceiptPoints, SaleForPoints } from '../loyalty/service';
 import type { SettingsService } from '../settings/service';
 import type { StaffService } from '../staff/service';
 import { SalesOrders } from './orders';
@@ -66,6 +67,16 @@ export class SalesService {
   /** runs inside the sale's transaction with each line's price rule, e.g. to count offer uses */
   afterSale: (salesOrderId: string, customerId: string | null, ruleIds: ReadonlyArray<string | null>) => void =
     () => {};
+  /** payment methods beyond the till settings' (e.g. 'points' while the loyalty program is on) */
+  extraPaymentMethods: () => readonly PaymentInput['method'][] = () => [];
+  /** loyalty points for the sale, inside its transaction (throws to refuse a points payment); the receipt's lines */
+  pointsOnSale: (sale: SaleForPoints) => ReceiptPoints | null = () => null;
+  /** takes back the sale's points, inside the void's transaction */
+  pointsOnVoid: (
+    actor: SalesActor,
+    order: { id: string; number: string; customerId: string | null; spend: number },
+    reason: string,
+  ) => void = () => {};
 
   constructor(
     private deps: Deps,
@@ -225,8 +236,12 @@ export class SalesService {
     const { priced, lines, customer, needs } = this.price(input.cart, actor);
     const approver = this.approve(needs, input.approval, priced);
     const store = this.settings.store();
-    const plan = planPayments(input.payments, priced, customer !== null, this.till.get().paymentMethods, (n) =>
-      formatMoney(n, store.currency, store.locale),
+    const plan = planPayments(
+      input.payments,
+      priced,
+      customer !== null,
+      [...this.till.get().paymentMethods, ...this.extraPaymentMethods()],
+      (n) => formatMoney(n, store.currency, store.locale),
     );
 
     const write = this.deps.sqlite.transaction((): CompleteResult => {
@@ -343,6 +358,15 @@ export class SalesService {
           tillId,
         );
       }
+      const points = this.pointsOnSale({
+        actor,
+        salesOrderId: id,
+        number,
+        customerId: customer?.id ?? null,
+        lines: priced.lines,
+        saleTotal: priced.total,
+        payments: plan.rows,
+      });
       if (customer && plan.onAccount > 0) {
         const terms =
           customer.paymentTermsDays ?? customer.categoryTermsDays ?? this.till.get().defaultPaymentTermsDays;
@@ -371,7 +395,7 @@ export class SalesService {
         this.deps.sqlite,
         `INSERT INTO print_jobs (id, printer_id, template, data, status, attempts, sales_order_id, created_at, updated_at,
            till_id) VALUES (?, NULL, 'sale-receipt', ?, 'queued', 0, ?, ?, ?, ?)`,
-      ).run(printJobId, JSON.stringify({ store: receiptStore(store), order }), id, now, now, tillId);
+      ).run(printJobId, JSON.stringify({ store: receiptStore(store), order, points }), id, now, now, tillId);
       this.audit.record(actor, {
         action: 'sale.complete',
         entity: 'salesOrder',
@@ -466,6 +490,7 @@ export class SalesService {
           tillId,
         );
       }
+      this.pointsOnVoid(actor, { ...order, spend: order.total + order.rounding }, input.reason);
       if (order.customerId) {
         const invoices = stmt(
           this.deps.sqlite,
