@@ -9,8 +9,11 @@ import { CustomerMerge } from './domains/customers/merge';
 import { CustomerService } from './domains/customers/service';
 import type { Deps } from './domains/deps';
 import { CustomerHistory } from './domains/history/service';
+import { LoyaltyCards } from './domains/loyalty/cards';
 import { LoyaltyService } from './domains/loyalty/service';
 import { PricingService } from './domains/pricing/service';
+import { AccountService } from './domains/receivables/account';
+import { DebtReports } from './domains/receivables/reports';
 import { RefundService } from './domains/refunds/service';
 import { CodeLookup } from './domains/sales/lookup';
 import { ParkedSales } from './domains/sales/parked';
@@ -41,6 +44,9 @@ export interface Services {
   refunds: RefundService;
   customerHistory: CustomerHistory;
   pricing: PricingService;
+  receivables: AccountService;
+  debtReports: DebtReports;
+  loyaltyCards: LoyaltyCards;
   loyalty: LoyaltyService;
 }
 
@@ -67,6 +73,9 @@ export function createServices(deps: Deps, version: string): Services {
   const parkedSales = new ParkedSales(deps);
   const codeLookup = new CodeLookup(deps, catalog);
   const devices = new DevicesService(deps, audit, settings);
+  const loyaltyCards = new LoyaltyCards(deps, audit, settings, customers, devices);
+  customers.cards = loyaltyCards;
+  codeLookup.refusedCard = (code) => loyaltyCards.refusal(code);
   const refunds = new RefundService(deps, audit, settings, sales.orders);
   const loyalty = new LoyaltyService(deps, audit, settings);
   loyalty.priceCart = (actor, cart) => sales.quote(actor, cart);
@@ -75,6 +84,17 @@ export function createServices(deps: Deps, version: string): Services {
   sales.pointsOnVoid = (actor, order, reason) => loyalty.onVoid(actor, order, reason);
   refunds.pointsOnRefund = (r) => loyalty.onRefund(r);
   refunds.pointsOnCancel = (actor, refund, reason) => loyalty.onRefundCancel(actor, refund, reason);
+  const receivables = new AccountService(deps, audit, settings, staff);
+  sales.creditCheck = (actor, c) => receivables.credit.beforeSale(actor, c);
+  sales.creditAfterSale = (actor, decision, sale) => receivables.credit.afterSale(actor, decision, sale);
+  sales.accountAfterVoid = (customerId, staffId) => receivables.credit.afterVoid(customerId, staffId);
+  refunds.accountAfterRefund = (customerId, creditId, orderId, staffId) =>
+    receivables.credit.afterRefundCredit(customerId, creditId, orderId, staffId);
+  refunds.accountAfterCancel = (customerId, creditId, cancelId, staffId) =>
+    receivables.credit.afterRefundCancel(customerId, creditId, cancelId, staffId);
+  const debtReports = new DebtReports(deps, audit, settings);
+  debtReports.defaultCreditLimit = () => receivables.settings.get().defaultCreditLimit;
+  debtReports.wakePrinter = () => devices.queue.wake();
   const customerHistory = new CustomerHistory(deps, settings, refunds.reads, audit);
   return {
     audit,
@@ -96,6 +116,9 @@ export function createServices(deps: Deps, version: string): Services {
     refunds,
     customerHistory,
     pricing,
+    receivables,
+    debtReports,
+    loyaltyCards,
     loyalty,
   };
 }

@@ -4,8 +4,11 @@ import { type AllHandlers, implement } from '../host/router';
 import { catalogHandlers } from './catalog/handlers';
 import { customerHandlers } from './customers/handlers';
 import { historyHandlers } from './history/handlers';
+import { loyaltyCardHandlers } from './loyalty/card-handlers';
 import { loyaltyHandlers } from './loyalty/handlers';
 import { pricingHandlers } from './pricing/handlers';
+import { receivablesHandlers } from './receivables/handlers';
+import { debtHandlers } from './receivables/report-handlers';
 import { refundHandlers } from './refunds/handlers';
 import { salesHandlers } from './sales/handlers';
 
@@ -50,5 +53,8 @@ export const handlers: AllHandlers = {
   refunds: refundHandlers,
   history: historyHandlers,
   pricing: pricingHandlers,
+  receivables: receivablesHandlers,
+  debts: debtHandlers,
+  loyaltyCards: loyaltyCardHandlers,
   loyalty: loyaltyHandlers,
 };

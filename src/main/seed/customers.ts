@@ -194,6 +194,14 @@ export function seedCustomers(app: App, clock: TestClock, count: number, seed: n
         }),
       );
     }
+    // the card history holds every active card, as migration 0010 did for cards made before it existed
+    sqlite
+      .prepare(
+        `INSERT INTO loyalty_cards (id, customer_id, card_no, status, issued_at, ended_at, staff_id)
+         SELECT 'card-' || id, id, loyalty_card_no, 'active', created_at, NULL, NULL FROM customers
+         WHERE loyalty_card_no IS NOT NULL AND search_key >= ?`,
+      )
+      .run(firstKey);
     app.services.audit.record(
       { id: null, name: 'seed' },
       { action: 'customer.seed', entity: 'customer', note: `reference dataset: ${count} customers` },

@@ -1,11 +1,14 @@
 import { audit } from './audit';
 import { catalog } from './catalog';
 import { customers } from './customers';
+import { debts } from './debts';
 import { type ContractShape, flattenContract } from './define';
 import { devices } from './devices';
 import { history } from './history';
 import { loyalty } from './loyalty';
+import { loyaltyCards } from './loyalty-cards';
 import { pricing } from './pricing';
+import { receivables } from './receivables';
 import { refunds } from './refunds';
 import { sales } from './sales';
 import { settings } from './settings';
@@ -25,7 +28,10 @@ export const contract = {
   refunds,
   history,
   pricing,
+  loyaltyCards,
   loyalty,
+  receivables,
+  debts,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 
@@ -38,4 +44,18 @@ export type ProcedureName = {
 
 export * from './define';
 export * from './events';
-export { audit, catalog, customers, devices, history, loyalty, pricing, refunds, sales, settings, staff, system };
+export {
+  audit,
+  catalog,
+  customers,
+  devices,
+  history,
+  loyalty,
+  loyaltyCards,
+  pricing,
+  refunds,
+  sales,
+  settings,
+  staff,
+  system,
+};

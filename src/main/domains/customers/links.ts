@@ -7,7 +7,7 @@ export interface CustomerLink {
 }
 
 /** The customer's own details, not history: they go with the customer when it is deleted. */
-export const OWN_DETAIL_TABLES = new Set(['customer_phones', 'customer_addresses']);
+export const OWN_DETAIL_TABLES = new Set(['customer_phones', 'customer_addresses', 'loyalty_cards']);
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 

@@ -44,7 +44,8 @@ export class CustomerMerge {
       // unique values that move to the survivor leave the tombstone first
       const release: Partial<typeof customers.$inferInsert> = {};
       if (chosen.code && chosen.code === other.code) release.code = null;
-      if (chosen.loyaltyCardNo && chosen.loyaltyCardNo === other.loyaltyCardNo) release.loyaltyCardNo = null;
+      // the card history moves with the other rows; the survivor's one active card is settled when it is saved
+      release.loyaltyCardNo = null;
       this.deps.db
         .update(customers)
         .set({

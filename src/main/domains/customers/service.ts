@@ -15,15 +15,7 @@ import type { Deps } from '../deps';
 import type { SettingsService } from '../settings/service';
 import { deleteCategory } from './categories';
 import { countLinked, customerLinks, OWN_DETAIL_TABLES } from './links';
-import {
-  cleanName,
-  DEFAULT_CARD_PREFIX,
-  displayNameOf,
-  makeCardNumber,
-  normaliseEmail,
-  normaliseTaxId,
-  toE164,
-} from './normalise';
+import { cleanName, displayNameOf, normaliseEmail, normaliseTaxId, toE164 } from './normalise';
 import { CustomerSearch, SearchIndex } from './search';
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -38,9 +30,16 @@ export type Draft = Required<Omit<CustomerCreate, 'allowDuplicate' | 'duplicateR
 
 export const ENTITY = 'customer';
 
+/** Keeps loyalty_cards in step with customers.loyalty_card_no (loyalty/cards.ts); createServices sets it. */
+export interface CardKeeper {
+  mirror(actor: Actor, customerId: string, cardNo: string | null): void;
+  generate(actor: Actor, customerId: string): Customer;
+}
+
 export class CustomerService {
   readonly index: SearchIndex;
   readonly finder: CustomerSearch;
+  cards: CardKeeper | null = null;
 
   constructor(
     private deps: Deps,
@@ -328,6 +327,8 @@ export class CustomerService {
         .values({ ...a, city: a.city.trim(), id: this.deps.newId(), customerId: id })
         .run();
     this.index.put(searchKey, { ...values, phonesE164: phones.map((p) => p.e164) });
+    if (card !== (before?.loyaltyCardNo ?? null) || opts.action === 'customer.merge')
+      this.cards?.mirror(actor, id, card);
     const customer = this.get(id);
     this.audit.record(actor, {
       action: opts.action ?? (before ? 'customer.update' : 'customer.create'),
@@ -416,6 +417,7 @@ export class CustomerService {
       const { searchKey } = this.row(id);
       this.deps.db.delete(customerPhones).where(eq(customerPhones.customerId, id)).run();
       this.deps.db.delete(customerAddresses).where(eq(customerAddresses.customerId, id)).run();
+      this.deps.sqlite.prepare('DELETE FROM loyalty_cards WHERE customer_id = ?').run(id);
       this.deps.db.delete(customers).where(eq(customers.id, id)).run();
       this.index.remove(searchKey);
       this.audit.record(actor, {
@@ -428,35 +430,10 @@ export class CustomerService {
     })();
   }
 
-  /** Gives the customer a new EAN-13 card number from the shop's range (a lost card is replaced this way). */
-  generateCard(actor: Actor, id: string, prefix = DEFAULT_CARD_PREFIX): Customer {
-    return this.deps.sqlite.transaction(() => {
-      const before = this.get(id);
-      if (before.status === 'merged')
-        throw new AppError('CONFLICT', `${before.displayName} was merged into another customer.`);
-      const top = this.deps.sqlite
-        .prepare(
-          'SELECT max(loyalty_card_no) AS top FROM customers WHERE loyalty_card_no >= ? AND loyalty_card_no < ? AND length(loyalty_card_no) = 13',
-        )
-        .get(prefix, `${prefix}:`) as { top: string | null }; // ':' sorts just after '9'
-      const next = top.top ? Number(top.top.slice(prefix.length, 12)) + 1 : 1;
-      const card = makeCardNumber(prefix, next);
-      this.deps.db
-        .update(customers)
-        .set({ loyaltyCardNo: card, updatedAt: this.deps.clock.now() })
-        .where(eq(customers.id, id))
-        .run();
-      this.reindex(id);
-      const after = this.get(id);
-      this.audit.record(actor, {
-        action: 'customer.generateCard',
-        entity: ENTITY,
-        entityId: id,
-        before: this.auditView(before),
-        after: this.auditView(after),
-      });
-      return after;
-    })();
+  /** Gives the customer a new card number from the shop's range; an active card is kept as replaced. */
+  generateCard(actor: Actor, id: string): Customer {
+    if (!this.cards) throw new AppError('INTERNAL', 'Loyalty cards are not set up.');
+    return this.cards.generate(actor, id);
   }
 
   history(id: string, cursor: string | undefined, limit: number) {

@@ -18,20 +18,30 @@ export function tillCustomer(deps: Deps, where: 'id' | 'card', value: string): T
 
 /** Resolves a scanned or typed code in the architecture's order: loyalty card → product barcode/SKU → document. */
 export class CodeLookup {
+  /** words for a lost or replaced loyalty card (loyalty/cards.ts), set by createServices */
+  refusedCard: (code: string) => string | null = () => null;
+
   constructor(
     private deps: Deps,
     private catalog: CatalogService,
   ) {}
 
   lookup(raw: string): LookupResult {
-    return lookupCode(this.deps, this.catalog, raw);
+    return lookupCode(this.deps, this.catalog, raw, this.refusedCard);
   }
 }
 
-function lookupCode(deps: Deps, catalog: CatalogService, raw: string): LookupResult {
+function lookupCode(
+  deps: Deps,
+  catalog: CatalogService,
+  raw: string,
+  refusedCard: (code: string) => string | null,
+): LookupResult {
   const code = raw.trim();
   const customer = tillCustomer(deps, 'card', code);
   if (customer) return { kind: 'customer', code, customer };
+  const refused = refusedCard(code);
+  if (refused) return { kind: 'unknown', code, message: refused };
   const product = catalog.byBarcode(code);
   if (product) return { kind: 'product', code, product };
   const upper = code.toUpperCase();
