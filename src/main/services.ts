@@ -12,8 +12,6 @@ import { CustomerHistory } from './domains/history/service';
 import { LoyaltyCards } from './domains/loyalty/cards';
 import { LoyaltyService } from './domains/loyalty/service';
 import { PricingService } from './domains/pricing/service';
-import { AccountService } from './domains/receivables/account';
-import { DebtReports } from './domains/receivables/reports';
 import { RefundService } from './domains/refunds/service';
 import { CodeLookup } from './domains/sales/lookup';
 import { ParkedSales } from './domains/sales/parked';
@@ -44,8 +42,6 @@ export interface Services {
   refunds: RefundService;
   customerHistory: CustomerHistory;
   pricing: PricingService;
-  receivables: AccountService;
-  debtReports: DebtReports;
   loyaltyCards: LoyaltyCards;
   loyalty: LoyaltyService;
 }
@@ -84,17 +80,6 @@ export function createServices(deps: Deps, version: string): Services {
   sales.pointsOnVoid = (actor, order, reason) => loyalty.onVoid(actor, order, reason);
   refunds.pointsOnRefund = (r) => loyalty.onRefund(r);
   refunds.pointsOnCancel = (actor, refund, reason) => loyalty.onRefundCancel(actor, refund, reason);
-  const receivables = new AccountService(deps, audit, settings, staff);
-  sales.creditCheck = (actor, c) => receivables.credit.beforeSale(actor, c);
-  sales.creditAfterSale = (actor, decision, sale) => receivables.credit.afterSale(actor, decision, sale);
-  sales.accountAfterVoid = (customerId, staffId) => receivables.credit.afterVoid(customerId, staffId);
-  refunds.accountAfterRefund = (customerId, creditId, orderId, staffId) =>
-    receivables.credit.afterRefundCredit(customerId, creditId, orderId, staffId);
-  refunds.accountAfterCancel = (customerId, creditId, cancelId, staffId) =>
-    receivables.credit.afterRefundCancel(customerId, creditId, cancelId, staffId);
-  const debtReports = new DebtReports(deps, audit, settings);
-  debtReports.defaultCreditLimit = () => receivables.settings.get().defaultCreditLimit;
-  debtReports.wakePrinter = () => devices.queue.wake();
   const customerHistory = new CustomerHistory(deps, settings, refunds.reads, audit);
   return {
     audit,
@@ -116,8 +101,6 @@ export function createServices(deps: Deps, version: string): Services {
     refunds,
     customerHistory,
     pricing,
-    receivables,
-    debtReports,
     loyaltyCards,
     loyalty,
   };

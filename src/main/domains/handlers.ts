@@ -7,8 +7,6 @@ import { historyHandlers } from './history/handlers';
 import { loyaltyCardHandlers } from './loyalty/card-handlers';
 import { loyaltyHandlers } from './loyalty/handlers';
 import { pricingHandlers } from './pricing/handlers';
-import { receivablesHandlers } from './receivables/handlers';
-import { debtHandlers } from './receivables/report-handlers';
 import { refundHandlers } from './refunds/handlers';
 import { salesHandlers } from './sales/handlers';
 
@@ -53,8 +51,6 @@ export const handlers: AllHandlers = {
   refunds: refundHandlers,
   history: historyHandlers,
   pricing: pricingHandlers,
-  receivables: receivablesHandlers,
-  debts: debtHandlers,
   loyaltyCards: loyaltyCardHandlers,
   loyalty: loyaltyHandlers,
 };

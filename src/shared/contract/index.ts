@@ -1,14 +1,12 @@
 import { audit } from './audit';
 import { catalog } from './catalog';
 import { customers } from './customers';
-import { debts } from './debts';
 import { type ContractShape, flattenContract } from './define';
 import { devices } from './devices';
 import { history } from './history';
 import { loyalty } from './loyalty';
 import { loyaltyCards } from './loyalty-cards';
 import { pricing } from './pricing';
-import { receivables } from './receivables';
 import { refunds } from './refunds';
 import { sales } from './sales';
 import { settings } from './settings';
@@ -30,8 +28,6 @@ export const contract = {
   pricing,
   loyaltyCards,
   loyalty,
-  receivables,
-  debts,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 
