@@ -1,6 +1,7 @@
 import { devicesEn } from './devices.en';
 import { historyEn } from './history.en';
 import { importEn } from './import.en';
+import { pricingEn } from './pricing.en';
 import { tillEn } from './till.en';
 
 export const en = {
@@ -327,6 +328,7 @@ export const en = {
   ...historyEn,
   ...devicesEn,
   ...importEn,
+  ...pricingEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -2,6 +2,7 @@ import { devicesId } from './devices.id';
 import type { MessageKey } from './en';
 import { historyId } from './history.id';
 import { importId } from './import.id';
+import { pricingId } from './pricing.id';
 import { tillId } from './till.id';
 
 export const id: Record<MessageKey, string> = {
@@ -329,4 +330,5 @@ export const id: Record<MessageKey, string> = {
   ...historyId,
   ...devicesId,
   ...importId,
+  ...pricingId,
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EpochMs, Id, Page } from './common';
 import { procedure } from './define';
+import { productImportProcedures } from './table-import';
 
 export const PRODUCT_UNITS = ['piece', 'kg', 'litre'] as const;
 export type ProductUnit = (typeof PRODUCT_UNITS)[number];
@@ -130,4 +131,5 @@ export const catalog = {
     output: z.array(ProductCategory),
     permission: 'catalog.edit',
   }),
+  ...productImportProcedures,
 };

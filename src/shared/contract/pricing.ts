@@ -3,6 +3,7 @@ import { CURRENCY_CODES } from '../money';
 import { Price, QtyMilli } from './catalog';
 import { EpochMs, Id } from './common';
 import { procedure } from './define';
+import { priceImportProcedures } from './table-import';
 
 const Name = z.string().trim().min(1, 'a name is needed').max(80);
 const Bp = z.number().int().min(0).max(10_000);
@@ -35,6 +36,14 @@ export const PriceListItem = z.object({
   raises: z.boolean(),
 });
 export type PriceListItem = z.infer<typeof PriceListItem>;
+
+/** An item with what the pricing screen shows beside it. */
+export const PriceListItemView = PriceListItem.extend({
+  productName: z.string().nullable(),
+  productSku: z.string().nullable(),
+  categoryName: z.string().nullable(),
+});
+export type PriceListItemView = z.infer<typeof PriceListItemView>;
 
 export const PriceListInput = z.object({
   name: Name,
@@ -113,6 +122,8 @@ const ById = z.object({ id: Id });
 export const pricing = {
   lists: procedure({ input: z.null(), output: z.array(PriceList), permission: 'till.use' }),
   getList: procedure({ input: ById, output: PriceList, permission: 'till.use' }),
+  /** the list's items with product and category names, for the pricing screen */
+  listItems: procedure({ input: ById, output: z.array(PriceListItemView), permission: 'pricing.manage' }),
   createList: procedure({ input: PriceListInput, output: PriceList, permission: 'pricing.manage' }),
   updateList: procedure({
     input: z.object({ id: Id, list: PriceListInput }),
@@ -140,4 +151,5 @@ export const pricing = {
   }),
   /** an offer already used by a sale is kept (deactivated) so its uses still count */
   deleteOffer: procedure({ input: ById, output: z.null(), permission: 'pricing.manage' }),
+  ...priceImportProcedures,
 };

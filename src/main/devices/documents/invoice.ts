@@ -49,6 +49,7 @@ export function invoicePdf(d: SaleReceiptData): Promise<Buffer> {
   const dueLabel = `Amount due ${d.currency}`;
   if (d.onAccountTotal) pairs.push([dueLabel, money(d.onAccountTotal)]);
   doc.totals(pairs, [totalLabel, dueLabel]);
+  if (d.savings > 0) doc.note(`You saved ${d.currency} ${money(d.savings)}`);
   if (d.store.footer) doc.note(d.store.footer);
   return doc.finish();
 }

@@ -114,7 +114,8 @@ export function saleReceipt(raw: unknown, opts: { logo?: boolean } = {}): Block[
   }
   if (d.changeGiven) b.push({ kind: 'pair', left: 'Change', right: money(d.changeGiven), bold: true });
   if (d.onAccountTotal) b.push({ kind: 'pair', left: 'Put on account', right: money(d.onAccountTotal) });
-  if (d.savings > 0) b.push({ kind: 'pair', left: 'You saved', right: money(d.savings) });
+  if (d.savings > 0)
+    b.push({ kind: 'text', text: `You saved ${d.currency} ${money(d.savings)}`, align: 'center', bold: true });
   b.push(...customerBlocks(d.customer, money, d.currency));
   if (d.openDrawer) b.unshift({ kind: 'drawer' });
   b.push(...footer(d.store, d.number));

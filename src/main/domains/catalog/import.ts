@@ -2,11 +2,10 @@ import type { ProductUnit } from '../../../shared/contract/catalog';
 import { AppError } from '../../../shared/errors';
 import { type CurrencyCode, exponentOf, MoneyParseError, parseMoney } from '../../../shared/money';
 import type { Actor, AuditService } from '../audit/service';
-import { headerKey } from '../customers/import/mapping';
-import { readTable } from '../customers/import/read';
 import type { Deps } from '../deps';
 import type { SettingsService } from '../settings/service';
 import type { CatalogService } from './service';
+import { type TableChoice, type TablePreview, TableUploads, tableLayout } from './table-import';
 
 export const PRODUCT_IMPORT_FIELDS = [
   'name',
@@ -89,6 +88,8 @@ export interface ProductImportOptions {
   fileName: string;
   onDuplicate?: 'skip' | 'update';
   dryRun?: boolean;
+  /** the wizard's header row and column choices; without them both are detected */
+  choice?: TableChoice;
 }
 
 class DryRun extends Error {}
@@ -99,32 +100,30 @@ class DryRun extends Error {}
  * rolls the same work back. A product whose SKU or barcode exists is skipped or updated.
  */
 export class ProductImport {
+  /** files the wizard uploaded, for its later steps */
+  readonly uploads: TableUploads;
+
   constructor(
     private deps: Deps,
     private audit: AuditService,
     private settings: SettingsService,
     private catalog: CatalogService,
-  ) {}
+  ) {
+    this.uploads = new TableUploads(deps);
+  }
+
+  /** What the wizard shows before a dry run: the header row and which column fills which field. */
+  preview(bytes: Uint8Array, choice: TableChoice = {}): TablePreview {
+    return layout(bytes, choice).preview;
+  }
 
   run(actor: Actor, bytes: Uint8Array, opts: ProductImportOptions): ProductImportResult {
-    const sheet = readTable(bytes);
-    const headerAt = sheet.rows.slice(0, 10).findIndex((r) => {
-      const fields = r.cells.map(fieldOf);
-      return fields.includes('name') && fields.includes('price');
-    });
-    if (headerAt < 0)
+    const { rows, columns, ignored, preview } = layout(bytes, opts.choice ?? {});
+    if (preview.unmapped.length)
       throw new AppError(
         'VALIDATION',
         'This file has no header row with a product name and a price column (such as Name and Price).',
       );
-    const header = sheet.rows[headerAt]?.cells ?? [];
-    const columns = new Map<Field, number>();
-    const ignored: string[] = [];
-    header.forEach((h, i) => {
-      const f = fieldOf(h);
-      if (f && !columns.has(f)) columns.set(f, i);
-      else if (h.trim()) ignored.push(h.trim());
-    });
     const store = this.settings.store();
     const result: ProductImportResult = {
       rows: 0,
@@ -140,8 +139,7 @@ export class ProductImport {
     try {
       this.deps.sqlite.transaction(() => {
         const categories = new Map(this.catalog.categories().map((c) => [c.name.toLowerCase(), c.id]));
-        for (const row of sheet.rows.slice(headerAt + 1)) {
-          if (row.cells.every((c) => c.trim() === '')) continue;
+        for (const row of rows) {
           result.rows++;
           const cell = (f: Field) => {
             const i = columns.get(f);
@@ -266,10 +264,14 @@ export class ProductImport {
   }
 }
 
-function fieldOf(header: string): Field | null {
-  const key = headerKey(header);
-  for (const f of PRODUCT_IMPORT_FIELDS) if (WORDS[f].includes(key)) return f;
-  return null;
+function layout(bytes: Uint8Array, choice: TableChoice) {
+  return tableLayout(
+    bytes,
+    WORDS,
+    ['name', 'price'],
+    choice,
+    'This file has no header row with a product name and a price column (such as Name and Price).',
+  );
 }
 
 /** A price as the store's locale writes it; in a currency without decimals "1.500" and "1,500" both mean 1500. */

@@ -4,6 +4,7 @@ import { implement } from '../../host/router';
 export const pricingHandlers = implement(contract.pricing, {
   lists: (_, { services }) => services.pricing.lists(),
   getList: (input, { services }) => services.pricing.getList(input.id),
+  listItems: (input, { services }) => services.pricing.listItems(input.id),
   createList: (input, { services, actor }) => services.pricing.createList(actor, input),
   updateList: (input, { services, actor }) => services.pricing.updateList(actor, input.id, input.list),
   deleteList: (input, { services, actor }) => services.pricing.deleteList(actor, input.id),
@@ -15,4 +16,17 @@ export const pricingHandlers = implement(contract.pricing, {
   createOffer: (input, { services, actor }) => services.pricing.createOffer(actor, input),
   updateOffer: (input, { services, actor }) => services.pricing.updateOffer(actor, input.id, input.offer),
   deleteOffer: (input, { services, actor }) => services.pricing.deleteOffer(actor, input.id),
+  importUpload: (input, { services }) =>
+    services.pricing.transfer.uploads.put(input.fileName, new Uint8Array(Buffer.from(input.base64, 'base64'))),
+  importPreview: ({ uploadId, ...choice }, { services }) => services.pricing.transfer.preview(uploadId, choice),
+  importRun: ({ uploadId, priceListId, mode, dryRun, ...choice }, { services, actor }) =>
+    services.pricing.transfer.run(actor, uploadId, {
+      priceListId,
+      mode,
+      dryRun,
+      choice,
+      locale: services.settings.store().locale,
+    }),
+  importReportExport: (input, { services }) => services.pricing.transfer.uploads.reportCsv(input.uploadId),
+  exportList: (input, { services }) => services.pricing.transfer.export(input.id, input.format),
 });

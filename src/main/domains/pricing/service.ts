@@ -4,12 +4,14 @@ import {
   type PriceList,
   PriceListInput,
   type PriceListItem,
+  type PriceListItemView,
 } from '../../../shared/contract/pricing';
 import { AppError, notFound } from '../../../shared/errors';
 import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import { OFFER_RULE_PREFIX, PriceRules } from './rules';
+import { PriceListTransfer } from './transfer';
 
 interface ListRow {
   id: string;
@@ -31,12 +33,15 @@ const SELECT_OFFER = `SELECT id, name, kind, value, scope, target_id AS targetId
 /** Price lists, their assignment to customer categories and customers, and segment offers; every change audited. */
 export class PricingService {
   readonly rules: PriceRules;
+  /** import and export of a list's prices as xlsx/csv */
+  readonly transfer: PriceListTransfer;
 
   constructor(
     private deps: Deps,
     private audit: AuditService,
   ) {
     this.rules = new PriceRules(deps);
+    this.transfer = new PriceListTransfer(deps, this);
   }
 
   lists(): PriceList[] {
@@ -48,6 +53,19 @@ export class PricingService {
     const r = stmt(this.deps.sqlite, `${SELECT_LIST} WHERE id = ?`).get(id) as ListRow | undefined;
     if (!r) throw notFound('Price list', id);
     return this.toList(r);
+  }
+
+  listItems(id: string): PriceListItemView[] {
+    this.getList(id);
+    const rows = stmt(
+      this.deps.sqlite,
+      `SELECT i.id, i.product_id AS productId, i.category_id AS categoryId, i.kind, i.price, i.bp,
+         i.min_qty_milli AS minQtyMilli, i.raises, p.name AS productName, p.sku AS productSku, c.name AS categoryName
+       FROM price_list_items i LEFT JOIN products p ON p.id = i.product_id
+         LEFT JOIN product_categories c ON c.id = i.category_id
+       WHERE i.price_list_id = ? ORDER BY i.product_id IS NULL, p.name, c.name, i.min_qty_milli`,
+    ).all(id) as Array<Omit<PriceListItemView, 'raises'> & { raises: number }>;
+    return rows.map((r) => ({ ...r, raises: r.raises === 1 }));
   }
 
   private toList(r: ListRow): PriceList {

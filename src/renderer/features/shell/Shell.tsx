@@ -6,6 +6,7 @@ import type { Theme } from '../../lib/theme';
 import { HeaderControls } from '../../ui/HeaderControls';
 import { Icon } from '../../ui/Icon';
 import { AuditScreen } from '../audit/AuditScreen';
+import { CatalogScreen } from '../catalog/CatalogScreen';
 import { CustomersScreen } from '../customers/CustomersScreen';
 import { DevicesScreen } from '../devices/DevicesScreen';
 import { usePrintProblemToasts } from '../devices/usePrintProblemToasts';
@@ -13,7 +14,17 @@ import { SettingsScreen } from '../settings/SettingsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
 import { TillScreen } from '../till/TillScreen';
 
-type SectionId = 'till' | 'customers' | 'debts' | 'loyalty' | 'reports' | 'devices' | 'settings' | 'staff' | 'audit';
+type SectionId =
+  | 'till'
+  | 'customers'
+  | 'debts'
+  | 'loyalty'
+  | 'reports'
+  | 'devices'
+  | 'settings'
+  | 'staff'
+  | 'audit'
+  | 'catalog';
 
 interface Section {
   id: SectionId;
@@ -30,6 +41,7 @@ const SECTIONS: Section[] = [
   { id: 'settings' },
   { id: 'staff', permission: 'staff.view' },
   { id: 'audit', permission: 'audit.view' },
+  { id: 'catalog' },
 ];
 
 export const LOCK_SHORTCUT = 'Ctrl+L';
@@ -149,12 +161,12 @@ export function Shell({
                   type="button"
                   className="nav-item"
                   aria-current={active === s.id ? 'page' : undefined}
-                  aria-keyshortcuts={`Alt+${i + 1}`}
+                  aria-keyshortcuts={i < 9 ? `Alt+${i + 1}` : undefined}
                   onClick={() => go(s.id)}
                 >
                   <Icon name={s.id} className="nav-icon" />
                   <span className="nav-label">{t(`nav.${s.id}` as MessageKey)}</span>
-                  <kbd>Alt+{i + 1}</kbd>
+                  {i < 9 && <kbd>Alt+{i + 1}</kbd>}
                 </button>
               </li>
             ))}
@@ -182,6 +194,8 @@ function SectionView({ id }: { id: SectionId }) {
       return <TillScreen />;
     case 'devices':
       return <DevicesScreen />;
+    case 'catalog':
+      return <CatalogScreen />;
     default:
       return <EmptySection id={id} />;
   }
@@ -190,7 +204,7 @@ function SectionView({ id }: { id: SectionId }) {
 function EmptySection({
   id,
 }: {
-  id: Exclude<SectionId, 'settings' | 'staff' | 'audit' | 'customers' | 'till' | 'devices'>;
+  id: Exclude<SectionId, 'settings' | 'staff' | 'audit' | 'customers' | 'till' | 'devices' | 'catalog'>;
 }) {
   const t = useT();
   return (

@@ -28,7 +28,7 @@ function Counts({ report }: { report: ImportReport }) {
   );
 }
 
-function Issues({ report }: { report: ImportReport }) {
+export function Issues({ report }: { report: ImportReport }) {
   const t = useT();
   const all = [
     ...report.errors.map((e) => ({ ...e, kind: 'error' as const })),

@@ -1,0 +1,245 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { Product, ProductCategory } from '../../../shared/contract/catalog';
+import type { Category } from '../../../shared/contract/customers';
+import type { Offer, OfferInput } from '../../../shared/contract/pricing';
+import type { CurrencyCode } from '../../../shared/money';
+import { type MessageKey, useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { useShell } from '../../lib/session';
+import { CheckField, SelectField, TextField } from '../../ui/fields';
+import { useToast } from '../../ui/toast';
+import { amountOf, amountText, dayOf, dayText, percentBpOf, percentText, qtyMilliOf, qtyText } from './inputs';
+import { ProductPicker } from './ProductPicker';
+
+const words = (s: string) =>
+  s
+    .split(',')
+    .map((w) => w.trim())
+    .filter(Boolean);
+
+/** Creates or edits a segment offer: what it takes off, on what, for whom, when, how often. */
+export function OfferEditor({
+  offer,
+  customerCategories,
+  productCategories,
+  onSaved,
+  onClose,
+}: {
+  offer: Offer | null;
+  customerCategories: Category[];
+  productCategories: ProductCategory[];
+  onSaved: (o: Offer) => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const { store, onError } = useShell();
+  const toast = useToast();
+  const currency: CurrencyCode = store?.currency ?? 'UGX';
+  const locale = store?.locale ?? 'en';
+  const [name, setName] = useState(offer?.name ?? '');
+  const [kind, setKind] = useState<Offer['kind']>(offer?.kind ?? 'percent');
+  const [value, setValue] = useState(
+    offer ? (offer.kind === 'percent' ? percentText(offer.value) : amountText(offer.value, currency)) : '',
+  );
+  const [scope, setScope] = useState<Offer['scope']>(offer?.scope ?? 'product');
+  const [product, setProduct] = useState<Pick<Product, 'id' | 'name'> | null>(null);
+  const [categoryId, setCategoryId] = useState(offer?.scope === 'category' ? (offer.targetId ?? '') : '');
+  const [minSpend, setMinSpend] = useState(amountText(offer?.minSpend ?? null, currency));
+  const [minQty, setMinQty] = useState(qtyText(offer?.minQtyMilli ?? null));
+  const [cats, setCats] = useState<Set<string>>(new Set(offer?.eligibleCategories ?? []));
+  const [tags, setTags] = useState((offer?.eligibleTags ?? []).join(', '));
+  const [tiers, setTiers] = useState((offer?.eligibleTiers ?? []).join(', '));
+  const [from, setFrom] = useState(dayText(offer?.startsAt ?? null));
+  const [to, setTo] = useState(dayText(offer?.endsAt ?? null));
+  const [limit, setLimit] = useState(offer?.perCustomerLimit ? String(offer.perCustomerLimit) : '');
+  const [stackable, setStackable] = useState(offer?.stackable ?? false);
+  const [active, setActive] = useState(offer?.active ?? true);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (offer?.scope !== 'product' || !offer.targetId) return;
+    api.catalog
+      .get({ id: offer.targetId })
+      .then((p) => setProduct({ id: p.id, name: p.name }))
+      .catch(onError);
+  }, [offer, onError]);
+
+  const collect = (): { input: OfferInput } | { problems: string[] } => {
+    const out: string[] = [];
+    const v = kind === 'percent' ? percentBpOf(value) : amountOf(value, currency, locale);
+    if (v === null || v === 0) out.push(t(kind === 'percent' ? 'pr.offer.badPercent' : 'pr.offer.badAmount'));
+    const spend = minSpend.trim() ? amountOf(minSpend, currency, locale) : null;
+    if (minSpend.trim() && spend === null) out.push(t('pr.offer.badSpend'));
+    const qty = qtyMilliOf(minQty);
+    if (qty === null) out.push(t('pr.offer.badQty'));
+    const n = limit.trim() ? Number(limit) : null;
+    if (n !== null && !(Number.isInteger(n) && n > 0)) out.push(t('pr.offer.badLimit'));
+    const targetId = scope === 'product' ? (product?.id ?? null) : scope === 'category' ? categoryId || null : null;
+    if (scope !== 'order' && !targetId)
+      out.push(t(scope === 'product' ? 'pr.offer.needProduct' : 'pr.offer.needCategory'));
+    if (!name.trim()) out.push(t('pr.offer.nameNeeded'));
+    if ((from && dayOf(from) === null) || (to && dayOf(to, true) === null)) out.push(t('pr.badDate'));
+    if (out.length) return { problems: out };
+    return {
+      input: {
+        name: name.trim(),
+        kind,
+        value: v as number,
+        scope,
+        targetId,
+        minSpend: spend,
+        minQtyMilli: qty ? qty : null,
+        eligibleCategories: [...cats],
+        eligibleTags: words(tags),
+        eligibleTiers: words(tiers),
+        startsAt: dayOf(from),
+        endsAt: dayOf(to, true),
+        perCustomerLimit: n,
+        stackable,
+        active,
+      },
+    };
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const c = collect();
+    if ('problems' in c) return setProblems(c.problems);
+    setProblems([]);
+    setBusy(true);
+    try {
+      const saved = offer
+        ? await api.pricing.updateOffer({ id: offer.id, offer: c.input })
+        : await api.pricing.createOffer(c.input);
+      toast.success(t('pr.offer.saved', { name: saved.name }));
+      onSaved(saved);
+    } catch (err) {
+      onError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="card pr-editor" onSubmit={save} aria-labelledby="h-pr-offer">
+      <h2 id="h-pr-offer">{offer ? t('pr.offer.editTitle', { name: offer.name }) : t('pr.offer.newTitle')}</h2>
+      <div className="grid-3">
+        <TextField id="of-name" label={t('pr.offer.name')} required value={name} onChange={setName} />
+        <SelectField
+          id="of-kind"
+          label={t('pr.offer.kind')}
+          value={kind}
+          onChange={setKind}
+          options={(['percent', 'amount'] as const).map((k) => ({
+            value: k,
+            label: t(`pr.offer.kind.${k}` as MessageKey),
+          }))}
+        />
+        <TextField
+          id="of-value"
+          label={t(kind === 'percent' ? 'pr.offer.percent' : 'pr.offer.amount', { currency })}
+          inputMode="decimal"
+          value={value}
+          onChange={setValue}
+        />
+        <SelectField
+          id="of-scope"
+          label={t('pr.offer.scope')}
+          value={scope}
+          onChange={setScope}
+          options={(['product', 'category', 'order'] as const).map((k) => ({
+            value: k,
+            label: t(`pr.offer.scope.${k}` as MessageKey),
+          }))}
+        />
+        {scope === 'category' && (
+          <SelectField
+            id="of-category"
+            label={t('pr.offer.category')}
+            value={categoryId}
+            onChange={setCategoryId}
+            options={[
+              { value: '', label: t('pr.offer.chooseCategory') },
+              ...productCategories.map((c) => ({ value: c.id, label: c.name })),
+            ]}
+          />
+        )}
+        <TextField
+          id="of-min-spend"
+          label={t('pr.offer.minSpend', { currency })}
+          inputMode="decimal"
+          value={minSpend}
+          onChange={setMinSpend}
+        />
+        <TextField
+          id="of-min-qty"
+          label={t('pr.offer.minQty')}
+          inputMode="decimal"
+          value={minQty}
+          onChange={setMinQty}
+        />
+      </div>
+      {scope === 'product' && (
+        <div className="pr-target">
+          <p>
+            {t('pr.offer.product')}:{' '}
+            <strong data-testid="offer-product">{product?.name ?? t('pr.offer.noProduct')}</strong>
+          </p>
+          <ProductPicker id="of-product" label={t('pr.offer.pickProduct')} onPick={(p) => setProduct(p)} />
+        </div>
+      )}
+      {scope === 'order' && <p className="muted">{t('pr.offer.orderHelp')}</p>}
+
+      <fieldset className="plain pr-assign">
+        <legend>{t('pr.offer.who')}</legend>
+        {customerCategories.map((c) => (
+          <label key={c.id} className="radio-line">
+            <input
+              type="checkbox"
+              checked={cats.has(c.id)}
+              onChange={(e) =>
+                setCats((s) => {
+                  const n = new Set(s);
+                  if (e.target.checked) n.add(c.id);
+                  else n.delete(c.id);
+                  return n;
+                })
+              }
+            />
+            {c.name}
+          </label>
+        ))}
+        <div className="grid-2">
+          <TextField id="of-tags" label={t('pr.offer.tags')} value={tags} onChange={setTags} />
+          <TextField id="of-tiers" label={t('pr.offer.tiers')} value={tiers} onChange={setTiers} />
+        </div>
+        <p className="muted">{t('pr.offer.whoHelp')}</p>
+      </fieldset>
+
+      <div className="grid-3">
+        <TextField id="of-from" type="date" label={t('pr.offer.from')} value={from} onChange={setFrom} />
+        <TextField id="of-to" type="date" label={t('pr.offer.to')} value={to} onChange={setTo} />
+        <TextField id="of-limit" label={t('pr.offer.limit')} inputMode="numeric" value={limit} onChange={setLimit} />
+        <CheckField id="of-stackable" label={t('pr.offer.stackable')} checked={stackable} onChange={setStackable} />
+        <CheckField id="of-active" label={t('pr.active')} checked={active} onChange={setActive} />
+      </div>
+
+      {problems.length > 0 && (
+        <ul className="inline-alert" role="alert">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      <div className="row-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t('pr.offer.save')}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,364 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { ProductCategory } from '../../../shared/contract/catalog';
+import type { Category } from '../../../shared/contract/customers';
+import type { PriceList, PriceListInput, PriceListItemView } from '../../../shared/contract/pricing';
+import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money';
+import { useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { useShell } from '../../lib/session';
+import { CheckField, SelectField, TextField } from '../../ui/fields';
+import { useToast } from '../../ui/toast';
+import { amountOf, amountText, dayOf, dayText, percentBpOf, percentText, qtyMilliOf, qtyText } from './inputs';
+import { ProductPicker } from './ProductPicker';
+
+interface PriceRow {
+  key: number;
+  productId: string;
+  productName: string;
+  sku: string | null;
+  price: string;
+  minQty: string;
+}
+interface RuleRow {
+  key: number;
+  /** '' = every product */
+  categoryId: string;
+  percent: string;
+  minQty: string;
+}
+
+let nextKey = 1;
+
+/** Creates or edits one price list: dates, product prices with quantity breaks, percentage rules, who gets it. */
+export function PriceListEditor({
+  list,
+  customerCategories,
+  productCategories,
+  onSaved,
+  onClose,
+}: {
+  list: PriceList | null;
+  customerCategories: Category[];
+  productCategories: ProductCategory[];
+  onSaved: (l: PriceList) => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const { store, onError } = useShell();
+  const toast = useToast();
+  const storeCurrency: CurrencyCode = store?.currency ?? 'UGX';
+  const locale = store?.locale ?? 'en';
+  const [name, setName] = useState(list?.name ?? '');
+  const [currency, setCurrency] = useState<CurrencyCode>((list?.currency as CurrencyCode) ?? storeCurrency);
+  const [from, setFrom] = useState(dayText(list?.validFrom ?? null));
+  const [to, setTo] = useState(dayText(list?.validTo ?? null));
+  const [active, setActive] = useState(list?.active ?? true);
+  const [prices, setPrices] = useState<PriceRow[]>([]);
+  const [rules, setRules] = useState<RuleRow[]>([]);
+  const [assigned, setAssigned] = useState<Set<string>>(new Set(list?.categoryIds ?? []));
+  const [problems, setProblems] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!list) return;
+    api.pricing
+      .listItems({ id: list.id })
+      .then((items) => {
+        const cur = list.currency as CurrencyCode;
+        setPrices(items.filter((i) => i.kind === 'fixed').map((i) => priceRow(i, cur)));
+        setRules(
+          items
+            .filter((i) => i.kind === 'percent_off')
+            .map((i) => ({
+              key: nextKey++,
+              categoryId: i.categoryId ?? '',
+              percent: percentText(i.bp),
+              minQty: qtyText(i.minQtyMilli),
+            })),
+        );
+      })
+      .catch(onError);
+  }, [list, onError]);
+
+  const setPrice = (key: number, patch: Partial<PriceRow>) =>
+    setPrices((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const setRule = (key: number, patch: Partial<RuleRow>) =>
+    setRules((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+
+  /** The form as the contract takes it, or the rows that need fixing. */
+  const collect = (): { input: PriceListInput } | { problems: string[] } => {
+    const out: string[] = [];
+    const items: NonNullable<PriceListInput['items']> = [];
+    for (const r of prices) {
+      const price = amountOf(r.price, currency, locale);
+      const minQtyMilli = qtyMilliOf(r.minQty);
+      if (price === null) out.push(t('pr.list.badPrice', { name: r.productName, value: r.price }));
+      if (minQtyMilli === null) out.push(t('pr.list.badQty', { name: r.productName, value: r.minQty }));
+      if (price !== null && minQtyMilli !== null)
+        items.push({ productId: r.productId, kind: 'fixed', price, minQtyMilli });
+    }
+    for (const r of rules) {
+      const bp = percentBpOf(r.percent);
+      const minQtyMilli = qtyMilliOf(r.minQty);
+      const target = productCategories.find((c) => c.id === r.categoryId)?.name ?? t('pr.allProducts');
+      if (bp === null) out.push(t('pr.list.badPercent', { name: target, value: r.percent }));
+      if (minQtyMilli === null) out.push(t('pr.list.badQty', { name: target, value: r.minQty }));
+      if (bp !== null && minQtyMilli !== null)
+        items.push({ categoryId: r.categoryId || null, kind: 'percent_off', bp, minQtyMilli });
+    }
+    if (!name.trim()) out.push(t('pr.list.nameNeeded'));
+    if ((from && dayOf(from) === null) || (to && dayOf(to, true) === null)) out.push(t('pr.badDate'));
+    if (out.length) return { problems: out };
+    return {
+      input: { name: name.trim(), currency, validFrom: dayOf(from), validTo: dayOf(to, true), active, items },
+    };
+  };
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const c = collect();
+    if ('problems' in c) return setProblems(c.problems);
+    setProblems([]);
+    setBusy(true);
+    try {
+      let saved = list
+        ? await api.pricing.updateList({ id: list.id, list: c.input })
+        : await api.pricing.createList(c.input);
+      const before = new Set(list?.categoryIds ?? []);
+      for (const cat of customerCategories) {
+        const want = assigned.has(cat.id);
+        if (want !== before.has(cat.id))
+          await api.pricing.assignToCategory({ categoryId: cat.id, priceListId: want ? saved.id : null });
+      }
+      saved = await api.pricing.getList({ id: saved.id });
+      toast.success(t('pr.list.saved', { name: saved.name }));
+      onSaved(saved);
+    } catch (err) {
+      onError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const title = list ? t('pr.list.editTitle', { name: list.name }) : t('pr.list.newTitle');
+  return (
+    <form className="card pr-editor" onSubmit={save} aria-labelledby="h-pr-list">
+      <h2 id="h-pr-list">{title}</h2>
+      <div className="grid-3">
+        <TextField id="pl-name" label={t('pr.list.name')} required value={name} onChange={setName} />
+        <SelectField
+          id="pl-currency"
+          label={t('pr.currency')}
+          value={currency}
+          onChange={setCurrency}
+          options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
+        />
+        <CheckField id="pl-active" label={t('pr.active')} checked={active} onChange={setActive} />
+        <TextField id="pl-from" type="date" label={t('pr.validFrom')} value={from} onChange={setFrom} />
+        <TextField id="pl-to" type="date" label={t('pr.validTo')} value={to} onChange={setTo} />
+      </div>
+      {currency !== storeCurrency && <p className="notice">{t('pr.list.otherCurrency', { currency })}</p>}
+
+      <h3 id="h-pl-prices">{t('pr.list.prices')}</h3>
+      <p className="muted">{t('pr.list.pricesHelp')}</p>
+      {prices.length > 0 && (
+        <table className="table pr-items" aria-labelledby="h-pl-prices">
+          <thead>
+            <tr>
+              <th scope="col">{t('pr.product')}</th>
+              <th scope="col" className="num">
+                {t('pr.fromQty')}
+              </th>
+              <th scope="col" className="num">
+                {t('pr.price')}
+              </th>
+              <th scope="col">
+                <span className="sr-only">{t('pr.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {prices.map((r) => (
+              <tr key={r.key}>
+                <td>
+                  {r.productName}
+                  {r.sku && <span className="muted"> · {r.sku}</span>}
+                </td>
+                <td className="num">
+                  <input
+                    className="pr-num"
+                    inputMode="decimal"
+                    aria-label={t('pr.list.qtyFor', { name: r.productName })}
+                    placeholder="1"
+                    value={r.minQty}
+                    onChange={(e) => setPrice(r.key, { minQty: e.target.value })}
+                  />
+                </td>
+                <td className="num">
+                  <input
+                    className="pr-num"
+                    inputMode="decimal"
+                    aria-label={t('pr.list.priceFor', { name: r.productName, qty: r.minQty || '1' })}
+                    value={r.price}
+                    onChange={(e) => setPrice(r.key, { price: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <div className="row-actions">
+                    <button
+                      type="button"
+                      className="btn btn-sm btn-ghost"
+                      onClick={() =>
+                        setPrices((rows) => {
+                          const at = rows.findIndex((x) => x.key === r.key);
+                          const copy = { ...r, key: nextKey++, minQty: '', price: '' };
+                          return [...rows.slice(0, at + 1), copy, ...rows.slice(at + 1)];
+                        })
+                      }
+                    >
+                      {t('pr.list.addBreak')}
+                      <span className="sr-only"> {r.productName}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="btn btn-sm btn-ghost"
+                      aria-label={t('pr.removeFor', { name: r.productName })}
+                      onClick={() => setPrices((rows) => rows.filter((x) => x.key !== r.key))}
+                    >
+                      ×
+                    </button>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <ProductPicker
+        id="pl-add-product"
+        label={t('pr.list.addProduct')}
+        onPick={(p) =>
+          setPrices((rows) => [
+            ...rows,
+            {
+              key: nextKey++,
+              productId: p.id,
+              productName: p.name,
+              sku: p.sku,
+              price: amountText(p.price, currency),
+              minQty: '',
+            },
+          ])
+        }
+      />
+
+      <h3 id="h-pl-rules">{t('pr.list.rules')}</h3>
+      <p className="muted">{t('pr.list.rulesHelp')}</p>
+      {rules.map((r) => {
+        const target = productCategories.find((c) => c.id === r.categoryId)?.name ?? t('pr.allProducts');
+        return (
+          <div key={r.key} className="pr-rule">
+            <div className="field">
+              <label htmlFor={`pl-rule-cat-${r.key}`}>{t('pr.list.ruleFor')}</label>
+              <select
+                id={`pl-rule-cat-${r.key}`}
+                value={r.categoryId}
+                onChange={(e) => setRule(r.key, { categoryId: e.target.value })}
+              >
+                <option value="">{t('pr.allProducts')}</option>
+                {productCategories.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <TextField
+              id={`pl-rule-pct-${r.key}`}
+              label={t('pr.list.percentOff', { name: target })}
+              inputMode="decimal"
+              value={r.percent}
+              onChange={(v) => setRule(r.key, { percent: v })}
+            />
+            <TextField
+              id={`pl-rule-qty-${r.key}`}
+              label={t('pr.list.ruleQty', { name: target })}
+              inputMode="decimal"
+              placeholder="1"
+              value={r.minQty}
+              onChange={(v) => setRule(r.key, { minQty: v })}
+            />
+            <button
+              type="button"
+              className="btn btn-sm btn-ghost"
+              aria-label={t('pr.removeFor', { name: target })}
+              onClick={() => setRules((rows) => rows.filter((x) => x.key !== r.key))}
+            >
+              ×
+            </button>
+          </div>
+        );
+      })}
+      <button
+        type="button"
+        className="btn btn-sm"
+        onClick={() => setRules((rows) => [...rows, { key: nextKey++, categoryId: '', percent: '', minQty: '' }])}
+      >
+        {t('pr.list.addRule')}
+      </button>
+
+      <fieldset className="plain pr-assign">
+        <legend>{t('pr.list.assign')}</legend>
+        {customerCategories.map((c) => {
+          const other = c.priceListId && c.priceListId !== list?.id;
+          return (
+            <label key={c.id} className="radio-line">
+              <input
+                type="checkbox"
+                checked={assigned.has(c.id)}
+                onChange={(e) =>
+                  setAssigned((s) => {
+                    const n = new Set(s);
+                    if (e.target.checked) n.add(c.id);
+                    else n.delete(c.id);
+                    return n;
+                  })
+                }
+              />
+              {c.name}
+              {other && <span className="muted"> {t('pr.list.hasOther')}</span>}
+            </label>
+          );
+        })}
+        <p className="muted">{t('pr.list.ownListHelp')}</p>
+      </fieldset>
+
+      {problems.length > 0 && (
+        <ul className="inline-alert" role="alert">
+          {problems.map((p) => (
+            <li key={p}>{p}</li>
+          ))}
+        </ul>
+      )}
+      <div className="row-actions">
+        <button type="submit" className="btn btn-primary" disabled={busy}>
+          {t('pr.list.save')}
+        </button>
+        <button type="button" className="btn btn-ghost" onClick={onClose}>
+          {t('common.close')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function priceRow(i: PriceListItemView, currency: CurrencyCode): PriceRow {
+  return {
+    key: nextKey++,
+    productId: i.productId ?? '',
+    productName: i.productName ?? '?',
+    sku: i.productSku,
+    price: amountText(i.price, currency),
+    minQty: qtyText(i.minQtyMilli),
+  };
+}
