@@ -36,9 +36,9 @@ export function salePoints(deps: Deps, salesOrderId: string): SalePoints {
 function netSoFar(deps: Deps, salesOrderId: string): { saleNet: number; refundedNet: number } {
   return stmt(
     deps.sqlite,
-    `SELECT (SELECT coalesce(sum(net), 0) FROM sales_lines WHERE sales_order_id = ?1) AS saleNet,
-       (SELECT coalesce(sum(subtotal), 0) FROM refunds WHERE sales_order_id = ?1 AND status = 'completed') AS refundedNet`,
-  ).get(salesOrderId) as { saleNet: number; refundedNet: number };
+    `SELECT (SELECT coalesce(sum(net), 0) FROM sales_lines WHERE sales_order_id = @o) AS saleNet,
+       (SELECT coalesce(sum(subtotal), 0) FROM refunds WHERE sales_order_id = @o AND status = 'completed') AS refundedNet`,
+  ).get({ o: salesOrderId }) as { saleNet: number; refundedNet: number };
 }
 
 /** Share of `whole` for cumulative refunded `part` of `of`, rounded down; all of it once everything is refunded. */

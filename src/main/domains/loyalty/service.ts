@@ -314,10 +314,10 @@ export class LoyaltyService {
     };
     const { points, amount } = stmt(
       this.deps.sqlite,
-      `SELECT -coalesce(sum(points), 0) AS points, (SELECT coalesce(sum(amount), 0) FROM payments WHERE sales_order_id = ?1
+      `SELECT -coalesce(sum(points), 0) AS points, (SELECT coalesce(sum(amount), 0) FROM payments WHERE sales_order_id = @o
          AND method = 'points' AND reverses_id IS NULL) AS amount
-       FROM points_entries WHERE sales_order_id = ?1 AND kind = 'redeem' AND refund_id IS NULL`,
-    ).get(sale.id) as { points: number; amount: number };
+       FROM points_entries WHERE sales_order_id = @o AND kind = 'redeem' AND refund_id IS NULL`,
+    ).get({ o: sale.id }) as { points: number; amount: number };
     if (returned.p > 0 && points > 0)
       stmt(this.deps.sqlite, 'UPDATE customers SET total_spent = total_spent + ? WHERE id = ?').run(
         Math.floor((returned.p * amount) / points),

@@ -16,10 +16,10 @@ export function rollingSpend(deps: Deps, customerId: string, since: number): num
     deps.sqlite,
     `SELECT
        (SELECT coalesce(sum(total + rounding), 0) FROM sales_orders
-         WHERE customer_id = ?1 AND completed_at >= ?2 AND status = 'completed') -
+         WHERE customer_id = @c AND completed_at >= @s AND status = 'completed') -
        (SELECT coalesce(sum(subtotal + tax_total), 0) FROM refunds
-         WHERE customer_id = ?1 AND at >= ?2 AND status = 'completed') AS spend`,
-  ).get(customerId, since) as { spend: number };
+         WHERE customer_id = @c AND at >= @s AND status = 'completed') AS spend`,
+  ).get({ c: customerId, s: since }) as { spend: number };
   return row.spend;
 }
 
