@@ -112,8 +112,13 @@ export const payments = sqliteTable(
     staffId: text('staff_id'),
     at: integer('at').notNull(),
     tillId: text('till_id').notNull(),
+    /** debt payments taken without a sale: a retried request never takes the money twice (sale payments: null) */
+    idempotencyKey: text('idempotency_key'),
+    /** tells a retry from a different payment reusing the key */
+    requestHash: text('request_hash'),
   },
   (t) => [
+    uniqueIndex('payments_idempotency_key').on(t.idempotencyKey),
     index('payments_sales_order').on(t.salesOrderId),
     index('payments_customer_at').on(t.customerId, t.at),
     index('payments_at').on(t.at),
