@@ -12,6 +12,7 @@ import { CustomerHistory } from './domains/history/service';
 import { LoyaltyCards } from './domains/loyalty/cards';
 import { LoyaltyService } from './domains/loyalty/service';
 import { PricingService } from './domains/pricing/service';
+import { AccountService } from './domains/receivables/account';
 import { RefundService } from './domains/refunds/service';
 import { CodeLookup } from './domains/sales/lookup';
 import { ParkedSales } from './domains/sales/parked';
@@ -42,6 +43,7 @@ export interface Services {
   refunds: RefundService;
   customerHistory: CustomerHistory;
   pricing: PricingService;
+  receivables: AccountService;
   loyaltyCards: LoyaltyCards;
   loyalty: LoyaltyService;
 }
@@ -80,6 +82,14 @@ export function createServices(deps: Deps, version: string): Services {
   sales.pointsOnVoid = (actor, order, reason) => loyalty.onVoid(actor, order, reason);
   refunds.pointsOnRefund = (r) => loyalty.onRefund(r);
   refunds.pointsOnCancel = (actor, refund, reason) => loyalty.onRefundCancel(actor, refund, reason);
+  const receivables = new AccountService(deps, audit, settings, staff);
+  sales.creditCheck = (actor, c) => receivables.credit.beforeSale(actor, c);
+  sales.creditAfterSale = (actor, decision, sale) => receivables.credit.afterSale(actor, decision, sale);
+  sales.accountAfterVoid = (customerId, staffId) => receivables.credit.afterVoid(customerId, staffId);
+  refunds.accountAfterRefund = (customerId, creditId, orderId, staffId) =>
+    receivables.credit.afterRefundCredit(customerId, creditId, orderId, staffId);
+  refunds.accountAfterCancel = (customerId, creditId, cancelId, staffId) =>
+    receivables.credit.afterRefundCancel(customerId, creditId, cancelId, staffId);
   const customerHistory = new CustomerHistory(deps, settings, refunds.reads, audit);
   return {
     audit,
@@ -101,6 +111,7 @@ export function createServices(deps: Deps, version: string): Services {
     refunds,
     customerHistory,
     pricing,
+    receivables,
     loyaltyCards,
     loyalty,
   };

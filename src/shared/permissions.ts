@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'sales.void',
   'sales.overridePrice',
   'receivables.view',
+  'receivables.receive',
   'receivables.manage',
   'loyalty.manage',
   'reports.view',
@@ -36,6 +37,7 @@ const cashier: readonly Permission[] = [
   'customers.edit',
   'sales.sell',
   'receivables.view',
+  'receivables.receive',
 ];
 const manager: readonly Permission[] = PERMISSIONS.filter((p) => p !== 'settings.edit');
 

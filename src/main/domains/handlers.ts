@@ -7,6 +7,7 @@ import { historyHandlers } from './history/handlers';
 import { loyaltyCardHandlers } from './loyalty/card-handlers';
 import { loyaltyHandlers } from './loyalty/handlers';
 import { pricingHandlers } from './pricing/handlers';
+import { receivablesHandlers } from './receivables/handlers';
 import { refundHandlers } from './refunds/handlers';
 import { salesHandlers } from './sales/handlers';
 
@@ -51,6 +52,7 @@ export const handlers: AllHandlers = {
   refunds: refundHandlers,
   history: historyHandlers,
   pricing: pricingHandlers,
+  receivables: receivablesHandlers,
   loyaltyCards: loyaltyCardHandlers,
   loyalty: loyaltyHandlers,
 };

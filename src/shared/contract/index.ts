@@ -7,6 +7,7 @@ import { history } from './history';
 import { loyalty } from './loyalty';
 import { loyaltyCards } from './loyalty-cards';
 import { pricing } from './pricing';
+import { receivables } from './receivables';
 import { refunds } from './refunds';
 import { sales } from './sales';
 import { settings } from './settings';
@@ -28,6 +29,7 @@ export const contract = {
   pricing,
   loyaltyCards,
   loyalty,
+  receivables,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 

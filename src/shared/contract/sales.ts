@@ -15,8 +15,15 @@ export const PAYMENT_METHODS = [
   'points',
 ] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
-/** Methods a shop can switch on at the till today (store credit and points come with receivables and loyalty). */
-export const TILL_PAYMENT_METHODS = ['cash', 'card', 'mobile_money', 'bank_transfer', 'on_account'] as const;
+/** Methods a shop can switch on at the till (points come with loyalty). */
+export const TILL_PAYMENT_METHODS = [
+  'cash',
+  'card',
+  'mobile_money',
+  'bank_transfer',
+  'on_account',
+  'store_credit',
+] as const;
 
 /** A percent in basis points (1000 = 10%) or an amount in minor units. */
 export const Discount = z.discriminatedUnion('kind', [
@@ -74,7 +81,7 @@ export const PricedLine = z.object({
 export type PricedLine = z.infer<typeof PricedLine>;
 
 export const ApprovalNeed = z.object({
-  kind: z.enum(['discount', 'priceOverride']),
+  kind: z.enum(['discount', 'priceOverride', 'creditLimit']),
   lineNo: z.number().int().nullable(),
   message: z.string(),
 });
@@ -278,7 +285,7 @@ export const sales = {
   lookupCode: procedure({ input: z.object({ code: Barcode }), output: LookupResult, permission: 'till.use' }),
   /** checks a manager's PIN before the till sends an approval with a sale; audited */
   approve: procedure({
-    input: Approval.extend({ action: z.enum(['discount', 'priceOverride']) }),
+    input: Approval.extend({ action: z.enum(['discount', 'priceOverride', 'creditLimit']) }),
     output: z.object({ staffId: Id, name: z.string(), role: z.enum(ROLES) }),
     permission: 'sales.sell',
   }),

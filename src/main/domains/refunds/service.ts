@@ -41,6 +41,16 @@ export class RefundService {
     refund: { id: string; number: string; customerId: string | null },
     reason: string,
   ) => void = () => {};
+  /** allocates a refund's account credit, its own sale's invoice first (inside the refund's transaction) */
+  accountAfterRefund: (customerId: string, creditEntryId: string, salesOrderId: string, staffId: string) => void =
+    () => {};
+  /** takes a cancelled refund's credit back from what it paid (inside the cancel's transaction) */
+  accountAfterCancel: (
+    customerId: string,
+    creditEntryId: string,
+    cancelEntryId: string,
+    staffId: string | null,
+  ) => void = () => {};
 
   constructor(
     private deps: Deps,
@@ -176,8 +186,8 @@ export class RefundService {
           });
       }
       if (order.customerId) {
-        if (method === 'on_account')
-          postAccountEntry(this.deps, {
+        if (method === 'on_account') {
+          const creditId = postAccountEntry(this.deps, {
             customerId: order.customerId,
             kind: 'refund',
             amount: -total,
@@ -188,6 +198,8 @@ export class RefundService {
             reason: input.reason,
             staffId,
           });
+          this.accountAfterRefund(order.customerId, creditId, order.id, staffId);
+        }
         stmt(this.deps.sqlite, 'UPDATE customers SET total_spent = total_spent - ? WHERE id = ?').run(
           total,
           order.customerId,
@@ -245,8 +257,8 @@ export class RefundService {
           this.deps.sqlite,
           "SELECT id, customer_id AS customerId, amount, currency FROM account_entries WHERE refund_id = ? AND kind = 'refund'",
         ).all(refund.id) as Array<{ id: string; customerId: string; amount: number; currency: string }>;
-        for (const c of credits)
-          postAccountEntry(this.deps, {
+        for (const c of credits) {
+          const cancelId = postAccountEntry(this.deps, {
             // the entry's own customer: a merge may have moved it since the refund
             customerId: c.customerId,
             kind: 'refund_cancel',
@@ -259,6 +271,8 @@ export class RefundService {
             reason: input.reason,
             staffId: actor.id,
           });
+          this.accountAfterCancel(c.customerId, c.id, cancelId, actor.id);
+        }
         stmt(this.deps.sqlite, 'UPDATE customers SET total_spent = total_spent + ? WHERE id = ?').run(
           refund.total,
           refund.customerId,

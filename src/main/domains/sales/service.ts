@@ -20,6 +20,7 @@ import { nextDocumentNumber } from '../documents';
 import { postAccountEntry } from '../ledgers/account';
 import { postStockMove } from '../ledgers/stock';
 import type { ReceiptPoints, SaleForPoints } from '../loyalty/service';
+import type { CreditDecision } from '../receivables/credit';
 import type { SettingsService } from '../settings/service';
 import type { StaffService } from '../staff/service';
 import { SalesOrders } from './orders';
@@ -77,6 +78,19 @@ export class SalesService {
     order: { id: string; number: string; customerId: string | null; spend: number },
     reason: string,
   ) => void = () => {};
+  /** credit limit and store credit, inside the sale's transaction before anything is written (throws to refuse) */
+  creditCheck: (
+    actor: SalesActor,
+    c: { customerId: string | null; onAccount: number; storeCredit: number; approval?: Approval | undefined },
+  ) => CreditDecision | null = () => null;
+  /** after the sale's ledger rows: the store-credit entry, allocations, the audit of a sale over the limit */
+  creditAfterSale: (
+    actor: SalesActor,
+    decision: CreditDecision | null,
+    sale: { id: string; number: string; currency: string; storeCreditPaymentId: string | null },
+  ) => void = () => {};
+  /** after a void's reversing account entries: their allocations */
+  accountAfterVoid: (customerId: string, staffId: string | null) => void = () => {};
 
   constructor(
     private deps: Deps,
@@ -209,12 +223,14 @@ export class SalesService {
   }
 
   /** Checks a manager's PIN for the till's approval dialog; audited. */
-  checkApprover(actor: SalesActor, input: Approval & { action: 'discount' | 'priceOverride' }) {
+  checkApprover(actor: SalesActor, input: Approval & { action: ApprovalNeed['kind'] }) {
     const approver = this.staff.verifyApprover(input.staffId, input.pin);
     const allowed =
-      input.action === 'priceOverride'
-        ? can(approver.role, 'sales.overridePrice')
-        : this.till.discountLimitBp(approver.role) > (actor.role ? this.till.discountLimitBp(actor.role) : 0);
+      input.action === 'creditLimit'
+        ? can(approver.role, 'receivables.manage')
+        : input.action === 'priceOverride'
+          ? can(approver.role, 'sales.overridePrice')
+          : this.till.discountLimitBp(approver.role) > (actor.role ? this.till.discountLimitBp(actor.role) : 0);
     if (!allowed) throw new AppError('FORBIDDEN', `${approver.name} (${approver.role}) cannot approve this.`);
     this.audit.record(actor, {
       action: 'sale.approvalChecked',
@@ -248,6 +264,12 @@ export class SalesService {
       // the unique index is the last word; this check answers a retry that raced the first attempt
       const again = this.replay(input.idempotencyKey, requestHash);
       if (again) return again;
+      const credit = this.creditCheck(actor, {
+        customerId: customer?.id ?? null,
+        onAccount: plan.onAccount,
+        storeCredit: plan.rows.reduce((a, p) => a + (p.method === 'store_credit' ? p.amount : 0), 0),
+        approval: input.approval,
+      });
       const now = this.deps.clock.now();
       const tillId = this.deps.tillId();
       const id = this.deps.newId();
@@ -340,9 +362,11 @@ export class SalesService {
            reverses_id, staff_id, at, till_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
       );
       let onAccountPaymentId: string | null = null;
+      let storeCreditPaymentId: string | null = null;
       for (const p of plan.rows) {
         const paymentId = this.deps.newId();
         if (p.method === 'on_account') onAccountPaymentId = paymentId;
+        if (p.method === 'store_credit') storeCreditPaymentId = paymentId;
         insertPayment.run(
           paymentId,
           id,
@@ -382,6 +406,7 @@ export class SalesService {
           staffId,
         });
       }
+      this.creditAfterSale(actor, credit, { id, number, currency: store.currency, storeCreditPaymentId });
       if (customer) {
         stmt(
           this.deps.sqlite,
@@ -509,6 +534,7 @@ export class SalesService {
             staffId: actor.id,
           });
         }
+        this.accountAfterVoid(order.customerId, actor.id);
         stmt(this.deps.sqlite, 'UPDATE customers SET total_spent = total_spent - ? WHERE id = ?').run(
           order.total + order.rounding,
           order.customerId,

@@ -8,7 +8,7 @@ import type { Deps } from '../deps';
 const KEY = 'till';
 
 export const DEFAULT_TILL_SETTINGS: TillSettings = {
-  paymentMethods: ['cash', 'card', 'mobile_money', 'bank_transfer', 'on_account'],
+  paymentMethods: ['cash', 'card', 'mobile_money', 'bank_transfer', 'on_account', 'store_credit'],
   cashRounding: {},
   discountLimitPercent: { cashier: 10, manager: 100, owner: 100 },
   defaultPaymentTermsDays: 30,
