@@ -1,6 +1,7 @@
 /** The catalog, price list, offer and table import screens' words (spread into en.ts; id.ts has pricing.id.ts). */
 export const pricingEn = {
   'nav.catalog': 'Products & prices',
+  'till.reason.override': 'Price changed by hand',
   'cat.tabs': 'Products, price lists and offers',
   'cat.tab.products': 'Products',
   'cat.tab.lists': 'Price lists',

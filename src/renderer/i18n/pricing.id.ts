@@ -3,6 +3,7 @@ import type { pricingEn } from './pricing.en';
 /** Kata-kata layar produk, daftar harga, penawaran dan impor tabel (disebarkan ke id.ts). */
 export const pricingId: Record<keyof typeof pricingEn, string> = {
   'nav.catalog': 'Produk & harga',
+  'till.reason.override': 'Harga diubah manual',
   'cat.tabs': 'Produk, daftar harga dan penawaran',
   'cat.tab.products': 'Produk',
   'cat.tab.lists': 'Daftar harga',

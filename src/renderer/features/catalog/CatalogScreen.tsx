@@ -7,6 +7,7 @@ import { useShell } from '../../lib/session';
 import { OffersPanel } from '../pricing/OffersPanel';
 import { PriceListsPanel } from '../pricing/PriceListsPanel';
 import { ProductsPanel } from './ProductsPanel';
+import '../pricing/pricing.css';
 import { type TableImportDriver, TableImportWizard } from './TableImportWizard';
 
 type Tab = 'products' | 'lists' | 'offers';
@@ -113,14 +114,14 @@ export function CatalogScreen() {
         {t('nav.catalog' as MessageKey)}
       </h1>
       {tabs.length > 1 && (
-        <div className="seg" role="tablist" aria-label={t('cat.tabs')}>
+        <div className="pr-tabs" role="tablist" aria-label={t('cat.tabs')}>
           {tabs.map((x) => (
             <button
               key={x}
               type="button"
               role="tab"
               aria-selected={tab === x}
-              className={tab === x ? 'seg-on' : undefined}
+              className={tab === x ? 'seg seg-on' : 'seg'}
               onClick={() => setTab(x)}
             >
               {t(`cat.tab.${x}` as MessageKey)}

@@ -10,6 +10,7 @@ import { CheckField, SelectField, TextField } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
 import { amountOf, amountText, dayOf, dayText, percentBpOf, percentText, qtyMilliOf, qtyText } from './inputs';
 import { ProductPicker } from './ProductPicker';
+import './pricing.css';
 
 const words = (s: string) =>
   s

@@ -154,7 +154,11 @@ function LineRow({
     >
       <td>
         <div className="till-line-name">{name}</div>
-        {priced && priced.priceReason !== 'regular' && <div className="till-line-reason">{priced.priceReason}</div>}
+        {priced && priced.priceReason !== 'regular' && (
+          <div className="till-line-reason" data-testid="till-line-reason">
+            {priced.priceOverridden ? t('till.reason.override') : priced.priceReason}
+          </div>
+        )}
       </td>
       <td className="num">
         <input
