@@ -13,6 +13,7 @@ import { LoyaltyCards } from './domains/loyalty/cards';
 import { LoyaltyService } from './domains/loyalty/service';
 import { PricingService } from './domains/pricing/service';
 import { AccountService } from './domains/receivables/account';
+import { DebtReports } from './domains/receivables/reports';
 import { RefundService } from './domains/refunds/service';
 import { CodeLookup } from './domains/sales/lookup';
 import { ParkedSales } from './domains/sales/parked';
@@ -44,6 +45,7 @@ export interface Services {
   customerHistory: CustomerHistory;
   pricing: PricingService;
   receivables: AccountService;
+  debtReports: DebtReports;
   loyaltyCards: LoyaltyCards;
   loyalty: LoyaltyService;
 }
@@ -90,6 +92,9 @@ export function createServices(deps: Deps, version: string): Services {
     receivables.credit.afterRefundCredit(customerId, creditId, orderId, staffId);
   refunds.accountAfterCancel = (customerId, creditId, cancelId, staffId) =>
     receivables.credit.afterRefundCancel(customerId, creditId, cancelId, staffId);
+  const debtReports = new DebtReports(deps, audit, settings);
+  debtReports.defaultCreditLimit = () => receivables.settings.get().defaultCreditLimit;
+  debtReports.wakePrinter = () => devices.queue.wake();
   const customerHistory = new CustomerHistory(deps, settings, refunds.reads, audit);
   return {
     audit,
@@ -112,6 +117,7 @@ export function createServices(deps: Deps, version: string): Services {
     customerHistory,
     pricing,
     receivables,
+    debtReports,
     loyaltyCards,
     loyalty,
   };

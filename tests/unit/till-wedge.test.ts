@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IDLE, scansIn, step, type WedgeKey } from '../../src/renderer/features/till/wedge';
+import { IDLE, scansIn, step, type WedgeKey, wedgeOptions } from '../../src/renderer/features/till/wedge';
 
 /** Key presses for `text` then Enter, starting at `t0`, `gap` ms apart. */
 function typed(text: string, t0: number, gap: number): WedgeKey[] {
@@ -114,6 +114,48 @@ describe('keyboard-wedge scanner detection', () => {
       fc.property(fc.stringMatching(/^[\x21-\x7e]{4,40}$/), fc.integer({ min: 1, max: 30 }), (code, gap) => {
         expect(scansIn(typed(code, 10_000, gap))).toEqual([code]);
       }),
+    );
+  });
+});
+
+describe("keyboard-wedge detection with the shop's interval setting", () => {
+  const slowScanner = wedgeOptions({ maxGapMs: 100, minLength: 4 });
+
+  it('takes a slow scanner (80 ms a key) for a scanner once the setting allows 100 ms', () => {
+    expect(scansIn(typed('2900000000017', 0, 80))).toEqual([]);
+    expect(scansIn(typed('2900000000017', 0, 80), slowScanner)).toEqual(['2900000000017']);
+  });
+
+  it('still takes a person typing at 150 ms a key for typing, at the highest setting allowed', () => {
+    expect(scansIn(typed('2900000000017', 0, 150), wedgeOptions({ maxGapMs: 120, minLength: 4 }))).toEqual([]);
+  });
+
+  it('keeps a slow scan whole when one key comes late (the hold grows with the interval)', () => {
+    const late = typed('2900000000017', 0, 80);
+    for (const k of late.slice(7)) k.at += 150; // one 230 ms pause: longer than the default 200 ms hold
+    expect(scansIn(late, slowScanner)).toEqual(['2900000000017']);
+  });
+
+  it('uses the minimum length from the setting', () => {
+    expect(scansIn(typed('123456', 0, 5), wedgeOptions({ maxGapMs: 30, minLength: 8 }))).toEqual([]);
+    expect(scansIn(typed('12345678', 0, 5), wedgeOptions({ maxGapMs: 30, minLength: 8 }))).toEqual(['12345678']);
+  });
+
+  it('keeps the built-in defaults when the shop has no setting', () => {
+    expect(wedgeOptions(undefined)).toEqual({ maxGapMs: 30, maxHoldMs: 200, minLength: 4 });
+  });
+
+  it('never reports a scan for gaps above the setting, whatever the setting and the text', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5, max: 120 }),
+        fc.stringMatching(/^[0-9A-Z]{4,20}$/),
+        fc.integer({ min: 1, max: 200 }),
+        (maxGapMs, code, extra) => {
+          const opts = wedgeOptions({ maxGapMs, minLength: 4 });
+          return scansIn(typed(code, 0, maxGapMs + extra), opts).length === 0;
+        },
+      ),
     );
   });
 });

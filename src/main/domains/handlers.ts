@@ -8,6 +8,7 @@ import { loyaltyCardHandlers } from './loyalty/card-handlers';
 import { loyaltyHandlers } from './loyalty/handlers';
 import { pricingHandlers } from './pricing/handlers';
 import { receivablesHandlers } from './receivables/handlers';
+import { debtHandlers } from './receivables/report-handlers';
 import { refundHandlers } from './refunds/handlers';
 import { salesHandlers } from './sales/handlers';
 
@@ -53,6 +54,7 @@ export const handlers: AllHandlers = {
   history: historyHandlers,
   pricing: pricingHandlers,
   receivables: receivablesHandlers,
+  debts: debtHandlers,
   loyaltyCards: loyaltyCardHandlers,
   loyalty: loyaltyHandlers,
 };

@@ -2,6 +2,7 @@ import { testClock } from '../../shared/clock';
 import { seededRandom, uuidv7Source } from '../../shared/ids';
 import { type App, createApp } from '../app';
 import { seedCustomers } from './customers';
+import { seedReceivables } from './receivables';
 import { seedSales } from './sales';
 
 export interface ReferenceOptions {
@@ -42,6 +43,10 @@ export function seedReference(opts: ReferenceOptions): { app: App; counts: Recor
     products: Math.max(20, Math.round(300 * Math.min(1, opts.scale * 10))),
     seed: opts.seed ?? 42,
   });
+  const { bigAccountCustomerId: _big, ...receivables } = seedReceivables(app, {
+    seed: opts.seed ?? 42,
+    bigAccountEntries: opts.scale >= 0.1 ? 5000 : Math.round(50_000 * opts.scale),
+  });
   app.sqlite.exec('ANALYZE');
-  return { app, counts: { staff: staffCount + 1, customers, ...sales } };
+  return { app, counts: { staff: staffCount + 1, customers, ...sales, ...receivables } };
 }

@@ -14,6 +14,7 @@ export const PRINT_TEMPLATES = [
   'payment-receipt',
   'loyalty-card',
   'test-page',
+  'statement',
 ] as const;
 export type PrintTemplate = (typeof PRINT_TEMPLATES)[number];
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed', 'cancelled'] as const;

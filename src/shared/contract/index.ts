@@ -1,6 +1,7 @@
 import { audit } from './audit';
 import { catalog } from './catalog';
 import { customers } from './customers';
+import { debts } from './debts';
 import { type ContractShape, flattenContract } from './define';
 import { devices } from './devices';
 import { history } from './history';
@@ -30,6 +31,7 @@ export const contract = {
   loyaltyCards,
   loyalty,
   receivables,
+  debts,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 

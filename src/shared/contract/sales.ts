@@ -239,6 +239,16 @@ export const LookupResult = z.discriminatedUnion('kind', [
 ]);
 export type LookupResult = z.infer<typeof LookupResult>;
 
+/**
+ * How the till tells a keyboard-wedge scan from typing: the typical (median) pause between a scan's keys may be at
+ * most `maxGapMs`. Capped at 120 ms so a person typing (150 ms a key and slower) always stays typing.
+ */
+export const WedgeSettings = z.object({
+  maxGapMs: z.number().int().min(5).max(120),
+  minLength: z.number().int().min(2).max(64),
+});
+export type WedgeSettings = z.infer<typeof WedgeSettings>;
+
 export const TillSettings = z.object({
   paymentMethods: z.array(z.enum(TILL_PAYMENT_METHODS)).min(1, 'at least one payment method'),
   /** cash payments are rounded to the nearest multiple of this many minor units; 1 (or absent) = no rounding */
@@ -252,6 +262,8 @@ export const TillSettings = z.object({
   ),
   /** days until an on-account invoice falls due when neither the customer nor their category says (0 = on receipt) */
   defaultPaymentTermsDays: z.number().int().min(0).max(365),
+  /** keyboard-wedge scanners (src/renderer/features/till/wedge.ts); absent = the defaults there */
+  wedge: WedgeSettings.optional(),
 });
 export type TillSettings = z.infer<typeof TillSettings>;
 

@@ -1,6 +1,7 @@
 import type { PrintTemplate } from '../../../shared/contract/devices';
 import { AppError } from '../../../shared/errors';
 import { type CurrencyCode, formatMoney } from '../../../shared/money';
+import { statementReceipt } from '../../domains/receivables/statement-thermal';
 import type { Block } from './document';
 import {
   LoyaltyCardData,
@@ -208,6 +209,7 @@ const TEMPLATES: Record<PrintTemplate, (data: unknown, opts: { logo?: boolean })
   'payment-receipt': paymentReceipt,
   'loyalty-card': loyaltyCard,
   'test-page': testPage,
+  statement: statementReceipt,
 };
 
 /** The blocks for a stored job; a snapshot the template cannot read is a job that fails with words, not a crash. */

@@ -5,7 +5,8 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
-import { useWedgeScanner } from '../till/useWedgeScanner';
+import { useScans } from '../till/useScans';
+import { WedgeSettingsForm } from './WedgeSettingsForm';
 
 type Row = ScannerProfile & { connected: boolean; problem: string | null };
 interface Seen {
@@ -40,8 +41,7 @@ export function ScannersPanel() {
   const add = useCallback((source: string, code: string) => {
     setSeen((s) => [{ n: (s[0]?.n ?? 0) + 1, source, code, at: new Date().toLocaleTimeString() }, ...s].slice(0, 10));
   }, []);
-  useEffect(() => api.on('scan.code', (e) => add(e.source, e.code)), [add]);
-  useWedgeScanner((scan) => add(t('scan.keyboard'), scan.code));
+  useScans((scan) => add(scan.source === 'device' ? scan.scanner : t('scan.keyboard'), scan.code));
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -168,6 +168,7 @@ export function ScannersPanel() {
             {t('scan.add')}
           </button>
         ))}
+      <WedgeSettingsForm />
       <h3>{t('scan.live')}</h3>
       {seen.length === 0 ? (
         <p className="muted">{t('scan.liveEmpty')}</p>

@@ -16,8 +16,9 @@ import { useFunctionKeys } from './useFunctionKeys';
 import './till.css';
 import { CompletionPanel, type FunctionKey, FunctionKeyBar, TotalsPanel } from './TotalsPanel';
 import { tillCustomerOf, useSale } from './useSale';
+import { useScans } from './useScans';
 import { useTillFormats } from './useTillFormats';
-import { type ScanEvent, setFieldValue, useWedgeScanner } from './useWedgeScanner';
+import { type ScanEvent, setFieldValue } from './useWedgeScanner';
 
 const QTY_TIMES = /^(\d{1,7}(?:[.,]\d{1,3})?)\*(\S+)$/;
 
@@ -121,7 +122,7 @@ export function TillScreen() {
     },
     [dialog, handleCode, t, toast],
   );
-  useWedgeScanner(onScan);
+  useScans(onScan);
 
   const needs = quote && !stale ? quote.approvalsNeeded : [];
 

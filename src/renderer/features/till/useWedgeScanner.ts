@@ -1,11 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { DEFAULT_WEDGE_OPTIONS, IDLE, step, type WedgeOptions, type WedgeState } from './wedge';
 
-/** One scanned code, whatever read it. Only the keyboard wedge exists in the renderer; HID and serial come from main. */
-export interface ScanEvent {
-  source: 'wedge';
-  code: string;
-}
+/** One scanned code, whatever read it: the keyboard wedge (read here) or a serial/HID scanner main reads. */
+export type ScanEvent = { source: 'wedge'; code: string } | { source: 'device'; code: string; scanner: string };
 
 type TextControl = HTMLInputElement | HTMLTextAreaElement;
 

@@ -17,6 +17,20 @@ export interface WedgeOptions {
 // and pick up the scanner (so a person's key before a scan does not join it).
 export const DEFAULT_WEDGE_OPTIONS: WedgeOptions = { maxGapMs: 30, maxHoldMs: 200, minLength: 4 };
 
+/**
+ * The detector's options from the shop's setting. A slow scanner (80 ms a key) needs a higher `maxGapMs`; the hold
+ * grows with it (2.5 times, at least 200 ms) so one late key does not split such a scan in two.
+ */
+export function wedgeOptions(setting?: { maxGapMs: number; minLength: number } | null): WedgeOptions {
+  if (!setting) return DEFAULT_WEDGE_OPTIONS;
+  const maxGapMs = Math.max(1, setting.maxGapMs);
+  return {
+    maxGapMs,
+    maxHoldMs: Math.max(DEFAULT_WEDGE_OPTIONS.maxHoldMs, Math.round(maxGapMs * 2.5)),
+    minLength: Math.max(1, setting.minLength),
+  };
+}
+
 export interface WedgeState {
   /** characters of the burst in progress */
   chars: string;

@@ -1,0 +1,108 @@
+import type { ExportFormat } from '../../../shared/contract/customers';
+import type { AgingReport, DebtorRow } from '../../../shared/contract/debts';
+import { type CurrencyCode, toDecimalString } from '../../../shared/money';
+import { csvLine, neutraliseFormula } from '../customers/export-cells';
+import { writeXlsx, type XlsxCell } from '../customers/xlsx-writer';
+import { pdfTable } from '../exports/pdf-table';
+
+/** Cells are text or money in minor units; each format renders them its own way (a number cell in XLSX). */
+type Cell = string | { minor: number };
+interface Column {
+  header: string;
+  weight: number;
+  money?: boolean;
+}
+
+const BUCKET_COLUMNS: Column[] = [
+  { header: 'Current', weight: 1, money: true },
+  { header: '1-30 days', weight: 1, money: true },
+  { header: '31-60 days', weight: 1, money: true },
+  { header: '61-90 days', weight: 1, money: true },
+  { header: 'Over 90 days', weight: 1, money: true },
+];
+
+export function agingTable(r: AgingReport, dateOf: (ms: number) => string) {
+  const columns: Column[] = [
+    { header: 'Customer', weight: 2.4 },
+    { header: 'Oldest due', weight: 1 },
+    { header: 'Balance', weight: 1.1, money: true },
+    ...BUCKET_COLUMNS,
+  ];
+  const rows: Cell[][] = r.customers.map((c) => [
+    c.name,
+    c.oldestDueAt === null ? '' : dateOf(c.oldestDueAt),
+    { minor: c.balance },
+    { minor: c.current },
+    { minor: c.d1_30 },
+    { minor: c.d31_60 },
+    { minor: c.d61_90 },
+    { minor: c.over90 },
+  ]);
+  const t = r.totals;
+  rows.push([
+    'Total',
+    '',
+    { minor: t.balance },
+    { minor: t.current },
+    { minor: t.d1_30 },
+    { minor: t.d31_60 },
+    { minor: t.d61_90 },
+    { minor: t.over90 },
+  ]);
+  return { columns, rows, title: `Aging as of ${r.asOf}` };
+}
+
+export function debtorsTable(rows: DebtorRow[], dateOf: (ms: number) => string, today: string) {
+  const columns: Column[] = [
+    { header: 'Customer', weight: 2.2 },
+    { header: 'Phone', weight: 1.3 },
+    { header: 'Category', weight: 1.1 },
+    { header: 'Balance', weight: 1.1, money: true },
+    { header: 'Overdue', weight: 1.1, money: true },
+    { header: 'Oldest due', weight: 1 },
+    { header: 'Credit limit', weight: 1, money: true },
+  ];
+  const cells: Cell[][] = rows.map((d) => [
+    d.name,
+    d.phone ?? '',
+    d.category ?? '',
+    { minor: d.balance },
+    { minor: d.overdue },
+    d.oldestDueAt === null ? '' : dateOf(d.oldestDueAt),
+    d.creditLimit === null ? '' : { minor: d.creditLimit },
+  ]);
+  return { columns, rows: cells, title: `Debtors on ${today}` };
+}
+
+/** One report table as XLSX, CSV or PDF, with the same writers as the customer export. */
+export async function writeReport(
+  t: { columns: Column[]; rows: Cell[][]; title: string },
+  format: ExportFormat,
+  currency: CurrencyCode,
+): Promise<Buffer> {
+  const headers = t.columns.map((c) => (c.money ? `${c.header} (${currency})` : c.header));
+  const text = (c: Cell) => (typeof c === 'string' ? c : toDecimalString(c.minor, currency));
+  if (format === 'csv')
+    return Buffer.from(
+      ['\uFEFF', csvLine(headers), ...t.rows.map((r) => csvLine(r.map((c) => neutraliseFormula(text(c)))))].join(''),
+      'utf8',
+    );
+  if (format === 'xlsx') {
+    const num = (c: Cell): XlsxCell => (typeof c === 'string' ? neutraliseFormula(c) : Number(text(c)));
+    return writeXlsx(
+      t.title.slice(0, 31),
+      headers,
+      t.rows.map((r) => r.map(num)),
+    );
+  }
+  return pdfTable({
+    title: t.title,
+    columns: t.columns.map((c, i) => ({
+      header: headers[i] as string,
+      weight: c.weight,
+      align: c.money ? 'right' : 'left',
+    })),
+    rows: t.rows.map((r) => r.map(text)),
+    emptyText: 'Nobody owes anything.',
+  });
+}
