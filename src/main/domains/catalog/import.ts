@@ -214,7 +214,8 @@ export class ProductImport {
                 result.skipped++;
                 result.warnings.push({
                   row: row.line,
-                  field: sku ? 'sku' : 'barcode',
+                  // 'duplicate' is how the wizard's report tells a skipped row from a note
+                  field: 'duplicate',
                   message: `Row ${row.line} (${name}): already in the catalog as ${existing.name}; skipped.`,
                 });
                 continue;
