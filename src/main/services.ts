@@ -10,6 +10,7 @@ import { CustomerService } from './domains/customers/service';
 import type { Deps } from './domains/deps';
 import { CustomerHistory } from './domains/history/service';
 import { LoyaltyCards } from './domains/loyalty/cards';
+import { LoyaltyReports } from './domains/loyalty/reports';
 import { LoyaltyService } from './domains/loyalty/service';
 import { PricingService } from './domains/pricing/service';
 import { AccountService } from './domains/receivables/account';
@@ -47,6 +48,7 @@ export interface Services {
   receivables: AccountService;
   debtReports: DebtReports;
   loyaltyCards: LoyaltyCards;
+  loyaltyReports: LoyaltyReports;
   loyalty: LoyaltyService;
 }
 
@@ -78,6 +80,7 @@ export function createServices(deps: Deps, version: string): Services {
   codeLookup.refusedCard = (code) => loyaltyCards.refusal(code);
   const refunds = new RefundService(deps, audit, settings, sales.orders);
   const loyalty = new LoyaltyService(deps, audit, settings);
+  const loyaltyReports = new LoyaltyReports(deps, audit, settings, () => loyalty.getProgram());
   loyalty.priceCart = (actor, cart) => sales.quote(actor, cart);
   sales.extraPaymentMethods = () => loyalty.paymentMethods();
   sales.pointsOnSale = (sale) => loyalty.onSale(sale);
@@ -119,6 +122,7 @@ export function createServices(deps: Deps, version: string): Services {
     receivables,
     debtReports,
     loyaltyCards,
+    loyaltyReports,
     loyalty,
   };
 }

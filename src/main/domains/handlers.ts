@@ -6,6 +6,7 @@ import { customerHandlers } from './customers/handlers';
 import { historyHandlers } from './history/handlers';
 import { loyaltyCardHandlers } from './loyalty/card-handlers';
 import { loyaltyHandlers } from './loyalty/handlers';
+import { loyaltyReportHandlers } from './loyalty/report-handlers';
 import { pricingHandlers } from './pricing/handlers';
 import { receivablesHandlers } from './receivables/handlers';
 import { debtHandlers } from './receivables/report-handlers';
@@ -56,5 +57,6 @@ export const handlers: AllHandlers = {
   receivables: receivablesHandlers,
   debts: debtHandlers,
   loyaltyCards: loyaltyCardHandlers,
+  loyaltyReports: loyaltyReportHandlers,
   loyalty: loyaltyHandlers,
 };

@@ -7,6 +7,7 @@ import { devices } from './devices';
 import { history } from './history';
 import { loyalty } from './loyalty';
 import { loyaltyCards } from './loyalty-cards';
+import { loyaltyReports } from './loyalty-reports';
 import { pricing } from './pricing';
 import { receivables } from './receivables';
 import { refunds } from './refunds';
@@ -29,6 +30,7 @@ export const contract = {
   history,
   pricing,
   loyaltyCards,
+  loyaltyReports,
   loyalty,
   receivables,
   debts,
@@ -52,6 +54,7 @@ export {
   history,
   loyalty,
   loyaltyCards,
+  loyaltyReports,
   pricing,
   refunds,
   sales,
