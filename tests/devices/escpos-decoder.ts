@@ -13,7 +13,11 @@ export type Command =
   | { op: 'barcode'; type: number; data: string }
   | { op: 'qr'; data: string }
   | { op: 'qr-print' }
-  | { op: 'raster'; widthBytes: number; height: number }
+  | { op: 'raster'; widthBytes: number; height: number; bits: Buffer }
+  /** ESC * m: one band of a bit image, `width` columns, 3 bytes a column in the 24-dot modes, 1 in the 8-dot ones */
+  | { op: 'bit-image'; m: number; width: number; bits: Buffer }
+  | { op: 'line-spacing'; dots: number | null }
+  | { op: 'transmit-status'; n: number }
   | { op: 'status-query'; n: number }
   | { op: 'other'; bytes: number[] };
 
@@ -58,6 +62,14 @@ export function decodeEscPos(bytes: Buffer): Decoded {
       else if (c === 0x21) emit({ op: 'mode', n: u8(2) }, 3);
       else if (c === 0x70) emit({ op: 'drawer', pin: u8(2) }, 5);
       else if (c === 0x64) emit({ op: 'other', bytes: [b, c, u8(2)] }, 3);
+      else if (c === 0x2a) {
+        const m = u8(2);
+        const width = u8(3) + u8(4) * 256;
+        const k = width * (m >= 32 ? 3 : 1);
+        commands.push({ op: 'bit-image', m, width, bits: bytes.subarray(i + 5, i + 5 + k) });
+        i += 5 + k;
+      } else if (c === 0x33) emit({ op: 'line-spacing', dots: u8(2) }, 3);
+      else if (c === 0x32) emit({ op: 'line-spacing', dots: null }, 2);
       else emit({ op: 'other', bytes: [b, c] }, 2);
     } else if (b === 0x1d) {
       const c = u8(1);
@@ -88,9 +100,10 @@ export function decodeEscPos(bytes: Buffer): Decoded {
       } else if (c === 0x76 && u8(2) === 0x30) {
         const widthBytes = u8(4) + u8(5) * 256;
         const height = u8(6) + u8(7) * 256;
-        commands.push({ op: 'raster', widthBytes, height });
+        commands.push({ op: 'raster', widthBytes, height, bits: bytes.subarray(i + 8, i + 8 + widthBytes * height) });
         i += 8 + widthBytes * height;
-      } else if ([0x48, 0x66, 0x77, 0x68].includes(c)) emit({ op: 'other', bytes: [b, c, u8(2)] }, 3);
+      } else if (c === 0x72) emit({ op: 'transmit-status', n: u8(2) }, 3);
+      else if ([0x48, 0x66, 0x77, 0x68].includes(c)) emit({ op: 'other', bytes: [b, c, u8(2)] }, 3);
       else emit({ op: 'other', bytes: [b, c] }, 2);
     } else if (b === 0x10 && u8(1) === 0x04) {
       commands.push({ op: 'status-query', n: u8(2) });
@@ -102,4 +115,29 @@ export function decodeEscPos(bytes: Buffer): Decoded {
   }
   if (line.length) flush();
   return { commands, lines, text: lines.join('\n') };
+}
+
+/** The dots of a `GS v 0` raster image, row by row (true = black), for checking bit packing. */
+export function rasterDots(c: Extract<Command, { op: 'raster' }>): boolean[][] {
+  return Array.from({ length: c.height }, (_, y) =>
+    Array.from(
+      { length: c.widthBytes * 8 },
+      (_, x) => ((c.bits[y * c.widthBytes + (x >> 3)] as number) & (0x80 >> (x & 7))) !== 0,
+    ),
+  );
+}
+
+/** The dots of consecutive `ESC * 33` bands stacked (24 rows a band), for checking bit packing. */
+export function bitImageDots(bands: Array<Extract<Command, { op: 'bit-image' }>>): boolean[][] {
+  const rows: boolean[][] = [];
+  for (const band of bands) {
+    for (let r = 0; r < 24; r++)
+      rows.push(
+        Array.from(
+          { length: band.width },
+          (_, x) => ((band.bits[x * 3 + (r >> 3)] as number) & (0x80 >> (r & 7))) !== 0,
+        ),
+      );
+  }
+  return rows;
 }

@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
+import { decodeEscPos } from '../devices/escpos-decoder';
+import { TEST_LOGO } from '../devices/png-fixture';
 import { expect, rpc, signIn, test } from './fixtures';
 
 const OWNER = { name: 'Rose Nakato', pin: '1234' };
@@ -58,16 +60,28 @@ test('devices: a receipt waits for a printer, prints once one is added, and the 
     await expect(queue).toContainText('Waiting');
     await expect(queue).toContainText('No receipt printer is set up');
 
-    // Add the printer: the waiting receipt goes out.
+    // The shop logo, uploaded as a PNG.
+    await page.getByLabel('Choose a PNG logo').setInputFiles({
+      name: 'logo.png',
+      mimeType: 'image/png',
+      buffer: TEST_LOGO,
+    });
+    await expect(page.getByText('Logo saved.')).toBeVisible();
+    await expect(page.getByRole('img', { name: 'Current receipt logo' })).toBeVisible();
+
+    // Add the printer (with the logo): the waiting receipt goes out, the logo first as a raster image.
     await page.getByRole('button', { name: 'Add a printer' }).click();
     await page.getByLabel('Printer name').fill('Front counter');
     await page.getByLabel(/^Address/).fill(`tcp://127.0.0.1:${printer.port}`);
     await page.getByLabel('Open the cash drawer for cash sales').check();
-    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByLabel('Print the shop logo at the top of receipts').check();
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(page.getByText('Printer Front counter saved.')).toBeVisible();
     await expect(queue).toContainText('Printed');
     expect(printer.jobs.length).toBe(1);
     expect(printer.jobs[0]?.toString('latin1')).toContain(`Receipt ${sale.order.number}`);
+    const logo = decodeEscPos(printer.jobs[0] as Buffer).commands.find((c) => c.op === 'raster');
+    expect(logo).toMatchObject({ widthBytes: 13, height: 40 });
 
     // Preview of the printed receipt, then a test print with its preview.
     await queue.getByRole('button', { name: `Preview ${sale.order.number}` }).click();

@@ -39,7 +39,7 @@ test('keyboard scanners: with the interval raised to 100 ms an 80 ms-a-key scann
   // The owner raises the interval on the Devices screen (the default 30 ms would take 80 ms keys for typing).
   await go(page, /Devices/);
   await page.getByLabel("Longest pause between a scan's keys (ms)").fill('100');
-  await page.getByRole('form', { name: 'Keyboard scanners' }).getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('button', { name: 'Save scanner timing' }).click();
   await expect(page.getByText('pauses up to 100 ms count as a scan')).toBeVisible();
 
   // A person at 150 ms a key, with no field focused: nothing shows in the scanner test.

@@ -7,6 +7,7 @@ import type { Block } from './printers/document';
 import { encode } from './printers/escpos';
 import type { PrinterProfiles } from './printers/profiles';
 import { type CustomerExtras, type StoreSnapshot, saleReceiptFromOrder } from './printers/snapshots';
+import { StoreLogo } from './printers/store-logo';
 import { renderTemplate } from './printers/templates';
 import { PrinterTransport, type TransportOptions } from './printers/transport';
 
@@ -50,6 +51,7 @@ export class PrintQueue {
   private timer: NodeJS.Timeout | null = null;
   private started = false;
   private opts: Required<Omit<QueueOptions, 'transport'>> & { transport: TransportOptions };
+  readonly logo: StoreLogo;
 
   constructor(
     private deps: Deps,
@@ -57,6 +59,7 @@ export class PrintQueue {
     opts: QueueOptions = {},
   ) {
     this.opts = { backoffMs: 1000, maxBackoffMs: 30_000, now: Date.now, transport: {}, ...opts };
+    this.logo = new StoreLogo(deps.sqlite);
   }
 
   /** Tests and the bench shorten the waits. */
@@ -135,7 +138,7 @@ export class PrintQueue {
     this.update(job.id, 'printing', attempts, job.lastError, null);
     let bytes: Buffer;
     try {
-      bytes = await encode(this.blocksFor(job, printer), printer);
+      bytes = await encode(this.blocksFor(job, printer), printer, this.logo.for(printer));
     } catch (e) {
       this.update(job.id, 'failed', attempts, (e as Error).message, null);
       return;
@@ -169,6 +172,7 @@ export class PrintQueue {
         order.data,
         this.customerExtras(order.data.customerId),
         data.copy === true,
+        (data.points as { earned: number; redeemed: number; balance: number } | null | undefined) ?? null,
       );
       return renderTemplate('sale-receipt', receipt, opts);
     }

@@ -6,6 +6,7 @@ import type { Actor, AuditService } from '../domains/audit/service';
 import type { Deps } from '../domains/deps';
 import type { SettingsService } from '../domains/settings/service';
 import { invoicePdf } from './documents/invoice';
+import type { Bitmap } from './printers/code128';
 import { layout } from './printers/document';
 import { charsPerLine, encode } from './printers/escpos';
 import { previewSvg } from './printers/preview';
@@ -70,7 +71,7 @@ export class DevicesService {
   async testPrinter(id: string): Promise<PrinterStatus> {
     const p = this.profiles.get(id);
     try {
-      await printTestPage(p, this.testData(p));
+      await printTestPage(p, this.testData(p), this.queue.logo.for(p));
       return { online: true, problem: null };
     } catch (e) {
       if (e instanceof AppError && e.code === 'DEVICE_OFFLINE') return { online: false, problem: e.message };
@@ -170,7 +171,7 @@ export class DevicesService {
     const row = this.mustRow(id);
     const printer = this.profiles.resolve(row.printerId);
     const width = charsPerLine(printer ?? { paperMm: 80, charsPerLine: 0 });
-    return previewSvg(layout(this.queue.blocksFor(row, printer), width), width);
+    return previewSvg(layout(this.queue.blocksFor(row, printer), width), width, this.queue.logo.for(printer));
   }
 
   previewTest(id?: string) {
@@ -184,7 +185,8 @@ export class DevicesService {
       charsPerLine: 0,
     };
     const width = charsPerLine(profile);
-    return previewSvg(layout(testPage(this.testData(profile)), width), width);
+    const logo = p ? this.queue.logo.for(p) : null;
+    return previewSvg(layout(testPage(this.testData(profile), { logo: !!logo }), width), width, logo);
   }
 
   /** After a printer is saved, jobs that were waiting for one go now rather than at their next retry. */
@@ -236,9 +238,11 @@ export async function printTestPage(
   p: Pick<
     PrinterProfile,
     'uri' | 'dialect' | 'paperMm' | 'charsPerLine' | 'codePage' | 'cut' | 'drawerKick' | 'codes' | 'statusQuery'
-  >,
+  > &
+    Partial<Pick<PrinterProfile, 'imageMode'>>,
   data: TestPageData,
+  logo: Bitmap | null = null,
 ): Promise<void> {
-  const bytes = await encode(testPage(data), p);
+  const bytes = await encode(testPage(data, { logo: !!logo }), p, logo);
   await new PrinterTransport(p.uri).execute(bytes, { checkStatus: p.statusQuery });
 }

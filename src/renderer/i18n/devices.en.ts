@@ -97,4 +97,5 @@ export const devicesEn = {
   'logo.current': 'Current receipt logo',
   'logo.none': 'No logo yet.',
   'dev.f.logo': 'Print the shop logo at the top of receipts',
+  'wedge.save': 'Save scanner timing',
 };

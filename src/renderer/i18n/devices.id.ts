@@ -99,4 +99,5 @@ export const devicesId: Record<keyof typeof devicesEn, string> = {
   'logo.current': 'Logo struk saat ini',
   'logo.none': 'Belum ada logo.',
   'dev.f.logo': 'Cetak logo toko di atas struk',
+  'wedge.save': 'Simpan waktu pemindai',
 };

@@ -44,6 +44,8 @@ export const PrinterProfile = z.object({
   codes: z.enum(['native', 'raster']).default('native'),
   /** print the shop logo (raster) at the top of receipts */
   logo: z.boolean().default(false),
+  /** how images (logo, raster codes) are sent: `GS v 0` raster, or `ESC *` bit image for older printers */
+  imageMode: z.enum(['raster', 'bit-image']).default('raster'),
   /** the printer receipts go to when no printer is named */
   isDefault: z.boolean().default(false),
   /** ask the printer for its status (DLE EOT) before sending; printers that never answer must leave this off */

@@ -1,7 +1,8 @@
 import { BreakLine, CharacterSet, type PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import type { CodePage, PrinterProfile } from '../../../shared/contract/devices';
-import { code128Bitmap } from './code128';
+import { type Bitmap, code128Bitmap } from './code128';
 import { type Block, type Line, layout } from './document';
+import { bitImageCommands } from './logo';
 import { qrBitmap, rasterCommand } from './raster';
 
 const CHARACTER_SETS: Record<CodePage, CharacterSet> = {
@@ -17,7 +18,13 @@ const NATIVE_CODES = new Set(['epson', 'star', 'custom']);
 export type Profile = Pick<
   PrinterProfile,
   'dialect' | 'paperMm' | 'charsPerLine' | 'codePage' | 'cut' | 'drawerKick' | 'codes'
->;
+> &
+  Partial<Pick<PrinterProfile, 'imageMode'>>;
+
+/** An image as the profile's printer takes it: `GS v 0` raster, or `ESC *` bit image for older printers. */
+export function imageCommand(bmp: Bitmap, profile: Pick<Profile, 'imageMode'>): Buffer {
+  return profile.imageMode === 'bit-image' ? bitImageCommands(bmp) : rasterCommand(bmp);
+}
 
 export function charsPerLine(p: Pick<PrinterProfile, 'paperMm' | 'charsPerLine'>): number {
   return p.charsPerLine || (p.paperMm === 58 ? 32 : 48);
@@ -42,9 +49,10 @@ export function thermalPrinter(profile: Profile, transport?: object): Ntp {
 
 /**
  * Lines → printer bytes through node-thermal-printer's command tables (dialect, code page, cut, drawer), with
- * our own `GS v 0` raster for barcodes and QR codes when the printer lacks the native commands.
+ * our own images (`GS v 0` or `ESC *`) for the logo, and for barcodes and QR codes when the printer lacks the native
+ * commands. `logo` is the shop logo already turned into dots (logo.ts), so the preview shows the same dots.
  */
-export async function encodeLines(lines: Line[], profile: Profile, logoPng?: Buffer | null): Promise<Buffer> {
+export async function encodeLines(lines: Line[], profile: Profile, logo?: Bitmap | null): Promise<Buffer> {
   const p = thermalPrinter(profile);
   p.initHardware();
   p.setCharacterSet(CHARACTER_SETS[profile.codePage]);
@@ -66,7 +74,7 @@ export async function encodeLines(lines: Line[], profile: Profile, logoPng?: Buf
         p.alignCenter();
         if (native) p.code128(line.data, { hriPos: 2, hriFont: 0, width: 2, height: 60 });
         else {
-          p.append(rasterCommand(code128Bitmap(line.data)));
+          p.append(imageCommand(code128Bitmap(line.data), profile));
           p.println(line.data);
         }
         p.newLine();
@@ -75,14 +83,14 @@ export async function encodeLines(lines: Line[], profile: Profile, logoPng?: Buf
       case 'qr':
         p.alignCenter();
         if (native) p.printQR(line.data, { cellSize: 5, correction: 'M', model: 2 });
-        else p.append(rasterCommand(qrBitmap(line.data)));
+        else p.append(imageCommand(qrBitmap(line.data), profile));
         p.newLine();
         p.alignLeft();
         break;
       case 'logo':
-        if (logoPng) {
+        if (logo) {
           p.alignCenter();
-          p.append(await logoRaster(logoPng));
+          p.append(imageCommand(logo, profile));
           p.alignLeft();
         }
         break;
@@ -97,21 +105,6 @@ export async function encodeLines(lines: Line[], profile: Profile, logoPng?: Buf
   return p.getBuffer();
 }
 
-export function encode(blocks: Block[], profile: Profile, logoPng?: Buffer | null): Promise<Buffer> {
-  return encodeLines(layout(blocks, charsPerLine(profile)), profile, logoPng);
-}
-
-/** The shop logo (PNG) as `GS v 0`, via node-thermal-printer's own image conversion. */
-async function logoRaster(png: Buffer): Promise<Buffer> {
-  const p = thermalPrinter({
-    dialect: 'epson',
-    paperMm: 80,
-    charsPerLine: 0,
-    codePage: 'PC437',
-    cut: false,
-    drawerKick: false,
-    codes: 'raster',
-  });
-  await p.printImageBuffer(png);
-  return p.getBuffer();
+export function encode(blocks: Block[], profile: Profile, logo?: Bitmap | null): Promise<Buffer> {
+  return encodeLines(layout(blocks, charsPerLine(profile)), profile, logo);
 }

@@ -1,4 +1,4 @@
-import { code128Widths } from './code128';
+import { type Bitmap, code128Widths } from './code128';
 import type { Line } from './document';
 import { plainText } from './document';
 import { qrModules } from './raster';
@@ -13,7 +13,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
  * The laid-out lines as an SVG "paper strip", drawn from the same lines the ESC/POS encoder sends, so what the
  * cashier sees is what prints (characters per line, alignment, bold, double size, barcodes, QR codes).
  */
-export function previewSvg(lines: Line[], width: number): { svg: string; text: string } {
+export function previewSvg(lines: Line[], width: number, logo?: Bitmap | null): { svg: string; text: string } {
   const paperW = width * CHAR_W + PAD * 2;
   const parts: string[] = [];
   let y = PAD;
@@ -60,6 +60,15 @@ export function previewSvg(lines: Line[], width: number): { svg: string; text: s
         y += m.length * cell + 16;
         break;
       }
+      case 'logo': {
+        if (!logo) break;
+        // one preview pixel a printer dot, scaled to the paper: the printer's 576 dots span the 48 columns
+        const unit = (paperW - PAD * 2) / Math.max(logo.width, width * 12);
+        const x0 = (paperW - logo.width * unit) / 2;
+        parts.push(`<g aria-label="logo">${logoRects(logo, x0, y + 4, unit)}</g>`);
+        y += logo.height * unit + 8;
+        break;
+      }
       case 'cut':
         y += 10;
         parts.push(
@@ -76,4 +85,24 @@ export function previewSvg(lines: Line[], width: number): { svg: string; text: s
     `<rect width="100%" height="100%" fill="#fff"/>` +
     `<g font-family="DejaVu Sans Mono, Consolas, monospace" fill="#111">${parts.join('')}</g></svg>`;
   return { svg, text: plainText(lines, width) };
+}
+
+/** The logo's dots as runs of black per row: what the printer prints, a rect per run. */
+function logoRects(bmp: Bitmap, x0: number, y0: number, unit: number): string {
+  const out: string[] = [];
+  for (let y = 0; y < bmp.height; y++) {
+    let x = 0;
+    while (x < bmp.width) {
+      if (!bmp.get(x, y)) {
+        x++;
+        continue;
+      }
+      const start = x;
+      while (x < bmp.width && bmp.get(x, y)) x++;
+      out.push(
+        `<rect x="${(x0 + start * unit).toFixed(2)}" y="${(y0 + y * unit).toFixed(2)}" width="${((x - start) * unit).toFixed(2)}" height="${unit.toFixed(2)}"/>`,
+      );
+    }
+  }
+  return out.join('');
 }

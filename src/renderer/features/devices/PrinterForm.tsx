@@ -16,6 +16,7 @@ export const EMPTY_PRINTER: Draft = {
   drawerKick: false,
   codes: 'native',
   logo: false,
+  imageMode: 'raster',
   isDefault: true,
   statusQuery: false,
 };
@@ -76,6 +77,16 @@ export function PrinterForm({
             { value: 'raster', label: t('dev.f.codes.raster') },
           ]}
         />
+        <SelectField
+          id="pf-images"
+          label={t('dev.f.imageMode')}
+          value={d.imageMode}
+          onChange={(v) => set('imageMode', v)}
+          options={[
+            { value: 'raster', label: t('dev.f.imageMode.raster') },
+            { value: 'bit-image', label: t('dev.f.imageMode.bitImage') },
+          ]}
+        />
       </div>
       <CheckField id="pf-cut" label={t('dev.f.cut')} checked={d.cut} onChange={(v) => set('cut', v)} />
       <CheckField
@@ -84,6 +95,7 @@ export function PrinterForm({
         checked={d.drawerKick}
         onChange={(v) => set('drawerKick', v)}
       />
+      <CheckField id="pf-logo" label={t('dev.f.logo')} checked={d.logo} onChange={(v) => set('logo', v)} />
       <CheckField
         id="pf-status"
         label={t('dev.f.statusQuery')}

@@ -5,6 +5,7 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { useToast } from '../../ui/toast';
 import { EMPTY_PRINTER, PrinterForm } from './PrinterForm';
+import { ReceiptLogo } from './ReceiptLogo';
 
 type Draft = Omit<PrinterProfile, 'id'> & { id?: string };
 
@@ -133,6 +134,7 @@ export function PrintersPanel({ onPreview }: { onPreview: (p: { svg: string; tit
             {t('dev.add')}
           </button>
         ))}
+      <ReceiptLogo />
     </div>
   );
 }

@@ -65,7 +65,7 @@ export function WedgeSettingsForm() {
       </div>
       <div className="form-actions">
         <button type="submit" className="btn">
-          {t('common.save')}
+          {t('wedge.save')}
         </button>
       </div>
     </form>
