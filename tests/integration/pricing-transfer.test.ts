@@ -169,6 +169,10 @@ describe('price list import and export, product import wizard, manual prices at 
         ],
       },
     });
+    expect(await ok('pricing.customerPriceList', { customerId: w.customer.id }, undefined)).toEqual({
+      priceListId: null,
+      categoryPriceListId: list.id,
+    });
     for (const customerId of [null, w.customer.id, null]) {
       const q = await ok<Quote>('sales.quote', cart(customerId));
       expect(q.lines[0]).toMatchObject({ unitPrice: 4300, priceOverridden: true, priceReason: 'override' });

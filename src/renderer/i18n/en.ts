@@ -2,6 +2,7 @@ import { devicesEn } from './devices.en';
 import { historyEn } from './history.en';
 import { importEn } from './import.en';
 import { pricingEn } from './pricing.en';
+import { pointsEn } from './points.en';
 import { tillEn } from './till.en';
 
 export const en = {
@@ -325,6 +326,7 @@ export const en = {
   'cust.contactBy.none': 'No consent given',
   'cust.address.isDefault': '(default)',
   ...tillEn,
+  ...pointsEn,
   ...historyEn,
   ...devicesEn,
   ...importEn,

@@ -3,6 +3,7 @@ import type { MessageKey } from './en';
 import { historyId } from './history.id';
 import { importId } from './import.id';
 import { pricingId } from './pricing.id';
+import { pointsId } from './points.id';
 import { tillId } from './till.id';
 
 export const id: Record<MessageKey, string> = {
@@ -327,6 +328,7 @@ export const id: Record<MessageKey, string> = {
   'cust.contactBy.none': 'Belum ada persetujuan',
   'cust.address.isDefault': '(utama)',
   ...tillId,
+  ...pointsId,
   ...historyId,
   ...devicesId,
   ...importId,

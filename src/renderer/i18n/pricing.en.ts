@@ -2,6 +2,10 @@
 export const pricingEn = {
   'nav.catalog': 'Products & prices',
   'till.reason.override': 'Price changed by hand',
+  'pr.cust.label': 'Price list',
+  'pr.cust.category': 'Their category’s: {name}',
+  'pr.cust.regular': 'Regular prices',
+  'pr.cust.saved': '{name} now pays by: {list}.',
   'cat.tabs': 'Products, price lists and offers',
   'cat.tab.products': 'Products',
   'cat.tab.lists': 'Price lists',

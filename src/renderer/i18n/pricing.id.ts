@@ -4,6 +4,10 @@ import type { pricingEn } from './pricing.en';
 export const pricingId: Record<keyof typeof pricingEn, string> = {
   'nav.catalog': 'Produk & harga',
   'till.reason.override': 'Harga diubah manual',
+  'pr.cust.label': 'Daftar harga',
+  'pr.cust.category': 'Dari kategorinya: {name}',
+  'pr.cust.regular': 'Harga biasa',
+  'pr.cust.saved': '{name} sekarang membayar menurut: {list}.',
   'cat.tabs': 'Produk, daftar harga dan penawaran',
   'cat.tab.products': 'Produk',
   'cat.tab.lists': 'Daftar harga',

@@ -137,6 +137,12 @@ export const pricing = {
     output: z.null(),
     permission: 'pricing.manage',
   }),
+  /** the customer's own list and their category's (the own one wins at the till) */
+  customerPriceList: procedure({
+    input: z.object({ customerId: Id }),
+    output: z.object({ priceListId: Id.nullable(), categoryPriceListId: Id.nullable() }),
+    permission: 'customers.view',
+  }),
   assignToCustomer: procedure({
     input: z.object({ customerId: Id, priceListId: Id.nullable() }),
     output: z.null(),

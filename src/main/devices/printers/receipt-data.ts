@@ -25,6 +25,7 @@ export const ReceiptCustomer = z.object({
   /** what the customer still owes on account after this document (positive = owes) */
   accountBalance: Money.nullable().default(null),
   pointsEarned: z.number().int().nullable().default(null),
+  pointsRedeemed: z.number().int().nullable().default(null),
   pointsBalance: z.number().int().nullable().default(null),
 });
 

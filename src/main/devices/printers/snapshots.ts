@@ -38,6 +38,8 @@ export function saleReceiptFromOrder(
   order: SalesOrder,
   customer: CustomerExtras | null,
   copy = false,
+  /** the sale's points as written with it (earned, redeemed, balance after), so a reprint shows the day's figures */
+  points: { earned: number; redeemed: number; balance: number } | null = null,
 ): SaleReceiptData {
   const taxes = new Map<number, { rateBp: number; net: number; tax: number }>();
   for (const l of order.lines) {
@@ -85,8 +87,9 @@ export function saleReceiptFromOrder(
           name: order.customerName,
           cardNo: customer?.cardNo ?? null,
           accountBalance: customer?.balance ?? null,
-          pointsEarned: null,
-          pointsBalance: customer?.pointsBalance ?? null,
+          pointsEarned: points ? points.earned : null,
+          pointsRedeemed: points ? points.redeemed : null,
+          pointsBalance: points ? points.balance : (customer?.pointsBalance ?? null),
         }
       : null,
     copy,

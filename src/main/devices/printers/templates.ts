@@ -76,7 +76,15 @@ function customerBlocks(c: SaleReceiptData['customer'], money: (n: number) => st
       bold: true,
     });
   if (c.pointsEarned !== null) blocks.push({ kind: 'pair', left: 'Points earned', right: String(c.pointsEarned) });
-  if (c.pointsBalance !== null) blocks.push({ kind: 'pair', left: 'Points balance', right: String(c.pointsBalance) });
+  if (c.pointsRedeemed) blocks.push({ kind: 'pair', left: 'Points redeemed', right: String(c.pointsRedeemed) });
+  // a negative balance (points taken back after they were spent) says so in words, not only with a minus sign
+  if (c.pointsBalance !== null)
+    blocks.push({
+      kind: 'pair',
+      left: c.pointsBalance < 0 ? 'Points owed' : 'Points balance',
+      right: String(c.pointsBalance),
+      bold: c.pointsBalance < 0,
+    });
   return blocks;
 }
 

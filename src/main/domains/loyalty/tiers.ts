@@ -48,6 +48,7 @@ export function recomputeTier(
   return { tier, before, changed: true };
 }
 
+/** The cached tier; a customer never worked out yet (no sales) has the tier of no spend (usually the 0 threshold). */
 export function cachedTier(program: LoyaltyProgram, tierId: string | null): LoyaltyTier | null {
-  return program.tiers.find((t) => t.id === tierId) ?? null;
+  return program.tiers.find((t) => t.id === tierId) ?? (tierId === null ? tierFor(0, program.tiers) : null);
 }

@@ -12,6 +12,7 @@ export const pricingHandlers = implement(contract.pricing, {
     services.pricing.assignToCategory(actor, input.categoryId, input.priceListId),
   assignToCustomer: (input, { services, actor }) =>
     services.pricing.assignToCustomer(actor, input.customerId, input.priceListId),
+  customerPriceList: (input, { services }) => services.pricing.customerPriceList(input.customerId),
   offers: (_, { services }) => services.pricing.offers(),
   createOffer: (input, { services, actor }) => services.pricing.createOffer(actor, input),
   updateOffer: (input, { services, actor }) => services.pricing.updateOffer(actor, input.id, input.offer),

@@ -255,6 +255,16 @@ export class PricingService {
     return null;
   }
 
+  customerPriceList(customerId: string): { priceListId: string | null; categoryPriceListId: string | null } {
+    const r = stmt(
+      this.deps.sqlite,
+      `SELECT c.price_list_id AS priceListId, k.price_list_id AS categoryPriceListId
+       FROM customers c LEFT JOIN customer_categories k ON k.id = c.category_id WHERE c.id = ?`,
+    ).get(customerId) as { priceListId: string | null; categoryPriceListId: string | null } | undefined;
+    if (!r) throw notFound('Customer', customerId);
+    return r;
+  }
+
   assignToCustomer(actor: Actor, customerId: string, priceListId: string | null): null {
     this.requireList(priceListId);
     const c = stmt(

@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import type { CustomerListRow, DuplicateMatch } from '../../../shared/contract/customers';
 import type { TillCustomer } from '../../../shared/contract/sales';
 import { useT } from '../../i18n';
@@ -22,6 +22,7 @@ export function CustomerPanel({
   money,
   dateText,
   focusKey,
+  extra,
 }: {
   customer: TillCustomer | null;
   onAttach: (c: TillCustomer) => void;
@@ -31,6 +32,8 @@ export function CustomerPanel({
   dateText: (ms: number) => string;
   /** bumped by F3 to put the cursor in the customer search */
   focusKey: number;
+  /** more about the attached customer (the loyalty panel) */
+  extra?: ReactNode;
 }) {
   const t = useT();
   const { onError, can } = useShell();
@@ -96,7 +99,10 @@ export function CustomerPanel({
     e.stopPropagation();
   };
 
-  if (customer) return <AttachedCustomer customer={customer} onDetach={onDetach} money={money} dateText={dateText} />;
+  if (customer)
+    return (
+      <AttachedCustomer customer={customer} onDetach={onDetach} money={money} dateText={dateText} extra={extra} />
+    );
 
   return (
     <section className="till-panel till-customer" aria-labelledby="till-cust-h">
@@ -168,11 +174,13 @@ function AttachedCustomer({
   onDetach,
   money,
   dateText,
+  extra,
 }: {
   customer: TillCustomer;
   onDetach: () => void;
   money: (n: number) => string;
   dateText: (ms: number) => string;
+  extra?: ReactNode;
 }) {
   const t = useT();
   const creditLeft = c.creditLimit == null ? null : c.creditLimit - c.balance;
@@ -213,13 +221,14 @@ function AttachedCustomer({
             <dd className={creditLeft <= 0 ? 'till-owes' : undefined}>{money(Math.max(0, creditLeft))}</dd>
           </>
         )}
-        {c.pointsBalance > 0 && (
+        {!extra && c.pointsBalance > 0 && (
           <>
             <dt>{t('till.points')}</dt>
             <dd>{c.pointsBalance}</dd>
           </>
         )}
       </dl>
+      {extra}
       <button type="button" className="btn btn-sm" onClick={onDetach}>
         {t('till.detach')}
       </button>

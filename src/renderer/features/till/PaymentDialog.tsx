@@ -22,6 +22,7 @@ export function PaymentDialog({
   money,
   onComplete,
   onClose,
+  initialPayments = [],
 }: {
   quote: Quote;
   methods: readonly Method[];
@@ -32,12 +33,14 @@ export function PaymentDialog({
   /** resolves when the sale is complete; rejects with the server's words */
   onComplete: (payments: PaymentInput[]) => Promise<void>;
   onClose: () => void;
+  /** payments chosen before the dialog opened (points redeemed from the customer panel) */
+  initialPayments?: PaymentInput[];
 }) {
   const t = useT();
-  const [payments, setPayments] = useState<PaymentInput[]>([]);
+  const [payments, setPayments] = useState<PaymentInput[]>(initialPayments);
   const [method, setMethodState] = useState<Method>(methods[0] ?? 'cash');
   const [amount, setAmount] = useState(() =>
-    toDecimalString(suggestedAmount(quote, [], methods[0] ?? 'cash'), currency),
+    toDecimalString(suggestedAmount(quote, initialPayments, methods[0] ?? 'cash'), currency),
   );
   const [reference, setReference] = useState('');
   const [error, setError] = useState<string | null>(null);

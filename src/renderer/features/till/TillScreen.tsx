@@ -12,6 +12,7 @@ import { PaymentDialog } from './PaymentDialog';
 import { RefundDialog } from './RefundDialog';
 import { ScanBox } from './ScanBox';
 import { ApprovalDialog, CancelSaleDialog, DiscountDialog, ParkedDialog } from './TillDialogs';
+import { TillLoyaltyPanel } from './TillLoyaltyPanel';
 import { useFunctionKeys } from './useFunctionKeys';
 import './till.css';
 import { CompletionPanel, type FunctionKey, FunctionKeyBar, TotalsPanel } from './TotalsPanel';
@@ -35,6 +36,10 @@ export function TillScreen() {
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   const [settings, setSettings] = useState<TillSettings | null>(null);
   const [done, setDone] = useState<CompleteResult | null>(null);
+  // money the cashier chose to pay with points from the loyalty panel; a new customer or sale starts without
+  const [pointsPay, setPointsPay] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the customer or the finished sale changes
+  useEffect(() => setPointsPay(0), [customer?.id, done]);
   const [qtyFocus, setQtyFocus] = useState(0);
   const [custFocus, setCustFocus] = useState(0);
   const [payWhenPriced, setPayWhenPriced] = useState(false);
@@ -312,6 +317,22 @@ export function TillScreen() {
           money={money}
           dateText={(ms) => dateFmt.format(ms)}
           focusKey={custFocus}
+          extra={
+            customer && (
+              <TillLoyaltyPanel
+                customerId={customer.id}
+                cart={cart}
+                refreshKey={done}
+                redeemAmount={pointsPay}
+                onRedeem={(amount) => {
+                  setPointsPay(amount);
+                  if (amount > 0) pay();
+                }}
+                money={money}
+                dateText={(ms) => dateFmt.format(ms)}
+              />
+            )
+          }
         />
         <TotalsPanel
           quote={quote}
@@ -335,6 +356,7 @@ export function TillScreen() {
           money={money}
           onComplete={complete}
           onClose={closeDialog}
+          initialPayments={pointsPay > 0 ? [{ method: 'points', amount: pointsPay }] : []}
         />
       )}
       {dialog === 'discount' && (
