@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createApp } from './app';
+import { exportDebtorsCommand, reportCommand, statementCommand } from './cli/debts';
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
 import { printerCommand } from './cli/printer';
@@ -28,6 +29,13 @@ Usage: counterline <command> [options]
         Export every customer (inactive ones too, with a status column).
   export sales|refunds FILE --customer ID [--data-dir DIR] [--format xlsx|csv|pdf]
         Export one customer's sales orders, or their refunds.
+  export debtors FILE [--data-dir DIR] [--format xlsx|csv|pdf]
+        Export every customer with a balance (largest first), with overdue amount and oldest due date.
+  report aging [--as-of YYYY-MM-DD] [--by-invoice-date] [--json] [--data-dir DIR]
+        Debts by age (current, 1-30, 31-60, 61-90, over 90 days past due); JSON amounts in minor units.
+  statement CUSTOMER_ID --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--data-dir DIR]
+  statement --all --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--combined] [--data-dir DIR]
+        Statement of account as an A4 PDF; --all writes one per debtor (or one file with --combined).
   printer test URI [--profile NAME] [--status] [--data-dir DIR]
         Print the test page to tcp://host:port, serial:/path[?baud=N] or file:/path.
   printer list                           List serial ports and USB printers.
@@ -47,7 +55,11 @@ export async function main(argv: string[]): Promise<number> {
     case 'import':
       return importCommand(rest);
     case 'export':
-      return exportCommand(rest);
+      return rest[0] === 'debtors' ? exportDebtorsCommand(rest) : exportCommand(rest);
+    case 'report':
+      return reportCommand(rest);
+    case 'statement':
+      return statementCommand(rest);
     case 'printer':
       return printerCommand(rest);
     case undefined:
