@@ -159,7 +159,7 @@ export class AccountAdjustments {
         entity: 'customer',
         entityId: c.id,
         changes: [{ field: 'balance', before: c.balance, after: balance }],
-        note: `${KIND_WORDS[kind] ?? kind} ${this.money(amount)}: ${reason}`,
+        note: `${KIND_WORDS[kind] ?? kind} of ${this.money(Math.abs(amount))} (balance ${this.money(c.balance)} → ${this.money(balance)}): ${reason}`,
       });
       return {
         entryId,

@@ -249,7 +249,7 @@ export class AccountPayments {
       this.deps.sqlite,
       `SELECT a.debit_entry_id AS debitEntryId, d.document_no AS documentNo, sum(a.amount) AS amount
        FROM account_allocations a JOIN account_entries d ON d.id = a.debit_entry_id
-       WHERE a.credit_entry_id = ? GROUP BY a.debit_entry_id HAVING sum(a.amount) <> 0 ORDER BY min(a.at), d.at`,
+       WHERE a.credit_entry_id = ? GROUP BY a.debit_entry_id HAVING sum(a.amount) <> 0 ORDER BY min(a.rowid)`,
     ).all(p.entryId) as AccountPayment['allocations'];
     const before = stmt(
       this.deps.sqlite,
