@@ -5,13 +5,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
 
-/** Status answers a printer gives to DLE EOT 1, 2, 4 (fixed bits set as on an Epson TM). */
+/**
+ * Status answers a printer gives to DLE EOT 1, 2, 4 (fixed bits set as on an Epson TM) and, where it answers it,
+ * to GS r 1 (`r1`: paper sensors, bits 0-1 near end, bits 2-3 paper end).
+ */
 export const ANSWERS = {
-  ready: { 1: 0x16, 2: 0x12, 4: 0x12 },
-  paperOut: { 1: 0x16, 2: 0x32, 4: 0x72 },
-  coverOpen: { 1: 0x1e, 2: 0x16, 4: 0x12 },
+  ready: { 1: 0x16, 2: 0x12, 4: 0x12, r1: 0x00 },
+  paperOut: { 1: 0x16, 2: 0x32, 4: 0x72, r1: 0x0f },
+  coverOpen: { 1: 0x1e, 2: 0x16, 4: 0x12, r1: 0x00 },
+  nearEnd: { 1: 0x16, 2: 0x12, 4: 0x1e, r1: 0x03 },
+  /** near end seen only by GS r: DLE EOT 4 says the paper is fine (interface boards that pass on one sensor) */
+  nearEndGsrOnly: { 1: 0x16, 2: 0x12, 4: 0x12, r1: 0x03 },
+  /** paper out seen only by GS r */
+  paperOutGsrOnly: { 1: 0x16, 2: 0x12, 4: 0x12, r1: 0x0c },
 } as const;
-export type Answers = { 1: number; 2: number; 4: number };
+export type Answers = { 1: number; 2: number; 4: number; r1?: number };
 
 /**
  * Reads printer bytes as a printer would, answering DLE EOT status queries from `answers` (or staying silent when
@@ -19,6 +27,8 @@ export type Answers = { 1: number; 2: number; 4: number };
  */
 export class PrinterSink {
   chunks: Buffer[] = [];
+  /** the status queries it was asked, in order */
+  asked: string[] = [];
   firstByteAt: number | null = null;
   constructor(
     private write: (b: Buffer) => void,
@@ -27,12 +37,16 @@ export class PrinterSink {
   feed(chunk: Buffer): void {
     this.firstByteAt ??= performance.now();
     let rest = chunk;
-    // status queries arrive on their own before the job; answer each one
+    // status queries (DLE EOT n, GS r 1) arrive on their own before the job; answer each one
     for (;;) {
-      const at = rest.indexOf(Buffer.from([0x10, 0x04]));
+      const dle = rest.indexOf(Buffer.from([0x10, 0x04]));
+      const gsr = this.chunks.length ? -1 : rest.indexOf(Buffer.from([0x1d, 0x72, 0x01]));
+      const at = dle < 0 ? gsr : gsr < 0 ? dle : Math.min(dle, gsr);
       if (at < 0 || at + 2 >= rest.length) break;
-      const n = rest[at + 2] as 1 | 2 | 4;
-      if (this.answers && this.answers[n] !== undefined) this.write(Buffer.from([this.answers[n]]));
+      const key = at === gsr ? 'r1' : (rest[at + 2] as 1 | 2 | 4);
+      const answer = this.answers?.[key];
+      if (answer !== undefined) this.write(Buffer.from([answer]));
+      this.asked.push(at === gsr ? 'GS r 1' : `DLE EOT ${key}`);
       rest = Buffer.concat([rest.subarray(0, at), rest.subarray(at + 3)]);
     }
     if (rest.length) this.chunks.push(rest);

@@ -60,7 +60,11 @@ describe('TCP printer (raw port 9100)', () => {
     const printer = await startTcpPrinter({ answers: ANSWERS.paperOut });
     cleanups.push(printer.close);
     const t = new PrinterTransport(`tcp://127.0.0.1:${printer.port}`);
-    expect(await t.status()).toEqual({ online: false, problem: 'the paper has run out: put in a new roll' });
+    expect(await t.status()).toEqual({
+      online: false,
+      problem: 'the paper has run out: put in a new roll',
+      warning: null,
+    });
     await expect(t.execute(await receipt(), { checkStatus: true })).rejects.toMatchObject({
       code: 'DEVICE_OFFLINE',
       message: `The network printer at 127.0.0.1:${printer.port}: the paper has run out: put in a new roll`,
@@ -77,7 +81,11 @@ describe('TCP printer (raw port 9100)', () => {
     const printer = await startTcpPrinter({ answers: null });
     cleanups.push(printer.close);
     const s = await new PrinterTransport(`tcp://127.0.0.1:${printer.port}`, { statusTimeoutMs: 100 }).status();
-    expect(s).toEqual({ online: false, problem: expect.stringMatching(/did not answer the status query/) });
+    expect(s).toEqual({
+      online: false,
+      problem: expect.stringMatching(/did not answer the status query/),
+      warning: null,
+    });
   });
 });
 

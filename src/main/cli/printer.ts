@@ -41,7 +41,7 @@ export async function printerCommand(args: string[]): Promise<number> {
       uri,
       statusQuery: values.status || profile?.statusQuery || false,
     });
-    await printTestPage(p, {
+    const status = await printTestPage(p, {
       store,
       printerName: p.name,
       uri,
@@ -49,6 +49,7 @@ export async function printerCommand(args: string[]): Promise<number> {
       profile: `${p.dialect}, ${p.paperMm} mm, ${p.codePage}`,
     });
     console.log(`Test page sent to ${uri} (${p.dialect}, ${p.paperMm} mm, ${p.codePage}).`);
+    if (status?.warning) console.log(`Note: ${status.warning}.`);
     return 0;
   } catch (e) {
     if (e instanceof AppError) {

@@ -146,6 +146,7 @@ export class PrintQueue {
     try {
       await new PrinterTransport(printer.uri, this.opts.transport).execute(bytes, {
         checkStatus: printer.statusQuery,
+        transmitStatus: printer.statusTransmit,
       });
       // stopped (app closing) while sending: the row stays 'printing' and the next start sends it again
       if (!this.started) return;

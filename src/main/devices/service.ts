@@ -71,8 +71,8 @@ export class DevicesService {
   async testPrinter(id: string): Promise<PrinterStatus> {
     const p = this.profiles.get(id);
     try {
-      await printTestPage(p, this.testData(p), this.queue.logo.for(p));
-      return { online: true, problem: null };
+      const status = await printTestPage(p, this.testData(p), this.queue.logo.for(p));
+      return { online: true, problem: null, warning: status?.warning ?? null };
     } catch (e) {
       if (e instanceof AppError && e.code === 'DEVICE_OFFLINE') return { online: false, problem: e.message };
       throw e;
@@ -239,10 +239,10 @@ export async function printTestPage(
     PrinterProfile,
     'uri' | 'dialect' | 'paperMm' | 'charsPerLine' | 'codePage' | 'cut' | 'drawerKick' | 'codes' | 'statusQuery'
   > &
-    Partial<Pick<PrinterProfile, 'imageMode'>>,
+    Partial<Pick<PrinterProfile, 'imageMode' | 'statusTransmit'>>,
   data: TestPageData,
   logo: Bitmap | null = null,
-): Promise<void> {
+): Promise<PrinterStatus | null> {
   const bytes = await encode(testPage(data, { logo: !!logo }), p, logo);
-  await new PrinterTransport(p.uri).execute(bytes, { checkStatus: p.statusQuery });
+  return new PrinterTransport(p.uri).execute(bytes, { checkStatus: p.statusQuery, transmitStatus: p.statusTransmit });
 }

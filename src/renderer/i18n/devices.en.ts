@@ -98,4 +98,6 @@ export const devicesEn = {
   'logo.none': 'No logo yet.',
   'dev.f.logo': 'Print the shop logo at the top of receipts',
   'wedge.save': 'Save scanner timing',
+  'dev.f.statusTransmit': 'Also ask with GS r (printers that report paper near its end only that way)',
+  'dev.testWarning': 'Test page sent to {name}. Note: {warning}.',
 };

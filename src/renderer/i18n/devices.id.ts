@@ -100,4 +100,7 @@ export const devicesId: Record<keyof typeof devicesEn, string> = {
   'logo.none': 'Belum ada logo.',
   'dev.f.logo': 'Cetak logo toko di atas struk',
   'wedge.save': 'Simpan waktu pemindai',
+  'dev.f.statusTransmit':
+    'Tanyakan juga dengan GS r (printer yang melaporkan kertas hampir habis hanya dengan cara itu)',
+  'dev.testWarning': 'Halaman uji dikirim ke {name}. Catatan: {warning}.',
 };

@@ -1,8 +1,8 @@
 import { devicesEn } from './devices.en';
 import { historyEn } from './history.en';
 import { importEn } from './import.en';
-import { pricingEn } from './pricing.en';
 import { pointsEn } from './points.en';
+import { pricingEn } from './pricing.en';
 import { tillEn } from './till.en';
 
 export const en = {

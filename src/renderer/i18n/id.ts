@@ -2,8 +2,8 @@ import { devicesId } from './devices.id';
 import type { MessageKey } from './en';
 import { historyId } from './history.id';
 import { importId } from './import.id';
-import { pricingId } from './pricing.id';
 import { pointsId } from './points.id';
+import { pricingId } from './pricing.id';
 import { tillId } from './till.id';
 
 export const id: Record<MessageKey, string> = {

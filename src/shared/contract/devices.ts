@@ -50,6 +50,8 @@ export const PrinterProfile = z.object({
   isDefault: z.boolean().default(false),
   /** ask the printer for its status (DLE EOT) before sending; printers that never answer must leave this off */
   statusQuery: z.boolean().default(false),
+  /** with the status query, also ask `GS r 1` (paper sensors): for printers that report paper near-end only there */
+  statusTransmit: z.boolean().default(false),
 });
 export type PrinterProfile = z.output<typeof PrinterProfile>;
 export type PrinterProfileInput = z.input<typeof PrinterProfile>;
@@ -94,6 +96,8 @@ export const PrinterStatus = z.object({
   online: z.boolean(),
   /** what the cashier can do about it, in words; null when ready */
   problem: z.string().nullable(),
+  /** something to see to soon while it still prints (paper near its end), in words */
+  warning: z.string().nullable().optional(),
 });
 export type PrinterStatus = z.infer<typeof PrinterStatus>;
 

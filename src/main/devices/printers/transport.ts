@@ -5,7 +5,7 @@ import type { Duplex } from 'node:stream';
 import { SerialPort } from 'serialport';
 import type { PrinterStatus } from '../../../shared/contract/devices';
 import { AppError } from '../../../shared/errors';
-import { parseStatus, STATUS_QUERIES } from './status';
+import { parseStatus, STATUS_QUERIES, TRANSMIT_PAPER_STATUS } from './status';
 import { describeAddress, type PrinterAddress, parsePrinterUri } from './uri';
 
 export interface TransportOptions {
@@ -47,16 +47,24 @@ export class PrinterTransport {
     }
   }
 
-  /** Sends the bytes; with `checkStatus` asks the printer first and refuses to send when it reports a fault. */
-  async execute(buffer: Buffer, options: { checkStatus?: boolean } = {}): Promise<void> {
+  /**
+   * Sends the bytes; with `checkStatus` asks the printer first (DLE EOT, and `GS r 1` with `transmitStatus`) and
+   * refuses to send when it reports a fault. Returns the status it read (null when it did not ask).
+   */
+  async execute(
+    buffer: Buffer,
+    options: { checkStatus?: boolean; transmitStatus?: boolean } = {},
+  ): Promise<PrinterStatus | null> {
     const ch = await this.open();
     try {
+      let status: PrinterStatus | null = null;
       if (options.checkStatus) {
-        const status = await this.queryOn(ch);
+        status = await this.queryOn(ch, options.transmitStatus);
         if (!status.online) throw new AppError('DEVICE_OFFLINE', `${cap(this.where())}: ${status.problem}`);
       }
       await ch.write(buffer);
       await ch.finish();
+      return status;
     } catch (e) {
       throw this.offline(e);
     } finally {
@@ -65,11 +73,14 @@ export class PrinterTransport {
     }
   }
 
-  /** DLE EOT 1, 2 and 4: online, cover, paper. A printer that does not answer is reported as not answering. */
-  async status(): Promise<PrinterStatus> {
+  /**
+   * DLE EOT 1, 2 and 4: online, cover, paper; with `transmitStatus` also GS r 1 (paper sensors). A printer that
+   * does not answer is reported as not answering.
+   */
+  async status(transmitStatus = false): Promise<PrinterStatus> {
     const ch = await this.open();
     try {
-      return await this.queryOn(ch);
+      return await this.queryOn(ch, transmitStatus);
     } catch (e) {
       throw this.offline(e);
     } finally {
@@ -77,11 +88,12 @@ export class PrinterTransport {
     }
   }
 
-  private async queryOn(ch: Channel): Promise<PrinterStatus> {
-    if (!ch.readable) return { online: true, problem: null };
+  private async queryOn(ch: Channel, transmitStatus = false): Promise<PrinterStatus> {
+    if (!ch.readable) return { online: true, problem: null, warning: null };
     const answers: Array<number | null> = [];
     for (const q of STATUS_QUERIES) answers.push(await ch.ask(q, this.opts.statusTimeoutMs));
-    return parseStatus(answers);
+    const transmitted = transmitStatus ? await ch.ask(TRANSMIT_PAPER_STATUS, this.opts.statusTimeoutMs) : undefined;
+    return parseStatus(answers, transmitted);
   }
 
   private where(): string {

@@ -19,6 +19,7 @@ export const EMPTY_PRINTER: Draft = {
   imageMode: 'raster',
   isDefault: true,
   statusQuery: false,
+  statusTransmit: false,
 };
 
 export function PrinterForm({
@@ -102,6 +103,14 @@ export function PrinterForm({
         checked={d.statusQuery}
         onChange={(v) => set('statusQuery', v)}
       />
+      {d.statusQuery && (
+        <CheckField
+          id="pf-status-gsr"
+          label={t('dev.f.statusTransmit')}
+          checked={d.statusTransmit}
+          onChange={(v) => set('statusTransmit', v)}
+        />
+      )}
       <CheckField
         id="pf-default"
         label={t('dev.f.default')}

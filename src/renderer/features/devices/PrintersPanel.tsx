@@ -54,7 +54,8 @@ export function PrintersPanel({ onPreview }: { onPreview: (p: { svg: string; tit
         api.devices.previewTest({ id: p.id }),
       ]);
       onPreview({ svg: preview.svg, title: t('dev.previewOf', { what: `${t('dev.testPage')} · ${p.name}` }) });
-      if (status.online) toast.success(t('dev.testOk', { name: p.name }));
+      if (status.online && status.warning) toast.info(t('dev.testWarning', { name: p.name, warning: status.warning }));
+      else if (status.online) toast.success(t('dev.testOk', { name: p.name }));
       else toast.error(t('dev.testFailed', { name: p.name, problem: status.problem ?? '' }));
     } catch (e) {
       onError(e);

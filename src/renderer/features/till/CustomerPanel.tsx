@@ -100,9 +100,7 @@ export function CustomerPanel({
   };
 
   if (customer)
-    return (
-      <AttachedCustomer customer={customer} onDetach={onDetach} money={money} dateText={dateText} extra={extra} />
-    );
+    return <AttachedCustomer customer={customer} onDetach={onDetach} money={money} dateText={dateText} extra={extra} />;
 
   return (
     <section className="till-panel till-customer" aria-labelledby="till-cust-h">
