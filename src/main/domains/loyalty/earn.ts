@@ -47,7 +47,8 @@ export function earnPoints(i: EarnInput): number {
   }
   const paid = Math.max(0, i.saleTotal - Math.max(0, i.paidWithoutEarning));
   const earningBase = paid >= i.saleTotal ? base : mulDivFloor(Math.max(0, base), paid, i.saleTotal);
-  const raw = mulDivFloor(Math.max(0, earningBase), e.points, e.per);
+  // points for every whole `per` (2 per 500 on 1,999 is 6, not ⌊7.996⌋)
+  const raw = Math.floor(Math.max(0, earningBase) / e.per) * e.points;
   const multiplied = mulDivFloor(raw, i.multiplierBp, 10_000);
   return multiplied + (paid > 0 ? e.perVisit : 0);
 }
