@@ -58,6 +58,16 @@ test('prices by customer: a manager sets up a wholesale list and a member offer 
     loyaltyCardNo: MEMBER_CARD,
   });
 
+  // A whole-order amount offer for members, set up through the procedure the offers screen uses.
+  await rpc(page, 'pricing.createOffer', {
+    name: 'Members: spend 9,000, save 500',
+    kind: 'amount',
+    value: 500,
+    scope: 'order',
+    minSpend: 9000,
+    eligibleCategories: [cat('Member')],
+  });
+
   // The wholesale list, made on the pricing screen: sugar at 4,200 a unit from a carton of 12.
   await page
     .getByRole('navigation', { name: 'Sections' })
@@ -125,7 +135,10 @@ test('prices by customer: a manager sets up a wholesale list and a member offer 
   await expect(lines).toHaveCount(2);
   await scan(page, MEMBER_CARD);
   await expect(page.getByTestId('till-customer-name')).toContainText('Mary Atim');
-  await expect(total).toContainText('UGX 8,550');
+  // 10% off each line, then 500 off the order once
+  await expect(total).toContainText('UGX 8,050');
+  await expect(page.getByTestId('till-offer')).toHaveText('Members: spend 9,000, save 500');
+  await expect(page.getByTestId('till-saved')).toHaveText('You saved UGX 1,450');
   await expect(lines.nth(0).getByTestId('till-line-reason')).toHaveText('Members 10% off');
   await expect(lines.nth(1).getByTestId('till-line-reason')).toHaveText('Members 10% off');
   await shot(page, 'till-member-discount');
@@ -135,6 +148,7 @@ test('prices by customer: a manager sets up a wholesale list and a member offer 
   await expect(total).toContainText('UGX 9,500');
   await expect(page.getByTestId('till-line-reason')).toHaveCount(0);
   await expect(page.getByTestId('till-saved')).toHaveCount(0);
+  await expect(page.getByTestId('till-offer')).toHaveCount(0);
   await shot(page, 'till-walk-in-regular');
   const walkIn = await pay(page, '9500');
   const order = await rpc<{

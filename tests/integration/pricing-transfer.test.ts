@@ -150,6 +150,36 @@ describe('price list import and export, product import wizard, manual prices at 
     expect(Buffer.from(report.base64, 'base64').toString('utf8')).toContain('3,error,name');
   });
 
+  it('a whole-order amount offer comes off the order once, says why, needs no manager for a cashier, and counts as used', async () => {
+    const offer = await ok<{ id: string }>('pricing.createOffer', {
+      name: 'Spend 20k, 1,000 off',
+      kind: 'amount',
+      value: 1000,
+      scope: 'order',
+      minSpend: 20_000,
+    });
+    const lines = (n: number) => [{ productId: sugar.id, qtyMilli: n * 1000 }];
+    const small = await ok<Quote>('sales.quote', { cart: { lines: lines(3) } }, undefined);
+    expect(small).toMatchObject({ offerDiscount: 0, offerReason: null, total: 15_000 });
+    // the cashier's quote: no approval is needed for the shop's own offer
+    const q = await app.call('sales.quote', { cart: { lines: lines(4) } });
+    expect(q.ok && q.data).toMatchObject({
+      offerDiscount: 1000,
+      offerReason: 'Spend 20k, 1,000 off',
+      total: 19_000,
+      savings: 1000,
+      approvalsNeeded: [],
+      lines: [{ unitPrice: 5000, orderDiscountShare: 1000 }],
+    });
+    const sale = await app.call('sales.complete', {
+      cart: { lines: lines(4) },
+      payments: [{ method: 'cash', amount: 19_000 }],
+      idempotencyKey: 'order-offer-1',
+    });
+    expect(sale.ok).toBe(true);
+    expect(app.sqlite.prepare('SELECT offer_id AS o FROM offer_uses').all()).toEqual([{ o: offer.id }]);
+  });
+
   it('a manual price stays when a customer with a price list is attached or detached; the line says it is an override', async () => {
     const cat = '01900000-0000-7000-8000-0000000000ca';
     app.sqlite.prepare("INSERT INTO customer_categories (id, name, created_at) VALUES (?, 'Trade', 0)").run(cat);

@@ -229,9 +229,16 @@ describe('prices by customer: price lists and segment offers at the till', () =>
         )
       ).message,
     ).toMatch(/Item 1: that product was not found/);
-    expect((await fails('pricing.createOffer', { name: 'O', kind: 'amount', value: 5, scope: 'order' }, M)).code).toBe(
-      'VALIDATION',
-    );
+    // an order-wide offer has no product or category to target
+    expect(
+      (
+        await fails(
+          'pricing.createOffer',
+          { name: 'O', kind: 'amount', value: 5, scope: 'order', targetId: sugar.id },
+          M,
+        )
+      ).code,
+    ).toBe('VALIDATION');
     const del = await fails('pricing.deleteList', { id: wholesale.id }, M);
     expect(del.message).toMatch(/still given to 1/);
     expect((await fails('pricing.createList', { name: 'C', currency: 'UGX' })).code).toBe('FORBIDDEN');

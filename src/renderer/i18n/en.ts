@@ -1,6 +1,7 @@
 import { devicesEn } from './devices.en';
 import { historyEn } from './history.en';
 import { importEn } from './import.en';
+import { loyaltyEn } from './loyalty.en';
 import { pointsEn } from './points.en';
 import { pricingEn } from './pricing.en';
 import { tillEn } from './till.en';
@@ -330,6 +331,7 @@ export const en = {
   ...historyEn,
   ...devicesEn,
   ...importEn,
+  ...loyaltyEn,
   ...pricingEn,
 } as const;
 

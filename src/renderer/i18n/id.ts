@@ -2,6 +2,7 @@ import { devicesId } from './devices.id';
 import type { MessageKey } from './en';
 import { historyId } from './history.id';
 import { importId } from './import.id';
+import { loyaltyId } from './loyalty.id';
 import { pointsId } from './points.id';
 import { pricingId } from './pricing.id';
 import { tillId } from './till.id';
@@ -332,5 +333,6 @@ export const id: Record<MessageKey, string> = {
   ...historyId,
   ...devicesId,
   ...importId,
+  ...loyaltyId,
   ...pricingId,
 };

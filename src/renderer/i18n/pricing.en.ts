@@ -141,7 +141,7 @@ export const pricingEn = {
   'pr.offer.noProduct': 'none chosen yet',
   'pr.offer.pickProduct': 'Choose the product',
   'pr.offer.orderHelp':
-    'A percentage off every line of the order (with a minimum spend, once the order reaches it). The till shows the offer’s name on each line.',
+    'A percent off comes off every line (the till shows the offer’s name on each line); an amount off comes off the order once (the till shows it under the subtotal). A minimum spend counts the order at regular prices; a minimum quantity counts every unit in the order.',
   'pr.offer.minSpend': 'Minimum spend ({currency}, blank: none)',
   'pr.offer.minQty': 'Minimum quantity on the line (blank: none)',
   'pr.offer.who': 'Who gets it',

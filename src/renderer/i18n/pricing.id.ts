@@ -143,7 +143,7 @@ export const pricingId: Record<keyof typeof pricingEn, string> = {
   'pr.offer.noProduct': 'belum dipilih',
   'pr.offer.pickProduct': 'Pilih produk',
   'pr.offer.orderHelp':
-    'Potongan persen untuk setiap baris pesanan (dengan belanja minimum, setelah pesanan mencapainya). Kasir menampilkan nama penawaran di setiap baris.',
+    'Potongan persen berlaku di setiap baris (kasir menampilkan nama penawaran di setiap baris); potongan jumlah diambil sekali dari pesanan (ditampilkan di bawah subtotal). Belanja minimum menghitung pesanan dengan harga biasa; jumlah minimum menghitung semua unit di pesanan.',
   'pr.offer.minSpend': 'Belanja minimum ({currency}, kosong: tidak ada)',
   'pr.offer.minQty': 'Jumlah minimum di baris (kosong: tidak ada)',
   'pr.offer.who': 'Siapa yang mendapat',

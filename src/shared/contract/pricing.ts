@@ -73,7 +73,7 @@ export const OfferInput = z
   .object({
     name: Name,
     kind: z.enum(['percent', 'amount']),
-    /** basis points when percent; minor units off each unit when amount */
+    /** basis points when percent; minor units off each unit when amount (off the order once, for an order offer) */
     value: z.number().int().min(0).max(1_000_000_000_000),
     scope: z.enum(['product', 'category', 'order']),
     targetId: Id.nullable().default(null),
@@ -89,11 +89,7 @@ export const OfferInput = z
     active: z.boolean().default(true),
   })
   .refine((o) => o.kind !== 'percent' || o.value <= 10_000, 'a percentage is at most 100%')
-  .refine((o) => (o.scope === 'order') === (o.targetId === null), 'a product or category offer needs its target')
-  .refine(
-    (o) => !(o.scope === 'order' && o.kind === 'amount'),
-    'an order-wide offer is a percentage (an amount off the whole order is not supported yet)',
-  );
+  .refine((o) => (o.scope === 'order') === (o.targetId === null), 'a product or category offer needs its target');
 export type OfferInput = z.input<typeof OfferInput>;
 
 export const Offer = z.object({

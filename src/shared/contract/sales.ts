@@ -110,6 +110,9 @@ export const Totals = z.object({
 export type Totals = z.infer<typeof Totals>;
 
 export const Quote = Totals.extend({
+  /** a whole-order offer's amount off (part of discountTotal) and its name, for the till to say why */
+  offerDiscount: z.number().int().default(0),
+  offerReason: z.string().nullable().default(null),
   lines: z.array(PricedLine),
   /** what needs a manager's PIN before this sale can complete (empty when approved or within limits) */
   approvalsNeeded: z.array(ApprovalNeed),

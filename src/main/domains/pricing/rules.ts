@@ -159,6 +159,8 @@ function offerRule(o: OfferRow): PriceRule {
     validFrom: opt(o.startsAt),
     validTo: opt(o.endsAt),
     stackable: o.stackable === 1,
+    // an amount off the whole order is taken once from the order, not from each unit
+    ...(o.scope === 'order' && o.kind === 'amount' ? { order: true } : {}),
     price: o.kind === 'percent' ? { kind: 'percentOff', bp: o.value } : { kind: 'amountOff', amount: o.value },
   };
 }

@@ -94,6 +94,11 @@ export interface PriceRule {
   stackable?: boolean;
   /** a fixed price above the regular price is allowed for this rule */
   raises?: boolean;
+  /**
+   * an amount off the whole order (resolveOrderOffer), not a unit price: resolvePrice leaves it out. Its price is
+   * the amount off.
+   */
+  order?: boolean;
   price:
     | { kind: 'fixed'; unitPrice: number }
     | { kind: 'percentOff'; bp: number }
@@ -161,7 +166,7 @@ export function resolvePrice(input: {
   const { product } = input;
   const listId = effectivePriceListId(input.customer);
   const regular = product.price;
-  const ok = input.rules.filter((r) => applies(r, input, listId, input.cartRegularTotal));
+  const ok = input.rules.filter((r) => !r.order && applies(r, input, listId, input.cartRegularTotal));
   // candidates: each applicable non-stackable rule, and the regular price unless a rule explicitly raises it
   const raising = ok.some((r) => !r.stackable && r.raises);
   let best: ResolvedPrice | null = raising
@@ -215,6 +220,7 @@ export function rulesForCart(input: {
     else m.set(k, [r]);
   };
   for (const r of input.rules) {
+    if (r.order) continue;
     // product conditions and quantity are left to resolvePrice
     const customerLevel = { ...r, productIds: undefined, productCategoryIds: undefined, minQtyMilli: undefined };
     if (!applies(customerLevel, { ...input, product: probe, quantityMilli: 0 }, listId, input.cartRegularTotal))
@@ -227,6 +233,46 @@ export function rulesForCart(input: {
     const a = byProduct.get(product.id);
     const b = product.categoryId ? byCategory.get(product.categoryId) : undefined;
     return a || b ? [...general, ...(a ?? []), ...(b ?? [])] : general;
+  };
+}
+
+/** An amount off the whole order and the offers that give it (capped to the order by priceCart). */
+export interface OrderOffer {
+  amount: number;
+  ruleIds: string[];
+  reason: string;
+}
+
+const byId = (a: PriceRule, b: PriceRule) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Whole-order amount offers (rules marked `order`): among the applicable non-stackable ones the largest amount wins
+ * (ties to the lower rule id), and stackable ones add to it in rule id order; without a customer-bound match, none.
+ * Minimum spend is checked against the order at regular prices, as for line offers; minimum quantity against the
+ * order's total quantity.
+ */
+export function resolveOrderOffer(input: {
+  customer: PricingCustomer | null;
+  date: number;
+  rules: readonly PriceRule[];
+  cartRegularTotal: number;
+  cartQtyMilli: number;
+}): OrderOffer | null {
+  const listId = effectivePriceListId(input.customer);
+  const probe = { ...input, product: { id: '', price: 0, categoryId: null }, quantityMilli: input.cartQtyMilli };
+  const ok = input.rules
+    .filter((r) => r.order && r.price.kind === 'amountOff' && r.price.amount > 0)
+    .filter((r) => applies(r, probe, listId, input.cartRegularTotal))
+    .sort(byId);
+  const amountOf = (r: PriceRule) => (r.price.kind === 'amountOff' ? r.price.amount : 0);
+  let best: PriceRule | null = null;
+  for (const r of ok) if (!r.stackable && (best === null || amountOf(r) > amountOf(best))) best = r;
+  const chosen = [...(best ? [best] : []), ...ok.filter((r) => r.stackable)];
+  if (chosen.length === 0) return null;
+  return {
+    amount: chosen.reduce((a, r) => a + amountOf(r), 0),
+    ruleIds: chosen.map((r) => r.id),
+    reason: chosen.map((r) => r.reason).join(' + '),
   };
 }
 
@@ -257,7 +303,12 @@ export interface PricedCart {
   lines: PricedCartLine[];
   subtotal: number;
   lineDiscountTotal: number;
+  /** the manual order discount */
   orderDiscount: number;
+  /** the whole-order offer's amount off (at most what is left after the other discounts) */
+  offerDiscount: number;
+  offerReason: string | null;
+  offerRuleIds: string[];
   discountTotal: number;
   taxTotal: number;
   total: number;
@@ -293,6 +344,8 @@ export function priceCart(input: {
   pricesIncludeTax: boolean;
   /** cash rounding increment in minor units (1 = none) */
   cashIncrement: number;
+  /** a whole-order offer (resolveOrderOffer), spread over the lines with the order discount */
+  orderOffer?: OrderOffer | null;
 }): PricedCart {
   const { pricesIncludeTax } = input;
   const base = input.lines.map((l) => {
@@ -302,8 +355,10 @@ export function priceCart(input: {
   });
   const afterSum = base.reduce((a, b) => a + b.after, 0);
   const orderDiscount = discountOf(afterSum, input.orderDiscount);
+  const offer = input.orderOffer ?? null;
+  const offerDiscount = offer ? Math.min(offer.amount, afterSum - orderDiscount) : 0;
   const shares = spreadByWeight(
-    orderDiscount,
+    orderDiscount + offerDiscount,
     base.map((b) => b.after),
   );
   const taxes = new Map<number, { net: number; tax: number }>();
@@ -335,7 +390,10 @@ export function priceCart(input: {
     subtotal: sum((l) => l.amount),
     lineDiscountTotal,
     orderDiscount,
-    discountTotal: lineDiscountTotal + orderDiscount,
+    offerDiscount,
+    offerReason: offerDiscount > 0 && offer ? offer.reason : null,
+    offerRuleIds: offerDiscount > 0 && offer ? offer.ruleIds : [],
+    discountTotal: lineDiscountTotal + orderDiscount + offerDiscount,
     taxTotal: sum((l) => l.tax),
     total,
     regularTotal,

@@ -31,6 +31,7 @@ import {
   type PriceRule,
   type PricingCustomer,
   priceCart,
+  resolveOrderOffer,
   resolvePrice,
   rulesForCart,
 } from './pricing';
@@ -177,11 +178,13 @@ export class SalesService {
         taxRateBp: p.taxRateBp,
       };
     });
+    const cartQtyMilli = cart.lines.reduce((a, l) => a + l.qtyMilli, 0);
     const priced = priceCart({
       lines,
       orderDiscount: cart.orderDiscount,
       pricesIncludeTax: store.pricesIncludeTax,
       cashIncrement: this.till.cashIncrement(store.currency),
+      orderOffer: resolveOrderOffer({ customer: pricingCustomer, date, rules, cartRegularTotal, cartQtyMilli }),
     });
     const limitBp = actor.role ? this.till.discountLimitBp(actor.role) : 0;
     needs.push(...discountNeeds(priced, limitBp));
@@ -212,7 +215,7 @@ export class SalesService {
       this.approve(needs, approval, priced);
       open = [];
     }
-    const { lines, ...totals } = priced;
+    const { lines, offerRuleIds: _offers, ...totals } = priced;
     return {
       ...totals,
       currency: store.currency,
@@ -351,11 +354,7 @@ export class SalesService {
           staffId,
         });
       });
-      this.afterSale(
-        id,
-        customer?.id ?? null,
-        priced.lines.map((l) => l.priceRuleId),
-      );
+      this.afterSale(id, customer?.id ?? null, [...priced.lines.map((l) => l.priceRuleId), ...priced.offerRuleIds]);
       const insertPayment = stmt(
         this.deps.sqlite,
         `INSERT INTO payments (id, sales_order_id, customer_id, method, amount, tendered, change, reference, note,
@@ -566,7 +565,8 @@ function discountNeeds(priced: PricedCart, limitBp: number): ApprovalNeed[] {
       needs.push({ kind: 'discount', lineNo: l.lineNo, message: `Line ${l.lineNo}: a discount over your limit.` });
   }
   // the whole-sale check catches an order discount (or many small ones) the line checks do not
-  if (needs.length === 0 && over(priced.discountTotal, priced.subtotal))
+  // a whole-order offer is the shop's own rule, not the cashier's discount
+  if (needs.length === 0 && over(priced.discountTotal - priced.offerDiscount, priced.subtotal))
     needs.push({ kind: 'discount', lineNo: null, message: 'The sale: a discount over your limit.' });
   return needs;
 }

@@ -6,6 +6,7 @@ import { LANGUAGE_NAMES, type Lang, type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { useToast } from '../../ui/toast';
+import { CustomerLoyalty } from '../loyalty/CustomerLoyalty';
 import { CustomerPriceList } from '../pricing/CustomerPriceList';
 import { CustomerForm } from './CustomerForm';
 import { StatusPill } from './CustomerList';
@@ -115,16 +116,6 @@ export function CustomerPage({
       }
       const x = await api.customers.setStatus({ id: c.id, status: kind === 'deactivate' ? 'inactive' : 'active' });
       toast.success(t(kind === 'deactivate' ? 'cust.deactivated' : 'cust.reactivated', { name: x.displayName }));
-      changed(x);
-    } catch (err) {
-      onError(err);
-    }
-  };
-
-  const generateCard = async () => {
-    try {
-      const x = await api.customers.generateCard({ id: c.id });
-      toast.success(t('cust.cardGenerated', { card: x.loyaltyCardNo ?? '', name: x.displayName }));
       changed(x);
     } catch (err) {
       onError(err);
@@ -273,11 +264,6 @@ export function CustomerPage({
               <button type="button" className="btn btn-primary" onClick={() => setEditing(true)}>
                 {t('cust.edit')}
               </button>
-              {!c.loyaltyCardNo && (
-                <button type="button" className="btn" onClick={() => void generateCard()}>
-                  {t('cust.generateCard')}
-                </button>
-              )}
               <button
                 type="button"
                 className="btn"
@@ -333,6 +319,7 @@ export function CustomerPage({
       )}
 
       {c.status !== 'merged' && <CustomerSales customerId={c.id} />}
+      {c.status !== 'merged' && <CustomerLoyalty customer={c} onChanged={changed} />}
 
       <div className="card">
         <h2>{t('cust.history')}</h2>

@@ -3,6 +3,7 @@ import type { Category, Customer } from '../../../shared/contract/customers';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { useCardScan } from '../loyalty/useCardScan';
 import { CustomerForm } from './CustomerForm';
 import { CustomerList, DEFAULT_QUERY, type ListQuery, NEW_SHORTCUT } from './CustomerList';
 import { CustomerPage } from './CustomerPage';
@@ -31,6 +32,8 @@ export function CustomersScreen() {
 
   const toList = useCallback(() => setView({ kind: 'list' }), []);
   const open = useCallback((id: string) => setView({ kind: 'customer', id }), []);
+  // a loyalty card scanned on the list or a customer's page opens its customer
+  useCardScan(open, { enabled: view.kind === 'list' || view.kind === 'customer' });
 
   // F2 starts a new customer from anywhere in this section.
   useEffect(() => {

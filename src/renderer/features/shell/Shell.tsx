@@ -10,6 +10,7 @@ import { CatalogScreen } from '../catalog/CatalogScreen';
 import { CustomersScreen } from '../customers/CustomersScreen';
 import { DevicesScreen } from '../devices/DevicesScreen';
 import { usePrintProblemToasts } from '../devices/usePrintProblemToasts';
+import { LoyaltyScreen } from '../loyalty/LoyaltyScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
 import { TillScreen } from '../till/TillScreen';
@@ -35,7 +36,7 @@ const SECTIONS: Section[] = [
   { id: 'till' },
   { id: 'customers' },
   { id: 'debts' },
-  { id: 'loyalty' },
+  { id: 'loyalty', permission: 'reports.view' },
   { id: 'reports' },
   { id: 'devices' },
   { id: 'settings' },
@@ -196,6 +197,8 @@ function SectionView({ id }: { id: SectionId }) {
       return <DevicesScreen />;
     case 'catalog':
       return <CatalogScreen />;
+    case 'loyalty':
+      return <LoyaltyScreen />;
     default:
       return <EmptySection id={id} />;
   }
@@ -204,7 +207,7 @@ function SectionView({ id }: { id: SectionId }) {
 function EmptySection({
   id,
 }: {
-  id: Exclude<SectionId, 'settings' | 'staff' | 'audit' | 'customers' | 'till' | 'devices' | 'catalog'>;
+  id: Exclude<SectionId, 'settings' | 'staff' | 'audit' | 'customers' | 'till' | 'devices' | 'catalog' | 'loyalty'>;
 }) {
   const t = useT();
   return (

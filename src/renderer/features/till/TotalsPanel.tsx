@@ -31,10 +31,16 @@ export function TotalsPanel({
       <dl className="till-sums">
         <dt>{t('till.subtotal')}</dt>
         <dd>{dash(q?.subtotal)}</dd>
-        {q && q.discountTotal > 0 && (
+        {q && q.discountTotal - q.offerDiscount > 0 && (
           <>
             <dt>{t('till.discounts')}</dt>
-            <dd className="till-discount">−{money(q.discountTotal)}</dd>
+            <dd className="till-discount">−{money(q.discountTotal - q.offerDiscount)}</dd>
+          </>
+        )}
+        {q && q.offerDiscount > 0 && (
+          <>
+            <dt data-testid="till-offer">{q.offerReason}</dt>
+            <dd className="till-discount">−{money(q.offerDiscount)}</dd>
           </>
         )}
         <dt>{t(q?.pricesIncludeTax ? 'till.taxIncluded' : 'till.tax')}</dt>

@@ -1,0 +1,164 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Customer } from '../../../shared/contract/customers';
+import type { CustomerLoyalty as Loyalty, PointsHistoryRow } from '../../../shared/contract/loyalty-reports';
+import { type CurrencyCode, formatMoney } from '../../../shared/money';
+import { type MessageKey, useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { useShell } from '../../lib/session';
+import { OrderDialog } from '../customers/sales/OrderDialog';
+import { CardPanel } from './CardPanel';
+
+/** The customer page's Loyalty section: balance, tier progress, next expiry, cards, and the points history. */
+export function CustomerLoyalty({ customer, onChanged }: { customer: Customer; onChanged: (c: Customer) => void }) {
+  const t = useT();
+  const { onError, store } = useShell();
+  const [data, setData] = useState<Loyalty | null>(null);
+  const [rows, setRows] = useState<PointsHistoryRow[]>([]);
+  const [opened, setOpened] = useState<string | null>(null);
+  const locale = store?.locale;
+  const money = (n: number) => formatMoney(n, (data?.currency ?? store?.currency ?? 'UGX') as CurrencyCode, locale);
+  const day = (ms: number) =>
+    new Date(ms).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
+
+  const load = useCallback(() => {
+    api.loyaltyReports
+      .customer({ customerId: customer.id, limit: 25 })
+      .then((d) => {
+        setData(d);
+        setRows(d.rows);
+      })
+      .catch(onError);
+  }, [customer.id, onError]);
+  useEffect(load, [load]);
+
+  const more = () => {
+    if (!data?.nextCursor) return;
+    api.loyaltyReports
+      .customer({ customerId: customer.id, limit: 50, cursor: data.nextCursor })
+      .then((d) => {
+        setData({ ...d, rows: [] });
+        setRows((r) => [...r, ...d.rows]);
+      })
+      .catch(onError);
+  };
+
+  return (
+    <section className="card customer-loyalty" aria-labelledby="h-loyalty">
+      <h2 id="h-loyalty">{t('loy.section')}</h2>
+      {data && !data.enabled && <p className="muted">{t('loy.off')}</p>}
+      {data && (
+        <dl className="cust-details loy-summary">
+          <div>
+            <dt>{t('loy.balance')}</dt>
+            <dd data-testid="loy-balance" className={data.balance < 0 ? 'negative' : undefined}>
+              <strong>{data.balance.toLocaleString(locale)}</strong>{' '}
+              {data.balance > 0 && (
+                <span className="muted">{t('loy.balanceValue', { amount: money(data.balanceValue) })}</span>
+              )}
+              {data.balance < 0 && <div className="notice">{t('loy.negative')}</div>}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('loy.tier')}</dt>
+            <dd>
+              <strong>{data.tier.current?.name ?? t('loy.tier.none')}</strong>
+              <div className="muted">
+                {t('loy.tier.progress', { spend: money(data.tier.spend), months: data.tier.windowMonths })}{' '}
+                {data.tier.next
+                  ? t('loy.tier.next', { amount: money(data.tier.next.remaining), tier: data.tier.next.name })
+                  : t('loy.tier.top')}
+              </div>
+              {data.tier.next && (
+                <progress
+                  className="loy-progress"
+                  max={data.tier.next.threshold}
+                  value={Math.max(0, data.tier.spend)}
+                  aria-label={t('loy.tier.next', {
+                    amount: money(data.tier.next.remaining),
+                    tier: data.tier.next.name,
+                  })}
+                />
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('loy.expiry')}</dt>
+            <dd>
+              {data.nextExpiry
+                ? t('loy.expiry.on', {
+                    points: data.nextExpiry.points.toLocaleString(locale),
+                    date: day(data.nextExpiry.at),
+                  })
+                : t('loy.expiry.none')}
+            </dd>
+          </div>
+        </dl>
+      )}
+
+      <CardPanel
+        customer={customer}
+        onChanged={(c) => {
+          onChanged(c);
+          load();
+        }}
+      />
+
+      <h3>{t('loy.history')}</h3>
+      {rows.length === 0 ? (
+        <p className="muted">{t('loy.history.empty')}</p>
+      ) : (
+        <table className="table loy-history" aria-label={t('loy.history')}>
+          <thead>
+            <tr>
+              <th>{t('loy.col.date')}</th>
+              <th>{t('loy.col.kind')}</th>
+              <th className="num">{t('loy.col.points')}</th>
+              <th className="num">{t('loy.col.balance')}</th>
+              <th>{t('loy.col.document')}</th>
+              <th>{t('loy.col.reason')}</th>
+              <th>{t('loy.col.by')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{new Date(r.at).toLocaleString(locale)}</td>
+                <td>
+                  {t(`loy.kind.${r.kind}` as MessageKey)}
+                  {r.expiresAt && r.points > 0 && (
+                    <div className="muted small">{t('loy.expires', { date: day(r.expiresAt) })}</div>
+                  )}
+                </td>
+                <td className={`num ${r.points < 0 ? 'negative' : 'positive'}`}>
+                  {r.points > 0 ? '+' : ''}
+                  {r.points.toLocaleString(locale)}
+                </td>
+                <td className="num">{r.balance.toLocaleString(locale)}</td>
+                <td>
+                  {r.salesOrderId && (
+                    <button
+                      type="button"
+                      className="btn btn-sm btn-link"
+                      onClick={() => setOpened(r.salesOrderId as string)}
+                    >
+                      {r.saleNumber}
+                    </button>
+                  )}
+                  {r.refundNumber && <span> {r.refundNumber}</span>}
+                </td>
+                <td>{r.reason}</td>
+                <td>{r.staffName}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {data?.nextCursor && (
+        <button type="button" className="btn btn-sm" onClick={more}>
+          {t('loy.history.more')}
+        </button>
+      )}
+      {opened && <OrderDialog id={opened} onClose={() => setOpened(null)} onChanged={load} />}
+    </section>
+  );
+}

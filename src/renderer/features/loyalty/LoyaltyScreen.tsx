@@ -1,0 +1,95 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { CardSettings } from '../../../shared/contract/loyalty-cards';
+import { type MessageKey, useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { useShell } from '../../lib/session';
+import { SelectField, TextField } from '../../ui/fields';
+import { useToast } from '../../ui/toast';
+import './loyalty.css';
+import { PointsReport } from './PointsReport';
+import { ProgramSettings } from './ProgramSettings';
+
+type Tab = 'reports' | 'program' | 'cards';
+
+/** The Loyalty section (managers and owners): the points report, the program's settings and card numbering. */
+export function LoyaltyScreen() {
+  const t = useT();
+  const { can } = useShell();
+  const tabs: Tab[] = [
+    ...(can('reports.view') ? (['reports'] as const) : []),
+    ...(can('loyalty.manage') ? (['program', 'cards'] as const) : []),
+  ];
+  const [tab, setTab] = useState<Tab>(tabs[0] ?? 'reports');
+  return (
+    <section className="section" aria-labelledby="h-loyalty-screen">
+      <h1 id="h-loyalty-screen" tabIndex={-1}>
+        {t('loy.title')}
+      </h1>
+      <div className="pr-tabs" role="tablist" aria-label={t('loy.title')}>
+        {tabs.map((x) => (
+          <button
+            key={x}
+            type="button"
+            role="tab"
+            aria-selected={tab === x}
+            className={tab === x ? 'seg seg-on' : 'seg'}
+            onClick={() => setTab(x)}
+          >
+            {t(`loy.tab.${x}` as MessageKey)}
+          </button>
+        ))}
+      </div>
+      {tab === 'reports' && <PointsReport />}
+      {tab === 'program' && <ProgramSettings />}
+      {tab === 'cards' && <CardNumbering />}
+    </section>
+  );
+}
+
+/** Where generated card numbers start and which barcode they print as. */
+function CardNumbering() {
+  const t = useT();
+  const toast = useToast();
+  const { onError } = useShell();
+  const [s, setS] = useState<CardSettings | null>(null);
+  useEffect(() => {
+    api.loyaltyCards.settings(null).then(setS).catch(onError);
+  }, [onError]);
+  if (!s) return <p className="muted">{t('app.loading')}</p>;
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      setS(await api.loyaltyCards.updateSettings(s));
+      toast.success(t('loy.cards.saved'));
+    } catch (err) {
+      onError(err);
+    }
+  };
+  return (
+    <form className="card loy-numbering" onSubmit={(e) => void save(e)}>
+      <TextField
+        id="lc-prefix"
+        label={t('loy.cards.prefix')}
+        inputMode="numeric"
+        maxLength={6}
+        value={s.prefix}
+        onChange={(v) => setS({ ...s, prefix: v.replace(/\D/g, '') })}
+      />
+      <SelectField
+        id="lc-format"
+        label={t('loy.cards.format')}
+        value={s.format}
+        onChange={(v) => setS({ ...s, format: v })}
+        options={[
+          { value: 'ean13', label: t('loy.cards.format.ean13') },
+          { value: 'code128', label: t('loy.cards.format.code128') },
+        ]}
+      />
+      <div className="row-actions">
+        <button type="submit" className="btn btn-primary">
+          {t('common.save')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,344 @@
+import { type FormEvent, useEffect, useState } from 'react';
+import type { LoyaltyProgram, LoyaltyTier } from '../../../shared/contract/loyalty';
+import { type CurrencyCode, formatMoney, parseMoney } from '../../../shared/money';
+import { useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { useShell } from '../../lib/session';
+import { CheckField, SelectField, TextField } from '../../ui/fields';
+import { useToast } from '../../ui/toast';
+
+/** What the form edits: money as typed in the shop's currency, multipliers as "1.5", counts as text. */
+interface Form {
+  enabled: boolean;
+  points: string;
+  per: string;
+  base: LoyaltyProgram['earn']['base'];
+  minSpend: string;
+  perVisit: string;
+  pointValue: string;
+  minPoints: string;
+  maxSharePercent: string;
+  tierWindowMonths: string;
+  /** uid keys the row on screen; id is the tier's stored key ('' until saved) */
+  tiers: Array<{ uid: string; id: string; name: string; threshold: string; multiplier: string }>;
+  expiryKind: 'none' | 'months';
+  expiryMonths: string;
+  birthdayBonus: string;
+}
+
+const slug = (name: string, i: number) =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 30) || `tier-${i + 1}`;
+
+function toForm(p: LoyaltyProgram, money: (n: number) => string): Form {
+  return {
+    enabled: p.enabled,
+    points: String(p.earn.points),
+    per: money(p.earn.per),
+    base: p.earn.base,
+    minSpend: money(p.earn.minSpend),
+    perVisit: String(p.earn.perVisit),
+    pointValue: money(p.redeem.pointValue),
+    minPoints: String(p.redeem.minPoints),
+    maxSharePercent: String(p.redeem.maxSharePercent),
+    tierWindowMonths: String(p.tierWindowMonths),
+    tiers: p.tiers.map((x) => ({
+      uid: x.id,
+      id: x.id,
+      name: x.name,
+      threshold: money(x.thresholdSpend),
+      multiplier: String(x.multiplierBp / 10_000),
+    })),
+    expiryKind: p.expiry.kind,
+    expiryMonths: String(p.expiry.kind === 'months' ? p.expiry.months : 12),
+    birthdayBonus: String(p.birthdayBonus),
+  };
+}
+
+/** The loyalty program (manager+): earning, paying with points, tiers, expiry and birthday bonus, in plain words. */
+export function ProgramSettings() {
+  const t = useT();
+  const toast = useToast();
+  const { onError, store } = useShell();
+  const currency = (store?.currency ?? 'UGX') as CurrencyCode;
+  const locale = store?.locale ?? 'en';
+  const [saved, setSaved] = useState<LoyaltyProgram | null>(null);
+  const [f, setF] = useState<Form | null>(null);
+  const money = (n: number) => formatMoney(n, currency, locale, { code: false });
+  const moneyCode = (n: number) => formatMoney(n, currency, locale);
+
+  useEffect(() => {
+    api.loyalty
+      .getProgram(null)
+      .then((p) => {
+        setSaved(p);
+        setF(toForm(p, (n) => formatMoney(n, currency, locale, { code: false })));
+      })
+      .catch(onError);
+  }, [onError, currency, locale]);
+
+  if (!f || !saved) return <p className="muted">{t('app.loading')}</p>;
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => setF({ ...f, [k]: v });
+  const amount = (s: string) => {
+    try {
+      return parseMoney(s || '0', currency, locale);
+    } catch {
+      return Number.NaN;
+    }
+  };
+  const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    const checks: Array<[string, number, number]> = [
+      [t('loy.prog.earnPoints'), whole(f.points), 0],
+      [t('loy.prog.earnPer', { currency }), amount(f.per), 1],
+      [t('loy.prog.pointValue', { currency }), amount(f.pointValue), 1],
+      [t('loy.prog.tierWindow'), whole(f.tierWindowMonths), 1],
+    ];
+    const bad = checks.find(([, v, min]) => !Number.isFinite(v) || v < min);
+    if (bad) {
+      toast.error(t('loy.prog.bad', { field: bad[0], min: bad[2] }));
+      return;
+    }
+    const tiers: LoyaltyTier[] = f.tiers.map((x, i) => ({
+      id: x.id || slug(x.name, i),
+      name: x.name.trim(),
+      thresholdSpend: amount(x.threshold),
+      multiplierBp: Math.round(Number(x.multiplier.replace(',', '.')) * 10_000),
+    }));
+    const program: LoyaltyProgram = {
+      ...saved,
+      enabled: f.enabled,
+      earn: {
+        ...saved.earn,
+        points: whole(f.points),
+        per: amount(f.per),
+        base: f.base,
+        minSpend: amount(f.minSpend),
+        perVisit: whole(f.perVisit),
+      },
+      redeem: {
+        pointValue: amount(f.pointValue),
+        minPoints: whole(f.minPoints),
+        maxSharePercent: whole(f.maxSharePercent),
+      },
+      tiers,
+      tierWindowMonths: whole(f.tierWindowMonths),
+      expiry: f.expiryKind === 'none' ? { kind: 'none' } : { kind: 'months', months: whole(f.expiryMonths) },
+      birthdayBonus: whole(f.birthdayBonus),
+    };
+    try {
+      const next = await api.loyalty.setProgram(program);
+      setSaved(next);
+      setF(toForm(next, money));
+      toast.success(t('loy.prog.saved'));
+    } catch (err) {
+      onError(err);
+    }
+  };
+
+  const perAmount = amount(f.per);
+  const pointValue = amount(f.pointValue);
+  const setTier = (i: number, patch: Partial<Form['tiers'][0]>) =>
+    set(
+      'tiers',
+      f.tiers.map((x, k) => (k === i ? { ...x, ...patch } : x)),
+    );
+
+  return (
+    <form className="loy-program" onSubmit={(e) => void save(e)}>
+      <CheckField
+        id="lp-enabled"
+        label={t('loy.prog.enabled')}
+        checked={f.enabled}
+        onChange={(v) => set('enabled', v)}
+      />
+
+      <fieldset className="card">
+        <legend>{t('loy.prog.earn')}</legend>
+        <div className="form-row">
+          <TextField
+            id="lp-points"
+            label={t('loy.prog.earnPoints')}
+            inputMode="numeric"
+            value={f.points}
+            onChange={(v) => set('points', v)}
+          />
+          <TextField
+            id="lp-per"
+            label={t('loy.prog.earnPer', { currency })}
+            inputMode="decimal"
+            value={f.per}
+            onChange={(v) => set('per', v)}
+          />
+          <SelectField
+            id="lp-base"
+            label={t('loy.prog.base')}
+            value={f.base}
+            onChange={(v) => set('base', v)}
+            options={[
+              { value: 'taxIncluded', label: t('loy.prog.base.taxIncluded') },
+              { value: 'preTax', label: t('loy.prog.base.preTax') },
+            ]}
+          />
+        </div>
+        {Number.isFinite(perAmount) && perAmount > 0 && (
+          <p className="muted" data-testid="earn-summary">
+            {t(f.points.trim() === '1' ? 'loy.prog.earnSummaryOne' : 'loy.prog.earnSummary', {
+              points: f.points,
+              amount: moneyCode(perAmount),
+            })}
+          </p>
+        )}
+        <div className="form-row">
+          <TextField
+            id="lp-min-spend"
+            label={t('loy.prog.minSpend', { currency })}
+            inputMode="decimal"
+            value={f.minSpend}
+            onChange={(v) => set('minSpend', v)}
+          />
+          <TextField
+            id="lp-per-visit"
+            label={t('loy.prog.perVisit')}
+            inputMode="numeric"
+            value={f.perVisit}
+            onChange={(v) => set('perVisit', v)}
+          />
+        </div>
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>{t('loy.prog.redeem')}</legend>
+        <div className="form-row">
+          <TextField
+            id="lp-point-value"
+            label={t('loy.prog.pointValue', { currency })}
+            inputMode="decimal"
+            value={f.pointValue}
+            onChange={(v) => set('pointValue', v)}
+          />
+          <TextField
+            id="lp-min-points"
+            label={t('loy.prog.minPoints')}
+            inputMode="numeric"
+            value={f.minPoints}
+            onChange={(v) => set('minPoints', v)}
+          />
+          <TextField
+            id="lp-max-share"
+            label={t('loy.prog.maxShare')}
+            inputMode="numeric"
+            value={f.maxSharePercent}
+            onChange={(v) => set('maxSharePercent', v)}
+          />
+        </div>
+        {Number.isFinite(pointValue) && pointValue > 0 && (
+          <p className="muted">{t('loy.prog.redeemSummary', { amount: moneyCode(pointValue * 100) })}</p>
+        )}
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>{t('loy.prog.tiers')}</legend>
+        <TextField
+          id="lp-window"
+          label={t('loy.prog.tierWindow')}
+          inputMode="numeric"
+          value={f.tierWindowMonths}
+          onChange={(v) => set('tierWindowMonths', v)}
+        />
+        {f.tiers.map((x, i) => (
+          <div className="form-row loy-tier" key={x.uid}>
+            <TextField
+              id={`lp-tier-name-${i}`}
+              label={t('loy.prog.tierName')}
+              value={x.name}
+              onChange={(v) => setTier(i, { name: v })}
+            />
+            <TextField
+              id={`lp-tier-threshold-${i}`}
+              label={t('loy.prog.tierThreshold', { currency })}
+              inputMode="decimal"
+              value={x.threshold}
+              onChange={(v) => setTier(i, { threshold: v })}
+            />
+            <TextField
+              id={`lp-tier-mult-${i}`}
+              label={t('loy.prog.tierMultiplier')}
+              inputMode="decimal"
+              value={x.multiplier}
+              onChange={(v) => setTier(i, { multiplier: v })}
+            />
+            <button
+              type="button"
+              className="btn btn-ghost"
+              onClick={() =>
+                set(
+                  'tiers',
+                  f.tiers.filter((_, k) => k !== i),
+                )
+              }
+            >
+              {t('loy.prog.removeTier', { name: x.name || String(i + 1) })}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          className="btn"
+          onClick={() =>
+            set('tiers', [
+              ...f.tiers,
+              { uid: `new-${f.tiers.length}-${Date.now()}`, id: '', name: '', threshold: '0', multiplier: '1' },
+            ])
+          }
+        >
+          {t('loy.prog.addTier')}
+        </button>
+      </fieldset>
+
+      <fieldset className="card">
+        <legend>{t('loy.prog.expiry')}</legend>
+        <div className="form-row">
+          <SelectField
+            id="lp-expiry"
+            label={t('loy.prog.expiry')}
+            value={f.expiryKind}
+            onChange={(v) => set('expiryKind', v)}
+            options={[
+              { value: 'none', label: t('loy.prog.expiry.none') },
+              { value: 'months', label: t('loy.prog.expiry.months') },
+            ]}
+          />
+          {f.expiryKind === 'months' && (
+            <TextField
+              id="lp-expiry-months"
+              label={t('loy.prog.expiryMonths')}
+              inputMode="numeric"
+              value={f.expiryMonths}
+              onChange={(v) => set('expiryMonths', v)}
+            />
+          )}
+        </div>
+        <TextField
+          id="lp-birthday"
+          label={t('loy.prog.birthday')}
+          inputMode="numeric"
+          value={f.birthdayBonus}
+          onChange={(v) => set('birthdayBonus', v)}
+        />
+      </fieldset>
+
+      <div className="row-actions">
+        <button type="submit" className="btn btn-primary">
+          {t('loy.prog.save')}
+        </button>
+      </div>
+    </form>
+  );
+}
