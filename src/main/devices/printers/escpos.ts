@@ -4,6 +4,7 @@ import { type Bitmap, code128Bitmap } from './code128';
 import { type Block, type Line, layout } from './document';
 import { bitImageCommands } from './logo';
 import { qrBitmap, rasterCommand } from './raster';
+import { starBitImage, starQr } from './star';
 
 const CHARACTER_SETS: Record<CodePage, CharacterSet> = {
   PC437: CharacterSet.PC437_USA,
@@ -21,9 +22,19 @@ export type Profile = Pick<
 > &
   Partial<Pick<PrinterProfile, 'imageMode'>>;
 
-/** An image as the profile's printer takes it: `GS v 0` raster, or `ESC *` bit image for older printers. */
-export function imageCommand(bmp: Bitmap, profile: Pick<Profile, 'imageMode'>): Buffer {
+/**
+ * An image as the profile's printer takes it: `GS v 0` raster, or `ESC *` bit image for older printers; Star Line
+ * Mode has neither and gets its own `ESC k` bands.
+ */
+export function imageCommand(bmp: Bitmap, profile: Pick<Profile, 'imageMode' | 'dialect'>): Buffer {
+  if (profile.dialect === 'star') return starBitImage(bmp);
   return profile.imageMode === 'bit-image' ? bitImageCommands(bmp) : rasterCommand(bmp);
+}
+
+/** Star Line Mode has no PC850 (ESC GS t n), only PC858: the same table with € in one place. */
+function characterSet(profile: Pick<Profile, 'dialect' | 'codePage'>): CharacterSet {
+  if (profile.dialect === 'star' && profile.codePage === 'PC850') return CharacterSet.PC858_EURO;
+  return CHARACTER_SETS[profile.codePage];
 }
 
 export function charsPerLine(p: Pick<PrinterProfile, 'paperMm' | 'charsPerLine'>): number {
@@ -33,7 +44,7 @@ export function charsPerLine(p: Pick<PrinterProfile, 'paperMm' | 'charsPerLine'>
 /** The library's typings lag its code: no initHardware, a string-only interface, Star-only code128 settings. */
 type Ntp = Omit<ThermalPrinter, 'code128'> & {
   initHardware(): void;
-  code128(data: string, settings: Record<string, number>): void;
+  code128(data: string, settings: Record<string, number | string>): void;
 };
 type NtpConfig = ConstructorParameters<typeof ThermalPrinter>[0];
 
@@ -55,7 +66,7 @@ export function thermalPrinter(profile: Profile, transport?: object): Ntp {
 export async function encodeLines(lines: Line[], profile: Profile, logo?: Bitmap | null): Promise<Buffer> {
   const p = thermalPrinter(profile);
   p.initHardware();
-  p.setCharacterSet(CHARACTER_SETS[profile.codePage]);
+  p.setCharacterSet(characterSet(profile));
   const native = profile.codes === 'native' && NATIVE_CODES.has(profile.dialect);
   for (const line of lines) {
     switch (line.kind) {
@@ -72,7 +83,9 @@ export async function encodeLines(lines: Line[], profile: Profile, logo?: Bitmap
       }
       case 'barcode':
         p.alignCenter();
-        if (native) p.code128(line.data, { hriPos: 2, hriFont: 0, width: 2, height: 60 });
+        // the Star driver reads its own option names (text below, medium modules); Epson's are hriPos/width
+        if (native && profile.dialect === 'star') p.code128(line.data, { text: 2, width: 'MEDIUM', height: 60 });
+        else if (native) p.code128(line.data, { hriPos: 2, hriFont: 0, width: 2, height: 60 });
         else {
           p.append(imageCommand(code128Bitmap(line.data), profile));
           p.println(line.data);
@@ -82,7 +95,8 @@ export async function encodeLines(lines: Line[], profile: Profile, logo?: Bitmap
         break;
       case 'qr':
         p.alignCenter();
-        if (native) p.printQR(line.data, { cellSize: 5, correction: 'M', model: 2 });
+        if (native && profile.dialect === 'star') p.append(starQr(line.data));
+        else if (native) p.printQR(line.data, { cellSize: 5, correction: 'M', model: 2 });
         else p.append(imageCommand(qrBitmap(line.data), profile));
         p.newLine();
         p.alignLeft();
