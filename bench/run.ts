@@ -8,6 +8,7 @@ import { benchCustomerHistory } from './customer-history';
 import { benchCustomerSearch } from './customers';
 import { benchCustomerExport } from './customers-export';
 import { benchCustomerImport } from './customers-import';
+import { benchLoyalty } from './loyalty';
 import { benchPricing } from './pricing';
 import { benchPrint } from './print';
 import { benchCreditSale } from './sales';
@@ -31,5 +32,6 @@ const results = [
   ...benchCustomerHistory(),
   ...(await benchPrint()),
   ...benchPricing(),
+  ...benchLoyalty(),
 ];
 for (const r of results) console.log(report(r));

@@ -2,6 +2,7 @@ import { testClock } from '../../shared/clock';
 import { seededRandom, uuidv7Source } from '../../shared/ids';
 import { type App, createApp } from '../app';
 import { seedCustomers } from './customers';
+import { seedPoints } from './points';
 import { seedReceivables } from './receivables';
 import { seedSales } from './sales';
 
@@ -47,6 +48,7 @@ export function seedReference(opts: ReferenceOptions): { app: App; counts: Recor
     seed: opts.seed ?? 42,
     bigAccountEntries: opts.scale >= 0.1 ? 5000 : Math.round(50_000 * opts.scale),
   });
+  const points = seedPoints(app, { seed: opts.seed ?? 42 });
   app.sqlite.exec('ANALYZE');
-  return { app, counts: { staff: staffCount + 1, customers, ...sales, ...receivables } };
+  return { app, counts: { staff: staffCount + 1, customers, ...sales, ...receivables, ...points } };
 }
