@@ -101,7 +101,7 @@ test('prices by customer: a manager sets up a wholesale list and a member offer 
   await page.getByRole('button', { name: 'Save offer' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Offer Members 10% off saved.' })).toBeVisible();
   await page.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByRole('table', { name: 'Offers' })).toContainText('10% off The whole order');
+  await expect(page.getByRole('table', { name: 'Offers' })).toContainText('10% off the whole order');
   await shot(page, 'pricing-offers');
 
   // Till: 12 bags of sugar, then the wholesale customer's card scanned: carton price, and the line says why.

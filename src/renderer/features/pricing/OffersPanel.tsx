@@ -29,6 +29,7 @@ export function OffersPanel() {
   useEffect(load, [load]);
 
   const remove = async (o: Offer) => {
+    if (!window.confirm(t('pr.offer.confirmDelete', { name: o.name }))) return;
     try {
       await api.pricing.deleteOffer({ id: o.id });
       toast.success(t('pr.offer.deleted', { name: o.name }));
@@ -60,10 +61,10 @@ export function OffersPanel() {
     const off = o.kind === 'percent' ? `${o.value / 100}%` : money(o.value);
     const on =
       o.scope === 'order'
-        ? t('pr.offer.scope.order')
+        ? t('pr.offer.on.order')
         : o.scope === 'category'
           ? (productCategories.find((c) => c.id === o.targetId)?.name ?? '?')
-          : t('pr.offer.scope.product');
+          : t('pr.offer.on.product');
     return t('pr.offer.what', { off, on });
   };
   const who = (o: Offer) => {
@@ -99,7 +100,7 @@ export function OffersPanel() {
         <table className="table" aria-labelledby="h-pr-offers">
           <thead>
             <tr>
-              <th scope="col">{t('pr.offer.name')}</th>
+              <th scope="col">{t('pr.offer.col.name')}</th>
               <th scope="col">{t('pr.offer.col.what')}</th>
               <th scope="col">{t('pr.offer.col.who')}</th>
               <th scope="col">{t('pr.offer.col.conditions')}</th>

@@ -33,6 +33,7 @@ export function PriceListsPanel({ onImport }: { onImport?: (list: PriceList) => 
   };
 
   const remove = async (l: PriceList) => {
+    if (!window.confirm(t('pr.list.confirmDelete', { name: l.name }))) return;
     try {
       await api.pricing.deleteList({ id: l.id });
       toast.success(t('pr.list.deleted', { name: l.name }));
