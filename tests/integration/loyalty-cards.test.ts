@@ -217,6 +217,22 @@ describe('loyalty cards', () => {
     expect(pages[0]).toContain('Loyalty card');
   });
 
+  it('prints the sheet of the cards given since a day, and says so when there are none', async () => {
+    await ok('loyaltyCards.issue', { customerId: (await person('Early', 'Bird')).id });
+    app.clock.advance(2 * 86_400_000);
+    await signInAs(app.call, DEMO.owner, DEMO.ownerPin);
+    await ok('loyaltyCards.issue', { customerId: (await person('New', 'Member')).id });
+    const pdf = await ok<{ fileName: string; base64: string }>('loyaltyCards.sheetSince', { from: '2026-01-07' });
+    const file = join(app.dir, pdf.fileName);
+    writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
+    const text = execFileSync('pdftotext', ['-layout', file, '-']).toString();
+    expect(text).toContain('New Member');
+    expect(text).not.toContain('Early Bird');
+    expect((await refused('loyaltyCards.sheetSince', { from: '2026-02-01' })).message).toBe(
+      'No cards were given on or after 2026-02-01.',
+    );
+  });
+
   it('queues the card slip on the receipt printer with the name and number', async () => {
     const a = await person('Sarah', 'Nabirye');
     const card = (await ok<Customer>('loyaltyCards.issue', { customerId: a.id })).loyaltyCardNo;

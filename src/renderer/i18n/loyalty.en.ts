@@ -123,4 +123,6 @@ export const loyaltyEn = {
   'loy.cards.format.ean13': 'EAN-13 (13 digits)',
   'loy.cards.format.code128': 'Code 128 (16 digits)',
   'loy.cards.saved': 'Card number settings saved.',
+  'loy.cards.sheetSince': 'Print the cards given since',
+  'loy.cards.sheetHelp': 'An A4 sheet, ten cards a page, for a card printer or business-card label sheets.',
 } as const;

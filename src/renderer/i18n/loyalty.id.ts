@@ -120,4 +120,6 @@ export const loyaltyId: Record<keyof typeof loyaltyEn, string> = {
   'loy.cards.format.ean13': 'EAN-13 (13 angka)',
   'loy.cards.format.code128': 'Code 128 (16 angka)',
   'loy.cards.saved': 'Pengaturan nomor kartu disimpan.',
+  'loy.cards.sheetSince': 'Cetak kartu yang diberikan sejak',
+  'loy.cards.sheetHelp': 'Lembar A4, sepuluh kartu per halaman, untuk printer kartu atau label kartu nama.',
 };

@@ -80,4 +80,10 @@ export const loyaltyCards = {
     output: PdfFile,
     permission: 'customers.edit',
   }),
+  /** the sheet for every active card given on or after a day (the shop's time zone), oldest first, at most 1,000 */
+  sheetSince: procedure({
+    input: z.object({ from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD') }),
+    output: PdfFile,
+    permission: 'customers.edit',
+  }),
 };

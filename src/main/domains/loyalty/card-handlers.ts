@@ -12,4 +12,5 @@ export const loyaltyCardHandlers = implement(contract.loyaltyCards, {
   find: (input, { services }) => services.loyaltyCards.find(input.code),
   printSlip: (input, { services, actor }) => services.loyaltyCards.printSlip(actor, input.customerId),
   sheetPdf: (input, { services, actor }) => services.loyaltyCards.sheetPdf(actor, input.customerIds),
+  sheetSince: (input, { services, actor }) => services.loyaltyCards.sheetSince(actor, input.from),
 });

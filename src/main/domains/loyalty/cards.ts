@@ -11,6 +11,7 @@ import type { Deps } from '../deps';
 import type { SettingsService } from '../settings/service';
 import { CARD_LENGTH, cardNoProblem, makeCardNo, sequenceOf } from './card-numbers';
 import { cardSheetPdf } from './card-sheet';
+import { startOfLocalDay } from './dates';
 
 const SETTINGS_KEY = 'loyaltyCards';
 export const DEFAULT_CARD_SETTINGS: CardSettings = { format: 'ean13', prefix: '29' };
@@ -235,6 +236,20 @@ export class LoyaltyCards {
       mimeType: 'application/pdf' as const,
       base64: bytes.toString('base64'),
     };
+  }
+
+  /** The sheet for the active cards given since a local day: a morning's new members printed together. */
+  sheetSince(actor: Actor, from: string) {
+    const [y, m, d] = from.split('-').map(Number) as [number, number, number];
+    const start = startOfLocalDay(y, m, d, this.settingsService.store().timeZone);
+    const ids = (
+      stmt(
+        this.deps.sqlite,
+        "SELECT customer_id AS id FROM loyalty_cards WHERE status = 'active' AND issued_at >= ? ORDER BY issued_at, id LIMIT 1000",
+      ).all(start) as Array<{ id: string }>
+    ).map((r) => r.id);
+    if (!ids.length) throw new AppError('NOT_FOUND', `No cards were given on or after ${from}.`);
+    return this.sheetPdf(actor, ids);
   }
 
   private liveCustomer(id: string): Customer {

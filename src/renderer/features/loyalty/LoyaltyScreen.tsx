@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import type { CardSettings } from '../../../shared/contract/loyalty-cards';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
+import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
 import { SelectField, TextField } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
@@ -52,6 +53,7 @@ function CardNumbering() {
   const toast = useToast();
   const { onError } = useShell();
   const [s, setS] = useState<CardSettings | null>(null);
+  const [since, setSince] = useState(() => new Date().toISOString().slice(0, 10));
   useEffect(() => {
     api.loyaltyCards.settings(null).then(setS).catch(onError);
   }, [onError]);
@@ -65,31 +67,51 @@ function CardNumbering() {
       onError(err);
     }
   };
+  const sheet = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      const f = await api.loyaltyCards.sheetSince({ from: since });
+      downloadBase64(f.fileName, f.mimeType, f.base64);
+    } catch (err) {
+      onError(err);
+    }
+  };
   return (
-    <form className="card loy-numbering" onSubmit={(e) => void save(e)}>
-      <TextField
-        id="lc-prefix"
-        label={t('loy.cards.prefix')}
-        inputMode="numeric"
-        maxLength={6}
-        value={s.prefix}
-        onChange={(v) => setS({ ...s, prefix: v.replace(/\D/g, '') })}
-      />
-      <SelectField
-        id="lc-format"
-        label={t('loy.cards.format')}
-        value={s.format}
-        onChange={(v) => setS({ ...s, format: v })}
-        options={[
-          { value: 'ean13', label: t('loy.cards.format.ean13') },
-          { value: 'code128', label: t('loy.cards.format.code128') },
-        ]}
-      />
-      <div className="row-actions">
-        <button type="submit" className="btn btn-primary">
-          {t('common.save')}
-        </button>
-      </div>
-    </form>
+    <>
+      <form className="card loy-numbering" onSubmit={(e) => void save(e)}>
+        <TextField
+          id="lc-prefix"
+          label={t('loy.cards.prefix')}
+          inputMode="numeric"
+          maxLength={6}
+          value={s.prefix}
+          onChange={(v) => setS({ ...s, prefix: v.replace(/\D/g, '') })}
+        />
+        <SelectField
+          id="lc-format"
+          label={t('loy.cards.format')}
+          value={s.format}
+          onChange={(v) => setS({ ...s, format: v })}
+          options={[
+            { value: 'ean13', label: t('loy.cards.format.ean13') },
+            { value: 'code128', label: t('loy.cards.format.code128') },
+          ]}
+        />
+        <div className="row-actions">
+          <button type="submit" className="btn btn-primary">
+            {t('common.save')}
+          </button>
+        </div>
+      </form>
+      <form className="card loy-numbering" onSubmit={(e) => void sheet(e)}>
+        <div className="form-row">
+          <TextField id="lc-since" label={t('loy.cards.sheetSince')} type="date" value={since} onChange={setSince} />
+          <button type="submit" className="btn">
+            {t('loy.card.printSheet')}
+          </button>
+        </div>
+        <p className="muted">{t('loy.cards.sheetHelp')}</p>
+      </form>
+    </>
   );
 }
