@@ -5,6 +5,7 @@ import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
 import { type App, createApp } from './app';
 import { resolveDataDir } from './config';
 import { bindIpc } from './host/ipc';
+import { electronSystemPrint } from './host/system-print';
 import { APP_START_URL, applySecurity, registerAppScheme, secureWebContents, windowOptions } from './security';
 
 // Electron entry (bundled to out/main/index.mjs). The core lives in app.ts; this file only wires the window.
@@ -57,6 +58,10 @@ if (!app.requestSingleInstanceLock()) {
       core = createApp({ dataDir });
       // the till prints: receipts queued before a restart go out now
       core.services.devices.start();
+      core.services.loyalty.startDaily();
+      core.services.devices.systemPrint = electronSystemPrint(
+        (options) => new BrowserWindow({ ...options, parent: mainWindow ?? undefined, show: false }),
+      );
       applySecurity({ session: session.defaultSession, protocol, rendererDir });
       unbind = bindIpc(
         ipcMain,

@@ -68,4 +68,25 @@ describe('A4 invoice PDF', () => {
       expect(text).toContain(expected);
     expect(text).toMatch(/Total UGX\s+16,000/);
   });
+
+  it('prints through the system print dialog where the host has one, and says so where it has none', async () => {
+    const sugar = await ok<Product>('catalog.byBarcode', {
+      code: DEMO_PRODUCTS.find((p) => p.sku === 'MR-003')?.barcode,
+    });
+    const sale = await ok<CompleteResult>('sales.complete', {
+      cart: { lines: [{ productId: sugar.id, qtyMilli: 1000 }] },
+      payments: [{ method: 'cash', amount: 10_000 }],
+      idempotencyKey: 'print-a4-1',
+    });
+    // the browser host: no dialog here, the screen opens the PDF in a tab
+    expect(await ok('devices.printInvoice', { salesOrderId: sale.order.id })).toEqual({ dialog: false });
+    const printed: Array<{ head: string; title: string }> = [];
+    app.services.devices.systemPrint = {
+      printPdf: async (pdf, title) => {
+        printed.push({ head: pdf.subarray(0, 5).toString('latin1'), title });
+      },
+    };
+    expect(await ok('devices.printInvoice', { salesOrderId: sale.order.id })).toEqual({ dialog: true });
+    expect(printed).toEqual([{ head: '%PDF-', title: `Invoice ${sale.order.number}` }]);
+  });
 });

@@ -99,6 +99,12 @@ test('devices: a receipt waits for a printer, prints once one is added, and the 
     await queue.getByRole('button', { name: `A4 invoice ${sale.order.number}` }).click();
     expect((await download).suggestedFilename()).toBe(`invoice-${sale.order.number}.pdf`);
 
+    // Print A4 in the browser host: the invoice opens in a tab of its own, for the browser's print.
+    const tab = page.waitForEvent('popup');
+    await queue.getByRole('button', { name: `Print A4 ${sale.order.number}` }).click();
+    await expect.poll(async () => (await tab).url()).toMatch(/^blob:/);
+    await (await tab).close();
+
     // Reprint: a copy is queued and printed.
     await queue.getByRole('button', { name: `Reprint ${sale.order.number}` }).click();
     await expect(page.getByText(`A copy of ${sale.order.number} is queued.`)).toBeVisible();

@@ -1,7 +1,11 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { EventBus } from '../../src/main/events';
 import { forwardEvents, makeIpcHandler } from '../../src/main/host/ipc';
+import { electronSystemPrint, type PdfWindow, type PdfWindowOptions } from '../../src/main/host/system-print';
 import {
   isAllowedNavigation,
   isTrustedSender,
@@ -182,5 +186,49 @@ describe('ipc handlers', () => {
     off();
     bus.emit('session.locked', {} as never);
     expect(live.send).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('system print dialog for A4 PDFs', () => {
+  it('shows the PDF in a sandboxed viewer window, opens the print dialog once loaded, and removes the file after', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cl-print-'));
+    const handlers: Record<string, () => void> = {};
+    const calls: string[] = [];
+    let seenOptions: PdfWindowOptions | null = null;
+    let loaded = '';
+    const win: PdfWindow = {
+      loadURL: async (url) => {
+        loaded = url;
+        calls.push('load');
+      },
+      once: (event, l) => {
+        handlers[event] = l;
+      },
+      show: () => calls.push('show'),
+      webContents: {
+        once: (event, l) => {
+          handlers[event] = l;
+        },
+        print: (opts) => calls.push(`print silent=${opts.silent}`),
+      },
+    };
+    const print = electronSystemPrint((o) => {
+      seenOptions = o;
+      return win;
+    }, dir);
+    await print.printPdf(Buffer.from('%PDF-1.7 test'), 'Invoice S-000001');
+    expect(seenOptions).toMatchObject({
+      title: 'Invoice S-000001',
+      webPreferences: { plugins: true, sandbox: true, contextIsolation: true, nodeIntegration: false },
+    });
+    const file = fileURLToPath(loaded);
+    expect(file.startsWith(dir)).toBe(true);
+    expect(readFileSync(file, 'latin1')).toBe('%PDF-1.7 test');
+    expect(calls).toEqual(['load']);
+    handlers['did-finish-load']?.();
+    expect(calls).toEqual(['load', 'show', 'print silent=false']);
+    handlers.closed?.();
+    await vi.waitFor(() => expect(existsSync(file)).toBe(false));
+    rmSync(dir, { recursive: true, force: true });
   });
 });

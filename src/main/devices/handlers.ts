@@ -14,6 +14,8 @@ export const deviceHandlers = implement(contract.devices, {
   previewJob: (input, { services }) => services.devices.previewJob(input.id),
   invoicePdf: (input, { services }) =>
     services.devices.invoicePdf(services.sales.orders.get({ id: input.salesOrderId })),
+  printInvoice: (input, { services }) =>
+    services.devices.printInvoice(services.sales.orders.get({ id: input.salesOrderId })),
   previewTest: (input, { services }) => services.devices.previewTest(input.id),
   scanners: (_, { services }) => services.devices.scanners.states(),
   saveScanner: (input, { services, actor }) => services.devices.scanners.save(actor, input),

@@ -5,6 +5,7 @@ import { stmt } from '../db/statements';
 import type { Actor, AuditService } from '../domains/audit/service';
 import type { Deps } from '../domains/deps';
 import type { SettingsService } from '../domains/settings/service';
+import type { SystemPrint } from '../host/system-print';
 import { invoicePdf } from './documents/invoice';
 import type { Bitmap } from './printers/code128';
 import { layout } from './printers/document';
@@ -130,6 +131,17 @@ export class DevicesService {
   }
 
   /** The sale as an A4 invoice (PDF), with the shop details of its receipt. */
+  /** The system print dialog of the Electron shell; null in the browser host and the CLI. */
+  systemPrint: SystemPrint | null = null;
+
+  /** The invoice in the system print dialog, when this host has one; says whether it did. */
+  async printInvoice(order: SalesOrder): Promise<{ dialog: boolean }> {
+    if (!this.systemPrint) return { dialog: false };
+    const pdf = await this.invoicePdf(order);
+    await this.systemPrint.printPdf(Buffer.from(pdf.base64, 'base64'), `Invoice ${order.number}`);
+    return { dialog: true };
+  }
+
   async invoicePdf(order: SalesOrder) {
     const store = this.storeOfSale(order.id) as StoreSnapshot;
     const data = saleReceiptFromOrder(store, order, this.queue.customerExtras(order.customerId));

@@ -100,4 +100,5 @@ export const devicesEn = {
   'wedge.save': 'Save scanner timing',
   'dev.f.statusTransmit': 'Also ask with GS r (printers that report paper near its end only that way)',
   'dev.testWarning': 'Test page sent to {name}. Note: {warning}.',
+  'dev.printA4': 'Print A4',
 };

@@ -103,4 +103,5 @@ export const devicesId: Record<keyof typeof devicesEn, string> = {
   'dev.f.statusTransmit':
     'Tanyakan juga dengan GS r (printer yang melaporkan kertas hampir habis hanya dengan cara itu)',
   'dev.testWarning': 'Halaman uji dikirim ke {name}. Catatan: {warning}.',
+  'dev.printA4': 'Cetak A4',
 };

@@ -134,6 +134,15 @@ export const devices = {
   previewJob: procedure({ input: z.object({ id: Id }), output: ReceiptPreview, permission: 'till.use' }),
   /** an A4 PDF invoice for a completed sale */
   invoicePdf: procedure({ input: z.object({ salesOrderId: Id }), output: PdfFile, permission: 'sales.sell' }),
+  /**
+   * Prints the A4 invoice through the system print dialog where there is one (Electron). `dialog: false` means this
+   * host has none (the browser host): the screen then opens the PDF in a tab, where the browser prints it.
+   */
+  printInvoice: procedure({
+    input: z.object({ salesOrderId: Id }),
+    output: z.object({ dialog: z.boolean() }),
+    permission: 'sales.sell',
+  }),
   scanners: procedure({
     input: z.null(),
     output: z.array(ScannerProfile.extend({ connected: z.boolean(), problem: z.string().nullable() })),

@@ -3,6 +3,7 @@ import type { PrintJob } from '../../../shared/contract/devices';
 import { type MessageKey, useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
+import { printInvoice } from '../../lib/print-pdf';
 import { useShell } from '../../lib/session';
 import { useToast } from '../../ui/toast';
 
@@ -120,6 +121,16 @@ export function QueuePanel({ onPreview }: { onPreview: (p: { svg: string; title:
                           }
                         >
                           {t('dev.invoice')}
+                          <span className="sr-only"> {label}</span>
+                        </button>
+                      )}
+                      {j.salesOrderId && (
+                        <button
+                          type="button"
+                          className="btn btn-sm btn-ghost"
+                          onClick={() => void act(() => printInvoice(j.salesOrderId as string))}
+                        >
+                          {t('dev.printA4')}
                           <span className="sr-only"> {label}</span>
                         </button>
                       )}
