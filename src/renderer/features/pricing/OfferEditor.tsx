@@ -139,7 +139,10 @@ export function OfferEditor({
         />
         <TextField
           id="of-value"
-          label={t(kind === 'percent' ? 'pr.offer.percent' : 'pr.offer.amount', { currency })}
+          label={t(
+            kind === 'percent' ? 'pr.offer.percent' : scope === 'order' ? 'pr.offer.amountOrder' : 'pr.offer.amount',
+            { currency },
+          )}
           inputMode="decimal"
           value={value}
           onChange={setValue}
