@@ -54,7 +54,6 @@ export function createApp(config: AppConfig): App {
     dataDir: config.dataDir,
     close: () => {
       services.devices.stop();
-      services.loyalty.stopDaily();
       sqlite.close();
     },
   };

@@ -92,6 +92,7 @@ async function serve(args: string[]): Promise<number> {
   if (!existsSync(join(rendererDir, 'index.html'))) await buildRenderer();
   const app = createApp({ dataDir: resolveDataDir(values['data-dir']) });
   app.services.devices.start();
+  app.services.loyalty.startDaily();
   const host = await startHttpHost({ app, rendererDir, host: values.host, port });
   console.log(`Counterline ready at ${host.url}`);
   const stop = async () => {

@@ -9,14 +9,15 @@ import type { Cart, PaymentInput, PaymentMethod, PricedLine, Quote } from '../..
 import { AppError } from '../../../shared/errors';
 import { formatMoney } from '../../../shared/money';
 import { stmt } from '../../db/statements';
-import type { Actor, AuditService } from '../audit/service';
+import { type Actor, type AuditService, SYSTEM_ACTOR } from '../audit/service';
 import type { Deps } from '../deps';
 import type { SettingsService } from '../settings/service';
-import { birthdayCandidates, grantBirthday } from './birthday';
+import { grantBirthday } from './birthday';
 import { pointsOnRefund, pointsOnRefundCancel, pointsOnVoid } from './clawback';
+import { DailyJob, runDailyJob } from './daily';
 import { earnPoints } from './earn';
 import { lotsOf, pointsBalance, postPoints } from './entries';
-import { customersWithDueExpiry, expireDueFor, expiresAtFor, nextExpiry } from './expiry';
+import { expireDueFor, expiresAtFor, nextExpiry } from './expiry';
 import { LoyaltyProgramStore } from './program';
 import { checkRedemption, redeemable } from './redeem';
 import { cachedTier, recomputeTier } from './tiers';
@@ -381,63 +382,21 @@ export class LoyaltyService {
     );
   }
 
+  private daily: DailyJob | null = null;
+
+  /** Runs the daily job a minute after the app starts, then once a day (each run is safe to repeat). */
+  startDaily(firstAfterMs = 60_000, everyMs = 86_400_000): void {
+    this.daily ??= new DailyJob(() => this.runDaily(SYSTEM_ACTOR));
+    this.daily.start(firstAfterMs, everyMs);
+  }
+
+  stopDaily(): void {
+    this.daily?.stop();
+  }
+
   /** The daily job: expire points past their date, birthday bonuses, tiers recomputed for customers with sales. */
   runDaily(actor: Actor): DailyRunResult {
-    const program = this.program.get();
-    const now = this.deps.clock.now();
-    const tz = this.tz();
-    const out: DailyRunResult = { expiredEntries: 0, expiredPoints: 0, birthdayGrants: 0, tiersChanged: 0 };
-    // one transaction per customer keeps the writes short; each is safe to run again
-    for (const id of customersWithDueExpiry(this.deps, now)) {
-      this.deps.sqlite.transaction(() => {
-        const e = expireDueFor(this.deps, id, actor.id);
-        if (!e.entries) return;
-        out.expiredEntries += e.entries;
-        out.expiredPoints += e.points;
-        this.audit.record(actor, {
-          action: 'loyalty.expire',
-          entity: 'customer',
-          entityId: id,
-          after: { expired: e.points, balance: pointsBalance(this.deps, id) },
-        });
-      })();
-    }
-    if (program.enabled) {
-      for (const id of birthdayCandidates(this.deps, now, tz)) {
-        this.deps.sqlite.transaction(() => {
-          const pts = grantBirthday(this.deps, program, id, tz, actor.id);
-          if (!pts) return;
-          out.birthdayGrants++;
-          this.audit.record(actor, {
-            action: 'loyalty.birthday',
-            entity: 'customer',
-            entityId: id,
-            after: { points: pts },
-          });
-        })();
-      }
-      // a tier can fall as old sales leave the window, so every customer who bought within it (plus one day) is checked
-      const since = now - (program.tierWindowMonths * 31 + 1) * 86_400_000;
-      const ids = stmt(
-        this.deps.sqlite,
-        `SELECT id FROM customers WHERE status = 'active' AND (loyalty_tier IS NOT NULL OR id IN
-           (SELECT customer_id FROM sales_orders WHERE completed_at >= ? AND customer_id IS NOT NULL))`,
-      ).all(since) as Array<{ id: string }>;
-      for (const { id } of ids) {
-        this.deps.sqlite.transaction(() => {
-          const t = recomputeTier(this.deps, program, id, tz);
-          if (!t.changed) return;
-          out.tiersChanged++;
-          this.audit.record(actor, {
-            action: 'loyalty.tier',
-            entity: 'customer',
-            entityId: id,
-            changes: [{ field: 'loyaltyTier', before: t.before, after: t.tier?.id ?? null }],
-          });
-        })();
-      }
-    }
-    return out;
+    return runDailyJob(this.deps, this.audit, this.program.get(), this.tz(), actor);
   }
 }
 
