@@ -54,6 +54,7 @@ export function createApp(config: AppConfig): App {
     dataDir: config.dataDir,
     close: () => {
       services.devices.stop();
+      services.loyalty.stopDaily();
       sqlite.close();
     },
   };
