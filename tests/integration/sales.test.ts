@@ -341,7 +341,7 @@ describe('the till: checkout, park and void', () => {
     expect(card.order).toMatchObject({ total: 5280, rounding: 0, paidTotal: 5280 });
   });
 
-  it('parks a sale and resumes it after a restart of the app (it is then gone from the list)', async () => {
+  it('parks a sale and resumes it after a restart of the app; it stays parked until its sale completes', async () => {
     const tea = await product('MR-023');
     const parked = await ok<ParkedSale>('sales.park', {
       cart: { lines: [{ productId: tea.id, qtyMilli: 3000 }] },
@@ -359,8 +359,49 @@ describe('the till: checkout, park and void', () => {
     }
     const resumed = await ok<ParkedSale>('sales.resume', { id: parked.id });
     expect(resumed.cart.lines).toEqual([{ productId: tea.id, qtyMilli: 3000 }]);
+    // the till crashes (or the tab is refreshed) before the sale is paid: the parked sale is still there
+    const afterCrash = createApp({ dataDir: app.dir, log: () => {} });
+    try {
+      expect(afterCrash.services.parkedSales.list().map((p) => p.id)).toEqual([parked.id]);
+    } finally {
+      afterCrash.close();
+    }
+    const again = await ok<ParkedSale>('sales.resume', { id: parked.id });
+    expect(again.cart).toEqual(resumed.cart);
+    // parking the resumed sale again keeps one row, with the new cart
+    await ok('sales.park', { id: parked.id, cart: { lines: [{ productId: tea.id, qtyMilli: 4000 }] } });
+    expect((await ok<ParkedSale[]>('sales.parked', null)).map((p) => [p.id, p.cart.lines[0]?.qtyMilli])).toEqual([
+      [parked.id, 4000],
+    ]);
+    // paying for it removes it, in the sale's transaction
+    const sale = await ok<CompleteResult>('sales.complete', {
+      cart: { lines: [{ productId: tea.id, qtyMilli: 4000 }] },
+      payments: [{ method: 'card', amount: 4 * tea.price }],
+      idempotencyKey: nextKey(),
+      parkedId: parked.id,
+    });
+    expect(sale.order.status).toBe('completed');
     expect(await ok<ParkedSale[]>('sales.parked', null)).toEqual([]);
     expect(await call('sales.resume', { id: parked.id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    // a second till that had resumed it too cannot sell it again, and nothing is written for the attempt
+    const orders = app.sqlite.prepare('SELECT count(*) AS n FROM sales_orders').get() as { n: number };
+    expect(
+      await call('sales.complete', {
+        cart: { lines: [{ productId: tea.id, qtyMilli: 4000 }] },
+        payments: [{ method: 'card', amount: 4 * tea.price }],
+        idempotencyKey: nextKey(),
+        parkedId: parked.id,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/already completed/) } });
+    expect(app.sqlite.prepare('SELECT count(*) AS n FROM sales_orders').get()).toEqual(orders);
+  });
+
+  it('discarding a resumed sale removes it from the parked list', async () => {
+    const tea = await product('MR-023');
+    const parked = await ok<ParkedSale>('sales.park', { cart: { lines: [{ productId: tea.id, qtyMilli: 1000 }] } });
+    await ok('sales.resume', { id: parked.id });
+    await ok('sales.discardParked', { id: parked.id });
+    expect(await ok<ParkedSale[]>('sales.parked', null)).toEqual([]);
   });
 
   it('resolves a scanned code: loyalty card, then product barcode or SKU, then sale number; unknown says so', async () => {

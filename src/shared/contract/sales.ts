@@ -294,7 +294,7 @@ export const sales = {
     permission: 'sales.sell',
   }),
   parked: procedure({ input: z.null(), output: z.array(ParkedSale), permission: 'sales.sell' }),
-  /** takes a parked sale back to the till: it is removed from the parked list */
+  /** takes a parked sale back to the till; it stays parked until its sale completes, is parked again or discarded */
   resume: procedure({ input: z.object({ id: Id }), output: ParkedSale, permission: 'sales.sell' }),
   discardParked: procedure({ input: z.object({ id: Id }), output: z.null(), permission: 'sales.sell' }),
   lookupCode: procedure({ input: z.object({ code: Barcode }), output: LookupResult, permission: 'till.use' }),

@@ -19,7 +19,7 @@ const SELECT = `SELECT p.id, p.label, p.customer_id AS customerId, c.display_nam
   p.staff_id AS staffId, s.name AS staffName, p.created_at AS createdAt, p.updated_at AS updatedAt
   FROM parked_sales p LEFT JOIN customers c ON c.id = p.customer_id LEFT JOIN staff s ON s.id = p.staff_id`;
 
-/** Held sales: a draft cart kept in the database so it survives a restart; removed when resumed. */
+/** Held sales: a draft cart kept in the database so it survives a restart; removed when its sale completes. */
 export class ParkedSales {
   constructor(private deps: Deps) {}
 
@@ -67,12 +67,24 @@ export class ParkedSales {
     );
   }
 
+  /**
+   * Hands a parked sale back to the till without removing it: the row goes only when the sale completes (in the
+   * sale's own transaction), is parked again under the same id, or is discarded. So a crash, a refresh or a lost
+   * answer between resuming and paying never loses the sale: it is still in the parked list.
+   */
   resume(id: string): ParkedSale {
-    return this.deps.sqlite.transaction(() => {
-      const parked = this.find(id);
-      this.deps.sqlite.prepare('DELETE FROM parked_sales WHERE id = ?').run(id);
-      return parked;
-    })();
+    return this.find(id);
+  }
+
+  /** Inside the completing sale's transaction: the parked sale it came from is used up, once. */
+  consume(id: string): void {
+    const gone = this.deps.sqlite.prepare('DELETE FROM parked_sales WHERE id = ?').run(id).changes === 0;
+    if (gone)
+      throw new AppError(
+        'CONFLICT',
+        'This parked sale was already completed or discarded (at this or another till): it cannot be sold twice.',
+        { parkedId: id },
+      );
   }
 
   discard(id: string): void {

@@ -24,6 +24,7 @@ import type { CreditDecision } from '../receivables/credit';
 import type { SettingsService } from '../settings/service';
 import type { StaffService } from '../staff/service';
 import { SalesOrders } from './orders';
+import { ParkedSales } from './parked';
 import {
   type CartLineToPrice,
   mulDivRound,
@@ -412,7 +413,7 @@ export class SalesService {
           'UPDATE customers SET last_activity_at = ?, total_spent = total_spent + ? WHERE id = ?',
         ).run(now, priced.total + plan.rounding, customer.id);
       }
-      if (input.parkedId) stmt(this.deps.sqlite, 'DELETE FROM parked_sales WHERE id = ?').run(input.parkedId);
+      if (input.parkedId) new ParkedSales(this.deps).consume(input.parkedId);
       const order = this.orders.get({ id });
       const printJobId = this.deps.newId();
       stmt(

@@ -152,6 +152,7 @@ export function TillScreen() {
       payments,
       idempotencyKey: sale.idempotencyKey(),
       ...(approval ? { approval } : {}),
+      ...(sale.parkedId ? { parkedId: sale.parkedId } : {}),
     });
     setDone(result);
     sale.reset();
@@ -162,7 +163,8 @@ export function TillScreen() {
   const park = async () => {
     if (!cart.lines.length) return toast.info(t('till.nothingToPark'));
     try {
-      const parked = await api.sales.park({ cart });
+      // a resumed sale parks again under its own id (one row, not a copy)
+      const parked = await api.sales.park({ cart, ...(sale.parkedId ? { id: sale.parkedId } : {}) });
       toast.success(t('till.parked', { label: parked.label || parked.customerName || t('till.walkIn') }));
       sale.reset();
       setSelected(-1);
@@ -182,6 +184,7 @@ export function TillScreen() {
       const c = parked.cart.customerId ? tillCustomerOf(await api.customers.get({ id: parked.cart.customerId })) : null;
       sale.setCustomer(c);
       setCart(parked.cart);
+      sale.setParkedId(parked.id);
       setSelected(parked.cart.lines.length - 1);
       setDone(null);
       closeDialog();
@@ -411,6 +414,8 @@ export function TillScreen() {
       {dialog === 'cancel' && (
         <CancelSaleDialog
           onCancelSale={() => {
+            // cancelling a resumed sale discards it from the parked list too
+            if (sale.parkedId) api.sales.discardParked({ id: sale.parkedId }).catch(onError);
             sale.reset();
             setSelected(-1);
             closeDialog();

@@ -39,6 +39,8 @@ export function useSale(onError: (e: unknown) => void) {
   const [cart, setCartState] = useState<Cart>(() => kept()?.cart ?? EMPTY_CART);
   const [customer, setCustomerState] = useState<TillCustomer | null>(() => kept()?.customer ?? null);
   const [approval, setApproval] = useState<ApprovalGrant | null>(null);
+  /** the parked sale this cart was resumed from: it stays parked until this sale completes, is re-parked or cancelled */
+  const [parkedId, setParkedId] = useState<string | null>(() => kept()?.parkedId ?? null);
   const [quote, setQuote] = useState<Quote | null>(null);
   /** the cart and approval the shown quote belongs to */
   const [quotedFor, setQuotedFor] = useState<{ cart: Cart; approval: ApprovalGrant | null } | null>(null);
@@ -88,13 +90,14 @@ export function useSale(onError: (e: unknown) => void) {
   }, [cart, approval, onError]);
 
   // The open sale outlives the screen: locking the till (by hand or when idle) or switching sections unmounts it.
-  useEffect(() => keep(cart, customer), [cart, customer]);
+  useEffect(() => keep(cart, customer, parkedId), [cart, customer, parkedId]);
 
   const reset = useCallback(() => {
     attemptKey.current = null;
     setCartState(EMPTY_CART);
     setCustomerState(null);
     setApproval(null);
+    setParkedId(null);
   }, []);
 
   const idempotencyKey = useCallback(() => {
@@ -116,6 +119,8 @@ export function useSale(onError: (e: unknown) => void) {
     remember,
     reset,
     idempotencyKey,
+    parkedId,
+    setParkedId,
   };
 }
 export type Sale = ReturnType<typeof useSale>;
@@ -123,19 +128,19 @@ export type Sale = ReturnType<typeof useSale>;
 const KEEP_KEY = 'counterline.till.openSale';
 
 /** The open sale kept in this tab (never the manager's approval: it holds a PIN). */
-function keep(cart: Cart, customer: TillCustomer | null): void {
+function keep(cart: Cart, customer: TillCustomer | null, parkedId: string | null): void {
   try {
     if (cart.lines.length === 0 && !customer) sessionStorage.removeItem(KEEP_KEY);
-    else sessionStorage.setItem(KEEP_KEY, JSON.stringify({ cart, customer }));
+    else sessionStorage.setItem(KEEP_KEY, JSON.stringify({ cart, customer, parkedId }));
   } catch {
     /* storage full or off: the sale just does not survive a lock */
   }
 }
 
-function kept(): { cart: Cart; customer: TillCustomer | null } | null {
+function kept(): { cart: Cart; customer: TillCustomer | null; parkedId?: string | null } | null {
   try {
     const text = sessionStorage.getItem(KEEP_KEY);
-    return text ? (JSON.parse(text) as { cart: Cart; customer: TillCustomer | null }) : null;
+    return text ? (JSON.parse(text) as { cart: Cart; customer: TillCustomer | null; parkedId?: string | null }) : null;
   } catch {
     return null;
   }
