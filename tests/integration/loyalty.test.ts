@@ -124,6 +124,10 @@ describe('loyalty points at the till', () => {
     const half = await shop.refund(sale.order, [[0, 2]]);
     expect(half.refund.total).toBe(8500);
     expect(shop.balance(ann)).toBe(1000 - 500 + 17 - 8 + 250);
+    const refundReceipt = shop.app.sqlite.prepare('SELECT data FROM print_jobs WHERE id = ?').get(half.printJobId) as {
+      data: string;
+    };
+    expect(JSON.parse(refundReceipt.data).customer.pointsBalance).toBe(759);
     // the rest: everything left of the earn and of the redemption, whatever the rounding did
     const rest = await shop.refund(sale.order, [[0, 2]]);
     expect(rest.refund.total).toBe(8500);

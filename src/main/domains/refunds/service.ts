@@ -332,8 +332,8 @@ export class RefundService {
     const customer = refund.customerId
       ? (stmt(
           this.deps.sqlite,
-          'SELECT display_name AS name, loyalty_card_no AS cardNo, balance FROM customers WHERE id = ?',
-        ).get(refund.customerId) as { name: string; cardNo: string | null; balance: number } | undefined)
+          'SELECT display_name AS name, loyalty_card_no AS cardNo, balance, points_balance AS points FROM customers WHERE id = ?',
+        ).get(refund.customerId) as { name: string; cardNo: string | null; balance: number; points: number } | undefined)
       : undefined;
     const data = {
       store: storeHeader(store),
@@ -347,7 +347,15 @@ export class RefundService {
       lines: refund.lines.map((l) => ({ name: l.name, qtyMilli: l.qtyMilli, total: l.total })),
       taxTotal: refund.taxTotal,
       total: refund.total,
-      customer: customer ? { name: customer.name, cardNo: customer.cardNo, accountBalance: customer.balance } : null,
+      customer: customer
+        ? {
+            name: customer.name,
+            cardNo: customer.cardNo,
+            accountBalance: customer.balance,
+            // the points balance after this refund took back (and gave back) its points
+            pointsBalance: customer.points,
+          }
+        : null,
     };
     const id = this.deps.newId();
     stmt(
