@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
+// the browser hosts the tests start may have their clock moved (POST /test/clock); never set outside e2e runs
+process.env.COUNTERLINE_TEST_CLOCK = '1';
+
 export default defineConfig({
   testDir: 'tests/e2e',
   globalSetup: './tests/e2e/global-setup.ts',

@@ -9,6 +9,7 @@ import { importCommand } from './cli/import';
 import { printerCommand } from './cli/printer';
 import { resolveDataDir } from './config';
 import { checkBindAddress, startHttpHost } from './host/http';
+import { testClockFromEnv } from './host/test-clock';
 import { seedReference } from './seed/reference';
 
 const HELP = `Counterline: the customer-first till
@@ -90,10 +91,11 @@ async function serve(args: string[]): Promise<number> {
   checkBindAddress(values.host, values['allow-lan']);
   const rendererDir = join(projectRoot, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) await buildRenderer();
-  const app = createApp({ dataDir: resolveDataDir(values['data-dir']) });
+  const testClock = testClockFromEnv() ?? undefined;
+  const app = createApp({ dataDir: resolveDataDir(values['data-dir']), clock: testClock });
   app.services.devices.start();
   app.services.loyalty.startDaily();
-  const host = await startHttpHost({ app, rendererDir, host: values.host, port });
+  const host = await startHttpHost({ app, rendererDir, host: values.host, port, testClock });
   console.log(`Counterline ready at ${host.url}`);
   const stop = async () => {
     await host.close();

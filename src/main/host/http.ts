@@ -6,6 +6,7 @@ import { join, normalize, sep } from 'node:path';
 import type { App } from '../app';
 import { mimeTypeOf } from './content-types';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import type { MovableClock } from './test-clock';
 
 export interface HttpHostOptions {
   app: App;
@@ -14,6 +15,8 @@ export interface HttpHostOptions {
   port?: number;
   /** fixed token for tests; a random one per run otherwise */
   token?: string;
+  /** only in e2e runs (COUNTERLINE_TEST_CLOCK=1): POST /test/clock moves the app's clock */
+  testClock?: MovableClock;
 }
 
 export interface HttpHost {
@@ -83,6 +86,12 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
 
     if (url.pathname.startsWith('/rpc/')) return rpc(req, res, decodeURIComponent(url.pathname.slice(5)));
     if (url.pathname === '/events') return eventStream(req, res);
+    if (url.pathname === '/test/clock' && opts.testClock && req.method === 'POST') {
+      const body = JSON.parse((await readBody(req)).toString() || '{}') as { offsetMs?: unknown };
+      if (typeof body.offsetMs === 'number' && Number.isInteger(body.offsetMs)) opts.testClock.setOffset(body.offsetMs);
+      sendJson(res, 200, { ok: true, data: { offsetMs: opts.testClock.offset(), now: opts.testClock.now() } });
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       sendJson(res, 405, { ok: false, error: { code: 'VALIDATION', message: 'Method not allowed' } });
       return;

@@ -1,3 +1,4 @@
+import { debtsEn } from './debts.en';
 import { devicesEn } from './devices.en';
 import { historyEn } from './history.en';
 import { importEn } from './import.en';
@@ -333,6 +334,7 @@ export const en = {
   ...importEn,
   ...loyaltyEn,
   ...pricingEn,
+  ...debtsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

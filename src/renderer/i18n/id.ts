@@ -1,3 +1,4 @@
+import { debtsId } from './debts.id';
 import { devicesId } from './devices.id';
 import type { MessageKey } from './en';
 import { historyId } from './history.id';
@@ -335,4 +336,5 @@ export const id: Record<MessageKey, string> = {
   ...importId,
   ...loyaltyId,
   ...pricingId,
+  ...debtsId,
 };

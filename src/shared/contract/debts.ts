@@ -110,7 +110,8 @@ export const DebtorsPage = z.object({
   total: Money,
 });
 
-export const StatementQuery = z.object({ customerId: Id, from: YmdDate, to: YmdDate });
+/** a period of shop days, both ends included; this month so far when left out */
+export const StatementQuery = z.object({ customerId: Id, from: YmdDate.optional(), to: YmdDate.optional() });
 
 export const StatementLine = z.object({
   id: z.string(),

@@ -24,7 +24,7 @@ import { dayEnd, localDate } from './report-dates';
 import { agingTable, debtorsTable, writeReport } from './report-export';
 import { DebtSettingsStore } from './report-settings';
 import { statementsPdf } from './statement-pdf';
-import { buildStatement } from './statements';
+import { buildStatement, defaultPeriod } from './statements';
 
 export interface ReportFile {
   bytes: Buffer;
@@ -135,25 +135,30 @@ export class DebtReports {
     return { bytes, rows, fileName, mimeType: MIME_TYPES[input.format] };
   }
 
-  statement(q: { customerId: string; from: string; to: string }): Statement {
-    return buildStatement(this.deps.sqlite, this.store.store(), this.settings.get().paymentInstructions, q);
+  statement(q: { customerId: string; from?: string; to?: string }): Statement {
+    const period = defaultPeriod(this.deps.clock.now(), this.tz());
+    return buildStatement(this.deps.sqlite, this.store.store(), this.settings.get().paymentInstructions, {
+      customerId: q.customerId,
+      from: q.from ?? (q.to ? `${q.to.slice(0, 8)}01` : period.from),
+      to: q.to ?? period.to,
+    });
   }
 
-  async statementPdf(actor: Actor, q: { customerId: string; from: string; to: string }): Promise<ReportFile> {
+  async statementPdf(actor: Actor, q: { customerId: string; from?: string; to?: string }): Promise<ReportFile> {
     const st = this.statement(q);
     const bytes = await statementsPdf(this.store.store(), [st], this.deps.clock.now());
     this.audit.record(actor, {
       action: 'statement.pdf',
       entity: 'customer',
       entityId: q.customerId,
-      note: `statement ${q.from} to ${q.to}`,
+      note: `statement ${st.from} to ${st.to}`,
     });
     const who = (st.customer.code ?? st.customer.name).replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '');
-    return { bytes, rows: st.lines.length, fileName: `statement-${who}-${q.to}.pdf`, mimeType: MIME_TYPES.pdf };
+    return { bytes, rows: st.lines.length, fileName: `statement-${who}-${st.to}.pdf`, mimeType: MIME_TYPES.pdf };
   }
 
   /** The statement on the receipt printer: a print job like any receipt, waiting in the queue if the printer is off. */
-  statementPrint(actor: Actor, q: { customerId: string; from: string; to: string }): { printJobId: string } {
+  statementPrint(actor: Actor, q: { customerId: string; from?: string; to?: string }): { printJobId: string } {
     const st = this.statement(q);
     const now = this.deps.clock.now();
     const id = this.deps.newId();
@@ -168,7 +173,7 @@ export class DebtReports {
         action: 'statement.print',
         entity: 'customer',
         entityId: q.customerId,
-        note: `statement ${q.from} to ${q.to} sent to the receipt printer`,
+        note: `statement ${st.from} to ${st.to} sent to the receipt printer`,
       });
     })();
     this.wakePrinter();

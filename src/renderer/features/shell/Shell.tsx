@@ -11,6 +11,9 @@ import { CustomersScreen } from '../customers/CustomersScreen';
 import { DevicesScreen } from '../devices/DevicesScreen';
 import { usePrintProblemToasts } from '../devices/usePrintProblemToasts';
 import { LoyaltyScreen } from '../loyalty/LoyaltyScreen';
+import { DailyDebtSummary } from '../receivables/DailyDebtSummary';
+import { DebtAlertBadge } from '../receivables/DebtAlertBadge';
+import { DebtsScreen } from '../receivables/DebtsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
 import { TillScreen } from '../till/TillScreen';
@@ -167,6 +170,7 @@ export function Shell({
                 >
                   <Icon name={s.id} className="nav-icon" />
                   <span className="nav-label">{t(`nav.${s.id}` as MessageKey)}</span>
+                  {s.id === 'debts' && <DebtAlertBadge />}
                   {i < 9 && <kbd>Alt+{i + 1}</kbd>}
                 </button>
               </li>
@@ -176,6 +180,7 @@ export function Shell({
         <main className="content" ref={mainRef}>
           <SectionView id={active} />
         </main>
+        <DailyDebtSummary onOpen={() => go('debts')} />
       </div>
     </ShellContext.Provider>
   );
@@ -197,6 +202,8 @@ function SectionView({ id }: { id: SectionId }) {
       return <DevicesScreen />;
     case 'catalog':
       return <CatalogScreen />;
+    case 'debts':
+      return <DebtsScreen />;
     case 'loyalty':
       return <LoyaltyScreen />;
     default:

@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { TextField } from '../../ui/fields';
+import { TillDebtAlert } from '../receivables/TillDebtAlert';
 import { looksLikeCode } from './ScanBox';
 import { tillCustomerOf } from './useSale';
 
@@ -191,6 +192,7 @@ function AttachedCustomer({
         {c.displayName}
         {c.categoryName && <span className="pill pill-ok till-cust-cat">{c.categoryName}</span>}
       </p>
+      <TillDebtAlert customerId={c.id} balance={c.balance} />
       {c.notesImportant && c.notes && (
         <p className="notice till-cust-note" role="note">
           <strong>{t('till.importantNote')}</strong> {c.notes}
