@@ -333,7 +333,9 @@ export class RefundService {
       ? (stmt(
           this.deps.sqlite,
           'SELECT display_name AS name, loyalty_card_no AS cardNo, balance, points_balance AS points FROM customers WHERE id = ?',
-        ).get(refund.customerId) as { name: string; cardNo: string | null; balance: number; points: number } | undefined)
+        ).get(refund.customerId) as
+          | { name: string; cardNo: string | null; balance: number; points: number }
+          | undefined)
       : undefined;
     const data = {
       store: storeHeader(store),
