@@ -12,7 +12,9 @@ import { postStockMove } from '../ledgers/stock';
 import type { RefundForPoints } from '../loyalty/service';
 import type { SalesOrders } from '../sales/orders';
 import type { SalesActor } from '../sales/service';
+import { TillSettingsService } from '../sales/settings';
 import type { SettingsService } from '../settings/service';
+import { cashRefundAmount } from './cash-rounding';
 import { type ChargedLine, RefundReads } from './read';
 import { refundShare } from './shares';
 
@@ -105,9 +107,17 @@ export class RefundService {
       const linesTotal = subtotal + taxTotal;
       const limit = method === 'on_account' ? state.refundableTotal : state.refundableMoney;
       let total = linesTotal;
+      // cash goes back in the currency's cash steps, as at a cash sale (1 = exact)
+      const cashStep =
+        method === 'cash' ? new TillSettingsService(this.deps, this.audit).cashIncrement(order.currency) : 1;
       if (linesTotal > limit) {
-        // the sale's cash rounding is the only gap allowed: the customer gets back what they paid, no more
-        if (limit === state.refundableTotal && linesTotal - limit <= Math.abs(order.rounding)) total = limit;
+        // the sale's cash rounding, or an earlier cash refund rounded up, is the only gap allowed: the customer gets
+        // back what they paid, no more
+        if (
+          (limit === state.refundableTotal && linesTotal - limit <= Math.abs(order.rounding)) ||
+          linesTotal - limit < cashStep
+        )
+          total = limit;
         else if (method !== 'on_account' && state.refundableTotal >= linesTotal && order.customerId)
           throw new AppError(
             'VALIDATION',
@@ -136,6 +146,7 @@ export class RefundService {
         refundTotal: linesTotal,
         reason: input.reason,
       });
+      if (method === 'cash') total = cashRefundAmount(total, cashStep, limit);
       stmt(
         this.deps.sqlite,
         `INSERT INTO refunds (id, number, sales_order_id, customer_id, status, method, subtotal, tax_total, total, reason,
