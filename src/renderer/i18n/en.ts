@@ -1,3 +1,4 @@
+import { accountEn } from './account.en';
 import { debtsEn } from './debts.en';
 import { devicesEn } from './devices.en';
 import { historyEn } from './history.en';
@@ -328,6 +329,7 @@ export const en = {
   'cust.contactBy.none': 'No consent given',
   'cust.address.isDefault': '(default)',
   ...tillEn,
+  ...accountEn,
   ...pointsEn,
   ...historyEn,
   ...devicesEn,

@@ -1,3 +1,4 @@
+import { accountId } from './account.id';
 import { debtsId } from './debts.id';
 import { devicesId } from './devices.id';
 import type { MessageKey } from './en';
@@ -330,6 +331,7 @@ export const id: Record<MessageKey, string> = {
   'cust.contactBy.none': 'Belum ada persetujuan',
   'cust.address.isDefault': '(utama)',
   ...tillId,
+  ...accountId,
   ...pointsId,
   ...historyId,
   ...devicesId,

@@ -59,6 +59,12 @@ interface Priced {
 
 const DAY_MS = 86_400_000;
 
+const APPROVAL_WORDS: Record<ApprovalNeed['kind'], string> = {
+  discount: 'a discount',
+  priceOverride: 'a price change',
+  creditLimit: 'a sale over the credit limit',
+};
+
 /** Checkout: pricing a cart, completing a sale in one transaction, reading and voiding sales. */
 export class SalesService {
   readonly orders: SalesOrders;
@@ -240,7 +246,7 @@ export class SalesService {
       action: 'sale.approvalChecked',
       entity: 'staff',
       entityId: approver.id,
-      note: `${approver.name} approved a ${input.action === 'discount' ? 'discount' : 'price change'} for ${actor.name}`,
+      note: `${approver.name} approved ${APPROVAL_WORDS[input.action]} for ${actor.name}`,
     });
     return { staffId: approver.id, name: approver.name, role: approver.role };
   }

@@ -5,6 +5,7 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, CurrencySelect, LanguageSelect, TextAreaField, TextField, TimeZoneSelect } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
+import { CreditSettingsCard } from './CreditSettingsCard';
 
 type Form = Omit<StoreProfile, 'logo'>;
 
@@ -145,6 +146,7 @@ export function SettingsScreen() {
         </form>
       )}
       {form && <TaxRates rates={taxRates} setRates={setTaxRates} editable={editable} />}
+      {form && <CreditSettingsCard editable={editable} currency={form.currency} locale={form.locale} />}
     </section>
   );
 }

@@ -24,6 +24,7 @@ export function CustomerPanel({
   dateText,
   focusKey,
   extra,
+  account,
 }: {
   customer: TillCustomer | null;
   onAttach: (c: TillCustomer) => void;
@@ -35,6 +36,8 @@ export function CustomerPanel({
   focusKey: number;
   /** more about the attached customer (the loyalty panel) */
   extra?: ReactNode;
+  /** the customer's account from receivables (balance, overdue, credit left); replaces the plain balance */
+  account?: ReactNode;
 }) {
   const t = useT();
   const { onError, can } = useShell();
@@ -101,7 +104,16 @@ export function CustomerPanel({
   };
 
   if (customer)
-    return <AttachedCustomer customer={customer} onDetach={onDetach} money={money} dateText={dateText} extra={extra} />;
+    return (
+      <AttachedCustomer
+        customer={customer}
+        onDetach={onDetach}
+        money={money}
+        dateText={dateText}
+        extra={extra}
+        account={account}
+      />
+    );
 
   return (
     <section className="till-panel till-customer" aria-labelledby="till-cust-h">
@@ -174,12 +186,14 @@ function AttachedCustomer({
   money,
   dateText,
   extra,
+  account,
 }: {
   customer: TillCustomer;
   onDetach: () => void;
   money: (n: number) => string;
   dateText: (ms: number) => string;
   extra?: ReactNode;
+  account?: ReactNode;
 }) {
   const t = useT();
   const creditLeft = c.creditLimit == null ? null : c.creditLimit - c.balance;
@@ -213,9 +227,13 @@ function AttachedCustomer({
         )}
         <dt>{t('till.lastVisit')}</dt>
         <dd>{c.lastActivityAt ? dateText(c.lastActivityAt) : t('till.firstVisit')}</dd>
-        <dt>{t('till.balance')}</dt>
-        <dd className={c.balance > 0 ? 'till-owes' : undefined}>{money(c.balance)}</dd>
-        {creditLeft != null && (
+        {!account && (
+          <>
+            <dt>{t('till.balance')}</dt>
+            <dd className={c.balance > 0 ? 'till-owes' : undefined}>{money(c.balance)}</dd>
+          </>
+        )}
+        {!account && creditLeft != null && (
           <>
             <dt>{t('till.creditLeft')}</dt>
             <dd className={creditLeft <= 0 ? 'till-owes' : undefined}>{money(Math.max(0, creditLeft))}</dd>
@@ -228,6 +246,7 @@ function AttachedCustomer({
           </>
         )}
       </dl>
+      {account}
       {extra}
       <button type="button" className="btn btn-sm" onClick={onDetach}>
         {t('till.detach')}

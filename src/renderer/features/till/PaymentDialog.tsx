@@ -52,7 +52,8 @@ export function PaymentDialog({
   // what the typed amount would do, shown before Enter: the change to count out, whether it completes the sale
   const preview = paymentProgress(quote, typed > 0 ? addPayment(payments, { method, amount: typed }) : payments);
   const completes = preview.remaining === 0;
-  const usable = methods.filter((m) => m !== 'on_account' || hasCustomer);
+  // on account and store credit are the customer's own account: only with a customer attached
+  const usable = methods.filter((m) => (m !== 'on_account' && m !== 'store_credit') || hasCustomer);
 
   const setMethod = (m: Method, list = payments) => {
     setMethodState(m);
@@ -178,7 +179,7 @@ export function PaymentDialog({
         <form onSubmit={submit}>
           <div className="pay-methods" role="radiogroup" aria-label={t('till.method')}>
             {methods.map((m) => {
-              const off = m === 'on_account' && !hasCustomer;
+              const off = !usable.includes(m);
               return (
                 // biome-ignore lint/a11y/useSemanticElements: a row of big buttons reads better than radio inputs
                 <button

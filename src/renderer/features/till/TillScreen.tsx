@@ -1,6 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Product } from '../../../shared/contract/catalog';
-import type { CompleteResult, Discount, PaymentInput, TillSettings } from '../../../shared/contract/sales';
+import type {
+  ApprovalNeed,
+  CompleteResult,
+  Discount,
+  PaymentInput,
+  TillSettings,
+} from '../../../shared/contract/sales';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
@@ -9,8 +15,10 @@ import { CartTable } from './CartTable';
 import { CustomerPanel } from './CustomerPanel';
 import { addProduct, parseQty, removeLine, setLineDiscount, setQty, setUnitPrice } from './cart';
 import { PaymentDialog } from './PaymentDialog';
+import { payerOf, ReceivePaymentDialog } from './ReceivePaymentDialog';
 import { RefundDialog } from './RefundDialog';
 import { ScanBox } from './ScanBox';
+import { AfterSaleAccountOffer, creditApprovalNeeds, TillAccountPanel } from './TillAccountPanel';
 import { ApprovalDialog, CancelSaleDialog, DiscountDialog, ParkedDialog } from './TillDialogs';
 import { TillLoyaltyPanel } from './TillLoyaltyPanel';
 import { useFunctionKeys } from './useFunctionKeys';
@@ -23,7 +31,7 @@ import { type ScanEvent, setFieldValue } from './useWedgeScanner';
 
 const QTY_TIMES = /^(\d{1,7}(?:[.,]\d{1,3})?)\*(\S+)$/;
 
-type DialogKind = 'pay' | 'discount' | 'approval' | 'parked' | 'cancel' | 'refund';
+type DialogKind = 'pay' | 'discount' | 'approval' | 'parked' | 'cancel' | 'refund' | 'receive';
 
 /** The till: scan or search items, attach the customer, take payment. Keyboard first; prices always from main. */
 export function TillScreen() {
@@ -34,6 +42,8 @@ export function TillScreen() {
   const { cart, setCart, quote, stale, customer } = sale;
   const [selected, setSelected] = useState(-1);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
+  /** a sale over a customer's credit limit, waiting for a manager's PIN with the payments the cashier took */
+  const [creditWait, setCreditWait] = useState<{ needs: ApprovalNeed[]; payments: PaymentInput[] } | null>(null);
   const [settings, setSettings] = useState<TillSettings | null>(null);
   const [done, setDone] = useState<CompleteResult | null>(null);
   // money the cashier chose to pay with points from the loyalty panel; a new customer or sale starts without
@@ -145,15 +155,24 @@ export function TillScreen() {
     }
   }, [payWhenPriced, stale, quote]);
 
-  const complete = async (payments: PaymentInput[]) => {
-    const approval = sale.approval ? { staffId: sale.approval.staffId, pin: sale.approval.pin } : undefined;
-    const result = await api.sales.complete({
-      cart,
-      payments,
-      idempotencyKey: sale.idempotencyKey(),
-      ...(approval ? { approval } : {}),
-      ...(sale.parkedId ? { parkedId: sale.parkedId } : {}),
-    });
+  const complete = async (payments: PaymentInput[], grant = sale.approval) => {
+    const approval = grant ? { staffId: grant.staffId, pin: grant.pin } : undefined;
+    let result: CompleteResult;
+    try {
+      result = await api.sales.complete({
+        cart,
+        payments,
+        idempotencyKey: sale.idempotencyKey(),
+        ...(approval ? { approval } : {}),
+        ...(sale.parkedId ? { parkedId: sale.parkedId } : {}),
+      });
+    } catch (e) {
+      const credit = creditApprovalNeeds(e);
+      if (!credit) throw e;
+      setCreditWait({ needs: credit, payments });
+      setDialog('approval');
+      return;
+    }
     setDone(result);
     sale.reset();
     setSelected(-1);
@@ -224,6 +243,9 @@ export function TillScreen() {
       case 'F9':
         setDialog('parked');
         break;
+      case 'F10':
+        setDialog('receive');
+        break;
       case 'F12':
         pay();
         break;
@@ -270,6 +292,7 @@ export function TillScreen() {
           onError={onError}
         />
         {done && <CompletionPanel result={done} money={money} onDismiss={() => setDone(null)} />}
+        {done && <AfterSaleAccountOffer order={done.order} money={money} onReceive={() => setDialog('receive')} />}
         {cart.lines.length === 0 && !done ? (
           <div className="till-empty">
             <p className="till-empty-title">{t('till.emptyTitle')}</p>
@@ -320,6 +343,16 @@ export function TillScreen() {
           money={money}
           dateText={(ms) => dateFmt.format(ms)}
           focusKey={custFocus}
+          account={
+            customer && (
+              <TillAccountPanel
+                customerId={customer.id}
+                money={money}
+                dateText={(ms) => dateFmt.format(ms)}
+                onReceive={() => setDialog('receive')}
+              />
+            )
+          }
           extra={
             customer && (
               <TillLoyaltyPanel
@@ -380,13 +413,26 @@ export function TillScreen() {
       )}
       {dialog === 'approval' && (
         <ApprovalDialog
-          needs={needs}
+          needs={creditWait?.needs ?? needs}
           onApproved={(grant) => {
             sale.setApproval(grant);
             toast.success(t('till.approved', { name: grant.name }));
             setDialog(null);
-            setPayWhenPriced(true);
+            // over the credit limit: the sale goes through with the payments already taken
+            if (creditWait) complete(creditWait.payments, grant).catch(onError);
+            else setPayWhenPriced(true);
+            setCreditWait(null);
           }}
+          onClose={() => {
+            setCreditWait(null);
+            closeDialog();
+          }}
+        />
+      )}
+      {dialog === 'receive' && (
+        <ReceivePaymentDialog
+          customer={customer ?? payerOf(done?.order)}
+          formats={{ currency, locale, money, dateText: (ms) => dateFmt.format(ms) }}
           onClose={closeDialog}
         />
       )}

@@ -139,6 +139,7 @@ export const FUNCTION_KEYS = [
   ['F6', 'till.key.discount'],
   ['F8', 'till.key.park'],
   ['F9', 'till.key.parked'],
+  ['F10', 'account.key'],
   ['F12', 'till.key.pay'],
   ['Esc', 'till.key.cancel'],
 ] as const;

@@ -9,6 +9,7 @@ const F_KEYS: Record<string, FunctionKey | 'F7'> = {
   F7: 'F7',
   F8: 'F8',
   F9: 'F9',
+  F10: 'F10',
   F12: 'F12',
   Escape: 'Esc',
 };
