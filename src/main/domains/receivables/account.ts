@@ -2,7 +2,6 @@ import type { OpenDebit } from '../../../shared/contract/receivables';
 import type { AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import type { SettingsService } from '../settings/service';
-import type { StaffService } from '../staff/service';
 import { residuals, settledOpenDebits } from './allocations';
 import { SaleCredit } from './credit';
 import { AccountAdjustments, accountCustomer } from './entries';
@@ -23,12 +22,11 @@ export class AccountService {
     private deps: Deps,
     audit: AuditService,
     store: SettingsService,
-    staff: StaffService,
   ) {
     this.settings = new ReceivablesSettingsService(deps, audit);
     this.payments = new AccountPayments(deps, audit, store);
     this.adjustments = new AccountAdjustments(deps, audit, store);
-    this.credit = new SaleCredit(deps, audit, store, this.settings, staff);
+    this.credit = new SaleCredit(deps, audit, store, this.settings);
   }
 
   /** Open debits now, oldest first, with any credit not yet allocated applied as it will be at the next write. */

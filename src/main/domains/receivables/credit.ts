@@ -1,5 +1,5 @@
 import type { CreditPolicy, TillAccountSummary } from '../../../shared/contract/receivables';
-import type { Approval, ApprovalNeed } from '../../../shared/contract/sales';
+import type { ApprovalNeed } from '../../../shared/contract/sales';
 import { AppError } from '../../../shared/errors';
 import { formatMoney } from '../../../shared/money';
 import { can, type Role } from '../../../shared/permissions';
@@ -8,7 +8,6 @@ import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import { postAccountEntry } from '../ledgers/account';
 import type { SettingsService } from '../settings/service';
-import type { StaffService } from '../staff/service';
 import { residuals, settleAccount, settledOpenDebits, undoCredit } from './allocations';
 import type { ReceivablesSettingsService } from './settings';
 
@@ -59,7 +58,6 @@ export class SaleCredit {
     private audit: AuditService,
     private settings: SettingsService,
     private credit: ReceivablesSettingsService,
-    private staff: StaffService,
   ) {}
 
   private money(n: number): string {
@@ -82,7 +80,13 @@ export class SaleCredit {
    */
   beforeSale(
     actor: SaleActor,
-    input: { customerId: string | null; onAccount: number; storeCredit: number; approval?: Approval | undefined },
+    input: {
+      customerId: string | null;
+      onAccount: number;
+      storeCredit: number;
+      /** the manager's approval sent with the sale, checked for this need by the sales service (absent: none sent) */
+      approve?: ((need: ApprovalNeed) => { id: string; name: string; role: Role } | null) | undefined;
+    },
   ): CreditDecision | null {
     if (!input.customerId) {
       if (input.storeCredit > 0)
@@ -126,14 +130,14 @@ export class SaleCredit {
         details,
       );
     // a manager selling needs nobody else's PIN; a cashier needs a manager's
-    if (actor.id && actor.role && can(actor.role, 'receivables.manage') && !input.approval) {
+    if (actor.id && actor.role && can(actor.role, 'receivables.manage') && !input.approve) {
       decision.approver = { id: actor.id, name: actor.name };
       return decision;
     }
     const need: ApprovalNeed = { kind: 'creditLimit', lineNo: null, message: `${over} — a manager can approve.` };
-    if (!input.approval)
+    const approver = input.approve?.(need);
+    if (!approver)
       throw new AppError('CREDIT_LIMIT', `${over} — a manager can approve.`, { ...details, approvalsNeeded: [need] });
-    const approver = this.staff.verifyApprover(input.approval.staffId, input.approval.pin);
     if (!can(approver.role, 'receivables.manage'))
       throw new AppError('FORBIDDEN', `${approver.name} (${approver.role}) cannot approve credit over the limit.`, {
         approvalsNeeded: [need],

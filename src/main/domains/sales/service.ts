@@ -20,7 +20,7 @@ import { nextDocumentNumber } from '../documents';
 import { postAccountEntry } from '../ledgers/account';
 import { postStockMove } from '../ledgers/stock';
 import type { ReceiptPoints, SaleForPoints } from '../loyalty/service';
-import type { CreditDecision } from '../receivables/credit';
+import type { CreditDecision, SaleCredit } from '../receivables/credit';
 import type { SettingsService } from '../settings/service';
 import type { StaffService } from '../staff/service';
 import { SalesOrders } from './orders';
@@ -87,10 +87,7 @@ export class SalesService {
     reason: string,
   ) => void = () => {};
   /** credit limit and store credit, inside the sale's transaction before anything is written (throws to refuse) */
-  creditCheck: (
-    actor: SalesActor,
-    c: { customerId: string | null; onAccount: number; storeCredit: number; approval?: Approval | undefined },
-  ) => CreditDecision | null = () => null;
+  creditCheck: (actor: SalesActor, c: Parameters<SaleCredit['beforeSale']>[1]) => CreditDecision | null = () => null;
   /** after the sale's ledger rows: the store-credit entry, allocations, the audit of a sale over the limit */
   creditAfterSale: (
     actor: SalesActor,
@@ -278,7 +275,8 @@ export class SalesService {
         customerId: customer?.id ?? null,
         onAccount: plan.onAccount,
         storeCredit: plan.rows.reduce((a, p) => a + (p.method === 'store_credit' ? p.amount : 0), 0),
-        approval: input.approval,
+        // over the credit limit, the manager's approval is checked here like any other
+        approve: input.approval ? (need) => this.approve([need], input.approval, priced) : undefined,
       });
       const now = this.deps.clock.now();
       const tillId = this.deps.tillId();
