@@ -11,6 +11,7 @@ import { benchCustomerImport } from './customers-import';
 import { benchLoyalty } from './loyalty';
 import { benchPricing } from './pricing';
 import { benchPrint } from './print';
+import { benchReceivables } from './receivables';
 import { benchCreditSale } from './sales';
 import { benchStartup } from './startup';
 import { report } from './stats';
@@ -33,5 +34,6 @@ const results = [
   ...(await benchPrint()),
   ...benchPricing(),
   ...benchLoyalty(),
+  ...(await benchReceivables()),
 ];
 for (const r of results) console.log(report(r));

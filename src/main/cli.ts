@@ -97,6 +97,8 @@ async function serve(args: string[]): Promise<number> {
   app.services.loyalty.startDaily();
   const host = await startHttpHost({ app, rendererDir, host: values.host, port, testClock });
   console.log(`Counterline ready at ${host.url}`);
+  // settle every account once in the background (in slices) so the first Debts screen or alert check is quick
+  void app.services.debtReports.book.current();
   const stop = async () => {
     await host.close();
     app.close();

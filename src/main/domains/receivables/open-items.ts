@@ -145,19 +145,34 @@ export function openItemsRange(sqlite: Sqlite, before: number, lo = '', hi = '\u
   return settleRows(stmt(sqlite, ALL_SQL).all({ t: before, lo, hi }) as ResidualRow[]);
 }
 
-/** Customer id boundaries splitting everyone into `parts` slices of about the same size. */
-export function customerSlices(sqlite: Sqlite, parts: number): Array<[string, string]> {
-  const n = (stmt(sqlite, 'SELECT count(*) AS n FROM customers').get() as { n: number }).n;
+/**
+ * Customer id boundaries splitting the ledger into slices of about `entries` rows each (a customer is never split), from
+ * one index-only count per customer.
+ */
+export function customerSlices(sqlite: Sqlite, entries = 4000): Array<[string, string]> {
+  // one count of the whole ledger is itself a blocking statement: reuse the cuts until the ledger grew by a quarter
+  const size = (stmt(sqlite, 'SELECT coalesce(max(rowid), 0) AS n FROM account_entries').get() as { n: number }).n;
+  const known = sliceCache.get(sqlite);
+  if (known && known.entries === entries && size <= known.size * 1.25 + 1000) return known.slices;
   const cuts: string[] = [''];
-  for (let k = 1; k < parts; k++) {
-    const row = stmt(sqlite, 'SELECT id FROM customers ORDER BY id LIMIT 1 OFFSET ?').get(
-      Math.floor((k * n) / parts),
-    ) as { id: string } | undefined;
-    if (row && row.id > (cuts[cuts.length - 1] as string)) cuts.push(row.id);
+  let n = 0;
+  for (const r of stmt(
+    sqlite,
+    'SELECT customer_id AS id, count(*) AS n FROM account_entries GROUP BY customer_id ORDER BY customer_id',
+  ).iterate() as IterableIterator<{ id: string; n: number }>) {
+    if (n >= entries) {
+      cuts.push(r.id);
+      n = 0;
+    }
+    n += r.n;
   }
   cuts.push('\uffff');
-  return cuts.slice(1).map((hi, i) => [cuts[i] as string, hi]);
+  const slices = cuts.slice(1).map((hi, i): [string, string] => [cuts[i] as string, hi]);
+  sliceCache.set(sqlite, { size, entries, slices });
+  return slices;
 }
+
+const sliceCache = new WeakMap<Sqlite, { size: number; entries: number; slices: Array<[string, string]> }>();
 
 /** Every customer's open items before `before`, in one pass. */
 export function openItemsAll(sqlite: Sqlite, before: number): CustomerOpenItems[] {
@@ -168,9 +183,9 @@ export function openItemsAll(sqlite: Sqlite, before: number): CustomerOpenItems[
  * The same in slices of customers, giving the event loop back between slices: a report over 100k customers then
  * never holds up a scan at the till for more than one slice.
  */
-export async function openItemsAllSliced(sqlite: Sqlite, before: number, parts = 16): Promise<CustomerOpenItems[]> {
+export async function openItemsAllSliced(sqlite: Sqlite, before: number, entries = 4000): Promise<CustomerOpenItems[]> {
   const out: CustomerOpenItems[] = [];
-  for (const [lo, hi] of customerSlices(sqlite, parts)) {
+  for (const [lo, hi] of customerSlices(sqlite, entries)) {
     out.push(...openItemsRange(sqlite, before, lo, hi));
     await new Promise((r) => setImmediate(r));
   }
