@@ -274,6 +274,8 @@ describe('the till: checkout, park and void', () => {
       staffId: managerId,
       name: DEMO.manager,
       role: 'manager',
+      // no cart given: nothing to scope a token to
+      token: null,
     });
     const cashierId = (app.sqlite.prepare('SELECT id FROM staff WHERE name = ?').get(DEMO.cashier) as { id: string })
       .id;

@@ -49,7 +49,15 @@ export const Cart = z.object({
 export type Cart = z.output<typeof Cart>;
 
 /** A manager (or owner) types their PIN at the till to allow what the cashier may not do alone. */
-export const Approval = z.object({ staffId: Id, pin: Pin });
+/**
+ * A manager's approval sent with a sale: the token `sales.approve` gave for this cart (scoped to the cashier, the
+ * cart and the kinds approved; used up when the sale completes), or the manager's PIN typed for this one request.
+ */
+export const Approval = z.object({
+  staffId: Id,
+  pin: Pin.optional(),
+  token: z.string().min(16).max(100).optional(),
+});
 export type Approval = z.infer<typeof Approval>;
 
 export const PricedLine = z.object({
@@ -300,8 +308,14 @@ export const sales = {
   lookupCode: procedure({ input: z.object({ code: Barcode }), output: LookupResult, permission: 'till.use' }),
   /** checks a manager's PIN before the till sends an approval with a sale; audited */
   approve: procedure({
-    input: Approval.extend({ action: z.enum(['discount', 'priceOverride', 'creditLimit']) }),
-    output: z.object({ staffId: Id, name: z.string(), role: z.enum(ROLES) }),
+    input: z.object({
+      staffId: Id,
+      pin: Pin,
+      action: z.enum(['discount', 'priceOverride', 'creditLimit']),
+      /** the cart being approved: the answer then carries a token valid for exactly this cart, once */
+      cart: Cart.optional(),
+    }),
+    output: z.object({ staffId: Id, name: z.string(), role: z.enum(ROLES), token: z.string().nullable() }),
     permission: 'sales.sell',
   }),
   settings: procedure({ input: z.null(), output: TillSettings, permission: 'session' }),

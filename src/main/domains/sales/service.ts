@@ -23,6 +23,7 @@ import type { ReceiptPoints, SaleForPoints } from '../loyalty/service';
 import type { CreditDecision, SaleCredit } from '../receivables/credit';
 import type { SettingsService } from '../settings/service';
 import type { StaffService } from '../staff/service';
+import { approvalGrants } from './approval-grants';
 import { SalesOrders } from './orders';
 import { ParkedSales } from './parked';
 import {
@@ -195,14 +196,35 @@ export class SalesService {
     return { priced, lines, customer, needs };
   }
 
-  /** Checks an approval against what is needed; returns the approver, or throws saying what is needed. */
-  private approve(needs: ApprovalNeed[], approval: Approval | undefined, priced: PricedCart) {
+  /** The request an approval token is checked against while complete() runs (synchronous: one at a time). */
+  private approvalScope: { actor: SalesActor; cart: Cart; useKey: string | null } | null = null;
+
+  /**
+   * Checks an approval against what is needed; returns the approver, or throws saying what is needed. A token is
+   * checked against the cashier, cart and needs it was given for (and used up by the completing sale); a PIN is
+   * checked as typed.
+   */
+  private approve(
+    needs: ApprovalNeed[],
+    approval: Approval | undefined,
+    priced: PricedCart,
+    scope = this.approvalScope,
+  ) {
     if (needs.length === 0) return null;
-    if (!approval)
+    if (!approval || !(approval.pin || approval.token))
       throw new AppError('FORBIDDEN', `A manager's PIN is needed: ${needs.map((n) => n.message).join(' ')}`, {
         approvalsNeeded: needs,
       });
-    const approver = this.staff.verifyApprover(approval.staffId, approval.pin);
+    if (approval.token) {
+      if (!scope) throw new AppError('FORBIDDEN', "The manager's approval cannot be used here: ask for it again.");
+      return approvalGrants(this.deps).redeem(approval.token, {
+        actorId: scope.actor.id ?? null,
+        cart: scope.cart,
+        needs,
+        useKey: scope.useKey,
+      });
+    }
+    const approver = this.staff.verifyApprover(approval.staffId, approval.pin as string);
     const refused = approverMissing(approver.role, needs, priced, this.till.discountLimitBp(approver.role));
     if (refused.length)
       throw new AppError('FORBIDDEN', `${approver.name} (${approver.role}) cannot approve this: ${refused.join(' ')}`, {
@@ -216,8 +238,13 @@ export class SalesService {
     const store = this.settings.store();
     let open = needs;
     if (needs.length && approval) {
-      this.approve(needs, approval, priced);
-      open = [];
+      try {
+        this.approve(needs, approval, priced, { actor, cart, useKey: null });
+        open = [];
+      } catch (e) {
+        // a token for another cart (the cashier changed it since): the quote shows what needs approving again
+        if (!approval.token) throw e;
+      }
     }
     const { lines, offerRuleIds: _offers, ...totals } = priced;
     return {
@@ -230,7 +257,7 @@ export class SalesService {
   }
 
   /** Checks a manager's PIN for the till's approval dialog; audited. */
-  checkApprover(actor: SalesActor, input: Approval & { action: ApprovalNeed['kind'] }) {
+  checkApprover(actor: SalesActor, input: { staffId: string; pin: string; action: ApprovalNeed['kind']; cart?: Cart }) {
     const approver = this.staff.verifyApprover(input.staffId, input.pin);
     const allowed =
       input.action === 'creditLimit'
@@ -245,7 +272,23 @@ export class SalesService {
       entityId: approver.id,
       note: `${approver.name} approved ${APPROVAL_WORDS[input.action]} for ${actor.name}`,
     });
-    return { staffId: approver.id, name: approver.name, role: approver.role };
+    // with the cart: a token for exactly this cart and what it needs (checked now, so a refusal comes at once)
+    let token: string | null = null;
+    if (input.cart && actor.id) {
+      const { priced, needs } = this.price(input.cart, actor);
+      const refused = approverMissing(approver.role, needs, priced, this.till.discountLimitBp(approver.role));
+      if (refused.length)
+        throw new AppError(
+          'FORBIDDEN',
+          `${approver.name} (${approver.role}) cannot approve this: ${refused.join(' ')}`,
+        );
+      token = approvalGrants(this.deps).issue(approver, {
+        actorId: actor.id,
+        cart: input.cart,
+        kinds: [input.action, ...needs.map((n) => n.kind)],
+      });
+    }
+    return { staffId: approver.id, name: approver.name, role: approver.role, token };
   }
 
   complete(actor: SalesActor, input: CompleteInput): CompleteResult {
@@ -257,6 +300,7 @@ export class SalesService {
     if (input.cart.lines.length === 0)
       throw new AppError('VALIDATION', 'The sale has no lines yet: scan or search a product first.');
     const { priced, lines, customer, needs } = this.price(input.cart, actor);
+    this.approvalScope = { actor, cart: input.cart, useKey: input.idempotencyKey };
     const approver = this.approve(needs, input.approval, priced);
     const store = this.settings.store();
     const plan = planPayments(

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import type { ApprovalNeed, Discount, ParkedSale } from '../../../shared/contract/sales';
+import type { ApprovalNeed, Cart, Discount, ParkedSale } from '../../../shared/contract/sales';
 import type { StaffRow } from '../../../shared/contract/system';
 import { type CurrencyCode, parseMoney } from '../../../shared/money';
 import { useT } from '../../i18n';
@@ -139,10 +139,13 @@ export function DiscountDialog({
 /** A manager or the owner types their PIN to allow what the cashier may not do alone (checked and audited in main). */
 export function ApprovalDialog({
   needs,
+  cart,
   onApproved,
   onClose,
 }: {
   needs: ApprovalNeed[];
+  /** the cart approved: main answers with a token for exactly this cart, and the PIN stays in this dialog */
+  cart?: Cart;
   onApproved: (grant: ApprovalGrant) => void;
   onClose: () => void;
 }) {
@@ -172,10 +175,13 @@ export function ApprovalDialog({
     try {
       const kinds = [...new Set(needs.map((n) => n.kind))];
       let name = '';
+      let token: string | null = null;
       for (const action of kinds.length ? kinds : (['discount'] as const)) {
-        name = (await api.sales.approve({ staffId, pin, action })).name;
+        const r = await api.sales.approve({ staffId, pin, action, ...(cart ? { cart } : {}) });
+        name = r.name;
+        token = r.token;
       }
-      onApproved({ staffId, pin, name });
+      onApproved(token ? { staffId, token, name } : { staffId, pin, name });
     } catch (err) {
       setError(messageOf(err));
       setPin('');

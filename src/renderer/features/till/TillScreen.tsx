@@ -24,7 +24,7 @@ import { TillLoyaltyPanel } from './TillLoyaltyPanel';
 import { useFunctionKeys } from './useFunctionKeys';
 import './till.css';
 import { CompletionPanel, type FunctionKey, FunctionKeyBar, TotalsPanel } from './TotalsPanel';
-import { tillCustomerOf, useSale } from './useSale';
+import { approvalOf, tillCustomerOf, useSale } from './useSale';
 import { useScans } from './useScans';
 import { useTillFormats } from './useTillFormats';
 import { type ScanEvent, setFieldValue } from './useWedgeScanner';
@@ -156,7 +156,7 @@ export function TillScreen() {
   }, [payWhenPriced, stale, quote]);
 
   const complete = async (payments: PaymentInput[], grant = sale.approval) => {
-    const approval = grant ? { staffId: grant.staffId, pin: grant.pin } : undefined;
+    const approval = grant ? approvalOf(grant) : undefined;
     let result: CompleteResult;
     try {
       result = await api.sales.complete({
@@ -414,6 +414,7 @@ export function TillScreen() {
       {dialog === 'approval' && (
         <ApprovalDialog
           needs={creditWait?.needs ?? needs}
+          cart={cart}
           onApproved={(grant) => {
             sale.setApproval(grant);
             toast.success(t('till.approved', { name: grant.name }));

@@ -74,7 +74,7 @@ export function useSale(onError: (e: unknown) => void) {
       return;
     }
     const timer = setTimeout(() => {
-      const grant = approval ? { staffId: approval.staffId, pin: approval.pin } : undefined;
+      const grant = approval ? approvalOf(approval) : undefined;
       api.sales
         .quote(grant ? { cart, approval: grant } : { cart })
         .then((q) => {
@@ -144,4 +144,9 @@ function kept(): { cart: Cart; customer: TillCustomer | null; parkedId?: string 
   } catch {
     return null;
   }
+}
+
+/** What goes to main with a sale: the approval token (or the PIN, when no token was given), never the name. */
+export function approvalOf(g: ApprovalGrant): Approval {
+  return g.token ? { staffId: g.staffId, token: g.token } : { staffId: g.staffId, pin: g.pin };
 }
