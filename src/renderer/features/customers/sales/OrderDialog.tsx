@@ -6,7 +6,7 @@ import { api } from '../../../lib/api';
 import { useShell } from '../../../lib/session';
 import { Dialog } from '../../../ui/Dialog';
 import { useToast } from '../../../ui/toast';
-import { RefundDialog } from './RefundDialog';
+import { RefundDialog } from '../../till/RefundDialog';
 
 /** One sale opened from the history: lines, payments, refunds against it; reprint and refund from here. */
 export function OrderDialog({ id, onClose, onChanged }: { id: string; onClose: () => void; onChanged: () => void }) {
@@ -26,10 +26,20 @@ export function OrderDialog({ id, onClose, onChanged }: { id: string; onClose: (
 
   if (refunding)
     return (
+      // the till's refund dialog: one way to refund, wherever the sale was opened
       <RefundDialog
-        state={state}
+        saleId={order.id}
+        locale={store?.locale ?? 'en'}
+        money={money}
         onClose={() => setRefunding(false)}
-        onDone={() => {
+        onDone={(r) => {
+          toast.success(
+            t('till.refunded', {
+              number: r.number,
+              amount: money(r.total),
+              method: t(`till.method.${r.method}` as MessageKey),
+            }),
+          );
           setRefunding(false);
           load();
           onChanged();
