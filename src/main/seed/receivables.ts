@@ -89,7 +89,8 @@ export function seedReceivables(
   const invoices = sqlite
     .prepare(
       `SELECT e.id, e.customer_id AS customerId, e.amount, e.at, e.due_at AS dueAt FROM account_entries e
-       WHERE e.kind = 'invoice' AND NOT EXISTS (SELECT 1 FROM account_entries v WHERE v.reverses_id = e.id)
+       WHERE e.kind = 'invoice'
+         AND e.id NOT IN (SELECT reverses_id FROM account_entries WHERE reverses_id IS NOT NULL)
        ORDER BY e.at, e.id`,
     )
     .all() as Array<{ id: string; customerId: string; amount: number; at: number; dueAt: number | null }>;

@@ -149,7 +149,7 @@ export function openItemsRange(sqlite: Sqlite, before: number, lo = '', hi = '\u
  * Customer id boundaries splitting the ledger into slices of about `entries` rows each (a customer is never split), from
  * one index-only count per customer.
  */
-export function customerSlices(sqlite: Sqlite, entries = 4000): Array<[string, string]> {
+export function customerSlices(sqlite: Sqlite, entries = 1500): Array<[string, string]> {
   // one count of the whole ledger is itself a blocking statement: reuse the cuts until the ledger grew by a quarter
   const size = (stmt(sqlite, 'SELECT coalesce(max(rowid), 0) AS n FROM account_entries').get() as { n: number }).n;
   const known = sliceCache.get(sqlite);
@@ -183,7 +183,7 @@ export function openItemsAll(sqlite: Sqlite, before: number): CustomerOpenItems[
  * The same in slices of customers, giving the event loop back between slices: a report over 100k customers then
  * never holds up a scan at the till for more than one slice.
  */
-export async function openItemsAllSliced(sqlite: Sqlite, before: number, entries = 4000): Promise<CustomerOpenItems[]> {
+export async function openItemsAllSliced(sqlite: Sqlite, before: number, entries = 1500): Promise<CustomerOpenItems[]> {
   const out: CustomerOpenItems[] = [];
   for (const [lo, hi] of customerSlices(sqlite, entries)) {
     out.push(...openItemsRange(sqlite, before, lo, hi));
