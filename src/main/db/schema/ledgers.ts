@@ -84,6 +84,8 @@ export const pointsEntries = sqliteTable(
     uniqueIndex('points_entries_operation').on(t.operationId),
     index('points_entries_customer_at').on(t.customerId, t.at),
     index('points_entries_sales_order').on(t.salesOrderId),
+    // covers the loyalty report's sums by period over the whole ledger (time, kind, points only)
+    index('points_entries_at_kind_points').on(t.at, t.kind, t.points),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `points_entries_at_kind_points` ON `points_entries` (`at`,`kind`,`points`);
