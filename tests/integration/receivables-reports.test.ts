@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderTemplate } from '../../src/main/devices/printers/templates';
 import { postAccountEntry } from '../../src/main/domains/ledgers/account';
 import { AGING_BUCKETS } from '../../src/main/domains/receivables/aging';
 import { dayEnd, dayStart } from '../../src/main/domains/receivables/report-dates';
@@ -248,6 +249,24 @@ describe('aging, debtors and statements over the account ledger', () => {
       to: '2027-02-28',
     });
     expect(again.base64).toBe(file.base64);
+  });
+
+  it('queues the statement for the receipt printer, whose template prints the closing balance and the aging', async () => {
+    const c = await newCustomer(app, 'Thermal');
+    ledger(app).entry(c, 'invoice', 33_000, { dueAt: app.clock.now() });
+    const today = new Date(app.clock.now() + 3 * 3600_000).toISOString().slice(0, 10);
+    const { printJobId } = await ok<{ printJobId: string }>(app, 'debts.statementPrint', { customerId: c, to: today });
+    const job = app.sqlite.prepare('SELECT template, data FROM print_jobs WHERE id = ?').get(printJobId) as {
+      template: string;
+      data: string;
+    };
+    expect(job.template).toBe('statement');
+    const blocks = renderTemplate(job.template, JSON.parse(job.data));
+    const text = blocks.map((b) => ('text' in b ? b.text : 'left' in b ? `${b.left} ${b.right}` : '')).join('\n');
+    expect(text).toContain('STATEMENT OF ACCOUNT');
+    expect(text).toContain('Thermal Debtor');
+    expect(text).toMatch(/BALANCE UGX 33,000/);
+    expect(text).toMatch(/Current 33,000/);
   });
 
   it('prepares a WhatsApp reminder only for a customer who agreed to WhatsApp', async () => {
