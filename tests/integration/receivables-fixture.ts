@@ -17,10 +17,15 @@ export async function receivablesShop() {
     return signInAs(app.call, DEMO.manager, DEMO.managerPin, CLIENTS.manager);
   };
   const managerId = await signInAll();
-  /** moves the test clock; the idle lock then needs everyone's PIN again */
+  /** moves the test clock; before anyone could have reached the idle lock (5 minutes) everyone types their PIN again */
+  let idle = 0;
   const advance = async (ms: number) => {
     app.clock.advance(ms);
-    await signInAll();
+    idle += ms;
+    if (idle >= 4 * 60_000) {
+      await signInAll();
+      idle = 0;
+    }
   };
   const flourId = (app.sqlite.prepare('SELECT id FROM products WHERE sku = ?').get(FLOUR.sku) as { id: string }).id;
   let key = 0;
