@@ -49,5 +49,6 @@ export const accountEn = {
   'account.policy.block': 'Refuse the on-account part',
   'account.policy.approve': 'Refuse unless a manager approves with their PIN',
   'account.settingsSaved': 'Credit settings saved.',
+  'account.saveSettings': 'Save credit settings',
   'account.badLimit': 'The credit limit is not an amount.',
 } as const;

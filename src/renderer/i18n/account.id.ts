@@ -51,5 +51,6 @@ export const accountId: Record<keyof typeof accountEn, string> = {
   'account.policy.block': 'Tolak bagian yang dibayar dengan kredit',
   'account.policy.approve': 'Tolak kecuali manajer menyetujui dengan PIN',
   'account.settingsSaved': 'Pengaturan kredit disimpan.',
+  'account.saveSettings': 'Simpan pengaturan kredit',
   'account.badLimit': 'Batas kredit bukan jumlah uang.',
 } as const;

@@ -106,7 +106,7 @@ export function CreditSettingsCard({
         </div>
         {editable && (
           <button type="submit" className="btn btn-primary">
-            {t('common.save')}
+            {t('account.saveSettings')}
           </button>
         )}
       </fieldset>
