@@ -83,5 +83,27 @@ test('loyalty cards: a card scanned on the customers list opens the customer; af
   await shot(page, 'loyalty-report');
   await page.getByRole('tab', { name: 'Program' }).click();
   await expect(page.getByText('1 point for every UGX 1,000 spent, rounded down.')).toBeVisible();
+
+  // What earns no points: a category ticked, a product scanned in; an unknown code is said in words.
+  const exclusions = page.getByRole('group', { name: 'Earns no points' });
+  await exclusions.getByRole('group', { name: 'Categories that earn no points' }).getByRole('checkbox').first().check();
+  const productBox = exclusions.getByLabel(/Add a product that earns no points/);
+  await productBox.fill('0000000000000');
+  await productBox.press('Enter');
+  await expect(exclusions.getByRole('alert')).toContainText('No product has the barcode or SKU 0000000000000.');
+  await productBox.fill('6164000000010');
+  await productBox.press('Enter');
+  await expect(
+    exclusions.getByRole('list', { name: 'Products that earn no points' }).getByRole('listitem'),
+  ).toHaveCount(1);
+  await page.getByRole('button', { name: 'Save program' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Loyalty program saved.' })).toBeVisible();
+  const program = await rpc<{ earn: { excludedCategoryIds: string[]; excludedProductIds: string[] } }>(
+    page,
+    'loyalty.getProgram',
+    null,
+  );
+  expect(program.earn.excludedCategoryIds).toHaveLength(1);
+  expect(program.earn.excludedProductIds).toHaveLength(1);
   await shot(page, 'loyalty-program');
 });

@@ -6,6 +6,7 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
+import { ProgramExclusions } from './ProgramExclusions';
 
 /** What the form edits: money as typed in the shop's currency, multipliers as "1.5", counts as text. */
 interface Form {
@@ -24,6 +25,8 @@ interface Form {
   expiryKind: 'none' | 'months';
   expiryMonths: string;
   birthdayBonus: string;
+  excludedCategoryIds: string[];
+  excludedProductIds: string[];
 }
 
 const slug = (name: string, i: number) =>
@@ -56,6 +59,8 @@ function toForm(p: LoyaltyProgram, money: (n: number) => string): Form {
     expiryKind: p.expiry.kind,
     expiryMonths: String(p.expiry.kind === 'months' ? p.expiry.months : 12),
     birthdayBonus: String(p.birthdayBonus),
+    excludedCategoryIds: p.earn.excludedCategoryIds,
+    excludedProductIds: p.earn.excludedProductIds,
   };
 }
 
@@ -121,6 +126,8 @@ export function ProgramSettings() {
         base: f.base,
         minSpend: amount(f.minSpend),
         perVisit: whole(f.perVisit),
+        excludedCategoryIds: f.excludedCategoryIds,
+        excludedProductIds: f.excludedProductIds,
       },
       redeem: {
         pointValue: amount(f.pointValue),
@@ -212,6 +219,12 @@ export function ProgramSettings() {
           />
         </div>
       </fieldset>
+
+      <ProgramExclusions
+        categoryIds={f.excludedCategoryIds}
+        productIds={f.excludedProductIds}
+        onChange={(x) => setF({ ...f, excludedCategoryIds: x.categoryIds, excludedProductIds: x.productIds })}
+      />
 
       <fieldset className="card">
         <legend>{t('loy.prog.redeem')}</legend>
