@@ -87,6 +87,7 @@ export function createServices(deps: Deps, version: string): Services {
   sales.pointsOnVoid = (actor, order, reason) => loyalty.onVoid(actor, order, reason);
   refunds.pointsOnRefund = (r) => loyalty.onRefund(r);
   refunds.pointsOnCancel = (actor, refund, reason) => loyalty.onRefundCancel(actor, refund, reason);
+  customerMerge.afterMerge = (actor, survivorId) => loyalty.afterMerge(actor, survivorId);
   const receivables = new AccountService(deps, audit, settings);
   sales.creditCheck = (actor, c) => receivables.credit.beforeSale(actor, c);
   sales.creditAfterSale = (actor, decision, sale) => receivables.credit.afterSale(actor, decision, sale);

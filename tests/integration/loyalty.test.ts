@@ -271,6 +271,28 @@ describe('loyalty points at the till', () => {
     expect(await shop.ok('loyalty.runDaily')).toMatchObject({ tiersChanged: 1 });
   });
 
+  it('merging two customers works out the survivor’s tier from the spend it now carries, at once', async () => {
+    shop = await loyaltyShop({
+      tiers: [
+        { id: 'member', name: 'Member', thresholdSpend: 0, multiplierBp: 10_000 },
+        { id: 'gold', name: 'Gold', thresholdSpend: 100_000, multiplierBp: 15_000 },
+      ],
+    });
+    const ann = await shop.customer('Ann');
+    const dup = await shop.customer('Ann duplicate');
+    await shop.sell(ann, [['MR-002', 10]], [{ method: 'cash', amount: 55_000 }]);
+    await shop.sell(dup, [['MR-002', 10]], [{ method: 'cash', amount: 55_000 }]);
+    const tierOf = (id: string) =>
+      (shop.app.sqlite.prepare('SELECT loyalty_tier AS t FROM customers WHERE id = ?').get(id) as { t: string }).t;
+    expect(tierOf(ann)).toBe('member');
+    await shop.ok('customers.merge', { survivorId: ann, otherId: dup, keep: {} });
+    expect(tierOf(ann)).toBe('gold');
+    const audit = shop.app.sqlite
+      .prepare("SELECT note FROM audit_log WHERE action = 'loyalty.tier' AND entity_id = ?")
+      .all(ann);
+    expect(audit).toEqual([{ note: 'customers merged' }]);
+  });
+
   it('birthday bonus once a year with consent: 29 February falls on 28 February, and editing the birthday gives no second one', async () => {
     shop = await loyaltyShop({ birthdayBonus: 200 });
     await shop.at(Date.UTC(2027, 1, 28, 7)); // 28 Feb 2027, 10:00 in Kampala

@@ -15,6 +15,9 @@ const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Ar
  * customer is left as a `merged` tombstone pointing at the survivor. Both customers' histories record it.
  */
 export class CustomerMerge {
+  /** loyalty: the survivor's tier follows the spend it now carries (set by services.ts) */
+  afterMerge?: (actor: Actor, survivorId: string) => void;
+
   constructor(
     private deps: Deps,
     private audit: AuditService,
@@ -125,6 +128,7 @@ export class CustomerMerge {
         after: this.customers.auditView(this.customers.get(other.id)),
         note,
       });
+      this.afterMerge?.(actor, survivor.id);
       return customer;
     })();
   }

@@ -385,6 +385,21 @@ export class LoyaltyService {
   private daily: DailyJob | null = null;
 
   /** Runs the daily job a minute after the app starts, then once a day (each run is safe to repeat). */
+  /** After a merge the survivor carries both customers' spend: its tier is worked out again at once (audited). */
+  afterMerge(actor: Actor, customerId: string): void {
+    const program = this.getProgram();
+    if (!program.enabled) return;
+    const t = recomputeTier(this.deps, program, customerId, this.tz());
+    if (t.changed)
+      this.audit.record(actor, {
+        action: 'loyalty.tier',
+        entity: 'customer',
+        entityId: customerId,
+        changes: [{ field: 'loyaltyTier', before: t.before, after: t.tier?.id ?? null }],
+        note: 'customers merged',
+      });
+  }
+
   startDaily(firstAfterMs = 60_000, everyMs = 86_400_000): void {
     this.daily ??= new DailyJob(() => this.runDaily(SYSTEM_ACTOR));
     this.daily.start(firstAfterMs, everyMs);
