@@ -27,12 +27,15 @@ export interface PlannedAllocation {
   amount: number;
 }
 
+// one sub-select per side, each on its own index: a CASE choosing the column inside one WHERE scanned every allocation
+// of the shop for every entry (a credit sale took 200 ms on the reference shop)
 const RESIDUALS_SQL = `
   SELECT id, kind, amount, at, dueAt, documentNo, reversesId, left FROM (
     SELECT e.id, e.kind, e.amount, e.at, coalesce(e.due_at, e.at) AS dueAt, e.document_no AS documentNo,
       e.reverses_id AS reversesId,
-      abs(e.amount) - coalesce((SELECT sum(a.amount) FROM account_allocations a
-        WHERE (CASE WHEN e.amount > 0 THEN a.debit_entry_id ELSE a.credit_entry_id END) = e.id), 0) AS left
+      abs(e.amount) - coalesce(CASE WHEN e.amount > 0
+        THEN (SELECT sum(a.amount) FROM account_allocations a WHERE a.debit_entry_id = e.id)
+        ELSE (SELECT sum(a.amount) FROM account_allocations a WHERE a.credit_entry_id = e.id) END, 0) AS left
     FROM account_entries e WHERE e.customer_id = ? AND e.amount <> 0
   ) WHERE left <> 0 ORDER BY at, id`;
 
