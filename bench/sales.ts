@@ -55,7 +55,8 @@ export function benchCreditSale(sales = 300): BenchResult[] {
         lines: productIds.map((productId, i) => ({ productId, qtyMilli: i === 4 ? 1250 : 1000 + 1000 * (i % 2) })),
       });
       const quote = app.services.sales.quote(actor, cart(customerIds[0] as string));
-      const raw = rawInserts(app.sqlite, app.services.sales.quote(actor, cart(customerIds[0] as string)));
+      const loyaltyOn = app.services.loyalty.getProgram().enabled;
+      const raw = rawInserts(app.sqlite, app.services.sales.quote(actor, cart(customerIds[0] as string)), loyaltyOn);
 
       const timeService: number[] = [];
       const timeRaw: number[] = [];
@@ -105,8 +106,12 @@ export function benchCreditSale(sales = 300): BenchResult[] {
 
 type Q = ReturnType<ReturnType<typeof createApp>['services']['sales']['quote']>;
 
-/** The same rows sales.complete writes, as bare prepared statements in one transaction, with precomputed prices. */
-function rawInserts(sqlite: ReturnType<typeof createApp>['sqlite'], q: Q) {
+/**
+ * The same rows sales.complete writes, as bare prepared statements in one transaction, with precomputed prices. With
+ * the loyalty program on (the reference shop's is) a sale to a customer also writes its earned points, their cached
+ * balance and the points' audit row, so the baseline writes them too.
+ */
+function rawInserts(sqlite: ReturnType<typeof createApp>['sqlite'], q: Q, loyaltyOn: boolean) {
   const counter = sqlite.prepare(
     "INSERT INTO document_counters (till_id, kind, last) VALUES ((SELECT id FROM tills WHERE is_this_till = 1), 'bench', 1) ON CONFLICT (till_id, kind) DO UPDATE SET last = last + 1 RETURNING last",
   );
@@ -135,6 +140,14 @@ function rawInserts(sqlite: ReturnType<typeof createApp>['sqlite'], q: Q) {
   const audit = sqlite.prepare(
     "INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, changes, till_id) VALUES (?, ?, ?, 'bench', 'sale.complete', 'salesOrder', ?, '[]', 't')",
   );
+  const points = sqlite.prepare(
+    "INSERT INTO points_entries (id, customer_id, kind, points, sales_order_id, operation_id, staff_id, at, till_id) VALUES (?, ?, 'earn', ?, ?, ?, ?, ?, 't')",
+  );
+  const pointsBalance = sqlite.prepare('UPDATE customers SET points_balance = points_balance + ? WHERE id = ?');
+  const pointsAudit = sqlite.prepare(
+    "INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, changes, till_id) VALUES (?, ?, ?, 'bench', 'loyalty.sale', 'customer', ?, '[]', 't')",
+  );
+  const earned = Math.floor(q.total / 1000);
   const snapshot = JSON.stringify(q);
   return sqlite.transaction((customerId: string, staffId: string, productIds: string[], key: string) => {
     const now = Date.now();
@@ -191,5 +204,10 @@ function rawInserts(sqlite: ReturnType<typeof createApp>['sqlite'], q: Q) {
     balance.run(q.total, now, q.total, customerId);
     job.run(crypto.randomUUID(), snapshot, id, now, now);
     audit.run(crypto.randomUUID(), now, staffId, id);
+    if (loyaltyOn) {
+      points.run(crypto.randomUUID(), customerId, earned, id, `earn:${id}`, staffId, now);
+      pointsBalance.run(earned, customerId);
+      pointsAudit.run(crypto.randomUUID(), now, staffId, customerId);
+    }
   });
 }
