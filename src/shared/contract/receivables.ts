@@ -120,11 +120,40 @@ export const AccountEntryResult = z.object({
 });
 export type AccountEntryResult = z.infer<typeof AccountEntryResult>;
 
+/** One entry of a customer's account as the customer page lists it (newest first), with the balance after it. */
+export const AccountHistoryRow = z.object({
+  entryId: Id,
+  at: EpochMs,
+  kind: z.string(),
+  documentNo: z.string().nullable(),
+  reason: z.string().nullable(),
+  /** signed minor units: + the customer owes more, − less */
+  amount: z.number().int(),
+  /** the balance once this entry was made (entries in date order) */
+  balance: z.number().int(),
+  staffName: z.string().nullable(),
+  /** a debt payment taken at the counter, not yet reversed: what receivables.reversePayment takes; else null */
+  reversiblePaymentId: Id.nullable(),
+  /** a payment that a manager has reversed since */
+  reversed: z.boolean(),
+});
+export type AccountHistoryRow = z.infer<typeof AccountHistoryRow>;
+
 export const receivables = {
   /** balance, overdue and credit left for the till's customer panel */
   tillSummary: procedure({
     input: z.object({ customerId: Id }),
     output: TillAccountSummary,
+    permission: 'receivables.view',
+  }),
+  /** the customer page's account entries, newest first, a page at a time */
+  entries: procedure({
+    input: z.object({
+      customerId: Id,
+      cursor: z.string().max(100).optional(),
+      limit: z.number().int().min(1).max(200).default(20),
+    }),
+    output: z.object({ rows: z.array(AccountHistoryRow), nextCursor: z.string().nullable() }),
     permission: 'receivables.view',
   }),
   /** what a payment can be allocated to, oldest first */

@@ -5,6 +5,7 @@ import type { SettingsService } from '../settings/service';
 import { residuals, settledOpenDebits } from './allocations';
 import { SaleCredit } from './credit';
 import { AccountAdjustments, accountCustomer } from './entries';
+import { accountHistory } from './history';
 import { AccountPayments } from './payments';
 import { ReceivablesSettingsService } from './settings';
 
@@ -33,5 +34,10 @@ export class AccountService {
   openDebits(customerId: string): { balance: number; debits: OpenDebit[] } {
     const c = accountCustomer(this.deps.sqlite, customerId);
     return { balance: c.balance, debits: settledOpenDebits(residuals(this.deps.sqlite, customerId)) };
+  }
+
+  /** The customer page's list of entries, newest first, with the balance after each. */
+  history(customerId: string, cursor: string | undefined, limit: number) {
+    return accountHistory(this.deps.sqlite, customerId, cursor, limit);
   }
 }

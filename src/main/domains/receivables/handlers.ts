@@ -4,6 +4,7 @@ import { implement } from '../../host/router';
 export const receivablesHandlers = implement(contract.receivables, {
   tillSummary: (input, { services }) => services.receivables.credit.summary(input.customerId),
   openDebits: (input, { services }) => services.receivables.openDebits(input.customerId),
+  entries: (input, { services }) => services.receivables.history(input.customerId, input.cursor, input.limit),
   receivePayment: (input, { services, actor }) => services.receivables.payments.receive(actor, input),
   reversePayment: (input, { services, actor }) => services.receivables.payments.reverse(actor, input),
   creditNote: (input, { services, actor }) => services.receivables.adjustments.creditNote(actor, input),
