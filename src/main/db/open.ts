@@ -85,6 +85,9 @@ export function openDatabase(opts: OpenOptions): { sqlite: Sqlite; db: Db } {
       sqlite.pragma('synchronous = FULL');
     }
     sqlite.pragma('foreign_keys = ON');
+    // 64 MiB of page cache (SQLite's default is 2 MiB): a shop's customer, account and points indexes stay in memory,
+    // so a whole-ledger report reads them once instead of re-reading pages from the OS on every pass
+    sqlite.pragma('cache_size = -65536');
     if (!opts.readonly) migrate(sqlite, opts.migrationsDir ?? defaultMigrationsDir());
   } catch (err) {
     sqlite.close();

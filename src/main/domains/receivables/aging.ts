@@ -46,19 +46,23 @@ export interface AgingRow extends Buckets {
 
 export interface AgingResult {
   totals: Buckets & { balance: number };
-  /** customers with a balance ≠ 0 at the instant, largest balance first */
+  /** customers with a balance ≠ 0 at the instant */
+  count: number;
+  /** those customers, largest balance first: all of them, or the page asked for */
   customers: AgingRow[];
 }
 
 /**
  * Aging of every customer from their open items (one grouped pass over the ledger, or the debtor book when the
- * as-of day is today; never a query per customer), then one query for the names of those who owe or are owed.
+ * as-of day is today; never a query per customer). Names are read only for the rows returned: for a screen's page
+ * that is a hundred lookups, not one per debtor while the till waits.
  */
 export function agingAll(
   sqlite: Sqlite,
   end: number,
   basis: AgingBasis = 'due',
   source: Iterable<CustomerOpenItems> = openItemsAll(sqlite, end),
+  page?: { offset: number; limit: number },
 ): AgingResult {
   const totals = { ...emptyBuckets(), balance: 0 };
   const rows: Array<Omit<AgingRow, 'name'>> = [];
@@ -69,16 +73,20 @@ export function agingAll(
     totals.balance += items.balance;
     rows.push({ id: items.customerId, balance: items.balance, oldestDueAt: oldestDue(items), ...b });
   }
+  rows.sort((a, b) => b.balance - a.balance || (a.id < b.id ? -1 : 1));
+  const shown = page ? rows.slice(page.offset, page.offset + page.limit) : rows;
   const names = new Map<string, string>();
-  const nameRows = stmt(
+  const byIds = stmt(
     sqlite,
     'SELECT id, display_name AS name FROM customers WHERE id IN (SELECT value FROM json_each(?))',
-  ).all(JSON.stringify(rows.map((r) => r.id))) as Array<{ id: string; name: string }>;
-  for (const n of nameRows) names.set(n.id, n.name);
-  const customers = rows
-    .map((r) => ({ ...r, name: names.get(r.id) ?? '' }))
-    .sort((a, b) => b.balance - a.balance || (a.id < b.id ? -1 : 1));
-  return { totals, customers };
+  );
+  for (let i = 0; i < shown.length; i += 5000)
+    for (const n of byIds.all(JSON.stringify(shown.slice(i, i + 5000).map((r) => r.id))) as Array<{
+      id: string;
+      name: string;
+    }>)
+      names.set(n.id, n.name);
+  return { totals, count: rows.length, customers: shown.map((r) => ({ ...r, name: names.get(r.id) ?? '' })) };
 }
 
 export function oldestDue(items: CustomerOpenItems): number | null {

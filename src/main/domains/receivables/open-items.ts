@@ -46,32 +46,28 @@ export interface CustomerOpenItems {
   credit: number;
 }
 
-// A range of customers (all of them, or a slice so a long report can let the till in between slices): allocations
-// summed per entry in one pass (an entry is a debit or a credit, so its two sums never mix), then one scan of the
-// ledger. Fully settled entries are dropped in SQL: they can change
-// nothing below, and on a real shop they are most rows, so only the unsettled rest reaches JavaScript.
-const ALL_SQL = `
-  WITH al AS MATERIALIZED (
-    SELECT id, sum(s) AS s FROM (
-      SELECT debit_entry_id AS id, amount AS s FROM account_allocations
-      WHERE at < :t AND customer_id >= :lo AND customer_id < :hi
-      UNION ALL SELECT credit_entry_id, amount FROM account_allocations
-      WHERE at < :t AND customer_id >= :lo AND customer_id < :hi)
-    GROUP BY id)
-  SELECT * FROM (
-    SELECT e.id, e.customer_id AS customerId, e.kind, e.amount, e.at, coalesce(e.due_at, e.at) AS dueAt,
-      e.document_no AS documentNo, e.reverses_id AS reversesId, abs(e.amount) - coalesce(al.s, 0) AS left
-    FROM account_entries e LEFT JOIN al ON al.id = e.id
-    WHERE e.at < :t AND e.amount <> 0 AND e.customer_id >= :lo AND e.customer_id < :hi)
-  WHERE left <> 0 ORDER BY customerId, at, id`;
+// What is left of each entry at the instant: its size less what was allocated to it by then, summed from the
+// covering (debit|credit)_entry_id, at, amount indexes. The entries come in order from the covering
+// customer_id, at, id… index, so neither the table nor a sort is touched. Fully settled entries are dropped in SQL:
+// they can change nothing below, and on a real shop they are most rows, so only the unsettled rest reaches JavaScript.
+const LEFT = `abs(e.amount) - coalesce(CASE WHEN e.amount > 0
+    THEN (SELECT sum(a.amount) FROM account_allocations a WHERE a.debit_entry_id = e.id AND a.at < :t)
+    ELSE (SELECT sum(a.amount) FROM account_allocations a WHERE a.credit_entry_id = e.id AND a.at < :t) END, 0)`;
+const COLUMNS = `e.id, e.customer_id AS customerId, e.kind, e.amount, e.at, coalesce(e.due_at, e.at) AS dueAt,
+  e.document_no AS documentNo, e.reverses_id AS reversesId, ${LEFT} AS left`;
 
-// One customer: a correlated sum per entry through the (debit|credit)_entry_id indexes.
+// A range of customers: all of them, or a slice so a long report can let the till in between slices. (LIMIT -1 keeps
+// SQLite from flattening the subquery, which would work `left` out twice per entry.)
+const ALL_SQL = `
+  SELECT * FROM (
+    SELECT ${COLUMNS} FROM account_entries e
+    WHERE e.customer_id >= :lo AND e.customer_id < :hi AND e.at < :t AND e.amount <> 0
+    ORDER BY e.customer_id, e.at, e.id LIMIT -1)
+  WHERE left <> 0`;
+
+// One customer, settled entries included (the caller drops them).
 const ONE_SQL = `
-  SELECT e.id, e.customer_id AS customerId, e.kind, e.amount, e.at, coalesce(e.due_at, e.at) AS dueAt,
-    e.document_no AS documentNo, e.reverses_id AS reversesId,
-    abs(e.amount) - coalesce((SELECT sum(a.amount) FROM account_allocations a
-      WHERE (a.debit_entry_id = e.id OR a.credit_entry_id = e.id) AND a.at < :t), 0) AS left
-  FROM account_entries e
+  SELECT ${COLUMNS} FROM account_entries e
   WHERE e.customer_id = :customer AND e.at < :t AND e.amount <> 0
   ORDER BY e.at, e.id`;
 
@@ -146,33 +142,21 @@ export function openItemsRange(sqlite: Sqlite, before: number, lo = '', hi = '\u
 }
 
 /**
- * Customer id boundaries splitting the ledger into slices of about `entries` rows each (a customer is never split), from
- * one index-only count per customer.
+ * Where the slice starting at customer `lo` ends (exclusive): the customer about `entries` entries on in the covering
+ * index, which the slice then leaves whole to the next one (or, when one customer alone has that many, the customer
+ * after it). A short index walk per slice, so no count of the whole ledger ever holds up the till.
  */
-export function customerSlices(sqlite: Sqlite, entries = 1500): Array<[string, string]> {
-  // one count of the whole ledger is itself a blocking statement: reuse the cuts until the ledger grew by a quarter
-  const size = (stmt(sqlite, 'SELECT coalesce(max(rowid), 0) AS n FROM account_entries').get() as { n: number }).n;
-  const known = sliceCache.get(sqlite);
-  if (known && known.entries === entries && size <= known.size * 1.25 + 1000) return known.slices;
-  const cuts: string[] = [''];
-  let n = 0;
-  for (const r of stmt(
-    sqlite,
-    'SELECT customer_id AS id, count(*) AS n FROM account_entries GROUP BY customer_id ORDER BY customer_id',
-  ).iterate() as IterableIterator<{ id: string; n: number }>) {
-    if (n >= entries) {
-      cuts.push(r.id);
-      n = 0;
-    }
-    n += r.n;
-  }
-  cuts.push('\uffff');
-  const slices = cuts.slice(1).map((hi, i): [string, string] => [cuts[i] as string, hi]);
-  sliceCache.set(sqlite, { size, entries, slices });
-  return slices;
+function sliceEnd(sqlite: Sqlite, lo: string, entries: number): string | null {
+  const at = (sql: string, p: object) => (stmt(sqlite, sql).get(p) as { id: string } | undefined)?.id ?? null;
+  const cut = at(
+    'SELECT customer_id AS id FROM account_entries WHERE customer_id >= :lo ORDER BY customer_id LIMIT 1 OFFSET :n',
+    { lo, n: entries },
+  );
+  if (cut === null) return null;
+  const first = at('SELECT min(customer_id) AS id FROM account_entries WHERE customer_id >= :lo', { lo });
+  if (cut !== first) return cut;
+  return at('SELECT min(customer_id) AS id FROM account_entries WHERE customer_id > :c', { c: cut });
 }
-
-const sliceCache = new WeakMap<Sqlite, { size: number; entries: number; slices: Array<[string, string]> }>();
 
 /** Every customer's open items before `before`, in one pass. */
 export function openItemsAll(sqlite: Sqlite, before: number): CustomerOpenItems[] {
@@ -180,13 +164,16 @@ export function openItemsAll(sqlite: Sqlite, before: number): CustomerOpenItems[
 }
 
 /**
- * The same in slices of customers, giving the event loop back between slices: a report over 100k customers then
- * never holds up a scan at the till for more than one slice.
+ * The same in slices of about `entries` ledger entries, giving the event loop back between slices: a report over 100k
+ * customers then never holds up a scan at the till for more than one slice.
  */
-export async function openItemsAllSliced(sqlite: Sqlite, before: number, entries = 1500): Promise<CustomerOpenItems[]> {
+export async function openItemsAllSliced(sqlite: Sqlite, before: number, entries = 1000): Promise<CustomerOpenItems[]> {
   const out: CustomerOpenItems[] = [];
-  for (const [lo, hi] of customerSlices(sqlite, entries)) {
-    out.push(...openItemsRange(sqlite, before, lo, hi));
+  let lo: string | null = '';
+  while (lo !== null) {
+    const hi = sliceEnd(sqlite, lo, entries);
+    for (const it of openItemsRange(sqlite, before, lo, hi ?? '\uffff')) out.push(it);
+    lo = hi;
     await new Promise((r) => setImmediate(r));
   }
   return out;

@@ -75,15 +75,15 @@ export class DebtReports {
   async aging(q: { asOf?: string; basis: AgingBasis; offset?: number; limit?: number }): Promise<AgingReport> {
     const { asOf, end, fromBook } = this.asOf(q.asOf);
     const source = fromBook ? (await this.book.current()).values() : await openItemsAllSliced(this.deps.sqlite, end);
-    const r = agingAll(this.deps.sqlite, end, q.basis, source);
-    const offset = q.offset ?? 0;
+    const page = q.limit === undefined ? undefined : { offset: q.offset ?? 0, limit: q.limit };
+    const r = agingAll(this.deps.sqlite, end, q.basis, source, page);
     return {
       asOf,
       currency: this.store.store().currency as CurrencyCode,
       basis: q.basis,
       totals: r.totals,
-      customerCount: r.customers.length,
-      customers: q.limit === undefined ? r.customers : r.customers.slice(offset, offset + q.limit),
+      customerCount: r.count,
+      customers: r.customers,
     };
   }
 
