@@ -8,6 +8,7 @@ import { useShell } from '../../lib/session';
 import { useToast } from '../../ui/toast';
 import { CustomerLoyalty } from '../loyalty/CustomerLoyalty';
 import { CustomerPriceList } from '../pricing/CustomerPriceList';
+import { CustomerAccount } from '../receivables/CustomerAccount';
 import { CustomerForm } from './CustomerForm';
 import { StatusPill } from './CustomerList';
 import { CustomerSales } from './sales/CustomerSales';
@@ -318,6 +319,7 @@ export function CustomerPage({
         </div>
       )}
 
+      {c.status !== 'merged' && <CustomerAccount customer={c} onChanged={changed} />}
       {c.status !== 'merged' && <CustomerSales customerId={c.id} />}
       {c.status !== 'merged' && <CustomerLoyalty customer={c} onChanged={changed} />}
 

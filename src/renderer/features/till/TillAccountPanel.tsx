@@ -20,7 +20,7 @@ export function creditApprovalNeeds(err: unknown): ApprovalNeed[] | null {
 }
 
 /** A customer's account summary from main, read again whenever a payment changes that account. */
-function useAccountSummary(customerId: string | null): TillAccountSummary | null {
+export function useAccountSummary(customerId: string | null): TillAccountSummary | null {
   const [s, setS] = useState<TillAccountSummary | null>(null);
   const load = useCallback(() => {
     if (!customerId) return setS(null);
@@ -59,48 +59,78 @@ export function TillAccountPanel({
   const { can } = useShell();
   const s = useAccountSummary(customerId);
   if (!s) return null;
-  const overLimit = s.creditLimit !== null && s.balance > s.creditLimit;
   return (
     <div className="till-account" data-testid="till-account">
-      <dl className="till-facts">
-        <dt>{s.balance < 0 ? t('account.storeCredit') : t('account.owes')}</dt>
-        <dd
-          className={s.balance > 0 ? 'till-owes' : s.balance < 0 ? 'till-account-credit' : undefined}
-          data-testid="account-balance"
-        >
-          {s.balance === 0 ? t('account.settled') : money(Math.abs(s.balance))}
-        </dd>
-        {s.overdue > 0 && (
-          <>
-            <dt>{t('account.overdue')}</dt>
-            <dd className="till-owes" data-testid="account-overdue">
-              {money(s.overdue)}
-            </dd>
-            {s.oldestDueAt !== null && (
-              <>
-                <dt>{t('account.oldestDue')}</dt>
-                <dd>{dateText(s.oldestDueAt)}</dd>
-              </>
-            )}
-          </>
-        )}
-        <dt>{t('account.creditLeft')}</dt>
-        <dd className={overLimit || s.creditLeft === 0 ? 'till-owes' : undefined} data-testid="account-credit-left">
-          {s.creditLimit === null
-            ? t('account.noLimit')
-            : s.creditLimit === 0
-              ? t('account.noCredit')
-              : overLimit
-                ? `${t('account.overLimit')} (${money(s.balance - s.creditLimit)})`
-                : money(s.creditLeft ?? 0)}
-        </dd>
-      </dl>
+      <AccountFacts s={s} money={money} dateText={dateText} />
       {can('receivables.receive') && (
         <button type="button" className="btn btn-sm till-account-receive" onClick={onReceive} aria-keyshortcuts="F10">
           {t('account.receive')} <kbd>F10</kbd>
         </button>
       )}
     </div>
+  );
+}
+
+/** What an account stands at: owed or store credit, overdue since when, credit left (and the limit, when asked). */
+export function AccountFacts({
+  s,
+  money,
+  dateText,
+  showLimit = false,
+}: {
+  s: TillAccountSummary;
+  money: (n: number) => string;
+  dateText: (ms: number) => string;
+  showLimit?: boolean;
+}) {
+  const t = useT();
+  const overLimit = s.creditLimit !== null && s.balance > s.creditLimit;
+  return (
+    <dl className="till-facts">
+      <dt>{s.balance < 0 ? t('account.storeCredit') : t('account.owes')}</dt>
+      <dd
+        className={s.balance > 0 ? 'till-owes' : s.balance < 0 ? 'till-account-credit' : undefined}
+        data-testid="account-balance"
+      >
+        {s.balance === 0 ? t('account.settled') : money(Math.abs(s.balance))}
+      </dd>
+      {s.overdue > 0 && (
+        <>
+          <dt>{t('account.overdue')}</dt>
+          <dd className="till-owes" data-testid="account-overdue">
+            {money(s.overdue)}
+          </dd>
+          {s.oldestDueAt !== null && (
+            <>
+              <dt>{t('account.oldestDue')}</dt>
+              <dd>{dateText(s.oldestDueAt)}</dd>
+            </>
+          )}
+        </>
+      )}
+      {showLimit && (
+        <>
+          <dt>{t('account.creditLimit')}</dt>
+          <dd data-testid="account-credit-limit">
+            {s.creditLimit === null
+              ? t('account.noLimit')
+              : t(s.limitSource === 'store' ? 'account.limit.store' : 'account.limit.own', {
+                  amount: money(s.creditLimit),
+                })}
+          </dd>
+        </>
+      )}
+      <dt>{t('account.creditLeft')}</dt>
+      <dd className={overLimit || s.creditLeft === 0 ? 'till-owes' : undefined} data-testid="account-credit-left">
+        {s.creditLimit === null
+          ? t('account.noLimit')
+          : s.creditLimit === 0
+            ? t('account.noCredit')
+            : overLimit
+              ? `${t('account.overLimit')} (${money(s.balance - s.creditLimit)})`
+              : money(s.creditLeft ?? 0)}
+      </dd>
+    </dl>
   );
 }
 
