@@ -263,7 +263,7 @@ export class CustomerImport {
         if (categoryId && !categoryById.has(categoryId)) categoryById = this.categoryById();
         bulk ??= new BulkCreate(this.deps, this.customers, actor, opts.fileName, importId, currency, categoryById);
         bulk.names = categoryById;
-        const id = bulk.create(c, categoryId ?? null);
+        const id = bulk.create(c, keys, categoryId ?? null);
         known.add({ id, displayName: c.displayName }, keys);
         result.created++;
         continue;
