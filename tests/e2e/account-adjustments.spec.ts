@@ -19,7 +19,7 @@ async function dismissToasts(page: Page): Promise<void> {
   while ((await close.count()) > 0) await close.first().click();
 }
 
-test("a manager corrects a customer's account from the customer page: a credit note, a write-off of the rest after a confirm, a payment reversed; a cashier sees the account but cannot change it", async ({
+test("a manager corrects a customer's account from the customer page: a credit note, a write-off of the rest after a confirm, a payment reversed; a cashier sees the account but cannot change it, and at the till F10 finds her by name", async ({
   page,
   host,
 }) => {
@@ -165,4 +165,17 @@ test("a manager corrects a customer's account from the customer page: a credit n
     await expect(account.getByRole('button', { name })).toHaveCount(0);
   }
   await expect(entries.getByRole('button')).toHaveCount(0);
+
+  // At the till with nobody attached, F10 finds her by name (the till's customer search) to take her payment.
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Till' }).click();
+  await page.keyboard.press('F10');
+  const find = page.getByLabel('Who is paying? Name, phone or card');
+  await expect(find).toBeFocused();
+  await find.fill('akel');
+  await expect(page.getByRole('option', { name: /Florence Akello/ })).toContainText('UGX 9,500');
+  await find.press('Enter');
+  const pay = page.getByRole('dialog', { name: 'Receive payment from Florence Akello' });
+  await expect(pay.getByTestId('receive-owes')).toHaveText('UGX 9,500');
+  await page.keyboard.press('Escape');
+  await expect(pay).toBeHidden();
 });

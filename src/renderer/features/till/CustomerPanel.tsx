@@ -1,5 +1,5 @@
 import { type FormEvent, type KeyboardEvent, type ReactNode, useEffect, useRef, useState } from 'react';
-import type { CustomerListRow, DuplicateMatch } from '../../../shared/contract/customers';
+import type { DuplicateMatch } from '../../../shared/contract/customers';
 import type { TillCustomer } from '../../../shared/contract/sales';
 import { useT } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
@@ -7,9 +7,8 @@ import { useShell } from '../../lib/session';
 import { TextField } from '../../ui/fields';
 import { TillDebtAlert } from '../receivables/TillDebtAlert';
 import { looksLikeCode } from './ScanBox';
+import { useCustomerSearch } from './useCustomerSearch';
 import { tillCustomerOf } from './useSale';
-
-const DEBOUNCE_MS = 150;
 
 /**
  * Who the sale is for: attach by card (scan, or type the number), by name or phone, or add a new customer with just a
@@ -42,42 +41,19 @@ export function CustomerPanel({
   const t = useT();
   const { onError, can } = useShell();
   const [text, setText] = useState('');
-  const [rows, setRows] = useState<CustomerListRow[]>([]);
-  const [sel, setSel] = useState(0);
+  const { rows, sel, setSel, clear } = useCustomerSearch(text, onError);
   const [adding, setAdding] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  const seq = useRef(0);
 
   useEffect(() => {
     if (focusKey && !customer) input.current?.focus();
   }, [focusKey, customer]);
 
-  useEffect(() => {
-    const mine = ++seq.current;
-    const q = text.trim();
-    if (q.length < 2) {
-      setRows([]);
-      return;
-    }
-    const timer = setTimeout(() => {
-      api.customers
-        .search({ text: q, limit: 6 })
-        .then((page) => {
-          if (mine !== seq.current) return;
-          setRows(page.rows);
-          setSel(0);
-        })
-        .catch(onError);
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text, onError]);
-
   const attachById = async (id: string) => {
     try {
       const c = await api.customers.get({ id });
-      seq.current++;
+      clear();
       setText('');
-      setRows([]);
       onAttach(tillCustomerOf(c));
     } catch (e) {
       onError(e);

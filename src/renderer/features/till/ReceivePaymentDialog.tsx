@@ -8,6 +8,7 @@ import { api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
 import { messageOf, useToast } from '../../ui/toast';
 import { announceAccountChange } from './TillAccountPanel';
+import { useCustomerSearch } from './useCustomerSearch';
 
 export interface PayingCustomer {
   id: string;
@@ -278,29 +279,7 @@ export function ReceivePaymentDialog({
 function CustomerFinder({ onPick, money }: { onPick: (c: PayingCustomer) => void; money: (n: number) => string }) {
   const t = useT();
   const [text, setText] = useState('');
-  const [rows, setRows] = useState<CustomerListRow[]>([]);
-  const [sel, setSel] = useState(0);
-  const seq = useRef(0);
-
-  useEffect(() => {
-    const mine = ++seq.current;
-    const q = text.trim();
-    if (q.length < 2) {
-      setRows([]);
-      return;
-    }
-    const timer = setTimeout(() => {
-      api.customers
-        .search({ text: q, limit: 6 })
-        .then((page) => {
-          if (mine !== seq.current) return;
-          setRows(page.rows);
-          setSel(0);
-        })
-        .catch(() => setRows([]));
-    }, 150);
-    return () => clearTimeout(timer);
-  }, [text]);
+  const { rows, sel, setSel } = useCustomerSearch(text);
 
   const pick = (r: CustomerListRow | undefined) => {
     if (r) onPick({ id: r.id, displayName: r.displayName });
