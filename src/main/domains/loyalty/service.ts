@@ -155,9 +155,10 @@ export class LoyaltyService {
     const ids = [...new Set(lines.map((l) => l.productId))];
     const cats = new Map<string, string | null>();
     if (ids.length) {
-      const rows = this.deps.sqlite
-        .prepare(`SELECT id, category_id AS c FROM products WHERE id IN (${ids.map(() => '?').join(',')})`)
-        .all(...ids) as Array<{ id: string; c: string | null }>;
+      const rows = stmt(
+        this.deps.sqlite,
+        'SELECT id, category_id AS c FROM products WHERE id IN (SELECT value FROM json_each(?))',
+      ).all(JSON.stringify(ids)) as Array<{ id: string; c: string | null }>;
       for (const r of rows) cats.set(r.id, r.c);
     }
     return lines.map((l) => ({
