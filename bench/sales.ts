@@ -23,6 +23,8 @@ export function benchCreditSale(sales = 300): BenchResult[] {
     if (!reuse) seedReference({ dataDir: dir, scale: Number(process.env.COUNTERLINE_BENCH_SCALE ?? 1) }).app.close();
     const app = createApp({ dataDir: dir, log: () => {} });
     try {
+      // as the till runs it: the Electron shell and the browser host checkpoint the WAL on a thread of their own
+      if (!process.env.COUNTERLINE_BENCH_INLINE_CHECKPOINTS) app.startCheckpoints();
       const sync = app.sqlite.pragma('synchronous', { simple: true });
       if (sync !== 2) throw new Error(`expected synchronous=FULL (2), found ${sync}`);
       const owner = app.sqlite.prepare("SELECT id, name FROM staff WHERE role = 'owner' LIMIT 1").get() as {

@@ -4,6 +4,7 @@ import { type Clock, systemClock } from '../shared/clock';
 import { contract } from '../shared/contract';
 import { type IdSource, uuidv7Source } from '../shared/ids';
 import { DATABASE_FILE, VERSION } from './config';
+import { type Checkpointer, startCheckpointer } from './db/checkpointer';
 import { type Db, openDatabase, type Sqlite } from './db/open';
 import { tills } from './db/schema';
 import type { Deps } from './domains/deps';
@@ -29,6 +30,8 @@ export interface App {
   events: EventBus;
   clock: Clock;
   dataDir: string;
+  /** long-running hosts (the Electron shell, the browser host): WAL checkpoints move off the till's thread */
+  startCheckpoints(): void;
   close(): void;
 }
 
@@ -44,6 +47,7 @@ export function createApp(config: AppConfig): App {
   const services = createServices(deps, VERSION);
   const router = new Router(services, config.log);
   router.registerAll(contract, handlers);
+  let checkpoints: Checkpointer | null = null;
   return {
     db,
     sqlite,
@@ -52,7 +56,11 @@ export function createApp(config: AppConfig): App {
     events,
     clock,
     dataDir: config.dataDir,
+    startCheckpoints: () => {
+      checkpoints ??= startCheckpointer(sqlite, config.log ?? ((m) => console.error(m)));
+    },
     close: () => {
+      checkpoints?.stop();
       services.devices.stop();
       services.loyalty.stopDaily();
       sqlite.close();

@@ -93,6 +93,7 @@ async function serve(args: string[]): Promise<number> {
   if (!existsSync(join(rendererDir, 'index.html'))) await buildRenderer();
   const testClock = testClockFromEnv() ?? undefined;
   const app = createApp({ dataDir: resolveDataDir(values['data-dir']), clock: testClock });
+  app.startCheckpoints();
   app.services.devices.start();
   app.services.loyalty.startDaily();
   const host = await startHttpHost({ app, rendererDir, host: values.host, port, testClock });

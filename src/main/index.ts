@@ -56,6 +56,7 @@ if (!app.requestSingleInstanceLock()) {
       const flag = dataDirFlag(process.argv.slice(1));
       const dataDir = flag || process.env.COUNTERLINE_DATA_DIR ? resolveDataDir(flag) : app.getPath('userData');
       core = createApp({ dataDir });
+      core.startCheckpoints();
       // the till prints: receipts queued before a restart go out now
       core.services.devices.start();
       core.services.loyalty.startDaily();
