@@ -14,6 +14,23 @@ export const DEFAULT_TILL_SETTINGS: TillSettings = {
   defaultPaymentTermsDays: 30,
 };
 
+/** The methods a till knew before store credit arrived: settings saved then do not say whether it is wanted. */
+const METHODS_BEFORE_STORE_CREDIT: readonly string[] = ['cash', 'card', 'mobile_money', 'bank_transfer', 'on_account'];
+
+/**
+ * Saved settings, with the payment methods this version added since they were saved switched on: a shop that saved
+ * its methods before store credit existed gets it offered (it can switch it off), while a method the shop switched
+ * off stays off because the saved `knownMethods` lists it.
+ */
+function withNewMethods(saved: Partial<TillSettings> & { knownMethods?: string[] }): Partial<TillSettings> {
+  const { knownMethods = METHODS_BEFORE_STORE_CREDIT, ...rest } = saved;
+  if (!rest.paymentMethods) return rest;
+  const added = DEFAULT_TILL_SETTINGS.paymentMethods.filter(
+    (m) => !knownMethods.includes(m) && !rest.paymentMethods?.includes(m),
+  );
+  return { ...rest, paymentMethods: [...rest.paymentMethods, ...added] };
+}
+
 /** The till's own settings (payment methods, cash rounding, discount limits), one row of the settings table. */
 export class TillSettingsService {
   private cache: TillSettings | null = null;
@@ -29,7 +46,7 @@ export class TillSettingsService {
       | { value: string }
       | undefined;
     this.cache = row
-      ? TillSettings.parse({ ...DEFAULT_TILL_SETTINGS, ...JSON.parse(row.value) })
+      ? TillSettings.parse({ ...DEFAULT_TILL_SETTINGS, ...withNewMethods(JSON.parse(row.value)) })
       : DEFAULT_TILL_SETTINGS;
     return this.cache;
   }
@@ -43,7 +60,7 @@ export class TillSettingsService {
         .prepare(
           'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
         )
-        .run(KEY, JSON.stringify(next), now);
+        .run(KEY, JSON.stringify({ ...next, knownMethods: DEFAULT_TILL_SETTINGS.paymentMethods }), now);
       this.audit.record(actor, { action: 'settings.till', entity: 'settings', entityId: KEY, before, after: next });
       this.cache = null;
       return next;
