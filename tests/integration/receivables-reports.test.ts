@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTemplate } from '../../src/main/devices/printers/templates';
 import { postAccountEntry } from '../../src/main/domains/ledgers/account';
 import { AGING_BUCKETS } from '../../src/main/domains/receivables/aging';
+import { DebtorBook } from '../../src/main/domains/receivables/debtors';
 import { openItemsAll, openItemsAllSliced } from '../../src/main/domains/receivables/open-items';
 import { dayEnd, dayStart } from '../../src/main/domains/receivables/report-dates';
 import { DAY_MS } from '../../src/shared/clock';
@@ -217,6 +218,22 @@ describe('aging, debtors and statements over the account ledger', () => {
     expect(old.rows.every((r) => r.overdue > 0)).toBe(true);
     const dues = old.rows.map((r) => r.oldestDueAt);
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
+  });
+
+  it('after a merge the kept debtor book moves the debt to the survivor, the same as a book built afresh', async () => {
+    const keep = await newCustomer(app, 'Survivor');
+    const dup = await newCustomer(app, 'Duplicate');
+    const { entry } = ledger(app);
+    entry(keep, 'invoice', 40_000, { dueAt: app.clock.now() });
+    entry(dup, 'invoice', 25_000, { dueAt: app.clock.now() });
+    entry(dup, 'payment', -10_000);
+    const book = app.services.debtReports.book;
+    expect((await book.current()).get(dup)?.balance).toBe(15_000);
+    await ok(app, 'customers.merge', { survivorId: keep, otherId: dup });
+    const after = await book.current();
+    expect(after.has(dup)).toBe(false);
+    expect(after.get(keep)?.balance).toBe(55_000);
+    expect(after).toEqual(await new DebtorBook(app.sqlite).current());
   });
 
   it('writes a statement PDF whose text has the opening balance, each entry and the closing balance', async () => {

@@ -12,11 +12,14 @@ const ALL_TIME = Number.MAX_SAFE_INTEGER;
  * Every customer's open items as they stand, kept in memory so the debtors list, alerts and the daily summary can
  * sort and filter 100k customers by overdue amount without settling each account per request. Built in one pass the
  * first time it is read; after that each read re-settles only the customers whose entries or allocations were written
- * since (the tables' rowids only grow, both being append-only), and rebuilds when a merge re-pointed rows.
+ * since (the tables' rowids only grow, both being append-only), and for a merge (which re-points rows without new
+ * rowids) the survivor, dropping the merged customer.
  */
 export class DebtorBook {
   private items = new Map<string, CustomerOpenItems>();
   private mark: { entries: number; allocations: number; merged: number } | null = null;
+  /** customers merged away as of the mark */
+  private merged = new Set<string>();
 
   constructor(private sqlite: Sqlite) {}
 
@@ -29,17 +32,29 @@ export class DebtorBook {
     ).get() as { entries: number; allocations: number; merged: number };
   }
 
+  private mergedNow() {
+    return stmt(
+      this.sqlite,
+      "SELECT id, merged_into_id AS survivor FROM customers WHERE status = 'merged'",
+    ).all() as Array<{
+      id: string;
+      survivor: string | null;
+    }>;
+  }
+
   private building: Promise<void> | null = null;
 
   /** The open items of every customer with a non-zero balance, brought up to date. */
   async current(): Promise<ReadonlyMap<string, CustomerOpenItems>> {
     const now = this.watermark();
     const was = this.mark;
-    if (!was || now.merged !== was.merged) {
+    if (!was) {
       // one build at a time; it runs in slices so the till is not held up meanwhile
       this.building ??= (async () => {
+        const merged = this.mergedNow();
         const all = await openItemsAllSliced(this.sqlite, ALL_TIME);
         this.items = new Map(all.filter((it) => it.balance !== 0).map((it) => [it.customerId, it]));
+        this.merged = new Set(merged.map((m) => m.id));
         this.mark = now;
       })().finally(() => {
         this.building = null;
@@ -47,19 +62,30 @@ export class DebtorBook {
       await this.building;
       return this.current();
     }
+    const touched = new Set<string>();
+    if (now.merged !== was.merged) {
+      const merged = this.mergedNow();
+      for (const m of merged) {
+        if (this.merged.has(m.id)) continue;
+        touched.add(m.id);
+        if (m.survivor) touched.add(m.survivor);
+      }
+      this.merged = new Set(merged.map((m) => m.id));
+    }
     if (now.entries !== was.entries || now.allocations !== was.allocations) {
-      const touched = stmt(
+      const rows = stmt(
         this.sqlite,
         `SELECT customer_id AS id FROM account_entries WHERE rowid > ?
          UNION SELECT customer_id FROM account_allocations WHERE rowid > ?`,
       ).all(was.entries, was.allocations) as Array<{ id: string }>;
-      for (const { id } of touched) {
-        const it = openItemsOf(this.sqlite, id, ALL_TIME);
-        if (it.balance !== 0) this.items.set(id, it);
-        else this.items.delete(id);
-      }
-      this.mark = now;
+      for (const { id } of rows) touched.add(id);
     }
+    for (const id of touched) {
+      const it = openItemsOf(this.sqlite, id, ALL_TIME);
+      if (it.balance !== 0) this.items.set(id, it);
+      else this.items.delete(id);
+    }
+    this.mark = now;
     return this.items;
   }
 }
