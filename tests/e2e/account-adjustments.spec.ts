@@ -179,3 +179,64 @@ test("a manager corrects a customer's account from the customer page: a credit n
   await page.keyboard.press('Escape');
   await expect(pay).toBeHidden();
 });
+
+test('opening balances typed in from the paper book: a debt with its due date, and store credit the other way', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await signIn(page, MANAGER.name, MANAGER.pin);
+  for (const [firstName, lastName] of [
+    ['Joseph', 'Mugisha'],
+    ['Ruth', 'Nabirye'],
+  ])
+    await rpc(page, 'customers.create', { type: 'individual', firstName, lastName });
+
+  // Joseph owed 120,000 in the old book, due on the 1st of next year: it counts as his debt from now on.
+  await openCustomer(page, 'mugisha', 'Joseph Mugisha');
+  const account = page.getByRole('region', { name: 'Account' });
+  await expect(account.getByTestId('account-balance')).toHaveText('Owes nothing');
+  await expect(account.getByText('Nothing on this account yet.')).toBeVisible();
+  await account.getByRole('button', { name: 'Opening balance' }).click();
+  const opening = page.getByRole('dialog', { name: 'Opening balance for Joseph Mugisha' });
+  await expect(opening.getByLabel('They owe the shop')).toBeChecked();
+  await opening.getByLabel('Amount (UGX)').fill('UGX 120,000');
+  await opening.getByLabel('Due on (optional)').fill('2027-01-01');
+  await opening.getByLabel('Reason (required)').fill('From the 2019 book');
+  await opening.getByLabel('Reason (required)').press('Enter');
+  await expect(opening).toBeHidden();
+  await expect(account.getByTestId('account-balance')).toHaveText('UGX 120,000');
+  const row = account.getByRole('table', { name: 'Account entries' }).locator('tbody tr');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Opening balance');
+  await expect(row).toContainText('From the 2019 book');
+  const debits = await rpc<{ debits: Array<{ amount: number; dueAt: number }> }>(page, 'receivables.openDebits', {
+    customerId: (await rpc<{ rows: Array<{ id: string }> }>(page, 'customers.search', { text: 'mugisha', limit: 1 }))
+      .rows[0]?.id,
+  });
+  expect(debits.debits.map((d) => [d.amount, new Date(d.dueAt).toISOString()])).toEqual([
+    [120_000, '2026-12-31T21:00:00.000Z'], // midnight in Kampala
+  ]);
+
+  // The shop owed Ruth 5,000 (a deposit): store credit, which she can spend at the till.
+  await page.keyboard.press('Escape'); // back to the list
+  await openCustomer(page, 'nabirye', 'Ruth Nabirye');
+  await account.getByRole('button', { name: 'Opening balance' }).click();
+  const credit = page.getByRole('dialog', { name: 'Opening balance for Ruth Nabirye' });
+  await credit.getByLabel('The shop owes them (store credit)').check();
+  await expect(credit.getByLabel('Due on (optional)')).toHaveCount(0);
+  await credit.getByLabel('Amount (UGX)').fill('5000');
+  await expect(credit.getByTestId('acct-after')).toHaveText('-UGX 5,000');
+  await credit.getByLabel('Reason (required)').fill('Deposit on a sack of rice');
+  await credit.getByLabel('Reason (required)').press('Enter');
+  await expect(credit).toBeHidden();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: 'Opening balance of UGX 5,000 recorded. Ruth Nabirye now has UGX 5,000 store credit.' }),
+  ).toBeVisible();
+  await expect(account.getByText('Store credit')).toBeVisible();
+  await expect(account.getByTestId('account-balance')).toHaveText('UGX 5,000');
+  await expect(account.getByRole('button', { name: 'Write off' })).toBeDisabled();
+});
