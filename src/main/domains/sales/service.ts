@@ -24,8 +24,10 @@ import type { CreditDecision, SaleCredit } from '../receivables/credit';
 import type { SettingsService } from '../settings/service';
 import type { StaffService } from '../staff/service';
 import { approvalGrants } from './approval-grants';
+import { approverMissing, discountNeeds } from './approval-rules';
 import { SalesOrders } from './orders';
 import { ParkedSales } from './parked';
+import { planPayments } from './payment-plan';
 import {
   type CartLineToPrice,
   mulDivRound,
@@ -604,112 +606,6 @@ export class SalesService {
     })();
   }
 }
-
-/** Discounts beyond the cashier's limit, per line and for the whole sale. */
-function discountNeeds(priced: PricedCart, limitBp: number): ApprovalNeed[] {
-  const needs: ApprovalNeed[] = [];
-  const over = (discount: number, base: number) => base > 0 && discount * 10_000 > base * limitBp;
-  for (const l of priced.lines) {
-    if (over(l.lineDiscount, l.amount))
-      needs.push({ kind: 'discount', lineNo: l.lineNo, message: `Line ${l.lineNo}: a discount over your limit.` });
-  }
-  // the whole-sale check catches an order discount (or many small ones) the line checks do not
-  // a whole-order offer is the shop's own rule, not the cashier's discount
-  if (needs.length === 0 && over(priced.discountTotal - priced.offerDiscount, priced.subtotal))
-    needs.push({ kind: 'discount', lineNo: null, message: 'The sale: a discount over your limit.' });
-  return needs;
-}
-
-/** What an approver's role cannot cover among the needs (their own discount limit, the override permission). */
-function approverMissing(role: Role, needs: ApprovalNeed[], priced: PricedCart, limitBp: number): string[] {
-  const out: string[] = [];
-  if (needs.some((n) => n.kind === 'priceOverride') && !can(role, 'sales.overridePrice'))
-    out.push('changing prices needs a manager.');
-  if (needs.some((n) => n.kind === 'discount') && discountNeeds(priced, limitBp).length)
-    out.push('the discount is over their limit too.');
-  return out;
-}
-
-interface PaymentPlan {
-  rows: Array<{
-    method: PaymentInput['method'];
-    amount: number;
-    tendered: number | null;
-    change: number | null;
-    reference: string | null;
-    note: string | null;
-  }>;
-  paidTotal: number;
-  onAccount: number;
-  change: number;
-  rounding: number;
-}
-
-/**
- * How the payments settle the sale. Cash may be more than is due (the rest is change); other methods may not, because
- * change is only given in cash. Cash rounding applies when cash is part of the payment. What is not paid must be
- * put on account by the cashier, or the sale is refused naming the amount still to pay.
- */
-export function planPayments(
-  payments: PaymentInput[],
-  priced: PricedCart,
-  hasCustomer: boolean,
-  enabled: readonly string[],
-  money: (n: number) => string,
-): PaymentPlan {
-  for (const p of payments) {
-    if (!enabled.includes(p.method))
-      throw new AppError('VALIDATION', `${methodName(p.method)} is not a payment method this shop takes.`);
-    if (p.method === 'mobile_money' && !p.reference)
-      throw new AppError('VALIDATION', 'Mobile money needs the transaction reference from the customer’s message.');
-    if (p.method === 'on_account' && !hasCustomer)
-      throw new AppError('VALIDATION', 'On account needs a customer: attach one first (scan their card or search).');
-  }
-  const cash = payments.filter((p) => p.method === 'cash');
-  if (cash.length > 1) throw new AppError('VALIDATION', 'Enter the cash handed over as one amount.');
-  const hasCash = cash.length === 1;
-  const due = hasCash ? priced.cashTotal : priced.total;
-  const other = payments.filter((p) => p.method !== 'cash');
-  const otherSum = other.reduce((a, p) => a + p.amount, 0);
-  if (otherSum > due)
-    throw new AppError(
-      'VALIDATION',
-      `The payments other than cash come to ${money(otherSum)}, more than the ${money(due)} due. Change is only given in cash.`,
-    );
-  const tendered = cash[0]?.amount ?? 0;
-  const cashApplied = Math.min(tendered, due - otherSum);
-  if (hasCash && cashApplied === 0)
-    throw new AppError('VALIDATION', 'No cash is needed: the other payments already cover the sale.');
-  const left = due - otherSum - cashApplied;
-  if (left > 0)
-    throw new AppError(
-      'VALIDATION',
-      `${money(left)} still to pay. Take another payment${hasCustomer ? ' or put the rest on account' : ''}.`,
-      { stillToPay: left },
-    );
-  const onAccount = other.filter((p) => p.method === 'on_account').reduce((a, p) => a + p.amount, 0);
-  const change = tendered - cashApplied;
-  const rows: PaymentPlan['rows'] = payments.map((p) => ({
-    method: p.method,
-    amount: p.method === 'cash' ? cashApplied : p.amount,
-    tendered: p.method === 'cash' ? tendered : null,
-    change: p.method === 'cash' ? change : null,
-    reference: p.reference ?? null,
-    note: p.note ?? null,
-  }));
-  return { rows, paidTotal: due - onAccount, onAccount, change, rounding: due - priced.total };
-}
-
-const METHOD_NAMES: Record<PaymentInput['method'], string> = {
-  cash: 'Cash',
-  card: 'Card',
-  mobile_money: 'Mobile money',
-  bank_transfer: 'Bank transfer',
-  on_account: 'On account',
-  store_credit: 'Store credit',
-  points: 'Points',
-};
-const methodName = (m: PaymentInput['method']) => METHOD_NAMES[m];
 
 /** A stable fingerprint of a completion request, so a reused key with another cart is recognised. */
 function hashRequest(input: CompleteInput): string {
