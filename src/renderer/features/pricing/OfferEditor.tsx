@@ -1,15 +1,27 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import type { Product, ProductCategory } from '../../../shared/contract/catalog';
-import type { Category } from '../../../shared/contract/customers';
+import { useEffect, useState } from 'react';
+import type { Product } from '../../../shared/contract/catalog';
 import type { Offer, OfferInput } from '../../../shared/contract/pricing';
 import type { CurrencyCode } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
-import { useToast } from '../../ui/toast';
-import { amountOf, amountText, dayOf, dayText, percentBpOf, percentText, qtyMilliOf, qtyText } from './inputs';
+import { CategoryChecklist } from './CategoryChecklist';
+import {
+  amountOf,
+  amountText,
+  dayOf,
+  daysTypedBadly,
+  dayText,
+  percentBpOf,
+  percentText,
+  qtyMilliOf,
+  qtyText,
+} from './inputs';
 import { ProductPicker } from './ProductPicker';
+import { RuleEditorFooter } from './RuleEditorFooter';
+import { type Collected, useRuleEditor } from './useRuleEditor';
+import type { RuleEditorContext } from './useRulesList';
 import './pricing.css';
 
 const words = (s: string) =>
@@ -19,22 +31,10 @@ const words = (s: string) =>
     .filter(Boolean);
 
 /** Creates or edits a segment offer: what it takes off, on what, for whom, when, how often. */
-export function OfferEditor({
-  offer,
-  customerCategories,
-  productCategories,
-  onSaved,
-  onClose,
-}: {
-  offer: Offer | null;
-  customerCategories: Category[];
-  productCategories: ProductCategory[];
-  onSaved: (o: Offer) => void;
-  onClose: () => void;
-}) {
+export function OfferEditor({ offer, ...context }: { offer: Offer | null } & RuleEditorContext<Offer>) {
+  const { customerCategories, productCategories, onSaved, onClose } = context;
   const t = useT();
   const { store, onError } = useShell();
-  const toast = useToast();
   const currency: CurrencyCode = store?.currency ?? 'UGX';
   const locale = store?.locale ?? 'en';
   const [name, setName] = useState(offer?.name ?? '');
@@ -55,8 +55,6 @@ export function OfferEditor({
   const [limit, setLimit] = useState(offer?.perCustomerLimit ? String(offer.perCustomerLimit) : '');
   const [stackable, setStackable] = useState(offer?.stackable ?? false);
   const [active, setActive] = useState(offer?.active ?? true);
-  const [problems, setProblems] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (offer?.scope !== 'product' || !offer.targetId) return;
@@ -66,7 +64,7 @@ export function OfferEditor({
       .catch(onError);
   }, [offer, onError]);
 
-  const collect = (): { input: OfferInput } | { problems: string[] } => {
+  const collect = (): Collected<OfferInput> => {
     const out: string[] = [];
     const v = kind === 'percent' ? percentBpOf(value) : amountOf(value, currency, locale);
     if (v === null || v === 0) out.push(t(kind === 'percent' ? 'pr.offer.badPercent' : 'pr.offer.badAmount'));
@@ -80,7 +78,7 @@ export function OfferEditor({
     if (scope !== 'order' && !targetId)
       out.push(t(scope === 'product' ? 'pr.offer.needProduct' : 'pr.offer.needCategory'));
     if (!name.trim()) out.push(t('pr.offer.nameNeeded'));
-    if ((from && dayOf(from) === null) || (to && dayOf(to, true) === null)) out.push(t('pr.badDate'));
+    if (daysTypedBadly(from, to)) out.push(t('pr.badDate'));
     if (out.length) return { problems: out };
     return {
       input: {
@@ -103,24 +101,13 @@ export function OfferEditor({
     };
   };
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    const c = collect();
-    if ('problems' in c) return setProblems(c.problems);
-    setProblems([]);
-    setBusy(true);
-    try {
-      const saved = offer
-        ? await api.pricing.updateOffer({ id: offer.id, offer: c.input })
-        : await api.pricing.createOffer(c.input);
-      toast.success(t('pr.offer.saved', { name: saved.name }));
-      onSaved(saved);
-    } catch (err) {
-      onError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { problems, busy, save } = useRuleEditor({
+    collect,
+    persist: (input: OfferInput) =>
+      offer ? api.pricing.updateOffer({ id: offer.id, offer: input }) : api.pricing.createOffer(input),
+    savedKey: 'pr.offer.saved',
+    onSaved,
+  });
 
   return (
     <form className="card pr-editor" onSubmit={save} aria-labelledby="h-pr-offer">
@@ -195,31 +182,13 @@ export function OfferEditor({
       )}
       {scope === 'order' && <p className="muted">{t('pr.offer.orderHelp')}</p>}
 
-      <fieldset className="plain pr-assign">
-        <legend>{t('pr.offer.who')}</legend>
-        {customerCategories.map((c) => (
-          <label key={c.id} className="radio-line">
-            <input
-              type="checkbox"
-              checked={cats.has(c.id)}
-              onChange={(e) =>
-                setCats((s) => {
-                  const n = new Set(s);
-                  if (e.target.checked) n.add(c.id);
-                  else n.delete(c.id);
-                  return n;
-                })
-              }
-            />
-            {c.name}
-          </label>
-        ))}
+      <CategoryChecklist legend={t('pr.offer.who')} categories={customerCategories} checked={cats} onChange={setCats}>
         <div className="grid-2">
           <TextField id="of-tags" label={t('pr.offer.tags')} value={tags} onChange={setTags} />
           <TextField id="of-tiers" label={t('pr.offer.tiers')} value={tiers} onChange={setTiers} />
         </div>
         <p className="muted">{t('pr.offer.whoHelp')}</p>
-      </fieldset>
+      </CategoryChecklist>
 
       <div className="grid-3">
         <TextField id="of-from" type="date" label={t('pr.offer.from')} value={from} onChange={setFrom} />
@@ -229,21 +198,7 @@ export function OfferEditor({
         <CheckField id="of-active" label={t('pr.active')} checked={active} onChange={setActive} />
       </div>
 
-      {problems.length > 0 && (
-        <ul className="inline-alert" role="alert">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
-      <div className="row-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('pr.offer.save')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onClose}>
-          {t('common.close')}
-        </button>
-      </div>
+      <RuleEditorFooter problems={problems} busy={busy} saveLabel={t('pr.offer.save')} onClose={onClose} />
     </form>
   );
 }

@@ -1,15 +1,26 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import type { ProductCategory } from '../../../shared/contract/catalog';
-import type { Category } from '../../../shared/contract/customers';
+import { useEffect, useState } from 'react';
 import type { PriceList, PriceListInput, PriceListItemView } from '../../../shared/contract/pricing';
 import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
-import { useToast } from '../../ui/toast';
-import { amountOf, amountText, dayOf, dayText, percentBpOf, percentText, qtyMilliOf, qtyText } from './inputs';
+import { CategoryChecklist } from './CategoryChecklist';
+import {
+  amountOf,
+  amountText,
+  dayOf,
+  daysTypedBadly,
+  dayText,
+  percentBpOf,
+  percentText,
+  qtyMilliOf,
+  qtyText,
+} from './inputs';
 import { ProductPicker } from './ProductPicker';
+import { RuleEditorFooter } from './RuleEditorFooter';
+import { type Collected, useRuleEditor } from './useRuleEditor';
+import type { RuleEditorContext } from './useRulesList';
 import './pricing.css';
 
 interface PriceRow {
@@ -31,22 +42,10 @@ interface RuleRow {
 let nextKey = 1;
 
 /** Creates or edits one price list: dates, product prices with quantity breaks, percentage rules, who gets it. */
-export function PriceListEditor({
-  list,
-  customerCategories,
-  productCategories,
-  onSaved,
-  onClose,
-}: {
-  list: PriceList | null;
-  customerCategories: Category[];
-  productCategories: ProductCategory[];
-  onSaved: (l: PriceList) => void;
-  onClose: () => void;
-}) {
+export function PriceListEditor({ list, ...context }: { list: PriceList | null } & RuleEditorContext<PriceList>) {
+  const { customerCategories, productCategories, onSaved, onClose } = context;
   const t = useT();
   const { store, onError } = useShell();
-  const toast = useToast();
   const storeCurrency: CurrencyCode = store?.currency ?? 'UGX';
   const locale = store?.locale ?? 'en';
   const [name, setName] = useState(list?.name ?? '');
@@ -57,8 +56,6 @@ export function PriceListEditor({
   const [prices, setPrices] = useState<PriceRow[]>([]);
   const [rules, setRules] = useState<RuleRow[]>([]);
   const [assigned, setAssigned] = useState<Set<string>>(new Set(list?.categoryIds ?? []));
-  const [problems, setProblems] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!list) return;
@@ -87,7 +84,7 @@ export function PriceListEditor({
     setRules((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
 
   /** The form as the contract takes it, or the rows that need fixing. */
-  const collect = (): { input: PriceListInput } | { problems: string[] } => {
+  const collect = (): Collected<PriceListInput> => {
     const out: string[] = [];
     const items: NonNullable<PriceListInput['items']> = [];
     for (const r of prices) {
@@ -108,38 +105,27 @@ export function PriceListEditor({
         items.push({ categoryId: r.categoryId || null, kind: 'percent_off', bp, minQtyMilli });
     }
     if (!name.trim()) out.push(t('pr.list.nameNeeded'));
-    if ((from && dayOf(from) === null) || (to && dayOf(to, true) === null)) out.push(t('pr.badDate'));
+    if (daysTypedBadly(from, to)) out.push(t('pr.badDate'));
     if (out.length) return { problems: out };
     return {
       input: { name: name.trim(), currency, validFrom: dayOf(from), validTo: dayOf(to, true), active, items },
     };
   };
 
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    const c = collect();
-    if ('problems' in c) return setProblems(c.problems);
-    setProblems([]);
-    setBusy(true);
-    try {
-      let saved = list
-        ? await api.pricing.updateList({ id: list.id, list: c.input })
-        : await api.pricing.createList(c.input);
-      const before = new Set(list?.categoryIds ?? []);
-      for (const cat of customerCategories) {
-        const want = assigned.has(cat.id);
-        if (want !== before.has(cat.id))
-          await api.pricing.assignToCategory({ categoryId: cat.id, priceListId: want ? saved.id : null });
-      }
-      saved = await api.pricing.getList({ id: saved.id });
-      toast.success(t('pr.list.saved', { name: saved.name }));
-      onSaved(saved);
-    } catch (err) {
-      onError(err);
-    } finally {
-      setBusy(false);
+  // the list first, then the categories that gain or lose it, then the list again with its new category ids
+  const persist = async (input: PriceListInput) => {
+    const saved = list
+      ? await api.pricing.updateList({ id: list.id, list: input })
+      : await api.pricing.createList(input);
+    const before = new Set(list?.categoryIds ?? []);
+    for (const cat of customerCategories) {
+      const want = assigned.has(cat.id);
+      if (want !== before.has(cat.id))
+        await api.pricing.assignToCategory({ categoryId: cat.id, priceListId: want ? saved.id : null });
     }
+    return api.pricing.getList({ id: saved.id });
   };
+  const { problems, busy, save } = useRuleEditor({ collect, persist, savedKey: 'pr.list.saved', onSaved });
 
   const title = list ? t('pr.list.editTitle', { name: list.name }) : t('pr.list.newTitle');
   return (
@@ -308,47 +294,19 @@ export function PriceListEditor({
         {t('pr.list.addRule')}
       </button>
 
-      <fieldset className="plain pr-assign">
-        <legend>{t('pr.list.assign')}</legend>
-        {customerCategories.map((c) => {
-          const other = c.priceListId && c.priceListId !== list?.id;
-          return (
-            <label key={c.id} className="radio-line">
-              <input
-                type="checkbox"
-                checked={assigned.has(c.id)}
-                onChange={(e) =>
-                  setAssigned((s) => {
-                    const n = new Set(s);
-                    if (e.target.checked) n.add(c.id);
-                    else n.delete(c.id);
-                    return n;
-                  })
-                }
-              />
-              {c.name}
-              {other && <span className="muted"> {t('pr.list.hasOther')}</span>}
-            </label>
-          );
-        })}
+      <CategoryChecklist
+        legend={t('pr.list.assign')}
+        categories={customerCategories}
+        checked={assigned}
+        onChange={setAssigned}
+        note={(c) =>
+          c.priceListId && c.priceListId !== list?.id && <span className="muted"> {t('pr.list.hasOther')}</span>
+        }
+      >
         <p className="muted">{t('pr.list.ownListHelp')}</p>
-      </fieldset>
+      </CategoryChecklist>
 
-      {problems.length > 0 && (
-        <ul className="inline-alert" role="alert">
-          {problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
-      )}
-      <div className="row-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {t('pr.list.save')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onClose}>
-          {t('common.close')}
-        </button>
-      </div>
+      <RuleEditorFooter problems={problems} busy={busy} saveLabel={t('pr.list.save')} onClose={onClose} />
     </form>
   );
 }

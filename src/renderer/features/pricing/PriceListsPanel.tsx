@@ -1,46 +1,29 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { ProductCategory } from '../../../shared/contract/catalog';
-import type { Category } from '../../../shared/contract/customers';
 import type { PriceList } from '../../../shared/contract/pricing';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
-import { useToast } from '../../ui/toast';
 import { PriceListEditor } from './PriceListEditor';
+import { RowButton, RulesListPanel } from './RulesListPanel';
+import { type RulesSource, useRulesList } from './useRulesList';
+
+const PRICE_LISTS: RulesSource<PriceList> = {
+  fetch: () => api.pricing.lists(null),
+  remove: (id) => api.pricing.deleteList({ id }),
+  confirmDelete: 'pr.list.confirmDelete',
+  deleted: 'pr.list.deleted',
+};
 
 /** The shop's price lists, who gets each, and the editor for one. */
 export function PriceListsPanel({ onImport }: { onImport?: (list: PriceList) => void }) {
   const t = useT();
   const { onError, store } = useShell();
-  const toast = useToast();
-  const [lists, setLists] = useState<PriceList[] | null>(null);
-  const [editing, setEditing] = useState<PriceList | 'new' | null>(null);
-  const [customerCategories, setCustomerCategories] = useState<Category[]>([]);
-  const [productCategories, setProductCategories] = useState<ProductCategory[]>([]);
-
-  const load = useCallback(() => {
-    api.pricing.lists(null).then(setLists).catch(onError);
-    api.customers.categories(null).then(setCustomerCategories).catch(onError);
-    api.catalog.categories(null).then(setProductCategories).catch(onError);
-  }, [onError]);
-  useEffect(load, [load]);
+  const { rules, customerCategories, remove, edit, editor } = useRulesList(PRICE_LISTS);
 
   const dates = (l: PriceList) => {
     const f = new Intl.DateTimeFormat(store?.locale ?? 'en', { dateStyle: 'medium' });
     if (l.validFrom === null && l.validTo === null) return t('pr.always');
     return `${l.validFrom !== null ? f.format(l.validFrom) : '…'} – ${l.validTo !== null ? f.format(l.validTo) : '…'}`;
-  };
-
-  const remove = async (l: PriceList) => {
-    if (!window.confirm(t('pr.list.confirmDelete', { name: l.name }))) return;
-    try {
-      await api.pricing.deleteList({ id: l.id });
-      toast.success(t('pr.list.deleted', { name: l.name }));
-      load();
-    } catch (e) {
-      onError(e);
-    }
   };
 
   const exportList = async (l: PriceList, format: 'xlsx' | 'csv') => {
@@ -52,107 +35,56 @@ export function PriceListsPanel({ onImport }: { onImport?: (list: PriceList) => 
     }
   };
 
-  if (editing)
-    return (
-      <PriceListEditor
-        key={editing === 'new' ? 'new' : editing.id}
-        list={editing === 'new' ? null : editing}
-        customerCategories={customerCategories}
-        productCategories={productCategories}
-        onSaved={(l) => {
-          setEditing(l);
-          load();
-        }}
-        onClose={() => {
-          setEditing(null);
-          load();
-        }}
-      />
-    );
+  if (editor) return <PriceListEditor key={editor.key} list={editor.rule} {...editor.context} />;
 
   const catNames = (l: PriceList) =>
     l.categoryIds.map((id) => customerCategories.find((c) => c.id === id)?.name ?? '?').join(', ');
 
   return (
-    <div className="card">
-      <div className="section-head">
-        <h2 id="h-pr-lists">{t('pr.lists')}</h2>
-        <div className="row-actions">
-          <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>
-            {t('pr.list.new')}
-          </button>
-        </div>
-      </div>
-      {lists && lists.length === 0 && <p className="muted">{t('pr.list.none')}</p>}
-      {lists && lists.length > 0 && (
-        <table className="table" aria-labelledby="h-pr-lists">
-          <thead>
-            <tr>
-              <th scope="col">{t('pr.list.name')}</th>
-              <th scope="col">{t('pr.currency')}</th>
-              <th scope="col">{t('pr.valid')}</th>
-              <th scope="col" className="num">
-                {t('pr.list.items')}
-              </th>
-              <th scope="col">{t('pr.list.givenTo')}</th>
-              <th scope="col">{t('pr.status')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('pr.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {lists.map((l) => (
-              <tr key={l.id} className={l.active ? '' : 'row-inactive'}>
-                <td>{l.name}</td>
-                <td>{l.currency}</td>
-                <td>{dates(l)}</td>
-                <td className="num">{l.items.length}</td>
-                <td>
-                  {catNames(l)}
-                  {l.customerCount > 0 && (
-                    <span className="muted">
-                      {catNames(l) ? ' · ' : ''}
-                      {t('pr.list.customers', { n: l.customerCount })}
-                    </span>
-                  )}
-                </td>
-                <td>
-                  <span className={`pill ${l.active ? 'pill-ok' : 'pill-off'}`}>
-                    {l.active ? t('pr.active') : t('pr.inactive')}
-                  </span>
-                </td>
-                <td>
-                  <div className="row-actions">
-                    <button type="button" className="btn btn-sm" onClick={() => setEditing(l)}>
-                      {t('common.edit')}
-                      <span className="sr-only"> {l.name}</span>
-                    </button>
-                    {onImport && (
-                      <button type="button" className="btn btn-sm" onClick={() => onImport(l)}>
-                        {t('pr.list.import')}
-                        <span className="sr-only"> {l.name}</span>
-                      </button>
-                    )}
-                    <button type="button" className="btn btn-sm" onClick={() => void exportList(l, 'xlsx')}>
-                      {t('pr.list.exportXlsx')}
-                      <span className="sr-only"> {l.name}</span>
-                    </button>
-                    <button type="button" className="btn btn-sm" onClick={() => void exportList(l, 'csv')}>
-                      {t('pr.list.exportCsv')}
-                      <span className="sr-only"> {l.name}</span>
-                    </button>
-                    <button type="button" className="btn btn-sm btn-danger" onClick={() => void remove(l)}>
-                      {t('pr.delete')}
-                      <span className="sr-only"> {l.name}</span>
-                    </button>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+    <RulesListPanel
+      headingId="h-pr-lists"
+      title={t('pr.lists')}
+      newLabel={t('pr.list.new')}
+      emptyText={t('pr.list.none')}
+      rules={rules}
+      headers={
+        <>
+          <th scope="col">{t('pr.list.name')}</th>
+          <th scope="col">{t('pr.currency')}</th>
+          <th scope="col">{t('pr.valid')}</th>
+          <th scope="col" className="num">
+            {t('pr.list.items')}
+          </th>
+          <th scope="col">{t('pr.list.givenTo')}</th>
+        </>
+      }
+      cells={(l) => (
+        <>
+          <td>{l.name}</td>
+          <td>{l.currency}</td>
+          <td>{dates(l)}</td>
+          <td className="num">{l.items.length}</td>
+          <td>
+            {catNames(l)}
+            {l.customerCount > 0 && (
+              <span className="muted">
+                {catNames(l) ? ' · ' : ''}
+                {t('pr.list.customers', { n: l.customerCount })}
+              </span>
+            )}
+          </td>
+        </>
       )}
-    </div>
+      extraActions={(l) => (
+        <>
+          {onImport && <RowButton label={t('pr.list.import')} name={l.name} onClick={() => onImport(l)} />}
+          <RowButton label={t('pr.list.exportXlsx')} name={l.name} onClick={() => void exportList(l, 'xlsx')} />
+          <RowButton label={t('pr.list.exportCsv')} name={l.name} onClick={() => void exportList(l, 'csv')} />
+        </>
+      )}
+      onNew={() => edit('new')}
+      onEdit={edit}
+      onDelete={(l) => void remove(l)}
+    />
   );
 }

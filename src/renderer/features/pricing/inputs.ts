@@ -45,6 +45,10 @@ export function dayOf(text: string, end = false): number | null {
   return d.getTime();
 }
 
+/** True when either date box holds something that is not a date (a blank one is an open end). */
+export const daysTypedBadly = (from: string, to: string) =>
+  (!!from && dayOf(from) === null) || (!!to && dayOf(to, true) === null);
+
 export function dayText(ms: number | null): string {
   if (ms === null) return '';
   const d = new Date(ms);
