@@ -31,6 +31,16 @@ export function diffFields(before: object | null, after: object | null): FieldCh
   return out;
 }
 
+/**
+ * A bulk entry holds a table of records, one row each (`{ fields, rows }`: a customer import's creations); the log
+ * lists it as its count, and each record's own history shows its row.
+ */
+function listed(c: FieldChange): FieldChange {
+  const table = c.after as { fields?: unknown; rows?: unknown } | null;
+  if (typeof table !== 'object' || !table || !Array.isArray(table.fields) || !Array.isArray(table.rows)) return c;
+  return { field: c.field, before: c.before, after: table.rows.length };
+}
+
 export interface AuditEntry {
   action: string;
   entity: string;
@@ -94,7 +104,7 @@ export class AuditService {
       action: r.action,
       entity: r.entity,
       entityId: r.entityId,
-      changes: r.changes as FieldChange[],
+      changes: (r.changes as FieldChange[]).map(listed),
       note: r.note,
     }));
     return { rows: page, nextCursor: rows.length > q.limit ? (page.at(-1)?.id ?? null) : null };

@@ -14,6 +14,7 @@ import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import type { SettingsService } from '../settings/service';
 import { deleteCategory } from './categories';
+import { withImportedCreation } from './import/creations';
 import { countLinked, customerLinks, OWN_DETAIL_TABLES } from './links';
 import { cleanName, displayNameOf, normaliseEmail, normaliseTaxId, toE164 } from './normalise';
 import { CustomerSearch, SearchIndex } from './search';
@@ -437,7 +438,9 @@ export class CustomerService {
   }
 
   history(id: string, cursor: string | undefined, limit: number) {
-    return this.audit.list({ entity: ENTITY, entityId: id, cursor, limit });
+    const page = this.audit.list({ entity: ENTITY, entityId: id, cursor, limit });
+    // an imported customer's creation is kept in its import's creations entry
+    return withImportedCreation(this.deps.sqlite, id, cursor, limit, page);
   }
 
   /** The categories, creating the standard ones the first time any are needed. */

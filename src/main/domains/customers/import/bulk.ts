@@ -6,7 +6,8 @@ import type { Deps } from '../../deps';
 import { postAccountEntry } from '../../ledgers/account';
 import { cleanName, displayNameOf, normaliseEmail, normaliseTaxId, phoneSearchDigits } from '../normalise';
 import { ftsColumns } from '../search';
-import { type CustomerService, ENTITY } from '../service';
+import type { CustomerService } from '../service';
+import { CreationLog } from './creations';
 import type { MatchKeys } from './known';
 import type { Candidate } from './values';
 
@@ -57,15 +58,14 @@ const CUSTOMER_COLUMNS = [
 ];
 
 /**
- * Creates imported customers with statements prepared once: the row, phone, address, search entry and a
- * 'customer.create' audit entry per customer, each as CustomerService.saveDraft would write them. The caller holds
- * the transaction and has already checked duplicates. At 100k rows every object and string per row counts (garbage
- * collection was a fifth of the import): values are bound straight to plain statements, not mapped through drizzle,
- * and the audit entry's JSON is written from fragments made once per field.
+ * Creates imported customers with statements prepared once: the row, phone, address and search entry as
+ * CustomerService.saveDraft would write them, and the creation's audit (see creations.ts). The caller holds the
+ * transaction, has already checked duplicates and calls finish() at the end. At 100k rows every object and string per
+ * row counts (garbage collection was a fifth of the import): values are bound straight to plain statements, not
+ * mapped through drizzle.
  */
 export class BulkCreate {
   private insertCustomer;
-  private insertAudit;
   private insertPhone;
   private insertAddress;
   private insertFts;
@@ -73,10 +73,7 @@ export class BulkCreate {
   private addPoints;
   /** the record as CustomerService.get reads a fresh one back, minus what every import row sets itself */
   private viewDefaults: Row;
-  /** the audit view's field names, sorted, the same for every imported row */
-  private viewFields?: string[];
-  /** per field, the JSON of a change up to its value: `{"field":"email","before":null,"after":` */
-  private fieldJson = new Map<string, string>();
+  private creations: CreationLog;
   private phoneDigits = new PhoneDigits();
   private searchKey: number;
   private now: number;
@@ -109,13 +106,10 @@ export class BulkCreate {
     );
     this.addPoints = s.prepare('UPDATE customers SET points_balance = points_balance + ? WHERE id = ?');
     this.insertFts = s.prepare('INSERT INTO customers_fts (rowid, name, phones, other) VALUES (?, ?, ?, ?)');
-    this.insertAudit = s.prepare(
-      `INSERT INTO audit_log (id, at, actor_id, actor_name, action, entity, entity_id, changes, note, till_id)
-       VALUES (?, ?, ?, ?, 'customer.create', ?, ?, ?, ?, ?)`,
-    );
     this.searchKey = service.nextSearchKey();
     this.now = deps.clock.now();
     this.tillId = deps.tillId();
+    this.creations = new CreationLog(deps, actor, fileName, this.now, this.tillId);
     const {
       searchKey: _k,
       emailNorm: _e,
@@ -230,38 +224,13 @@ export class BulkCreate {
       phones: phone ? [{ ...phone, label: 'mobile', isPrimary: true }] : [],
       addresses: address ? [address] : [],
     } as unknown as Customer);
-    this.insertAudit.run(
-      this.deps.newId(),
-      this.now,
-      this.actor.id,
-      this.actor.name,
-      ENTITY,
-      id,
-      this.creationJson(view),
-      `Imported from ${this.fileName}, row ${c.line}`,
-      this.tillId,
-    );
+    this.creations.add(id, c.line, view);
     return id;
   }
 
-  /**
-   * JSON.stringify(diffFields(null, view)) without its JSON comparisons, listing only fields that have a value: a
-   * creation's empty fields say nothing, and at 100k customers they would double the audit log.
-   */
-  private creationJson(view: Record<string, unknown>): string {
-    this.viewFields ??= Object.keys(view).sort();
-    let out = '';
-    for (const field of this.viewFields) {
-      const value = view[field];
-      if (value === undefined || value === null) continue;
-      let head = this.fieldJson.get(field);
-      if (head === undefined) {
-        head = `{"field":${JSON.stringify(field)},"before":null,"after":`;
-        this.fieldJson.set(field, head);
-      }
-      out += `${out ? ',' : ''}${head}${JSON.stringify(value)}}`;
-    }
-    return `[${out}]`;
+  /** Writes the creations still held; the caller's transaction commits them with the customers. */
+  finish(): void {
+    this.creations.finish();
   }
 }
 

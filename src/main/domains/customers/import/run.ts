@@ -287,6 +287,7 @@ export class CustomerImport {
         result.errors.push({ row: c.line, field, message: `Row ${c.line}: ${e.message}` });
       }
     }
+    bulk?.finish();
   }
 
   private categoryById(): Map<string, string> {
