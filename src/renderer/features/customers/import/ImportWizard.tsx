@@ -1,191 +1,74 @@
-import { useEffect, useRef, useState } from 'react';
-import type { ImportChoice, ImportPreview, ImportReport } from '../../../../shared/contract/customer-import';
-import { type MessageKey, useT } from '../../../i18n';
+import { useRef, useState } from 'react';
+import type { ImportChoice, ImportPreview } from '../../../../shared/contract/customer-import';
+import { useT } from '../../../i18n';
 import { api } from '../../../lib/api';
 import { downloadBase64 } from '../../../lib/download';
-import { ColumnsStep } from './ColumnsStep';
-import './import.css';
-import { DoneStep, ReportStep, RunningStep } from './ReportSteps';
+import { FileStep } from '../../import/FileStep';
+import { ImportWizardFrame } from '../../import/ImportWizardFrame';
+import { DoneStep } from '../../import/ReportSteps';
+import { type ImportProcedures, useImportWizard } from '../../import/useImportWizard';
+import { CustomerColumnsStep } from './CustomerColumnsStep';
+import { customerCountLabels, ReportStep, RunningStep } from './ReportSteps';
 
 export type Choice = Omit<ImportChoice, 'uploadId'>;
-
-type Step =
-  | { kind: 'file' }
-  | { kind: 'columns'; preview: ImportPreview }
-  | { kind: 'report'; preview: ImportPreview; report: ImportReport }
-  | { kind: 'running'; preview: ImportPreview; report: ImportReport }
-  | { kind: 'done'; report: ImportReport };
-
-const STEP_NO: Record<Step['kind'], number> = { file: 1, columns: 2, report: 3, running: 3, done: 4 };
-const STEP_NAME: Record<Step['kind'], MessageKey> = {
-  file: 'imp.step.file',
-  columns: 'imp.step.columns',
-  report: 'imp.step.check',
-  running: 'imp.step.check',
-  done: 'imp.step.done',
-};
-
-/** A browser File as base64 (what the upload procedure takes). */
-function base64Of(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsDataURL(file);
-  });
-}
-
-/** Plain words from the main process; anything unexpected still says what to do next. */
-function messageOf(err: unknown): string {
-  return err instanceof Error && err.message ? err.message : String(err);
-}
+type Policy = { onDuplicate: 'skip' | 'update'; createCategories: boolean };
 
 /** The import wizard: file → detected settings and columns → dry-run report → import with progress → summary. */
 export function ImportWizard({ onClose }: { onClose: () => void }) {
   const t = useT();
-  const [step, setStep] = useState<Step>({ kind: 'file' });
-  const [file, setFile] = useState<{ name: string; uploadId: string } | null>(null);
-  const [choice, setChoice] = useState<Choice>({});
-  const [policy, setPolicy] = useState<{ onDuplicate: 'skip' | 'update'; createCategories: boolean }>({
-    onDuplicate: 'skip',
-    createCategories: false,
-  });
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
-
-  // each step starts with the heading focused, so a screen reader and the keyboard begin at the top
-  const kind = step.kind;
-  useEffect(() => {
-    if (kind !== 'file') heading.current?.focus();
-  }, [kind]);
-
-  const attempt = async (label: string, work: () => Promise<void>) => {
-    setBusy(label);
-    setError(null);
-    try {
-      await work();
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(null);
-    }
+  const [policy, setPolicy] = useState<Policy>({ onDuplicate: 'skip', createCategories: false });
+  // read when the wizard runs, which may be from a render before the policy changed
+  const policyNow = useRef(policy);
+  policyNow.current = policy;
+  const procedures: ImportProcedures<ImportPreview, Choice> = {
+    upload: (fileName, base64) => api.customers.importUpload({ fileName, base64 }),
+    preview: (uploadId, choice) => api.customers.importPreview({ uploadId, ...choice }),
+    run: (uploadId, choice, dryRun) =>
+      dryRun
+        ? api.customers.importDryRun({ uploadId, ...choice, ...policyNow.current })
+        : api.customers.importCommit({ uploadId, ...choice, ...policyNow.current }),
+    reportExport: (uploadId) => api.customers.importReportExport({ uploadId }),
   };
-
-  const pick = (f: File) =>
-    attempt(t('imp.file.reading', { file: f.name }), async () => {
-      const { uploadId } = await api.customers.importUpload({ fileName: f.name, base64: await base64Of(f) });
-      setFile({ name: f.name, uploadId });
-      setChoice({});
-      const preview = await api.customers.importPreview({ uploadId });
-      setStep({ kind: 'columns', preview });
-    });
-
-  const repreview = (next: Choice) =>
-    attempt(t('imp.checking'), async () => {
-      if (!file) return;
-      const preview = await api.customers.importPreview({ uploadId: file.uploadId, ...next });
-      setChoice(next);
-      if (step.kind === 'columns') setStep({ kind: 'columns', preview });
-    });
-
-  const dryRun = (preview: ImportPreview, p = policy) =>
-    attempt(t('imp.checking'), async () => {
-      if (!file) return;
-      const report = await api.customers.importDryRun({ uploadId: file.uploadId, ...choice, ...p });
-      setStep({ kind: 'report', preview, report });
-    });
-
-  const commit = (preview: ImportPreview, dry: ImportReport) => {
-    if (!file) return;
-    setError(null);
-    setStep({ kind: 'running', preview, report: dry });
-    api.customers
-      .importCommit({ uploadId: file.uploadId, ...choice, ...policy })
-      .then((report) => setStep({ kind: 'done', report }))
-      .catch((err: unknown) => {
-        setError(messageOf(err));
-        setStep({ kind: 'report', preview, report: dry });
-      });
-  };
-
-  const exportReport = () =>
-    attempt(t('imp.report'), async () => {
-      if (!file) return;
-      const f = await api.customers.importReportExport({ uploadId: file.uploadId });
-      downloadBase64(f.fileName, f.mimeType, f.base64);
-    });
+  const w = useImportWizard(procedures);
+  const { step, file, busy } = w;
 
   const template = () =>
-    attempt(t('imp.file.template'), async () => {
+    w.attempt(t('imp.file.template'), async () => {
       const f = await api.customers.importTemplate(null);
       downloadBase64(f.fileName, f.mimeType, f.base64);
     });
 
-  const restart = () => {
-    setStep({ kind: 'file' });
-    setFile(null);
-    setChoice({});
-    setError(null);
-  };
-
   return (
-    <section className="section import-wizard" aria-labelledby="h-import">
-      <div className="section-head">
-        <h1 id="h-import" ref={heading} tabIndex={-1}>
-          {t('imp.title')}
-        </h1>
-        <div className="row-actions head-actions">
-          <button type="button" className="btn btn-ghost" onClick={onClose} disabled={step.kind === 'running'}>
-            {t('imp.done.back')}
-          </button>
-        </div>
-      </div>
-      <p className="import-step muted">{t('imp.step', { n: STEP_NO[step.kind], name: t(STEP_NAME[step.kind]) })}</p>
-      {error && (
-        <p className="inline-alert" role="alert">
-          {error}
-        </p>
-      )}
-      {busy && step.kind !== 'running' && (
-        <p className="muted" role="status">
-          {busy}
-        </p>
-      )}
-
+    <ImportWizardFrame
+      wizard={w}
+      headingId="h-import"
+      title={t('imp.title')}
+      backLabel={t('imp.done.back')}
+      onClose={onClose}
+    >
       {step.kind === 'file' && (
-        <div className="card import-card">
-          <div className="field">
-            <label htmlFor="import-file">{t('imp.file.label')}</label>
-            <input
-              id="import-file"
-              type="file"
-              accept=".xlsx,.xls,.csv,.txt,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,text/csv"
-              disabled={!!busy}
-              autoFocus
-              onChange={(e) => {
-                const f = e.target.files?.[0];
-                if (f) void pick(f);
-                e.target.value = '';
-              }}
-            />
-          </div>
-          <p className="muted">{t('imp.file.help')}</p>
+        <FileStep
+          id="import-file"
+          label={t('imp.file.label')}
+          help={t('imp.file.help')}
+          busy={!!busy}
+          onPick={(f) => void w.pick(f)}
+        >
           <button type="button" className="btn" onClick={() => void template()} disabled={!!busy}>
             {t('imp.file.template')}
           </button>
-        </div>
+        </FileStep>
       )}
 
       {step.kind === 'columns' && file && (
-        <ColumnsStep
+        <CustomerColumnsStep
           fileName={file.name}
           preview={step.preview}
-          choice={choice}
+          choice={w.choice}
           busy={!!busy}
-          onChoice={(next) => void repreview(next)}
-          onBack={restart}
-          onNext={() => void dryRun(step.preview)}
+          onChoice={(next) => void w.repreview(next)}
+          onBack={w.restart}
+          onNext={() => void w.dryRun(step.preview)}
         />
       )}
 
@@ -196,11 +79,12 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
           busy={!!busy}
           onPolicy={(p) => {
             setPolicy(p);
-            void dryRun(step.preview, p);
+            policyNow.current = p;
+            void w.dryRun(step.preview);
           }}
-          onExport={() => void exportReport()}
-          onBack={() => setStep({ kind: 'columns', preview: step.preview })}
-          onImport={() => commit(step.preview, step.report)}
+          onExport={() => void w.exportReport()}
+          onBack={() => w.backToColumns(step.preview)}
+          onImport={() => w.commit(step.preview, step.report)}
         />
       )}
 
@@ -213,9 +97,16 @@ export function ImportWizard({ onClose }: { onClose: () => void }) {
       )}
 
       {step.kind === 'done' && (
-        <DoneStep report={step.report} onExport={() => void exportReport()} onClose={onClose} onAnother={restart} />
+        <DoneStep
+          report={step.report}
+          labels={customerCountLabels(t)}
+          backLabel={t('imp.done.back')}
+          onExport={() => void w.exportReport()}
+          onClose={onClose}
+          onAnother={w.restart}
+        />
       )}
-    </section>
+    </ImportWizardFrame>
   );
 }
 
