@@ -12,24 +12,22 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { useToast } from '../../ui/toast';
 import { CartTable } from './CartTable';
-import { CustomerPanel } from './CustomerPanel';
-import { addProduct, parseQty, removeLine, setLineDiscount, setQty, setUnitPrice } from './cart';
+import { addProduct, removeLine, setLineDiscount, setQty, setUnitPrice } from './cart';
 import { PaymentDialog } from './PaymentDialog';
 import { payerOf, ReceivePaymentDialog } from './ReceivePaymentDialog';
 import { RefundDialog } from './RefundDialog';
 import { ScanBox } from './ScanBox';
-import { AfterSaleAccountOffer, creditApprovalNeeds, TillAccountPanel } from './TillAccountPanel';
+import { AfterSaleAccountOffer, creditApprovalNeeds } from './TillAccountPanel';
 import { ApprovalDialog, CancelSaleDialog, DiscountDialog, ParkedDialog } from './TillDialogs';
-import { TillLoyaltyPanel } from './TillLoyaltyPanel';
+import { TillSide } from './TillSide';
 import { useFunctionKeys } from './useFunctionKeys';
 import './till.css';
-import { CompletionPanel, type FunctionKey, FunctionKeyBar, TotalsPanel } from './TotalsPanel';
+import { CompletionPanel, type FunctionKey, FunctionKeyBar } from './TotalsPanel';
+import { useCodeLookup } from './useCodeLookup';
 import { approvalOf, tillCustomerOf, useSale } from './useSale';
 import { useScans } from './useScans';
 import { useTillFormats } from './useTillFormats';
 import { type ScanEvent, setFieldValue } from './useWedgeScanner';
-
-const QTY_TIMES = /^(\d{1,7}(?:[.,]\d{1,3})?)\*(\S+)$/;
 
 type DialogKind = 'pay' | 'discount' | 'approval' | 'parked' | 'cancel' | 'refund' | 'receive';
 
@@ -37,7 +35,7 @@ type DialogKind = 'pay' | 'discount' | 'approval' | 'parked' | 'cancel' | 'refun
 export function TillScreen() {
   const t = useT();
   const toast = useToast();
-  const { store, onError, can } = useShell();
+  const { store, onError } = useShell();
   const sale = useSale(onError);
   const { cart, setCart, quote, stale, customer } = sale;
   const [selected, setSelected] = useState(-1);
@@ -84,45 +82,17 @@ export function TillScreen() {
     [sale.remember, setCart],
   );
 
-  const handleCode = useCallback(
-    async (typed: string) => {
-      // "3*" before a code (typed, then scanned or typed) sells that many: 3 pieces, 1.5 kg
-      const times = QTY_TIMES.exec(typed);
-      const code = times ? (times[2] as string) : typed;
-      try {
-        const r = await api.sales.lookupCode({ code });
-        switch (r.kind) {
-          case 'product': {
-            const qty = times ? parseQty(times[1] as string, r.product.unit) : 1000;
-            if (qty == null) toast.error(t('till.badTimes', { qty: times?.[1] ?? '', name: r.product.name }));
-            else add(r.product, qty);
-            break;
-          }
-          case 'customer':
-            sale.setCustomer(r.customer);
-            setDone(null);
-            toast.success(t('till.customerAttached', { name: r.customer.displayName }));
-            break;
-          case 'sale':
-            if (!can('sales.refund')) toast.error(t('till.refundNeedsManager', { number: r.number }));
-            else {
-              setRefundSaleId(r.id);
-              setDialog('refund');
-            }
-            break;
-          case 'refund':
-            toast.info(t('till.isDocument', { number: r.number }));
-            break;
-          case 'unknown':
-            toast.error(r.message);
-            break;
-        }
-      } catch (e) {
-        onError(e);
-      }
+  const handleCode = useCodeLookup({
+    add,
+    onCustomer: (c) => {
+      sale.setCustomer(c);
+      setDone(null);
     },
-    [add, can, onError, sale.setCustomer, t, toast],
-  );
+    onRefund: (id) => {
+      setRefundSaleId(id);
+      setDialog('refund');
+    },
+  });
 
   const onScan = useCallback(
     (scan: ScanEvent) => {
@@ -330,56 +300,26 @@ export function TillScreen() {
           </p>
         )}
       </div>
-      <aside className="till-side" aria-label={t('till.side')}>
-        <CustomerPanel
-          customer={customer}
-          onAttach={(c) => {
-            sale.setCustomer(c);
-            setDone(null);
-            focusScan();
-          }}
-          onDetach={() => sale.setCustomer(null)}
-          onCode={(c) => void handleCode(c)}
-          money={money}
-          dateText={(ms) => dateFmt.format(ms)}
-          focusKey={custFocus}
-          account={
-            customer && (
-              <TillAccountPanel
-                customerId={customer.id}
-                money={money}
-                dateText={(ms) => dateFmt.format(ms)}
-                onReceive={() => setDialog('receive')}
-              />
-            )
-          }
-          extra={
-            customer && (
-              <TillLoyaltyPanel
-                customerId={customer.id}
-                cart={cart}
-                refreshKey={done}
-                redeemAmount={pointsPay}
-                onRedeem={(amount) => {
-                  setPointsPay(amount);
-                  if (amount > 0) pay();
-                }}
-                money={money}
-                dateText={(ms) => dateFmt.format(ms)}
-              />
-            )
-          }
-        />
-        <TotalsPanel
-          quote={quote}
-          stale={stale}
-          empty={cart.lines.length === 0}
-          approvedBy={sale.approval?.name ?? null}
-          money={money}
-          onPay={pay}
-          onApprove={() => setDialog('approval')}
-        />
-      </aside>
+      <TillSide
+        sale={sale}
+        done={done}
+        pointsPay={pointsPay}
+        onPointsPay={(amount) => {
+          setPointsPay(amount);
+          if (amount > 0) pay();
+        }}
+        onAttached={() => {
+          setDone(null);
+          focusScan();
+        }}
+        onCode={(c) => void handleCode(c)}
+        onReceive={() => setDialog('receive')}
+        onPay={pay}
+        onApprove={() => setDialog('approval')}
+        money={money}
+        dateText={(ms) => dateFmt.format(ms)}
+        focusKey={custFocus}
+      />
       <FunctionKeyBar onKey={runKey} />
 
       {dialog === 'pay' && quote && (
