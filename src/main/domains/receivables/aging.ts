@@ -1,6 +1,6 @@
 import type { Sqlite } from '../../db/open';
 import { stmt } from '../../db/statements';
-import { type CustomerOpenItems, openItemsAll, openItemsOf } from './open-items';
+import { type CustomerOpenItems, openItemsOf } from './open-items';
 
 export const AGING_BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'over90'] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
@@ -54,16 +54,17 @@ export interface AgingResult {
 
 /**
  * Aging of every customer from their open items (one grouped pass over the ledger, or the debtor book when the
- * as-of day is today; never a query per customer). Names are read only for the rows returned: for a screen's page
- * that is a hundred lookups, not one per debtor while the till waits.
+ * as-of day is today; never a query per customer). Names are read only for the rows returned (a screen's page is a
+ * hundred lookups), a thousand at a time with the event loop given back in between, so an export of every debtor
+ * does not hold up a scan at the till either.
  */
-export function agingAll(
+export async function agingAll(
   sqlite: Sqlite,
   end: number,
-  basis: AgingBasis = 'due',
-  source: Iterable<CustomerOpenItems> = openItemsAll(sqlite, end),
+  basis: AgingBasis,
+  source: Iterable<CustomerOpenItems>,
   page?: { offset: number; limit: number },
-): AgingResult {
+): Promise<AgingResult> {
   const totals = { ...emptyBuckets(), balance: 0 };
   const rows: Array<Omit<AgingRow, 'name'>> = [];
   for (const items of source) {
@@ -75,18 +76,23 @@ export function agingAll(
   }
   rows.sort((a, b) => b.balance - a.balance || (a.id < b.id ? -1 : 1));
   const shown = page ? rows.slice(page.offset, page.offset + page.limit) : rows;
-  const names = new Map<string, string>();
   const byIds = stmt(
     sqlite,
     'SELECT id, display_name AS name FROM customers WHERE id IN (SELECT value FROM json_each(?))',
   );
-  for (let i = 0; i < shown.length; i += 5000)
-    for (const n of byIds.all(JSON.stringify(shown.slice(i, i + 5000).map((r) => r.id))) as Array<{
-      id: string;
-      name: string;
-    }>)
-      names.set(n.id, n.name);
-  return { totals, count: rows.length, customers: shown.map((r) => ({ ...r, name: names.get(r.id) ?? '' })) };
+  const customers: AgingRow[] = [];
+  for (let i = 0; i < shown.length; i += 1000) {
+    if (i > 0) await new Promise((r) => setImmediate(r));
+    const chunk = shown.slice(i, i + 1000);
+    const names = new Map(
+      (byIds.all(JSON.stringify(chunk.map((r) => r.id))) as Array<{ id: string; name: string }>).map((n) => [
+        n.id,
+        n.name,
+      ]),
+    );
+    for (const r of chunk) customers.push({ ...r, name: names.get(r.id) ?? '' });
+  }
+  return { totals, count: rows.length, customers };
 }
 
 export function oldestDue(items: CustomerOpenItems): number | null {

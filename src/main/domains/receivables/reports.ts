@@ -76,7 +76,7 @@ export class DebtReports {
     const { asOf, end, fromBook } = this.asOf(q.asOf);
     const source = fromBook ? (await this.book.current()).values() : await openItemsAllSliced(this.deps.sqlite, end);
     const page = q.limit === undefined ? undefined : { offset: q.offset ?? 0, limit: q.limit };
-    const r = agingAll(this.deps.sqlite, end, q.basis, source, page);
+    const r = await agingAll(this.deps.sqlite, end, q.basis, source, page);
     return {
       asOf,
       currency: this.store.store().currency as CurrencyCode,
