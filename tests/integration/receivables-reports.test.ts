@@ -6,11 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTemplate } from '../../src/main/devices/printers/templates';
 import { postAccountEntry } from '../../src/main/domains/ledgers/account';
 import { AGING_BUCKETS } from '../../src/main/domains/receivables/aging';
-import { DebtorBook } from '../../src/main/domains/receivables/debtors';
+import { DebtorBook, debtorsPage } from '../../src/main/domains/receivables/debtors';
 import { openItemsAll, openItemsAllSliced } from '../../src/main/domains/receivables/open-items';
 import { dayEnd, dayStart } from '../../src/main/domains/receivables/report-dates';
 import { DAY_MS } from '../../src/shared/clock';
-import type { AgingDetail, AgingReport, DebtAlert, Statement } from '../../src/shared/contract/debts';
+import {
+  type AgingDetail,
+  type AgingReport,
+  type DebtAlert,
+  DebtorsQuery,
+  type Statement,
+} from '../../src/shared/contract/debts';
 import { uuidv7Source } from '../../src/shared/ids';
 import { DEMO, makeTestApp, signInAs, type TestApp } from '../helpers';
 
@@ -218,6 +224,24 @@ describe('aging, debtors and statements over the account ledger', () => {
     expect(old.rows.every((r) => r.overdue > 0)).toBe(true);
     const dues = old.rows.map((r) => r.oldestDueAt);
     expect(dues).toEqual([...dues].sort((a, b) => a - b));
+  });
+
+  it('before the debtor book is built, the default list comes from the cached balances with the same rows, order, cursors and totals', async () => {
+    const end = app.clock.now() + DAY_MS;
+    const q = (cursor?: string) => DebtorsQuery.parse({ limit: 2, ...(cursor ? { cursor } : {}) });
+    const built = new DebtorBook(app.sqlite);
+    await built.current();
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const fresh = new DebtorBook(app.sqlite); // never built: the page comes from customers.balance
+      const fromCache = await debtorsPage(app.sqlite, fresh, q(cursor), end);
+      expect(fresh.ready).toBe(false);
+      expect(fromCache).toEqual(await debtorsPage(app.sqlite, built, q(cursor), end));
+      cursor = fromCache.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(pages).toBeGreaterThan(1);
   });
 
   it('after a merge the kept debtor book moves the debt to the survivor, the same as a book built afresh', async () => {

@@ -44,6 +44,11 @@ export class DebtorBook {
 
   private building: Promise<void> | null = null;
 
+  /** whether the book has been built (after that, reads only catch up) */
+  get ready(): boolean {
+    return this.mark !== null;
+  }
+
   /** The open items of every customer with a non-zero balance, brought up to date. */
   async current(): Promise<ReadonlyMap<string, CustomerOpenItems>> {
     const now = this.watermark();
@@ -160,6 +165,11 @@ export async function debtorsPage(
   q: DebtorsQuery,
   end: number,
 ): Promise<{ rows: DebtorRow[]; nextCursor: string | null; count: number; total: number }> {
+  if (!book.ready && isPlainBalanceList(q)) {
+    // built in slices meanwhile, for the next page, filter or sort; one cut short (the app closing) is redone next read
+    book.current().catch(() => {});
+    return balancePageFromCache(sqlite, q, end);
+  }
   const { list, key, dir } = await sortedDebtors(sqlite, book, q, end);
   let start = 0;
   if (q.cursor) {
@@ -181,6 +191,40 @@ export async function debtorsPage(
     nextCursor: start + q.limit < list.length && last ? encodeCursor(key(last), last.id) : null,
     count: list.length,
     total: list.reduce((n, f) => n + f.balance, 0),
+  };
+}
+
+const isPlainBalanceList = (q: DebtorsQuery) =>
+  q.sort === 'balance' && (q.direction ?? 'desc') === 'desc' && q.overdue === 'any' && !q.categoryId && !q.createdBy;
+
+/**
+ * The list's default view (everyone who owes or is owed, largest balance first) straight from the balances the ledger
+ * caches on each customer, settling only the page's accounts: what the debtors screen shows first after a start,
+ * while the book is still being built. Same order, cursor and figures as the book's page.
+ */
+function balancePageFromCache(sqlite: Sqlite, q: DebtorsQuery, end: number) {
+  const c = q.cursor ? decodeCursor(q.cursor) : null;
+  const ids = stmt(
+    sqlite,
+    `SELECT id, balance FROM customers WHERE balance <> 0
+       AND (:value IS NULL OR balance < :value OR (balance = :value AND id > :id))
+     ORDER BY balance DESC, id LIMIT :n`,
+  ).all({ value: c?.value ?? null, id: c?.id ?? '', n: q.limit + 1 }) as Array<{ id: string; balance: number }>;
+  const all = stmt(
+    sqlite,
+    'SELECT count(*) AS count, coalesce(sum(balance), 0) AS total FROM customers WHERE balance <> 0',
+  ).get() as { count: number; total: number };
+  const page = ids.slice(0, q.limit).map((r) => figures(openItemsOf(sqlite, r.id, ALL_TIME), end));
+  const info = customerInfo(
+    sqlite,
+    page.map((f) => f.id),
+  );
+  const last = page[page.length - 1];
+  return {
+    rows: page.map((f) => toRow(f, info.get(f.id))),
+    nextCursor: ids.length > q.limit && last ? encodeCursor(last.balance, last.id) : null,
+    count: all.count,
+    total: all.total,
   };
 }
 
