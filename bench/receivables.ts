@@ -30,8 +30,8 @@ const result = (name: string, samples: number[], target?: number): BenchResult =
 
 /**
  * Issue 6's read side on the reference dataset: aging of every customer (as of today from the debtor book, and as of
- * a past date settling the whole ledger), the debtors list's first page (cold: a fresh app builds the book first;
- * warm: the book is kept), a statement (data + A4 PDF) of the customer with ~5,000 entries, and how long a barcode
+ * a past date settling the whole ledger), the debtors list's first page (fresh app: from the cached balances while
+ * the book builds; warm: the book is kept), a statement (data + A4 PDF) of the customer with ~5,000 entries, and how long a barcode
  * scan waits while an aging report runs. COUNTERLINE_BENCH_DATA=<dir> reuses a seeded shop.
  */
 export async function benchReceivables(runs = 5): Promise<BenchResult[]> {
@@ -77,7 +77,11 @@ export async function benchReceivables(runs = 5): Promise<BenchResult[]> {
       result(`aging, all customers as of today, cold (book built from the ledger), ${size}`, cold, 1000),
       result(`aging, all customers as of today, book kept (${r.customerCount} with a balance)`, warm, 1000),
       result(`aging, all customers as of ${past} (whole ledger settled in slices of ~1,000 entries)`, pastRuns, 1000),
-      result('debtors first page (50 by balance), fresh app: from the cached balances while the book builds', coldDebtors, 200),
+      result(
+        'debtors first page (50 by balance), fresh app: from the cached balances while the book builds',
+        coldDebtors,
+        200,
+      ),
       result('debtors first page (50 by balance), book kept', debtors, 200),
       result('debtors first page sorted by overdue amount, book kept', overdue, 200),
     );
