@@ -124,6 +124,26 @@ describe('customer import', () => {
     expect(pages).toEqual([['customer.update'], ['customer.create']]);
   });
 
+  it('pages to the creation of a customer the same file created and then updated (the update is audited first)', () => {
+    const r = run(new TextEncoder().encode('Name,Notes\nAlice Smith,first\nAlice Smith,second\n'), {
+      onDuplicate: 'update',
+    });
+    expect([r.created, r.updated]).toEqual([1, 1]);
+    const id = byName('Alice Smith')[0]?.id as string;
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = app.services.customers.history(id, cursor, 1);
+      pages.push(page.rows.map((x) => x.action));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && pages.length < 5);
+    expect(pages).toEqual([['customer.update'], ['customer.create']]);
+    expect(app.services.customers.history(id, undefined, 50).rows.map((x) => x.action)).toEqual([
+      'customer.update',
+      'customer.create',
+    ]);
+  });
+
   it('imports the other POS export: BOM, CRLF, quotes, line breaks and a case-differing duplicate email', () => {
     const r = run('pos-export.csv', { preset: 'pos-export' });
     expect(r.rows).toBe(26);

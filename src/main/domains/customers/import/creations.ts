@@ -92,8 +92,8 @@ export class CreationLog {
 }
 
 /**
- * A customer's creation by an import as the 'customer.create' entry its history shows (the entry's id is its
- * creations entry's, which sorts before anything later done to the customer), or null if no import created it.
+ * A customer's creation by an import as the 'customer.create' entry its history shows (with its creations entry's
+ * id), or null if no import created it.
  */
 export function importedCreation(sqlite: Sqlite, customerId: string): AuditRow | null {
   const entries = sqlite
@@ -147,7 +147,9 @@ export function withImportedCreation(
   // more pages to come, or a creation of its own (made by hand, or imported before creations were kept this way)
   if (page.nextCursor !== null || page.rows.some((r) => r.action === 'customer.create')) return page;
   const created = importedCreation(sqlite, customerId);
-  if (!created || (cursor !== undefined && created.id >= cursor)) return page;
+  // the creation is the oldest entry whatever its id: an update by the same import is audited before the creations'
+  // entry is written, so only a cursor at the creation itself means it was shown already
+  if (!created || cursor === created.id) return page;
   const last = page.rows.at(-1);
   if (page.rows.length < limit || !last) return { rows: [...page.rows, created], nextCursor: null };
   return { rows: page.rows, nextCursor: last.id };
