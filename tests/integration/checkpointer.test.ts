@@ -1,4 +1,4 @@
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -65,6 +65,18 @@ describe('WAL checkpoints on a thread of their own', () => {
     const checkpoints = startCheckpointer(app.sqlite);
     expect(app.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(16_000);
     checkpoints.stop();
+    expect(app.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+  });
+
+  it('says once, with the reason, when the thread cannot work, and gives the till its own checkpoints back', async () => {
+    app = freshApp();
+    renameSync(join(app.dir, DATABASE_FILE), join(app.dir, 'moved-away.db')); // the thread opens by path
+    const logs: string[] = [];
+    startCheckpointer(app.sqlite, (m) => logs.push(m));
+    expect(await waitFor(() => logs.length > 0, 5_000)).toBe(true);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatch(/^background checkpoints stopped \((?!undefined).+\)/);
     expect(app.sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
   });
 

@@ -49,16 +49,17 @@ export function startCheckpointer(
   });
   worker.unref();
   sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);
+  let stopped = false;
   const fallBack = (why: string) => {
+    if (stopped) return;
+    stopped = true;
     log(`background checkpoints stopped (${why}); the till checkpoints as it writes again`);
     if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
   };
   worker.on('message', (m) => log(`background checkpoint failed: ${m}`));
-  worker.on('error', (e) => fallBack(e.message));
-  let stopped = false;
-  worker.on('exit', (code) => {
-    if (!stopped) fallBack(`exit ${code}`);
-  });
+  // an error thrown in the worker arrives as whatever it threw, not always an Error
+  worker.on('error', (e: unknown) => fallBack(String((e as Error | undefined)?.message ?? e)));
+  worker.on('exit', (code) => fallBack(`exit ${code}`));
   return {
     stop: () => {
       if (stopped) return;
