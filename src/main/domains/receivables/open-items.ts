@@ -56,8 +56,10 @@ const LEFT = `abs(e.amount) - coalesce(CASE WHEN e.amount > 0
 const COLUMNS = `e.id, e.customer_id AS customerId, e.kind, e.amount, e.at, coalesce(e.due_at, e.at) AS dueAt,
   e.document_no AS documentNo, e.reverses_id AS reversesId, ${LEFT} AS left`;
 
-// A range of customers: all of them, or a slice so a long report can let the till in between slices. (LIMIT -1 keeps
-// SQLite from flattening the subquery, which would work `left` out twice per entry.)
+// A range of customers: all of them, or a slice so a long report can let the till in between slices. LIMIT -1 keeps
+// SQLite from flattening the subquery (which would work `left` out twice per entry) and, being a LIMIT, keeps its
+// ORDER BY: the co-routine hands rows on in index order, which settleRows relies on (an outer ORDER BY would sort
+// them again in a temp B-tree). The property tests settle through this query.
 const ALL_SQL = `
   SELECT * FROM (
     SELECT ${COLUMNS} FROM account_entries e
