@@ -286,6 +286,11 @@ describe('customers', () => {
 
     // a merged record only keeps the category for history; it does not hold the delete up
     await ok('customers.merge', { survivorId: b.id, otherId: a.id });
+    // the merged record has nothing linked any more, but it is what traces the merge: it stays
+    expect(await call('customers.delete', { id: a.id })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('the record stays so the merge can be traced') },
+    });
     await ok('customers.update', { id: b.id, categoryId: null });
     cats = await ok<Cat[]>('customers.deleteCategory', { id: schools.id });
     expect(cats.some((c) => c.id === schools.id)).toBe(false);

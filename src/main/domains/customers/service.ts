@@ -408,6 +408,12 @@ export class CustomerService {
   delete(actor: Actor, id: string): void {
     this.deps.sqlite.transaction(() => {
       const before = this.get(id);
+      // the tombstone is what points old receipts, cards and histories at the survivor
+      if (before.status === 'merged')
+        throw new AppError(
+          'CONFLICT',
+          `${before.displayName} was merged into another customer; the record stays so the merge can be traced.`,
+        );
       const used = customerLinks(this.deps.sqlite)
         .filter((l) => !OWN_DETAIL_TABLES.has(l.table))
         .map((l) => ({ ...l, rows: countLinked(this.deps.sqlite, l, id) }))
