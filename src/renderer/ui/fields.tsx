@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type RefObject, useRef } from 'react';
 import { CURRENCIES, CURRENCY_CODES, type CurrencyCode } from '../../shared/money';
 import { LANGUAGE_NAMES, type Lang } from '../i18n';
 import { TIME_ZONES } from '../lib/places';
@@ -33,6 +33,57 @@ export function TextField({
     <Field id={id} label={label} className={className}>
       <input id={id} {...rest} value={value} onChange={(e) => onChange(e.target.value)} />
       {children}
+    </Field>
+  );
+}
+
+/**
+ * A money amount typed as the shop writes it (parsed by the caller): decimal keypad, selected on focus, and an
+ * optional button that fills in a whole amount ("Pay all UGX 45,000") and puts the cursor back in the field.
+ */
+export function AmountField({
+  id,
+  label,
+  className,
+  value,
+  onChange,
+  inputRef,
+  fill,
+  ...rest
+}: Base &
+  Omit<InputProps, 'inputMode' | 'autoComplete' | 'onFocus'> & {
+    value: string;
+    onChange: (v: string) => void;
+    inputRef?: RefObject<HTMLInputElement | null>;
+    fill?: { label: string; value: string } | null;
+  }) {
+  const own = useRef<HTMLInputElement>(null);
+  const ref = inputRef ?? own;
+  return (
+    <Field id={id} label={label} className={className}>
+      <input
+        ref={ref}
+        id={id}
+        inputMode="decimal"
+        autoComplete="off"
+        className="pay-amount"
+        {...rest}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        onFocus={(e) => e.target.select()}
+      />
+      {fill && (
+        <button
+          type="button"
+          className="btn btn-ghost btn-sm"
+          onClick={() => {
+            onChange(fill.value);
+            ref.current?.focus();
+          }}
+        >
+          {fill.label}
+        </button>
+      )}
     </Field>
   );
 }

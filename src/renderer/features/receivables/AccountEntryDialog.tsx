@@ -4,6 +4,7 @@ import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from 
 import { type MessageKey, type TFunction, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
+import { AmountField, TextField } from '../../ui/fields';
 import { messageOf } from '../../ui/toast';
 
 /** What a manager may write on an account by hand; a payment's reversal starts from the payment's row. */
@@ -180,44 +181,30 @@ export function AccountEntryDialog({
         )}
         <div className="grid-2">
           {!payment && (
-            <div className="field">
-              <label htmlFor="acct-amount">{t('acct.amount', { currency: f.currency })}</label>
-              <input
-                id="acct-amount"
-                inputMode="decimal"
-                autoComplete="off"
-                className="pay-amount"
-                value={amount}
-                onChange={(e) => setAmount(e.target.value)}
-                onFocus={(e) => e.target.select()}
-              />
-              {kind === 'write_off' && balance > 0 && (
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-sm"
-                  onClick={() => setAmount(toDecimalString(balance, f.currency))}
-                >
-                  {t('acct.all', { amount: f.money(balance) })}
-                </button>
-              )}
-            </div>
+            <AmountField
+              id="acct-amount"
+              label={t('acct.amount', { currency: f.currency })}
+              value={amount}
+              onChange={setAmount}
+              fill={
+                kind === 'write_off' && balance > 0
+                  ? { label: t('acct.all', { amount: f.money(balance) }), value: toDecimalString(balance, f.currency) }
+                  : null
+              }
+            />
           )}
           {kind === 'opening' && up && (
-            <div className="field">
-              <label htmlFor="acct-due">{t('acct.dueOn')}</label>
-              <input id="acct-due" type="date" value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
-            </div>
+            <TextField id="acct-due" label={t('acct.dueOn')} type="date" value={dueOn} onChange={setDueOn} />
           )}
-          <div className="field acct-reason">
-            <label htmlFor="acct-reason">{t('acct.reason')}</label>
-            <input
-              id="acct-reason"
-              autoComplete="off"
-              maxLength={300}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-          </div>
+          <TextField
+            id="acct-reason"
+            className="acct-reason"
+            label={t('acct.reason')}
+            autoComplete="off"
+            maxLength={300}
+            value={reason}
+            onChange={setReason}
+          />
         </div>
         {error && (
           <p className="inline-alert" role="alert">

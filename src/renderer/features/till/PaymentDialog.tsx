@@ -3,6 +3,7 @@ import type { PaymentInput, Quote, TILL_PAYMENT_METHODS } from '../../../shared/
 import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
+import { AmountField, TextField } from '../../ui/fields';
 import { messageOf } from '../../ui/toast';
 import { addPayment, paymentProgress, suggestedAmount } from './payments';
 
@@ -200,33 +201,23 @@ export function PaymentDialog({
             })}
           </div>
           <div className="grid-2 pay-entry">
-            <div className="field">
-              <label htmlFor="pay-amount">{t(method === 'cash' ? 'till.cashReceived' : 'till.amount')}</label>
-              <input
-                ref={amountRef}
-                id="pay-amount"
-                inputMode="decimal"
-                autoComplete="off"
-                autoFocus
-                className="pay-amount"
-                value={amount}
-                onChange={(e) => setAmount(e.target.value)}
-                onFocus={(e) => e.target.select()}
-              />
-            </div>
+            <AmountField
+              id="pay-amount"
+              label={t(method === 'cash' ? 'till.cashReceived' : 'till.amount')}
+              inputRef={amountRef}
+              autoFocus
+              value={amount}
+              onChange={setAmount}
+            />
             {(method === 'mobile_money' || method === 'card' || method === 'bank_transfer') && (
-              <div className="field">
-                <label htmlFor="pay-ref">
-                  {t(method === 'mobile_money' ? 'till.referenceRequired' : 'till.reference')}
-                </label>
-                <input
-                  id="pay-ref"
-                  autoComplete="off"
-                  required={method === 'mobile_money'}
-                  value={reference}
-                  onChange={(e) => setReference(e.target.value)}
-                />
-              </div>
+              <TextField
+                id="pay-ref"
+                label={t(method === 'mobile_money' ? 'till.referenceRequired' : 'till.reference')}
+                autoComplete="off"
+                required={method === 'mobile_money'}
+                value={reference}
+                onChange={setReference}
+              />
             )}
           </div>
           {error && (

@@ -6,6 +6,7 @@ import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from 
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
+import { AmountField, TextField } from '../../ui/fields';
 import { messageOf, useToast } from '../../ui/toast';
 import { announceAccountChange } from './TillAccountPanel';
 import { useCustomerSearch } from './useCustomerSearch';
@@ -207,49 +208,32 @@ export function ReceivePaymentDialog({
             ))}
           </div>
           <div className="grid-2 pay-entry">
-            <div className="field">
-              <label htmlFor="rcv-amount">{t('account.amount', { currency })}</label>
-              <input
-                ref={amountRef}
-                id="rcv-amount"
-                inputMode="decimal"
-                autoComplete="off"
-                className="pay-amount"
-                disabled={!customer}
-                value={amount}
-                onChange={(e) => setAmount(e.target.value)}
-                onFocus={(e) => e.target.select()}
-              />
-              {owed && owed.balance > 0 && (
-                <button
-                  type="button"
-                  className="btn btn-ghost btn-sm"
-                  onClick={() => {
-                    setAmount(toDecimalString(owed.balance, currency));
-                    amountRef.current?.focus();
-                  }}
-                >
-                  {t('account.payAll', { amount: money(owed.balance) })}
-                </button>
-              )}
-            </div>
+            <AmountField
+              id="rcv-amount"
+              label={t('account.amount', { currency })}
+              inputRef={amountRef}
+              disabled={!customer}
+              value={amount}
+              onChange={setAmount}
+              fill={
+                owed && owed.balance > 0
+                  ? {
+                      label: t('account.payAll', { amount: money(owed.balance) }),
+                      value: toDecimalString(owed.balance, currency),
+                    }
+                  : null
+              }
+            />
             {method !== 'cash' && (
-              <div className="field">
-                <label htmlFor="rcv-ref">
-                  {t(method === 'mobile_money' ? 'account.referenceRequired' : 'account.reference')}
-                </label>
-                <input
-                  id="rcv-ref"
-                  autoComplete="off"
-                  value={reference}
-                  onChange={(e) => setReference(e.target.value)}
-                />
-              </div>
+              <TextField
+                id="rcv-ref"
+                label={t(method === 'mobile_money' ? 'account.referenceRequired' : 'account.reference')}
+                autoComplete="off"
+                value={reference}
+                onChange={setReference}
+              />
             )}
-            <div className="field">
-              <label htmlFor="rcv-note">{t('account.note')}</label>
-              <input id="rcv-note" autoComplete="off" value={note} onChange={(e) => setNote(e.target.value)} />
-            </div>
+            <TextField id="rcv-note" label={t('account.note')} autoComplete="off" value={note} onChange={setNote} />
           </div>
           {error && (
             <p className="inline-alert" role="alert">
