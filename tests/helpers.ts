@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type App, createApp } from '../src/main/app';
+import { type App, type AppConfig, createApp } from '../src/main/app';
 import { type TestClock, testClock } from '../src/shared/clock';
 import type { Result } from '../src/shared/errors';
 import { seededRandom, uuidv7Source } from '../src/shared/ids';
@@ -15,10 +15,10 @@ export interface TestApp extends App {
 }
 
 /** A real app over a real SQLite file in a fresh temp folder, with a test clock and deterministic ids. */
-export function makeTestApp(): TestApp {
+export function makeTestApp(config: Pick<AppConfig, 'postings'> = {}): TestApp {
   const dir = mkdtempSync(join(tmpdir(), 'counterline-test-'));
   const clock = testClock();
-  const app = createApp({ dataDir: dir, clock, newId: uuidv7Source(clock, seededRandom(7)), log: () => {} });
+  const app = createApp({ dataDir: dir, clock, newId: uuidv7Source(clock, seededRandom(7)), log: () => {}, ...config });
   return Object.assign(app, {
     clock,
     dir,

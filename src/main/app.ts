@@ -11,7 +11,7 @@ import type { Deps } from './domains/deps';
 import { handlers } from './domains/handlers';
 import { EventBus } from './events';
 import { type Logger, Router } from './host/router';
-import { createServices, type Services } from './services';
+import { createServices, type ServiceOptions, type Services } from './services';
 
 export interface AppConfig {
   /** folder holding counterline.db, or ':memory:' for tests */
@@ -20,6 +20,8 @@ export interface AppConfig {
   newId?: IdSource;
   migrationsDir?: string;
   log?: Logger;
+  /** tests only: changes the list of postings (see src/main/postings.ts) */
+  postings?: ServiceOptions['postings'];
 }
 
 export interface App {
@@ -44,7 +46,7 @@ export function createApp(config: AppConfig): App {
   const events = new EventBus();
   const tillId = ensureThisTill(db, clock, newId);
   const deps: Deps = { db, sqlite, clock, newId, events, tillId: () => tillId };
-  const services = createServices(deps, VERSION);
+  const services = createServices(deps, VERSION, { postings: config.postings });
   const router = new Router(services, config.log);
   router.registerAll(contract, handlers);
   let checkpoints: Checkpointer | null = null;

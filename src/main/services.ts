@@ -8,13 +8,16 @@ import { CustomerImport } from './domains/customers/import/run';
 import { CustomerMerge } from './domains/customers/merge';
 import { CustomerService } from './domains/customers/service';
 import type { Deps } from './domains/deps';
+import type { Flow } from './domains/flow';
 import { CustomerHistory } from './domains/history/service';
 import { LoyaltyCards } from './domains/loyalty/cards';
 import { LoyaltyReports } from './domains/loyalty/reports';
 import { LoyaltyService } from './domains/loyalty/service';
 import { PricingService } from './domains/pricing/service';
 import { AccountService } from './domains/receivables/account';
+import { SaleCredit } from './domains/receivables/credit';
 import { DebtReports } from './domains/receivables/reports';
+import { ReceivablesSettingsService } from './domains/receivables/settings';
 import { RefundService } from './domains/refunds/service';
 import { CodeLookup } from './domains/sales/lookup';
 import { ParkedSales } from './domains/sales/parked';
@@ -23,6 +26,7 @@ import { TillSettingsService } from './domains/sales/settings';
 import { SettingsService } from './domains/settings/service';
 import { StaffService } from './domains/staff/service';
 import { SystemService } from './domains/system/service';
+import { createFlow } from './postings';
 import { seedDemoCatalog } from './seed/products';
 
 export interface Services {
@@ -52,7 +56,12 @@ export interface Services {
   loyalty: LoyaltyService;
 }
 
-export function createServices(deps: Deps, version: string): Services {
+export interface ServiceOptions {
+  /** tests only: changes the list of postings (e.g. one that fails on purpose) */
+  postings?: (postings: Flow['postings']) => Flow['postings'];
+}
+
+export function createServices(deps: Deps, version: string, options: ServiceOptions = {}): Services {
   const audit = new AuditService(deps);
   const settings = new SettingsService(deps, audit);
   const staff = new StaffService(deps, audit, () => settings.store().lockAfterMinutes * 60_000);
@@ -60,45 +69,40 @@ export function createServices(deps: Deps, version: string): Services {
   const system = new SystemService(deps, settings, staff, version, (actor) =>
     seedDemoCatalog(catalog, settings, actor),
   );
-  const customers = new CustomerService(deps, audit, settings);
-  const customerMerge = new CustomerMerge(deps, audit, customers);
+  const customers: CustomerService = new CustomerService(deps, audit, settings, (): LoyaltyCards => loyaltyCards);
   const customerImport = new CustomerImport(deps, audit, settings, customers);
   const customerImports = new ImportJobs(deps, customerImport);
   const customerExport = new CustomerExport(deps, audit, settings);
   const productImport = new ProductImport(deps, audit, settings, catalog);
   const tillSettings = new TillSettingsService(deps, audit);
-  const sales = new SalesService(deps, audit, settings, tillSettings, catalog, staff);
   const pricing = new PricingService(deps, audit);
-  sales.priceRules = ({ customer, currency }) => pricing.rules.forSale(customer, currency);
-  sales.pricingProfile = (id) => pricing.rules.profile(id);
-  sales.afterSale = (orderId, customerId, ruleIds) => pricing.recordUses(orderId, customerId, ruleIds);
-  const parkedSales = new ParkedSales(deps);
-  const codeLookup = new CodeLookup(deps, catalog);
   const devices = new DevicesService(deps, audit, settings);
   const loyaltyCards = new LoyaltyCards(deps, audit, settings, customers, devices);
-  customers.cards = loyaltyCards;
-  codeLookup.refusedCard = (code) => loyaltyCards.refusal(code);
-  const refunds = new RefundService(deps, audit, settings, sales.orders);
   const loyalty = new LoyaltyService(deps, audit, settings);
   const loyaltyReports = new LoyaltyReports(deps, audit, settings, () => loyalty.getProgram());
-  loyalty.priceCart = (actor, cart) => sales.quote(actor, cart);
-  sales.extraPaymentMethods = () => loyalty.paymentMethods();
-  sales.pointsOnSale = (sale) => loyalty.onSale(sale);
-  sales.pointsOnVoid = (actor, order, reason) => loyalty.onVoid(actor, order, reason);
-  refunds.pointsOnRefund = (r) => loyalty.onRefund(r);
-  refunds.pointsOnCancel = (actor, refund, reason) => loyalty.onRefundCancel(actor, refund, reason);
-  customerMerge.afterMerge = (actor, survivorId) => loyalty.afterMerge(actor, survivorId);
-  const receivables = new AccountService(deps, audit, settings);
-  sales.creditCheck = (actor, c) => receivables.credit.beforeSale(actor, c);
-  sales.creditAfterSale = (actor, decision, sale) => receivables.credit.afterSale(actor, decision, sale);
-  sales.accountAfterVoid = (customerId, staffId) => receivables.credit.afterVoid(customerId, staffId);
-  refunds.accountAfterRefund = (customerId, creditId, orderId, staffId) =>
-    receivables.credit.afterRefundCredit(customerId, creditId, orderId, staffId);
-  refunds.accountAfterCancel = (customerId, creditId, cancelId, staffId) =>
-    receivables.credit.afterRefundCancel(customerId, creditId, cancelId, staffId);
-  const debtReports = new DebtReports(deps, audit, settings);
-  debtReports.defaultCreditLimit = () => receivables.settings.get().defaultCreditLimit;
-  debtReports.wakePrinter = () => devices.queue.wake();
+  const receivablesSettings = new ReceivablesSettingsService(deps, audit);
+  const credit = new SaleCredit(deps, audit, settings, receivablesSettings);
+
+  const defaults = createFlow({ deps, audit, settings, staff, till: tillSettings, pricing, loyalty, credit });
+  const flow = options.postings ? { ...defaults, postings: options.postings(defaults.postings) } : defaults;
+
+  const sales = new SalesService(
+    deps,
+    audit,
+    settings,
+    tillSettings,
+    catalog,
+    staff,
+    pricing.rules,
+    () => loyalty.paymentMethods(),
+    flow,
+  );
+  const parkedSales = new ParkedSales(deps);
+  const codeLookup = new CodeLookup(deps, catalog, loyaltyCards);
+  const refunds = new RefundService(deps, audit, settings, sales.orders, flow);
+  const customerMerge = new CustomerMerge(deps, audit, customers, flow);
+  const receivables = new AccountService(deps, audit, settings, receivablesSettings, credit, flow);
+  const debtReports = new DebtReports(deps, audit, settings, receivablesSettings, devices.queue);
   const customerHistory = new CustomerHistory(deps, settings, refunds.reads, audit);
   return {
     audit,

@@ -11,26 +11,33 @@ const TOTAL = 1000;
 const KILLS = 4;
 const CHILD = join(__dirname, 'crash', 'sell.ts');
 
-/** Runs the seller from sale `from`; resolves when it exits (by itself or by SIGKILL), collecting its ACK lines. */
-function runSeller(dir: string, from: number, acks: Map<number, string>, killAfterMs: number | null) {
+/**
+ * Runs the seller from sale `from`; resolves when it exits (by itself or by SIGKILL), collecting its ACK lines. With
+ * `killAfterAcks`, it is killed as soon as that many more sales are acknowledged, i.e. somewhere inside the next one
+ * (counted in sales, not milliseconds, so a fast machine cannot finish every sale before the kill comes).
+ */
+function runSeller(dir: string, from: number, acks: Map<number, string>, killAfterAcks: number | null) {
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, String(from), String(TOTAL)], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let buffer = '';
-    let armed = false;
+    let seen = 0;
+    let killed = false;
     child.stdout?.on('data', (chunk: Buffer) => {
       buffer += chunk.toString();
       const lines = buffer.split('\n');
       buffer = lines.pop() ?? '';
       for (const line of lines) {
         const m = /^ACK (\d+) (\S+)$/.exec(line);
-        if (m) acks.set(Number(m[1]), m[2] as string);
+        if (m) {
+          acks.set(Number(m[1]), m[2] as string);
+          seen++;
+        }
       }
-      // kill at a random moment once it is selling (not while it is still starting up)
-      if (!armed && killAfterMs !== null && acks.size > 0) {
-        armed = true;
-        setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (!killed && killAfterAcks !== null && seen >= killAfterAcks) {
+        killed = true;
+        child.kill('SIGKILL');
       }
     });
     child.on('exit', (code, signal) => resolve({ code, signal }));
@@ -55,7 +62,9 @@ describe('crash safety: a till killed mid-sale', () => {
     let kills = 0;
     for (let round = 0; round < 30 && acks.size < TOTAL; round++) {
       const from = acks.size ? Math.max(...acks.keys()) + 1 : 0;
-      const killAfter = kills < KILLS ? 20 + Math.floor(Math.random() * 600) : null;
+      // each kill somewhere in the sales still to do, leaving room for the kills after it
+      const room = Math.floor((TOTAL - acks.size) / (KILLS - kills + 1));
+      const killAfter = kills < KILLS ? 1 + Math.floor(Math.random() * room) : null;
       const { signal } = await runSeller(dir, from, acks, killAfter);
       if (signal === 'SIGKILL') kills++;
     }

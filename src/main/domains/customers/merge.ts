@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { customers } from '../../db/schema';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
+import { type Flow, post } from '../flow';
 import { countLinked, customerLinks, moveLinked } from './links';
 import { type CustomerService, type Draft, ENTITY } from './service';
 
@@ -15,13 +16,11 @@ const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || (Ar
  * customer is left as a `merged` tombstone pointing at the survivor. Both customers' histories record it.
  */
 export class CustomerMerge {
-  /** loyalty: the survivor's tier follows the spend it now carries (set by services.ts) */
-  afterMerge?: (actor: Actor, survivorId: string) => void;
-
   constructor(
     private deps: Deps,
     private audit: AuditService,
     private customers: CustomerService,
+    private flow: Flow,
   ) {}
 
   merge(actor: Actor, input: MergeInput): Customer {
@@ -128,7 +127,7 @@ export class CustomerMerge {
         after: this.customers.auditView(this.customers.get(other.id)),
         note,
       });
-      this.afterMerge?.(actor, survivor.id);
+      post(this.flow, 'merge', { actor, survivorId: survivor.id, otherId: other.id });
       return customer;
     })();
   }

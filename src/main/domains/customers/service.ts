@@ -32,7 +32,7 @@ export type Draft = Required<Omit<CustomerCreate, 'allowDuplicate' | 'duplicateR
 
 export const ENTITY = 'customer';
 
-/** Keeps loyalty_cards in step with customers.loyalty_card_no (loyalty/cards.ts); createServices sets it. */
+/** Keeps loyalty_cards in step with customers.loyalty_card_no (loyalty/cards.ts). */
 export interface CardKeeper {
   mirror(actor: Actor, customerId: string, cardNo: string | null): void;
   generate(actor: Actor, customerId: string): Customer;
@@ -41,12 +41,12 @@ export interface CardKeeper {
 export class CustomerService {
   readonly index: SearchIndex;
   readonly finder: CustomerSearch;
-  cards: CardKeeper | null = null;
-
   constructor(
     private deps: Deps,
     private audit: AuditService,
     private settings: SettingsService,
+    /** the loyalty cards, which read customers in turn: asked for when a card changes, not at construction */
+    private cardKeeper: () => CardKeeper,
   ) {
     this.index = new SearchIndex(deps.sqlite);
     this.finder = new CustomerSearch(deps.sqlite);
@@ -329,7 +329,7 @@ export class CustomerService {
         .run();
     this.index.put(searchKey, { ...values, phonesE164: phones.map((p) => p.e164) });
     if (card !== (before?.loyaltyCardNo ?? null) || opts.action === 'customer.merge')
-      this.cards?.mirror(actor, id, card);
+      this.cardKeeper().mirror(actor, id, card);
     const customer = this.get(id);
     this.audit.record(actor, {
       action: opts.action ?? (before ? 'customer.update' : 'customer.create'),
@@ -439,8 +439,7 @@ export class CustomerService {
 
   /** Gives the customer a new card number from the shop's range; an active card is kept as replaced. */
   generateCard(actor: Actor, id: string): Customer {
-    if (!this.cards) throw new AppError('INTERNAL', 'Loyalty cards are not set up.');
-    return this.cards.generate(actor, id);
+    return this.cardKeeper().generate(actor, id);
   }
 
   history(id: string, cursor: string | undefined, limit: number) {

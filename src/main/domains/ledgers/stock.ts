@@ -1,6 +1,7 @@
 import type { STOCK_MOVE_KINDS } from '../../db/schema';
 import { stmt } from '../../db/statements';
 import type { Deps } from '../deps';
+import type { Posting } from '../flow';
 
 export type StockMoveKind = (typeof STOCK_MOVE_KINDS)[number];
 
@@ -47,4 +48,58 @@ export function stockFromMoves(deps: Pick<Deps, 'sqlite'>, productId: string): n
       productId,
     ) as { n: number }
   ).n;
+}
+
+/** Stock on hand: a sale takes its lines off the shelf, a void and a restocked refund put them back. */
+export function stockPosting(deps: Deps): Posting {
+  return {
+    name: 'stock',
+    sale: (s) => {
+      for (const l of s.lines)
+        postStockMove(deps, {
+          productId: l.productId,
+          qtyMilli: -l.qtyMilli,
+          kind: 'sale',
+          salesOrderId: s.id,
+          staffId: s.staffId,
+        });
+    },
+    saleVoid: ({ actor, order, reason }) => {
+      for (const l of order.lines)
+        postStockMove(deps, {
+          productId: l.productId,
+          qtyMilli: l.qtyMilli,
+          kind: 'void',
+          reason,
+          salesOrderId: order.id,
+          staffId: actor.id,
+        });
+    },
+    refund: ({ refund, lines, staffId, reason }) => {
+      for (const l of lines)
+        if (l.restock)
+          postStockMove(deps, {
+            productId: l.productId,
+            qtyMilli: l.qtyMilli,
+            kind: 'refund',
+            reason,
+            salesOrderId: refund.salesOrderId,
+            refundId: refund.id,
+            staffId,
+          });
+    },
+    refundCancel: ({ actor, refund, products, reason }) => {
+      for (const l of refund.lines)
+        if (l.restock)
+          postStockMove(deps, {
+            productId: products.get(l.salesLineId) as string,
+            qtyMilli: -l.qtyMilli,
+            kind: 'refund_cancel',
+            reason,
+            salesOrderId: refund.salesOrderId,
+            refundId: refund.id,
+            staffId: actor.id,
+          });
+    },
+  };
 }

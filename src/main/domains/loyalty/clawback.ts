@@ -58,40 +58,38 @@ export interface RefundPoints {
 /**
  * A refund takes back earned points in proportion to the refunded pre-tax amount (cumulative over the sale's refunds,
  * rounded down, never more than earned; all of them on a full refund) and gives back redeemed points the same way.
- * The balance may go negative: a refund is never refused for points already spent.
+ * The balance may go negative: a refund is never refused for points already spent. Worked out before the refund is
+ * written (its own row must not count yet); writeRefundPoints writes it.
  */
-export function pointsOnRefund(
+export function planRefundPoints(
   deps: Deps,
-  r: { refundId: string; salesOrderId: string; refundNet: number; staffId: string | null; reason: string },
-): RefundPoints {
+  r: { salesOrderId: string; refundNet: number },
+): RefundPoints & { customerId: string | null } {
   const sp = salePoints(deps, r.salesOrderId);
-  if (!sp.customerId) return { clawback: 0, returned: 0, returnedAmount: 0 };
+  if (!sp.customerId) return { customerId: null, clawback: 0, returned: 0, returnedAmount: 0 };
   const { saleNet, refundedNet } = netSoFar(deps, r.salesOrderId);
   const cum = refundedNet + r.refundNet;
   const clawback = Math.max(0, cumulativeShare(sp.earned, cum, saleNet) - sp.clawedBack);
   const returned = Math.max(0, cumulativeShare(sp.redeemed, cum, saleNet) - sp.returned);
-  postPoints(deps, {
-    customerId: sp.customerId,
-    kind: 'clawback',
-    points: -clawback,
-    operationId: `clawback:${r.refundId}`,
-    salesOrderId: r.salesOrderId,
-    refundId: r.refundId,
-    reason: r.reason,
-    staffId: r.staffId,
-  });
-  postPoints(deps, {
-    customerId: sp.customerId,
-    kind: 'redeem',
-    points: returned,
-    operationId: `redeem-back:${r.refundId}`,
-    salesOrderId: r.salesOrderId,
-    refundId: r.refundId,
-    reason: r.reason,
-    staffId: r.staffId,
-  });
   const returnedAmount = sp.redeemed > 0 ? mulDivFloor(returned, sp.redeemedAmount, sp.redeemed) : 0;
-  return { clawback, returned, returnedAmount };
+  return { customerId: sp.customerId, clawback, returned, returnedAmount };
+}
+
+/** The points entries of a refund planned by planRefundPoints. */
+export function writeRefundPoints(
+  deps: Deps,
+  p: RefundPoints & { customerId: string },
+  r: { refundId: string; salesOrderId: string; staffId: string | null; reason: string },
+): void {
+  const common = {
+    customerId: p.customerId,
+    salesOrderId: r.salesOrderId,
+    refundId: r.refundId,
+    reason: r.reason,
+    staffId: r.staffId,
+  };
+  postPoints(deps, { ...common, kind: 'clawback', points: -p.clawback, operationId: `clawback:${r.refundId}` });
+  postPoints(deps, { ...common, kind: 'redeem', points: p.returned, operationId: `redeem-back:${r.refundId}` });
 }
 
 /** A void takes back everything the sale earned and gives back everything it redeemed. */

@@ -11,9 +11,10 @@ import { formatMoney } from '../../../shared/money';
 import { stmt } from '../../db/statements';
 import { type Actor, type AuditService, SYSTEM_ACTOR } from '../audit/service';
 import type { Deps } from '../deps';
+import type { RefundDocument } from '../flow';
 import type { SettingsService } from '../settings/service';
 import { grantBirthday } from './birthday';
-import { pointsOnRefund, pointsOnRefundCancel, pointsOnVoid } from './clawback';
+import { pointsOnRefundCancel, pointsOnVoid, writeRefundPoints } from './clawback';
 import { DailyJob, runDailyJob } from './daily';
 import { earnPoints } from './earn';
 import { lotsOf, pointsBalance, postPoints } from './entries';
@@ -36,19 +37,6 @@ export interface SaleForPoints {
   payments: ReadonlyArray<{ method: PaymentMethod; amount: number }>;
 }
 
-export interface RefundForPoints {
-  actor: Actor;
-  refundId: string;
-  number: string;
-  salesOrderId: string;
-  customerId: string | null;
-  /** this refund's pre-tax amount */
-  refundNet: number;
-  /** this refund's goods value (with tax) */
-  refundTotal: number;
-  reason: string;
-}
-
 /** The points lines of a sale receipt. */
 export interface ReceiptPoints {
   earned: number;
@@ -64,10 +52,6 @@ export interface ReceiptPoints {
  */
 export class LoyaltyService {
   readonly program: LoyaltyProgramStore;
-  /** prices a cart like the till (set by createServices to SalesService.quote) */
-  priceCart: (actor: Actor, cart: Cart) => Quote = () => {
-    throw new AppError('INTERNAL', 'Pricing is not connected to loyalty.');
-  };
 
   constructor(
     private deps: Deps,
@@ -125,14 +109,15 @@ export class LoyaltyService {
     };
   }
 
-  quote(actor: Actor, cart: Cart, payments: readonly PaymentInput[]): LoyaltyQuote {
+  /** What the cart would earn and may redeem; `price` prices it as the till does (only when the program is on). */
+  quote(cart: Cart, payments: readonly PaymentInput[], price: () => Quote): LoyaltyQuote {
     const program = this.program.get();
     const off = { enabled: false, earnPoints: 0, multiplierBp: 10_000, maxRedeemPoints: 0, maxRedeemAmount: 0 };
     if (!program.enabled) return { ...off, noRedeemReason: 'The loyalty program is switched off.' };
     if (!cart.customerId)
       return { ...off, enabled: true, noRedeemReason: 'Attach a customer to earn or redeem points.' };
     const c = this.customerRow(cart.customerId);
-    const quote = this.priceCart(actor, cart);
+    const quote = price();
     const multiplierBp = cachedTier(program, c.tier)?.multiplierBp ?? 10_000;
     const r = redeemable(program, c.balance, quote.total);
     return {
@@ -170,12 +155,15 @@ export class LoyaltyService {
   }
 
   /**
-   * Inside the sale's transaction: checks and writes the redemption, writes the earned points (operation ids derived
-   * from the sale, so nothing is written twice), a due birthday bonus, and the tier. Throws (rolling the sale back)
-   * when a points payment breaks the program's rules.
+   * Before a sale is written: a points payment needs a customer and must keep to the program's rules (points past
+   * their date are expired first, so the balance is what may be spent). Returns the points that will pay.
    */
-  onSale(s: SaleForPoints): ReceiptPoints | null {
-    const program = this.program.get();
+  redemptionFor(s: {
+    customerId: string | null;
+    staffId: string | null;
+    saleTotal: number;
+    payments: SaleForPoints['payments'];
+  }): number {
     const redeemAmount = s.payments.filter((p) => p.method === 'points').reduce((a, p) => a + p.amount, 0);
     if (!s.customerId) {
       if (redeemAmount > 0)
@@ -183,23 +171,32 @@ export class LoyaltyService {
           'VALIDATION',
           'Paying with points needs a customer: scan their card or search for them first.',
         );
-      return null;
+      return 0;
     }
+    if (redeemAmount === 0) return 0;
+    expireDueFor(this.deps, s.customerId, s.staffId);
+    return checkRedemption(this.program.get(), {
+      amount: redeemAmount,
+      balance: pointsBalance(this.deps, s.customerId),
+      saleTotal: s.saleTotal,
+      hasCustomer: true,
+      money: (n) => this.money(n),
+    });
+  }
+
+  /**
+   * Inside the sale's transaction: writes the redemption the guard allowed, the earned points (operation ids derived
+   * from the sale, so nothing is written twice), a due birthday bonus, and the tier.
+   */
+  onSale(s: SaleForPoints, redeemed: number): ReceiptPoints | null {
+    const program = this.program.get();
+    const redeemAmount = s.payments.filter((p) => p.method === 'points').reduce((a, p) => a + p.amount, 0);
+    if (!s.customerId) return null;
     if (!program.enabled && redeemAmount === 0) return null;
     const customerId = s.customerId;
     const staffId = s.actor.id;
     const tz = this.tz();
-    let redeemed = 0;
-    if (redeemAmount > 0) {
-      // points past their date cannot pay: expire them first so the balance is what may be spent
-      expireDueFor(this.deps, customerId, staffId);
-      redeemed = checkRedemption(program, {
-        amount: redeemAmount,
-        balance: pointsBalance(this.deps, customerId),
-        saleTotal: s.saleTotal,
-        hasCustomer: true,
-        money: (n) => this.money(n),
-      });
+    if (redeemAmount > 0)
       postPoints(this.deps, {
         customerId,
         kind: 'redeem',
@@ -209,7 +206,6 @@ export class LoyaltyService {
         reason: `paid ${this.money(redeemAmount)} of ${s.number}`,
         staffId,
       });
-    }
     const c = this.customerRow(customerId);
     const earned = earnPoints({
       program,
@@ -243,50 +239,53 @@ export class LoyaltyService {
     return { earned: earned + birthday, redeemed, balance, tier: tierNow?.name ?? null };
   }
 
-  /**
-   * Inside the refund's transaction, before its row is written: takes back earned points and gives back redeemed
-   * points in proportion. Returns the money value of the points given back (the refund pays that much less).
-   */
-  onRefund(r: RefundForPoints): number {
-    const p = pointsOnRefund(this.deps, { ...r, staffId: r.actor.id });
-    if (r.customerId) {
-      if (p.returnedAmount)
-        stmt(this.deps.sqlite, 'UPDATE customers SET total_spent = total_spent - ? WHERE id = ?').run(
-          p.returnedAmount,
-          r.customerId,
-        );
-      const program = this.program.get();
-      const tier = program.enabled
-        ? recomputeTier(this.deps, program, r.customerId, this.tz(), -r.refundTotal)
-        : { changed: false, before: null, tier: null };
-      if (p.clawback || p.returned || tier.changed)
-        this.audit.record(r.actor, {
-          action: 'loyalty.refund',
-          entity: 'customer',
-          entityId: r.customerId,
-          after: {
-            refund: r.number,
-            clawback: p.clawback,
-            returned: p.returned,
-            balance: pointsBalance(this.deps, r.customerId),
-          },
-          note: tier.changed ? `tier ${tier.before ?? 'none'} → ${tier.tier?.id ?? 'none'}` : null,
-        });
-    }
-    return p.returnedAmount;
+  /** Inside the refund's transaction, after its row: the planned points entries, the tier (audited). */
+  onRefund(r: RefundDocument): void {
+    const p = r.points;
+    if (!p.customerId) return;
+    const customerId = p.customerId;
+    writeRefundPoints(
+      this.deps,
+      { ...p, customerId },
+      {
+        refundId: r.refund.id,
+        salesOrderId: r.order.id,
+        staffId: r.actor.id,
+        reason: r.reason,
+      },
+    );
+    if (!r.order.customerId) return;
+    if (p.returnedAmount)
+      stmt(this.deps.sqlite, 'UPDATE customers SET total_spent = total_spent - ? WHERE id = ?').run(
+        p.returnedAmount,
+        r.order.customerId,
+      );
+    const program = this.program.get();
+    const tier = program.enabled
+      ? recomputeTier(this.deps, program, r.order.customerId, this.tz())
+      : { changed: false, before: null, tier: null };
+    if (p.clawback || p.returned || tier.changed)
+      this.audit.record(r.actor, {
+        action: 'loyalty.refund',
+        entity: 'customer',
+        entityId: r.order.customerId,
+        after: {
+          refund: r.refund.number,
+          clawback: p.clawback,
+          returned: p.returned,
+          balance: pointsBalance(this.deps, r.order.customerId),
+        },
+        note: tier.changed ? `tier ${tier.before ?? 'none'} → ${tier.tier?.id ?? 'none'}` : null,
+      });
   }
 
-  /** Inside the void's transaction, before the sale is marked voided. */
-  onVoid(
-    actor: Actor,
-    order: { id: string; number: string; customerId: string | null; spend: number },
-    reason: string,
-  ) {
+  /** Inside the void's transaction, after the sale is marked voided: its points taken back and given back. */
+  onVoid(actor: Actor, order: { id: string; number: string; customerId: string | null }, reason: string) {
     if (!order.customerId) return;
     const p = pointsOnVoid(this.deps, { salesOrderId: order.id, staffId: actor.id, reason });
     const program = this.program.get();
     const tier = program.enabled
-      ? recomputeTier(this.deps, program, order.customerId, this.tz(), -order.spend)
+      ? recomputeTier(this.deps, program, order.customerId, this.tz())
       : { changed: false, before: null, tier: null };
     if (p.clawback || p.returned || tier.changed)
       this.audit.record(actor, {

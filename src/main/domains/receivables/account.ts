@@ -1,33 +1,33 @@
 import type { OpenDebit } from '../../../shared/contract/receivables';
 import type { AuditService } from '../audit/service';
 import type { Deps } from '../deps';
+import type { Flow } from '../flow';
 import type { SettingsService } from '../settings/service';
 import { residuals, settledOpenDebits } from './allocations';
-import { SaleCredit } from './credit';
+import type { SaleCredit } from './credit';
 import { AccountAdjustments, accountCustomer } from './entries';
 import { accountHistory } from './history';
 import { AccountPayments } from './payments';
-import { ReceivablesSettingsService } from './settings';
+import type { ReceivablesSettingsService } from './settings';
 
 /**
  * The write side of customer accounts: debt payments and their reversal, a manager's credit notes, adjustments,
  * write-offs and opening balances, credit checks at the till. Reports over the same ledger live beside it.
  */
 export class AccountService {
-  readonly settings: ReceivablesSettingsService;
   readonly payments: AccountPayments;
   readonly adjustments: AccountAdjustments;
-  readonly credit: SaleCredit;
 
   constructor(
     private deps: Deps,
     audit: AuditService,
     store: SettingsService,
+    readonly settings: ReceivablesSettingsService,
+    readonly credit: SaleCredit,
+    flow: Flow,
   ) {
-    this.settings = new ReceivablesSettingsService(deps, audit);
-    this.payments = new AccountPayments(deps, audit, store);
+    this.payments = new AccountPayments(deps, audit, store, flow);
     this.adjustments = new AccountAdjustments(deps, audit, store);
-    this.credit = new SaleCredit(deps, audit, store, this.settings);
   }
 
   /** Open debits now, oldest first, with any credit not yet allocated applied as it will be at the next write. */

@@ -7,18 +7,17 @@ import type {
   ReceivePaymentResult,
 } from '../../../shared/contract/receivables';
 import { AppError } from '../../../shared/errors';
-import { formatMoney } from '../../../shared/money';
 import { stmt } from '../../db/statements';
-import { storeHeader } from '../../devices/printers/snapshots';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import { nextDocumentNumber } from '../documents';
+import { type DebtPaymentDocument, type Flow, post } from '../flow';
 import { postAccountEntry } from '../ledgers/account';
 import type { SettingsService } from '../settings/service';
 import { settleAccount, undoCredit } from './allocations';
 import { accountCustomer, allocationsOut, dayStartIn } from './entries';
 
-const METHOD_WORDS: Record<ReceiptMethod, string> = {
+export const RECEIPT_METHOD_WORDS: Record<ReceiptMethod, string> = {
   cash: 'cash',
   card: 'card',
   mobile_money: 'mobile money',
@@ -53,6 +52,7 @@ export class AccountPayments {
     private deps: Deps,
     private audit: AuditService,
     private settings: SettingsService,
+    private flow: Flow,
   ) {}
 
   receive(actor: Actor, input: ReceivePaymentInput): ReceivePaymentResult {
@@ -124,51 +124,23 @@ export class AccountPayments {
       const allocations = settleAccount(this.deps, customer.id, staffId, {
         prefer: { creditEntryId: entryId, debitEntryIds: picks },
       });
-      const payment = this.get(paymentId);
-      const printJobId = this.deps.newId();
-      const receipt = {
-        store: storeHeader(store),
-        currency: store.currency,
+      const doc: DebtPaymentDocument = {
+        actor,
         number,
         at: paidAt,
-        staffName: actor.name,
-        customer: { name: customer.name, cardNo: customer.cardNo },
-        payments: [
-          {
-            method: input.method,
-            amount: input.amount,
-            tendered: input.tendered ?? null,
-            change,
-            reference: input.reference ?? null,
-          },
-        ],
-        balanceBefore: customer.balance,
+        customer,
+        method: input.method,
+        amount: input.amount,
+        tendered: input.tendered ?? null,
+        change,
+        reference: input.reference ?? null,
+        entryId,
+        allocations,
+        payment: this.get(paymentId),
+        out: { printJobId: null },
       };
-      stmt(
-        this.deps.sqlite,
-        `INSERT INTO print_jobs (id, printer_id, template, data, status, attempts, created_at, updated_at, till_id)
-         VALUES (?, NULL, 'payment-receipt', ?, 'queued', 0, ?, ?, ?)`,
-      ).run(printJobId, JSON.stringify(receipt), now, now, tillId);
-      const money = (n: number) => formatMoney(n, store.currency, store.locale);
-      // 'payment.receive' wakes the print queue once this transaction has committed
-      this.audit.record(actor, {
-        action: 'payment.receive',
-        entity: 'customer',
-        entityId: customer.id,
-        after: {
-          number,
-          amount: input.amount,
-          method: input.method,
-          reference: input.reference ?? null,
-          balanceBefore: customer.balance,
-          balanceAfter: payment.balanceAfter,
-          allocations: allocations
-            .filter((a) => a.creditEntryId === entryId)
-            .map((a) => `${a.debitEntryId} ${a.amount}`),
-        },
-        note: `${number}: ${money(input.amount)} ${METHOD_WORDS[input.method]} from ${customer.name}`,
-      });
-      return { payment, replayed: false, printJobId };
+      post(this.flow, 'debtPayment', doc);
+      return { payment: doc.payment, replayed: false, printJobId: doc.out.printJobId };
     })();
   }
 

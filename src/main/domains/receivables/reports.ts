@@ -23,6 +23,7 @@ import { reminder } from './reminders';
 import { dayEnd, localDate } from './report-dates';
 import { agingTable, debtorsTable, writeReport } from './report-export';
 import { DebtSettingsStore } from './report-settings';
+import type { ReceivablesSettingsService } from './settings';
 import { statementsPdf } from './statement-pdf';
 import { buildStatement, defaultPeriod } from './statements';
 
@@ -42,15 +43,14 @@ export class DebtReports {
   readonly book: DebtorBook;
   readonly settings: DebtSettingsStore;
   readonly alerts: DebtAlerts;
-  /** the store's default credit limit (the credit rules' setting), for the over-limit alert */
-  defaultCreditLimit: () => number | null = () => null;
-  /** tells the print queue a job is waiting */
-  wakePrinter: () => void = () => {};
-
   constructor(
     private deps: Deps,
     private audit: AuditService,
     private store: SettingsService,
+    /** the credit rules, whose default limit the over-limit alert uses */
+    private credit: ReceivablesSettingsService,
+    /** the print queue, told when a statement job is waiting */
+    private printQueue: { wake(): void },
   ) {
     this.book = new DebtorBook(deps.sqlite);
     this.settings = new DebtSettingsStore(deps, audit);
@@ -176,7 +176,7 @@ export class DebtReports {
         note: `statement ${st.from} to ${st.to} sent to the receipt printer`,
       });
     })();
-    this.wakePrinter();
+    this.printQueue.wake();
     return { printJobId: id };
   }
 
@@ -208,7 +208,7 @@ export class DebtReports {
       (await this.book.current()).values(),
       end,
       this.settings.get().alerts,
-      this.defaultCreditLimit(),
+      this.credit.get().defaultCreditLimit,
     );
     return { count: all.length, rows: all.slice(0, limit) };
   }
@@ -220,7 +220,7 @@ export class DebtReports {
     if (!s) return [];
     const items = openItemsOf(this.deps.sqlite, customerId, Number.MAX_SAFE_INTEGER);
     if (items.balance <= 0) return [];
-    return this.alerts.alertsOf(items, s, end, this.settings.get().alerts, this.defaultCreditLimit());
+    return this.alerts.alertsOf(items, s, end, this.settings.get().alerts, this.credit.get().defaultCreditLimit);
   }
 
   reminder(customerId: string) {

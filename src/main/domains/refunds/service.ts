@@ -3,13 +3,11 @@ import type { PaymentMethod } from '../../../shared/contract/sales';
 import { AppError } from '../../../shared/errors';
 import { formatMoney } from '../../../shared/money';
 import { stmt } from '../../db/statements';
-import { storeHeader } from '../../devices/printers/snapshots';
 import type { AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import { nextDocumentNumber } from '../documents';
-import { postAccountEntry } from '../ledgers/account';
-import { postStockMove } from '../ledgers/stock';
-import type { RefundForPoints } from '../loyalty/service';
+import { type Flow, post, type RefundDocument } from '../flow';
+import { planRefundPoints } from '../loyalty/clawback';
 import type { SalesOrders } from '../sales/orders';
 import type { SalesActor } from '../sales/service';
 import { TillSettingsService } from '../sales/settings';
@@ -18,7 +16,7 @@ import { cashRefundAmount } from './cash-rounding';
 import { type ChargedLine, RefundReads } from './read';
 import { refundShare } from './shares';
 
-const METHOD_WORDS: Record<PaymentMethod, string> = {
+export const METHOD_WORDS: Record<PaymentMethod, string> = {
   cash: 'cash',
   card: 'card',
   mobile_money: 'mobile money',
@@ -35,30 +33,12 @@ const METHOD_WORDS: Record<PaymentMethod, string> = {
  */
 export class RefundService {
   readonly reads: RefundReads;
-  /** loyalty points taken back and given back, inside the refund's transaction; returns the points' money value */
-  pointsOnRefund: (r: RefundForPoints) => number = () => 0;
-  /** undoes the refund's points, inside the cancel's transaction */
-  pointsOnCancel: (
-    actor: SalesActor,
-    refund: { id: string; number: string; customerId: string | null },
-    reason: string,
-  ) => void = () => {};
-  /** allocates a refund's account credit, its own sale's invoice first (inside the refund's transaction) */
-  accountAfterRefund: (customerId: string, creditEntryId: string, salesOrderId: string, staffId: string) => void =
-    () => {};
-  /** takes a cancelled refund's credit back from what it paid (inside the cancel's transaction) */
-  accountAfterCancel: (
-    customerId: string,
-    creditEntryId: string,
-    cancelEntryId: string,
-    staffId: string | null,
-  ) => void = () => {};
-
   constructor(
     private deps: Deps,
     private audit: AuditService,
     private settings: SettingsService,
     orders: SalesOrders,
+    private flow: Flow,
   ) {
     this.reads = new RefundReads(deps, orders);
   }
@@ -136,16 +116,8 @@ export class RefundService {
       const id = this.deps.newId();
       const number = nextDocumentNumber(this.deps, 'refund');
       // points the sale was paid with come back as points, so the refund pays that much less in money
-      total -= this.pointsOnRefund({
-        actor,
-        refundId: id,
-        number,
-        salesOrderId: order.id,
-        customerId: order.customerId,
-        refundNet: subtotal,
-        refundTotal: linesTotal,
-        reason: input.reason,
-      });
+      const points = planRefundPoints(this.deps, { salesOrderId: order.id, refundNet: subtotal });
+      total -= points.returnedAmount;
       if (method === 'cash') total = cashRefundAmount(total, cashStep, limit);
       stmt(
         this.deps.sqlite,
@@ -172,7 +144,7 @@ export class RefundService {
         `INSERT INTO refund_lines (id, refund_id, sales_line_id, qty_milli, net, tax, total, restock, created_at, till_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       );
-      for (const p of planned) {
+      for (const p of planned)
         insertLine.run(
           this.deps.newId(),
           id,
@@ -185,56 +157,24 @@ export class RefundService {
           now,
           tillId,
         );
-        if (p.input.restock)
-          postStockMove(this.deps, {
-            productId: p.line.productId,
-            qtyMilli: p.input.qtyMilli,
-            kind: 'refund',
-            reason: input.reason,
-            salesOrderId: order.id,
-            refundId: id,
-            staffId,
-          });
-      }
-      if (order.customerId) {
-        if (method === 'on_account') {
-          const creditId = postAccountEntry(this.deps, {
-            customerId: order.customerId,
-            kind: 'refund',
-            amount: -total,
-            currency: order.currency,
-            documentNo: number,
-            salesOrderId: order.id,
-            refundId: id,
-            reason: input.reason,
-            staffId,
-          });
-          this.accountAfterRefund(order.customerId, creditId, order.id, staffId);
-        }
-        stmt(this.deps.sqlite, 'UPDATE customers SET total_spent = total_spent - ? WHERE id = ?').run(
-          total,
-          order.customerId,
-        );
-      }
-      const refund = this.reads.get({ id });
-      const printJobId = this.queueReceipt(refund, now, tillId);
-      this.audit.record(actor, {
-        action: 'refund.create',
-        entity: 'refund',
-        entityId: id,
-        after: {
-          number,
-          sale: order.number,
-          customer: order.customerName,
-          method,
-          total,
-          lines: refund.lines.map(
-            (l) => `${l.lineNo}: ${l.qtyMilli / 1000} × ${l.name}${l.restock ? ' (restocked)' : ''}`,
-          ),
-        },
-        note: input.reason,
-      });
-      return { refund, replayed: false, printJobId };
+      const doc: RefundDocument = {
+        actor,
+        staffId,
+        refund: this.reads.get({ id }),
+        order,
+        linesTotal,
+        lines: planned.map((p) => ({
+          salesLineId: p.line.salesLineId,
+          productId: p.line.productId,
+          qtyMilli: p.input.qtyMilli,
+          restock: p.input.restock,
+        })),
+        points,
+        reason: input.reason,
+        out: { printJobId: null },
+      };
+      post(this.flow, 'refund', doc);
+      return { refund: doc.refund, replayed: false, printJobId: doc.out.printJobId };
     })();
   }
 
@@ -250,56 +190,11 @@ export class RefundService {
       const products = new Map(
         this.reads.charged(refund.salesOrderId).map((l: ChargedLine) => [l.salesLineId, l.productId]),
       );
-      for (const l of refund.lines) {
-        if (!l.restock) continue;
-        postStockMove(this.deps, {
-          productId: products.get(l.salesLineId) as string,
-          qtyMilli: -l.qtyMilli,
-          kind: 'refund_cancel',
-          reason: input.reason,
-          salesOrderId: refund.salesOrderId,
-          refundId: refund.id,
-          staffId: actor.id,
-        });
-      }
-      this.pointsOnCancel(actor, refund, input.reason);
-      if (refund.customerId) {
-        const credits = stmt(
-          this.deps.sqlite,
-          "SELECT id, customer_id AS customerId, amount, currency FROM account_entries WHERE refund_id = ? AND kind = 'refund'",
-        ).all(refund.id) as Array<{ id: string; customerId: string; amount: number; currency: string }>;
-        for (const c of credits) {
-          const cancelId = postAccountEntry(this.deps, {
-            // the entry's own customer: a merge may have moved it since the refund
-            customerId: c.customerId,
-            kind: 'refund_cancel',
-            amount: -c.amount,
-            currency: c.currency,
-            documentNo: refund.number,
-            salesOrderId: refund.salesOrderId,
-            refundId: refund.id,
-            reversesId: c.id,
-            reason: input.reason,
-            staffId: actor.id,
-          });
-          this.accountAfterCancel(c.customerId, c.id, cancelId, actor.id);
-        }
-        stmt(this.deps.sqlite, 'UPDATE customers SET total_spent = total_spent + ? WHERE id = ?').run(
-          refund.total,
-          refund.customerId,
-        );
-      }
       stmt(
         this.deps.sqlite,
         "UPDATE refunds SET status = 'cancelled', cancelled_at = ?, cancelled_by = ?, cancel_reason = ? WHERE id = ?",
       ).run(this.deps.clock.now(), actor.id, input.reason, refund.id);
-      this.audit.record(actor, {
-        action: 'refund.cancel',
-        entity: 'refund',
-        entityId: refund.id,
-        changes: [{ field: 'status', before: 'completed', after: 'cancelled' }],
-        note: `${refund.number} (${refund.saleNumber}): ${input.reason}`,
-      });
+      post(this.flow, 'refundCancel', { actor, refund, products, reason: input.reason });
       return this.reads.get({ id: refund.id });
     })();
   }
@@ -335,48 +230,6 @@ export class RefundService {
       "SELECT id FROM print_jobs WHERE refund_id = ? AND template = 'refund-receipt' ORDER BY created_at LIMIT 1",
     ).get(row.id) as { id: string } | undefined;
     return { refund, replayed: true, printJobId: job?.id ?? null };
-  }
-
-  /** The refund receipt snapshot, queued in the refund's transaction (the devices queue prints it). */
-  private queueReceipt(refund: Refund, now: number, tillId: string): string {
-    const store = this.settings.store();
-    const customer = refund.customerId
-      ? (stmt(
-          this.deps.sqlite,
-          'SELECT display_name AS name, loyalty_card_no AS cardNo, balance, points_balance AS points FROM customers WHERE id = ?',
-        ).get(refund.customerId) as
-          | { name: string; cardNo: string | null; balance: number; points: number }
-          | undefined)
-      : undefined;
-    const data = {
-      store: storeHeader(store),
-      currency: refund.currency,
-      number: refund.number,
-      saleNumber: refund.saleNumber,
-      at: refund.at,
-      staffName: refund.staffName,
-      reason: refund.reason,
-      method: METHOD_WORDS[refund.method],
-      lines: refund.lines.map((l) => ({ name: l.name, qtyMilli: l.qtyMilli, total: l.total })),
-      taxTotal: refund.taxTotal,
-      total: refund.total,
-      customer: customer
-        ? {
-            name: customer.name,
-            cardNo: customer.cardNo,
-            accountBalance: customer.balance,
-            // the points balance after this refund took back (and gave back) its points
-            pointsBalance: customer.points,
-          }
-        : null,
-    };
-    const id = this.deps.newId();
-    stmt(
-      this.deps.sqlite,
-      `INSERT INTO print_jobs (id, printer_id, template, data, status, attempts, sales_order_id, refund_id, created_at,
-         updated_at, till_id) VALUES (?, NULL, 'refund-receipt', ?, 'queued', 0, ?, ?, ?, ?, ?)`,
-    ).run(id, JSON.stringify(data), refund.salesOrderId, refund.id, now, now, tillId);
-    return id;
   }
 }
 

@@ -18,16 +18,15 @@ export function tillCustomer(deps: Deps, where: 'id' | 'card', value: string): T
 
 /** Resolves a scanned or typed code in the architecture's order: loyalty card → product barcode/SKU → document. */
 export class CodeLookup {
-  /** words for a lost or replaced loyalty card (loyalty/cards.ts), set by createServices */
-  refusedCard: (code: string) => string | null = () => null;
-
   constructor(
     private deps: Deps,
     private catalog: CatalogService,
+    /** words for a lost or replaced loyalty card (loyalty/cards.ts) */
+    private cards: { refusal(code: string): string | null },
   ) {}
 
   lookup(raw: string): LookupResult {
-    return lookupCode(this.deps, this.catalog, raw, this.refusedCard);
+    return lookupCode(this.deps, this.catalog, raw, (code) => this.cards.refusal(code));
   }
 }
 

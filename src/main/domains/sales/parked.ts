@@ -2,6 +2,7 @@ import { Cart, type ParkedSale } from '../../../shared/contract/sales';
 import { AppError } from '../../../shared/errors';
 import type { Actor } from '../audit/service';
 import type { Deps } from '../deps';
+import type { Posting } from '../flow';
 
 interface Row {
   id: string;
@@ -91,4 +92,14 @@ export class ParkedSales {
     this.find(id);
     this.deps.sqlite.prepare('DELETE FROM parked_sales WHERE id = ?').run(id);
   }
+}
+
+/** A sale resumed from the parked list takes it off the list (once: a second till's try is refused). */
+export function parkedSalePosting(deps: Deps): Posting {
+  return {
+    name: 'parked sale',
+    sale: (s) => {
+      if (s.input.parkedId) new ParkedSales(deps).consume(s.input.parkedId);
+    },
+  };
 }

@@ -17,16 +17,22 @@ import type { Actor, AuditService } from '../audit/service';
 import type { CatalogService } from '../catalog/service';
 import type { Deps } from '../deps';
 import { nextDocumentNumber } from '../documents';
-import { postAccountEntry } from '../ledgers/account';
-import { postStockMove } from '../ledgers/stock';
-import type { ReceiptPoints, SaleForPoints } from '../loyalty/service';
-import type { CreditDecision, SaleCredit } from '../receivables/credit';
+import {
+  type CartDraft,
+  type CustomerForSale,
+  check,
+  type Flow,
+  post,
+  type SaleDocument,
+  type SaleDraft,
+  type SaleLine,
+} from '../flow';
 import type { SettingsService } from '../settings/service';
 import type { StaffService } from '../staff/service';
 import { approvalGrants } from './approval-grants';
 import { approverMissing, discountNeeds } from './approval-rules';
+import { SaleApprovals } from './approvals';
 import { SalesOrders } from './orders';
-import { ParkedSales } from './parked';
 import { planPayments } from './payment-plan';
 import {
   type CartLineToPrice,
@@ -43,24 +49,19 @@ import type { TillSettingsService } from './settings';
 
 export type SalesActor = Actor & { role?: Role };
 
-interface CustomerForSale {
-  id: string;
-  displayName: string;
-  status: 'active' | 'inactive' | 'merged';
-  categoryId: string | null;
-  mergedIntoId: string | null;
-  paymentTermsDays: number | null;
-  categoryTermsDays: number | null;
+/** Where a sale's prices come from beyond the catalog: the pricing domain's price lists and offers. */
+export interface PriceSource {
+  forSale(customer: PricingCustomer | null, currency: string): readonly PriceRule[];
+  /** what pricing needs to know about a customer beyond the sale's own read (own list, tags, tier) */
+  profile(customerId: string): Partial<PricingCustomer>;
 }
 
 interface Priced {
   priced: PricedCart;
-  lines: Array<CartLineToPrice & { name: string; sku: string | null; unit: 'piece' | 'kg' | 'litre' }>;
+  lines: Array<CartLineToPrice & Pick<SaleLine, 'name' | 'sku' | 'unit'>>;
   customer: CustomerForSale | null;
   needs: ApprovalNeed[];
 }
-
-const DAY_MS = 86_400_000;
 
 const APPROVAL_WORDS: Record<ApprovalNeed['kind'], string> = {
   discount: 'a discount',
@@ -68,37 +69,13 @@ const APPROVAL_WORDS: Record<ApprovalNeed['kind'], string> = {
   creditLimit: 'a sale over the credit limit',
 };
 
-/** Checkout: pricing a cart, completing a sale in one transaction, reading and voiding sales. */
+/**
+ * Checkout: pricing a cart, completing a sale in one transaction, reading and voiding sales. A sale is priced, the
+ * guards may refuse it, the order is written, then the postings (src/main/postings.ts) do the rest.
+ */
 export class SalesService {
   readonly orders: SalesOrders;
-  /** price rules for a sale; the pricing domain supplies price lists and offers here */
-  priceRules: (ctx: { customer: PricingCustomer | null; date: number; currency: string }) => readonly PriceRule[] =
-    () => [];
-  /** what pricing needs to know about a customer beyond the sale's own read (own list, tags, tier) */
-  pricingProfile: (customerId: string) => Partial<PricingCustomer> = () => ({});
-  /** runs inside the sale's transaction with each line's price rule, e.g. to count offer uses */
-  afterSale: (salesOrderId: string, customerId: string | null, ruleIds: ReadonlyArray<string | null>) => void =
-    () => {};
-  /** payment methods beyond the till settings' (e.g. 'points' while the loyalty program is on) */
-  extraPaymentMethods: () => readonly PaymentInput['method'][] = () => [];
-  /** loyalty points for the sale, inside its transaction (throws to refuse a points payment); the receipt's lines */
-  pointsOnSale: (sale: SaleForPoints) => ReceiptPoints | null = () => null;
-  /** takes back the sale's points, inside the void's transaction */
-  pointsOnVoid: (
-    actor: SalesActor,
-    order: { id: string; number: string; customerId: string | null; spend: number },
-    reason: string,
-  ) => void = () => {};
-  /** credit limit and store credit, inside the sale's transaction before anything is written (throws to refuse) */
-  creditCheck: (actor: SalesActor, c: Parameters<SaleCredit['beforeSale']>[1]) => CreditDecision | null = () => null;
-  /** after the sale's ledger rows: the store-credit entry, allocations, the audit of a sale over the limit */
-  creditAfterSale: (
-    actor: SalesActor,
-    decision: CreditDecision | null,
-    sale: { id: string; number: string; currency: string; storeCreditPaymentId: string | null },
-  ) => void = () => {};
-  /** after a void's reversing account entries: their allocations */
-  accountAfterVoid: (customerId: string, staffId: string | null) => void = () => {};
+  private approvals: SaleApprovals;
 
   constructor(
     private deps: Deps,
@@ -107,8 +84,13 @@ export class SalesService {
     private till: TillSettingsService,
     private catalog: CatalogService,
     private staff: StaffService,
+    private prices: PriceSource,
+    /** payment methods beyond the till settings' (e.g. 'points' while the loyalty program is on) */
+    private extraPaymentMethods: () => readonly PaymentInput['method'][],
+    private flow: Flow,
   ) {
     this.orders = new SalesOrders(deps);
+    this.approvals = new SaleApprovals(deps, staff, till);
   }
 
   private customerForSale(id: string): CustomerForSale {
@@ -138,9 +120,9 @@ export class SalesService {
     const customer = cart.customerId ? this.customerForSale(cart.customerId) : null;
     const date = this.deps.clock.now();
     const pricingCustomer: PricingCustomer | null = customer
-      ? { id: customer.id, categoryId: customer.categoryId, ...this.pricingProfile(customer.id) }
+      ? { id: customer.id, categoryId: customer.categoryId, ...this.prices.profile(customer.id) }
       : null;
-    const rules = this.priceRules({ customer: pricingCustomer, date, currency: store.currency });
+    const rules = this.prices.forSale(pricingCustomer, store.currency);
     const needs: ApprovalNeed[] = [];
     const products = this.catalog.forPricing(cart.lines.map((l) => l.productId));
     // for minimum-spend offers: the cart at regular prices
@@ -198,50 +180,13 @@ export class SalesService {
     return { priced, lines, customer, needs };
   }
 
-  /** The request an approval token is checked against while complete() runs (synchronous: one at a time). */
-  private approvalScope: { actor: SalesActor; cart: Cart; useKey: string | null } | null = null;
-
-  /**
-   * Checks an approval against what is needed; returns the approver, or throws saying what is needed. A token is
-   * checked against the cashier, cart and needs it was given for (and used up by the completing sale); a PIN is
-   * checked as typed.
-   */
-  private approve(
-    needs: ApprovalNeed[],
-    approval: Approval | undefined,
-    priced: PricedCart,
-    scope = this.approvalScope,
-  ) {
-    if (needs.length === 0) return null;
-    if (!approval || !(approval.pin || approval.token))
-      throw new AppError('FORBIDDEN', `A manager's PIN is needed: ${needs.map((n) => n.message).join(' ')}`, {
-        approvalsNeeded: needs,
-      });
-    if (approval.token) {
-      if (!scope) throw new AppError('FORBIDDEN', "The manager's approval cannot be used here: ask for it again.");
-      return approvalGrants(this.deps).redeem(approval.token, {
-        actorId: scope.actor.id ?? null,
-        cart: scope.cart,
-        needs,
-        useKey: scope.useKey,
-      });
-    }
-    const approver = this.staff.verifyApprover(approval.staffId, approval.pin as string);
-    const refused = approverMissing(approver.role, needs, priced, this.till.discountLimitBp(approver.role));
-    if (refused.length)
-      throw new AppError('FORBIDDEN', `${approver.name} (${approver.role}) cannot approve this: ${refused.join(' ')}`, {
-        approvalsNeeded: needs,
-      });
-    return approver;
-  }
-
   quote(actor: SalesActor, cart: Cart, approval?: Approval): Quote {
     const { priced, needs } = this.price(cart, actor);
     const store = this.settings.store();
     let open = needs;
     if (needs.length && approval) {
       try {
-        this.approve(needs, approval, priced, { actor, cart, useKey: null });
+        this.approvals.approve(needs, approval, priced, { actor, cart, useKey: null });
         open = [];
       } catch (e) {
         // a token for another cart (the cashier changed it since): the quote shows what needs approving again
@@ -301,9 +246,13 @@ export class SalesService {
     const staffId = actor.id;
     if (input.cart.lines.length === 0)
       throw new AppError('VALIDATION', 'The sale has no lines yet: scan or search a product first.');
-    const { priced, lines, customer, needs } = this.price(input.cart, actor);
-    this.approvalScope = { actor, cart: input.cart, useKey: input.idempotencyKey };
-    const approver = this.approve(needs, input.approval, priced);
+    const { priced, lines: meta, customer, needs } = this.price(input.cart, actor);
+    const cart: CartDraft = { actor, input, customer, priced, needs, approver: null };
+    check(this.flow, 'cart', cart);
+    const lines = priced.lines.map((l, i) => {
+      const { name, sku, unit } = meta[i] as (typeof meta)[number];
+      return { ...l, name, sku, unit };
+    });
     const store = this.settings.store();
     const plan = planPayments(
       input.payments,
@@ -312,187 +261,119 @@ export class SalesService {
       [...this.till.get().paymentMethods, ...this.extraPaymentMethods()],
       (n) => formatMoney(n, store.currency, store.locale),
     );
-
-    const write = this.deps.sqlite.transaction((): CompleteResult => {
+    return this.deps.sqlite.transaction((): CompleteResult => {
       // the unique index is the last word; this check answers a retry that raced the first attempt
       const again = this.replay(input.idempotencyKey, requestHash);
       if (again) return again;
-      const credit = this.creditCheck(actor, {
-        customerId: customer?.id ?? null,
-        onAccount: plan.onAccount,
-        storeCredit: plan.rows.reduce((a, p) => a + (p.method === 'store_credit' ? p.amount : 0), 0),
-        // over the credit limit, the manager's approval is checked here like any other
-        approve: input.approval ? (need) => this.approve([need], input.approval, priced) : undefined,
-      });
-      const now = this.deps.clock.now();
-      const tillId = this.deps.tillId();
-      const id = this.deps.newId();
-      const number = nextDocumentNumber(this.deps, 'sale');
-      const od = input.cart.orderDiscount;
-      stmt(
-        this.deps.sqlite,
-        `INSERT INTO sales_orders (id, number, customer_id, staff_id, status, currency, prices_include_tax, subtotal,
-           discount_total, tax_total, rounding, total, regular_total, paid_total, on_account_total, change_given,
-           order_discount_kind, order_discount_value, approved_by, idempotency_key, request_hash, completed_at,
-           created_at, till_id)
-         VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(
+      const draft: SaleDraft = { ...cart, lines, plan, credit: null, pointsRedeemed: 0 };
+      check(this.flow, 'sale', draft);
+      const sale = this.writeOrder(draft, staffId, store.currency);
+      post(this.flow, 'sale', sale);
+      return { order: sale.order, replayed: false, printJobId: sale.out.printJobId };
+    })();
+  }
+
+  /** The sale's own rows: the order, its lines and its payments. */
+  private writeOrder(d: SaleDraft, staffId: string, currency: string): SaleDocument {
+    const { priced, plan, lines } = d;
+    const now = this.deps.clock.now();
+    const tillId = this.deps.tillId();
+    const id = this.deps.newId();
+    const number = nextDocumentNumber(this.deps, 'sale');
+    const od = d.input.cart.orderDiscount;
+    stmt(
+      this.deps.sqlite,
+      `INSERT INTO sales_orders (id, number, customer_id, staff_id, status, currency, prices_include_tax, subtotal,
+         discount_total, tax_total, rounding, total, regular_total, paid_total, on_account_total, change_given,
+         order_discount_kind, order_discount_value, approved_by, idempotency_key, request_hash, completed_at,
+         created_at, till_id)
+       VALUES (?, ?, ?, ?, 'completed', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      number,
+      d.customer?.id ?? null,
+      staffId,
+      currency,
+      this.settings.store().pricesIncludeTax ? 1 : 0,
+      priced.subtotal,
+      priced.discountTotal,
+      priced.taxTotal,
+      plan.rounding,
+      priced.total,
+      priced.regularTotal,
+      plan.paidTotal,
+      plan.onAccount,
+      plan.change,
+      od?.kind ?? null,
+      od ? (od.kind === 'percent' ? od.bp : od.amount) : null,
+      d.approver?.id ?? null,
+      d.input.idempotencyKey,
+      hashRequest(d.input),
+      now,
+      now,
+      tillId,
+    );
+    const insertLine = stmt(
+      this.deps.sqlite,
+      `INSERT INTO sales_lines (id, sales_order_id, line_no, product_id, name, sku, unit, qty_milli,
+         regular_unit_price, unit_price, price_rule_id, price_reason, price_overridden, amount, line_discount_kind,
+         line_discount_value, line_discount, order_discount_share, tax_rate_bp, tax, net, total, created_at, till_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    for (const l of lines) {
+      const disc = l.discount;
+      insertLine.run(
+        this.deps.newId(),
         id,
-        number,
-        customer?.id ?? null,
-        staffId,
-        store.currency,
-        store.pricesIncludeTax ? 1 : 0,
-        priced.subtotal,
-        priced.discountTotal,
-        priced.taxTotal,
-        plan.rounding,
-        priced.total,
-        priced.regularTotal,
-        plan.paidTotal,
-        plan.onAccount,
-        plan.change,
-        od?.kind ?? null,
-        od ? (od.kind === 'percent' ? od.bp : od.amount) : null,
-        approver?.id ?? null,
-        input.idempotencyKey,
-        requestHash,
-        now,
+        l.lineNo,
+        l.productId,
+        l.name,
+        l.sku,
+        l.unit,
+        l.qtyMilli,
+        l.regularUnitPrice,
+        l.unitPrice,
+        l.priceRuleId,
+        l.priceReason,
+        l.priceOverridden ? 1 : 0,
+        l.amount,
+        disc?.kind ?? null,
+        disc ? (disc.kind === 'percent' ? disc.bp : disc.amount) : null,
+        l.lineDiscount,
+        l.orderDiscountShare,
+        l.taxRateBp,
+        l.tax,
+        l.net,
+        l.total,
         now,
         tillId,
       );
-      const insertLine = stmt(
-        this.deps.sqlite,
-        `INSERT INTO sales_lines (id, sales_order_id, line_no, product_id, name, sku, unit, qty_milli,
-           regular_unit_price, unit_price, price_rule_id, price_reason, price_overridden, amount, line_discount_kind,
-           line_discount_value, line_discount, order_discount_share, tax_rate_bp, tax, net, total, created_at, till_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    }
+    const insertPayment = stmt(
+      this.deps.sqlite,
+      `INSERT INTO payments (id, sales_order_id, customer_id, method, amount, tendered, change, reference, note,
+         reverses_id, staff_id, at, till_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
+    );
+    const payments = plan.rows.map((p) => {
+      const paymentId = this.deps.newId();
+      insertPayment.run(
+        paymentId,
+        id,
+        d.customer?.id ?? null,
+        p.method,
+        p.amount,
+        p.tendered,
+        p.change,
+        p.reference,
+        p.note,
+        staffId,
+        now,
+        tillId,
       );
-      priced.lines.forEach((l, i) => {
-        const meta = lines[i] as (typeof lines)[number];
-        const d = l.discount;
-        insertLine.run(
-          this.deps.newId(),
-          id,
-          l.lineNo,
-          l.productId,
-          meta.name,
-          meta.sku,
-          meta.unit,
-          l.qtyMilli,
-          l.regularUnitPrice,
-          l.unitPrice,
-          l.priceRuleId,
-          l.priceReason,
-          l.priceOverridden ? 1 : 0,
-          l.amount,
-          d?.kind ?? null,
-          d ? (d.kind === 'percent' ? d.bp : d.amount) : null,
-          l.lineDiscount,
-          l.orderDiscountShare,
-          l.taxRateBp,
-          l.tax,
-          l.net,
-          l.total,
-          now,
-          tillId,
-        );
-        postStockMove(this.deps, {
-          productId: l.productId,
-          qtyMilli: -l.qtyMilli,
-          kind: 'sale',
-          salesOrderId: id,
-          staffId,
-        });
-      });
-      this.afterSale(id, customer?.id ?? null, [...priced.lines.map((l) => l.priceRuleId), ...priced.offerRuleIds]);
-      const insertPayment = stmt(
-        this.deps.sqlite,
-        `INSERT INTO payments (id, sales_order_id, customer_id, method, amount, tendered, change, reference, note,
-           reverses_id, staff_id, at, till_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
-      );
-      let onAccountPaymentId: string | null = null;
-      let storeCreditPaymentId: string | null = null;
-      for (const p of plan.rows) {
-        const paymentId = this.deps.newId();
-        if (p.method === 'on_account') onAccountPaymentId = paymentId;
-        if (p.method === 'store_credit') storeCreditPaymentId = paymentId;
-        insertPayment.run(
-          paymentId,
-          id,
-          customer?.id ?? null,
-          p.method,
-          p.amount,
-          p.tendered,
-          p.change,
-          p.reference,
-          p.note,
-          staffId,
-          now,
-          tillId,
-        );
-      }
-      const points = this.pointsOnSale({
-        actor,
-        salesOrderId: id,
-        number,
-        customerId: customer?.id ?? null,
-        lines: priced.lines,
-        saleTotal: priced.total,
-        payments: plan.rows,
-      });
-      if (customer && plan.onAccount > 0) {
-        const terms =
-          customer.paymentTermsDays ?? customer.categoryTermsDays ?? this.till.get().defaultPaymentTermsDays;
-        postAccountEntry(this.deps, {
-          customerId: customer.id,
-          kind: 'invoice',
-          amount: plan.onAccount,
-          currency: store.currency,
-          documentNo: number,
-          salesOrderId: id,
-          paymentId: onAccountPaymentId,
-          dueAt: now + terms * DAY_MS,
-          staffId,
-        });
-      }
-      this.creditAfterSale(actor, credit, { id, number, currency: store.currency, storeCreditPaymentId });
-      if (customer) {
-        stmt(
-          this.deps.sqlite,
-          'UPDATE customers SET last_activity_at = ?, total_spent = total_spent + ? WHERE id = ?',
-        ).run(now, priced.total + plan.rounding, customer.id);
-      }
-      if (input.parkedId) new ParkedSales(this.deps).consume(input.parkedId);
-      const order = this.orders.get({ id });
-      const printJobId = this.deps.newId();
-      stmt(
-        this.deps.sqlite,
-        `INSERT INTO print_jobs (id, printer_id, template, data, status, attempts, sales_order_id, created_at, updated_at,
-           till_id) VALUES (?, NULL, 'sale-receipt', ?, 'queued', 0, ?, ?, ?, ?)`,
-      ).run(printJobId, JSON.stringify({ store: receiptStore(store), order, points }), id, now, now, tillId);
-      this.audit.record(actor, {
-        action: 'sale.complete',
-        entity: 'salesOrder',
-        entityId: id,
-        after: {
-          number,
-          customer: customer?.displayName ?? null,
-          total: order.total,
-          rounding: order.rounding,
-          lines: order.lines.length,
-          payments: order.payments.map((p) => `${p.method} ${p.amount}`),
-          onAccount: order.onAccountTotal,
-        },
-        note: approver
-          ? `approved by ${approver.name}: ${needs.map((n) => n.message).join(' ')}`
-          : input.parkedId
-            ? 'resumed from a parked sale'
-            : null,
-      });
-      return { order, replayed: false, printJobId };
+      return { ...p, id: paymentId };
     });
-    return write();
+    const order = this.orders.get({ id });
+    return { ...d, id, number, at: now, staffId, currency, payments, order, out: { points: null, printJobId: null } };
   }
 
   /** The sale an idempotency key already completed, or null; the same key with a different request is refused. */
@@ -518,7 +399,7 @@ export class SalesService {
     return this.orders.get(ref);
   }
 
-  /** Voids a completed sale with new reversing rows: stock back, payments reversed, the account invoice reversed. */
+  /** Voids a completed sale with new reversing rows: payments reversed here, stock, points and account by postings. */
   void(actor: SalesActor, input: { id: string; reason: string }): SalesOrder {
     return this.deps.sqlite.transaction(() => {
       const order = this.orders.get({ id: input.id });
@@ -535,16 +416,6 @@ export class SalesService {
         throw new AppError('CONFLICT', `${order.number} has refunds. Cancel them before voiding the sale.`);
       const now = this.deps.clock.now();
       const tillId = this.deps.tillId();
-      for (const l of order.lines) {
-        postStockMove(this.deps, {
-          productId: l.productId,
-          qtyMilli: l.qtyMilli,
-          kind: 'void',
-          reason: input.reason,
-          salesOrderId: order.id,
-          staffId: actor.id,
-        });
-      }
       for (const p of order.payments) {
         if (p.reversesId) continue;
         stmt(
@@ -565,44 +436,12 @@ export class SalesService {
           tillId,
         );
       }
-      this.pointsOnVoid(actor, { ...order, spend: order.total + order.rounding }, input.reason);
-      if (order.customerId) {
-        const invoices = stmt(
-          this.deps.sqlite,
-          "SELECT id, amount, currency FROM account_entries WHERE sales_order_id = ? AND kind = 'invoice'",
-        ).all(order.id) as Array<{ id: string; amount: number; currency: string }>;
-        for (const inv of invoices) {
-          postAccountEntry(this.deps, {
-            customerId: order.customerId,
-            kind: 'void',
-            amount: -inv.amount,
-            currency: inv.currency,
-            documentNo: order.number,
-            salesOrderId: order.id,
-            reversesId: inv.id,
-            reason: input.reason,
-            staffId: actor.id,
-          });
-        }
-        this.accountAfterVoid(order.customerId, actor.id);
-        stmt(this.deps.sqlite, 'UPDATE customers SET total_spent = total_spent - ? WHERE id = ?').run(
-          order.total + order.rounding,
-          order.customerId,
-        );
-      }
       stmt(
         this.deps.sqlite,
         "UPDATE sales_orders SET status = 'voided', voided_at = ?, voided_by = ?, void_reason = ? WHERE id = ?",
       ).run(now, actor.id, input.reason, order.id);
-      const after = this.orders.get({ id: order.id });
-      this.audit.record(actor, {
-        action: 'sale.void',
-        entity: 'salesOrder',
-        entityId: order.id,
-        changes: [{ field: 'status', before: 'completed', after: 'voided' }],
-        note: `${order.number}: ${input.reason}`,
-      });
-      return after;
+      post(this.flow, 'saleVoid', { actor, order, reason: input.reason, at: now });
+      return this.orders.get({ id: order.id });
     })();
   }
 }
@@ -622,9 +461,4 @@ function stableJson(v: unknown): string {
       .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
       .join(',')}}`;
   return JSON.stringify(v);
-}
-
-function receiptStore(store: ReturnType<SettingsService['store']>) {
-  const { name, address, phone, taxId, receiptHeader, receiptFooter, currency, locale, timeZone } = store;
-  return { name, address, phone, taxId, receiptHeader, receiptFooter, currency, locale, timeZone };
 }
