@@ -1,8 +1,8 @@
-import { receiptPosting } from './devices/receipt-posting';
 import { auditPosting } from './domains/audit/posting';
 import type { AuditService } from './domains/audit/service';
 import { customerTotalsPosting } from './domains/customers/posting';
 import type { Deps } from './domains/deps';
+import { receiptPosting } from './domains/devices/receipt-posting';
 import type { Flow } from './domains/flow';
 import { stockPosting } from './domains/ledgers/stock';
 import { loyaltyPosting, pointsGuard } from './domains/loyalty/posting';

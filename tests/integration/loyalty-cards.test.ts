@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ean13CheckDigit } from '../../src/main/domains/customers/normalise';
-import { gs1CheckDigit, hasValidCheckDigit } from '../../src/main/domains/loyalty/card-numbers';
+import { gs1CheckDigit, hasValidCheckDigit } from '../../src/main/domains/loyalty-cards/card-numbers';
 import type { Customer } from '../../src/shared/contract/customers';
 import type { CardFind, LoyaltyCard } from '../../src/shared/contract/loyalty-cards';
 import type { LookupResult } from '../../src/shared/contract/sales';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AGING_BUCKETS, ageItems, bucketOf, daysPast } from '../../src/main/domains/receivables/aging';
-import { type ResidualRow, settleCustomer } from '../../src/main/domains/receivables/open-items';
+import { AGING_BUCKETS, ageItems, bucketOf, daysPast } from '../../src/main/domains/debts/aging';
+import { type ResidualRow, settleCustomer } from '../../src/main/domains/debts/open-items';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 0, 1);

@@ -6,8 +6,8 @@ import { AppError } from '../../shared/errors';
 import { type CurrencyCode, formatMoney } from '../../shared/money';
 import { type App, createApp } from '../app';
 import { DATABASE_FILE, resolveDataDir } from '../config';
-import { AGING_BUCKETS } from '../domains/receivables/aging';
-import { statementsPdf } from '../domains/receivables/statement-pdf';
+import { AGING_BUCKETS } from '../domains/debts/aging';
+import { statementsPdf } from '../domains/debts/statement-pdf';
 
 const ACTOR = { id: null, name: 'command line report' };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -8,7 +8,7 @@ import { createApp } from '../app';
 import { DATABASE_FILE, resolveDataDir } from '../config';
 import { storeHeader } from '../devices/printers/snapshots';
 import { parsePrinterUri } from '../devices/printers/uri';
-import { printTestPage } from '../devices/service';
+import { printTestPage } from '../domains/devices/service';
 
 const USAGE = `Usage: counterline printer test URI [--profile NAME] [--status] [--data-dir DIR]
        counterline printer list

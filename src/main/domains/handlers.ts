@@ -1,52 +1,30 @@
-import { contract } from '../../shared/contract';
-import { deviceHandlers } from '../devices/handlers';
-import { type AllHandlers, implement } from '../host/router';
+import type { AllHandlers } from '../host/router';
+import { auditHandlers } from './audit/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import { customerHandlers } from './customers/handlers';
+import { debtHandlers } from './debts/handlers';
+import { deviceHandlers } from './devices/handlers';
 import { historyHandlers } from './history/handlers';
-import { loyaltyCardHandlers } from './loyalty/card-handlers';
 import { loyaltyHandlers } from './loyalty/handlers';
-import { loyaltyReportHandlers } from './loyalty/report-handlers';
+import { loyaltyCardHandlers } from './loyalty-cards/handlers';
+import { loyaltyReportHandlers } from './loyalty-reports/handlers';
 import { pricingHandlers } from './pricing/handlers';
 import { receivablesHandlers } from './receivables/handlers';
-import { debtHandlers } from './receivables/report-handlers';
 import { refundHandlers } from './refunds/handlers';
 import { salesHandlers } from './sales/handlers';
+import { settingsHandlers } from './settings/handlers';
+import { staffHandlers } from './staff/handlers';
+import { systemHandlers } from './system/handlers';
 
-/** Every procedure of the contract, implemented by calling a service. Thin on purpose. */
+/**
+ * Every procedure of the contract, implemented by calling a service; thin on purpose. One rule: a contract domain is a
+ * folder, src/main/domains/<domain in kebab-case>/, with its handlers.ts (tests/unit/domain-folders.test.ts).
+ */
 export const handlers: AllHandlers = {
-  system: implement(contract.system, {
-    status: (_, { services }) => services.system.status(),
-    onboard: (input, { services }) => {
-      services.system.onboard(input);
-      return null;
-    },
-    createDemoShop: (_, { services }) => services.system.createDemoShop(),
-  }),
-  staff: implement(contract.staff, {
-    roster: (_, { services }) => services.staff.roster(),
-    signIn: (input, { services, clientKey }) => services.staff.signIn(clientKey, input.staffId, input.pin),
-    session: (_, { services, session }) => (session ? services.staff.info(session) : null),
-    lock: (_, { services, clientKey }) => {
-      services.staff.lock(clientKey);
-      return null;
-    },
-    signOut: (_, { services, clientKey }) => {
-      services.staff.signOut(clientKey);
-      return null;
-    },
-    list: (_, { services }) => services.staff.list(),
-    create: (input, { services, actor }) => services.staff.create(actor, input),
-    update: (input, { services, actor }) => services.staff.update(actor, input),
-  }),
-  settings: implement(contract.settings, {
-    get: (_, { services }) => ({ store: services.settings.store(), taxRates: services.settings.taxRates() }),
-    updateStore: (input, { services, actor }) => services.settings.updateStore(actor, input),
-    saveTaxRate: (input, { services, actor }) => services.settings.saveTaxRate(actor, input),
-  }),
-  audit: implement(contract.audit, {
-    list: (input, { services }) => services.audit.list(input),
-  }),
+  system: systemHandlers,
+  staff: staffHandlers,
+  settings: settingsHandlers,
+  audit: auditHandlers,
   customers: customerHandlers,
   catalog: catalogHandlers,
   sales: salesHandlers,

@@ -1,7 +1,7 @@
 import type { PrintTemplate } from '../../../shared/contract/devices';
 import { AppError } from '../../../shared/errors';
 import { type CurrencyCode, formatMoney } from '../../../shared/money';
-import { statementReceipt } from '../../domains/receivables/statement-thermal';
+import { statementReceipt } from '../../domains/debts/statement-thermal';
 import type { Block } from './document';
 import {
   LoyaltyCardData,

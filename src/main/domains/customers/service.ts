@@ -32,7 +32,7 @@ export type Draft = Required<Omit<CustomerCreate, 'allowDuplicate' | 'duplicateR
 
 export const ENTITY = 'customer';
 
-/** Keeps loyalty_cards in step with customers.loyalty_card_no (loyalty/cards.ts). */
+/** Keeps loyalty_cards in step with customers.loyalty_card_no (loyalty-cards/cards.ts). */
 export interface CardKeeper {
   mirror(actor: Actor, customerId: string, cardNo: string | null): void;
   generate(actor: Actor, customerId: string): Customer;

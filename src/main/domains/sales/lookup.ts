@@ -21,7 +21,7 @@ export class CodeLookup {
   constructor(
     private deps: Deps,
     private catalog: CatalogService,
-    /** words for a lost or replaced loyalty card (loyalty/cards.ts) */
+    /** words for a lost or replaced loyalty card (loyalty-cards/cards.ts) */
     private cards: { refusal(code: string): string | null },
   ) {}
 

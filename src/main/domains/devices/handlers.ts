@@ -1,5 +1,5 @@
-import { contract } from '../../shared/contract';
-import { implement } from '../host/router';
+import { contract } from '../../../shared/contract';
+import { implement } from '../../host/router';
 
 export const deviceHandlers = implement(contract.devices, {
   printers: (_, { services }) => services.devices.printers(),

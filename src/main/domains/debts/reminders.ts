@@ -4,8 +4,8 @@ import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import type { Sqlite } from '../../db/open';
 import { stmt } from '../../db/statements';
 import { oldestDue } from './aging';
+import { localDate } from './dates';
 import { openItemsOf } from './open-items';
-import { localDate } from './report-dates';
 
 interface Who {
   name: string;

@@ -1,9 +1,9 @@
-import { stmt } from '../db/statements';
-import type { Deps } from '../domains/deps';
-import type { Posting } from '../domains/flow';
-import { METHOD_WORDS } from '../domains/refunds/service';
-import type { SettingsService } from '../domains/settings/service';
-import { storeHeader } from './printers/snapshots';
+import { stmt } from '../../db/statements';
+import { storeHeader } from '../../devices/printers/snapshots';
+import type { Deps } from '../deps';
+import type { Posting } from '../flow';
+import { METHOD_WORDS } from '../refunds/service';
+import type { SettingsService } from '../settings/service';
 
 type Template = 'sale-receipt' | 'refund-receipt' | 'payment-receipt';
 

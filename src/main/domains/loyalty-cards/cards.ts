@@ -4,14 +4,14 @@ import { type CardFind, CardSettings, type LoyaltyCard } from '../../../shared/c
 import { AppError } from '../../../shared/errors';
 import { stmt } from '../../db/statements';
 import { storeHeader } from '../../devices/printers/snapshots';
-import type { DevicesService } from '../../devices/service';
 import type { Actor, AuditService } from '../audit/service';
 import type { CustomerService } from '../customers/service';
 import type { Deps } from '../deps';
+import type { DevicesService } from '../devices/service';
+import { startOfLocalDay } from '../loyalty/dates';
 import type { SettingsService } from '../settings/service';
 import { CARD_LENGTH, cardNoProblem, makeCardNo, sequenceOf } from './card-numbers';
 import { cardSheetPdf } from './card-sheet';
-import { startOfLocalDay } from './dates';
 
 const SETTINGS_KEY = 'loyaltyCards';
 export const DEFAULT_CARD_SETTINGS: CardSettings = { format: 'ean13', prefix: '29' };

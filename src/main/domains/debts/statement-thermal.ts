@@ -3,7 +3,7 @@ import { Statement } from '../../../shared/contract/debts';
 import { formatMoney } from '../../../shared/money';
 import type { Block } from '../../devices/printers/document';
 import { StoreHeader } from '../../devices/printers/receipt-data';
-import { localDate } from './report-dates';
+import { localDate } from './dates';
 
 /** What a statement print job stores: the statement as built, the shop as it was, and when it was printed. */
 export const StatementPrintData = z.object({ store: StoreHeader, statement: Statement, at: z.number().int() });

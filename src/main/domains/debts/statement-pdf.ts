@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import type { Statement } from '../../../shared/contract/debts';
 import type { StoreProfile } from '../../../shared/contract/system';
 import { formatMoney } from '../../../shared/money';
-import { localDate } from './report-dates';
+import { localDate } from './dates';
 
 type Store = Pick<StoreProfile, 'name' | 'address' | 'phone' | 'taxId' | 'locale' | 'timeZone'>;
 

@@ -10,12 +10,12 @@ import { AppError } from '../../../shared/errors';
 import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
+import { daysInMonth, monthsBefore, startOfLocalDay } from '../loyalty/dates';
+import { lotsOf } from '../loyalty/entries';
+import { nextExpiry } from '../loyalty/expiry';
+import { rollingSpend, tierFor } from '../loyalty/tiers';
 import type { SettingsService } from '../settings/service';
-import { daysInMonth, monthsBefore, startOfLocalDay } from './dates';
-import { lotsOf } from './entries';
-import { nextExpiry } from './expiry';
 import { pointsReportFile } from './points-export';
-import { rollingSpend, tierFor } from './tiers';
 
 /** Every time-zone offset in use is a whole number of quarter hours, so quarter-hour sums regroup into local days. */
 const QUARTER_HOUR = 900_000;

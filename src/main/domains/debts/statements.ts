@@ -5,7 +5,7 @@ import type { CurrencyCode } from '../../../shared/money';
 import type { Sqlite } from '../../db/open';
 import { stmt } from '../../db/statements';
 import { agingOf } from './aging';
-import { dayEnd, dayStart, localDate } from './report-dates';
+import { dayEnd, dayStart, localDate } from './dates';
 
 const KIND_WORDS: Record<string, string> = {
   invoice: 'Invoice',

@@ -1,0 +1,11 @@
+import { contract } from '../../../shared/contract';
+import { implement } from '../../host/router';
+
+export const systemHandlers = implement(contract.system, {
+  status: (_, { services }) => services.system.status(),
+  onboard: (input, { services }) => {
+    services.system.onboard(input);
+    return null;
+  },
+  createDemoShop: (_, { services }) => services.system.createDemoShop(),
+});
