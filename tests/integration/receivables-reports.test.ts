@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTemplate } from '../../src/main/devices/printers/templates';
-import { postAccountEntry } from '../../src/main/domains/ledgers/account';
 import { AGING_BUCKETS } from '../../src/main/domains/debts/aging';
+import { dayEnd, dayStart } from '../../src/main/domains/debts/dates';
 import { DebtorBook, debtorsPage } from '../../src/main/domains/debts/debtors';
 import { openItemsAll, openItemsAllSliced } from '../../src/main/domains/debts/open-items';
-import { dayEnd, dayStart } from '../../src/main/domains/debts/dates';
+import { postAccountEntry } from '../../src/main/domains/ledgers/account';
 import { DAY_MS } from '../../src/shared/clock';
 import {
   type AgingDetail,
