@@ -26,7 +26,12 @@ export interface CustomerForSale {
   categoryTermsDays: number | null;
 }
 
-export type SaleLine = PricedCartLine & { name: string; sku: string | null; unit: 'piece' | 'kg' | 'litre' };
+export type SaleLine = PricedCartLine & {
+  name: string;
+  sku: string | null;
+  unit: 'piece' | 'kg' | 'litre';
+  categoryId: string | null;
+};
 
 /** A cart as priced, before its payments are looked at: what needs a manager's approval. */
 export interface CartDraft {

@@ -1,24 +1,6 @@
 /** Calendar arithmetic in the shop's time zone: expiry runs to the end of a local month, birthdays fall on local days. */
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-function format(timeZone: string): Intl.DateTimeFormat {
-  let f = formats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23',
-    });
-    formats.set(timeZone, f);
-  }
-  return f;
-}
+import { zoneParts } from '../zone';
 
 export interface LocalDate {
   y: number;
@@ -27,11 +9,7 @@ export interface LocalDate {
   d: number;
 }
 
-function parts(ms: number, timeZone: string) {
-  const p: Record<string, number> = {};
-  for (const x of format(timeZone).formatToParts(ms)) if (x.type !== 'literal') p[x.type] = Number(x.value);
-  return p as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>;
-}
+const parts = zoneParts;
 
 export function localDate(ms: number, timeZone: string): LocalDate {
   const p = parts(ms, timeZone);

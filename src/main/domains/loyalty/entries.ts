@@ -23,13 +23,12 @@ export interface NewPoints {
  */
 export function postPoints(deps: Deps, e: NewPoints): string | null {
   if (e.points === 0) return null;
-  const seen = stmt(deps.sqlite, 'SELECT 1 FROM points_entries WHERE operation_id = ?').get(e.operationId);
-  if (seen) return null;
   const id = deps.newId();
-  stmt(
+  // the unique operation id is the check: an operation already recorded inserts nothing
+  const { changes } = stmt(
     deps.sqlite,
     `INSERT INTO points_entries (id, customer_id, kind, points, sales_order_id, refund_id, operation_id, expires_at,
-       reason, staff_id, at, till_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       reason, staff_id, at, till_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (operation_id) DO NOTHING`,
   ).run(
     id,
     e.customerId,
@@ -44,6 +43,7 @@ export function postPoints(deps: Deps, e: NewPoints): string | null {
     deps.clock.now(),
     deps.tillId(),
   );
+  if (changes === 0) return null;
   stmt(deps.sqlite, 'UPDATE customers SET points_balance = points_balance + ? WHERE id = ?').run(
     e.points,
     e.customerId,

@@ -27,7 +27,7 @@ export function loyaltyPosting(loyalty: LoyaltyService): Posting {
           salesOrderId: s.id,
           number: s.number,
           customerId: s.customer?.id ?? null,
-          lines: s.priced.lines,
+          lines: s.lines,
           saleTotal: s.priced.total,
           payments: s.plan.rows,
         },

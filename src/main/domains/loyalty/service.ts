@@ -31,7 +31,8 @@ export interface SaleForPoints {
   salesOrderId: string;
   number: string;
   customerId: string | null;
-  lines: ReadonlyArray<Pick<PricedLine, 'productId' | 'net' | 'total'>>;
+  /** with each product's category when the caller has it (the till's sale does), else it is read */
+  lines: ReadonlyArray<Pick<PricedLine, 'productId' | 'net' | 'total'> & { categoryId?: string | null }>;
   /** Σ line totals */
   saleTotal: number;
   payments: ReadonlyArray<{ method: PaymentMethod; amount: number }>;
@@ -136,7 +137,14 @@ export class LoyaltyService {
     };
   }
 
-  private earnLines(lines: ReadonlyArray<Pick<PricedLine, 'productId' | 'net' | 'total'>>) {
+  private earnLines(lines: SaleForPoints['lines']) {
+    if (lines.every((l) => l.categoryId !== undefined))
+      return lines.map((l) => ({
+        productId: l.productId,
+        categoryId: l.categoryId ?? null,
+        net: l.net,
+        total: l.total,
+      }));
     const ids = [...new Set(lines.map((l) => l.productId))];
     const cats = new Map<string, string | null>();
     if (ids.length) {

@@ -39,6 +39,9 @@ const RESIDUALS_SQL = `
     FROM account_entries e WHERE e.customer_id = ? AND e.amount <> 0
   ) WHERE left <> 0 ORDER BY at, id`;
 
+const UNUSED_CREDIT_SQL = `SELECT 1 FROM account_entries e WHERE e.customer_id = ? AND e.amount < 0
+  AND -e.amount > coalesce((SELECT sum(a.amount) FROM account_allocations a WHERE a.credit_entry_id = e.id), 0) LIMIT 1`;
+
 /** Every entry of a customer with something unallocated, oldest first. */
 export function residuals(sqlite: Sqlite, customerId: string): Residual[] {
   return stmt(sqlite, RESIDUALS_SQL).all(customerId) as Residual[];
@@ -148,6 +151,9 @@ export function settleAccount(
   staffId: string | null,
   opts: SettleOptions = {},
 ): PlannedAllocation[] {
+  // without a credit still to use nothing can be allocated (planSettlement would plan nothing): one cheap look
+  // instead of reading every open entry, which is what a credit sale to a customer who owes already meets
+  if (!stmt(deps.sqlite, UNUSED_CREDIT_SQL).get(customerId)) return [];
   const plan = planSettlement(residuals(deps.sqlite, customerId), opts);
   for (const a of plan) insertAllocation(deps, customerId, a, staffId);
   return plan;

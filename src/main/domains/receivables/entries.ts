@@ -7,6 +7,7 @@ import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import { type AccountEntryKind, postAccountEntry } from '../ledgers/account';
 import type { SettingsService } from '../settings/service';
+import { offsetAt } from '../zone';
 import { type PlannedAllocation, settleAccount } from './allocations';
 
 export interface AccountCustomer {
@@ -37,26 +38,9 @@ export function dayStartIn(ymd: string, timeZone: string): number {
   const utc = Date.parse(`${ymd}T00:00:00Z`);
   if (Number.isNaN(utc) || new Date(utc).toISOString().slice(0, 10) !== ymd)
     throw new AppError('VALIDATION', `"${ymd}" is not a date on the calendar.`);
-  // the zone's offset at that moment, read back from the shop's wall clock (twice, for a daylight-saving day)
-  const offset = (t: number) => {
-    const p = Object.fromEntries(
-      new Intl.DateTimeFormat('en-CA', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      })
-        .formatToParts(t)
-        .map((x) => [x.type, Number(x.value)]),
-    ) as Record<string, number>;
-    return Date.UTC(p.year as number, (p.month as number) - 1, p.day, p.hour, p.minute, p.second) - t;
-  };
-  const first = utc - offset(utc);
-  return utc - offset(first);
+  // the zone's offset at that moment (twice, for a daylight-saving day)
+  const first = utc - offsetAt(utc, timeZone);
+  return utc - offsetAt(first, timeZone);
 }
 
 /** Net allocations per debit with the debit's document number, for answers and audits. */

@@ -5,6 +5,7 @@ import type {
   Cart,
   CompleteInput,
   CompleteResult,
+  Discount,
   PaymentInput,
   Quote,
   SalesOrder,
@@ -32,7 +33,7 @@ import type { StaffService } from '../staff/service';
 import { approvalGrants } from './approval-grants';
 import { approverMissing, discountNeeds } from './approval-rules';
 import { SaleApprovals } from './approvals';
-import { SalesOrders } from './orders';
+import { discountFrom, SalesOrders } from './orders';
 import { planPayments } from './payment-plan';
 import {
   type CartLineToPrice,
@@ -58,7 +59,7 @@ export interface PriceSource {
 
 interface Priced {
   priced: PricedCart;
-  lines: Array<CartLineToPrice & Pick<SaleLine, 'name' | 'sku' | 'unit'>>;
+  lines: Array<CartLineToPrice & Pick<SaleLine, 'name' | 'sku' | 'unit' | 'categoryId'>>;
   customer: CustomerForSale | null;
   needs: ApprovalNeed[];
 }
@@ -157,6 +158,7 @@ export class SalesService {
         name: p.name,
         sku: p.sku,
         unit: p.unit,
+        categoryId: p.categoryId,
         qtyMilli: l.qtyMilli,
         regularUnitPrice: resolved.regularUnitPrice,
         unitPrice: overridden ? (l.unitPrice as number) : resolved.unitPrice,
@@ -250,8 +252,8 @@ export class SalesService {
     const cart: CartDraft = { actor, input, customer, priced, needs, approver: null };
     check(this.flow, 'cart', cart);
     const lines = priced.lines.map((l, i) => {
-      const { name, sku, unit } = meta[i] as (typeof meta)[number];
-      return { ...l, name, sku, unit };
+      const { name, sku, unit, categoryId } = meta[i] as (typeof meta)[number];
+      return { ...l, name, sku, unit, categoryId };
     });
     const store = this.settings.store();
     const plan = planPayments(
@@ -267,20 +269,21 @@ export class SalesService {
       if (again) return again;
       const draft: SaleDraft = { ...cart, lines, plan, credit: null, pointsRedeemed: 0 };
       check(this.flow, 'sale', draft);
-      const sale = this.writeOrder(draft, staffId, store.currency);
+      const sale = this.writeOrder(draft, staffId, store.currency, requestHash);
       post(this.flow, 'sale', sale);
       return { order: sale.order, replayed: false, printJobId: sale.out.printJobId };
     })();
   }
 
   /** The sale's own rows: the order, its lines and its payments. */
-  private writeOrder(d: SaleDraft, staffId: string, currency: string): SaleDocument {
+  private writeOrder(d: SaleDraft, staffId: string, currency: string, requestHash: string): SaleDocument {
     const { priced, plan, lines } = d;
     const now = this.deps.clock.now();
     const tillId = this.deps.tillId();
     const id = this.deps.newId();
     const number = nextDocumentNumber(this.deps, 'sale');
     const od = d.input.cart.orderDiscount;
+    const pricesIncludeTax = this.settings.store().pricesIncludeTax;
     stmt(
       this.deps.sqlite,
       `INSERT INTO sales_orders (id, number, customer_id, staff_id, status, currency, prices_include_tax, subtotal,
@@ -294,7 +297,7 @@ export class SalesService {
       d.customer?.id ?? null,
       staffId,
       currency,
-      this.settings.store().pricesIncludeTax ? 1 : 0,
+      pricesIncludeTax ? 1 : 0,
       priced.subtotal,
       priced.discountTotal,
       priced.taxTotal,
@@ -305,10 +308,10 @@ export class SalesService {
       plan.onAccount,
       plan.change,
       od?.kind ?? null,
-      od ? (od.kind === 'percent' ? od.bp : od.amount) : null,
+      od ? discountValue(od) : null,
       d.approver?.id ?? null,
       d.input.idempotencyKey,
-      hashRequest(d.input),
+      requestHash,
       now,
       now,
       tillId,
@@ -320,10 +323,11 @@ export class SalesService {
          line_discount_value, line_discount, order_discount_share, tax_rate_bp, tax, net, total, created_at, till_id)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const l of lines) {
+    const lineIds = lines.map(() => this.deps.newId());
+    lines.forEach((l, i) => {
       const disc = l.discount;
       insertLine.run(
-        this.deps.newId(),
+        lineIds[i],
         id,
         l.lineNo,
         l.productId,
@@ -338,7 +342,7 @@ export class SalesService {
         l.priceOverridden ? 1 : 0,
         l.amount,
         disc?.kind ?? null,
-        disc ? (disc.kind === 'percent' ? disc.bp : disc.amount) : null,
+        disc ? discountValue(disc) : null,
         l.lineDiscount,
         l.orderDiscountShare,
         l.taxRateBp,
@@ -348,13 +352,13 @@ export class SalesService {
         now,
         tillId,
       );
-    }
+    });
     const insertPayment = stmt(
       this.deps.sqlite,
       `INSERT INTO payments (id, sales_order_id, customer_id, method, amount, tendered, change, reference, note,
          reverses_id, staff_id, at, till_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
     );
-    const payments = plan.rows.map((p) => {
+    const written = plan.rows.map((p) => {
       const paymentId = this.deps.newId();
       insertPayment.run(
         paymentId,
@@ -372,8 +376,80 @@ export class SalesService {
       );
       return { ...p, id: paymentId };
     });
-    const order = this.orders.get({ id });
-    return { ...d, id, number, at: now, staffId, currency, payments, order, out: { points: null, printJobId: null } };
+    // the order as SalesOrders.find reads it back (tests/integration/sale-document.test.ts holds them equal)
+    const staffName = (stmt(this.deps.sqlite, 'SELECT name FROM staff WHERE id = ?').get(staffId) as { name: string })
+      .name;
+    const order: SalesOrder = {
+      id,
+      number,
+      status: 'completed',
+      customerId: d.customer?.id ?? null,
+      customerName: d.customer?.displayName ?? null,
+      staffId,
+      staffName,
+      currency: currency as SalesOrder['currency'],
+      subtotal: priced.subtotal,
+      discountTotal: priced.discountTotal,
+      taxTotal: priced.taxTotal,
+      rounding: plan.rounding,
+      total: priced.total,
+      regularTotal: priced.regularTotal,
+      paidTotal: plan.paidTotal,
+      onAccountTotal: plan.onAccount,
+      changeGiven: plan.change,
+      approvedBy: d.approver?.id ?? null,
+      completedAt: now,
+      voidedAt: null,
+      voidedBy: null,
+      voidReason: null,
+      pricesIncludeTax,
+      savings: Math.max(0, priced.regularTotal - priced.total),
+      orderDiscount: od ? discountFrom(od.kind, discountValue(od)) : null,
+      lines: lines.map((l, i) => ({
+        id: lineIds[i] as string,
+        lineNo: l.lineNo,
+        productId: l.productId,
+        name: l.name,
+        sku: l.sku,
+        unit: l.unit,
+        qtyMilli: l.qtyMilli,
+        regularUnitPrice: l.regularUnitPrice,
+        unitPrice: l.unitPrice,
+        priceRuleId: l.priceRuleId,
+        priceReason: l.priceReason,
+        amount: l.amount,
+        lineDiscount: l.lineDiscount,
+        orderDiscountShare: l.orderDiscountShare,
+        taxRateBp: l.taxRateBp,
+        tax: l.tax,
+        net: l.net,
+        total: l.total,
+        priceOverridden: l.priceOverridden,
+        discount: l.discount ? discountFrom(l.discount.kind, discountValue(l.discount)) : null,
+      })),
+      payments: written.map((p) => ({
+        id: p.id,
+        method: p.method,
+        amount: p.amount,
+        tendered: p.tendered,
+        change: p.change,
+        reference: p.reference,
+        note: p.note,
+        reversesId: null,
+        at: now,
+      })),
+    };
+    return {
+      ...d,
+      id,
+      number,
+      at: now,
+      staffId,
+      currency,
+      payments: written,
+      order,
+      out: { points: null, printJobId: null },
+    };
   }
 
   /** The sale an idempotency key already completed, or null; the same key with a different request is refused. */
@@ -461,4 +537,9 @@ function stableJson(v: unknown): string {
       .map((k) => `${JSON.stringify(k)}:${stableJson((v as Record<string, unknown>)[k])}`)
       .join(',')}}`;
   return JSON.stringify(v);
+}
+
+/** A discount's stored value: basis points for a percentage, minor units for an amount. */
+function discountValue(d: Discount): number {
+  return d.kind === 'percent' ? d.bp : d.amount;
 }
