@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts', 'tests/devices/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/build-main.ts'],
     pool: 'forks',
     testTimeout: 20_000,
   },

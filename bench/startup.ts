@@ -12,7 +12,7 @@ export async function benchStartup(runs = 9): Promise<BenchResult> {
     const samples: number[] = [];
     for (let i = 0; i < runs; i++)
       samples.push(await run(['serve', '--port', '0', '--data-dir', dir], /Counterline ready at /));
-    return { name: 'browser host start → ready line', unit: 'ms', median: median(samples), samples, target: 2000 };
+    return { name: 'browser host start → ready line', unit: 'ms', median: median(samples), samples, target: 400 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

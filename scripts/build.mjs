@@ -32,8 +32,24 @@ const esmBanner = [
   'const __dirname = __clDirname(__filename);',
 ].join('\n');
 
-async function buildMain() {
+/** The main process (Electron entry, CLI and browser host, import worker) and the preload, without the screens. */
+export async function buildMain() {
   await rm(join(out, 'main'), { recursive: true, force: true });
+  // the CLI (and the browser host it serves) runs this bundle, not TypeScript through tsx (decision 0014)
+  await esbuild({
+    absWorkingDir: root,
+    entryPoints: ['src/main/cli.ts'],
+    outfile: 'out/main/cli.mjs',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    // vite only builds the screens when they are missing, from the developer's node_modules
+    external: [...external, 'vite'],
+    sourcemap: true,
+    banner: { js: esmBanner },
+    logLevel: 'warning',
+  });
   await esbuild({
     absWorkingDir: root,
     entryPoints: ['src/main/index.ts'],
@@ -84,12 +100,15 @@ async function buildRenderer() {
   await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
 }
 
-const started = Date.now();
-try {
-  await Promise.all([buildMain(), buildPreload()]);
-  await buildRenderer();
-  console.log(`Counterline built into out/ in ${((Date.now() - started) / 1000).toFixed(1)}s`);
-} catch (err) {
-  console.error(`Build failed: ${err?.message ?? err}`);
-  process.exit(1);
+// run as a script: everything; imported (bin/counterline.mjs): nothing until asked
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const started = Date.now();
+  try {
+    await Promise.all([buildMain(), buildPreload()]);
+    await buildRenderer();
+    console.log(`Counterline built into out/ in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  } catch (err) {
+    console.error(`Build failed: ${err?.message ?? err}`);
+    process.exit(1);
+  }
 }
