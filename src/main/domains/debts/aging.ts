@@ -1,6 +1,6 @@
 import type { Sqlite } from '../../db/open';
 import { stmt } from '../../db/statements';
-import { type CustomerOpenItems, openItemsOf } from './open-items';
+import { type CustomerOpenItems, type OpenDebit, openItemsOf } from './open-items';
 
 export const AGING_BUCKETS = ['current', 'd1_30', 'd31_60', 'd61_90', 'over90'] as const;
 export type AgingBucket = (typeof AGING_BUCKETS)[number];
@@ -101,14 +101,7 @@ export function oldestDue(items: CustomerOpenItems): number | null {
   return min;
 }
 
-export interface AgingDetailItem {
-  entryId: string;
-  kind: string;
-  documentNo: string | null;
-  at: number;
-  dueAt: number;
-  amount: number;
-  open: number;
+export interface AgingDetailItem extends OpenDebit {
   daysPast: number;
   bucket: AgingBucket;
 }

@@ -1,5 +1,6 @@
 import type { Sqlite } from '../../db/open';
 import { stmt } from '../../db/statements';
+import type { Residual } from '../receivables/allocations';
 
 /**
  * What is still open on customer accounts at an instant. A debit (amount > 0: invoice, opening balance, positive
@@ -13,17 +14,8 @@ import { stmt } from '../../db/statements';
  */
 
 /** One ledger entry with what is left of it at the instant: open (a debit) or unapplied (a credit), ≥ 0. */
-export interface ResidualRow {
-  id: string;
+export interface ResidualRow extends Residual {
   customerId: string;
-  kind: string;
-  amount: number;
-  at: number;
-  /** invoices: when payment falls due; other debits fall due when written */
-  dueAt: number;
-  documentNo: string | null;
-  reversesId: string | null;
-  left: number;
 }
 
 export interface OpenDebit {

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
-import type { RefundReads } from '../refunds/read';
+import { REFUND_SQL, type RefundReads } from '../refunds/read';
 import type { SettingsService } from '../settings/service';
 import { exportHistory, type HistoryExport } from './export';
 
@@ -50,13 +50,6 @@ const ORDER_ROW = `SELECT o.id, o.number, o.status, o.completed_at AS completedA
   (SELECT count(*) FROM sales_lines l WHERE l.sales_order_id = o.id) AS lineCount,
   (SELECT coalesce(sum(r.total), 0) FROM refunds r WHERE r.sales_order_id = o.id AND r.status = 'completed') AS refunded
   FROM sales_orders o`;
-
-const REFUND_ROW = `SELECT r.id, r.number, r.sales_order_id AS salesOrderId, o.number AS saleNumber,
-  r.customer_id AS customerId, c.display_name AS customerName, r.status, r.method, o.currency, r.subtotal,
-  r.tax_total AS taxTotal, r.total, r.reason, r.staff_id AS staffId, s.name AS staffName, r.at,
-  r.cancelled_at AS cancelledAt, r.cancelled_by AS cancelledBy, r.cancel_reason AS cancelReason
-  FROM refunds r JOIN sales_orders o ON o.id = r.sales_order_id LEFT JOIN customers c ON c.id = r.customer_id
-  LEFT JOIN staff s ON s.id = r.staff_id`;
 
 /** A customer's sales and refunds for their page: summary card, filtered lists newest first, one sale opened. */
 export class CustomerHistory {
@@ -120,7 +113,7 @@ export class CustomerHistory {
     const pageParts = after ? [...parts, '(r.at, r.id) < (?, ?)'] : parts;
     const rows = stmt(
       this.deps.sqlite,
-      `${REFUND_ROW} WHERE ${pageParts.join(' AND ')} ORDER BY r.at DESC, r.id DESC LIMIT ?`,
+      `${REFUND_SQL} WHERE ${pageParts.join(' AND ')} ORDER BY r.at DESC, r.id DESC LIMIT ?`,
     ).all(...params, ...(after ?? []), q.limit + 1) as RefundRow[];
     return this.page(rows, q.limit, (r) => `${r.at}:${r.id}`, totals);
   }

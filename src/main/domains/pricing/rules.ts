@@ -2,7 +2,8 @@ import { stmt } from '../../db/statements';
 import type { Deps } from '../deps';
 import type { PriceRule, PricingCustomer } from '../sales/pricing';
 
-interface ListRow {
+/** A price list as the rules read it (the service's list row, without its status and times). */
+export interface ListRow {
   id: string;
   name: string;
   currency: string;

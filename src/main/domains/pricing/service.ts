@@ -10,15 +10,10 @@ import { AppError, notFound } from '../../../shared/errors';
 import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
-import { OFFER_RULE_PREFIX, PriceRules } from './rules';
+import { OFFER_RULE_PREFIX, PriceRules, type ListRow as RuleListRow } from './rules';
 import { PriceListTransfer } from './transfer';
 
-interface ListRow {
-  id: string;
-  name: string;
-  currency: string;
-  validFrom: number | null;
-  validTo: number | null;
+interface ListRow extends RuleListRow {
   active: number;
   updatedAt: number;
 }

@@ -4,7 +4,8 @@ import { stmt } from '../../db/statements';
 import type { Deps } from '../deps';
 import type { SalesOrders } from '../sales/orders';
 
-const REFUND_SQL = `SELECT r.id, r.number, r.sales_order_id AS salesOrderId, o.number AS saleNumber,
+/** A refund with its sale's number and currency, its customer's and cashier's names (no lines). */
+export const REFUND_SQL = `SELECT r.id, r.number, r.sales_order_id AS salesOrderId, o.number AS saleNumber,
   r.customer_id AS customerId, c.display_name AS customerName, r.status, r.method, o.currency, r.subtotal,
   r.tax_total AS taxTotal, r.total, r.reason, r.staff_id AS staffId, s.name AS staffName, r.at,
   r.cancelled_at AS cancelledAt, r.cancelled_by AS cancelledBy, r.cancel_reason AS cancelReason
