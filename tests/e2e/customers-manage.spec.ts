@@ -46,7 +46,7 @@ test('customers export: the filtered list or everyone, as csv/xlsx/pdf with the 
   await panel.getByRole('button', { name: 'None' }).click();
   await expect(panel.getByRole('button', { name: 'Export and download' })).toBeDisabled();
   await panel.getByLabel('Name', { exact: true }).check();
-  await panel.getByLabel('Email').check();
+  await panel.getByLabel('Email', { exact: true }).check();
   await page.screenshot({ path: `${SHOTS}/customers-export.png` });
   const [csv] = await Promise.all([
     page.waitForEvent('download'),

@@ -105,6 +105,15 @@ describe('counterline command line', { timeout: 60_000 }, () => {
     expect(header).toMatch(/Status/);
     expect(lines).toHaveLength(20);
     expect(text).toContain('José');
+
+    const chosen = join(dir, 'chosen.csv');
+    expect(
+      cli('export', 'customers', chosen, '--fields', 'displayName,totalSpent,lastPurchase', '--data-dir', dir).status,
+    ).toBe(0);
+    expect(readFileSync(chosen, 'utf8').split('\r\n')[0]).toBe('\uFEFFDisplay name,Total spent (UGX),Last purchase');
+    const bad = cli('export', 'customers', chosen, '--fields', 'displayName,password', '--data-dir', dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--fields takes columns from: code, type, .*; not password/);
   });
 
   it('explains an unknown command', () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as XLSX from 'xlsx';
 import { exportCustomersToFile } from '../../src/main/domains/customers/export';
 import type { Customer } from '../../src/shared/contract/customers';
-import { DEMO, makeTestApp, signInAs, type TestApp } from '../helpers';
+import { DEMO, DEMO_PRODUCTS, makeTestApp, signInAs, type TestApp } from '../helpers';
 
 type ExportFile = { fileName: string; mimeType: string; base64: string; rows: number };
 
@@ -92,7 +92,9 @@ describe('customer export', () => {
     expect(file.fileName).toMatch(/^customers-\d{4}-\d{2}-\d{2}\.csv$/);
     const text = Buffer.from(file.base64, 'base64').toString('utf8');
     expect(text.split('\r\n')[0]).toBe(
-      '\uFEFFCode,Type,Display name,First name,Last name,Company,Phone,Other phones,Email,Category,Tags,Notes,Status,Date of birth,Tax ID,Card number,Credit limit (UGX),Payment terms (days),Created at',
+      '\uFEFFCode,Type,Display name,First name,Last name,Company,Phone,Other phones,Email,Category,Tags,Notes,Status,Date of birth,Tax ID,Card number,Credit limit (UGX),Payment terms (days),' +
+        'Billing address,Shipping address,Email consent,SMS consent,WhatsApp consent,Marketing opt-in at,Price list,' +
+        'Language,Tier,Points balance,Account balance (UGX),Total spent (UGX),Orders,First purchase,Last purchase,Created at',
     );
     const rows = records(file);
     expect(rows).toHaveLength(5);
@@ -113,11 +115,87 @@ describe('customer export', () => {
       'Card number': '2000000000015',
       'Credit limit (UGX)': '500000',
       'Payment terms (days)': '30',
+      'Email consent': 'no',
+      Orders: '0',
+      'Total spent (UGX)': '0',
+      'Account balance (UGX)': '0',
+      'First purchase': '',
       'Created at': new Date(jose.createdAt).toISOString(),
     });
     expect(by('Mallory Evil').Notes).toBe(`'${FORMULA_NOTE}`);
     expect(by('Zoë Ñúñez-Ëdwards').Notes).toBe(MESSY_NOTE);
     expect(by('Kampala Traders, Ltd')).toMatchObject({ Type: 'business', Company: 'Kampala Traders, Ltd' });
+  });
+
+  it('carries the whole customer: addresses, consents, price list, tier, points, account, spend and purchase dates', async () => {
+    await signInAs(app.call, DEMO.manager, DEMO.managerPin, 'manager-client');
+    const ruth = await create({
+      firstName: 'Ruth',
+      lastName: 'Nakato',
+      email: 'ruth@example.com',
+      consentEmail: true,
+      marketingOptIn: true,
+      preferredLanguage: 'id',
+      creditLimit: 100000,
+      addresses: [
+        { kind: 'billing', line1: 'Plot 12, Kampala Road', city: 'Kampala', country: 'UG', isDefault: true },
+        { kind: 'billing', line1: 'Old shop', city: 'Jinja', country: 'UG' },
+        {
+          kind: 'shipping',
+          line1: 'Nakasero Market, stall 4',
+          city: 'Kampala',
+          region: 'Central',
+          country: 'UG',
+          isDefault: true,
+        },
+      ],
+    });
+    const sugar = await ok<{ id: string; price: number }>('catalog.byBarcode', {
+      code: DEMO_PRODUCTS.find((p) => p.sku === 'MR-003')?.barcode,
+    });
+    const sell = (qty: number, method: 'card' | 'on_account', key: string) =>
+      ok(
+        'sales.complete',
+        {
+          cart: { customerId: ruth.id, lines: [{ productId: sugar.id, qtyMilli: qty * 1000 }] },
+          payments: [{ method, amount: qty * sugar.price }],
+          idempotencyKey: key,
+        },
+        'manager-client',
+      );
+    await sell(2, 'card', 'export-1');
+    await sell(3, 'on_account', 'export-2');
+    const stored = app.sqlite
+      .prepare('SELECT balance, total_spent AS spent, points_balance AS points FROM customers WHERE id = ?')
+      .get(ruth.id) as { balance: number; spent: number; points: number };
+    const dates = app.sqlite
+      .prepare(
+        "SELECT min(completed_at) AS first, max(completed_at) AS last FROM sales_orders WHERE customer_id = ? AND status = 'completed'",
+      )
+      .get(ruth.id) as { first: number; last: number };
+
+    const [row] = records(await exportAs('csv', { filter: { text: 'ruth' } }));
+    expect(row).toMatchObject({
+      'Billing address': 'Plot 12, Kampala Road, Kampala, UG',
+      'Shipping address': 'Nakasero Market, stall 4, Kampala, Central, UG',
+      'Email consent': 'yes',
+      'SMS consent': 'no',
+      Language: 'id',
+      'Credit limit (UGX)': '100000',
+      'Account balance (UGX)': String(3 * sugar.price),
+      'Total spent (UGX)': String(5 * sugar.price),
+      'Points balance': String(stored.points),
+      Orders: '2',
+      'First purchase': new Date(dates.first).toISOString(),
+      'Last purchase': new Date(dates.last).toISOString(),
+    });
+    expect(stored).toMatchObject({ balance: 3 * sugar.price, spent: 5 * sugar.price });
+    expect(row?.['Marketing opt-in at']).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+
+    const book = XLSX.read(Buffer.from((await exportAs('xlsx', { filter: { text: 'ruth' } })).base64, 'base64'));
+    const [cells] = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.Customers as XLSX.WorkSheet);
+    // figures are number cells a spreadsheet can add up
+    expect(cells).toMatchObject({ 'Total spent (UGX)': 5 * sugar.price, Orders: 2, 'Points balance': stored.points });
   });
 
   it('honours the filter and the chosen fields', async () => {

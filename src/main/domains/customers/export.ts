@@ -51,8 +51,8 @@ export const MIME_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
 };
 
-/** One customer as exported: text where it is text, numbers only for the two numeric columns. */
-type Row = Record<ExportField, string> & { creditLimitNum: number | null; paymentTermsNum: number | null };
+/** One customer as exported: every column as text, and the numeric columns also as numbers for xlsx cells. */
+type Row = Record<ExportField, string> & { num: Partial<Record<ExportField, number | null>> };
 
 const HEADERS: Record<ExportField, string> = {
   code: 'Code',
@@ -73,8 +73,28 @@ const HEADERS: Record<ExportField, string> = {
   cardNo: 'Card number',
   creditLimit: 'Credit limit',
   paymentTermsDays: 'Payment terms (days)',
+  billingAddress: 'Billing address',
+  shippingAddress: 'Shipping address',
+  consentEmail: 'Email consent',
+  consentSms: 'SMS consent',
+  consentWhatsapp: 'WhatsApp consent',
+  marketingOptInAt: 'Marketing opt-in at',
+  priceList: 'Price list',
+  preferredLanguage: 'Language',
+  loyaltyTier: 'Tier',
+  pointsBalance: 'Points balance',
+  accountBalance: 'Account balance',
+  totalSpent: 'Total spent',
+  orders: 'Orders',
+  firstPurchase: 'First purchase',
+  lastPurchase: 'Last purchase',
   createdAt: 'Created at',
 };
+
+const DATE_FIELDS = new Set<ExportField>(['createdAt', 'marketingOptInAt', 'firstPurchase', 'lastPurchase']);
+
+/** Money columns: their header names the currency. */
+const MONEY_FIELDS = new Set<ExportField>(['creditLimit', 'accountBalance', 'totalSpent']);
 
 /** Columns whose every value is a stored E.164 number (or a `; `-joined list of them). */
 const PHONE_FIELDS = new Set<ExportField>(['phone', 'otherPhones']);
@@ -111,6 +131,21 @@ const PDF_WEIGHT: Record<ExportField, number> = {
   cardNo: 1.2,
   creditLimit: 1,
   paymentTermsDays: 0.8,
+  billingAddress: 2,
+  shippingAddress: 2,
+  consentEmail: 0.6,
+  consentSms: 0.6,
+  consentWhatsapp: 0.6,
+  marketingOptInAt: 1.1,
+  priceList: 1,
+  preferredLanguage: 0.6,
+  loyaltyTier: 0.8,
+  pointsBalance: 0.8,
+  accountBalance: 1,
+  totalSpent: 1,
+  orders: 0.6,
+  firstPurchase: 1.1,
+  lastPurchase: 1.1,
   createdAt: 1.1,
 };
 
@@ -133,15 +168,40 @@ interface DbRow {
   cardNo: string | null;
   creditLimit: number | null;
   paymentTermsDays: number | null;
+  consentEmail: number;
+  consentSms: number;
+  consentWhatsapp: number;
+  marketingOptInAt: number | null;
+  priceList: string | null;
+  preferredLanguage: string | null;
+  loyaltyTier: string | null;
+  pointsBalance: number;
+  accountBalance: number;
+  totalSpent: number;
   createdAt: number;
+}
+
+/** What the export adds from other tables, per customer. */
+interface Extra {
+  others: string[];
+  addresses: Partial<Record<'billing' | 'shipping', string>>;
+  orders: number;
+  firstPurchase: number | null;
+  lastPurchase: number | null;
 }
 
 const SELECT = `SELECT c.id, c.code, c.type, c.display_name AS displayName, c.first_name AS firstName,
   c.last_name AS lastName, c.company_name AS companyName, c.phone_primary_e164 AS phone, c.email,
   g.name AS category, c.tags, c.notes, c.status, c.date_of_birth AS dateOfBirth, c.tax_id AS taxId,
   c.loyalty_card_no AS cardNo, c.credit_limit AS creditLimit, c.payment_terms_days AS paymentTermsDays,
-  c.created_at AS createdAt
-  FROM customers c LEFT JOIN customer_categories g ON g.id = c.category_id`;
+  c.consent_email AS consentEmail, c.consent_sms AS consentSms, c.consent_whatsapp AS consentWhatsapp,
+  c.marketing_opt_in_at AS marketingOptInAt, pl.name AS priceList, c.preferred_language AS preferredLanguage,
+  c.loyalty_tier AS loyaltyTier, c.points_balance AS pointsBalance, c.balance AS accountBalance,
+  c.total_spent AS totalSpent, c.created_at AS createdAt
+  FROM customers c LEFT JOIN customer_categories g ON g.id = c.category_id
+  LEFT JOIN price_lists pl ON pl.id = c.price_list_id`;
+
+const PAGE_IDS = 'SELECT value FROM json_each(?)';
 
 /** Every customer the filter matches, read in id order a page at a time (keyset paging on the primary key). */
 export function readExportRows(
@@ -161,7 +221,17 @@ export function readExportRows(
   );
   const otherPhones = deps.sqlite.prepare<unknown[]>(
     `SELECT customer_id AS id, e164 FROM customer_phones
-     WHERE is_primary = 0 AND customer_id IN (SELECT value FROM json_each(?)) ORDER BY customer_id, id`,
+     WHERE is_primary = 0 AND customer_id IN (${PAGE_IDS}) ORDER BY customer_id, id`,
+  );
+  // the default address of each kind, else the first one written
+  const addresses = deps.sqlite.prepare<unknown[]>(
+    `SELECT customer_id AS id, kind, line1, line2, city, region, postal_code AS postalCode, country
+     FROM customer_addresses WHERE customer_id IN (${PAGE_IDS}) ORDER BY customer_id, kind, is_default DESC, rowid`,
+  );
+  // completed sales, from the (customer, completed_at, status, …) covering index
+  const purchases = deps.sqlite.prepare<unknown[]>(
+    `SELECT customer_id AS id, COUNT(*) AS orders, MIN(completed_at) AS firstAt, MAX(completed_at) AS lastAt
+     FROM sales_orders WHERE customer_id IN (${PAGE_IDS}) AND status = 'completed' GROUP BY customer_id`,
   );
   const read = () => {
     const out: Row[] = [];
@@ -169,10 +239,20 @@ export function readExportRows(
     for (;;) {
       const rows = page.all(...params, after, PAGE) as DbRow[];
       if (!rows.length) break;
-      const others = new Map<string, string[]>();
-      for (const p of otherPhones.all(JSON.stringify(rows.map((r) => r.id))) as Array<{ id: string; e164: string }>)
-        others.set(p.id, [...(others.get(p.id) ?? []), p.e164]);
-      for (const r of rows) out.push(toRow(r, others.get(r.id) ?? [], currency));
+      const ids = JSON.stringify(rows.map((r) => r.id));
+      const extra = new Map<string, Extra>(
+        rows.map((r) => [r.id, { others: [], addresses: {}, orders: 0, firstPurchase: null, lastPurchase: null }]),
+      );
+      for (const p of otherPhones.all(ids) as Array<{ id: string; e164: string }>) extra.get(p.id)?.others.push(p.e164);
+      for (const a of addresses.all(ids) as Array<AddressRow & { id: string; kind: 'billing' | 'shipping' }>) {
+        const e = extra.get(a.id);
+        if (e && e.addresses[a.kind] === undefined) e.addresses[a.kind] = addressText(a);
+      }
+      for (const p of purchases.all(ids) as Array<{ id: string; orders: number; firstAt: number; lastAt: number }>) {
+        const e = extra.get(p.id);
+        if (e) Object.assign(e, { orders: p.orders, firstPurchase: p.firstAt, lastPurchase: p.lastAt });
+      }
+      for (const r of rows) out.push(toRow(r, extra.get(r.id) as Extra, currency));
       after = (rows[rows.length - 1] as DbRow).id;
       if (rows.length < PAGE) break;
     }
@@ -182,8 +262,30 @@ export function readExportRows(
   return deps.sqlite.inTransaction ? read() : deps.sqlite.transaction(read)();
 }
 
-function toRow(r: DbRow, others: string[], currency: CurrencyCode): Row {
+interface AddressRow {
+  line1: string;
+  line2: string;
+  city: string;
+  region: string;
+  postalCode: string;
+  country: string;
+}
+
+/** An address on one line, its non-empty parts joined by commas. */
+function addressText(a: AddressRow): string {
+  return [a.line1, a.line2, a.city, a.region, a.postalCode, a.country]
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .join(', ');
+}
+
+const iso = (at: number | null) => (at === null ? '' : new Date(at).toISOString());
+const yesNo = (v: number) => (v ? 'yes' : 'no');
+
+function toRow(r: DbRow, x: Extra, currency: CurrencyCode): Row {
   const tags = JSON.parse(r.tags || '[]') as string[];
+  const money = (v: number | null) => (v === null ? '' : toDecimalString(v, currency));
+  const moneyNum = (v: number | null) => (v === null ? null : Number(toDecimalString(v, currency)));
   return {
     code: r.code ?? '',
     type: r.type,
@@ -192,7 +294,7 @@ function toRow(r: DbRow, others: string[], currency: CurrencyCode): Row {
     lastName: r.lastName ?? '',
     companyName: r.companyName ?? '',
     phone: r.phone ?? '',
-    otherPhones: others.join('; '),
+    otherPhones: x.others.join('; '),
     email: r.email ?? '',
     category: r.category ?? '',
     tags: tags.join('; '),
@@ -201,11 +303,32 @@ function toRow(r: DbRow, others: string[], currency: CurrencyCode): Row {
     dateOfBirth: r.dateOfBirth ?? '',
     taxId: r.taxId ?? '',
     cardNo: r.cardNo ?? '',
-    creditLimit: r.creditLimit === null ? '' : toDecimalString(r.creditLimit, currency),
+    creditLimit: money(r.creditLimit),
     paymentTermsDays: r.paymentTermsDays === null ? '' : String(r.paymentTermsDays),
-    createdAt: new Date(r.createdAt).toISOString(),
-    creditLimitNum: r.creditLimit === null ? null : Number(toDecimalString(r.creditLimit, currency)),
-    paymentTermsNum: r.paymentTermsDays,
+    billingAddress: x.addresses.billing ?? '',
+    shippingAddress: x.addresses.shipping ?? '',
+    consentEmail: yesNo(r.consentEmail),
+    consentSms: yesNo(r.consentSms),
+    consentWhatsapp: yesNo(r.consentWhatsapp),
+    marketingOptInAt: iso(r.marketingOptInAt),
+    priceList: r.priceList ?? '',
+    preferredLanguage: r.preferredLanguage ?? '',
+    loyaltyTier: r.loyaltyTier ?? '',
+    pointsBalance: String(r.pointsBalance),
+    accountBalance: money(r.accountBalance),
+    totalSpent: money(r.totalSpent),
+    orders: String(x.orders),
+    firstPurchase: iso(x.firstPurchase),
+    lastPurchase: iso(x.lastPurchase),
+    createdAt: iso(r.createdAt),
+    num: {
+      creditLimit: moneyNum(r.creditLimit),
+      paymentTermsDays: r.paymentTermsDays,
+      pointsBalance: r.pointsBalance,
+      accountBalance: moneyNum(r.accountBalance),
+      totalSpent: moneyNum(r.totalSpent),
+      orders: x.orders,
+    },
   };
 }
 
@@ -224,11 +347,7 @@ function toCsv(rows: Row[], fields: ExportField[], headers: string[]): Buffer {
 function toXlsx(rows: Row[], fields: ExportField[], headers: string[]): Buffer {
   const cells = function* () {
     for (const r of rows)
-      yield fields.map((f): XlsxCell => {
-        if (f === 'creditLimit') return r.creditLimitNum;
-        if (f === 'paymentTermsDays') return r.paymentTermsNum;
-        return safeText(f, r[f], 'xlsx');
-      });
+      yield fields.map((f): XlsxCell => (f in r.num ? (r.num[f] ?? null) : safeText(f, r[f], 'xlsx')));
   };
   return writeXlsx('Customers', headers, cells());
 }
@@ -238,7 +357,7 @@ function toPdf(rows: Row[], fields: ExportField[], title: string, currency: stri
   return pdfTable({
     title: `${title} (${currency})`,
     columns: fields.map((f) => ({ header: HEADERS[f], weight: PDF_WEIGHT[f] })),
-    rows: rows.map((r) => fields.map((f) => (f === 'createdAt' ? r.createdAt.slice(0, 10) : r[f]))),
+    rows: rows.map((r) => fields.map((f) => (DATE_FIELDS.has(f) ? r[f].slice(0, 10) : r[f]))),
     emptyText: 'No customers match this export.',
   });
 }
@@ -253,7 +372,7 @@ export async function exportCustomers(s: ExportServices, opts: ExportOptions): P
   const store = s.settings.store();
   const currency: CurrencyCode = isCurrencyCode(store.currency) ? store.currency : 'USD';
   const rows = readExportRows(s.deps, filter, currency);
-  const headers = fields.map((f) => (f === 'creditLimit' ? `${HEADERS[f]} (${currency})` : HEADERS[f]));
+  const headers = fields.map((f) => (MONEY_FIELDS.has(f) ? `${HEADERS[f]} (${currency})` : HEADERS[f]));
   const day = new Date(s.deps.clock.now()).toISOString().slice(0, 10);
   const fileName = `customers-${day}.${format}`;
   const bytes =
@@ -290,12 +409,13 @@ export async function exportCustomersToFile(
   app: App,
   file: string,
   format?: ExportFormat,
+  fields?: ExportField[],
 ): Promise<{ rows: number; fileName: string; format: ExportFormat }> {
   const ext = extname(file).slice(1).toLowerCase();
   const chosen = format ?? (EXPORT_FORMATS as readonly string[]).find((f) => f === ext) ?? 'csv';
   const res = await app.services.customerExport.run(
     { id: null, name: 'command line export' },
-    { format: chosen as ExportFormat },
+    { format: chosen as ExportFormat, fields },
   );
   writeFileSync(file, res.bytes);
   return { rows: res.rows, fileName: file, format: chosen as ExportFormat };
