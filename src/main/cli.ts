@@ -6,6 +6,7 @@ import { createApp } from './app';
 import { exportDebtorsCommand, reportCommand, statementCommand } from './cli/debts';
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
+import { initCommand } from './cli/init';
 import { printerCommand } from './cli/printer';
 import { resolveDataDir } from './config';
 import { checkBindAddress, startHttpHost } from './host/http';
@@ -16,6 +17,9 @@ const HELP = `Counterline: the customer-first till
 
 Usage: counterline <command> [options]
 
+  init --shop NAME --country CC --currency CUR --time-zone TZ --owner NAME --pin PIN
+        [--language en|id] [--data-dir DIR]
+        Create a new shop and its owner (what the first-run screen does); refuses a folder with a shop.
   serve [--port N] [--data-dir DIR] [--host 127.0.0.1] [--allow-lan]
         Serve the till to a browser on this computer and print its address.
   seed --demo [--data-dir DIR]           Create a believable small demo shop.
@@ -49,6 +53,8 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    case 'init':
+      return initCommand(rest);
     case 'serve':
       return serve(rest);
     case 'seed':

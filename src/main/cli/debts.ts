@@ -8,6 +8,7 @@ import { type App, createApp } from '../app';
 import { DATABASE_FILE, resolveDataDir } from '../config';
 import { AGING_BUCKETS } from '../domains/debts/aging';
 import { statementsPdf } from '../domains/debts/statement-pdf';
+import { noShopMessage } from './shop';
 
 const ACTOR = { id: null, name: 'command line report' };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -20,12 +21,10 @@ function fail(message: string, code = 1): number {
 /** Opens the shop in the data folder, runs, closes; a refusal with words becomes one line and exit 1. */
 async function withShop(dataDirArg: string | undefined, run: (app: App) => Promise<number>): Promise<number> {
   const dataDir = resolveDataDir(dataDirArg);
-  if (!existsSync(join(dataDir, DATABASE_FILE)))
-    return fail(`There is no Counterline shop in ${dataDir}; set one up first.`);
+  if (!existsSync(join(dataDir, DATABASE_FILE))) return fail(noShopMessage(dataDir));
   const app = createApp({ dataDir, log: () => {} });
   try {
-    if (!app.services.settings.isInitialised())
-      return fail(`There is no Counterline shop in ${dataDir}; set one up first.`);
+    if (!app.services.settings.isInitialised()) return fail(noShopMessage(dataDir));
     return await run(app);
   } catch (e) {
     if (e instanceof AppError) return fail(e.message);

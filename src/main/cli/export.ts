@@ -6,6 +6,7 @@ import { createApp } from '../app';
 import { DATABASE_FILE, resolveDataDir } from '../config';
 import { exportCustomersToFile } from '../domains/customers/export';
 import { historyFormatFor } from '../domains/history/export';
+import { noShopMessage } from './shop';
 
 const USAGE = `Usage: counterline export customers FILE [--data-dir DIR] [--format xlsx|csv|pdf] [--fields a,b,c]
        counterline export sales|refunds FILE --customer ID [--data-dir DIR] [--format xlsx|csv|pdf]`;
@@ -48,11 +49,15 @@ export async function exportCommand(args: string[]): Promise<number> {
   }
   const dataDir = resolveDataDir(values['data-dir']);
   if (!existsSync(join(dataDir, DATABASE_FILE))) {
-    console.error(`There is no Counterline shop in ${dataDir}; set one up first.`);
+    console.error(noShopMessage(dataDir));
     return 1;
   }
   const app = createApp({ dataDir, log: () => {} });
   try {
+    if (!app.services.settings.isInitialised()) {
+      console.error(noShopMessage(dataDir));
+      return 1;
+    }
     if (what === 'sales' || what === 'refunds') {
       const res = await app.services.customerHistory.export(
         { id: null, name: 'command line export' },

@@ -6,6 +6,7 @@ import { DATABASE_FILE, resolveDataDir } from '../config';
 import { PRESETS, type Preset } from '../domains/customers/import/mapping';
 import { MAX_FILE_BYTES } from '../domains/customers/import/read';
 import type { ImportResult } from '../domains/customers/import/run';
+import { noShopMessage } from './shop';
 
 /** `counterline import customers FILE [...]`: exit 0 when the import ran (even with row errors). */
 export function importCommand(args: string[]): number {
@@ -66,12 +67,10 @@ function importFile(
   if (statSync(file).size > MAX_FILE_BYTES)
     return fail(`${file} is larger than 20 MB; Counterline will not import it.`);
   const dataDir = resolveDataDir(dataDirArg);
-  if (!existsSync(join(dataDir, DATABASE_FILE)))
-    return fail(`There is no Counterline shop in ${dataDir}; set one up first.`);
+  if (!existsSync(join(dataDir, DATABASE_FILE))) return fail(noShopMessage(dataDir));
   const app = createApp({ dataDir, log: () => {} });
   try {
-    if (!app.services.settings.isInitialised())
-      return fail(`There is no Counterline shop in ${dataDir}; set one up first.`);
+    if (!app.services.settings.isInitialised()) return fail(noShopMessage(dataDir));
     let result: ImportResult;
     try {
       result = run(app, new Uint8Array(readFileSync(file)), basename(file));
