@@ -234,6 +234,13 @@ test('customer list filters: tag, city or region, birthday month, dates added, s
   await page.getByRole('button', { name: 'Clear these filters' }).click();
   await page.getByLabel('Sort by').selectOption('created');
   await expect(list.getByRole('option').first()).toContainText('Isaac Byaruhanga');
+  // the column headers sort too: pressing one is the same as choosing it in Sort by
+  await page.getByRole('button', { name: 'Points' }).click();
+  await expect(page.getByRole('button', { name: 'Points' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByLabel('Sort by')).toHaveValue('points');
+  await page.getByRole('button', { name: 'Name', exact: true }).click();
+  await expect(page.getByLabel('Sort by')).toHaveValue('name');
+  await expect(list.getByRole('option').first()).toContainText('Halima Achan');
   await page.screenshot({ path: `${SHOTS}/customers-filters.png` });
 });
 

@@ -228,6 +228,33 @@ describe('customers', () => {
     });
   });
 
+  it('lists points with each customer and sorts by points, highest first, a page at a time', async () => {
+    const ids: string[] = [];
+    for (const [first, points] of [
+      ['Ann', 40],
+      ['Ben', 0],
+      ['Cate', 250],
+      ['Dan', 40],
+    ] as const) {
+      const { customer } = await person(first, 'Points');
+      ids.push(customer.id);
+      if (points)
+        await ok('loyalty.adjust', { customerId: customer.id, points, reason: 'opening', idempotencyKey: `opening-${first}` });
+    }
+    const walk: Array<{ displayName: string; pointsBalance: number }> = [];
+    let cursor: string | null | undefined;
+    do {
+      const page: { rows: Array<{ displayName: string; pointsBalance: number }>; nextCursor: string | null } =
+        await ok('customers.search', { sort: 'points', direction: 'desc', limit: 1, ...(cursor ? { cursor } : {}) });
+      walk.push(...page.rows);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(walk.map((r) => r.pointsBalance)).toEqual([250, 40, 40, 0]);
+    expect(walk[0]?.displayName).toBe('Cate Points');
+    // ties go by id, so paging neither repeats nor skips one
+    expect(new Set(walk.map((r) => r.displayName)).size).toBe(4);
+  });
+
   it('filters by a city or region of any address, by when the customer was created and by last activity', async () => {
     const day = 86_400_000;
     const t0 = app.clock.now();

@@ -119,6 +119,11 @@ export const Customer = z.object({
   lastActivityAt: EpochMs.nullable(),
   totalSpent: z.number().int(),
   balance: z.number().int(),
+  /** "before Counterline": spend, orders and first/last purchase the shop's old system knew; not sales */
+  openingSpent: z.number().int().nullable(),
+  openingOrders: z.number().int().nullable(),
+  openingFirstAt: EpochMs.nullable(),
+  openingLastAt: EpochMs.nullable(),
   createdAt: EpochMs,
   updatedAt: EpochMs,
   phones: z.array(Phone),
@@ -135,7 +140,7 @@ export type DuplicateMatch = z.infer<typeof DuplicateMatch>;
 
 export const SaveResult = z.object({ customer: Customer, duplicates: z.array(DuplicateMatch) });
 
-export const SEARCH_SORTS = ['name', 'created', 'lastActivity', 'totalSpent', 'balance'] as const;
+export const SEARCH_SORTS = ['name', 'created', 'lastActivity', 'totalSpent', 'balance', 'points'] as const;
 export const CustomerQuery = z.object({
   text: z.string().max(200).default(''),
   status: z.enum([...CUSTOMER_STATUSES, 'any']).default('active'),
@@ -169,6 +174,7 @@ export const CustomerListRow = z.object({
   status: z.enum(CUSTOMER_STATUSES),
   balance: z.number().int(),
   totalSpent: z.number().int(),
+  pointsBalance: z.number().int(),
   lastActivityAt: EpochMs.nullable(),
   cardNo: z.string().nullable(),
 });

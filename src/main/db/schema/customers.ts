@@ -65,6 +65,11 @@ export const customers = sqliteTable(
     balance: integer('balance').notNull().default(0),
     /** cached Σ points_entries.points */
     pointsBalance: integer('points_balance').notNull().default(0),
+    /** "before Counterline": what the shop's old system knew (imported), never part of the sales ledger */
+    openingSpent: integer('opening_spent'),
+    openingOrders: integer('opening_orders'),
+    openingFirstAt: integer('opening_first_at'),
+    openingLastAt: integer('opening_last_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
     createdBy: text('created_by'),
@@ -83,6 +88,7 @@ export const customers = sqliteTable(
     index('customers_last_activity_id').on(t.lastActivityAt, t.id),
     index('customers_total_spent_id').on(t.totalSpent, t.id),
     index('customers_balance_id').on(t.balance, t.id),
+    index('customers_points_id').on(t.pointsBalance, t.id),
     index('customers_birth_month').on(t.birthMonth),
     index('customers_email_norm').on(t.emailNorm),
     index('customers_phone_primary').on(t.phonePrimaryE164),

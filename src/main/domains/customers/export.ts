@@ -177,7 +177,11 @@ interface DbRow {
   loyaltyTier: string | null;
   pointsBalance: number;
   accountBalance: number;
+  /** with the spend "before Counterline" the shop imported */
   totalSpent: number;
+  openingOrders: number | null;
+  openingFirstAt: number | null;
+  openingLastAt: number | null;
   createdAt: number;
 }
 
@@ -197,7 +201,8 @@ const SELECT = `SELECT c.id, c.code, c.type, c.display_name AS displayName, c.fi
   c.consent_email AS consentEmail, c.consent_sms AS consentSms, c.consent_whatsapp AS consentWhatsapp,
   c.marketing_opt_in_at AS marketingOptInAt, pl.name AS priceList, c.preferred_language AS preferredLanguage,
   c.loyalty_tier AS loyaltyTier, c.points_balance AS pointsBalance, c.balance AS accountBalance,
-  c.total_spent AS totalSpent, c.created_at AS createdAt
+  c.total_spent + COALESCE(c.opening_spent, 0) AS totalSpent, c.opening_orders AS openingOrders,
+  c.opening_first_at AS openingFirstAt, c.opening_last_at AS openingLastAt, c.created_at AS createdAt
   FROM customers c LEFT JOIN customer_categories g ON g.id = c.category_id
   LEFT JOIN price_lists pl ON pl.id = c.price_list_id`;
 
@@ -252,7 +257,7 @@ export function readExportRows(
         const e = extra.get(p.id);
         if (e) Object.assign(e, { orders: p.orders, firstPurchase: p.firstAt, lastPurchase: p.lastAt });
       }
-      for (const r of rows) out.push(toRow(r, extra.get(r.id) as Extra, currency));
+      for (const r of rows) out.push(toRow(r, withOpening(r, extra.get(r.id) as Extra), currency));
       after = (rows[rows.length - 1] as DbRow).id;
       if (rows.length < PAGE) break;
     }
@@ -260,6 +265,21 @@ export function readExportRows(
   };
   // one read transaction: every page sees the same snapshot of the database
   return deps.sqlite.inTransaction ? read() : deps.sqlite.transaction(read)();
+}
+
+/**
+ * Orders and first/last purchase count what the old system knew too, as total spent does, so an export imported
+ * into an empty shop (where those figures become its "before Counterline" history) exports the same again.
+ */
+function withOpening(r: DbRow, x: Extra): Extra {
+  const first = [x.firstPurchase, r.openingFirstAt].filter((v) => v !== null) as number[];
+  const last = [x.lastPurchase, r.openingLastAt].filter((v) => v !== null) as number[];
+  return {
+    ...x,
+    orders: x.orders + (r.openingOrders ?? 0),
+    firstPurchase: first.length ? Math.min(...first) : null,
+    lastPurchase: last.length ? Math.max(...last) : null,
+  };
 }
 
 interface AddressRow {

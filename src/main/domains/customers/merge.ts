@@ -57,6 +57,7 @@ export class CustomerMerge {
           totalSpent: 0,
           balance: 0,
           pointsBalance: 0,
+          ...NO_OPENING,
           updatedAt: now,
         })
         .where(eq(customers.id, other.id))
@@ -96,6 +97,7 @@ export class CustomerMerge {
           // the ledgers' rows moved above, so the cached sums move with them
           pointsBalance: otherRow.pointsBalance + this.customers.row(survivor.id).pointsBalance,
           lastActivityAt: Math.max(survivor.lastActivityAt ?? 0, other.lastActivityAt ?? 0) || null,
+          ...mergedOpening(survivor, other),
         })
         .where(eq(customers.id, survivor.id))
         .run();
@@ -131,4 +133,20 @@ export class CustomerMerge {
       return customer;
     })();
   }
+}
+
+type Opening = Pick<Customer, 'openingSpent' | 'openingOrders' | 'openingFirstAt' | 'openingLastAt'>;
+const NO_OPENING: Opening = { openingSpent: null, openingOrders: null, openingFirstAt: null, openingLastAt: null };
+
+/** Both customers' "before Counterline" figures as one: sums, the earlier first and the later last purchase. */
+function mergedOpening(a: Opening, b: Opening): Opening {
+  const sum = (x: number | null, y: number | null) => (x === null && y === null ? null : (x ?? 0) + (y ?? 0));
+  const pick = (x: number | null, y: number | null, f: (...n: number[]) => number) =>
+    x === null ? y : y === null ? x : f(x, y);
+  return {
+    openingSpent: sum(a.openingSpent, b.openingSpent),
+    openingOrders: sum(a.openingOrders, b.openingOrders),
+    openingFirstAt: pick(a.openingFirstAt, b.openingFirstAt, Math.min),
+    openingLastAt: pick(a.openingLastAt, b.openingLastAt, Math.max),
+  };
 }

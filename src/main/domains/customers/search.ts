@@ -52,6 +52,7 @@ const SORT_COLUMN: Record<CustomerQuery['sort'], string> = {
   lastActivity: 'c.last_activity_at',
   totalSpent: 'c.total_spent',
   balance: 'c.balance',
+  points: 'c.points_balance',
 };
 
 const BROAD_MATCHES = 1500;
@@ -62,6 +63,7 @@ function sortValue(sort: CustomerQuery['sort'], r: CustomerListRow & { createdAt
   if (sort === 'name') return r.displayName;
   if (sort === 'created') return r.createdAt ?? null;
   if (sort === 'lastActivity') return r.lastActivityAt;
+  if (sort === 'points') return r.pointsBalance;
   return sort === 'totalSpent' ? r.totalSpent : r.balance;
 }
 
@@ -191,7 +193,7 @@ export class CustomerSearch {
 
 const COLUMNS = `c.id, c.code, c.display_name AS displayName, c.company_name AS companyName,
   c.phone_primary_e164 AS phone, c.email, g.name AS categoryName, c.status, c.balance,
-  c.total_spent AS totalSpent, c.last_activity_at AS lastActivityAt, c.loyalty_card_no AS cardNo`;
+  c.total_spent AS totalSpent, c.points_balance AS pointsBalance, c.last_activity_at AS lastActivityAt, c.loyalty_card_no AS cardNo`;
 const CATEGORY = 'LEFT JOIN customer_categories g ON g.id = c.category_id';
 const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
 

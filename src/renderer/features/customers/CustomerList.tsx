@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { type KeyboardEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { type Category, CUSTOMER_TYPES, type CustomerListRow, SEARCH_SORTS } from '../../../shared/contract/customers';
+import { formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
@@ -16,6 +17,18 @@ export const NEW_SHORTCUT = 'F2';
 const PAGE = 50;
 const ROW_HEIGHT = 64;
 const DEBOUNCE_MS = 150;
+
+/** The list's columns; those with a sort are headers that sort the list when pressed. */
+const LIST_COLUMNS: Array<{ key: string; label: MessageKey; sort?: ListQuery['sort']; numeric?: boolean }> = [
+  { key: 'name', label: 'cust.sort.name', sort: 'name' },
+  { key: 'contact', label: 'cust.col.phone' },
+  { key: 'category', label: 'cust.category' },
+  { key: 'status', label: 'cust.status' },
+  { key: 'visit', label: 'cust.sort.lastActivity', sort: 'lastActivity' },
+  { key: 'balance', label: 'cust.sort.balance', sort: 'balance', numeric: true },
+  { key: 'points', label: 'cust.sort.points', sort: 'points', numeric: true },
+  { key: 'spent', label: 'cust.sort.totalSpent', sort: 'totalSpent', numeric: true },
+];
 
 export function StatusPill({ status }: { status: CustomerListRow['status'] }) {
   const t = useT();
@@ -46,7 +59,9 @@ export function CustomerList({
   onNew?: () => void;
 }) {
   const t = useT();
-  const { onError, can } = useShell();
+  const { onError, can, store } = useShell();
+  const locale = store?.locale;
+  const money = (n: number) => formatMoney(n, store?.currency ?? 'UGX', locale);
   const [panel, setPanel] = useState<'export' | 'categories' | null>(null);
   const toggle = (p: 'export' | 'categories') => setPanel((x) => (x === p ? null : p));
   const [rows, setRows] = useState<CustomerListRow[]>([]);
@@ -241,13 +256,25 @@ export function CustomerList({
         <MoreFilters query={query} setQuery={setQuery} />
       </div>
       <div className="card cust-list-card">
-        <div className="cust-row cust-head" aria-hidden="true">
-          <span>{t('cust.col.name')}</span>
-          <span>{t('cust.col.phone')}</span>
-          <span>{t('cust.col.email')}</span>
-          <span>{t('cust.category')}</span>
-          <span>{t('cust.status')}</span>
-          <span>{t('cust.col.card')}</span>
+        <div className="cust-row cust-head">
+          {LIST_COLUMNS.map((col) =>
+            col.sort ? (
+              <button
+                key={col.key}
+                type="button"
+                className={`cust-sort-head${col.numeric ? ' num' : ''}`}
+                aria-pressed={query.sort === col.sort}
+                onClick={() => setQuery({ ...query, sort: col.sort as ListQuery['sort'] })}
+              >
+                {t(col.label)}
+                {query.sort === col.sort && <span aria-hidden="true">{col.sort === 'name' ? ' ▲' : ' ▼'}</span>}
+              </button>
+            ) : (
+              <span key={col.key} aria-hidden="true">
+                {t(col.label)}
+              </span>
+            ),
+          )}
         </div>
         <div className="cust-scroll" ref={scrollRef}>
           {rows.length === 0 && !loading ? (
@@ -281,19 +308,30 @@ export function CustomerList({
                   >
                     <span className="cust-name">
                       <strong>{r.displayName}</strong>
-                      {r.companyName && (
+                      {(r.companyName || r.cardNo) && (
                         <span className="muted cust-sub">
-                          {r.companyName === r.displayName ? t('cust.type.business') : r.companyName}
+                          {r.companyName && (r.companyName === r.displayName ? t('cust.type.business') : r.companyName)}
+                          {r.companyName && r.cardNo && ' · '}
+                          {r.cardNo && <span className="mono">{r.cardNo}</span>}
                         </span>
                       )}
                     </span>
-                    <span className="nowrap">{r.phone ?? ''}</span>
-                    <span className="cust-ellipsis">{r.email ?? ''}</span>
+                    <span className="cust-name">
+                      <span className="nowrap">{r.phone ?? ''}</span>
+                      {r.email && <span className="muted cust-sub cust-ellipsis">{r.email}</span>}
+                    </span>
                     <span>{r.categoryName ?? ''}</span>
                     <span>
                       <StatusPill status={r.status} />
                     </span>
-                    <span className="nowrap mono">{r.cardNo ?? ''}</span>
+                    <span className="nowrap">
+                      {r.lastActivityAt ? new Date(r.lastActivityAt).toLocaleDateString(locale) : ''}
+                    </span>
+                    <span className={`num nowrap${r.balance > 0 ? ' owes' : ''}`}>
+                      {r.balance ? money(r.balance) : ''}
+                    </span>
+                    <span className="num nowrap">{r.pointsBalance || ''}</span>
+                    <span className="num nowrap">{r.totalSpent ? money(r.totalSpent) : ''}</span>
                   </div>
                 );
               })}

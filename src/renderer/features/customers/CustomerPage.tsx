@@ -161,6 +161,23 @@ export function CustomerPage({
     [t('cust.terms'), c.paymentTermsDays == null ? '' : String(c.paymentTermsDays)],
     [t('cust.balance'), money(c.balance)],
     [t('cust.totalSpent'), money(c.totalSpent)],
+    ...(c.openingSpent !== null || c.openingOrders !== null || c.openingLastAt !== null
+      ? ([
+          [
+            t('cust.before'),
+            [
+              c.openingSpent !== null && money(c.openingSpent),
+              c.openingOrders !== null && t('cust.before.orders', { n: c.openingOrders }),
+              c.openingFirstAt !== null &&
+                t('cust.before.first', { date: new Date(c.openingFirstAt).toLocaleDateString(locale) }),
+              c.openingLastAt !== null &&
+                t('cust.before.last', { date: new Date(c.openingLastAt).toLocaleDateString(locale) }),
+            ]
+              .filter(Boolean)
+              .join(' · '),
+          ],
+        ] as Array<[string, string]>)
+      : []),
     [t('cust.since'), new Date(c.createdAt).toLocaleDateString(locale)],
     [
       t('cust.language'),
