@@ -8,7 +8,7 @@ import { type DecimalMark, decimalMarkFor } from './amounts';
 import { BulkCreate, keysOf } from './bulk';
 import { KnownCustomers } from './known';
 import { type ImportPreview, type LayoutChoice, layoutOf, previewOf } from './layout';
-import { presetPhoneCountry } from './mapping';
+import { type Preset, presetPhoneCountry } from './mapping';
 import { type Candidate, type MoneyFormat, type RowIssue, readRow } from './values';
 
 export interface ImportOptions extends LayoutChoice {
@@ -29,6 +29,10 @@ export interface ImportResult {
   warnings: RowIssue[];
   ignoredColumns: string[];
   dryRun: boolean;
+  /** where the customers were read: the sheet (null for a text file), its header row as Excel numbers it, the preset */
+  sheet?: string | null;
+  headerRow?: number;
+  preset?: Preset;
 }
 
 export type ImportPhase = 'read' | 'check' | 'commit';
@@ -84,6 +88,9 @@ export class CustomerImport {
       warnings: [],
       ignoredColumns: mapping.ignored,
       dryRun: !!opts.dryRun,
+      sheet: sheet.sheet ?? null,
+      headerRow: sheet.rows[headerAt]?.line ?? 1,
+      preset,
     };
     const candidates: Candidate[] = [];
     const body = sheet.rows.slice(headerAt + 1);

@@ -99,7 +99,11 @@ export function readRow(
   if (!displayName) errors.push({ row: line, field: 'name', message: `Row ${line} has no name.` });
 
   let phone: Candidate['phone'] = null;
-  const rawPhone = get('phone').trim();
+  // a spreadsheet keeps a leading + or 0 by writing the number as text after an apostrophe: `'+256772123456`
+  const rawPhone = get('phone')
+    .trim()
+    .replace(/^['‘’`]+/, '')
+    .trim();
   let notes = get('notes');
   if (rawPhone) {
     for (const country of countries) {
