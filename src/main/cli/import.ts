@@ -96,7 +96,10 @@ function importFile(
 }
 
 function summary(file: string, r: ImportResult): string {
-  const where = r.headerRow === undefined ? '' : ` (${r.sheet ? `sheet “${r.sheet}”, ` : ''}header row ${r.headerRow})`;
+  const where =
+    r.headerRow === undefined
+      ? ''
+      : ` (${r.sheet ? `sheet “${r.sheet}”, ` : ''}header row ${r.headerRow}${r.preset ? `, preset ${r.preset}` : ''})`;
   const lines = [
     `${r.dryRun ? 'Dry run of' : 'Imported'} ${file}${where}: ${r.rows} rows, ${r.created} created, ${r.updated} updated, ${r.skipped} skipped, ${r.errors.length} errors.`,
   ];

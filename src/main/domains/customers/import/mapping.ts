@@ -17,13 +17,18 @@ const WORDS: Record<ImportField, string[]> = {
   firstName: ['first name', 'firstname', 'given name', 'nama depan'],
   lastName: ['last name', 'lastname', 'surname', 'family name', 'nama belakang'],
   phone: ['phone', 'telepon', 'telpon', 'tel', 'hp', 'no hp', 'nomor hp', 'mobile', 'phone number', 'no telepon', 'wa'],
+  phone2: ['other phone', 'phone 2', 'phone2', 'second phone', 'alternate phone', 'telepon 2', 'hp 2'],
   email: ['e-mail', 'email', 'email address', 'surel'],
   dateOfBirth: ['birthday', 'tanggal lahir', 'date of birth', 'dob', 'birth date', 'tgl lahir', 'ulang tahun'],
   category: ['category', 'kategori', 'customer category', 'group', 'grup', 'customer group'],
+  tags: ['tags', 'tag', 'labels', 'label'],
   notes: ['notes', 'note', 'catatan', 'keterangan', 'comments', 'comment', 'remarks'],
   address: ['address', 'alamat', 'street', 'address line 1', 'street address'],
+  address2: ['address 2', 'address2', 'address line 2', 'street2', 'street 2', 'alamat 2'],
   city: ['city', 'kota', 'town'],
-  country: ['country', 'negara'],
+  region: ['province', 'province code', 'state', 'state code', 'region', 'provinsi', 'county'],
+  postalCode: ['zip', 'zip code', 'postal code', 'postcode', 'post code', 'kode pos'],
+  country: ['country', 'negara', 'country code'],
   code: [
     'customer code',
     'kode',
@@ -41,6 +46,9 @@ const WORDS: Record<ImportField, string[]> = {
     'nomor kartu',
   ],
   company: ['company', 'perusahaan', 'company name', 'business', 'nama perusahaan'],
+  type: ['company type', 'customer type', 'contact type', 'jenis pelanggan'],
+  consentEmail: ['accepts email marketing', 'email marketing', 'email consent', 'email opt in'],
+  consentSms: ['accepts sms marketing', 'sms marketing', 'sms consent', 'sms opt in'],
   taxId: ['tax id', 'npwp', 'tin', 'vat number', 'tax number'],
   balance: ['balance owed', 'balance', 'saldo piutang', 'piutang', 'saldo', 'opening balance', 'amount owed', 'owes'],
   points: ['points balance', 'points', 'poin', 'loyalty points', 'saldo poin'],
@@ -75,8 +83,12 @@ const PRESET_HINTS: Record<
     words: {
       company: ['default address company'],
       address: ['default address address1'],
+      address2: ['default address address2'],
       city: ['default address city'],
+      region: ['default address province code', 'default address province'],
+      postalCode: ['default address zip'],
       country: ['default address country code'],
+      phone2: ['default address phone'],
       notes: ['note'],
     },
     detect: [
@@ -96,7 +108,8 @@ const PRESET_HINTS: Record<
   },
   // an ERP's contacts export
   erp: {
-    words: { address: ['street'], taxId: ['tax id'] },
+    // an ERP has a Phone and a Mobile column: the mobile is the other phone
+    words: { phone2: ['mobile'] },
     detect: ['company type', 'street', 'street2', 'state', 'zip', 'mobile', 'tax id'],
   },
 };
@@ -140,7 +153,7 @@ function fieldFor(header: string, preset: Preset): ImportField | null {
 /** How many rows from the top of each sheet may hold the header. */
 export const HEADER_SEARCH_ROWS = 30;
 const NAME_FIELDS: ImportField[] = ['name', 'firstName', 'lastName', 'company'];
-const KEY_FIELDS: ImportField[] = ['phone', 'email', 'code'];
+const KEY_FIELDS: ImportField[] = ['phone', 'phone2', 'email', 'code'];
 
 /** Whether a mapping can import customers: a name column and a phone, email or code column. */
 export function usableMapping(m: Mapping): boolean {
@@ -153,26 +166,28 @@ export function hasNameColumn(m: Mapping): boolean {
 
 /**
  * The header row among the first thirty: the usable one (see usableMapping) that maps the most columns, the first
- * such row on ties; -1 when none is usable. The preset is the given one or, per row, the detected one.
+ * such row on ties. Only when no row is usable, the first row of two or more cells that are all header words, one of
+ * them a name (`Name, Notes`: a list of names kept without phones), so such a list still imports; prose and titles
+ * never qualify. -1 when neither is found. The preset is the given one or, per row, the detected one.
  */
 export function findHeaderRow(
   rows: Array<{ cells: string[] }>,
   preset?: Preset,
 ): { at: number; preset: Preset; mapped: number } {
   let best = { at: -1, preset: preset ?? ('generic' as Preset), mapped: 0 };
-  // failing that, the first row of only header words with a name (a list of names and notes, say): scored below any
-  let plain = { at: -1, preset: preset ?? ('generic' as Preset), mapped: 0 };
+  let namesOnly = { at: -1, preset: preset ?? ('generic' as Preset), mapped: 0 };
   for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
     const cells = rows[i]?.cells ?? [];
     const filled = cells.filter((c) => c.trim() !== '').length;
     if (!filled) continue;
     const p = preset ?? detectPreset(cells);
     const m = guessMapping(cells, p);
-    if (usableMapping(m) && m.columns.length > best.mapped) best = { at: i, preset: p, mapped: m.columns.length };
-    else if (plain.at < 0 && hasNameColumn(m) && m.columns.length === filled && filled >= 2)
-      plain = { at: i, preset: p, mapped: 0 };
+    if (usableMapping(m)) {
+      if (m.columns.length > best.mapped) best = { at: i, preset: p, mapped: m.columns.length };
+    } else if (namesOnly.at < 0 && filled >= 2 && m.columns.length === filled && hasNameColumn(m))
+      namesOnly = { at: i, preset: p, mapped: 0 };
   }
-  return best.at >= 0 ? best : plain;
+  return best.at >= 0 ? best : namesOnly;
 }
 
 export interface Mapping {

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps';
 import type { SettingsService } from '../../settings/service';
 import { type CustomerService, DEFAULT_CATEGORIES } from '../service';
 import { type DecimalMark, decimalMarkFor } from './amounts';
-import { BulkCreate, keysOf } from './bulk';
+import { addressOf, BulkCreate, keysOf } from './bulk';
 import { KnownCustomers } from './known';
 import { type ImportPreview, type LayoutChoice, layoutOf, previewOf } from './layout';
 import { type Preset, presetPhoneCountry } from './mapping';
@@ -313,22 +313,16 @@ export class CustomerImport {
       dateOfBirth: c.dateOfBirth,
       categoryId,
       notes: c.notes,
-      phones: c.phone ? [{ number: c.phone.e164, raw: c.phone.raw, label: 'mobile', isPrimary: true }] : [],
-      addresses:
-        c.address || c.city
-          ? [
-              {
-                kind: 'billing',
-                line1: c.address ?? '',
-                line2: '',
-                city: c.city ?? '',
-                region: '',
-                postalCode: '',
-                country: c.country ?? '',
-                isDefault: true,
-              },
-            ]
-          : [],
+      phones: [
+        ...(c.phone ? [{ number: c.phone.e164, raw: c.phone.raw, label: 'mobile', isPrimary: true }] : []),
+        ...(c.phone2 ? [{ number: c.phone2.e164, raw: c.phone2.raw, label: 'other', isPrimary: false }] : []),
+      ],
+      addresses: [addressOf(c, undefined)].filter((a) => a !== null),
+      tags: c.tags,
+      consentEmail: c.consentEmail,
+      consentSms: c.consentSms,
+      // agreeing to either channel opts in to marketing; saying no to both (in the file) opts out
+      marketingOptIn: c.consentEmail === null && c.consentSms === null ? null : !!(c.consentEmail || c.consentSms),
     };
   }
 }
