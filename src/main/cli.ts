@@ -25,9 +25,10 @@ Usage: counterline <command> [options]
   seed --demo [--data-dir DIR]           Create a believable small demo shop.
   seed --reference [--scale F] [--data-dir DIR]
         Create the deterministic reference dataset used by benchmarks.
-  import customers FILE [--data-dir DIR] [--preset generic|pos-export|square|kasir]
-        [--on-duplicate skip|update] [--dry-run] [--json] [--create-categories]
-        Import customers from an Excel or CSV file into an onboarded shop.
+  import customers FILE [--data-dir DIR] [--preset generic|pos-export|square|kasir|ecommerce|erp]
+        [--sheet NAME] [--header-row N] [--on-duplicate skip|update] [--dry-run] [--json] [--create-categories]
+        Import customers from an Excel or CSV file into an onboarded shop. The header is looked for in every
+        sheet's first 30 rows (N is the row number the spreadsheet shows); the result says which was used.
   import products FILE [--data-dir DIR] [--on-duplicate skip|update] [--dry-run] [--json]
         Import products (name, SKU, barcodes, price, cost, category, unit, tax, stock).
   export customers FILE [--data-dir DIR] [--format xlsx|csv|pdf]

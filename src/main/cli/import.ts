@@ -15,7 +15,9 @@ export function importCommand(args: string[]): number {
     allowPositionals: true,
     options: {
       'data-dir': { type: 'string' },
-      preset: { type: 'string', default: 'generic' },
+      preset: { type: 'string' },
+      sheet: { type: 'string' },
+      'header-row': { type: 'string' },
       'on-duplicate': { type: 'string', default: 'skip' },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -27,7 +29,7 @@ export function importCommand(args: string[]): number {
   const dryRun = values['dry-run'];
   if ((what !== 'customers' && what !== 'products') || !file || extra.length)
     return fail(
-      'Usage: counterline import customers|products FILE [--data-dir DIR] [--preset NAME] [--dry-run] [--json]',
+      'Usage: counterline import customers|products FILE [--data-dir DIR] [--preset NAME] [--sheet NAME] [--header-row N] [--dry-run] [--json]',
       2,
     );
   if (onDuplicate !== 'skip' && onDuplicate !== 'update')
@@ -36,12 +38,19 @@ export function importCommand(args: string[]): number {
     return importFile(file, values['data-dir'], values.json, (app, bytes, fileName) =>
       app.services.productImport.run(CLI_ACTOR, bytes, { fileName, onDuplicate, dryRun }),
     );
-  const preset = values.preset as Preset;
-  if (!PRESETS.includes(preset)) return fail(`--preset must be one of ${PRESETS.join(', ')}, not ${values.preset}`, 2);
+  const preset = values.preset as Preset | undefined;
+  if (preset !== undefined && !PRESETS.includes(preset))
+    return fail(`--preset must be one of ${PRESETS.join(', ')}, not ${values.preset}`, 2);
+  const headerRowArg = values['header-row'];
+  const headerRow = headerRowArg === undefined ? undefined : Number(headerRowArg);
+  if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1))
+    return fail(`--header-row must be a row number (1 or more), not ${headerRowArg}`, 2);
   return importFile(file, values['data-dir'], values.json, (app, bytes, fileName) =>
     app.services.customerImport.run(CLI_ACTOR, bytes, {
       fileName,
       preset,
+      sheet: values.sheet,
+      headerRow,
       onDuplicate,
       dryRun,
       createCategories: values['create-categories'],
@@ -86,8 +95,12 @@ function importFile(
 }
 
 function summary(file: string, r: ImportResult): string {
+  const where =
+    r.headerRow === undefined
+      ? ''
+      : ` (${r.sheet ? `sheet “${r.sheet}”, ` : ''}header row ${r.headerRow}${r.preset ? `, preset ${r.preset}` : ''})`;
   const lines = [
-    `${r.dryRun ? 'Dry run of' : 'Imported'} ${file}: ${r.rows} rows, ${r.created} created, ${r.updated} updated, ${r.skipped} skipped, ${r.errors.length} errors.`,
+    `${r.dryRun ? 'Dry run of' : 'Imported'} ${file}${where}: ${r.rows} rows, ${r.created} created, ${r.updated} updated, ${r.skipped} skipped, ${r.errors.length} errors.`,
   ];
   for (const e of r.errors) lines.push(`  error   ${e.message}`);
   for (const w of r.warnings) lines.push(`  warning ${w.message}`);

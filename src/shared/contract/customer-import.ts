@@ -8,22 +8,30 @@ export const IMPORT_FIELDS = [
   'firstName',
   'lastName',
   'phone',
+  'phone2',
   'email',
   'dateOfBirth',
   'category',
+  'tags',
   'notes',
   'address',
+  'address2',
   'city',
+  'region',
+  'postalCode',
   'country',
   'code',
   'company',
+  'type',
   'taxId',
+  'consentEmail',
+  'consentSms',
   'balance',
   'points',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
-export const IMPORT_PRESETS = ['generic', 'pos-export', 'square', 'kasir'] as const;
+export const IMPORT_PRESETS = ['generic', 'pos-export', 'square', 'kasir', 'ecommerce', 'erp'] as const;
 export const IMPORT_ENCODINGS = ['utf-8', 'windows-1252', 'utf-16'] as const;
 export const IMPORT_DELIMITERS = [',', ';', '\t', '|'] as const;
 /** The largest file the wizard sends (base64 grows it by a third); the importer itself refuses above 20 MB. */
@@ -82,6 +90,9 @@ export const ImportReport = z.object({
   warnings: z.array(RowIssue),
   ignoredColumns: z.array(z.string()),
   dryRun: z.boolean(),
+  sheet: z.string().nullable().optional(),
+  headerRow: z.number().int().optional(),
+  preset: z.enum(IMPORT_PRESETS).optional(),
 });
 export type ImportReport = z.output<typeof ImportReport>;
 

@@ -26,7 +26,7 @@ function columnDefaults(): Row {
 /** The match keys of a row as the service would store them. */
 export function keysOf(c: Candidate): MatchKeys {
   return {
-    phones: c.phone ? [c.phone.e164] : [],
+    phones: [c.phone, c.phone2].flatMap((p) => (p ? [p.e164] : [])),
     emailNorm: normaliseEmail(c.email),
     taxId: normaliseTaxId(c.taxId),
     code: cleanName(c.code),
@@ -51,6 +51,11 @@ const CUSTOMER_COLUMNS = [
   'phone_primary_e164',
   'category_id',
   'notes',
+  'tags',
+  'consent_email',
+  'consent_sms',
+  'marketing_opt_in',
+  'marketing_opt_in_at',
   'created_at',
   'updated_at',
   'created_by',
@@ -94,11 +99,11 @@ export class BulkCreate {
       `INSERT INTO customers (${CUSTOMER_COLUMNS.join(', ')}) VALUES (${CUSTOMER_COLUMNS.map(() => '?').join(', ')})`,
     );
     this.insertPhone = s.prepare(
-      'INSERT INTO customer_phones (id, customer_id, e164, raw, label, is_primary) VALUES (?, ?, ?, ?, ?, 1)',
+      'INSERT INTO customer_phones (id, customer_id, e164, raw, label, is_primary) VALUES (?, ?, ?, ?, ?, ?)',
     );
     this.insertAddress = s.prepare(
       `INSERT INTO customer_addresses (id, customer_id, kind, line1, line2, city, region, postal_code, country, is_default)
-       VALUES (?, ?, 'billing', ?, '', ?, '', '', ?, 1)`,
+       VALUES (?, ?, 'billing', ?, ?, ?, ?, ?, ?, 1)`,
     );
     this.insertPoints = s.prepare(
       `INSERT INTO points_entries (id, customer_id, kind, points, operation_id, reason, staff_id, at, till_id)
@@ -130,6 +135,12 @@ export class BulkCreate {
     const displayName = displayNameOf({ type: c.type, firstName, lastName, companyName });
     const email = c.email?.trim() || null;
     const phone = c.phone ? { id: this.deps.newId(), e164: c.phone.e164, raw: c.phone.raw.trim() } : null;
+    const phone2 = c.phone2 ? { id: this.deps.newId(), e164: c.phone2.e164, raw: c.phone2.raw.trim() } : null;
+    const tags = [...new Set(c.tags.map((t) => t.trim()).filter(Boolean))];
+    const consentEmail = !!c.consentEmail;
+    const consentSms = !!c.consentSms;
+    // a customer who agreed to marketing on either channel has opted in to marketing, from the import on
+    const marketingOptIn = consentEmail || consentSms;
     const searchKey = this.searchKey++;
     this.insertCustomer.run(
       id,
@@ -148,27 +159,30 @@ export class BulkCreate {
       phone?.e164 ?? null,
       categoryId,
       c.notes,
+      JSON.stringify(tags),
+      consentEmail ? 1 : 0,
+      consentSms ? 1 : 0,
+      marketingOptIn ? 1 : 0,
+      marketingOptIn ? this.now : null,
       this.now,
       this.now,
       this.actor.id,
       this.tillId,
     );
-    if (phone) this.insertPhone.run(phone.id, id, phone.e164, phone.raw, 'mobile');
-    const address =
-      c.address || c.city
-        ? {
-            id: this.deps.newId(),
-            kind: 'billing' as const,
-            line1: c.address ?? '',
-            line2: '',
-            city: (c.city ?? '').trim(),
-            region: '',
-            postalCode: '',
-            country: c.country ?? '',
-            isDefault: true,
-          }
-        : null;
-    if (address) this.insertAddress.run(address.id, id, address.line1, address.city, address.country);
+    if (phone) this.insertPhone.run(phone.id, id, phone.e164, phone.raw, 'mobile', 1);
+    if (phone2) this.insertPhone.run(phone2.id, id, phone2.e164, phone2.raw, 'other', 0);
+    const address = addressOf(c, this.deps.newId());
+    if (address)
+      this.insertAddress.run(
+        address.id,
+        id,
+        address.line1,
+        address.line2,
+        address.city,
+        address.region,
+        address.postalCode,
+        address.country,
+      );
     this.insertFts.run(
       searchKey,
       ...ftsColumns(
@@ -180,7 +194,7 @@ export class BulkCreate {
           email,
           code: keys.code,
           taxId: keys.taxId,
-          phonesE164: phone ? [phone.e164] : [],
+          phonesE164: [phone, phone2].flatMap((p) => (p ? [p.e164] : [])),
         },
         (e164) => this.phoneDigits.of(e164),
       ),
@@ -219,9 +233,17 @@ export class BulkCreate {
       categoryId,
       categoryName: categoryId ? (this.names.get(categoryId) ?? null) : null,
       notes: c.notes,
+      tags,
+      consentEmail,
+      consentSms,
+      marketingOptIn,
+      marketingOptInAt: marketingOptIn ? this.now : null,
       balance: c.balance ?? 0,
       pointsBalance: c.points ?? 0,
-      phones: phone ? [{ ...phone, label: 'mobile', isPrimary: true }] : [],
+      phones: [
+        ...(phone ? [{ ...phone, label: 'mobile', isPrimary: true }] : []),
+        ...(phone2 ? [{ ...phone2, label: 'other', isPrimary: false }] : []),
+      ],
       addresses: address ? [address] : [],
     } as unknown as Customer);
     this.creations.add(id, c.line, view);
@@ -232,6 +254,22 @@ export class BulkCreate {
   finish(): void {
     this.creations.finish();
   }
+}
+
+/** The billing address a row gives, when it gives any part of one. */
+export function addressOf<Id extends string | undefined>(c: Candidate, id: Id) {
+  if (!(c.address || c.address2 || c.city || c.region || c.postalCode)) return null;
+  return {
+    id,
+    kind: 'billing' as const,
+    line1: c.address ?? '',
+    line2: c.address2 ?? '',
+    city: (c.city ?? '').trim(),
+    region: c.region ?? '',
+    postalCode: c.postalCode ?? '',
+    country: c.country ?? '',
+    isDefault: true,
+  };
 }
 
 /**

@@ -1,6 +1,17 @@
 import { AppError } from '../../../../shared/errors';
-import { findHeaderRow, guessMapping, IMPORT_FIELDS, type ImportField, type Mapping, type Preset } from './mapping';
-import { type Encoding, type ReadChoice, readTable, type Sheet } from './read';
+import {
+  detectPreset,
+  findHeaderRow,
+  guessMapping,
+  HEADER_SEARCH_ROWS,
+  hasNameColumn,
+  IMPORT_FIELDS,
+  type ImportField,
+  type Mapping,
+  type Preset,
+  usableMapping,
+} from './mapping';
+import { type Encoding, type ReadChoice, readTables, type Sheet } from './read';
 
 /** What the user may override in the wizard; everything left out is detected. */
 export interface LayoutChoice extends ReadChoice {
@@ -33,30 +44,52 @@ export interface ImportPreview {
   rows: number;
 }
 
-const NAME_FIELDS: ImportField[] = ['name', 'firstName', 'lastName', 'company'];
+const NO_HEADER = `This file is not a spreadsheet or CSV with a header row Counterline recognises in the first ${HEADER_SEARCH_ROWS} rows of any sheet: it needs a name column (such as Name, Nama, First name or Company) and a phone, email or customer code column.`;
+const NO_NAME = 'This file has no name column (such as Name, Nama, First name or Company).';
 
-/** Reads the file and settles its header row and column mapping, from the user's choices or by detection. */
+/**
+ * Reads the file and settles its sheet, header row and column mapping, from the user's choices or by detection: the
+ * header is the row, among the first thirty of every sheet, that maps the most columns while holding a name column
+ * and a phone, email or code column. Columns nothing maps to are listed as ignored.
+ */
 export function layoutOf(bytes: Uint8Array, choice: LayoutChoice): Layout {
-  const sheet = readTable(bytes, choice);
-  const preset = choice.preset ?? 'generic';
-  let headerAt: number;
+  const sheets = readTables(bytes, choice);
+  let found: { sheet: Sheet; headerAt: number; preset: Preset; mapped: number } | null = null;
   if (choice.headerRow !== undefined) {
-    headerAt = sheet.rows.findIndex((r) => r.line === choice.headerRow);
-    if (headerAt < 0)
+    for (const sheet of sheets) {
+      const headerAt = sheet.rows.findIndex((r) => r.line === choice.headerRow);
+      if (headerAt < 0) continue;
+      const cells = sheet.rows[headerAt]?.cells ?? [];
+      const preset = choice.preset ?? detectPreset(cells);
+      const mapped = guessMapping(cells, preset);
+      const score = usableMapping(mapped) ? mapped.columns.length : -1;
+      // with one sheet (or a chosen one) the user's row is taken as it is; across sheets the one whose row reads best
+      if (!found || score > found.mapped) found = { sheet, headerAt, preset, mapped: score };
+    }
+    if (!found)
       throw new AppError(
         'VALIDATION',
         `Row ${choice.headerRow} is not in this file; choose a header row that has text.`,
       );
-  } else headerAt = findHeaderRow(sheet.rows);
-  if (headerAt < 0)
-    throw new AppError(
-      'VALIDATION',
-      'This file is not a spreadsheet or CSV with a header row Counterline recognises (such as Name, Phone, Email).',
-    );
+  } else {
+    for (const sheet of sheets) {
+      const best = findHeaderRow(sheet.rows, choice.preset);
+      if (best.at >= 0 && (!found || best.mapped > found.mapped))
+        found = { sheet, headerAt: best.at, preset: best.preset, mapped: best.mapped };
+    }
+    if (!found) {
+      const anyName = sheets.some((s) =>
+        s.rows
+          .slice(0, HEADER_SEARCH_ROWS)
+          .some((r) => hasNameColumn(guessMapping(r.cells, choice.preset ?? 'generic'))),
+      );
+      throw new AppError('VALIDATION', anyName ? NO_HEADER : `${NO_HEADER} ${NO_NAME}`);
+    }
+  }
+  const { sheet, headerAt, preset } = found;
   const header = sheet.rows[headerAt]?.cells ?? [];
   const mapping = choice.columns ? chosenMapping(header, choice.columns, preset) : guessMapping(header, preset);
-  if (!mapping.columns.some((c) => NAME_FIELDS.includes(c.field)))
-    throw new AppError('VALIDATION', 'This file has no name column (such as Name, Nama or First name).');
+  if (!hasNameColumn(mapping)) throw new AppError('VALIDATION', NO_NAME);
   return { sheet, preset, headerAt, mapping };
 }
 

@@ -2,16 +2,6 @@ import { IMPORT_FIELDS, IMPORT_PRESETS, type ImportField } from '../../../../sha
 
 export { IMPORT_FIELDS, type ImportField };
 
-/** Columns recognised but not imported (history another system kept): listed as ignored. */
-const KNOWN_UNSUPPORTED = [
-  'total spent',
-  'total belanja',
-  'first visit',
-  'last visit',
-  'kunjungan pertama',
-  'kunjungan terakhir',
-];
-
 const WORDS: Record<ImportField, string[]> = {
   name: [
     'name',
@@ -27,15 +17,38 @@ const WORDS: Record<ImportField, string[]> = {
   firstName: ['first name', 'firstname', 'given name', 'nama depan'],
   lastName: ['last name', 'lastname', 'surname', 'family name', 'nama belakang'],
   phone: ['phone', 'telepon', 'telpon', 'tel', 'hp', 'no hp', 'nomor hp', 'mobile', 'phone number', 'no telepon', 'wa'],
+  phone2: ['other phone', 'phone 2', 'phone2', 'second phone', 'alternate phone', 'telepon 2', 'hp 2'],
   email: ['e-mail', 'email', 'email address', 'surel'],
   dateOfBirth: ['birthday', 'tanggal lahir', 'date of birth', 'dob', 'birth date', 'tgl lahir', 'ulang tahun'],
   category: ['category', 'kategori', 'customer category', 'group', 'grup', 'customer group'],
+  tags: ['tags', 'tag', 'labels', 'label'],
   notes: ['notes', 'note', 'catatan', 'keterangan', 'comments', 'comment', 'remarks'],
   address: ['address', 'alamat', 'street', 'address line 1', 'street address'],
+  address2: ['address 2', 'address2', 'address line 2', 'street2', 'street 2', 'alamat 2'],
   city: ['city', 'kota', 'town'],
-  country: ['country', 'negara'],
-  code: ['customer code', 'kode', 'code', 'kode pelanggan', 'customer id', 'customer number', 'reference'],
+  region: ['province', 'province code', 'state', 'state code', 'region', 'provinsi', 'county'],
+  postalCode: ['zip', 'zip code', 'postal code', 'postcode', 'post code', 'kode pos'],
+  country: ['country', 'negara', 'country code'],
+  code: [
+    'customer code',
+    'kode',
+    'code',
+    'kode pelanggan',
+    'customer id',
+    'customer number',
+    'reference',
+    'card',
+    'card number',
+    'member card',
+    'loyalty card',
+    'kartu',
+    'no kartu',
+    'nomor kartu',
+  ],
   company: ['company', 'perusahaan', 'company name', 'business', 'nama perusahaan'],
+  type: ['company type', 'customer type', 'contact type', 'jenis pelanggan'],
+  consentEmail: ['accepts email marketing', 'email marketing', 'email consent', 'email opt in'],
+  consentSms: ['accepts sms marketing', 'sms marketing', 'sms consent', 'sms opt in'],
   taxId: ['tax id', 'npwp', 'tin', 'vat number', 'tax number'],
   balance: ['balance owed', 'balance', 'saldo piutang', 'piutang', 'saldo', 'opening balance', 'amount owed', 'owes'],
   points: ['points balance', 'points', 'poin', 'loyalty points', 'saldo poin'],
@@ -45,7 +58,10 @@ export const PRESETS = IMPORT_PRESETS;
 export type Preset = (typeof PRESETS)[number];
 
 /** What a preset adds to guessing: extra header words and a country for phones the store's country cannot read. */
-const PRESET_HINTS: Record<Preset, { words?: Partial<Record<ImportField, string[]>>; phoneCountry?: string }> = {
+const PRESET_HINTS: Record<
+  Preset,
+  { words?: Partial<Record<ImportField, string[]>>; phoneCountry?: string; detect?: string[] }
+> = {
   generic: {},
   'pos-export': { words: { notes: ['note'], code: ['customer code'] } },
   square: {
@@ -62,7 +78,55 @@ const PRESET_HINTS: Record<Preset, { words?: Partial<Record<ImportField, string[
     },
   },
   kasir: { phoneCountry: 'ID' },
+  // the customer export of the big e-commerce platforms
+  ecommerce: {
+    words: {
+      company: ['default address company'],
+      address: ['default address address1'],
+      address2: ['default address address2'],
+      city: ['default address city'],
+      region: ['default address province code', 'default address province'],
+      postalCode: ['default address zip'],
+      country: ['default address country code'],
+      phone2: ['default address phone'],
+      notes: ['note'],
+    },
+    detect: [
+      'accepts email marketing',
+      'accepts sms marketing',
+      'default address company',
+      'default address address1',
+      'default address address2',
+      'default address city',
+      'default address province code',
+      'default address country code',
+      'default address zip',
+      'default address phone',
+      'total orders',
+      'tax exempt',
+    ],
+  },
+  // an ERP's contacts export
+  erp: {
+    // an ERP has a Phone and a Mobile column: the mobile is the other phone
+    words: { phone2: ['mobile'] },
+    detect: ['company type', 'street', 'street2', 'state', 'zip', 'mobile', 'tax id'],
+  },
 };
+
+/** The fewest of a preset's own header words a header must hold for the preset to be chosen by itself. */
+const DETECT_AT_LEAST = 3;
+
+/** The preset whose own header words the header holds most of (at least three); generic otherwise. */
+export function detectPreset(header: string[]): Preset {
+  const keys = new Set(header.map(headerKey).filter(Boolean));
+  let best: { preset: Preset; hits: number } = { preset: 'generic', hits: DETECT_AT_LEAST - 1 };
+  for (const preset of PRESETS) {
+    const hits = (PRESET_HINTS[preset].detect ?? []).filter((w) => keys.has(w)).length;
+    if (hits > best.hits) best = { preset, hits };
+  }
+  return best.preset;
+}
 
 export function presetPhoneCountry(preset: Preset): string | undefined {
   return PRESET_HINTS[preset].phoneCountry;
@@ -86,20 +150,44 @@ function fieldFor(header: string, preset: Preset): ImportField | null {
   return null;
 }
 
-function isKnownHeader(cell: string): boolean {
-  const key = headerKey(cell);
-  return key !== '' && (fieldFor(cell, 'square') !== null || KNOWN_UNSUPPORTED.includes(key));
+/** How many rows from the top of each sheet may hold the header. */
+export const HEADER_SEARCH_ROWS = 30;
+const NAME_FIELDS: ImportField[] = ['name', 'firstName', 'lastName', 'company'];
+const KEY_FIELDS: ImportField[] = ['phone', 'phone2', 'email', 'code'];
+
+/** Whether a mapping can import customers: a name column and a phone, email or code column. */
+export function usableMapping(m: Mapping): boolean {
+  return m.columns.some((c) => NAME_FIELDS.includes(c.field)) && m.columns.some((c) => KEY_FIELDS.includes(c.field));
 }
 
-/** The index of the header row among the first ten: the first where most non-empty cells are known header words. */
-export function findHeaderRow(rows: Array<{ cells: string[] }>): number {
-  for (let i = 0; i < Math.min(rows.length, 10); i++) {
-    const cells = (rows[i]?.cells ?? []).filter((c) => c.trim() !== '');
-    if (cells.length === 0) continue;
-    const known = cells.filter(isKnownHeader).length;
-    if (known >= 1 && known * 2 > cells.length) return i;
+export function hasNameColumn(m: Mapping): boolean {
+  return m.columns.some((c) => NAME_FIELDS.includes(c.field));
+}
+
+/**
+ * The header row among the first thirty: the usable one (see usableMapping) that maps the most columns, the first
+ * such row on ties. Only when no row is usable, the first row of two or more cells that are all header words, one of
+ * them a name (`Name, Notes`: a list of names kept without phones), so such a list still imports; prose and titles
+ * never qualify. -1 when neither is found. The preset is the given one or, per row, the detected one.
+ */
+export function findHeaderRow(
+  rows: Array<{ cells: string[] }>,
+  preset?: Preset,
+): { at: number; preset: Preset; mapped: number } {
+  let best = { at: -1, preset: preset ?? ('generic' as Preset), mapped: 0 };
+  let namesOnly = { at: -1, preset: preset ?? ('generic' as Preset), mapped: 0 };
+  for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS); i++) {
+    const cells = rows[i]?.cells ?? [];
+    const filled = cells.filter((c) => c.trim() !== '').length;
+    if (!filled) continue;
+    const p = preset ?? detectPreset(cells);
+    const m = guessMapping(cells, p);
+    if (usableMapping(m)) {
+      if (m.columns.length > best.mapped) best = { at: i, preset: p, mapped: m.columns.length };
+    } else if (namesOnly.at < 0 && filled >= 2 && m.columns.length === filled && hasNameColumn(m))
+      namesOnly = { at: i, preset: p, mapped: 0 };
   }
-  return -1;
+  return best.at >= 0 ? best : namesOnly;
 }
 
 export interface Mapping {

@@ -79,7 +79,7 @@ function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }
 
-function readSpreadsheet(bytes: Uint8Array, sheet?: string): Sheet {
+function openWorkbook(bytes: Uint8Array, sheet?: string): XLSX.WorkBook {
   let wb: XLSX.WorkBook;
   try {
     // dense: rows as arrays, not one object key per cell (a 100k-row sheet reads in half the time)
@@ -89,10 +89,12 @@ function readSpreadsheet(bytes: Uint8Array, sheet?: string): Sheet {
   }
   if (sheet && !wb.SheetNames.includes(sheet))
     refuse(`This spreadsheet has no sheet called “${sheet}”; its sheets are ${wb.SheetNames.join(', ')}.`);
-  // the chosen sheet, else the first one that has any cells
-  const name = sheet ?? wb.SheetNames.find((n) => wb.Sheets[n]?.['!ref']) ?? wb.SheetNames[0];
-  const ws = name ? wb.Sheets[name] : undefined;
-  if (!ws?.['!ref']) refuse('This spreadsheet has no rows.');
+  return wb;
+}
+
+function sheetOf(wb: XLSX.WorkBook, name: string): Sheet | null {
+  const ws = wb.Sheets[name];
+  if (!ws?.['!ref']) return null;
   const range = XLSX.utils.decode_range(ws['!ref'] as string);
   const data = (ws['!data'] ?? []) as Array<Array<XLSX.CellObject | undefined> | undefined>;
   const rows: Sheet['rows'] = [];
@@ -103,6 +105,32 @@ function readSpreadsheet(bytes: Uint8Array, sheet?: string): Sheet {
     rows.push({ line: r + 1, cells });
   }
   return { kind: 'spreadsheet', rows, sheets: wb.SheetNames, sheet: name };
+}
+
+function readSpreadsheet(bytes: Uint8Array, sheet?: string): Sheet {
+  const wb = openWorkbook(bytes, sheet);
+  // the chosen sheet, else the first one that has any cells
+  const name = sheet ?? wb.SheetNames.find((n) => wb.Sheets[n]?.['!ref']) ?? wb.SheetNames[0];
+  const read = name ? sheetOf(wb, name) : null;
+  if (!read) refuse('This spreadsheet has no rows.');
+  return read;
+}
+
+/**
+ * Every sheet a header may be on: a text file's one table, a workbook's chosen sheet, or else each of its sheets that
+ * has cells (in workbook order).
+ */
+export function readTables(bytes: Uint8Array, choice: ReadChoice = {}): Sheet[] {
+  if (bytes.length > MAX_FILE_BYTES || bytes.length === 0) return [readTable(bytes, choice)];
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+  const isCfb = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  if (!isZip && !isCfb) return [readTable(bytes, choice)];
+  if (isZip) checkZip(bytes);
+  const wb = openWorkbook(bytes, choice.sheet);
+  const names = choice.sheet ? [choice.sheet] : wb.SheetNames;
+  const sheets = names.map((n) => sheetOf(wb, n)).filter((s): s is Sheet => s !== null);
+  if (!sheets.length) refuse('This spreadsheet has no rows.');
+  return sheets;
 }
 
 /** A cell's value as text: dates as YYYY-MM-DD, numbers without grouping, strings exactly as typed. */

@@ -5,10 +5,10 @@ import type { Deps } from '../../deps';
 import type { SettingsService } from '../../settings/service';
 import { type CustomerService, DEFAULT_CATEGORIES } from '../service';
 import { type DecimalMark, decimalMarkFor } from './amounts';
-import { BulkCreate, keysOf } from './bulk';
+import { addressOf, BulkCreate, keysOf } from './bulk';
 import { KnownCustomers } from './known';
 import { type ImportPreview, type LayoutChoice, layoutOf, previewOf } from './layout';
-import { presetPhoneCountry } from './mapping';
+import { type Preset, presetPhoneCountry } from './mapping';
 import { type Candidate, type MoneyFormat, type RowIssue, readRow } from './values';
 
 export interface ImportOptions extends LayoutChoice {
@@ -29,6 +29,10 @@ export interface ImportResult {
   warnings: RowIssue[];
   ignoredColumns: string[];
   dryRun: boolean;
+  /** where the customers were read: the sheet (null for a text file), its header row as Excel numbers it, the preset */
+  sheet?: string | null;
+  headerRow?: number;
+  preset?: Preset;
 }
 
 export type ImportPhase = 'read' | 'check' | 'commit';
@@ -84,6 +88,9 @@ export class CustomerImport {
       warnings: [],
       ignoredColumns: mapping.ignored,
       dryRun: !!opts.dryRun,
+      sheet: sheet.sheet ?? null,
+      headerRow: sheet.rows[headerAt]?.line ?? 1,
+      preset,
     };
     const candidates: Candidate[] = [];
     const body = sheet.rows.slice(headerAt + 1);
@@ -306,22 +313,16 @@ export class CustomerImport {
       dateOfBirth: c.dateOfBirth,
       categoryId,
       notes: c.notes,
-      phones: c.phone ? [{ number: c.phone.e164, raw: c.phone.raw, label: 'mobile', isPrimary: true }] : [],
-      addresses:
-        c.address || c.city
-          ? [
-              {
-                kind: 'billing',
-                line1: c.address ?? '',
-                line2: '',
-                city: c.city ?? '',
-                region: '',
-                postalCode: '',
-                country: c.country ?? '',
-                isDefault: true,
-              },
-            ]
-          : [],
+      phones: [
+        ...(c.phone ? [{ number: c.phone.e164, raw: c.phone.raw, label: 'mobile', isPrimary: true }] : []),
+        ...(c.phone2 ? [{ number: c.phone2.e164, raw: c.phone2.raw, label: 'other', isPrimary: false }] : []),
+      ],
+      addresses: [addressOf(c, undefined)].filter((a) => a !== null),
+      tags: c.tags,
+      consentEmail: c.consentEmail,
+      consentSms: c.consentSms,
+      // agreeing to either channel opts in to marketing; saying no to both (in the file) opts out
+      marketingOptIn: c.consentEmail === null && c.consentSms === null ? null : !!(c.consentEmail || c.consentSms),
     };
   }
 }
