@@ -48,13 +48,13 @@ describe('customer import of web shop and ERP exports', () => {
   });
   afterEach(() => app.dispose());
 
-  it('imports a web shop export: address, consents, tags and notes; the totals are listed as ignored', () => {
+  it('imports a web shop export: address, consents, tags and notes; the totals kept as before-Counterline figures', () => {
     const bytes = ecommerceCsv();
     const before = tableCount(app, 'customers');
     const dry = app.services.customerImport.run(actor, bytes, { fileName: 'shop.csv', dryRun: true });
     expect(dry).toMatchObject({ rows: 4, created: 3, skipped: 1, errors: [], preset: 'ecommerce', headerRow: 1 });
     expect(dry.sheet).toBeNull();
-    expect(dry.ignoredColumns).toEqual(['Total Spent', 'Total Orders', 'Tax Exempt']);
+    expect(dry.ignoredColumns).toEqual(['Tax Exempt']);
     expect(tableCount(app, 'customers')).toBe(before);
 
     const r = app.services.customerImport.run(actor, bytes, { fileName: 'shop.csv' });
@@ -230,7 +230,7 @@ describe('counterline import customers on the command line', { timeout: 120_000 
       /^Imported shop\.csv \(header row 1, preset ecommerce\): 4 rows, 0 created, 0 updated, 4 skipped, 0 errors\./,
     );
     expect(r.stdout).toMatch(/Row 2 matches Alice Akello already in Counterline; skipped/);
-    expect(r.stdout).toMatch(/ignored columns: Total Spent, Total Orders, Tax Exempt/);
+    expect(r.stdout).toMatch(/ignored columns: Tax Exempt/);
     const before = count();
     const upd = cli('import', 'customers', shop, '--data-dir', dir, '--on-duplicate', 'update', '--json');
     expect(upd.status).toBe(0);

@@ -150,8 +150,12 @@ describe('customer import', () => {
     expect(r.created).toBe(25);
     expect(r.skipped).toBe(1);
     expect(r.errors).toEqual([]);
-    expect(r.ignoredColumns).toEqual(['Total spent', 'First visit', 'Last visit']);
+    expect(r.ignoredColumns).toEqual([]);
     const zoe = byName('Zoë Nuñez')[0];
+    // the old till's first and last visit are kept "before Counterline", read in the shop's time zone (Kampala, +3)
+    expect(new Date(zoe?.opening_first_at as number).toISOString()).toBe('2023-01-05T07:12:00.000Z');
+    expect(new Date(zoe?.opening_last_at as number).toISOString()).toBe('2024-11-30T15:40:00.000Z');
+    expect(app.sqlite.prepare('SELECT count(*) AS n FROM sales_orders').get()).toEqual({ n: 0 });
     // Points balance opens the points ledger, once per import row
     expect(zoe?.points_balance).toBe(877);
     expect(

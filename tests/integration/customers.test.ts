@@ -239,13 +239,20 @@ describe('customers', () => {
       const { customer } = await person(first, 'Points');
       ids.push(customer.id);
       if (points)
-        await ok('loyalty.adjust', { customerId: customer.id, points, reason: 'opening', idempotencyKey: `opening-${first}` });
+        await ok('loyalty.adjust', {
+          customerId: customer.id,
+          points,
+          reason: 'opening',
+          idempotencyKey: `opening-${first}`,
+        });
     }
     const walk: Array<{ displayName: string; pointsBalance: number }> = [];
     let cursor: string | null | undefined;
     do {
-      const page: { rows: Array<{ displayName: string; pointsBalance: number }>; nextCursor: string | null } =
-        await ok('customers.search', { sort: 'points', direction: 'desc', limit: 1, ...(cursor ? { cursor } : {}) });
+      const page: { rows: Array<{ displayName: string; pointsBalance: number }>; nextCursor: string | null } = await ok(
+        'customers.search',
+        { sort: 'points', direction: 'desc', limit: 1, ...(cursor ? { cursor } : {}) },
+      );
       walk.push(...page.rows);
       cursor = page.nextCursor;
     } while (cursor);

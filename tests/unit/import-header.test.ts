@@ -202,9 +202,14 @@ describe('customer import values', () => {
   it('takes the other phone when the first is empty, and drops it when it is the same number', () => {
     const mapping = guessMapping(['Name', 'Phone', 'Other phone'], 'generic');
     const read = (a: string, b: string) => readRow(2, ['Ann', a, b], mapping, ['UG']).candidate;
-    expect(read('', "'0772000111")).toMatchObject({ phone: { e164: '+256772000111' }, phone2: null });
-    expect(read('0772000111', '+256772000111')).toMatchObject({ phone: { e164: '+256772000111' }, phone2: null });
-    expect(read('0772000111', '0772000222')?.phone2?.e164).toBe('+256772000222');
+    expect(read('', "'0772000111")).toMatchObject({ phone: { e164: '+256772000111' }, others: [] });
+    expect(read('0772000111', '+256772000111')).toMatchObject({ phone: { e164: '+256772000111' }, others: [] });
+    expect(read('0772000111', '0772000222')?.others.map((p) => p.e164)).toEqual(['+256772000222']);
+    // an export's Other phones: several numbers in one cell, each with the apostrophe a spreadsheet keeps
+    expect(read('0772000111', "'+256772000222; '+256414123456")?.others.map((p) => p.e164)).toEqual([
+      '+256772000222',
+      '+256414123456',
+    ]);
   });
 
   it('reads a country by its code or its name', () => {

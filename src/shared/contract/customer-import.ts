@@ -26,8 +26,20 @@ export const IMPORT_FIELDS = [
   'taxId',
   'consentEmail',
   'consentSms',
+  'consentWhatsapp',
+  'marketingOptInAt',
+  'status',
+  'cardNo',
+  'creditLimit',
+  'paymentTermsDays',
+  'shippingAddress',
+  'language',
   'balance',
   'points',
+  'openingSpent',
+  'openingOrders',
+  'openingFirstAt',
+  'openingLastAt',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 

@@ -26,7 +26,7 @@ function columnDefaults(): Row {
 /** The match keys of a row as the service would store them. */
 export function keysOf(c: Candidate): MatchKeys {
   return {
-    phones: [c.phone, c.phone2].flatMap((p) => (p ? [p.e164] : [])),
+    phones: [c.phone, ...c.others].flatMap((p) => (p ? [p.e164] : [])),
     emailNorm: normaliseEmail(c.email),
     taxId: normaliseTaxId(c.taxId),
     code: cleanName(c.code),
@@ -56,6 +56,16 @@ const CUSTOMER_COLUMNS = [
   'consent_sms',
   'marketing_opt_in',
   'marketing_opt_in_at',
+  'consent_whatsapp',
+  'status',
+  'loyalty_card_no',
+  'credit_limit',
+  'payment_terms_days',
+  'preferred_language',
+  'opening_spent',
+  'opening_orders',
+  'opening_first_at',
+  'opening_last_at',
   'created_at',
   'updated_at',
   'created_by',
@@ -76,6 +86,7 @@ export class BulkCreate {
   private insertFts;
   private insertPoints;
   private addPoints;
+  private insertCard;
   /** the record as CustomerService.get reads a fresh one back, minus what every import row sets itself */
   private viewDefaults: Row;
   private creations: CreationLog;
@@ -103,11 +114,14 @@ export class BulkCreate {
     );
     this.insertAddress = s.prepare(
       `INSERT INTO customer_addresses (id, customer_id, kind, line1, line2, city, region, postal_code, country, is_default)
-       VALUES (?, ?, 'billing', ?, ?, ?, ?, ?, ?, 1)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
     );
     this.insertPoints = s.prepare(
       `INSERT INTO points_entries (id, customer_id, kind, points, operation_id, reason, staff_id, at, till_id)
        VALUES (?, ?, 'opening', ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertCard = s.prepare(
+      "INSERT INTO loyalty_cards (id, customer_id, card_no, status, issued_at, staff_id) VALUES (?, ?, ?, 'active', ?, ?)",
     );
     this.addPoints = s.prepare('UPDATE customers SET points_balance = points_balance + ? WHERE id = ?');
     this.insertFts = s.prepare('INSERT INTO customers_fts (rowid, name, phones, other) VALUES (?, ?, ?, ?)');
@@ -135,12 +149,16 @@ export class BulkCreate {
     const displayName = displayNameOf({ type: c.type, firstName, lastName, companyName });
     const email = c.email?.trim() || null;
     const phone = c.phone ? { id: this.deps.newId(), e164: c.phone.e164, raw: c.phone.raw.trim() } : null;
-    const phone2 = c.phone2 ? { id: this.deps.newId(), e164: c.phone2.e164, raw: c.phone2.raw.trim() } : null;
+    const others = c.others.map((p) => ({ id: this.deps.newId(), e164: p.e164, raw: p.raw.trim() }));
     const tags = [...new Set(c.tags.map((t) => t.trim()).filter(Boolean))];
     const consentEmail = !!c.consentEmail;
     const consentSms = !!c.consentSms;
-    // a customer who agreed to marketing on either channel has opted in to marketing, from the import on
-    const marketingOptIn = consentEmail || consentSms;
+    const consentWhatsapp = !!c.consentWhatsapp;
+    // the file's opt-in date when it has that column; else agreeing to either channel opts in, from the import on
+    const marketingOptInAt =
+      c.marketingOptInAt !== undefined ? c.marketingOptInAt : consentEmail || consentSms ? this.now : null;
+    const marketingOptIn = marketingOptInAt !== null;
+    const o = c.opening;
     const searchKey = this.searchKey++;
     this.insertCustomer.run(
       id,
@@ -163,19 +181,32 @@ export class BulkCreate {
       consentEmail ? 1 : 0,
       consentSms ? 1 : 0,
       marketingOptIn ? 1 : 0,
-      marketingOptIn ? this.now : null,
+      marketingOptInAt,
+      consentWhatsapp ? 1 : 0,
+      c.status,
+      c.cardNo,
+      c.creditLimit,
+      c.paymentTermsDays,
+      c.language,
+      o.spent,
+      o.orders,
+      o.firstAt,
+      o.lastAt,
       this.now,
       this.now,
       this.actor.id,
       this.tillId,
     );
     if (phone) this.insertPhone.run(phone.id, id, phone.e164, phone.raw, 'mobile', 1);
-    if (phone2) this.insertPhone.run(phone2.id, id, phone2.e164, phone2.raw, 'other', 0);
-    const address = addressOf(c, this.deps.newId());
-    if (address)
+    // the card's history starts with the import, as loyalty-cards/cards.ts keeps it for a card given at the counter
+    if (c.cardNo) this.insertCard.run(this.deps.newId(), id, c.cardNo, this.now, this.actor.id);
+    for (const p of others) this.insertPhone.run(p.id, id, p.e164, p.raw, 'other', 0);
+    const addresses = addressesOf(c, () => this.deps.newId());
+    for (const address of addresses)
       this.insertAddress.run(
         address.id,
         id,
+        address.kind,
         address.line1,
         address.line2,
         address.city,
@@ -194,7 +225,7 @@ export class BulkCreate {
           email,
           code: keys.code,
           taxId: keys.taxId,
-          phonesE164: [phone, phone2].flatMap((p) => (p ? [p.e164] : [])),
+          phonesE164: [phone, ...others].flatMap((p) => (p ? [p.e164] : [])),
         },
         (e164) => this.phoneDigits.of(e164),
       ),
@@ -236,15 +267,25 @@ export class BulkCreate {
       tags,
       consentEmail,
       consentSms,
+      consentWhatsapp,
       marketingOptIn,
-      marketingOptInAt: marketingOptIn ? this.now : null,
+      marketingOptInAt,
+      status: c.status,
+      loyaltyCardNo: c.cardNo,
+      creditLimit: c.creditLimit,
+      paymentTermsDays: c.paymentTermsDays,
+      preferredLanguage: c.language,
+      openingSpent: o.spent,
+      openingOrders: o.orders,
+      openingFirstAt: o.firstAt,
+      openingLastAt: o.lastAt,
       balance: c.balance ?? 0,
       pointsBalance: c.points ?? 0,
       phones: [
         ...(phone ? [{ ...phone, label: 'mobile', isPrimary: true }] : []),
-        ...(phone2 ? [{ ...phone2, label: 'other', isPrimary: false }] : []),
+        ...others.map((p) => ({ ...p, label: 'other', isPrimary: false })),
       ],
-      addresses: address ? [address] : [],
+      addresses,
     } as unknown as Customer);
     this.creations.add(id, c.line, view);
     return id;
@@ -256,20 +297,24 @@ export class BulkCreate {
   }
 }
 
-/** The billing address a row gives, when it gives any part of one. */
-export function addressOf<Id extends string | undefined>(c: Candidate, id: Id) {
-  if (!(c.address || c.address2 || c.city || c.region || c.postalCode)) return null;
-  return {
-    id,
-    kind: 'billing' as const,
-    line1: c.address ?? '',
-    line2: c.address2 ?? '',
-    city: (c.city ?? '').trim(),
-    region: c.region ?? '',
-    postalCode: c.postalCode ?? '',
-    country: c.country ?? '',
-    isDefault: true,
-  };
+/** The addresses a row gives: billing when it gives any part of one, shipping (one line) when it has one. */
+export function addressesOf<Id extends string | undefined>(c: Candidate, newId: () => Id) {
+  const blank = { line1: '', line2: '', city: '', region: '', postalCode: '', country: '', isDefault: true };
+  const out: Array<typeof blank & { id: Id; kind: 'billing' | 'shipping' }> = [];
+  if (c.address || c.address2 || c.city || c.region || c.postalCode)
+    out.push({
+      ...blank,
+      id: newId(),
+      kind: 'billing',
+      line1: c.address ?? '',
+      line2: c.address2 ?? '',
+      city: (c.city ?? '').trim(),
+      region: c.region ?? '',
+      postalCode: c.postalCode ?? '',
+      country: c.country ?? '',
+    });
+  if (c.shipping) out.push({ ...blank, id: newId(), kind: 'shipping', line1: c.shipping });
+  return out;
 }
 
 /**

@@ -17,13 +17,13 @@ const WORDS: Record<ImportField, string[]> = {
   firstName: ['first name', 'firstname', 'given name', 'nama depan'],
   lastName: ['last name', 'lastname', 'surname', 'family name', 'nama belakang'],
   phone: ['phone', 'telepon', 'telpon', 'tel', 'hp', 'no hp', 'nomor hp', 'mobile', 'phone number', 'no telepon', 'wa'],
-  phone2: ['other phone', 'phone 2', 'phone2', 'second phone', 'alternate phone', 'telepon 2', 'hp 2'],
+  phone2: ['other phones', 'other phone', 'phone 2', 'phone2', 'second phone', 'alternate phone', 'telepon 2', 'hp 2'],
   email: ['e-mail', 'email', 'email address', 'surel'],
   dateOfBirth: ['birthday', 'tanggal lahir', 'date of birth', 'dob', 'birth date', 'tgl lahir', 'ulang tahun'],
   category: ['category', 'kategori', 'customer category', 'group', 'grup', 'customer group'],
   tags: ['tags', 'tag', 'labels', 'label'],
   notes: ['notes', 'note', 'catatan', 'keterangan', 'comments', 'comment', 'remarks'],
-  address: ['address', 'alamat', 'street', 'address line 1', 'street address'],
+  address: ['address', 'alamat', 'street', 'address line 1', 'street address', 'billing address', 'alamat tagihan'],
   address2: ['address 2', 'address2', 'address line 2', 'street2', 'street 2', 'alamat 2'],
   city: ['city', 'kota', 'town'],
   region: ['province', 'province code', 'state', 'state code', 'region', 'provinsi', 'county'],
@@ -38,20 +38,38 @@ const WORDS: Record<ImportField, string[]> = {
     'customer number',
     'reference',
     'card',
-    'card number',
-    'member card',
-    'loyalty card',
     'kartu',
-    'no kartu',
-    'nomor kartu',
   ],
   company: ['company', 'perusahaan', 'company name', 'business', 'nama perusahaan'],
-  type: ['company type', 'customer type', 'contact type', 'jenis pelanggan'],
+  type: ['type', 'company type', 'customer type', 'contact type', 'jenis pelanggan'],
   consentEmail: ['accepts email marketing', 'email marketing', 'email consent', 'email opt in'],
   consentSms: ['accepts sms marketing', 'sms marketing', 'sms consent', 'sms opt in'],
+  consentWhatsapp: ['whatsapp consent', 'accepts whatsapp marketing', 'whatsapp marketing', 'whatsapp opt in'],
+  marketingOptInAt: ['marketing opt-in at', 'marketing opt-in date', 'opt-in date', 'accepts marketing updated at'],
+  status: ['status', 'customer status'],
+  cardNo: ['card number', 'loyalty card', 'loyalty card number', 'member card', 'card no', 'no kartu', 'nomor kartu'],
+  creditLimit: ['credit limit', 'batas kredit', 'limit kredit', 'plafon kredit'],
+  paymentTermsDays: ['payment terms (days)', 'payment terms', 'terms (days)', 'termin', 'jatuh tempo (hari)'],
+  shippingAddress: ['shipping address', 'delivery address', 'alamat pengiriman'],
+  language: ['language', 'preferred language', 'bahasa'],
   taxId: ['tax id', 'npwp', 'tin', 'vat number', 'tax number'],
-  balance: ['balance owed', 'balance', 'saldo piutang', 'piutang', 'saldo', 'opening balance', 'amount owed', 'owes'],
+  balance: [
+    'balance owed',
+    'account balance',
+    'balance',
+    'saldo piutang',
+    'piutang',
+    'saldo',
+    'opening balance',
+    'amount owed',
+    'owes',
+  ],
   points: ['points balance', 'points', 'poin', 'loyalty points', 'saldo poin'],
+  // what another system knew about the customer's buying: kept as "before Counterline" figures, not as sales
+  openingSpent: ['total spent', 'total spend', 'lifetime spend', 'total belanja', 'total sales'],
+  openingOrders: ['orders', 'total orders', 'number of orders', 'visits', 'total visits', 'jumlah transaksi'],
+  openingFirstAt: ['first purchase', 'first visit', 'first order', 'kunjungan pertama', 'pembelian pertama'],
+  openingLastAt: ['last purchase', 'last visit', 'last order', 'kunjungan terakhir', 'pembelian terakhir'],
 };
 
 export const PRESETS = IMPORT_PRESETS;
@@ -133,12 +151,16 @@ export function presetPhoneCountry(preset: Preset): string | undefined {
 }
 
 export function headerKey(s: string): string {
-  return s
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[_.:*#]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    s
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[_.:*#]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      // a money column names its currency: `Total spent (UGX)`
+      .replace(/ \([a-z]{3}\)$/, '')
+  );
 }
 
 function fieldFor(header: string, preset: Preset): ImportField | null {

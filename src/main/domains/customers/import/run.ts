@@ -5,7 +5,7 @@ import type { Deps } from '../../deps';
 import type { SettingsService } from '../../settings/service';
 import { type CustomerService, DEFAULT_CATEGORIES } from '../service';
 import { type DecimalMark, decimalMarkFor } from './amounts';
-import { addressOf, BulkCreate, keysOf } from './bulk';
+import { addressesOf, BulkCreate, keysOf } from './bulk';
 import { KnownCustomers } from './known';
 import { type ImportPreview, type LayoutChoice, layoutOf, previewOf } from './layout';
 import { type Preset, presetPhoneCountry } from './mapping';
@@ -77,6 +77,7 @@ export class CustomerImport {
     const money: MoneyFormat = {
       currency: store.currency,
       mark: opts.decimalMark ?? (preset === 'kasir' ? ',' : decimalMarkFor(store.country)),
+      timeZone: store.timeZone,
     };
     const importId = this.deps.newId();
     const result: ImportResult = {
@@ -266,6 +267,14 @@ export class CustomerImport {
         }
         continue;
       }
+      if (c.cardNo && this.cardTaken(c.cardNo)) {
+        result.warnings.push({
+          row: c.line,
+          field: 'cardNo',
+          message: `Row ${c.line}: the card ${c.cardNo} already belongs to another customer; imported without a card.`,
+        });
+        c.cardNo = null;
+      }
       if (!match) {
         if (categoryId && !categoryById.has(categoryId)) categoryById = this.categoryById();
         bulk ??= new BulkCreate(this.deps, this.customers, actor, opts.fileName, importId, currency, categoryById);
@@ -297,6 +306,15 @@ export class CustomerImport {
     bulk?.finish();
   }
 
+  /** Whether a card number is (or was) a customer's card in the shop, or an earlier row's. */
+  private cardTaken(cardNo: string): boolean {
+    return !!this.deps.sqlite
+      .prepare(
+        'SELECT 1 FROM loyalty_cards WHERE card_no = ? UNION ALL SELECT 1 FROM customers WHERE loyalty_card_no = ? LIMIT 1',
+      )
+      .get(cardNo, cardNo);
+  }
+
   private categoryById(): Map<string, string> {
     return new Map(this.customers.categories().map((k) => [k.id, k.name]));
   }
@@ -315,14 +333,24 @@ export class CustomerImport {
       notes: c.notes,
       phones: [
         ...(c.phone ? [{ number: c.phone.e164, raw: c.phone.raw, label: 'mobile', isPrimary: true }] : []),
-        ...(c.phone2 ? [{ number: c.phone2.e164, raw: c.phone2.raw, label: 'other', isPrimary: false }] : []),
+        ...c.others.map((p) => ({ number: p.e164, raw: p.raw, label: 'other', isPrimary: false })),
       ],
-      addresses: [addressOf(c, undefined)].filter((a) => a !== null),
+      addresses: addressesOf(c, () => undefined).map(({ id: _id, ...a }) => a),
       tags: c.tags,
       consentEmail: c.consentEmail,
       consentSms: c.consentSms,
-      // agreeing to either channel opts in to marketing; saying no to both (in the file) opts out
-      marketingOptIn: c.consentEmail === null && c.consentSms === null ? null : !!(c.consentEmail || c.consentSms),
+      consentWhatsapp: c.consentWhatsapp,
+      // the file's opt-in column when it has one; else agreeing to either channel opts in, saying no to both opts out
+      marketingOptIn:
+        c.marketingOptInAt !== undefined
+          ? c.marketingOptInAt !== null
+          : c.consentEmail === null && c.consentSms === null
+            ? null
+            : !!(c.consentEmail || c.consentSms),
+      loyaltyCardNo: c.cardNo,
+      creditLimit: c.creditLimit,
+      paymentTermsDays: c.paymentTermsDays,
+      preferredLanguage: c.language,
     };
   }
 }

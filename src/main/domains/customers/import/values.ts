@@ -1,12 +1,17 @@
 import type { CurrencyCode } from '../../../../shared/money';
+import { offsetAt } from '../../zone';
 import { cleanName, normaliseEmail, toE164 } from '../normalise';
 import { type DecimalMark, parseAmount, parsePoints } from './amounts';
 import type { ImportField, Mapping } from './mapping';
 
-/** How the file writes amounts: the store's currency and the decimal mark of the file (or the store's country). */
+/**
+ * How the file writes amounts: the store's currency and the decimal mark of the file (or the store's country); and
+ * the shop's time zone, in which a date or time written without a zone is read.
+ */
 export interface MoneyFormat {
   currency: CurrencyCode;
   mark: DecimalMark;
+  timeZone?: string;
 }
 
 export interface RowIssue {
@@ -24,8 +29,8 @@ export interface Candidate {
   companyName: string | null;
   displayName: string;
   phone: { e164: string; raw: string } | null;
-  /** a second number (an ERP's Mobile, a web shop's address phone), when it differs from the first */
-  phone2: { e164: string; raw: string } | null;
+  /** more numbers (an ERP's Mobile, a web shop's address phone, an export's Other phones), none the same as phone */
+  others: Array<{ e164: string; raw: string }>;
   email: string | null;
   emailNorm: string | null;
   dateOfBirth: string | null;
@@ -46,6 +51,49 @@ export interface Candidate {
   /** yes/no marketing consents; null where the file says nothing (an update keeps what is stored) */
   consentEmail: boolean | null;
   consentSms: boolean | null;
+  consentWhatsapp: boolean | null;
+  /** when the file has a marketing opt-in column: the date, or null for not opted in; undefined when it has none */
+  marketingOptInAt: number | null | undefined;
+  status: 'active' | 'inactive';
+  cardNo: string | null;
+  creditLimit: number | null;
+  paymentTermsDays: number | null;
+  /** a shipping address on one line */
+  shipping: string | null;
+  language: string | null;
+  /** what the old system knew (total spent, orders, first and last purchase): "before Counterline", not sales */
+  opening: { spent: number | null; orders: number | null; firstAt: number | null; lastAt: number | null };
+}
+
+const INACTIVE = ['inactive', 'disabled', 'archived', 'blocked', 'nonaktif', 'tidak aktif', 'no'];
+const ACTIVE = ['active', 'enabled', 'aktif', 'yes'];
+const LANGUAGE_NAMES: Record<string, string> = {
+  english: 'en',
+  inggris: 'en',
+  indonesian: 'id',
+  'bahasa indonesia': 'id',
+  indonesia: 'id',
+  swahili: 'sw',
+  kiswahili: 'sw',
+};
+
+/**
+ * An instant from an ISO timestamp with its zone (`2024-11-30T18:40:00.000Z`), or a shop-local date or date and time
+ * (`2024-11-30 18:40`, `30/11/2024`); null when the cell is none of these.
+ */
+export function parseInstant(raw: string, timeZone = 'UTC'): number | null {
+  const s = raw.trim();
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(s)) {
+    const at = Date.parse(s);
+    return Number.isNaN(at) ? null : at;
+  }
+  const m = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(s);
+  const ymd = m ? parseDate(m[1] as string) : parseDate(s);
+  if (!ymd) return null;
+  const wall =
+    Date.parse(`${ymd}T00:00:00Z`) + (m ? ((Number(m[2]) * 60 + Number(m[3])) * 60 + Number(m[4] ?? 0)) * 1000 : 0);
+  // the zone's offset at that wall time (asked twice, for a daylight-saving day)
+  return wall - offsetAt(wall - offsetAt(wall, timeZone), timeZone);
 }
 
 const YES = ['yes', 'y', 'true', '1', 'ya', 'accepted', 'subscribed', 'opted in', 'opt in', 'on', 'x'];
@@ -173,9 +221,9 @@ export function readRow(
   if (!displayName) errors.push({ row: line, field: 'name', message: `Row ${line} has no name.` });
 
   let notes = get('notes');
-  const readPhone = (field: 'phone' | 'phone2'): Candidate['phone'] => {
+  const readPhone = (field: 'phone' | 'phone2', cell: string): Candidate['phone'] => {
     // a spreadsheet keeps a leading + or 0 by writing the number as text after an apostrophe: `'+256772123456`
-    const raw = get(field)
+    const raw = cell
       .trim()
       .replace(/^['‘’`]+/, '')
       .trim();
@@ -192,12 +240,16 @@ export function readRow(
     notes = notes ? `${notes}\nPhone as imported: ${raw}` : `Phone as imported: ${raw}`;
     return null;
   };
-  let phone = readPhone('phone');
-  let phone2 = readPhone('phone2');
-  if (!phone) [phone, phone2] = [phone2, null];
-  if (phone2 && phone2.e164 === phone?.e164) phone2 = null;
+  let phone = readPhone('phone', get('phone'));
+  // an export's Other phones holds several numbers, one after another: `+256701234567; +256414123456`
+  const others: Candidate['others'] = [];
+  for (const part of get('phone2').split(/[;\n]/)) {
+    const p = readPhone('phone2', part);
+    if (p && p.e164 !== phone?.e164 && !others.some((o) => o.e164 === p.e164)) others.push(p);
+  }
+  if (!phone) phone = others.shift() ?? null;
 
-  const consent = (field: 'consentEmail' | 'consentSms', what: string): boolean | null => {
+  const consent = (field: 'consentEmail' | 'consentSms' | 'consentWhatsapp', what: string): boolean | null => {
     const raw = get(field);
     const v = parseYesNo(raw);
     if (v !== undefined) return v;
@@ -210,6 +262,73 @@ export function readRow(
   };
   const consentEmail = consent('consentEmail', 'email marketing');
   const consentSms = consent('consentSms', 'SMS marketing');
+  const consentWhatsapp = consent('consentWhatsapp', 'WhatsApp messages');
+  const tz = money.timeZone;
+  const instant = (field: ImportField, what: string): number | null => {
+    const raw = get(field).trim();
+    if (!raw) return null;
+    const at = parseInstant(raw, tz);
+    if (at === null)
+      warnings.push({
+        row: line,
+        field,
+        message: `Row ${line}: “${raw}” is not a date Counterline can read; imported without ${what}.`,
+      });
+    return at;
+  };
+  const amount = (field: ImportField, what: string): number | null => {
+    const raw = get(field).trim();
+    if (!raw) return null;
+    const read = parseAmount(raw, money.currency, money.mark);
+    if ('minor' in read && read.minor >= 0) return read.minor;
+    warnings.push({
+      row: line,
+      field,
+      message: `Row ${line}: ${'minor' in read ? `${raw} is below zero` : read.problem} in ${money.currency}; imported without ${what}.`,
+    });
+    return null;
+  };
+  const count = (field: ImportField, what: string, max: number): number | null => {
+    const raw = get(field).trim();
+    if (!raw) return null;
+    const n = parsePoints(raw, money.mark);
+    if (n !== null && n >= 0 && n <= max) return n;
+    warnings.push({
+      row: line,
+      field,
+      message: `Row ${line}: “${raw}” is not a whole number from 0 to ${max}; imported without ${what}.`,
+    });
+    return null;
+  };
+  const hasColumn = (f: ImportField) => mapping.columns.some((c) => c.field === f);
+  const marketingOptInAt = hasColumn('marketingOptInAt')
+    ? instant('marketingOptInAt', 'a marketing opt-in')
+    : undefined;
+
+  const rawStatus = get('status').trim().toLowerCase();
+  const status = INACTIVE.includes(rawStatus) ? 'inactive' : 'active';
+  if (rawStatus && status === 'active' && !ACTIVE.includes(rawStatus))
+    warnings.push({
+      row: line,
+      field: 'status',
+      message: `Row ${line}: “${get('status').trim()}” is neither active nor inactive; imported as active.`,
+    });
+  const rawCard = get('cardNo').trim().replace(/^'/, '').replace(/[\s-]/g, '');
+  const cardNo = /^\d{8,20}$/.test(rawCard) ? rawCard : null;
+  if (rawCard && !cardNo)
+    warnings.push({
+      row: line,
+      field: 'cardNo',
+      message: `Row ${line}: “${get('cardNo').trim()}” is not a card number (8 to 20 digits); imported without a card.`,
+    });
+  const rawLanguage = get('language').trim().toLowerCase();
+  const language = /^[a-z]{2,3}$/.test(rawLanguage) ? rawLanguage : (LANGUAGE_NAMES[rawLanguage] ?? null);
+  if (rawLanguage && !language)
+    warnings.push({
+      row: line,
+      field: 'language',
+      message: `Row ${line}: “${get('language').trim()}” is not a language Counterline knows; imported without one.`,
+    });
   const { tags, cut } = splitTags(get('tags'));
   if (cut)
     warnings.push({
@@ -281,7 +400,7 @@ export function readRow(
       companyName,
       displayName,
       phone,
-      phone2,
+      others,
       email,
       emailNorm: normaliseEmail(email),
       dateOfBirth,
@@ -300,6 +419,20 @@ export function readRow(
       tags,
       consentEmail,
       consentSms,
+      consentWhatsapp,
+      marketingOptInAt,
+      status,
+      cardNo,
+      creditLimit: amount('creditLimit', 'a credit limit'),
+      paymentTermsDays: count('paymentTermsDays', 'payment terms', 365),
+      shipping: get('shippingAddress').trim().slice(0, 200) || null,
+      language,
+      opening: {
+        spent: amount('openingSpent', 'the total spent before Counterline'),
+        orders: count('openingOrders', 'the number of orders before Counterline', 10_000_000),
+        firstAt: instant('openingFirstAt', 'the first purchase'),
+        lastAt: instant('openingLastAt', 'the last purchase'),
+      },
     },
     errors,
     warnings,
