@@ -4,6 +4,7 @@ import { startOfLocalDay } from '../../src/main/domains/loyalty/dates';
 import { seedDemoLife } from '../../src/main/seed/demo';
 import { CustomerQuery } from '../../src/shared/contract/customers';
 import { BUCKET_KEYS } from '../../src/shared/contract/debts';
+import { OrdersQuery } from '../../src/shared/contract/history';
 import { ledgerMismatches, makeTestApp, type TestApp } from '../helpers';
 
 const TZ = 'Africa/Kampala';
@@ -191,14 +192,18 @@ describe('demo shop life (seed --demo)', () => {
     expect(n("SELECT count(*) AS n FROM print_jobs WHERE status = 'failed'")).toBe(1);
   });
 
-  it("shows a regular's page with history", () => {
-    const regular = one<{ id: string }>(
-      "SELECT id FROM customers WHERE status = 'active' ORDER BY total_spent DESC LIMIT 1",
+  it("shows a regular's page: history, points and account", () => {
+    const regular = one<{ id: string; spent: number }>(
+      "SELECT id, total_spent AS spent FROM customers WHERE status = 'active' ORDER BY total_spent DESC, id LIMIT 1",
     );
-    const history = app.services.customerHistory;
-    expect(history).toBeDefined();
-    const orders = n('SELECT count(*) AS n FROM sales_orders WHERE customer_id = ?', regular.id);
-    expect(orders).toBeGreaterThan(30);
+    const summary = app.services.customerHistory.summary(regular.id);
+    expect(summary.orders).toBeGreaterThan(30);
+    expect(summary.totalSpent).toBe(regular.spent);
+    expect(summary.lastPurchaseAt).toBeGreaterThan(START_OF_TODAY - 14 * 86_400_000);
+    const orders = app.services.customerHistory.orders(OrdersQuery.parse({ customerId: regular.id, limit: 20 }));
+    expect(orders.rows).toHaveLength(20);
+    const loyalty = app.services.loyaltyReports.customer(regular.id, undefined, 20);
+    expect(loyalty.balance).toBeGreaterThan(0);
   });
 
   it('is the same data when seeded again for the same day', () => {
