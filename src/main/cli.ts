@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { testClock } from '../shared/clock';
+import { seededRandom, uuidv7Source } from '../shared/ids';
 import { createApp } from './app';
 import { exportDebtorsCommand, reportCommand, statementCommand } from './cli/debts';
 import { exportCommand } from './cli/export';
@@ -9,8 +11,11 @@ import { importCommand } from './cli/import';
 import { initCommand } from './cli/init';
 import { printerCommand } from './cli/printer';
 import { resolveDataDir } from './config';
+import { isoDate, localDate, startOfLocalDay } from './domains/loyalty/dates';
+import { DEMO_SHOP } from './domains/system/service';
 import { checkBindAddress, startHttpHost } from './host/http';
 import { testClockFromEnv } from './host/test-clock';
+import { seedDemoLife } from './seed/demo';
 import { seedReference } from './seed/reference';
 
 const HELP = `Counterline: the customer-first till
@@ -22,7 +27,9 @@ Usage: counterline <command> [options]
         Create a new shop and its owner (what the first-run screen does); refuses a folder with a shop.
   serve [--port N] [--data-dir DIR] [--host 127.0.0.1] [--allow-lan]
         Serve the till to a browser on this computer and print its address.
-  seed --demo [--data-dir DIR]           Create a believable small demo shop.
+  seed --demo [--today YYYY-MM-DD] [--bare] [--data-dir DIR]
+        Create a believable small demo shop: catalog, staff, ~300 customers and six months of sales, debts and
+        points up to today (the same rows for the same --today); --bare gives just the catalog and staff.
   seed --reference [--scale F] [--data-dir DIR]
         Create the deterministic reference dataset used by benchmarks.
   import customers FILE [--data-dir DIR] [--preset generic|pos-export|square|kasir|ecommerce|erp]
@@ -128,6 +135,8 @@ function seed(args: string[]): number {
     args,
     options: {
       demo: { type: 'boolean', default: false },
+      today: { type: 'string' },
+      bare: { type: 'boolean', default: false },
       reference: { type: 'boolean', default: false },
       scale: { type: 'string', default: '1' },
       'data-dir': { type: 'string' },
@@ -136,10 +145,34 @@ function seed(args: string[]): number {
   const dataDir = resolveDataDir(values['data-dir']);
   if (values.demo === values.reference) throw new Error('Choose one: seed --demo or seed --reference');
   if (values.demo) {
-    const app = createApp({ dataDir });
+    if (values.bare) {
+      const app = createApp({ dataDir });
+      try {
+        const { ownerName, pin } = app.services.system.createDemoShop();
+        console.log(`Demo shop created in ${dataDir}. Sign in as ${ownerName} with PIN ${pin}.`);
+      } finally {
+        app.close();
+      }
+      return 0;
+    }
+    const started = performance.now();
+    // the shop is set up at 07:00 on its `today`, with ids from a seed, so the same day gives the same rows
+    const tz = DEMO_SHOP.store.timeZone;
+    const today = values.today ?? isoDate(localDate(Date.now(), tz));
+    const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || Number.isNaN(startOfLocalDay(y, m, d, tz)))
+      throw new Error(`--today must be a date as YYYY-MM-DD, not ${today}`);
+    const clock = testClock(startOfLocalDay(y, m, d, tz) + 7 * 3_600_000);
+    const app = createApp({ dataDir, clock, newId: uuidv7Source(clock, seededRandom(14)) });
     try {
       const { ownerName, pin } = app.services.system.createDemoShop();
-      console.log(`Demo shop created in ${dataDir}. Sign in as ${ownerName} with PIN ${pin}.`);
+      const counts = seedDemoLife(app, { today });
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(
+        `Demo shop created in ${dataDir} (history up to ${today}, ${seconds} s): ${counts.customers} customers, ` +
+          `${counts.salesOrders} sales, ${counts.refunds} refunds, ${counts.voided} voids, ` +
+          `${counts.debtPayments} debt payments. Sign in as ${ownerName} with PIN ${pin}.`,
+      );
     } finally {
       app.close();
     }

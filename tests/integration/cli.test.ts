@@ -71,10 +71,32 @@ describe('counterline command line', { timeout: 60_000 }, () => {
   });
 
   it('seeds a demo shop and says how to sign in', () => {
-    const r = cli('seed', '--demo', '--data-dir', tempDir());
+    const r = cli('seed', '--demo', '--bare', '--data-dir', tempDir());
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Sign in as Rose Nakato with PIN 1234/);
   });
+
+  it('seeds a demo shop with six months of life, the same rows for the same --today', () => {
+    const seeded = () => {
+      const dir = tempDir();
+      const r = cli('seed', '--demo', '--today', '2026-03-18', '--data-dir', dir);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/300 customers, \d+ sales.*Sign in as Rose Nakato with PIN 1234/);
+      const db = new Database(join(dir, 'counterline.db'), { readonly: true });
+      const rows = {
+        customers: db.prepare('SELECT * FROM customers ORDER BY id').all(),
+        sales: db.prepare('SELECT * FROM sales_orders ORDER BY id').all(),
+        entries: db.prepare('SELECT * FROM account_entries ORDER BY id').all(),
+        points: db.prepare('SELECT * FROM points_entries ORDER BY id').all(),
+      };
+      db.close();
+      return rows;
+    };
+    const first = seeded();
+    expect(first.customers.length).toBeGreaterThanOrEqual(300);
+    expect(first.sales.length).toBeGreaterThan(3000);
+    expect(seeded()).toEqual(first);
+  }, 90_000);
 
   it('seeds the reference dataset deterministically', () => {
     const rows = () => {
@@ -93,7 +115,7 @@ describe('counterline command line', { timeout: 60_000 }, () => {
 
   it('exports every customer, inactive ones too, to a UTF-8 csv with a header row', () => {
     const dir = tempDir();
-    expect(cli('seed', '--demo', '--data-dir', dir).status).toBe(0);
+    expect(cli('seed', '--demo', '--bare', '--data-dir', dir).status).toBe(0);
     const fixture = join(process.cwd(), 'tests', 'fixtures', 'customers', 'kasir-pelanggan.csv');
     expect(cli('import', 'customers', fixture, '--preset', 'kasir', '--data-dir', dir).status).toBe(0);
     const out = join(dir, 'customers.csv');

@@ -87,11 +87,20 @@ const TAGS = ['regular', 'credit', 'delivery', 'school', 'restaurant', 'church']
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
- * Adds `count` customers to a freshly onboarded reference shop in one transaction with prepared statements
+ * Adds `count` customers (over the two years after the clock's time; the demo shop passes its own name lists)
+ * to a freshly onboarded reference shop in one transaction with prepared statements
  * (the service's per-customer checks would take minutes at this size). Deterministic from the seed.
  */
-export function seedCustomers(app: App, clock: TestClock, count: number, seed: number): number {
+export function seedCustomers(
+  app: App,
+  clock: TestClock,
+  count: number,
+  seed: number,
+  names: { first?: readonly string[]; last?: readonly string[] } = {},
+): number {
   if (count <= 0) return 0;
+  const firstNames = names.first ?? FIRST;
+  const lastNames = names.last ?? LAST;
   const { sqlite } = app;
   let s = (seed * 2654435761) >>> 0 || 1;
   const rand = () => {
@@ -126,9 +135,9 @@ export function seedCustomers(app: App, clock: TestClock, count: number, seed: n
       clock.advance(step);
       const id = newId();
       const business = rand() < 0.12;
-      const first = pick(FIRST);
-      const last = pick(LAST);
-      const company = business ? `${pick(LAST)} ${pick(COMPANY)}` : null;
+      const first = pick(firstNames);
+      const last = pick(lastNames);
+      const company = business ? `${pick(lastNames)} ${pick(COMPANY)}` : null;
       const displayName = company ?? `${first} ${last}`;
       const nsn = `${OPERATORS[i % OPERATORS.length]}${String((i * 3_000_017) % 10_000_000).padStart(7, '0')}`;
       const e164 = `+256${nsn}`;

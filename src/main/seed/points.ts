@@ -58,10 +58,22 @@ interface Event {
  * (FIFO as the engine derives it). Bulk-inserted in one transaction with the cached balances and tiers written once,
  * so cached = Σ entries and the daily job finds nothing left to do. ~1M entries at scale 1.
  */
-export function seedPoints(app: App, opts: { seed: number }): Record<string, number> {
+export function seedPoints(
+  app: App,
+  opts: {
+    seed: number;
+    /** default REFERENCE_PROGRAM; tiers must all be ×1 (earns follow from the sales alone) */
+    program?: LoyaltyProgram;
+    /** when the ledger is brought up to (expiries before it written, tiers from the year before it) */
+    now?: number;
+  },
+): Record<string, number> {
   const { sqlite } = app;
   const timeZone = app.services.settings.store().timeZone;
-  app.services.loyalty.setProgram({ id: null, name: 'seed' }, REFERENCE_PROGRAM);
+  const program = opts.program ?? REFERENCE_PROGRAM;
+  if (program.tiers.some((t) => t.multiplierBp !== 10_000)) throw new Error('seedPoints needs ×1 tiers');
+  const months = program.expiry.kind === 'months' ? program.expiry.months : null;
+  app.services.loyalty.setProgram({ id: null, name: 'seed' }, program);
   const sales = sqlite
     .prepare(
       `SELECT o.id, o.customer_id AS customerId, o.completed_at AS at, o.total + o.rounding AS total, o.status,
@@ -82,7 +94,7 @@ export function seedPoints(app: App, opts: { seed: number }): Record<string, num
     list.push(r);
     refundsOf.set(r.salesOrderId, list);
   }
-  const now = sales.reduce((m, s) => Math.max(m, s.at, s.voidedAt ?? 0), 0) + DAY;
+  const now = opts.now ?? sales.reduce((m, s) => Math.max(m, s.at, s.voidedAt ?? 0), 0) + DAY;
   const tillId = (sqlite.prepare('SELECT id FROM tills WHERE is_this_till = 1').get() as { id: string }).id;
   const clock = testClock(0);
   const newId = uuidv7Source(clock, seededRandom(opts.seed + 7));
@@ -98,7 +110,7 @@ export function seedPoints(app: App, opts: { seed: number }): Record<string, num
     const events: Event[] = [];
     let spend = 0;
     for (const s of list) {
-      const earned = Math.floor(Math.max(0, s.total) / 1000);
+      const earned = Math.floor(Math.max(0, s.total) / program.earn.per) * program.earn.points;
       if (earned <= 0) continue;
       events.push({
         at: s.at,
@@ -187,10 +199,10 @@ export function seedPoints(app: App, opts: { seed: number }): Record<string, num
     };
     for (const e of events) {
       expireUpTo(e.at);
-      write({ ...e, expiresAt: e.kind === 'earn' ? expiryAfter(e.at, 12, timeZone) : null });
+      write({ ...e, expiresAt: e.kind === 'earn' && months ? expiryAfter(e.at, months, timeZone) : null });
     }
     expireUpTo(now);
-    setCached.run(balance, tierFor(spend, REFERENCE_PROGRAM.tiers)?.id ?? null, customerId);
+    setCached.run(balance, tierFor(spend, program.tiers)?.id ?? null, customerId);
   };
 
   sqlite.transaction(() => {

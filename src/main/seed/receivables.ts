@@ -155,5 +155,13 @@ export function seedReceivables(
       ins.balance.run(moved, big.id);
     })();
   }
+  // the receipts took P-000001… so the next payment the service takes numbers after them
+  if (receiptNo > 0)
+    sqlite
+      .prepare(
+        `INSERT INTO document_counters (till_id, kind, last) VALUES (?, 'payment', ?)
+         ON CONFLICT (till_id, kind) DO UPDATE SET last = max(last, excluded.last)`,
+      )
+      .run(tillId, receiptNo);
   return { ...counts, bigAccountCustomerId: big?.id ?? null };
 }

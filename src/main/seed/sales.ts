@@ -2,8 +2,10 @@ import { testClock } from '../../shared/clock';
 import { seededRandom, uuidv7Source } from '../../shared/ids';
 import type { App } from '../app';
 import { refundShare } from '../domains/refunds/shares';
+import { offsetAt } from '../domains/zone';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 /** sales per transaction */
 const BATCH = 50_000;
 const WORDS = ['Sugar', 'Rice', 'Soap', 'Oil', 'Flour', 'Salt', 'Tea', 'Milk', 'Bread', 'Beans', 'Matches', 'Juice'];
@@ -43,7 +45,29 @@ interface PendingRefund {
  * same rows the services write (stock moves, account entries) and the cached stock, balances and totals summed in
  * memory and written once at the end, so cached = Σ ledger. Deterministic from the seed.
  */
-export function seedSales(app: App, opts: { orders: number; products: number; seed: number }): Record<string, number> {
+export interface SeedSalesOptions {
+  orders: number;
+  /** how many REF- products to create for the sales; ignored when `productIds` names the catalog to sell */
+  products: number;
+  seed: number;
+  /** sell these existing products instead of creating a catalog (the demo shop's) */
+  productIds?: readonly string[];
+  /** the time the sales span (default: from the first customer's creation to the last's) */
+  from?: number;
+  to?: number;
+  /** defaults 0.003 and 0.03 (the reference dataset's) */
+  voidRate?: number;
+  refundRate?: number;
+  /** sell to every customer created by the sale's time (default: the reference's coarse halving, which leaves the
+   * newer half of the customers to the last days) */
+  exactKnown?: boolean;
+  /** > 1 sends more of the sales to the oldest customers (regulars); default 1, evenly */
+  regulars?: number;
+  /** squeeze each local day's sales into opening hours, e.g. { open: 8, close: 21, timeZone } */
+  hours?: { open: number; close: number; timeZone: string };
+}
+
+export function seedSales(app: App, opts: SeedSalesOptions): Record<string, number> {
   const { sqlite } = app;
   if (opts.orders <= 0) return {};
   let s = (opts.seed * 2246822519) >>> 0 || 1;
@@ -70,8 +94,8 @@ export function seedSales(app: App, opts: { orders: number; products: number; se
   const actor = { id: owner.id, name: owner.name, role: 'owner' as const };
 
   // the catalog through the service (a few hundred products): barcodes, opening stock moves, audit as usual
-  const created: string[] = [];
-  for (let i = 0; i < opts.products; i++) {
+  const created: string[] = opts.productIds ? [...opts.productIds] : [];
+  for (let i = 0; !opts.productIds && i < opts.products; i++) {
     const kg = i % 9 === 0;
     created.push(
       app.services.catalog.create(actor, {
@@ -104,8 +128,31 @@ export function seedSales(app: App, opts: { orders: number; products: number; se
     at: number;
   }>;
   const currency = app.services.settings.store().currency;
-  const start = customers[0]?.at ?? Date.UTC(2024, 0, 1);
-  const end = customers[customers.length - 1]?.at ?? start + 2 * 365 * DAY;
+  const start = opts.from ?? customers[0]?.at ?? Date.UTC(2024, 0, 1);
+  const end = opts.to ?? customers[customers.length - 1]?.at ?? start + 2 * 365 * DAY;
+  /** how many customers had been created by `t` (binary search over the creation-ordered list) */
+  const customersBy = (t: number) => {
+    let lo = 0;
+    let hi = customers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((customers[mid] as { at: number }).at <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const voidRate = opts.voidRate ?? 0.003;
+  const refundRate = opts.refundRate ?? 0.03;
+  const skew = opts.regulars ?? 1;
+  const hours = opts.hours;
+  /** the same instant moved into opening hours: a local day's 24 hours map onto open–close, keeping their order */
+  const open = (t: number) => {
+    if (!hours) return t;
+    const offset = offsetAt(t, hours.timeZone);
+    const local = t + offset;
+    const day = Math.floor(local / DAY) * DAY;
+    return day + hours.open * HOUR + Math.floor(((local - day) * (hours.close - hours.open)) / 24) - offset;
+  };
   const step = Math.max(1, Math.floor((end - start) / opts.orders));
   const clock = testClock(start);
   const newId = uuidv7Source(clock, seededRandom(opts.seed + 2));
@@ -237,15 +284,18 @@ export function seedSales(app: App, opts: { orders: number; products: number; se
 
   const sellOne = (k: number) => {
     {
-      const at = start + k * step + int(step);
+      const at = open(start + k * step + int(step));
       while (pending.length && (pending[0] as PendingRefund).at <= at) writeRefund(pending.shift() as PendingRefund);
       clock.set(Math.max(clock.now(), at));
       const id = newId();
       const number = `S-${String(++saleNo).padStart(6, '0')}`;
       // customers who existed by now; older customers have had longer to come back
       let known = customers.length;
-      while (known > 1 && (customers[known - 1] as { at: number }).at > at) known = Math.max(1, Math.floor(known / 2));
-      const customerId = rand() < 0.85 ? (customers[int(known)]?.id ?? null) : null;
+      if (opts.exactKnown) known = Math.max(1, customersBy(at));
+      else
+        while (known > 1 && (customers[known - 1] as { at: number }).at > at)
+          known = Math.max(1, Math.floor(known / 2));
+      const customerId = rand() < 0.85 ? (customers[Math.floor(rand() ** skew * known)]?.id ?? null) : null;
       const staffId = staff[int(staff.length)] ?? owner.id;
       const lineCount = 1 + int(5);
       let subtotal = 0;
@@ -293,7 +343,7 @@ export function seedSales(app: App, opts: { orders: number; products: number; se
       const method = customerId && r < 0.15 ? 'on_account' : r < 0.65 ? 'cash' : r < 0.9 ? 'card' : 'mobile_money';
       const onAccount = method === 'on_account' ? total : 0;
       const tendered = method === 'cash' ? Math.ceil(total / 1000) * 1000 : null;
-      const voided = rand() < 0.003;
+      const voided = rand() < voidRate;
       ins.order.run(
         id,
         number,
@@ -427,9 +477,9 @@ export function seedSales(app: App, opts: { orders: number; products: number; se
           add(spent, customerId, -total);
         }
         counts.voided++;
-      } else if (rand() < 0.03) {
+      } else if (rand() < refundRate) {
         const refund: PendingRefund = {
-          at: at + DAY + int(14 * DAY),
+          at: open(at + DAY + int(14 * DAY)),
           orderId: id,
           number,
           customerId,
@@ -469,7 +519,8 @@ export function seedSales(app: App, opts: { orders: number; products: number; se
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
   }
   sqlite.transaction(() => {
-    for (const r of pending.splice(0)) writeRefund(r);
+    // with an end given (the demo's today), refunds that would come after it never happened
+    for (const r of pending.splice(0)) if (opts.to === undefined || r.at <= opts.to) writeRefund(r);
     flush();
     const counter = sqlite.prepare(
       'INSERT INTO document_counters (till_id, kind, last) VALUES (?, ?, ?) ON CONFLICT (till_id, kind) DO UPDATE SET last = excluded.last',
