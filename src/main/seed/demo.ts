@@ -4,7 +4,7 @@ import type { Cart } from '../../shared/contract/sales';
 import type { App } from '../app';
 import { localDate, startOfLocalDay } from '../domains/loyalty/dates';
 import { seedCustomers } from './customers';
-import { seedPoints } from './points';
+import { REFERENCE_PROGRAM, seedPoints } from './points';
 import { seedReceivables } from './receivables';
 import { seedSales } from './sales';
 
@@ -77,25 +77,13 @@ const LAST = [
  * month), tiers by a year's spend. The tiers are ×1 so the seeded earns follow from the sales alone.
  */
 export const DEMO_PROGRAM: LoyaltyProgram = {
-  enabled: true,
-  earn: {
-    points: 1,
-    per: 1000,
-    base: 'taxIncluded',
-    excludedCategoryIds: [],
-    excludedProductIds: [],
-    minSpend: 0,
-    perVisit: 0,
-  },
-  redeem: { pointValue: 10, minPoints: 100, maxSharePercent: 50 },
+  ...REFERENCE_PROGRAM,
   tiers: [
     { id: 'member', name: 'Member', thresholdSpend: 0, multiplierBp: 10_000 },
     { id: 'silver', name: 'Silver', thresholdSpend: 500_000, multiplierBp: 10_000 },
     { id: 'gold', name: 'Gold', thresholdSpend: 1_500_000, multiplierBp: 10_000 },
   ],
-  tierWindowMonths: 12,
   expiry: { kind: 'months', months: 6 },
-  birthdayBonus: 0,
 };
 
 export interface DemoLifeOptions {
