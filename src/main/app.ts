@@ -37,6 +37,9 @@ export interface App {
   close(): void;
 }
 
+/** What the seeders write through: the database, the services and the clock (no host, router or events). */
+export type AppCore = Pick<App, 'sqlite' | 'services' | 'clock'>;
+
 /** The whole main-process core, without Electron: used by the Electron shell, the browser host, the CLI and tests. */
 export function createApp(config: AppConfig): App {
   const clock = config.clock ?? systemClock;

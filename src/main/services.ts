@@ -27,6 +27,7 @@ import { SettingsService } from './domains/settings/service';
 import { StaffService } from './domains/staff/service';
 import { SystemService } from './domains/system/service';
 import { createFlow } from './postings';
+import { seedDemoLife } from './seed/demo';
 import { seedDemoCatalog } from './seed/products';
 
 export interface Services {
@@ -66,9 +67,10 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
   const settings = new SettingsService(deps, audit);
   const staff = new StaffService(deps, audit, () => settings.store().lockAfterMinutes * 60_000);
   const catalog = new CatalogService(deps, audit);
-  const system = new SystemService(deps, settings, staff, version, (actor) =>
-    seedDemoCatalog(catalog, settings, actor),
-  );
+  const system = new SystemService(deps, settings, staff, version, (actor, life) => {
+    seedDemoCatalog(catalog, settings, actor);
+    if (life) seedDemoLife({ sqlite: deps.sqlite, clock: deps.clock, services });
+  });
   const customers: CustomerService = new CustomerService(deps, audit, settings, (): LoyaltyCards => loyaltyCards);
   const customerImport = new CustomerImport(deps, audit, settings, customers);
   const customerImports = new ImportJobs(deps, customerImport);
@@ -104,7 +106,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
   const receivables = new AccountService(deps, audit, settings, receivablesSettings, credit, flow);
   const debtReports = new DebtReports(deps, audit, settings, receivablesSettings, devices.queue);
   const customerHistory = new CustomerHistory(deps, settings, refunds.reads, audit);
-  return {
+  const services: Services = {
     audit,
     settings,
     staff,
@@ -130,4 +132,5 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     loyaltyReports,
     loyalty,
   };
+  return services;
 }

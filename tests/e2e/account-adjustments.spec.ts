@@ -24,7 +24,7 @@ test("a manager corrects a customer's account from the customer page: a credit n
   host,
 }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, MANAGER.name, MANAGER.pin);
   const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
     type: 'individual',
@@ -185,7 +185,7 @@ test('opening balances typed in from the paper book: a debt with its due date, a
   host,
 }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, MANAGER.name, MANAGER.pin);
   for (const [firstName, lastName] of [
     ['Joseph', 'Mugisha'],

@@ -9,7 +9,7 @@ test('customer history: the summary and sales of a customer, a sale opened and r
   host,
 }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, MANAGER.name, MANAGER.pin);
   const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
     type: 'individual',

@@ -295,7 +295,7 @@ test('deleting a customer with a sale is refused in plain words; one without his
   host,
 }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, 'Rose Nakato', '1234');
   const { customer } = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
     type: 'individual',

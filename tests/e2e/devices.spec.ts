@@ -40,7 +40,7 @@ test('devices: a receipt waits for a printer, prints once one is added, and the 
   const printer = await fakePrinter();
   try {
     await page.goto(host.url);
-    await page.getByRole('button', { name: 'Try the demo shop' }).click();
+    await page.getByRole('button', { name: 'Empty demo shop' }).click();
     await signIn(page, OWNER.name, OWNER.pin);
 
     // A sale with no printer set up: it completes, its receipt waits in the queue.

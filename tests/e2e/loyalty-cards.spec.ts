@@ -22,7 +22,7 @@ test('loyalty cards: a card scanned on the customers list opens the customer; af
   host,
 }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, MANAGER.name, MANAGER.pin);
   await rpc(page, 'customers.create', {
     type: 'individual',

@@ -22,7 +22,7 @@ test('loyalty: scan the card, five items, redeem points, pay cash; the receipt s
   host,
 }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, MANAGER.name, MANAGER.pin);
 
   // The program: 1 point per UGX 1,000, a point pays UGX 10, at least 100 points, at most half a sale.

@@ -39,7 +39,7 @@ test('prices by customer: a manager sets up a wholesale list and a member offer 
 }) => {
   await page.setViewportSize({ width: 1366, height: 1300 });
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, MANAGER.name, MANAGER.pin);
 
   const categories = await rpc<Array<{ id: string; name: string }>>(page, 'customers.categories', null);

@@ -19,7 +19,7 @@ test('product import wizard: a stock list from another till, its columns checked
 }) => {
   await page.setViewportSize({ width: 1366, height: 1100 });
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, MANAGER.name, MANAGER.pin);
   const before = await rpc<{ rows: unknown[] }>(page, 'catalog.search', { text: '', status: 'any', limit: 200 });
 
@@ -80,7 +80,7 @@ test('price list import and export: prices by SKU and barcode with a carton brea
   host,
 }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, MANAGER.name, MANAGER.pin);
   await rpc(page, 'pricing.createList', { name: 'Wholesale', currency: 'UGX', items: [] });
   const dir = mkdtempSync(join(tmpdir(), 'price-import-'));

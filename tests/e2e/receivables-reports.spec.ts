@@ -38,7 +38,7 @@ test('debts: a credit sale part paid, its statement PDF read back, aging 45 days
 }) => {
   mkdirSync(SHOTS, { recursive: true });
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, OWNER.name, OWNER.pin);
 
   // a customer who pays on receipt (0 days) and agreed to WhatsApp, a credit sale and a part payment at the till

@@ -43,7 +43,7 @@ test('receivables at the till: a credit sale within the limit, the next one over
   host,
 }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, CASHIER.name, CASHIER.pin);
   const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
     type: 'individual',

@@ -14,7 +14,7 @@ const SUGAR = '6164000000034';
 /** The demo shop, signed in as its owner, with a customer holding loyalty card CARD. */
 async function openDemo(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, OWNER.name, OWNER.pin);
   await rpc(page, 'customers.create', {
     type: 'individual',

@@ -36,7 +36,7 @@ test('till: a cashier scans three items, attaches a customer by card, pays part 
   host,
 }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, CASHIER.name, CASHIER.pin);
 
   // A regular with a loyalty card, made the way the customers screen would.
@@ -197,7 +197,7 @@ test('till: weighed item by name, a discount over the cashier’s limit and a ch
   host,
 }) => {
   await page.goto(host.url);
-  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, CASHIER.name, CASHIER.pin);
   await rpc(page, 'customers.create', {
     type: 'individual',

@@ -1,6 +1,6 @@
 import type { TestClock } from '../../shared/clock';
 import { seededRandom, uuidv7Source } from '../../shared/ids';
-import type { App } from '../app';
+import type { AppCore } from '../app';
 import { makeCardNumber } from '../domains/customers/normalise';
 import { ftsColumns } from '../domains/customers/search';
 
@@ -92,7 +92,7 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCas
  * (the service's per-customer checks would take minutes at this size). Deterministic from the seed.
  */
 export function seedCustomers(
-  app: App,
+  app: AppCore,
   clock: TestClock,
   count: number,
   seed: number,

@@ -1,7 +1,7 @@
 import { testClock } from '../../shared/clock';
 import type { LoyaltyProgram } from '../../shared/contract/loyalty';
 import type { Cart } from '../../shared/contract/sales';
-import type { App } from '../app';
+import type { AppCore } from '../app';
 import { localDate, startOfLocalDay } from '../domains/loyalty/dates';
 import { seedCustomers } from './customers';
 import { REFERENCE_PROGRAM, seedPoints } from './points';
@@ -103,7 +103,7 @@ export interface DemoLifeOptions {
  * (src/main/seed/*.ts) at a small scale, which write the ledgers with their cached balances; the rest goes through
  * the services. Deterministic: the same `today` (and app clock and ids) gives the same rows.
  */
-export function seedDemoLife(app: App, opts: DemoLifeOptions = {}): Record<string, number> {
+export function seedDemoLife(app: AppCore, opts: DemoLifeOptions = {}): Record<string, number> {
   const { sqlite, services } = app;
   const seed = opts.seed ?? 14;
   const store = services.settings.store();
@@ -193,7 +193,7 @@ function isoDay(d: { y: number; m: number; d: number }) {
  * limits for businesses and a few birthdays this month. Plain column updates (none of these has a ledger or a search
  * entry); chosen by search key so they are the same every time.
  */
-function shapeCustomers(app: App, today: { y: number; m: number; d: number }) {
+function shapeCustomers(app: AppCore, today: { y: number; m: number; d: number }) {
   const { sqlite } = app;
   const cat = new Map(app.services.customers.categories().map((c) => [c.name, c.id]));
   const id = (name: string) => cat.get(name) ?? null;
@@ -237,7 +237,7 @@ function shapeCustomers(app: App, today: { y: number; m: number; d: number }) {
  * orders well), rounded up to a case (12 pieces, 10 kg or litres), so the shelves never run dry. 'adjustment' stock moves with the cached stock
  * moved by the same amount.
  */
-function restock(app: App, from: number, end: number, staffId: string): number {
+function restock(app: AppCore, from: number, end: number, staffId: string): number {
   const { sqlite } = app;
   const tillId = (sqlite.prepare('SELECT id FROM tills WHERE is_this_till = 1').get() as { id: string }).id;
   const products = sqlite.prepare("SELECT id, unit FROM products WHERE sku LIKE 'MR-%' ORDER BY sku").all() as {
@@ -278,7 +278,7 @@ function deliveryId(at: number, n: number) {
 type Actor = { id: string; name: string };
 
 /** A wholesale price list for the Wholesale category, 5% off for schools and churches, and two offers. */
-function pricing(app: App, actor: Actor, products: { id: string; sku: string; name: string }[], end: number) {
+function pricing(app: AppCore, actor: Actor, products: { id: string; sku: string; name: string }[], end: number) {
   const { pricing, customers, settings } = app.services;
   const bySku = new Map(products.map((p) => [p.sku, p.id]));
   const sku = (s: string) => bySku.get(s) as string;
@@ -332,7 +332,7 @@ function pricing(app: App, actor: Actor, products: { id: string; sku: string; na
  * Customers typed in twice at the till (same phone, a nickname or a typo; same email) and saved anyway with a
  * reason, through the service: the duplicates screen and the merge have something real to work on.
  */
-function duplicates(app: App, actor: Actor): number {
+function duplicates(app: AppCore, actor: Actor): number {
   const { customers } = app.services;
   const originals = app.sqlite
     .prepare(
@@ -358,7 +358,7 @@ function duplicates(app: App, actor: Actor): number {
 }
 
 /** Three sales on hold at the till: a customer gone to fetch money, a phone order, a walk-in. */
-function parked(app: App, cashier: Actor, products: { id: string; sku: string }[]): number {
+function parked(app: AppCore, cashier: Actor, products: { id: string; sku: string }[]): number {
   const id = (sku: string) => products.find((p) => p.sku === sku)?.id as string;
   const regular = app.sqlite
     .prepare(
@@ -411,7 +411,7 @@ function parked(app: App, cashier: Actor, products: { id: string; sku: string }[
 }
 
 /** Receipt copies of the latest sales: most printed, one failed (paper out) waiting for a retry. */
-function printJobs(app: App, actor: Actor): number {
+function printJobs(app: AppCore, actor: Actor): number {
   const { devices, sales } = app.services;
   const recent = app.sqlite
     .prepare(

@@ -1,7 +1,7 @@
 import { testClock } from '../../shared/clock';
 import type { LoyaltyProgram } from '../../shared/contract/loyalty';
 import { seededRandom, uuidv7Source } from '../../shared/ids';
-import type { App } from '../app';
+import type { AppCore } from '../app';
 import { cumulativeShare } from '../domains/loyalty/clawback';
 import { expiryAfter } from '../domains/loyalty/dates';
 import { EXPIRE_PREFIX, type LedgerRow, replayLots } from '../domains/loyalty/entries';
@@ -59,7 +59,7 @@ interface Event {
  * so cached = Σ entries and the daily job finds nothing left to do. ~1M entries at scale 1.
  */
 export function seedPoints(
-  app: App,
+  app: AppCore,
   opts: {
     seed: number;
     /** default REFERENCE_PROGRAM; tiers must all be ×1 (earns follow from the sales alone) */

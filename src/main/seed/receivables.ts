@@ -1,4 +1,4 @@
-import type { App } from '../app';
+import type { AppCore } from '../app';
 
 const DAY = 86_400_000;
 /** entries per transaction, like the sales seed */
@@ -12,7 +12,7 @@ const BATCH = 50_000;
  * the statement benchmark. Reads the invoices once in customer order and writes in batches; deterministic.
  */
 export function seedReceivables(
-  app: App,
+  app: AppCore,
   opts: { seed: number; bigAccountEntries: number },
 ): { debtPayments: number; allocations: number; bigAccountCustomerId: string | null } {
   const { sqlite } = app;

@@ -1,6 +1,6 @@
 import { testClock } from '../../shared/clock';
 import { seededRandom, uuidv7Source } from '../../shared/ids';
-import type { App } from '../app';
+import type { AppCore } from '../app';
 import { refundShare } from '../domains/refunds/shares';
 import { offsetAt } from '../domains/zone';
 
@@ -67,7 +67,7 @@ export interface SeedSalesOptions {
   hours?: { open: number; close: number; timeZone: string };
 }
 
-export function seedSales(app: App, opts: SeedSalesOptions): Record<string, number> {
+export function seedSales(app: AppCore, opts: SeedSalesOptions): Record<string, number> {
   const { sqlite } = app;
   if (opts.orders <= 0) return {};
   let s = (opts.seed * 2246822519) >>> 0 || 1;
@@ -516,7 +516,8 @@ export function seedSales(app: App, opts: SeedSalesOptions): Record<string, numb
       for (let k = from; k < Math.min(opts.orders, from + BATCH); k++) sellOne(k);
       flush();
     })();
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    // (inside a caller's transaction, e.g. the demo shop's, there is nothing to checkpoint yet)
+    if (!sqlite.inTransaction) sqlite.pragma('wal_checkpoint(TRUNCATE)');
   }
   sqlite.transaction(() => {
     // with an end given (the demo's today), refunds that would come after it never happened

@@ -60,6 +60,8 @@ export const en = {
   'onboard.pinMismatch': 'The two PINs are not the same. Please type them again.',
   'onboard.pinFormat': 'The PIN must be 4 to 8 digits.',
   'onboard.demo': 'Try the demo shop',
+  'onboard.demoHint': 'About 300 customers with six months of sales, debts and loyalty points.',
+  'onboard.demoEmpty': 'Empty demo shop (products and staff only)',
   'onboard.or': 'Just looking?',
   'onboard.demoReady': 'Demo shop ready. Sign in as {name} with PIN {pin}.',
   'onboard.done': 'Your shop is set up. Sign in with your PIN.',

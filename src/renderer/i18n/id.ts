@@ -62,6 +62,8 @@ export const id: Record<MessageKey, string> = {
   'onboard.pinMismatch': 'Kedua PIN tidak sama. Silakan ketik ulang.',
   'onboard.pinFormat': 'PIN harus 4 sampai 8 angka.',
   'onboard.demo': 'Coba toko demo',
+  'onboard.demoHint': 'Sekitar 300 pelanggan dengan penjualan, piutang, dan poin loyalitas enam bulan.',
+  'onboard.demoEmpty': 'Toko demo kosong (hanya produk dan staf)',
   'onboard.or': 'Hanya ingin melihat?',
   'onboard.demoReady': 'Toko demo siap. Masuk sebagai {name} dengan PIN {pin}.',
   'onboard.done': 'Toko Anda sudah siap. Masuk dengan PIN Anda.',

@@ -7,5 +7,5 @@ export const systemHandlers = implement(contract.system, {
     services.system.onboard(input);
     return null;
   },
-  createDemoShop: (_, { services }) => services.system.createDemoShop(),
+  createDemoShop: (input, { services }) => services.system.createDemoShop(input),
 });

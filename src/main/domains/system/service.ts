@@ -36,8 +36,8 @@ export class SystemService {
     private settings: SettingsService,
     private staff: StaffService,
     readonly version: string,
-    /** what else the demo shop gets (its catalog), inside the same transaction */
-    private seedDemo: (actor: Actor) => void = () => {},
+    /** what else the demo shop gets inside the same transaction: its catalog, and with `life` its customers and history */
+    private seedDemo: (actor: Actor, life: boolean) => void = () => {},
   ) {}
 
   status() {
@@ -66,7 +66,8 @@ export class SystemService {
     })();
   }
 
-  createDemoShop(): { ownerName: string; pin: string } {
+  /** The demo shop: catalog and staff, and with `life` six months of customers, sales, debts and points. */
+  createDemoShop(opts: { life?: boolean } = {}): { ownerName: string; pin: string } {
     this.deps.sqlite.transaction(() => {
       this.onboard(DEMO_SHOP as unknown as Onboarding);
       const actor: Actor = { id: null, name: 'demo shop' };
@@ -77,7 +78,7 @@ export class SystemService {
         receiptHeader: 'Fresh food, fair prices',
       });
       for (const s of DEMO_SHOP.staff) this.staff.create(actor, { ...s });
-      this.seedDemo(actor);
+      this.seedDemo(actor, opts.life ?? false);
     })();
     return { ownerName: DEMO_SHOP.owner.name, pin: DEMO_SHOP.owner.pin };
   }

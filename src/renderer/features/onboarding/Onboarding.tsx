@@ -57,10 +57,10 @@ export function Onboarding({
     }
   };
 
-  const demo = async () => {
+  const demo = async (life: boolean) => {
     setBusy(true);
     try {
-      const r = await api.system.createDemoShop(null);
+      const r = await api.system.createDemoShop({ life });
       onDone(t('onboard.demoReady', { name: r.ownerName, pin: r.pin }));
     } catch (err) {
       toast.error(err);
@@ -133,8 +133,12 @@ export function Onboarding({
         </form>
         <aside className="card demo-card">
           <h2>{t('onboard.or')}</h2>
-          <button type="button" className="btn btn-lg" disabled={busy} onClick={() => void demo()}>
+          <button type="button" className="btn btn-lg" disabled={busy} onClick={() => void demo(true)}>
             {t('onboard.demo')}
+          </button>
+          <p className="muted">{t('onboard.demoHint')}</p>
+          <button type="button" className="btn" disabled={busy} onClick={() => void demo(false)}>
+            {t('onboard.demoEmpty')}
           </button>
         </aside>
       </main>
