@@ -33,3 +33,14 @@ export const csv = (...lines: string[]) => new TextEncoder().encode(`${lines.joi
 
 export const ECOMMERCE_HEADER =
   'First Name,Last Name,Email,Accepts Email Marketing,Default Address Company,Default Address Address1,Default Address Address2,Default Address City,Default Address Province Code,Default Address Country Code,Default Address Zip,Default Address Phone,Phone,Accepts SMS Marketing,Total Spent,Total Orders,Note,Tax Exempt,Tags';
+
+/** A web shop's customer export: the 19 columns, consents in mixed yes/no words, tags, apostrophe-kept phones. */
+export const ecommerceCsv = () =>
+  csv(
+    ECOMMERCE_HEADER,
+    'Alice,Akello,alice@example.com,yes,Akello Traders,Plot 4 Kampala Rd,Suite 2,Kampala,C,UG,256,,\'+256772123456,no,"150,000.00",3,Likes tea,no,"VIP, wholesale"',
+    "Brian,Okot,brian@example.com,FALSE,,12 Gulu Ave,,Gulu,N,UG,,'+256772000222,,TRUE,0.00,0,,no,",
+    'Carol,Auma,CAROL@example.com,No,,,,,,,,,0772000333,Yes,10.00,1,,yes,late payer',
+    // the same email as Alice, in other letters: a duplicate within the file
+    'Alice,Again,ALICE@EXAMPLE.COM,yes,,,,,,,,,,no,0,0,,no,',
+  );

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { ecommerceCsv, registerWorkbook } from '../import-files';
 import { expect, OWNER, onboard, rpc, signIn, test } from './fixtures';
 
 const SHOTS = '/tmp/shots';
@@ -35,12 +36,25 @@ async function importFile(
     await page.getByLabel('The file comes from').selectOption(opts.preset);
     await expect(page.getByLabel('The file comes from')).toHaveValue(opts.preset);
   }
+  await checkAndImport(page, expected, opts.shots);
+}
+
+/** From the columns step: checks the rows, imports them and checks the counts the wizard shows. */
+async function checkAndImport(
+  page: Page,
+  expected: { rows: number; created: number; updated?: number; skipped: number; errors: number },
+  shots?: string,
+) {
+  const opts = { shots };
   await expect(page.getByText(`${expected.rows} customer rows below the column names.`)).toBeVisible();
   if (opts.shots) await page.screenshot({ path: `${SHOTS}/${opts.shots}-2-columns.png`, fullPage: true });
   await page.getByRole('button', { name: 'Check the rows' }).click();
   await expect(page.getByText('Step 3 of 4: check the rows')).toBeVisible();
+  if (expected.updated) await page.getByLabel('Update them with the file’s details').check();
   await expect(count(page, 'Rows')).toHaveText(String(expected.rows));
   await expect(count(page, 'New customers')).toHaveText(String(expected.created));
+  if (expected.updated !== undefined)
+    await expect(count(page, 'Customers updated')).toHaveText(String(expected.updated));
   await expect(count(page, 'Skipped')).toHaveText(String(expected.skipped));
   await expect(count(page, 'Rows with errors (not imported)')).toHaveText(String(expected.errors));
   if (opts.shots) await page.screenshot({ path: `${SHOTS}/${opts.shots}-3-check.png`, fullPage: true });
@@ -119,4 +133,44 @@ test('an export of every customer imports back with nothing to change', async ({
     { rows: 83, created: 0, updated: 0, skipped: 83, errors: 0 },
     { shots: 'import-reimport' },
   );
+});
+
+test('finds the customers on the second sheet of a workbook that opens with instructions, and reads a web shop export', async ({
+  page,
+  host,
+}) => {
+  await openImport(page, host);
+  const workbook = {
+    name: 'kampala-corner.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(registerWorkbook()),
+  };
+  await page.getByLabel('Customer file (Excel .xlsx or .xls, or .csv)').setInputFiles(workbook);
+  // the wizard says where it found the column names: the second sheet, under a title and a blank row
+  await expect(page.getByLabel('Sheet')).toHaveValue('Customers');
+  await expect(page.getByLabel('Row with the column names')).toHaveValue('3');
+  await expect(page.getByText('Not imported: Favourite item')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/import-workbook-2-columns.png`, fullPage: true });
+  // choosing the instructions sheet finds no column names there; back on Customers the import goes ahead
+  await page.getByLabel('Sheet').selectOption('Instructions');
+  await expect(page.getByRole('alert').first()).toContainText(/first 30 rows|no name column/);
+  await page.getByLabel('Sheet').selectOption('Customers');
+  await expect(page.getByLabel('Row with the column names')).toHaveValue('3');
+  await checkAndImport(page, { rows: 3, created: 3, skipped: 0, errors: 0 });
+  await page.getByRole('button', { name: 'Import another file' }).click();
+
+  await importFile(
+    page,
+    { name: 'web-shop-customers.csv', mimeType: 'text/csv', buffer: Buffer.from(ecommerceCsv()) },
+    // Alice, Brian and Carol came in with the workbook (same email or phone): the web shop's details update them
+    { rows: 4, created: 0, updated: 3, skipped: 1, errors: 0 },
+    { shots: 'import-webshop' },
+  );
+  const alice = await rpc<{ rows: { id: string }[] }>(page, 'customers.search', { text: 'alice@example.com' });
+  const view = await rpc<{ tags: string[]; consentEmail: boolean; addresses: { city: string }[] }>(
+    page,
+    'customers.get',
+    { id: alice.rows[0]?.id },
+  );
+  expect(view).toMatchObject({ tags: ['VIP', 'wholesale'], consentEmail: true, addresses: [{ city: 'Kampala' }] });
 });

@@ -6,20 +6,9 @@ import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportResult } from '../../src/main/domains/customers/import/run';
 import { makeTestApp, type TestApp, tableCount } from '../helpers';
-import { csv, ECOMMERCE_HEADER, registerWorkbook } from '../import-files';
+import { csv, ECOMMERCE_HEADER, ecommerceCsv, registerWorkbook } from '../import-files';
 
 const actor = { id: null, name: 'test import' };
-
-/** A web shop's customer export: the 19 columns, consents in mixed yes/no words, tags, apostrophe-kept phones. */
-const ecommerceCsv = () =>
-  csv(
-    ECOMMERCE_HEADER,
-    'Alice,Akello,alice@example.com,yes,Akello Traders,Plot 4 Kampala Rd,Suite 2,Kampala,C,UG,256,,\'+256772123456,no,"150,000.00",3,Likes tea,no,"VIP, wholesale"',
-    "Brian,Okot,brian@example.com,FALSE,,12 Gulu Ave,,Gulu,N,UG,,'+256772000222,,TRUE,0.00,0,,no,",
-    'Carol,Auma,CAROL@example.com,No,,,,,,,,,0772000333,Yes,10.00,1,,yes,late payer',
-    // the same email as Alice, in other letters: a duplicate within the file
-    'Alice,Again,ALICE@EXAMPLE.COM,yes,,,,,,,,,,no,0,0,,no,',
-  );
 
 const ERP_HEADER = 'Name,Company Type,Street,Street2,City,State,Zip,Country,Phone,Mobile,Email,Tax ID,Tags';
 const erpCsv = () =>
