@@ -196,6 +196,25 @@ describe('customer export', () => {
     const [cells] = XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets.Customers as XLSX.WorkSheet);
     // figures are number cells a spreadsheet can add up
     expect(cells).toMatchObject({ 'Total spent (UGX)': 5 * sugar.price, Orders: 2, 'Points balance': stored.points });
+    // every address, the old shop too, on the second sheet: defaults first within each kind
+    const addresses = XLSX.utils.sheet_to_json<Record<string, string>>(book.Sheets.Addresses as XLSX.WorkSheet, {
+      defval: '',
+    });
+    expect(addresses).toEqual([
+      expect.objectContaining({
+        'Display name': 'Ruth Nakato',
+        Kind: 'billing',
+        Default: 'yes',
+        'Line 1': 'Plot 12, Kampala Road',
+      }),
+      expect.objectContaining({ Kind: 'billing', Default: 'no', 'Line 1': 'Old shop', City: 'Jinja', Country: 'UG' }),
+      expect.objectContaining({
+        Kind: 'shipping',
+        Default: 'yes',
+        Region: 'Central',
+        'Line 1': 'Nakasero Market, stall 4',
+      }),
+    ]);
   });
 
   it('honours the filter and the chosen fields', async () => {
@@ -286,7 +305,7 @@ describe('customer export', () => {
     const res = await exportCustomersToFile(app, path);
     expect(res).toMatchObject({ rows: 5, format: 'xlsx' });
     const book = XLSX.read(readFileSync(path), { type: 'buffer' });
-    expect(book.SheetNames).toEqual(['Customers']);
+    expect(book.SheetNames).toEqual(['Customers', 'Addresses']);
   });
 
   it('pages through many customers in id order', async () => {

@@ -18,7 +18,7 @@ import type { SettingsService } from '../settings/service';
 import { csvLine, isE164, neutraliseFormula } from './export-cells';
 import { ftsQuery, searchTerms } from './normalise';
 import { filters } from './search';
-import { writeXlsx, type XlsxCell } from './xlsx-writer';
+import { writeXlsxSheets, type XlsxCell, type XlsxSheet } from './xlsx-writer';
 
 export { neutraliseFormula } from './export-cells';
 
@@ -51,8 +51,12 @@ export const MIME_TYPES: Record<ExportFormat, string> = {
   pdf: 'application/pdf',
 };
 
-/** One customer as exported: every column as text, and the numeric columns also as numbers for xlsx cells. */
-type Row = Record<ExportField, string> & { num: Partial<Record<ExportField, number | null>> };
+/** One customer as exported: every column as text, the numeric columns also as numbers for xlsx cells, and every
+ * address the customer has (the xlsx export lists them on a second sheet). */
+type Row = Record<ExportField, string> & {
+  num: Partial<Record<ExportField, number | null>>;
+  addresses: StoredAddress[];
+};
 
 const HEADERS: Record<ExportField, string> = {
   code: 'Code',
@@ -185,10 +189,13 @@ interface DbRow {
   createdAt: number;
 }
 
+type StoredAddress = AddressRow & { kind: 'billing' | 'shipping'; isDefault: number };
+
 /** What the export adds from other tables, per customer. */
 interface Extra {
   others: string[];
   addresses: Partial<Record<'billing' | 'shipping', string>>;
+  all: StoredAddress[];
   orders: number;
   firstPurchase: number | null;
   lastPurchase: number | null;
@@ -230,8 +237,8 @@ export function readExportRows(
   );
   // the default address of each kind, else the first one written
   const addresses = deps.sqlite.prepare<unknown[]>(
-    `SELECT customer_id AS id, kind, line1, line2, city, region, postal_code AS postalCode, country
-     FROM customer_addresses WHERE customer_id IN (${PAGE_IDS}) ORDER BY customer_id, kind, is_default DESC, rowid`,
+    `SELECT customer_id AS id, kind, is_default AS isDefault, line1, line2, city, region, postal_code AS postalCode,
+     country FROM customer_addresses WHERE customer_id IN (${PAGE_IDS}) ORDER BY customer_id, kind, is_default DESC, rowid`,
   );
   // completed sales, from the (customer, completed_at, status, …) covering index
   const purchases = deps.sqlite.prepare<unknown[]>(
@@ -246,12 +253,17 @@ export function readExportRows(
       if (!rows.length) break;
       const ids = JSON.stringify(rows.map((r) => r.id));
       const extra = new Map<string, Extra>(
-        rows.map((r) => [r.id, { others: [], addresses: {}, orders: 0, firstPurchase: null, lastPurchase: null }]),
+        rows.map((r) => [
+          r.id,
+          { others: [], addresses: {}, all: [], orders: 0, firstPurchase: null, lastPurchase: null },
+        ]),
       );
       for (const p of otherPhones.all(ids) as Array<{ id: string; e164: string }>) extra.get(p.id)?.others.push(p.e164);
-      for (const a of addresses.all(ids) as Array<AddressRow & { id: string; kind: 'billing' | 'shipping' }>) {
-        const e = extra.get(a.id);
-        if (e && e.addresses[a.kind] === undefined) e.addresses[a.kind] = addressText(a);
+      for (const { id, ...a } of addresses.all(ids) as Array<StoredAddress & { id: string }>) {
+        const e = extra.get(id);
+        if (!e) continue;
+        if (e.addresses[a.kind] === undefined) e.addresses[a.kind] = addressText(a);
+        e.all.push(a);
       }
       for (const p of purchases.all(ids) as Array<{ id: string; orders: number; firstAt: number; lastAt: number }>) {
         const e = extra.get(p.id);
@@ -349,6 +361,7 @@ function toRow(r: DbRow, x: Extra, currency: CurrencyCode): Row {
       totalSpent: moneyNum(r.totalSpent),
       orders: x.orders,
     },
+    addresses: x.all,
   };
 }
 
@@ -364,12 +377,46 @@ function toCsv(rows: Row[], fields: ExportField[], headers: string[]): Buffer {
   return Buffer.from(parts.join(''), 'utf8');
 }
 
+const ADDRESS_HEADERS = [
+  'Code',
+  'Display name',
+  'Kind',
+  'Default',
+  'Line 1',
+  'Line 2',
+  'City',
+  'Region',
+  'Postal code',
+  'Country',
+];
+
+/** The customers sheet, and unless the columns chosen leave addresses out, every address on a second sheet. */
 function toXlsx(rows: Row[], fields: ExportField[], headers: string[]): Buffer {
   const cells = function* () {
     for (const r of rows)
       yield fields.map((f): XlsxCell => (f in r.num ? (r.num[f] ?? null) : safeText(f, r[f], 'xlsx')));
   };
-  return writeXlsx('Customers', headers, cells());
+  const sheets: XlsxSheet[] = [{ name: 'Customers', header: headers, rows: cells() }];
+  if (fields.includes('billingAddress') || fields.includes('shippingAddress')) {
+    const addresses = function* () {
+      for (const r of rows)
+        for (const a of r.addresses)
+          yield [
+            r.code,
+            r.displayName,
+            a.kind,
+            yesNo(a.isDefault),
+            a.line1,
+            a.line2,
+            a.city,
+            a.region,
+            a.postalCode,
+            a.country,
+          ].map((v) => neutraliseFormula(v));
+    };
+    sheets.push({ name: 'Addresses', header: ADDRESS_HEADERS, rows: addresses() });
+  }
+  return writeXlsxSheets(sheets);
 }
 
 /** A4 landscape table of the main columns (the shared list-export PDF writer). */

@@ -1,4 +1,4 @@
-// A one-sheet XLSX written directly as SpreadsheetML in a zip: SheetJS builds a cell object per value and took
+// An XLSX written directly as SpreadsheetML in a zip: SheetJS builds a cell object per value and took
 // ~12 s for 100k customers × 19 columns; writing the XML text ourselves takes a fraction of that (bench/customers-export.ts).
 import { crc32, deflateRawSync } from 'node:zlib';
 
@@ -44,19 +44,31 @@ function sheetXml(header: readonly string[], rows: Iterable<readonly XlsxCell[]>
   return Buffer.from(parts.join(''), 'utf8');
 }
 
-const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`;
+function contentTypes(sheets: number): string {
+  let parts = '';
+  for (let i = 1; i <= sheets; i++)
+    parts += `<Override PartName="/xl/worksheets/sheet${i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${parts}<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>`;
+}
 const ROOT_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
-const WORKBOOK_RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
+/** Sheet i is rId{i}; the styles come after them. */
+function workbookRels(sheets: number): string {
+  let parts = '';
+  for (let i = 1; i <= sheets; i++)
+    parts += `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i}.xml"/>`;
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${parts}<Relationship Id="rId${sheets + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
+}
 // the smallest style sheet Excel accepts: one font, the two required fills, one border, one cell format
 const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`;
 
-function workbookXml(sheetName: string): string {
+function workbookXml(names: readonly string[]): string {
+  const sheets = names.map((n, i) => `<sheet name="${xmlText(n)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="${xmlText(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets}</sheets></workbook>`;
 }
 
 /** A zip archive (deflate, no zip64: an export of this size stays far below 4 GB). Level 3 packs the sheet XML
@@ -110,14 +122,25 @@ export function zip(entries: Array<[name: string, data: Buffer]>, level = 3, at 
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
-/** One sheet with a header row; text cells are inline strings (stored as typed, never evaluated). */
-export function writeXlsx(sheetName: string, header: readonly string[], rows: Iterable<readonly XlsxCell[]>): Buffer {
+export interface XlsxSheet {
+  name: string;
+  header: readonly string[];
+  rows: Iterable<readonly XlsxCell[]>;
+}
+
+/** Sheets in order, each with a header row; text cells are inline strings (stored as typed, never evaluated). */
+export function writeXlsxSheets(sheets: readonly XlsxSheet[]): Buffer {
   return zip([
-    ['[Content_Types].xml', Buffer.from(CONTENT_TYPES)],
+    ['[Content_Types].xml', Buffer.from(contentTypes(sheets.length))],
     ['_rels/.rels', Buffer.from(ROOT_RELS)],
-    ['xl/workbook.xml', Buffer.from(workbookXml(sheetName))],
-    ['xl/_rels/workbook.xml.rels', Buffer.from(WORKBOOK_RELS)],
+    ['xl/workbook.xml', Buffer.from(workbookXml(sheets.map((s) => s.name)))],
+    ['xl/_rels/workbook.xml.rels', Buffer.from(workbookRels(sheets.length))],
     ['xl/styles.xml', Buffer.from(STYLES)],
-    ['xl/worksheets/sheet1.xml', sheetXml(header, rows)],
+    ...sheets.map((s, i): [string, Buffer] => [`xl/worksheets/sheet${i + 1}.xml`, sheetXml(s.header, s.rows)]),
   ]);
+}
+
+/** One sheet with a header row. */
+export function writeXlsx(sheetName: string, header: readonly string[], rows: Iterable<readonly XlsxCell[]>): Buffer {
+  return writeXlsxSheets([{ name: sheetName, header, rows }]);
 }
