@@ -32,7 +32,10 @@ const customerArb = fc.record({
   dob: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: null }),
   taxId: fc.boolean(),
   card: fc.boolean(),
-  creditLimit: fc.option(fc.integer({ min: 1, max: 500 }).map((k) => k * 10_000), { nil: null }),
+  creditLimit: fc.option(
+    fc.integer({ min: 1, max: 500 }).map((k) => k * 10_000),
+    { nil: null },
+  ),
   terms: fc.option(fc.constantFrom(7, 14, 30), { nil: null }),
   billing: fc.option(fc.tuple(fc.integer({ min: 1, max: 99 }), fc.constantFrom(...CITIES)), { nil: null }),
   shipping: fc.option(fc.tuple(fc.integer({ min: 1, max: 99 }), fc.constantFrom(...CITIES)), { nil: null }),
@@ -40,8 +43,14 @@ const customerArb = fc.record({
   optInDay: fc.option(fc.integer({ min: 0, max: 900 }), { nil: null }),
   language: fc.constantFrom('', 'en', 'id'),
   points: fc.nat({ max: 5000 }),
-  balance: fc.option(fc.integer({ min: -50, max: 300 }).map((k) => k * 1000), { nil: null }),
-  spent: fc.option(fc.integer({ min: 1, max: 10_000 }).map((k) => k * 500), { nil: null }),
+  balance: fc.option(
+    fc.integer({ min: -50, max: 300 }).map((k) => k * 1000),
+    { nil: null },
+  ),
+  spent: fc.option(
+    fc.integer({ min: 1, max: 10_000 }).map((k) => k * 500),
+    { nil: null },
+  ),
   orders: fc.nat({ max: 80 }),
   lastDay: fc.integer({ min: 0, max: 600 }),
 });
@@ -196,7 +205,9 @@ describe('export → import into an empty shop → export', () => {
               expect(rec[col('Points balance')]).toBe(String(r.points));
               expect(rec[col('Email consent')]).toBe(r.consents[0] ? 'yes' : 'no');
               expect(rec[col('WhatsApp consent')]).toBe(r.consents[2] ? 'yes' : 'no');
-              expect(rec[col('Billing address')]).toBe(r.billing ? `Plot ${r.billing[0]} Main St, ${r.billing[1]}` : '');
+              expect(rec[col('Billing address')]).toBe(
+                r.billing ? `Plot ${r.billing[0]} Main St, ${r.billing[1]}` : '',
+              );
               expect(rec[col('Shipping address')]).toBe(
                 r.shipping ? `Stall ${r.shipping[0]} Market Rd, ${r.shipping[1]}` : '',
               );
