@@ -72,12 +72,12 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     if (life) seedDemoLife({ sqlite: deps.sqlite, clock: deps.clock, services });
   });
   const customers: CustomerService = new CustomerService(deps, audit, settings, (): LoyaltyCards => loyaltyCards);
-  const customerImport = new CustomerImport(deps, audit, settings, customers);
+  const pricing = new PricingService(deps, audit);
+  const customerImport = new CustomerImport(deps, audit, settings, customers, pricing);
   const customerImports = new ImportJobs(deps, customerImport);
   const customerExport = new CustomerExport(deps, audit, settings);
   const productImport = new ProductImport(deps, audit, settings, catalog);
   const tillSettings = new TillSettingsService(deps, audit);
-  const pricing = new PricingService(deps, audit);
   const devices = new DevicesService(deps, audit, settings);
   const loyaltyCards = new LoyaltyCards(deps, audit, settings, customers, devices);
   const loyalty = new LoyaltyService(deps, audit, settings);

@@ -7,8 +7,8 @@ import { seededRandom, uuidv7Source } from '../../src/shared/ids';
 
 /**
  * The whole customer out and back in: a shop's export imported into an empty shop exports the same rows and values
- * (addresses, tags, consents and opt-in date, opening points and balance, before-Counterline figures, card, terms…).
- * Only "Created at" differs: the new shop made its records on its own day.
+ * (addresses, tags, consents and opt-in date, opening points and balance, before-Counterline figures, card, terms,
+ * price list by name…). Only "Created at" differs: the new shop made its records on its own day.
  */
 
 const actor = { id: null, name: 'round trip' };
@@ -42,6 +42,7 @@ const customerArb = fc.record({
   consents: fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()),
   optInDay: fc.option(fc.integer({ min: 0, max: 900 }), { nil: null }),
   language: fc.constantFrom('', 'en', 'id'),
+  priceList: fc.constantFrom('', 'Wholesale prices', 'wholesale PRICES'),
   points: fc.nat({ max: 5000 }),
   balance: fc.option(
     fc.integer({ min: -50, max: 300 }).map((k) => k * 1000),
@@ -87,6 +88,7 @@ function fileOf(rows: Generated[]): Uint8Array {
     'SMS consent',
     'WhatsApp consent',
     'Marketing opt-in at',
+    'Price list',
     'Language',
     'Points balance',
     'Account balance (UGX)',
@@ -124,6 +126,7 @@ function fileOf(rows: Generated[]): Uint8Array {
         r.consents[1] ? 'yes' : 'no',
         r.consents[2] ? 'yes' : 'no',
         r.optInDay === null ? '' : isoAt(r.optInDay),
+        r.priceList,
         r.language,
         String(r.points),
         r.balance === null ? '' : String(r.balance),
@@ -143,6 +146,8 @@ function shop(seed: number) {
   const clock = testClock(Date.UTC(2026, 5, 1, 9) + seed * DAY);
   const app = createApp({ dataDir: ':memory:', clock, newId: uuidv7Source(clock, seededRandom(seed)), log: () => {} });
   app.services.system.createDemoShop();
+  // each shop has its own price list of that name (the export names it, the import finds it by name)
+  app.services.pricing.createList(actor, { name: 'Wholesale prices', currency: 'UGX' });
   return app;
 }
 
@@ -212,6 +217,7 @@ describe('export → import into an empty shop → export', () => {
                 r.shipping ? `Stall ${r.shipping[0]} Market Rd, ${r.shipping[1]}` : '',
               );
               expect(rec[col('Orders')]).toBe(String(r.orders));
+              expect(rec[col('Price list')]).toBe(r.priceList ? 'Wholesale prices' : '');
               expect(rec[col('Status')]).toBe(r.inactive ? 'inactive' : 'active');
             });
           } finally {

@@ -128,6 +128,31 @@ describe('customer import of web shop and ERP exports', () => {
     expect(app.services.customerImport.run(actor, later, { fileName: 'later.csv' })).toMatchObject({ skipped: 1 });
   });
 
+  it('gives customers the price list the file names, in any letters, and says when the shop has no such list', () => {
+    const list = app.services.pricing.createList(actor, { name: 'Wholesale', currency: 'UGX' });
+    const file = csv('Name,Phone,Price list', 'Ann Apio,0772000444,WHOLESALE', 'Ben Okot,0772000555,Trade prices');
+    const r = app.services.customerImport.run(actor, file, { fileName: 'lists.csv' });
+    expect(r).toMatchObject({ created: 2, errors: [] });
+    expect(r.warnings).toEqual([
+      expect.objectContaining({
+        row: 3,
+        field: 'priceList',
+        message: 'Row 3: there is no price list “Trade prices”; imported without a price list.',
+      }),
+    ]);
+    expect(customer('Ann Apio').price_list_id).toBe(list.id);
+    expect(customer('Ben Okot').price_list_id).toBeNull();
+    // an update sets the list on the customer already there, audited as any assignment
+    const later = csv('Name,Phone,Price list', 'Ben Okot,0772000555,wholesale');
+    const upd = app.services.customerImport.run(actor, later, { fileName: 'later.csv', onDuplicate: 'update' });
+    expect(upd).toMatchObject({ updated: 1, errors: [] });
+    expect(customer('Ben Okot').price_list_id).toBe(list.id);
+    const audit = app.sqlite
+      .prepare("SELECT entity_id AS id FROM audit_log WHERE action = 'priceList.assignedToCustomer'")
+      .all() as { id: string }[];
+    expect(audit).toEqual([{ id: customer('Ben Okot').id }]);
+  });
+
   it('refuses a hostile workbook sheet choice with nothing written', () => {
     const before = (app.sqlite.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
     expect(() =>

@@ -40,6 +40,7 @@ export const IMPORT_FIELDS = [
   'openingOrders',
   'openingFirstAt',
   'openingLastAt',
+  'priceList',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 

@@ -50,6 +50,7 @@ const CUSTOMER_COLUMNS = [
   'email_norm',
   'phone_primary_e164',
   'category_id',
+  'price_list_id',
   'notes',
   'tags',
   'consent_email',
@@ -141,7 +142,7 @@ export class BulkCreate {
     this.viewDefaults = { ...defaults, tags: [], status: 'active', createdAt: this.now, updatedAt: this.now };
   }
 
-  create(c: Candidate, keys: MatchKeys, categoryId: string | null): string {
+  create(c: Candidate, keys: MatchKeys, categoryId: string | null, priceListId: string | null = null): string {
     const id = this.deps.newId();
     const firstName = cleanName(c.firstName);
     const lastName = cleanName(c.lastName);
@@ -176,6 +177,7 @@ export class BulkCreate {
       keys.emailNorm,
       phone?.e164 ?? null,
       categoryId,
+      priceListId,
       c.notes,
       JSON.stringify(tags),
       consentEmail ? 1 : 0,
@@ -263,6 +265,7 @@ export class BulkCreate {
       phonePrimary: phone?.e164 ?? null,
       categoryId,
       categoryName: categoryId ? (this.names.get(categoryId) ?? null) : null,
+      priceListId,
       notes: c.notes,
       tags,
       consentEmail,

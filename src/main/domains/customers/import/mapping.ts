@@ -69,6 +69,7 @@ const WORDS: Record<ImportField, string[]> = {
   openingSpent: ['total spent', 'total spend', 'lifetime spend', 'total belanja', 'total sales'],
   openingOrders: ['orders', 'total orders', 'number of orders', 'visits', 'total visits', 'jumlah transaksi'],
   openingFirstAt: ['first purchase', 'first visit', 'first order', 'kunjungan pertama', 'pembelian pertama'],
+  priceList: ['price list', 'pricelist', 'price level', 'daftar harga', 'level harga'],
   openingLastAt: ['last purchase', 'last visit', 'last order', 'kunjungan terakhir', 'pembelian terakhir'],
 };
 

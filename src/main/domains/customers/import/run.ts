@@ -2,6 +2,7 @@ import type { CustomerUpdate } from '../../../../shared/contract/customers';
 import { AppError } from '../../../../shared/errors';
 import type { Actor, AuditService } from '../../audit/service';
 import type { Deps } from '../../deps';
+import type { PricingService } from '../../pricing/service';
 import type { SettingsService } from '../../settings/service';
 import { type CustomerService, DEFAULT_CATEGORIES } from '../service';
 import { type DecimalMark, decimalMarkFor } from './amounts';
@@ -59,6 +60,7 @@ export class CustomerImport {
     private audit: AuditService,
     private settings: SettingsService,
     private customers: CustomerService,
+    private pricing: PricingService,
   ) {}
 
   preview(bytes: Uint8Array, choice: LayoutChoice): ImportPreview {
@@ -198,6 +200,11 @@ export class CustomerImport {
     const dryRun = !!opts.dryRun;
     const categories = this.categoryNames(dryRun);
     const known = new KnownCustomers(this.deps.sqlite).load();
+    const priceLists = new Map(
+      (this.deps.sqlite.prepare('SELECT id, name FROM price_lists').all() as { id: string; name: string }[]).map(
+        (l) => [l.name.toLowerCase(), l.id],
+      ),
+    );
     let bulk: BulkCreate | undefined;
     let categoryById = new Map<string, string>();
     const seenPhones = new Map<string, number>();
@@ -239,6 +246,13 @@ export class CustomerImport {
             message: `Row ${c.line}: there is no customer category “${c.category}”; imported without a category.`,
           });
       }
+      const priceListId = c.priceList ? (priceLists.get(c.priceList.toLowerCase()) ?? null) : null;
+      if (c.priceList && !priceListId)
+        result.warnings.push({
+          row: c.line,
+          field: 'priceList',
+          message: `Row ${c.line}: there is no price list “${c.priceList}”; imported without a price list.`,
+        });
       const keys = keysOf(c);
       const match = known.match(keys, c.displayName);
       if (match && (opts.onDuplicate ?? 'skip') === 'skip') {
@@ -279,7 +293,7 @@ export class CustomerImport {
         if (categoryId && !categoryById.has(categoryId)) categoryById = this.categoryById();
         bulk ??= new BulkCreate(this.deps, this.customers, actor, opts.fileName, importId, currency, categoryById);
         bulk.names = categoryById;
-        const id = bulk.create(c, keys, categoryId ?? null);
+        const id = bulk.create(c, keys, categoryId ?? null, priceListId);
         known.add({ id, displayName: c.displayName }, keys);
         result.created++;
         continue;
@@ -294,6 +308,7 @@ export class CustomerImport {
         const before = known.stored(match.id)?.keys ?? null;
         const fields = this.fieldsOf(c, categoryId ?? null);
         this.customers.update(actor, { id: match.id, ...withoutEmpty(fields) } as CustomerUpdate);
+        if (priceListId) this.pricing.assignToCustomer(actor, match.id, priceListId);
         known.refresh(match.id, before);
         result.updated++;
       } catch (e) {

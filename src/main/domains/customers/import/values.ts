@@ -35,6 +35,8 @@ export interface Candidate {
   emailNorm: string | null;
   dateOfBirth: string | null;
   category: string | null;
+  /** a price list of the shop, by name */
+  priceList: string | null;
   notes: string;
   address: string | null;
   address2: string | null;
@@ -405,6 +407,7 @@ export function readRow(
       emailNorm: normaliseEmail(email),
       dateOfBirth,
       category: cleanName(get('category')),
+      priceList: cleanName(get('priceList')),
       notes: notes.slice(0, 5000),
       address: get('address').trim() || null,
       address2: get('address2').trim().slice(0, 200) || null,
