@@ -5,8 +5,9 @@ import { contract } from '../shared/contract';
 import { type IdSource, uuidv7Source } from '../shared/ids';
 import { DATABASE_FILE, VERSION } from './config';
 import { type Checkpointer, startCheckpointer } from './db/checkpointer';
-import { type Db, openDatabase, type Sqlite } from './db/open';
+import { type Db, defaultMigrationsDir, openDatabase, type Sqlite } from './db/open';
 import { tills } from './db/schema';
+import { snapshot } from './domains/backups/files';
 import type { Deps } from './domains/deps';
 import { handlers } from './domains/handlers';
 import { EventBus } from './events';
@@ -45,11 +46,23 @@ export function createApp(config: AppConfig): App {
   const clock = config.clock ?? systemClock;
   const newId = config.newId ?? uuidv7Source(clock);
   const file = config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, DATABASE_FILE);
-  const { sqlite, db } = openDatabase({ file, migrationsDir: config.migrationsDir });
+  const migrationsDir = config.migrationsDir ?? defaultMigrationsDir();
+  const memory = config.dataDir === ':memory:';
+  const { sqlite, db } = openDatabase({
+    file,
+    migrationsDir,
+    // a shop that already has data is copied before it is upgraded
+    beforeMigrate: memory
+      ? undefined
+      : (s) => snapshot(s, join(config.dataDir, 'backups'), 'before-migration', migrationsDir),
+  });
   const events = new EventBus();
   const tillId = ensureThisTill(db, clock, newId);
   const deps: Deps = { db, sqlite, clock, newId, events, tillId: () => tillId };
-  const services = createServices(deps, VERSION, { postings: config.postings });
+  const services = createServices(deps, VERSION, {
+    postings: config.postings,
+    files: { dataDir: memory ? null : config.dataDir, migrationsDir },
+  });
   const router = new Router(services, config.log);
   router.registerAll(contract, handlers);
   let checkpoints: Checkpointer | null = null;
@@ -68,6 +81,7 @@ export function createApp(config: AppConfig): App {
       checkpoints?.stop();
       services.devices.stop();
       services.loyalty.stopDaily();
+      services.backups.stopDaily();
       sqlite.close();
     },
   };

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { testClock } from '../shared/clock';
 import { seededRandom, uuidv7Source } from '../shared/ids';
 import { createApp } from './app';
+import { backupCommand, restoreCommand } from './cli/backup';
 import { exportDebtorsCommand, reportCommand, statementCommand } from './cli/debts';
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
@@ -52,6 +53,11 @@ Usage: counterline <command> [options]
   printer test URI [--profile NAME] [--status] [--data-dir DIR]
         Print the test page to tcp://host:port, serial:/path[?baud=N] or file:/path.
   printer list                           List serial ports and USB printers.
+  backup [--to DIR] [--json] [--data-dir DIR]
+        Back up the shop's database while it runs (online backup), check the copy and print the file written.
+  restore FILE --yes [--data-dir DIR]
+        Put a checked backup in place of the shop (refused if damaged or from a newer Counterline); the current
+        database is kept as a before-restore backup first. Close Counterline on this folder first.
   help                                   Show this text.
 
 The data folder is --data-dir, else COUNTERLINE_DATA_DIR, else the system's user-data folder.`;
@@ -77,6 +83,10 @@ export async function main(argv: string[]): Promise<number> {
       return statementCommand(rest);
     case 'printer':
       return printerCommand(rest);
+    case 'backup':
+      return backupCommand(rest);
+    case 'restore':
+      return restoreCommand(rest);
     case undefined:
     case 'help':
     case '--help':
@@ -110,6 +120,7 @@ async function serve(args: string[]): Promise<number> {
   app.startCheckpoints();
   app.services.devices.start();
   app.services.loyalty.startDaily();
+  app.services.backups.startDaily();
   const host = await startHttpHost({ app, rendererDir, host: values.host, port, testClock });
   console.log(`Counterline ready at ${host.url}`);
   // settle every account once in the background (in slices) so the first Debts screen or alert check is quick

@@ -60,6 +60,7 @@ if (!app.requestSingleInstanceLock()) {
       // the till prints: receipts queued before a restart go out now
       core.services.devices.start();
       core.services.loyalty.startDaily();
+      core.services.backups.startDaily();
       core.services.devices.systemPrint = electronSystemPrint(
         (options) => new BrowserWindow({ ...options, parent: mainWindow ?? undefined, show: false }),
       );

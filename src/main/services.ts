@@ -1,4 +1,5 @@
 import { AuditService } from './domains/audit/service';
+import { type BackupFiles, BackupService } from './domains/backups/service';
 import { ProductImport } from './domains/catalog/import';
 import { CatalogService } from './domains/catalog/service';
 import { CustomerExport } from './domains/customers/export';
@@ -55,9 +56,12 @@ export interface Services {
   loyaltyCards: LoyaltyCards;
   loyaltyReports: LoyaltyReports;
   loyalty: LoyaltyService;
+  backups: BackupService;
 }
 
 export interface ServiceOptions {
+  /** where the shop's database lives, for its backups (none for an in-memory shop) */
+  files?: BackupFiles;
   /** tests only: changes the list of postings (e.g. one that fails on purpose) */
   postings?: (postings: Flow['postings']) => Flow['postings'];
 }
@@ -131,6 +135,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     loyaltyCards,
     loyaltyReports,
     loyalty,
+    backups: new BackupService(deps, audit, settings, options.files ?? { dataDir: null, migrationsDir: '' }),
   };
   return services;
 }

@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   'reports.view',
   'devices.manage',
   'pricing.manage',
+  /** make and list backups of the shop's database */
+  'data.backup',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -42,13 +42,14 @@ export function readMigrations(dir: string): Array<{ tag: string; statements: st
  * Applies drizzle-kit's pending migrations in one transaction: either all of them land or the database is left
  * exactly as it was, and the error names the migration that failed.
  */
-export function migrate(sqlite: Sqlite, dir: string): string[] {
+export function migrate(sqlite: Sqlite, dir: string, before?: (sqlite: Sqlite) => void): string[] {
   sqlite.exec('CREATE TABLE IF NOT EXISTS __migrations (tag TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)');
   const done = new Set(
     (sqlite.prepare('SELECT tag FROM __migrations').all() as Array<{ tag: string }>).map((r) => r.tag),
   );
   const pending = readMigrations(dir).filter((m) => !done.has(m.tag));
   if (pending.length === 0) return [];
+  if (done.size > 0) before?.(sqlite);
   const record = sqlite.prepare('INSERT INTO __migrations (tag, applied_at) VALUES (?, ?)');
   let current = '';
   try {
@@ -72,6 +73,8 @@ export interface OpenOptions {
   file: string;
   migrationsDir?: string;
   readonly?: boolean;
+  /** runs before upgrades are applied to a database that already had some (e.g. a backup of it) */
+  beforeMigrate?: (sqlite: Sqlite) => void;
 }
 
 export function openDatabase(opts: OpenOptions): { sqlite: Sqlite; db: Db } {
@@ -88,7 +91,7 @@ export function openDatabase(opts: OpenOptions): { sqlite: Sqlite; db: Db } {
     // 64 MiB of page cache (SQLite's default is 2 MiB): a shop's customer, account and points indexes stay in memory,
     // so a whole-ledger report reads them once instead of re-reading pages from the OS on every pass
     sqlite.pragma('cache_size = -65536');
-    if (!opts.readonly) migrate(sqlite, opts.migrationsDir ?? defaultMigrationsDir());
+    if (!opts.readonly) migrate(sqlite, opts.migrationsDir ?? defaultMigrationsDir(), opts.beforeMigrate);
   } catch (err) {
     sqlite.close();
     throw err;

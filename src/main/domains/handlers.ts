@@ -1,5 +1,6 @@
 import type { AllHandlers } from '../host/router';
 import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backups/handlers';
 import { catalogHandlers } from './catalog/handlers';
 import { customerHandlers } from './customers/handlers';
 import { debtHandlers } from './debts/handlers';
@@ -37,4 +38,5 @@ export const handlers: AllHandlers = {
   loyaltyCards: loyaltyCardHandlers,
   loyaltyReports: loyaltyReportHandlers,
   loyalty: loyaltyHandlers,
+  backups: backupHandlers,
 };

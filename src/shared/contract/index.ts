@@ -1,4 +1,5 @@
 import { audit } from './audit';
+import { backups } from './backups';
 import { catalog } from './catalog';
 import { customers } from './customers';
 import { debts } from './debts';
@@ -34,6 +35,7 @@ export const contract = {
   loyalty,
   receivables,
   debts,
+  backups,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 

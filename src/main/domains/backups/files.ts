@@ -1,0 +1,174 @@
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../../shared/contract/backups';
+import { readMigrations } from '../../db/open';
+
+/** The tables whose rows a backup's check counts: the customers and every ledger of money, points and stock. */
+export const COUNTED_TABLES = [
+  'customers',
+  'sales_orders',
+  'sales_lines',
+  'payments',
+  'refunds',
+  'account_entries',
+  'points_entries',
+  'stock_moves',
+  'audit_log',
+] as const;
+
+/** What a file holds, as far as a restore needs to know. */
+export interface BackupCheck {
+  ok: boolean;
+  problem: string | null;
+  /** the last database upgrade applied to it */
+  schema: string | null;
+  counts: Record<string, number>;
+}
+
+const SQLITE_MAGIC = 'SQLite format 3\u0000';
+
+/**
+ * Opens a copy read-only and checks it is a whole Counterline database this version can open: SQLite's own
+ * integrity check, Counterline's tables, and no upgrade this version does not know (a backup from a newer Counterline).
+ */
+export function checkBackup(file: string, migrationsDir: string): BackupCheck {
+  const fail = (problem: string): BackupCheck => ({ ok: false, problem, schema: null, counts: {} });
+  if (!existsSync(file)) return fail(`There is no file ${file}.`);
+  if (statSync(file).size < 100) return fail(`${basename(file)} is not a Counterline database (it is nearly empty).`);
+  if (readFileSync(file).subarray(0, 16).toString('latin1') !== SQLITE_MAGIC)
+    return fail(`${basename(file)} is not a Counterline database (not an SQLite file).`);
+  let db: Database.Database | null = null;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') return fail(`${basename(file)} is damaged: ${String(integrity)}.`);
+    const tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
+        (t) => t.name,
+      ),
+    );
+    if (!tables.has('__migrations') || !tables.has('customers'))
+      return fail(`${basename(file)} is an SQLite database but not a Counterline shop.`);
+    const applied = (db.prepare('SELECT tag FROM __migrations').all() as { tag: string }[]).map((r) => r.tag);
+    const known = readMigrations(migrationsDir).map((m) => m.tag);
+    const unknown = applied.filter((t) => !known.includes(t));
+    const schema = [...applied].sort().at(-1) ?? null;
+    if (unknown.length)
+      return {
+        ok: false,
+        problem: `${basename(file)} comes from a newer Counterline (it has the upgrade ${unknown.sort().at(-1)}); install that version to restore it.`,
+        schema,
+        counts: {},
+      };
+    const counts: Record<string, number> = {};
+    for (const t of COUNTED_TABLES)
+      if (tables.has(t)) counts[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
+    return { ok: true, problem: null, schema, counts };
+  } catch (err) {
+    return fail(`${basename(file)} could not be read as a database: ${(err as Error).message}.`);
+  } finally {
+    db?.close();
+  }
+}
+
+/** counterline-20261206-183000123-daily.db (UTC, to the millisecond): sortable by name, the reason readable. */
+export function backupName(at: number, reason: BackupReason): string {
+  const d = new Date(at).toISOString();
+  return `counterline-${d.slice(0, 10).replace(/-/g, '')}-${d.slice(11, 23).replace(/[:.]/g, '')}-${reason}.db`;
+}
+
+export function parseBackupName(name: string): { at: number; reason: BackupReason } | null {
+  const m = /^counterline-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(\d{3})-([a-z-]+)\.db$/.exec(name);
+  if (!m) return null;
+  const reason = m[8] as BackupReason;
+  if (!BACKUP_REASONS.includes(reason)) return null;
+  const [, y, mo, d, h, mi, s, ms] = m.map(Number) as number[];
+  return { at: Date.UTC(y as number, (mo as number) - 1, d, h, mi, s, ms), reason };
+}
+
+export interface Keep {
+  keepDaily: number;
+  keepWeekly: number;
+  keepMonthly: number;
+}
+
+/**
+ * Which scheduled backups rotation removes: it keeps the newest of each of the last `keepDaily` days that have one,
+ * of the last `keepWeekly` weeks and of the last `keepMonthly` months (days as the shop's `dayOf` gives them). Backups
+ * made by hand or before an upgrade or restore are never removed by rotation.
+ */
+export function rotation<T extends { at: number; reason: BackupReason }>(
+  backups: readonly T[],
+  keep: Keep,
+  dayOf: (at: number) => string,
+): T[] {
+  const scheduled = backups.filter((b) => b.reason === 'daily').sort((a, b) => b.at - a.at);
+  const kept = new Set<T>();
+  const newestPer = (key: (b: T) => string, n: number) => {
+    const seen = new Set<string>();
+    for (const b of scheduled) {
+      const k = key(b);
+      if (seen.has(k)) continue;
+      if (seen.size >= n) break;
+      seen.add(k);
+      kept.add(b);
+    }
+  };
+  newestPer((b) => dayOf(b.at), keep.keepDaily);
+  newestPer((b) => isoWeek(dayOf(b.at)), keep.keepWeekly);
+  newestPer((b) => dayOf(b.at).slice(0, 7), keep.keepMonthly);
+  return scheduled.filter((b) => !kept.has(b));
+}
+
+/** 2026-W49 for a YYYY-MM-DD day. */
+export function isoWeek(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  const weekday = date.getUTCDay() || 7;
+  date.setUTCDate(date.getUTCDate() + 4 - weekday);
+  const yearStart = Date.UTC(date.getUTCFullYear(), 0, 1);
+  const week = Math.ceil(((date.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return `${date.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * A copy of an open database made in one statement (VACUUM INTO), checked, with its .json description: for the
+ * moments no sale is running (before an upgrade, before a restore), where the online backup's steps are not needed.
+ */
+export function snapshot(
+  sqlite: Database.Database,
+  folder: string,
+  reason: BackupReason,
+  migrationsDir: string,
+  at = Date.now(),
+): BackupInfo {
+  mkdirSync(folder, { recursive: true });
+  const name = backupName(at, reason);
+  const file = join(folder, name);
+  sqlite.prepare('VACUUM INTO ?').run(file);
+  const info: BackupInfo = {
+    file,
+    name,
+    at,
+    reason,
+    bytes: statSync(file).size,
+    ...checkBackup(file, migrationsDir),
+    copy: null,
+  };
+  writeInfo(info);
+  return info;
+}
+
+/** A backup's description, beside it as FILE.json. */
+export function writeInfo(info: BackupInfo): void {
+  writeFileSync(`${info.file}.json`, JSON.stringify(info, null, 2));
+}
+
+export function readInfo(file: string): BackupInfo | null {
+  try {
+    return { ...(JSON.parse(readFileSync(`${file}.json`, 'utf8')) as BackupInfo), file };
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,61 @@
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { BackupInfo } from '../../../shared/contract/backups';
+import { DATABASE_FILE } from '../../config';
+import { openDatabase } from '../../db/open';
+import { checkBackup, snapshot } from './files';
+
+export interface RestoreResult {
+  restored: string;
+  /** the shop as it was just before, kept as a backup (null when the folder had no shop) */
+  keptAside: BackupInfo | null;
+  /** upgrades applied to the restored copy to bring it to this version */
+  migrated: string[];
+}
+
+/**
+ * Puts a backup in place of the shop's database: the file is checked first (a Counterline database, whole, not from
+ * a newer version) and refused with the reason otherwise, leaving everything as it was; the current database is kept
+ * aside as a "before-restore" backup; the copy is swapped in and upgraded to this version. Run with no host open on
+ * the folder (the command line checks that it can take the database).
+ */
+export function restoreShop(dataDir: string, file: string, migrationsDir: string): RestoreResult {
+  const check = checkBackup(file, migrationsDir);
+  if (!check.ok) throw new Error(`Nothing was restored: ${check.problem}`);
+  const target = join(dataDir, DATABASE_FILE);
+  let keptAside: BackupInfo | null = null;
+  if (existsSync(target)) {
+    const current = new Database(target, { fileMustExist: true });
+    try {
+      // an exclusive lock fails fast when a till or host still has the shop open
+      current.pragma('busy_timeout = 0');
+      current.exec('BEGIN EXCLUSIVE; COMMIT');
+      keptAside = snapshot(current, join(dataDir, 'backups'), 'before-restore', migrationsDir);
+    } catch (err) {
+      throw new Error(
+        `Nothing was restored: the shop in ${dataDir} is in use or unreadable (${(err as Error).message}). Close Counterline first.`,
+      );
+    } finally {
+      current.close();
+    }
+  }
+  const part = `${target}.restoring`;
+  copyFileSync(file, part);
+  for (const extra of ['-wal', '-shm']) rmSync(`${target}${extra}`, { force: true });
+  renameSync(part, target);
+  try {
+    const { sqlite } = openDatabase({ file: target, migrationsDir });
+    const migrated = check.schema
+      ? (sqlite.prepare('SELECT tag FROM __migrations WHERE tag > ? ORDER BY tag').all(check.schema) as {
+          tag: string;
+        }[])
+      : [];
+    sqlite.close();
+    return { restored: file, keptAside, migrated: migrated.map((m) => m.tag) };
+  } catch (err) {
+    // the upgrade failed: the shop goes back to what it was
+    if (keptAside) copyFileSync(keptAside.file, target);
+    throw new Error(`The backup could not be upgraded, so the shop was put back as it was: ${(err as Error).message}`);
+  }
+}
