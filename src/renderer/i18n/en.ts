@@ -1,4 +1,5 @@
 import { accountEn } from './account.en';
+import { backupsEn } from './backups.en';
 import { debtsEn } from './debts.en';
 import { devicesEn } from './devices.en';
 import { historyEn } from './history.en';
@@ -359,6 +360,7 @@ export const en = {
   ...loyaltyEn,
   ...pricingEn,
   ...debtsEn,
+  ...backupsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { accountId } from './account.id';
+import { backupsId } from './backups.id';
 import { debtsId } from './debts.id';
 import { devicesId } from './devices.id';
 import type { MessageKey } from './en';
@@ -361,4 +362,5 @@ export const id: Record<MessageKey, string> = {
   ...loyaltyId,
   ...pricingId,
   ...debtsId,
+  ...backupsId,
 };

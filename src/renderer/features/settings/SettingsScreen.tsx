@@ -5,6 +5,7 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, CurrencySelect, LanguageSelect, TextAreaField, TextField, TimeZoneSelect } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
+import { BackupsCard } from './BackupsCard';
 import { CreditSettingsCard } from './CreditSettingsCard';
 
 type Form = Omit<StoreProfile, 'logo'>;
@@ -147,6 +148,7 @@ export function SettingsScreen() {
       )}
       {form && <TaxRates rates={taxRates} setRates={setTaxRates} editable={editable} />}
       {form && <CreditSettingsCard editable={editable} currency={form.currency} locale={form.locale} />}
+      {form && can('data.backup') && <BackupsCard editable={editable} locale={form.locale} />}
     </section>
   );
 }
