@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedReference } from '../src/main/seed/reference';
+import { benchBackup } from './backups';
 import { benchCustomerHistory } from './customer-history';
 import { benchCustomerSearch } from './customers';
 import { benchCustomerExport } from './customers-export';
@@ -35,5 +36,6 @@ const results = [
   ...benchPricing(),
   ...benchLoyalty(),
   ...(await benchReceivables()),
+  ...(await benchBackup()),
 ];
 for (const r of results) console.log(report(r));

@@ -40,5 +40,10 @@ test('the owner backs the shop up from Settings, sets a second copy, and sees ea
   // a folder that is not a full path is refused in words
   await card.getByLabel('Backup folder (empty: the backups folder in the data folder)').fill('backups');
   await card.getByRole('button', { name: 'Save backup settings' }).click();
-  await expect(page.getByRole('alert').or(page.getByRole('status')).filter({ hasText: /full folder path/ })).toBeVisible();
+  await expect(
+    page
+      .getByRole('alert')
+      .or(page.getByRole('status'))
+      .filter({ hasText: /full folder path/ }),
+  ).toBeVisible();
 });

@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../../shared/contract/backups';
 import { readMigrations } from '../../db/open';
@@ -28,48 +30,109 @@ export interface BackupCheck {
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
+/** What a database file holds, read by plain JavaScript so the same code runs here or on a worker thread. */
+interface Reading {
+  integrity: string;
+  tables: string[];
+  applied: string[];
+  counts: Record<string, number>;
+}
+
+const READ_SOURCE = `
+const db = new Database(file, { readonly: true, fileMustExist: true });
+try {
+  const integrity = String(db.pragma('integrity_check', { simple: true }));
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((t) => t.name);
+  if (integrity !== 'ok' || !tables.includes('__migrations')) return { integrity, tables, applied: [], counts: {} };
+  const applied = db.prepare('SELECT tag FROM __migrations').all().map((r) => r.tag);
+  const counts = {};
+  for (const t of counted) if (tables.includes(t)) counts[t] = db.prepare('SELECT count(*) AS n FROM ' + t).get().n;
+  return { integrity, tables, applied, counts };
+} finally {
+  db.close();
+}`;
+
+// better-sqlite3 is loaded by the worker from where the main process found it; the worker needs no bundle
+const WORKER_SOURCE = `
+const { workerData, parentPort } = require('node:worker_threads');
+const read = new Function('Database', 'file', 'counted', workerData.source);
+try {
+  parentPort.postMessage({ reading: read(require(workerData.module), workerData.file, workerData.counted) });
+} catch (e) {
+  parentPort.postMessage({ error: String((e && e.message) || e) });
+}`;
+
+const readHere = new Function('Database', 'file', 'counted', READ_SOURCE) as (
+  db: typeof Database,
+  file: string,
+  counted: readonly string[],
+) => Reading;
+
+const fail = (problem: string): BackupCheck => ({ ok: false, problem, schema: null, counts: {} });
+
+/** A file that is missing or not SQLite at all is refused before any database is opened. */
+function notADatabase(file: string): BackupCheck | null {
+  if (!existsSync(file)) return fail(`There is no file ${file}.`);
+  if (statSync(file).size < 100) return fail(`${basename(file)} is not a Counterline database (it is nearly empty).`);
+  if (readFileSync(file).subarray(0, 16).toString('latin1') !== SQLITE_MAGIC)
+    return fail(`${basename(file)} is not a Counterline database (not an SQLite file).`);
+  return null;
+}
+
+function judge(file: string, r: Reading, migrationsDir: string): BackupCheck {
+  if (r.integrity !== 'ok') return fail(`${basename(file)} is damaged: ${r.integrity}.`);
+  if (!r.tables.includes('__migrations') || !r.tables.includes('customers'))
+    return fail(`${basename(file)} is an SQLite database but not a Counterline shop.`);
+  const known = readMigrations(migrationsDir).map((m) => m.tag);
+  const unknown = r.applied.filter((t) => !known.includes(t)).sort();
+  const schema = [...r.applied].sort().at(-1) ?? null;
+  if (unknown.length)
+    return {
+      ok: false,
+      problem: `${basename(file)} comes from a newer Counterline (it has the upgrade ${unknown.at(-1)}); install that version to restore it.`,
+      schema,
+      counts: {},
+    };
+  return { ok: true, problem: null, schema, counts: r.counts };
+}
+
+const unreadable = (file: string, err: unknown) =>
+  fail(`${basename(file)} could not be read as a database: ${(err as Error).message ?? String(err)}.`);
+
 /**
  * Opens a copy read-only and checks it is a whole Counterline database this version can open: SQLite's own
  * integrity check, Counterline's tables, and no upgrade this version does not know (a backup from a newer Counterline).
  */
 export function checkBackup(file: string, migrationsDir: string): BackupCheck {
-  const fail = (problem: string): BackupCheck => ({ ok: false, problem, schema: null, counts: {} });
-  if (!existsSync(file)) return fail(`There is no file ${file}.`);
-  if (statSync(file).size < 100) return fail(`${basename(file)} is not a Counterline database (it is nearly empty).`);
-  if (readFileSync(file).subarray(0, 16).toString('latin1') !== SQLITE_MAGIC)
-    return fail(`${basename(file)} is not a Counterline database (not an SQLite file).`);
-  let db: Database.Database | null = null;
+  const refused = notADatabase(file);
+  if (refused) return refused;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const integrity = db.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') return fail(`${basename(file)} is damaged: ${String(integrity)}.`);
-    const tables = new Set(
-      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map(
-        (t) => t.name,
-      ),
-    );
-    if (!tables.has('__migrations') || !tables.has('customers'))
-      return fail(`${basename(file)} is an SQLite database but not a Counterline shop.`);
-    const applied = (db.prepare('SELECT tag FROM __migrations').all() as { tag: string }[]).map((r) => r.tag);
-    const known = readMigrations(migrationsDir).map((m) => m.tag);
-    const unknown = applied.filter((t) => !known.includes(t));
-    const schema = [...applied].sort().at(-1) ?? null;
-    if (unknown.length)
-      return {
-        ok: false,
-        problem: `${basename(file)} comes from a newer Counterline (it has the upgrade ${unknown.sort().at(-1)}); install that version to restore it.`,
-        schema,
-        counts: {},
-      };
-    const counts: Record<string, number> = {};
-    for (const t of COUNTED_TABLES)
-      if (tables.has(t)) counts[t] = (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-    return { ok: true, problem: null, schema, counts };
+    return judge(file, readHere(Database, file, COUNTED_TABLES), migrationsDir);
   } catch (err) {
-    return fail(`${basename(file)} could not be read as a database: ${(err as Error).message}.`);
-  } finally {
-    db?.close();
+    return unreadable(file, err);
   }
+}
+
+/** The same check on a thread of its own: a gigabyte's integrity check takes seconds the till must not wait. */
+export function checkBackupOffThread(file: string, migrationsDir: string): Promise<BackupCheck> {
+  const refused = notADatabase(file);
+  if (refused) return Promise.resolve(refused);
+  return new Promise((resolve) => {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        source: READ_SOURCE,
+        file,
+        counted: COUNTED_TABLES,
+        module: createRequire(import.meta.url).resolve('better-sqlite3'),
+      },
+    });
+    worker.once('message', (m: { reading?: Reading; error?: string }) => {
+      resolve(m.reading ? judge(file, m.reading, migrationsDir) : unreadable(file, new Error(m.error)));
+      void worker.terminate();
+    });
+    worker.once('error', (err) => resolve(unreadable(file, err)));
+  });
 }
 
 /** counterline-20261206-183000123-daily.db (UTC, to the millisecond): sortable by name, the reason readable. */

@@ -7,7 +7,7 @@ import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import type { SettingsService } from '../settings/service';
 import { zoneParts } from '../zone';
-import { backupName, checkBackup, parseBackupName, readInfo, rotation, writeInfo } from './files';
+import { backupName, checkBackupOffThread, parseBackupName, readInfo, rotation, writeInfo } from './files';
 
 const KEY = 'backups';
 const SYSTEM: Actor = { id: null, name: 'scheduled backup' };
@@ -100,7 +100,7 @@ export class BackupService {
       rmSync(part, { force: true });
       throw new AppError('INTERNAL', `The backup to ${dir} failed: ${(err as Error).message}`);
     }
-    const check = checkBackup(file, this.files.migrationsDir);
+    const check = await checkBackupOffThread(file, this.files.migrationsDir);
     const second = this.settings().secondFolder;
     const copied = second && !to ? copyTo(file, second) : null;
     const copy = copied && ('file' in copied ? copied.file : copied.problem);
