@@ -2,6 +2,7 @@ import { AuditService } from './domains/audit/service';
 import { type BackupFiles, BackupService } from './domains/backups/service';
 import { ProductImport } from './domains/catalog/import';
 import { CatalogService } from './domains/catalog/service';
+import { CustomerErase } from './domains/customers/erase';
 import { CustomerExport } from './domains/customers/export';
 import { ImportJobs } from './domains/customers/import/jobs';
 import { CustomerImport } from './domains/customers/import/run';
@@ -57,6 +58,7 @@ export interface Services {
   loyaltyReports: LoyaltyReports;
   loyalty: LoyaltyService;
   backups: BackupService;
+  customerErase: CustomerErase;
 }
 
 export interface ServiceOptions {
@@ -135,6 +137,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     loyaltyCards,
     loyaltyReports,
     loyalty,
+    customerErase: new CustomerErase(deps, audit, settings),
     backups: new BackupService(deps, audit, settings, options.files ?? { dataDir: null, migrationsDir: '' }),
   };
   return services;

@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'customers.edit',
   'customers.delete',
   'customers.merge',
+  /** erase a customer's personal data at their request (irreversible) */
+  'customers.erase',
   'customers.import',
   'customers.export',
   'catalog.edit',

@@ -308,6 +308,12 @@ export const customers = {
   }),
   delete: procedure({ input: z.object({ id: Id }), output: z.null(), permission: 'customers.delete' }),
   merge: procedure({ input: MergeInput, output: Customer, permission: 'customers.merge' }),
+  /** a customer's personal data removed for good; `confirm` is their display name typed in full */
+  erase: procedure({
+    input: z.object({ id: Id, confirm: z.string().max(300) }),
+    output: z.object({ id: Id, displayName: z.string() }),
+    permission: 'customers.erase',
+  }),
   history: procedure({
     input: z.object({
       id: Id,

@@ -13,6 +13,7 @@ export const customerHandlers = implement(contract.customers, {
     return null;
   },
   merge: (input, { services, actor }) => services.customerMerge.merge(actor, input),
+  erase: (input, { services, actor }) => services.customerErase.erase(actor, input.id, input.confirm),
   history: (input, { services }) => services.customers.history(input.id, input.cursor, input.limit),
   categories: (_, { services }) => services.customers.categories(),
   saveCategory: (input, { services, actor }) => services.customers.saveCategory(actor, input),
