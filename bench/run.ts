@@ -15,7 +15,7 @@ import { benchPrint } from './print';
 import { benchReceivables } from './receivables';
 import { benchCreditSale } from './sales';
 import { benchStartup } from './startup';
-import { report } from './stats';
+import { type BenchResult, report } from './stats';
 
 // Seed the reference shop (100k customers, 1M sales) once for every benchmark, not once per benchmark.
 if (!process.env.COUNTERLINE_BENCH_DATA) {
@@ -25,17 +25,25 @@ if (!process.env.COUNTERLINE_BENCH_DATA) {
   process.env.COUNTERLINE_BENCH_DATA = dir;
 }
 
-const results = [
-  await benchStartup(),
-  ...(await benchCustomerSearch()),
-  benchCustomerImport(),
-  ...(await benchCustomerExport()),
-  ...benchCreditSale(),
-  ...benchCustomerHistory(),
-  ...(await benchPrint()),
-  ...benchPricing(),
-  ...benchLoyalty(),
-  ...(await benchReceivables()),
-  ...(await benchBackup()),
-];
+// `npm run bench -- sales pricing` runs only those (names as below); no names: all of them, in this order
+const benches: Record<string, () => Promise<BenchResult | BenchResult[]> | BenchResult | BenchResult[]> = {
+  startup: benchStartup,
+  'customer-search': benchCustomerSearch,
+  'customer-import': benchCustomerImport,
+  'customer-export': benchCustomerExport,
+  sales: benchCreditSale,
+  'customer-history': benchCustomerHistory,
+  print: benchPrint,
+  pricing: benchPricing,
+  loyalty: benchLoyalty,
+  receivables: benchReceivables,
+  backup: benchBackup,
+};
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((n) => !(n in benches));
+if (unknown.length)
+  throw new Error(`No benchmark named ${unknown.join(', ')}; there are ${Object.keys(benches).join(', ')}`);
+const results: BenchResult[] = [];
+for (const [name, run] of Object.entries(benches))
+  if (!wanted.length || wanted.includes(name)) results.push(...[await run()].flat());
 for (const r of results) console.log(report(r));

@@ -11,11 +11,16 @@ export type DocumentKind = keyof typeof DOCUMENT_PREFIXES;
  */
 export function nextDocumentNumber(deps: Deps, kind: DocumentKind): string {
   const tillId = deps.tillId();
-  const { last } = stmt(
+  // no RETURNING: SQLite buffers the returned rows in a temporary b-tree, and the first one after a commit
+  // page-faults its fresh page-cache memory (~0.25 ms, a sixth of a credit sale); reading the row back is ~5 µs
+  stmt(
     deps.sqlite,
     `INSERT INTO document_counters (till_id, kind, last) VALUES (?, ?, 1)
-       ON CONFLICT (till_id, kind) DO UPDATE SET last = last + 1 RETURNING last`,
-  ).get(tillId, kind) as { last: number };
-  const { prefix } = stmt(deps.sqlite, 'SELECT prefix FROM tills WHERE id = ?').get(tillId) as { prefix: string };
+       ON CONFLICT (till_id, kind) DO UPDATE SET last = last + 1`,
+  ).run(tillId, kind);
+  const { last, prefix } = stmt(
+    deps.sqlite,
+    'SELECT d.last, t.prefix FROM document_counters d JOIN tills t ON t.id = d.till_id WHERE d.till_id = ? AND d.kind = ?',
+  ).get(tillId, kind) as { last: number; prefix: string };
   return `${prefix ? `${prefix}-` : ''}${DOCUMENT_PREFIXES[kind]}-${String(last).padStart(6, '0')}`;
 }

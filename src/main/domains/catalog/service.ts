@@ -22,6 +22,11 @@ const SELECT_PRODUCT = `SELECT p.id, p.sku, p.name, p.price, p.cost, p.tax_rate_
   LEFT JOIN product_categories c ON c.id = p.category_id
   LEFT JOIN tax_rates t ON t.id = p.tax_rate_id`;
 
+const FOR_PRICING_SQL = SELECT_PRODUCT.replace(
+  'FROM products p',
+  'FROM json_each(?) j CROSS JOIN products p ON p.id = j.value',
+);
+
 type RawProduct = Omit<Product, 'active' | 'barcodes'> & { active: number };
 
 /** Products, barcodes and stock: only what a till needs. */
@@ -51,10 +56,10 @@ export class CatalogService {
   /** What pricing needs of each product, in one query (no barcodes): the checkout path calls this every sale. */
   forPricing(ids: readonly string[]): Map<string, Omit<Product, 'barcodes'>> {
     const unique = [...new Set(ids)];
+    // the ids drive the join: `p.id IN (SELECT value FROM json_each(?))` made SQLite build a temporary b-tree, and
+    // the first one after a commit page-faults its fresh page-cache memory: ~0.25 ms, a sixth of a credit sale
     const rows = unique.length
-      ? (stmt(this.deps.sqlite, `${SELECT_PRODUCT} WHERE p.id IN (SELECT value FROM json_each(?))`).all(
-          JSON.stringify(unique),
-        ) as RawProduct[])
+      ? (stmt(this.deps.sqlite, FOR_PRICING_SQL).all(JSON.stringify(unique)) as RawProduct[])
       : [];
     return new Map(rows.map((r) => [r.id, { ...r, active: r.active === 1 }]));
   }

@@ -1,4 +1,5 @@
 import type { Discount } from '../../../shared/contract/sales';
+import { withProps } from '../../../shared/objects';
 
 // Pure price arithmetic: no database, no clock. Every amount is integer minor units, every quantity milli-units.
 
@@ -219,12 +220,16 @@ export function rulesForCart(input: {
     if (a) a.push(r);
     else m.set(k, [r]);
   };
+  const probeInput = withProps(input, { product: probe, quantityMilli: 0 });
   for (const r of input.rules) {
     if (r.order) continue;
     // product conditions and quantity are left to resolvePrice
-    const customerLevel = { ...r, productIds: undefined, productCategoryIds: undefined, minQtyMilli: undefined };
-    if (!applies(customerLevel, { ...input, product: probe, quantityMilli: 0 }, listId, input.cartRegularTotal))
-      continue;
+    const customerLevel = withProps(r, {
+      productIds: undefined,
+      productCategoryIds: undefined,
+      minQtyMilli: undefined,
+    });
+    if (!applies(customerLevel, probeInput, listId, input.cartRegularTotal)) continue;
     if (r.productIds) for (const id of r.productIds) add(byProduct, id, r);
     else if (r.productCategoryIds) for (const id of r.productCategoryIds) add(byCategory, id, r);
     else general.push(r);
@@ -259,7 +264,10 @@ export function resolveOrderOffer(input: {
   cartQtyMilli: number;
 }): OrderOffer | null {
   const listId = effectivePriceListId(input.customer);
-  const probe = { ...input, product: { id: '', price: 0, categoryId: null }, quantityMilli: input.cartQtyMilli };
+  const probe = withProps(input, {
+    product: { id: '', price: 0, categoryId: null },
+    quantityMilli: input.cartQtyMilli,
+  });
   const ok = input.rules
     .filter((r) => r.order && r.price.kind === 'amountOff' && r.price.amount > 0)
     .filter((r) => applies(r, probe, listId, input.cartRegularTotal))
@@ -370,8 +378,7 @@ export function priceCart(input: {
     taxes.set(b.l.taxRateBp, { net: t.net + net, tax: t.tax + tax });
     const regular = mulDivRound(b.l.regularUnitPrice, b.l.qtyMilli, 1000);
     regularTotal += pricesIncludeTax ? regular : regular + mulDivRound(regular, b.l.taxRateBp, 10_000);
-    return {
-      ...b.l,
+    return withProps(b.l, {
       lineNo: i + 1,
       amount: b.amount,
       lineDiscount: b.lineDiscount,
@@ -379,7 +386,7 @@ export function priceCart(input: {
       tax,
       net,
       total: net + tax,
-    };
+    });
   });
   const sum = (f: (l: PricedCartLine) => number) => lines.reduce((a, l) => a + f(l), 0);
   const total = sum((l) => l.total);

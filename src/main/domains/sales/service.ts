@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/contract/sales';
 import { AppError } from '../../../shared/errors';
 import { formatMoney } from '../../../shared/money';
+import { withProps } from '../../../shared/objects';
 import { can, type Role } from '../../../shared/permissions';
 import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
@@ -253,7 +254,7 @@ export class SalesService {
     check(this.flow, 'cart', cart);
     const lines = priced.lines.map((l, i) => {
       const { name, sku, unit, categoryId } = meta[i] as (typeof meta)[number];
-      return { ...l, name, sku, unit, categoryId };
+      return withProps(l, { name, sku, unit, categoryId });
     });
     const store = this.settings.store();
     const plan = planPayments(
@@ -267,7 +268,7 @@ export class SalesService {
       // the unique index is the last word; this check answers a retry that raced the first attempt
       const again = this.replay(input.idempotencyKey, requestHash);
       if (again) return again;
-      const draft: SaleDraft = { ...cart, lines, plan, credit: null, pointsRedeemed: 0 };
+      const draft: SaleDraft = withProps(cart, { lines, plan, credit: null, pointsRedeemed: 0 });
       check(this.flow, 'sale', draft);
       const sale = this.writeOrder(draft, staffId, store.currency, requestHash);
       post(this.flow, 'sale', sale);
@@ -374,7 +375,7 @@ export class SalesService {
         now,
         tillId,
       );
-      return { ...p, id: paymentId };
+      return withProps(p, { id: paymentId });
     });
     // the order as SalesOrders.find reads it back (tests/integration/sale-document.test.ts holds them equal)
     const staffName = (stmt(this.deps.sqlite, 'SELECT name FROM staff WHERE id = ?').get(staffId) as { name: string })
@@ -439,8 +440,7 @@ export class SalesService {
         at: now,
       })),
     };
-    return {
-      ...d,
+    return withProps(d, {
       id,
       number,
       at: now,
@@ -449,7 +449,7 @@ export class SalesService {
       payments: written,
       order,
       out: { points: null, printJobId: null },
-    };
+    });
   }
 
   /** The sale an idempotency key already completed, or null; the same key with a different request is refused. */
