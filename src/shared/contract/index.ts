@@ -5,6 +5,7 @@ import { debts } from './debts';
 import { type ContractShape, flattenContract } from './define';
 import { devices } from './devices';
 import { history } from './history';
+import { insights } from './insights';
 import { loyalty } from './loyalty';
 import { loyaltyCards } from './loyalty-cards';
 import { loyaltyReports } from './loyalty-reports';
@@ -34,6 +35,7 @@ export const contract = {
   loyalty,
   receivables,
   debts,
+  insights,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 
@@ -52,6 +54,7 @@ export {
   customers,
   devices,
   history,
+  insights,
   loyalty,
   loyaltyCards,
   loyaltyReports,
