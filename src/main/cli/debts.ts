@@ -1,38 +1,15 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract/customers';
-import { AppError } from '../../shared/errors';
 import { type CurrencyCode, formatMoney } from '../../shared/money';
-import { type App, createApp } from '../app';
-import { DATABASE_FILE, resolveDataDir } from '../config';
 import { AGING_BUCKETS } from '../domains/debts/aging';
 import { statementsPdf } from '../domains/debts/statement-pdf';
-import { noShopMessage } from './shop';
+import { INSIGHT_REPORTS } from './insights';
+import { fail, withShop } from './shop';
 
 const ACTOR = { id: null, name: 'command line report' };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function fail(message: string, code = 1): number {
-  console.error(message);
-  return code;
-}
-
-/** Opens the shop in the data folder, runs, closes; a refusal with words becomes one line and exit 1. */
-async function withShop(dataDirArg: string | undefined, run: (app: App) => Promise<number>): Promise<number> {
-  const dataDir = resolveDataDir(dataDirArg);
-  if (!existsSync(join(dataDir, DATABASE_FILE))) return fail(noShopMessage(dataDir));
-  const app = createApp({ dataDir, log: () => {} });
-  try {
-    if (!app.services.settings.isInitialised()) return fail(noShopMessage(dataDir));
-    return await run(app);
-  } catch (e) {
-    if (e instanceof AppError) return fail(e.message);
-    throw e;
-  } finally {
-    app.close();
-  }
-}
 
 /** `counterline report aging [--as-of YYYY-MM-DD] [--by-invoice-date] [--json]`: amounts in minor units in JSON. */
 export async function reportCommand(args: string[]): Promise<number> {
@@ -48,7 +25,8 @@ export async function reportCommand(args: string[]): Promise<number> {
   });
   if (positionals.length !== 1 || positionals[0] !== 'aging')
     return fail(
-      'Usage: counterline report aging [--as-of YYYY-MM-DD] [--by-invoice-date] [--json] [--data-dir DIR]',
+      'Usage: counterline report aging [--as-of YYYY-MM-DD] [--by-invoice-date] [--json] [--data-dir DIR]\n' +
+        `       counterline report ${INSIGHT_REPORTS.join('|')} … (counterline help says which options each takes)`,
       2,
     );
   const asOf = values['as-of'];
