@@ -22,7 +22,10 @@ describe('RFM scores and the R/F grid (decision 0017)', () => {
     const values = Array.from({ length: 100 }, (_, i) => i + 1);
     expect(quintileCuts(values)).toEqual([20, 40, 60, 80]);
     const counts = [0, 0, 0, 0, 0];
-    for (const v of values) (counts as number[])[scoreUp(v, quintileCuts(values)) - 1]++;
+    for (const v of values) {
+      const band = scoreUp(v, quintileCuts(values)) - 1;
+      counts[band] = (counts[band] ?? 0) + 1;
+    }
     expect(counts).toEqual([20, 20, 20, 20, 20]);
     // fewer recent days score higher
     expect([1, 20, 21, 80, 81].map((d) => scoreDown(d, [20, 40, 60, 80]))).toEqual([5, 5, 4, 2, 1]);
