@@ -8,6 +8,7 @@ import { benchCustomerHistory } from './customer-history';
 import { benchCustomerSearch } from './customers';
 import { benchCustomerExport } from './customers-export';
 import { benchCustomerImport } from './customers-import';
+import { benchInsights } from './insights';
 import { benchLoyalty } from './loyalty';
 import { benchPricing } from './pricing';
 import { benchPrint } from './print';
@@ -35,5 +36,6 @@ const results = [
   ...benchPricing(),
   ...benchLoyalty(),
   ...(await benchReceivables()),
+  ...benchInsights(),
 ];
 for (const r of results) console.log(report(r));
