@@ -25,7 +25,7 @@ import { addDays, DAY, dayStart, daysBetween, isoWeek, localDate, rangeOf, windo
 import { QUINTILE_MIN_CUSTOMERS, quintileCuts, scoreDown, scoreUp, segmentOf } from './rfm';
 import { type GapStats, gapStats, gapStatsOfHistogram, gapsOf, rhythmStatus } from './rhythm';
 import type { InsightsSettingsService } from './settings';
-import { namesOf, spendByCustomer, spendersCount, topSpenders } from './spend';
+import { namesOf, spendByCustomer, spenders } from './spend';
 
 /** Every time-zone offset in use is a whole number of quarter hours, so quarter-hour sums regroup into local days. */
 const QUARTER_HOUR = 900_000;
@@ -71,7 +71,7 @@ export class CustomerInsights {
     const q = parse(TopCustomersQuery, input);
     const { timeZone, currency } = this.zone();
     const asOf = this.asOfDay(q.asOf);
-    const rows = topSpenders(this.deps.sqlite, windowEnding(asOf, q.days, timeZone), q.limit);
+    const rows = spenders(this.deps.sqlite, windowEnding(asOf, q.days, timeZone)).slice(0, q.limit);
     const names = namesOf(
       this.deps.sqlite,
       rows.map((r) => r.id),
@@ -88,10 +88,9 @@ export class CustomerInsights {
     const q = parse(InactiveCustomersQuery, input);
     const { timeZone, currency } = this.zone();
     const asOf = this.asOfDay(q.asOf);
-    const w = windowEnding(asOf, q.lookbackDays, timeZone);
-    const top =
-      q.topPercent !== undefined ? Math.ceil((spendersCount(this.deps.sqlite, w) * q.topPercent) / 100) : (q.top ?? 20);
-    const rows = top > 0 ? topSpenders(this.deps.sqlite, w, top) : [];
+    const ranked = spenders(this.deps.sqlite, windowEnding(asOf, q.lookbackDays, timeZone));
+    const top = q.topPercent !== undefined ? Math.ceil((ranked.length * q.topPercent) / 100) : (q.top ?? 20);
+    const rows = ranked.slice(0, top);
     // spend > 0 means a sale in the window, so the window's last sale is the customer's last sale up to the as-of day
     const quiet = rows
       .map((r) => {
