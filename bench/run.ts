@@ -9,6 +9,7 @@ import { benchCustomerHistory } from './customer-history';
 import { benchCustomerSearch } from './customers';
 import { benchCustomerExport } from './customers-export';
 import { benchCustomerImport } from './customers-import';
+import { benchInsights } from './insights';
 import { benchLoyalty } from './loyalty';
 import { benchPricing } from './pricing';
 import { benchPrint } from './print';
@@ -38,6 +39,7 @@ const benches: Record<string, () => Promise<BenchResult | BenchResult[]> | Bench
   loyalty: benchLoyalty,
   receivables: benchReceivables,
   backup: benchBackup,
+  insights: benchInsights,
 };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((n) => !(n in benches));

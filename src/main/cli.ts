@@ -10,6 +10,7 @@ import { exportDebtorsCommand, reportCommand, statementCommand } from './cli/deb
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
 import { initCommand } from './cli/init';
+import { INSIGHT_REPORTS, INSIGHTS_HELP, insightsReportCommand } from './cli/insights';
 import { printerCommand } from './cli/printer';
 import { resolveDataDir } from './config';
 import { isoDate, localDate, startOfLocalDay } from './domains/loyalty/dates';
@@ -47,6 +48,7 @@ Usage: counterline <command> [options]
         Export every customer with a balance (largest first), with overdue amount and oldest due date.
   report aging [--as-of YYYY-MM-DD] [--by-invoice-date] [--json] [--data-dir DIR]
         Debts by age (current, 1-30, 31-60, 61-90, over 90 days past due); JSON amounts in minor units.
+${INSIGHTS_HELP}
   statement CUSTOMER_ID --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--data-dir DIR]
   statement --all --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--combined] [--data-dir DIR]
         Statement of account as an A4 PDF; --all writes one per debtor (or one file with --combined).
@@ -78,7 +80,9 @@ export async function main(argv: string[]): Promise<number> {
     case 'export':
       return rest[0] === 'debtors' ? exportDebtorsCommand(rest) : exportCommand(rest);
     case 'report':
-      return reportCommand(rest);
+      return (INSIGHT_REPORTS as readonly string[]).includes(rest[0] ?? '')
+        ? insightsReportCommand(rest)
+        : reportCommand(rest);
     case 'statement':
       return statementCommand(rest);
     case 'printer':

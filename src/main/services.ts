@@ -13,6 +13,8 @@ import type { Deps } from './domains/deps';
 import { DevicesService } from './domains/devices/service';
 import type { Flow } from './domains/flow';
 import { CustomerHistory } from './domains/history/service';
+import { CustomerInsights } from './domains/insights/service';
+import { InsightsSettingsService } from './domains/insights/settings';
 import { LoyaltyService } from './domains/loyalty/service';
 import { LoyaltyCards } from './domains/loyalty-cards/cards';
 import { LoyaltyReports } from './domains/loyalty-reports/reports';
@@ -59,6 +61,8 @@ export interface Services {
   loyalty: LoyaltyService;
   backups: BackupService;
   customerErase: CustomerErase;
+  insights: CustomerInsights;
+  insightsSettings: InsightsSettingsService;
 }
 
 export interface ServiceOptions {
@@ -112,6 +116,8 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
   const receivables = new AccountService(deps, audit, settings, receivablesSettings, credit, flow);
   const debtReports = new DebtReports(deps, audit, settings, receivablesSettings, devices.queue);
   const customerHistory = new CustomerHistory(deps, settings, refunds.reads, audit);
+  const insightsSettings = new InsightsSettingsService(deps, audit);
+  const insights = new CustomerInsights(deps, settings, insightsSettings);
   const services: Services = {
     audit,
     settings,
@@ -139,6 +145,8 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     loyalty,
     customerErase: new CustomerErase(deps, audit, settings),
     backups: new BackupService(deps, audit, settings, options.files ?? { dataDir: null, migrationsDir: '' }),
+    insights,
+    insightsSettings,
   };
   return services;
 }

@@ -5,6 +5,7 @@ import { EXPORT_FORMATS, type ExportFormat } from '../../shared/contract/custome
 import { type CurrencyCode, formatMoney } from '../../shared/money';
 import { AGING_BUCKETS } from '../domains/debts/aging';
 import { statementsPdf } from '../domains/debts/statement-pdf';
+import { INSIGHT_REPORTS } from './insights';
 import { fail, withShop } from './shop';
 
 const ACTOR = { id: null, name: 'command line report' };
@@ -24,7 +25,8 @@ export async function reportCommand(args: string[]): Promise<number> {
   });
   if (positionals.length !== 1 || positionals[0] !== 'aging')
     return fail(
-      'Usage: counterline report aging [--as-of YYYY-MM-DD] [--by-invoice-date] [--json] [--data-dir DIR]',
+      'Usage: counterline report aging [--as-of YYYY-MM-DD] [--by-invoice-date] [--json] [--data-dir DIR]\n' +
+        `       counterline report ${INSIGHT_REPORTS.join('|')} … (counterline help says which options each takes)`,
       2,
     );
   const asOf = values['as-of'];

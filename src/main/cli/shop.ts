@@ -19,7 +19,7 @@ export function noShopMessage(dataDir: string): string {
   return `There is no Counterline shop in ${dataDir}; create one with: ${initCommandFor(dataDir)}`;
 }
 
-/** A refusal in words: one line on stderr and the exit code. */
+/** Says why on stderr and gives the exit code (1: refused, 2: a usage or option mistake). */
 export function fail(message: string, code = 1): number {
   console.error(message);
   return code;

@@ -6,6 +6,7 @@ import { customerHandlers } from './customers/handlers';
 import { debtHandlers } from './debts/handlers';
 import { deviceHandlers } from './devices/handlers';
 import { historyHandlers } from './history/handlers';
+import { insightsHandlers } from './insights/handlers';
 import { loyaltyHandlers } from './loyalty/handlers';
 import { loyaltyCardHandlers } from './loyalty-cards/handlers';
 import { loyaltyReportHandlers } from './loyalty-reports/handlers';
@@ -39,4 +40,5 @@ export const handlers: AllHandlers = {
   loyaltyReports: loyaltyReportHandlers,
   loyalty: loyaltyHandlers,
   backups: backupHandlers,
+  insights: insightsHandlers,
 };

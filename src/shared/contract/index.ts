@@ -6,6 +6,7 @@ import { debts } from './debts';
 import { type ContractShape, flattenContract } from './define';
 import { devices } from './devices';
 import { history } from './history';
+import { insights } from './insights';
 import { loyalty } from './loyalty';
 import { loyaltyCards } from './loyalty-cards';
 import { loyaltyReports } from './loyalty-reports';
@@ -36,6 +37,7 @@ export const contract = {
   receivables,
   debts,
   backups,
+  insights,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 
@@ -54,6 +56,7 @@ export {
   customers,
   devices,
   history,
+  insights,
   loyalty,
   loyaltyCards,
   loyaltyReports,

@@ -56,6 +56,8 @@ export const accountEntries = sqliteTable(
     ),
     index('account_entries_sales_order').on(t.salesOrderId),
     index('account_entries_kind_due').on(t.kind, t.dueAt),
+    // covering: what each customer paid off on account over a range of days (customer sales report)
+    index('account_entries_at_kind').on(t.at, t.kind, t.customerId, t.amount),
   ],
 );
 
@@ -94,8 +96,8 @@ export const pointsEntries = sqliteTable(
     uniqueIndex('points_entries_operation').on(t.operationId),
     index('points_entries_customer_at').on(t.customerId, t.at),
     index('points_entries_sales_order').on(t.salesOrderId),
-    // covers the loyalty report's sums by period over the whole ledger (time, kind, points only)
-    index('points_entries_at_kind_points').on(t.at, t.kind, t.points),
+    // covers the loyalty report's sums by period over the whole ledger, and the customer sales report's per customer
+    index('points_entries_at_kind_points').on(t.at, t.kind, t.points, t.customerId),
   ],
 );
 

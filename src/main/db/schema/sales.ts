@@ -52,7 +52,8 @@ export const salesOrders = sqliteTable(
     uniqueIndex('sales_orders_idempotency_key').on(t.idempotencyKey),
     // covering: a customer's rolling spend (loyalty tiers, worked out on every sale) is read from the index alone
     index('sales_orders_customer_spend').on(t.customerId, t.completedAt, t.status, t.total, t.rounding),
-    index('sales_orders_completed').on(t.completedAt),
+    // covering: the insights reports sum a window of days per customer from the index alone
+    index('sales_orders_completed_customer').on(t.completedAt, t.status, t.customerId, t.total),
   ],
 );
 
@@ -159,7 +160,8 @@ export const refunds = sqliteTable(
     uniqueIndex('refunds_idempotency_key').on(t.idempotencyKey),
     index('refunds_sales_order').on(t.salesOrderId),
     index('refunds_customer_at').on(t.customerId, t.at),
-    index('refunds_at').on(t.at),
+    // covering: the insights reports take a window's refunds per customer from the index alone
+    index('refunds_at_customer').on(t.at, t.status, t.customerId, t.total),
   ],
 );
 

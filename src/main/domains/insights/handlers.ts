@@ -1,0 +1,13 @@
+import { contract } from '../../../shared/contract';
+import { implement } from '../../host/router';
+
+export const insightsHandlers = implement(contract.insights, {
+  topCustomers: (input, { services }) => services.insights.topCustomers(input),
+  inactiveCustomers: (input, { services }) => services.insights.inactiveCustomers(input),
+  newVsReturning: (input, { services }) => services.insights.newVsReturning(input),
+  customerSales: (input, { services }) => services.insights.customerSales(input),
+  rfm: (input, { services }) => services.insights.rfm(input),
+  rhythm: (input, { services }) => services.insights.rhythm(input),
+  settings: (_input, { services }) => services.insightsSettings.get(),
+  updateSettings: (input, { services, actor }) => services.insightsSettings.update(actor, input),
+});

@@ -1,0 +1,405 @@
+import type { z } from 'zod';
+import {
+  type CustomerSalesReport,
+  type CustomerSalesRow,
+  type InactiveCustomers,
+  InactiveCustomersQuery,
+  type NewVsReturning,
+  type NewVsReturningPeriod,
+  NewVsReturningQuery,
+  RangeQuery,
+  RFM_SEGMENTS,
+  type RfmCustomer,
+  RfmQuery,
+  type RfmReport,
+  type Rhythm,
+  RhythmQuery,
+  type TopCustomers,
+  TopCustomersQuery,
+} from '../../../shared/contract/insights';
+import { AppError } from '../../../shared/errors';
+import { stmt } from '../../db/statements';
+import type { Deps } from '../deps';
+import type { SettingsService } from '../settings/service';
+import { offsetAt } from '../zone';
+import { addDays, DAY, dayStart, daysBetween, isoWeek, localDate, rangeOf, windowEnding } from './days';
+import { QUINTILE_MIN_CUSTOMERS, quintileCuts, scoreDown, scoreUp, segmentOf } from './rfm';
+import { type GapStats, gapStats, gapStatsOfHistogram, gapsOf, rhythmStatus } from './rhythm';
+import type { InsightsSettingsService } from './settings';
+import { namesOf, spendByCustomer, spenders } from './spend';
+
+/** Every time-zone offset in use is a whole number of quarter hours, so quarter-hour sums regroup into local days. */
+const QUARTER_HOUR = 900_000;
+const MAX_DAYS = 3_660;
+
+/** Inputs are checked here too: the CLI calls the service without the router. */
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const r = schema.safeParse(input ?? {});
+  if (r.success) return r.data;
+  throw new AppError(
+    'VALIDATION',
+    r.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; '),
+  );
+}
+
+/**
+ * The customer insights reports (issue 15): reads of the sales, refunds, account and points ledgers, never writes.
+ * Definitions in ./spend.ts; every day is a whole day of the shop's time zone.
+ */
+export class CustomerInsights {
+  /** the shop's gap statistics per as-of day: a scan of every sale, so worked out once a day */
+  private shopGaps = new Map<string, GapStats | null>();
+
+  constructor(
+    private deps: Deps,
+    private settings: SettingsService,
+    private insightsSettings: InsightsSettingsService,
+  ) {}
+
+  private zone() {
+    return this.settings.store();
+  }
+
+  /** The as-of day given, checked against the calendar, or today in the shop. */
+  private asOfDay(asOf: string | undefined): string {
+    const { timeZone } = this.zone();
+    if (asOf === undefined) return localDate(this.deps.clock.now(), timeZone);
+    dayStart(asOf, timeZone); // refuses 2026-02-30 in words
+    return asOf;
+  }
+
+  topCustomers(input: TopCustomersQuery): TopCustomers {
+    const q = parse(TopCustomersQuery, input);
+    const { timeZone, currency } = this.zone();
+    const asOf = this.asOfDay(q.asOf);
+    const rows = spenders(this.deps.sqlite, windowEnding(asOf, q.days, timeZone)).slice(0, q.limit);
+    const names = namesOf(
+      this.deps.sqlite,
+      rows.map((r) => r.id),
+    );
+    return {
+      asOf,
+      days: q.days,
+      currency,
+      customers: rows.map((r) => ({ id: r.id, name: names.get(r.id) ?? '', spend: r.spend, orders: r.orders })),
+    };
+  }
+
+  inactiveCustomers(input: InactiveCustomersQuery): InactiveCustomers {
+    const q = parse(InactiveCustomersQuery, input);
+    const { timeZone, currency } = this.zone();
+    const asOf = this.asOfDay(q.asOf);
+    const ranked = spenders(this.deps.sqlite, windowEnding(asOf, q.lookbackDays, timeZone));
+    const top = q.topPercent !== undefined ? Math.ceil((ranked.length * q.topPercent) / 100) : (q.top ?? 20);
+    const rows = ranked.slice(0, top);
+    // spend > 0 means a sale in the window, so the window's last sale is the customer's last sale up to the as-of day
+    const quiet = rows
+      .map((r) => {
+        const lastDay = localDate(r.lastAt as number, timeZone);
+        return { ...r, lastDay, since: daysBetween(lastDay, asOf) };
+      })
+      .filter((r) => r.since > q.quietDays);
+    const names = namesOf(
+      this.deps.sqlite,
+      quiet.map((r) => r.id),
+    );
+    return {
+      asOf,
+      lookbackDays: q.lookbackDays,
+      quietDays: q.quietDays,
+      top,
+      currency,
+      customers: quiet.map((r) => ({
+        id: r.id,
+        name: names.get(r.id) ?? '',
+        spend: r.spend,
+        lastPurchaseAt: r.lastDay,
+        daysSinceLastPurchase: r.since,
+      })),
+    };
+  }
+
+  newVsReturning(input: NewVsReturningQuery): NewVsReturning {
+    const q = parse(NewVsReturningQuery, input);
+    const { timeZone, currency } = this.zone();
+    const range = rangeOf(q.from, q.to, timeZone);
+    if (daysBetween(q.from, q.to) >= MAX_DAYS)
+      throw new AppError('VALIDATION', 'That is more than ten years; choose a shorter range.');
+    const label = (day: string) => (q.by === 'day' ? day : q.by === 'week' ? isoWeek(day) : day.slice(0, 7));
+    const periods = new Map<string, NewVsReturningPeriod>();
+    for (let d = q.from; d <= q.to; d = addDays(d, 1)) {
+      const p = label(d);
+      if (!periods.has(p))
+        periods.set(p, {
+          period: p,
+          newOrders: 0,
+          newSales: 0,
+          returningOrders: 0,
+          returningSales: 0,
+          loyaltyPercent: null,
+        });
+    }
+    // a sale is new when it is the customer's first ever (by time, then id) and the customer brought no purchases
+    // from before Counterline on their imported opening figures (decision 0017); one index seek per customer finds
+    // it, so the cost does not grow with the range
+    const periodOf = (q: number) => periods.get(label(localDate(q * QUARTER_HOUR, timeZone))) as NewVsReturningPeriod;
+    const firsts = stmt(
+      this.deps.sqlite,
+      `WITH firsts AS MATERIALIZED (
+         SELECT c.id AS cid, (SELECT p.completed_at FROM sales_orders p
+                              WHERE p.customer_id = c.id AND p.status = 'completed'
+                              ORDER BY p.completed_at LIMIT 1) AS at
+         FROM customers c WHERE coalesce(c.opening_orders, 0) = 0 AND c.opening_first_at IS NULL
+       )
+       SELECT f.at / ${QUARTER_HOUR} AS q, count(*) AS n,
+         sum((SELECT o.total FROM sales_orders o WHERE o.customer_id = f.cid AND o.completed_at = f.at
+              AND o.status = 'completed' ORDER BY o.id LIMIT 1)) AS s
+       FROM firsts f WHERE f.at >= ? AND f.at < ? GROUP BY q`,
+    ).all(range.start, range.end) as Array<{ q: number; n: number; s: number }>;
+    for (const f of firsts) {
+      const p = periodOf(f.q);
+      p.newOrders += f.n;
+      p.newSales += f.s;
+    }
+    const all = stmt(
+      this.deps.sqlite,
+      `SELECT completed_at / ${QUARTER_HOUR} AS q, count(*) AS n, sum(total) AS s FROM sales_orders
+       WHERE completed_at >= ? AND completed_at < ? AND status = 'completed' AND customer_id IS NOT NULL GROUP BY q`,
+    ).all(range.start, range.end) as Array<{ q: number; n: number; s: number }>;
+    for (const t of all) {
+      const p = periodOf(t.q);
+      p.returningOrders += t.n;
+      p.returningSales += t.s;
+    }
+    for (const p of periods.values()) {
+      p.returningOrders -= p.newOrders;
+      p.returningSales -= p.newSales;
+    }
+    for (const p of periods.values()) {
+      const all = p.newSales + p.returningSales;
+      p.loyaltyPercent =
+        p.newOrders + p.returningOrders === 0 || all === 0 ? null : Math.round((p.returningSales / all) * 1000) / 10;
+    }
+    return { from: q.from, to: q.to, by: q.by, currency, periods: [...periods.values()] };
+  }
+
+  customerSales(input: { from: string; to: string }): CustomerSalesReport {
+    const q = parse(RangeQuery, input);
+    const { timeZone, currency } = this.zone();
+    const { start, end } = rangeOf(q.from, q.to, timeZone);
+    const rows = new Map<string, CustomerSalesRow>();
+    const row = (id: string) => {
+      let r = rows.get(id);
+      if (!r) {
+        r = { id, name: '', ...emptyFigures() };
+        rows.set(id, r);
+      }
+      return r;
+    };
+    const { sqlite } = this.deps;
+    for (const s of stmt(
+      sqlite,
+      `SELECT customer_id AS id, count(*) AS n, sum(total) AS gross, sum(paid_total) AS paid,
+         sum(on_account_total) AS onAccount
+       FROM sales_orders
+       WHERE completed_at >= ? AND completed_at < ? AND status = 'completed' AND customer_id IS NOT NULL
+       GROUP BY customer_id`,
+    ).all(start, end) as Array<{ id: string; n: number; gross: number; paid: number; onAccount: number }>) {
+      const r = row(s.id);
+      r.sales = s.n;
+      r.gross = s.gross;
+      r.paidNow = s.paid;
+      r.putOnAccount = s.onAccount;
+    }
+    for (const s of stmt(
+      sqlite,
+      `SELECT customer_id AS id, sum(total) AS t FROM refunds
+       WHERE at >= ? AND at < ? AND status = 'completed' AND customer_id IS NOT NULL GROUP BY customer_id`,
+    ).all(start, end) as Array<{ id: string; t: number }>)
+      row(s.id).refunds = s.t;
+    for (const s of stmt(
+      sqlite,
+      `SELECT customer_id AS id, -sum(amount) AS t FROM account_entries
+       WHERE at >= ? AND at < ? AND kind IN ('payment', 'payment_reversal') GROUP BY customer_id`,
+    ).all(start, end) as Array<{ id: string; t: number }>)
+      row(s.id).paidOffOnAccount = s.t;
+    // points on the customers who are in the report; earned = points from purchases, redeemed = net of returns
+    for (const s of stmt(
+      sqlite,
+      `SELECT customer_id AS id, sum(CASE WHEN kind = 'earn' THEN points ELSE 0 END) AS earned,
+         -sum(CASE WHEN kind = 'redeem' THEN points ELSE 0 END) AS redeemed
+       FROM points_entries WHERE at >= ? AND at < ? AND kind IN ('earn', 'redeem') GROUP BY customer_id`,
+    ).all(start, end) as Array<{ id: string; earned: number; redeemed: number }>) {
+      const r = rows.get(s.id);
+      if (!r) continue;
+      r.pointsEarned = s.earned;
+      r.pointsRedeemed = s.redeemed;
+    }
+    const ids = [...rows.keys()];
+    for (const c of stmt(
+      sqlite,
+      'SELECT id, display_name AS name, balance FROM customers WHERE id IN (SELECT value FROM json_each(?))',
+    ).all(JSON.stringify(ids)) as Array<{ id: string; name: string; balance: number }>) {
+      const r = rows.get(c.id) as CustomerSalesRow;
+      r.name = c.name;
+      r.balanceNow = c.balance;
+    }
+    const totals = emptyFigures();
+    const customers = [...rows.values()];
+    for (const r of customers) {
+      r.net = r.gross - r.refunds;
+      r.averageOrderValue = r.sales ? Math.round(r.gross / r.sales) : 0;
+      for (const k of Object.keys(totals) as Array<keyof typeof totals>) totals[k] += r[k];
+    }
+    totals.averageOrderValue = totals.sales ? Math.round(totals.gross / totals.sales) : 0;
+    customers.sort((a, b) => b.net - a.net || (a.id < b.id ? -1 : 1));
+    return { from: q.from, to: q.to, currency, customers, totals };
+  }
+
+  rfm(input: RfmQuery): RfmReport {
+    const q = parse(RfmQuery, input);
+    const { timeZone, currency } = this.zone();
+    const asOf = this.asOfDay(q.asOf);
+    const active = spendByCustomer(this.deps.sqlite, windowEnding(asOf, q.days, timeZone)).filter((r) => r.orders > 0);
+    const recency = active.map((r) => daysBetween(localDate(r.lastAt as number, timeZone), asOf));
+    const fixed = active.length < QUINTILE_MIN_CUSTOMERS;
+    const own = this.insightsSettings.get().rfmThresholds;
+    const cuts = {
+      recencyDays: fixed ? own.recencyDays : quintileCuts(recency),
+      frequency: fixed ? own.frequency : quintileCuts(active.map((r) => r.orders)),
+      monetary: fixed && own.monetary ? own.monetary : quintileCuts(active.map((r) => r.spend)),
+    };
+    const names = namesOf(
+      this.deps.sqlite,
+      active.map((r) => r.id),
+    );
+    const customers: RfmCustomer[] = active.map((c, i) => {
+      const recencyDays = recency[i] as number;
+      const r = scoreDown(recencyDays, cuts.recencyDays);
+      const f = scoreUp(c.orders, cuts.frequency);
+      return {
+        id: c.id,
+        name: names.get(c.id) ?? '',
+        recencyDays,
+        frequency: c.orders,
+        monetary: c.spend,
+        r,
+        f,
+        m: scoreUp(c.spend, cuts.monetary),
+        segment: segmentOf(r, f),
+      };
+    });
+    customers.sort((a, b) => b.monetary - a.monetary || (a.id < b.id ? -1 : 1));
+    const counts = new Map<string, number>();
+    for (const c of customers) counts.set(c.segment, (counts.get(c.segment) ?? 0) + 1);
+    return {
+      asOf,
+      days: q.days,
+      currency,
+      scoring: fixed ? 'fixed' : 'quintiles',
+      thresholds: cuts,
+      segments: RFM_SEGMENTS.map((segment) => ({ segment, customers: counts.get(segment) ?? 0 })),
+      customers,
+    };
+  }
+
+  rhythm(input: RhythmQuery): Rhythm {
+    const q = parse(RhythmQuery, input);
+    const { timeZone } = this.zone();
+    const asOf = this.asOfDay(q.asOf);
+    const end = rangeOf(asOf, asOf, timeZone).end;
+    const times = stmt(
+      this.deps.sqlite,
+      `SELECT completed_at AS at FROM sales_orders
+       WHERE customer_id = ? AND completed_at < ? AND status = 'completed' ORDER BY completed_at`,
+    )
+      .pluck()
+      .all(q.customerId, end) as number[];
+    const days = distinctDayNumbers(times, timeZone);
+    const last = days.at(-1);
+    if (last === undefined)
+      return {
+        customerId: q.customerId,
+        asOf,
+        sales: 0,
+        basis: 'none',
+        lastPurchaseAt: null,
+        daysSinceLastPurchase: null,
+        medianGapDays: null,
+        p90GapDays: null,
+        status: 'unknown',
+        expectedNextVisit: null,
+      };
+    const ownStats = times.length >= 3 ? gapStats(gapsOf(days)) : null;
+    const stats = ownStats ?? this.shopGapStats(asOf, end);
+    const lastPurchaseAt = new Date(last * DAY).toISOString().slice(0, 10);
+    const since = daysBetween(lastPurchaseAt, asOf);
+    return {
+      customerId: q.customerId,
+      asOf,
+      sales: times.length,
+      basis: ownStats ? 'own' : stats ? 'shop' : 'none',
+      lastPurchaseAt,
+      daysSinceLastPurchase: since,
+      medianGapDays: stats?.median ?? null,
+      p90GapDays: stats?.p90 ?? null,
+      status: stats ? rhythmStatus(since, stats) : 'unknown',
+      expectedNextVisit: stats ? addDays(lastPurchaseAt, Math.round(stats.median)) : null,
+    };
+  }
+
+  /** The gaps of every customer's distinct purchase days up to the as-of day, pooled; cached per as-of day. */
+  private shopGapStats(asOf: string, end: number): GapStats | null {
+    const cached = this.shopGaps.get(asOf);
+    if (cached !== undefined) return cached;
+    const { timeZone } = this.zone();
+    const histogram = new Map<number, number>();
+    let customer: string | null = null;
+    let prev = 0;
+    for (const s of stmt(
+      this.deps.sqlite,
+      `SELECT customer_id AS c, completed_at AS at FROM sales_orders
+       WHERE customer_id IS NOT NULL AND status = 'completed' AND completed_at < ? ORDER BY customer_id, completed_at`,
+    ).iterate(end) as IterableIterator<{ c: string; at: number }>) {
+      const day = dayNumber(s.at, timeZone);
+      if (s.c === customer && day > prev) histogram.set(day - prev, (histogram.get(day - prev) ?? 0) + 1);
+      customer = s.c;
+      prev = day;
+    }
+    const stats = gapStatsOfHistogram(histogram);
+    if (this.shopGaps.size > 30) this.shopGaps.clear();
+    this.shopGaps.set(asOf, stats);
+    return stats;
+  }
+}
+
+function emptyFigures() {
+  return {
+    sales: 0,
+    gross: 0,
+    refunds: 0,
+    net: 0,
+    averageOrderValue: 0,
+    paidNow: 0,
+    putOnAccount: 0,
+    paidOffOnAccount: 0,
+    balanceNow: 0,
+    pointsEarned: 0,
+    pointsRedeemed: 0,
+  };
+}
+
+/** The shop-local calendar day of an instant as a day number (days since 1970-01-01). */
+function dayNumber(ms: number, timeZone: string): number {
+  // the shop's wall clock as if it were UTC, in whole days: no date strings for each of a million sales
+  return Math.floor((ms + offsetAt(ms, timeZone)) / DAY);
+}
+
+function distinctDayNumbers(times: readonly number[], timeZone: string): number[] {
+  const out: number[] = [];
+  for (const t of times) {
+    const d = dayNumber(t, timeZone);
+    if (out.at(-1) !== d) out.push(d);
+  }
+  return out;
+}
