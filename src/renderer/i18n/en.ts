@@ -203,6 +203,12 @@ export const en = {
   'cust.edit': 'Edit',
   'cust.deactivate': 'Deactivate',
   'cust.reactivate': 'Reactivate',
+  'cust.erase': 'Erase personal data',
+  'cust.eraseTitle': 'Erase the personal data of {name}?',
+  'cust.eraseExplain':
+    'Names, phones, e-mails, addresses, notes, birthday, tax ID and cards are removed for good, from the record, the search, the audit log and queued receipts. Sales, payments, the account and points keep their amounts under an anonymous name. This cannot be undone.',
+  'cust.eraseType': 'Type {name} to confirm',
+  'cust.erased': 'Personal data erased; the records now say {name}.',
   'cust.delete': 'Delete',
   'cust.generateCard': 'Generate card number',
   'cust.cardGenerated': 'Card number {card} given to {name}.',

@@ -205,6 +205,12 @@ export const id: Record<MessageKey, string> = {
   'cust.edit': 'Ubah',
   'cust.deactivate': 'Nonaktifkan',
   'cust.reactivate': 'Aktifkan lagi',
+  'cust.erase': 'Hapus data pribadi',
+  'cust.eraseTitle': 'Hapus data pribadi {name}?',
+  'cust.eraseExplain':
+    'Nama, telepon, e-mail, alamat, catatan, tanggal lahir, NPWP, dan kartu dihapus permanen dari data pelanggan, pencarian, log audit, dan struk dalam antrean. Penjualan, pembayaran, piutang, dan poin tetap dengan jumlahnya atas nama anonim. Tidak bisa dibatalkan.',
+  'cust.eraseType': 'Ketik {name} untuk memastikan',
+  'cust.erased': 'Data pribadi dihapus; catatan kini menyebut {name}.',
   'cust.delete': 'Hapus',
   'cust.generateCard': 'Buat nomor kartu',
   'cust.cardGenerated': 'Nomor kartu {card} diberikan kepada {name}.',

@@ -11,6 +11,7 @@ import { CustomerPriceList } from '../pricing/CustomerPriceList';
 import { CustomerAccount } from '../receivables/CustomerAccount';
 import { CustomerForm } from './CustomerForm';
 import { StatusPill } from './CustomerList';
+import { EraseDialog } from './EraseDialog';
 import { CustomerSales } from './sales/CustomerSales';
 
 type Confirm = { kind: 'deactivate' | 'reactivate' | 'delete' };
@@ -43,6 +44,7 @@ export function CustomerPage({
   const [c, setC] = useState<Customer | null>(null);
   const [editing, setEditing] = useState(false);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
+  const [erasing, setErasing] = useState(false);
   const [history, setHistory] = useState<AuditRow[]>([]);
   const [histNext, setHistNext] = useState<string | null>(null);
   const [survivor, setSurvivor] = useState<Customer | null>(null);
@@ -85,7 +87,7 @@ export function CustomerPage({
 
   // Esc goes back to the list when nothing else is open.
   useEffect(() => {
-    if (editing || confirm) return;
+    if (editing || confirm || erasing) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -94,7 +96,7 @@ export function CustomerPage({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [editing, confirm, onBack]);
+  }, [editing, confirm, erasing, onBack]);
 
   if (!c) {
     return (
@@ -299,6 +301,11 @@ export function CustomerPage({
                   {t('cust.delete')}
                 </button>
               )}
+              {can('customers.erase') && (
+                <button type="button" className="btn btn-danger" onClick={() => setErasing(true)}>
+                  {t('cust.erase')}…
+                </button>
+              )}
             </div>
           )}
           {confirm && (
@@ -336,6 +343,16 @@ export function CustomerPage({
         </div>
       )}
 
+      {erasing && (
+        <EraseDialog
+          customer={c}
+          onClose={() => setErasing(false)}
+          onErased={() => {
+            setErasing(false);
+            onBack();
+          }}
+        />
+      )}
       {c.status !== 'merged' && <CustomerAccount customer={c} onChanged={changed} />}
       {c.status !== 'merged' && <CustomerSales customerId={c.id} />}
       {c.status !== 'merged' && <CustomerLoyalty customer={c} onChanged={changed} />}
