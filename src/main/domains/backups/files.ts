@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -68,13 +68,25 @@ const readHere = new Function('Database', 'file', 'counted', READ_SOURCE) as (
   counted: readonly string[],
 ) => Reading;
 
+/** The first 16 bytes only: a shop's file can be several gigabytes (readFileSync refuses above 2 GiB). */
+function header(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const b = Buffer.alloc(16);
+    readSync(fd, b, 0, 16, 0);
+    return b.toString('latin1');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 const fail = (problem: string): BackupCheck => ({ ok: false, problem, schema: null, counts: {} });
 
 /** A file that is missing or not SQLite at all is refused before any database is opened. */
 function notADatabase(file: string): BackupCheck | null {
   if (!existsSync(file)) return fail(`There is no file ${file}.`);
   if (statSync(file).size < 100) return fail(`${basename(file)} is not a Counterline database (it is nearly empty).`);
-  if (readFileSync(file).subarray(0, 16).toString('latin1') !== SQLITE_MAGIC)
+  if (header(file) !== SQLITE_MAGIC)
     return fail(`${basename(file)} is not a Counterline database (not an SQLite file).`);
   return null;
 }
