@@ -56,7 +56,7 @@ ${INSIGHTS_HELP}
         Print the test page to tcp://host:port, serial:/path[?baud=N] or file:/path.
   printer list                           List serial ports and USB printers.
   backup [--to DIR] [--json] [--data-dir DIR]
-        Back up the shop's database while it runs (online backup), check the copy and print the file written.
+        Back up the shop's database while it runs (a worker thread copies it), check the copy and print the file written.
   restore FILE --yes [--data-dir DIR]
         Put a checked backup in place of the shop (refused if damaged or from a newer Counterline); the current
         database is kept as a before-restore backup first. Close Counterline on this folder first.

@@ -7,7 +7,7 @@ import { fail, withShop } from './shop';
 
 const ACTOR = { id: null, name: 'command line backup' };
 
-/** `counterline backup [--to DIR] [--json]`: an online backup, checked; prints the file written. */
+/** `counterline backup [--to DIR] [--json]`: a backup made while the shop runs, checked; prints the file written. */
 export async function backupCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,

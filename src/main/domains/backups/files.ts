@@ -62,6 +62,39 @@ try {
   parentPort.postMessage({ error: String((e && e.message) || e) });
 }`;
 
+// VACUUM INTO from a read-only connection of its own: one read transaction (a consistent copy) that in WAL mode
+// never blocks the till's writes, and whose work (and the final sync of gigabytes) is not on the till's thread
+const COPY_SOURCE = `
+const { workerData, parentPort } = require('node:worker_threads');
+try {
+  const Database = require(workerData.module);
+  const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(workerData.target);
+  } finally {
+    db.close();
+  }
+  parentPort.postMessage({ ok: true });
+} catch (e) {
+  parentPort.postMessage({ error: String((e && e.message) || e) });
+}`;
+
+/** Copies a shop's database file to `target` on a worker thread (see COPY_SOURCE). */
+export function copyOffThread(file: string, target: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(COPY_SOURCE, {
+      eval: true,
+      workerData: { file, target, module: createRequire(import.meta.url).resolve('better-sqlite3') },
+    });
+    worker.once('message', (m: { ok?: true; error?: string }) => {
+      if (m.ok) resolve();
+      else reject(new Error(m.error));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
 const readHere = new Function('Database', 'file', 'counted', READ_SOURCE) as (
   db: typeof Database,
   file: string,
@@ -209,7 +242,7 @@ export function isoWeek(day: string): string {
 
 /**
  * A copy of an open database made in one statement (VACUUM INTO), checked, with its .json description: for the
- * moments no sale is running (before an upgrade, before a restore), where the online backup's steps are not needed.
+ * moments no sale is running (before an upgrade, before a restore), where a worker thread is not needed.
  */
 export function snapshot(
   sqlite: Database.Database,
