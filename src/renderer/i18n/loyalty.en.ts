@@ -17,7 +17,7 @@ export const loyaltyEn = {
   'loy.tier.top': 'Top tier reached.',
   'loy.expiry': 'Next expiry',
   'loy.expiry.none': 'No points expiring',
-  'loy.expiry.on': '{points} points on {date}',
+  'loy.expiry.on': '{points, plural, one {# point} other {# points}} on {date}',
   'loy.history': 'Points history',
   'loy.history.empty': 'No points yet.',
   'loy.history.more': 'Show older',

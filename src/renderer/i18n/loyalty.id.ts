@@ -18,7 +18,7 @@ export const loyaltyId: Record<keyof typeof loyaltyEn, string> = {
   'loy.tier.top': 'Sudah di tingkat tertinggi.',
   'loy.expiry': 'Kedaluwarsa berikutnya',
   'loy.expiry.none': 'Tidak ada poin yang akan kedaluwarsa',
-  'loy.expiry.on': '{points} poin pada {date}',
+  'loy.expiry.on': '{points, number} poin pada {date}',
   'loy.history': 'Riwayat poin',
   'loy.history.empty': 'Belum ada poin.',
   'loy.history.more': 'Tampilkan yang lebih lama',
