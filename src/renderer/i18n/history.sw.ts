@@ -10,7 +10,7 @@ export const historySw: Record<keyof typeof historyEn, string> = {
   'sh.first': 'Ununuzi wa kwanza',
   'sh.last': 'Ununuzi wa mwisho',
   'sh.refundsTotal': 'Marejesho',
-  'sh.never': 'kamwe',
+  'sh.never': 'hajawahi',
   'sh.from': 'Kuanzia',
   'sh.to': 'Hadi (ikijumuishwa)',
   'sh.status': 'Hali',

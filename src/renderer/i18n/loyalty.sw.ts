@@ -30,7 +30,7 @@ export const loyaltySw: Record<keyof typeof loyaltyEn, string> = {
   'loy.col.balance': 'Salio',
   'loy.col.document': 'Mauzo / marejesho',
   'loy.col.reason': 'Sababu',
-  'loy.col.by': 'Na',
+  'loy.col.by': 'Aliyefanya',
   'loy.kind.earn': 'Zimepatikana',
   'loy.kind.redeem': 'Zimetumika',
   'loy.kind.expire': 'Zimeisha muda',

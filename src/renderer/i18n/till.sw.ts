@@ -139,7 +139,7 @@ export const tillSw: Record<keyof typeof tillEn, string> = {
   'till.refundable': '{amount} bado inaweza kurejeshwa',
   'till.refundLines': 'Mistari ya mauzo',
   'till.refundSold': 'Imeuzwa',
-  'till.refundLeft': 'Inarejesheka',
+  'till.refundLeft': 'Inaweza kurejeshwa',
   'till.refundQty': 'Rejesha',
   'till.restock': 'Rudisha rafuni',
   'till.refundQtyFor': 'Idadi ya kurejesha ya {name}',
