@@ -1,6 +1,7 @@
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { DICTIONARIES, type Lang, type MessageKey, translate } from '../../src/renderer/i18n';
+import { DOCUMENT_WORDS, documentLanguage, documentWords } from '../../src/shared/i18n/documents';
 
 const LANGS = Object.keys(DICTIONARIES) as Lang[];
 const KEYS = Object.keys(DICTIONARIES.en) as MessageKey[];
@@ -54,6 +55,31 @@ describe('the screens speak English, Bahasa Indonesia and Kiswahili with the sam
       );
     expect(same('sw').length).toBeLessThan(KEYS.length / 50);
     expect(same('id').length).toBeLessThan(KEYS.length / 50);
+  });
+});
+
+describe('receipts and statements have every word in every language', () => {
+  it('the same keys and the same values in English, Bahasa Indonesia and Kiswahili', () => {
+    const problems: string[] = [];
+    for (const [key, text] of Object.entries(DOCUMENT_WORDS.en)) {
+      const wanted = sorted(argumentsOf(parse(text, { ignoreTag: true }))).join();
+      for (const lang of LANGS) {
+        const other = (DOCUMENT_WORDS[lang] as Record<string, string>)[key];
+        if (other === undefined) problems.push(`${lang} ${key}: missing`);
+        else if (sorted(argumentsOf(parse(other, { ignoreTag: true }))).join() !== wanted)
+          problems.push(`${lang} ${key}: other values`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(documentWords('sw')('earlierEntries', { n: 1 })).toBe('(ingizo 1 la awali: tazama taarifa ya A4)');
+    expect(documentWords('en')('earlierEntries', { n: 3 })).toBe('(3 earlier entries: see the A4 statement)');
+  });
+
+  it('a customer’s language is used when Counterline speaks it (sw-KE is Kiswahili), else the shop’s', () => {
+    expect(documentLanguage('sw-KE', 'en')).toBe('sw');
+    expect(documentLanguage('ID', 'en')).toBe('id');
+    expect(documentLanguage('fr', 'id')).toBe('id');
+    expect(documentLanguage(null, null)).toBe('en');
   });
 });
 

@@ -74,7 +74,7 @@ export const loyaltyEn = {
   'loy.rep.show': 'Show',
   'loy.rep.export': 'Export',
   'loy.rep.format': 'File type',
-  'loy.rep.opening': 'Outstanding at the start: {points} points',
+  'loy.rep.opening': 'Outstanding at the start: {points, number} points',
   'loy.rep.pointValue': 'One point is worth {amount}.',
   'loy.rep.col.period': 'Period',
   'loy.rep.col.issued': 'Issued',

@@ -72,7 +72,7 @@ export const loyaltyId: Record<keyof typeof loyaltyEn, string> = {
   'loy.rep.show': 'Tampilkan',
   'loy.rep.export': 'Ekspor',
   'loy.rep.format': 'Jenis file',
-  'loy.rep.opening': 'Poin beredar di awal: {points} poin',
+  'loy.rep.opening': 'Poin beredar di awal: {points, number} poin',
   'loy.rep.pointValue': 'Satu poin bernilai {amount}.',
   'loy.rep.col.period': 'Periode',
   'loy.rep.col.issued': 'Diberikan',
