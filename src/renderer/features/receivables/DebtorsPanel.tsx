@@ -153,8 +153,12 @@ export function DebtorsPanel({ onStatement }: { onStatement: (customerId: string
             <thead>
               <tr>
                 <th scope="col">{t('debt.col.customer')}</th>
-                <th scope="col">{t('debt.col.phone')}</th>
-                <th scope="col">{t('debt.col.category')}</th>
+                <th scope="col" className="wide-only">
+                  {t('debt.col.phone')}
+                </th>
+                <th scope="col" className="wide-only">
+                  {t('debt.col.category')}
+                </th>
                 <th scope="col" className="num">
                   {t('debt.col.balance')}
                 </th>
@@ -174,8 +178,8 @@ export function DebtorsPanel({ onStatement }: { onStatement: (customerId: string
               {rows.map((r) => (
                 <tr key={r.id}>
                   <td>{r.name}</td>
-                  <td className="mono">{r.phone ?? ''}</td>
-                  <td>{r.category ?? ''}</td>
+                  <td className="mono wide-only">{r.phone ?? ''}</td>
+                  <td className="wide-only">{r.category ?? ''}</td>
                   <td className={r.balance < 0 ? 'num debt-credit' : 'num'}>{f.plain(r.balance)}</td>
                   <td className={r.overdue > 0 ? 'num debt-owes' : 'num'}>{r.overdue ? f.plain(r.overdue) : ''}</td>
                   <td className="nowrap">{r.oldestDueAt === null ? '' : f.date(r.oldestDueAt)}</td>
