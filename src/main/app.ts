@@ -5,6 +5,7 @@ import { contract } from '../shared/contract';
 import { type IdSource, uuidv7Source } from '../shared/ids';
 import { DATABASE_FILE, VERSION } from './config';
 import { type Checkpointer, startCheckpointer } from './db/checkpointer';
+import { keyFromEnv } from './db/key';
 import { type Db, defaultMigrationsDir, openDatabase, type Sqlite } from './db/open';
 import { tills } from './db/schema';
 import { snapshot } from './domains/backups/files';
@@ -23,6 +24,8 @@ export interface AppConfig {
   log?: Logger;
   /** tests only: changes the list of postings (see src/main/postings.ts) */
   postings?: ServiceOptions['postings'];
+  /** the key of an encrypted shop; by default COUNTERLINE_DB_KEY (src/main/db/key.ts) */
+  key?: string | null;
 }
 
 export interface App {
@@ -48,20 +51,22 @@ export function createApp(config: AppConfig): App {
   const file = config.dataDir === ':memory:' ? ':memory:' : join(config.dataDir, DATABASE_FILE);
   const migrationsDir = config.migrationsDir ?? defaultMigrationsDir();
   const memory = config.dataDir === ':memory:';
+  const key = config.key === undefined ? keyFromEnv() : config.key;
   const { sqlite, db } = openDatabase({
     file,
     migrationsDir,
+    key,
     // a shop that already has data is copied before it is upgraded
     beforeMigrate: memory
       ? undefined
-      : (s) => snapshot(s, join(config.dataDir, 'backups'), 'before-migration', migrationsDir),
+      : (s) => snapshot(s, join(config.dataDir, 'backups'), 'before-migration', migrationsDir, Date.now(), key),
   });
   const events = new EventBus();
   const tillId = ensureThisTill(db, clock, newId);
   const deps: Deps = { db, sqlite, clock, newId, events, tillId: () => tillId };
   const services = createServices(deps, VERSION, {
     postings: config.postings,
-    files: { dataDir: memory ? null : config.dataDir, migrationsDir },
+    files: { dataDir: memory ? null : config.dataDir, migrationsDir, key },
   });
   const router = new Router(services, config.log);
   router.registerAll(contract, handlers);
@@ -75,7 +80,7 @@ export function createApp(config: AppConfig): App {
     clock,
     dataDir: config.dataDir,
     startCheckpoints: () => {
-      checkpoints ??= startCheckpointer(sqlite, config.log ?? ((m) => console.error(m)));
+      checkpoints ??= startCheckpointer(sqlite, config.log ?? ((m) => console.error(m)), undefined, key);
     },
     close: () => {
       checkpoints?.stop();

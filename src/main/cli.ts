@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { testClock } from '../shared/clock';
 import { seededRandom, uuidv7Source } from '../shared/ids';
 import { createApp } from './app';
-import { backupCommand, restoreCommand } from './cli/backup';
+import { backupCommand, encryptCommand, restoreCommand } from './cli/backup';
 import { exportDebtorsCommand, reportCommand, statementCommand } from './cli/debts';
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
@@ -60,6 +60,9 @@ ${INSIGHTS_HELP}
   restore FILE --yes [--data-dir DIR]
         Put a checked backup in place of the shop (refused if damaged or from a newer Counterline); the current
         database is kept as a before-restore backup first. Close Counterline on this folder first.
+  encrypt --yes [--data-dir DIR]
+        Encrypt the shop's database in place with the key in COUNTERLINE_DB_KEY (a copy is taken first); from then
+        on every command, the host and the backups need that key.
   help                                   Show this text.
 
 The data folder is --data-dir, else COUNTERLINE_DATA_DIR, else the system's user-data folder.`;
@@ -91,6 +94,8 @@ export async function main(argv: string[]): Promise<number> {
       return backupCommand(rest);
     case 'restore':
       return restoreCommand(rest);
+    case 'encrypt':
+      return encryptCommand(rest);
     case undefined:
     case 'help':
     case '--help':

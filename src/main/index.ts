@@ -1,9 +1,11 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, session } from 'electron';
 import { type App, createApp } from './app';
-import { resolveDataDir } from './config';
+import { DATABASE_FILE, resolveDataDir } from './config';
+import { isEncryptedFile, keyFromEnv } from './db/key';
 import { bindIpc } from './host/ipc';
 import { electronSystemPrint } from './host/system-print';
 import { APP_START_URL, applySecurity, registerAppScheme, secureWebContents, windowOptions } from './security';
@@ -21,6 +23,23 @@ function dataDirFlag(argv: string[]): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * An encrypted shop's key, kept with the OS keychain: db-key.safe in the data folder holds it encrypted by
+ * safeStorage. Started once with COUNTERLINE_DB_KEY (after `counterline encrypt`), the shell keeps that key there,
+ * so the till opens the next day without anyone typing it.
+ */
+function keychainKey(dataDir: string): string | null {
+  const file = join(dataDir, 'db-key.safe');
+  const given = keyFromEnv();
+  if (!safeStorage.isEncryptionAvailable()) return given;
+  if (given) {
+    if (isEncryptedFile(join(dataDir, DATABASE_FILE)))
+      writeFileSync(file, safeStorage.encryptString(given), { mode: 0o600 });
+    return given;
+  }
+  return existsSync(file) ? safeStorage.decryptString(readFileSync(file)) : null;
 }
 
 registerAppScheme(protocol);
@@ -55,7 +74,7 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       const flag = dataDirFlag(process.argv.slice(1));
       const dataDir = flag || process.env.COUNTERLINE_DATA_DIR ? resolveDataDir(flag) : app.getPath('userData');
-      core = createApp({ dataDir });
+      core = createApp({ dataDir, key: keychainKey(dataDir) });
       core.startCheckpoints();
       // the till prints: receipts queued before a restart go out now
       core.services.devices.start();

@@ -1,7 +1,11 @@
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { resolveDataDir } from '../config';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE, resolveDataDir } from '../config';
+import { encryptInPlace, isEncryptedFile, isPlainSqlite, KEY_ENV, keyFromEnv } from '../db/key';
 import { defaultMigrationsDir } from '../db/open';
+import { snapshot } from '../domains/backups/files';
 import { restoreShop } from '../domains/backups/restore';
 import { fail, withShop } from './shop';
 
@@ -40,7 +44,7 @@ export async function restoreCommand(args: string[]): Promise<number> {
       2,
     );
   try {
-    const r = restoreShop(dataDir, resolve(file), defaultMigrationsDir());
+    const r = restoreShop(dataDir, resolve(file), defaultMigrationsDir(), keyFromEnv());
     console.log(
       `Restored ${r.restored} into ${dataDir}.` +
         (r.keptAside ? ` The shop as it was is kept in ${r.keptAside.file}.` : '') +
@@ -50,4 +54,56 @@ export async function restoreCommand(args: string[]): Promise<number> {
   } catch (err) {
     return fail((err as Error).message);
   }
+}
+
+/**
+ * `counterline encrypt --yes`: the shop's database encrypted in place with the key in COUNTERLINE_DB_KEY. A copy is
+ * taken first and put back if anything fails; once the shop is encrypted that plain copy is deleted, and any older
+ * backups that are still plain are named, for the owner to delete or keep somewhere safe.
+ */
+export async function encryptCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { yes: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
+  });
+  if (positionals.length) return fail('Usage: counterline encrypt --yes [--data-dir DIR]', 2);
+  const dataDir = resolveDataDir(values['data-dir']);
+  const target = join(dataDir, DATABASE_FILE);
+  const key = keyFromEnv();
+  if (!key) return fail(`Set the key in ${KEY_ENV} first (keep it safe: without it the shop cannot be opened).`, 2);
+  if (key.length < 8) return fail(`The key in ${KEY_ENV} is too short: use at least 8 characters.`, 2);
+  if (!existsSync(target)) return fail(`There is no shop in ${dataDir}.`);
+  if (isEncryptedFile(target)) return fail(`The shop in ${dataDir} is already encrypted.`);
+  if (!values.yes)
+    return fail(
+      `Encrypting rewrites the shop in ${dataDir} (a copy is taken first). From then on Counterline needs ${KEY_ENV} to open it. Run again with --yes to do it.`,
+      2,
+    );
+  const db = new Database(target, { fileMustExist: true });
+  let copy: string | null = null;
+  try {
+    // an exclusive lock fails fast when a till or host still has the shop open
+    db.pragma('busy_timeout = 0');
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+    copy = snapshot(db, join(dataDir, 'backups'), 'before-encryption', defaultMigrationsDir()).file;
+    encryptInPlace(db, key);
+  } catch (err) {
+    db.close();
+    if (copy && !isPlainSqlite(target)) restoreShop(dataDir, copy, defaultMigrationsDir());
+    return fail(`The shop was not encrypted (${(err as Error).message}). Close Counterline on ${dataDir} first.`);
+  }
+  db.close();
+  if (copy) for (const f of [copy, `${copy}.json`]) rmSync(f, { force: true });
+  const folder = join(dataDir, 'backups');
+  const plain = existsSync(folder)
+    ? readdirSync(folder).filter((f) => f.endsWith('.db') && isPlainSqlite(join(folder, f)))
+    : [];
+  console.log(
+    `The shop in ${dataDir} is encrypted. Start Counterline with ${KEY_ENV} set to the same key; new backups are encrypted with it.` +
+      (plain.length
+        ? ` ${plain.length} older backups in ${folder} are not encrypted: delete them, or keep them somewhere safe.`
+        : ''),
+  );
+  return 0;
 }

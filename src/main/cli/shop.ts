@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
 import { type App, createApp } from '../app';
 import { DATABASE_FILE, resolveDataDir } from '../config';
+import { DatabaseKeyError } from '../db/key';
 
 /** A path as it can be pasted into a shell: bare when it is plain, else in single quotes. */
 export function shellWord(s: string): string {
@@ -29,7 +30,13 @@ export function fail(message: string, code = 1): number {
 export async function withShop(dataDirArg: string | undefined, run: (app: App) => Promise<number>): Promise<number> {
   const dataDir = resolveDataDir(dataDirArg);
   if (!existsSync(join(dataDir, DATABASE_FILE))) return fail(noShopMessage(dataDir));
-  const app = createApp({ dataDir, log: () => {} });
+  let app: App;
+  try {
+    app = createApp({ dataDir, log: () => {} });
+  } catch (e) {
+    if (e instanceof DatabaseKeyError) return fail(e.message);
+    throw e;
+  }
   try {
     if (!app.services.settings.isInitialised()) return fail(noShopMessage(dataDir));
     return await run(app);

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { keyStatements } from './key';
 import type { Sqlite } from './open';
 
 // The worker is a few lines of plain JavaScript over its own connection, so it needs no bundle of its own; it loads
@@ -8,6 +9,7 @@ const WORKER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.module);
 const db = new Database(workerData.file, { fileMustExist: true });
+for (const p of workerData.keyPragmas) db.pragma(p);
 db.pragma('busy_timeout = 1000');
 const timer = setInterval(() => {
   try {
@@ -40,12 +42,19 @@ export function startCheckpointer(
   sqlite: Sqlite,
   log: (message: string) => void = () => {},
   everyMs = 250,
+  /** an encrypted shop's key: the thread opens its own connection */
+  key: string | null = null,
 ): Checkpointer {
   const file = sqlite.name;
   if (sqlite.memory || sqlite.pragma('journal_mode', { simple: true }) !== 'wal') return { stop: () => {} };
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: { file, everyMs, module: createRequire(import.meta.url).resolve('better-sqlite3') },
+    workerData: {
+      file,
+      everyMs,
+      keyPragmas: key ? keyStatements(key) : [],
+      module: createRequire(import.meta.url).resolve('better-sqlite3'),
+    },
   });
   worker.unref();
   sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`);

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { type BetterSQLite3Database, drizzle } from 'drizzle-orm/better-sqlite3';
+import { applyKey, checkKey } from './key';
 import * as schema from './schema';
 
 export type Sqlite = Database.Database;
@@ -75,12 +76,16 @@ export interface OpenOptions {
   readonly?: boolean;
   /** runs before upgrades are applied to a database that already had some (e.g. a backup of it) */
   beforeMigrate?: (sqlite: Sqlite) => void;
+  /** the key of an encrypted shop (src/main/db/key.ts); null or absent for a plain one */
+  key?: string | null;
 }
 
 export function openDatabase(opts: OpenOptions): { sqlite: Sqlite; db: Db } {
   if (opts.file !== ':memory:') mkdirSync(dirname(opts.file), { recursive: true });
   const sqlite = new Database(opts.file, { readonly: opts.readonly ?? false });
   try {
+    applyKey(sqlite, opts.key ?? null);
+    checkKey(sqlite, opts.file, opts.key ?? null);
     sqlite.pragma('busy_timeout = 5000');
     if (!opts.readonly) {
       sqlite.pragma('journal_mode = WAL');

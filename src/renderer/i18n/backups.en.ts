@@ -29,5 +29,6 @@ export const backupsEn = {
   'bk.reason.daily': 'Daily',
   'bk.reason.before-migration': 'Before an upgrade',
   'bk.reason.before-restore': 'Before a restore',
+  'bk.reason.before-encryption': 'Before encryption',
   'bk.restoreHint': 'To restore one, close Counterline and run: counterline restore FILE --yes',
 } as const;

@@ -30,5 +30,6 @@ export const backupsId: Record<keyof typeof backupsEn, string> = {
   'bk.reason.daily': 'Harian',
   'bk.reason.before-migration': 'Sebelum pembaruan',
   'bk.reason.before-restore': 'Sebelum pemulihan',
+  'bk.reason.before-encryption': 'Sebelum enkripsi',
   'bk.restoreHint': 'Untuk memulihkan, tutup Counterline lalu jalankan: counterline restore FILE --yes',
 };

@@ -31,5 +31,6 @@ export const backupsSw: Record<keyof typeof backupsEn, string> = {
   'bk.reason.daily': 'Kila siku',
   'bk.reason.before-migration': 'Kabla ya kusasisha',
   'bk.reason.before-restore': 'Kabla ya kurejesha',
+  'bk.reason.before-encryption': 'Kabla ya usimbaji fiche',
   'bk.restoreHint': 'Kurejesha nakala, funga Counterline kisha endesha: counterline restore FILE --yes',
 };

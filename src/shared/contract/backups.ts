@@ -25,7 +25,7 @@ export const BackupSettings = z.object({
 });
 export type BackupSettings = z.output<typeof BackupSettings>;
 
-export const BACKUP_REASONS = ['manual', 'daily', 'before-migration', 'before-restore'] as const;
+export const BACKUP_REASONS = ['manual', 'daily', 'before-migration', 'before-restore', 'before-encryption'] as const;
 export type BackupReason = (typeof BACKUP_REASONS)[number];
 
 /** One backup file and what its check found. */

@@ -1,9 +1,10 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { BACKUP_REASONS, type BackupInfo, type BackupReason } from '../../../shared/contract/backups';
+import { fileHeader, KEY_ENV, keyStatements } from '../../db/key';
 import { readMigrations } from '../../db/open';
 
 /** The tables whose rows a backup's check counts: the customers and every ledger of money, points and stock. */
@@ -41,6 +42,7 @@ interface Reading {
 const READ_SOURCE = `
 const db = new Database(file, { readonly: true, fileMustExist: true });
 try {
+  for (const p of keyPragmas) db.pragma(p);
   const integrity = String(db.pragma('integrity_check', { simple: true }));
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all().map((t) => t.name);
   if (integrity !== 'ok' || !tables.includes('__migrations')) return { integrity, tables, applied: [], counts: {} };
@@ -55,9 +57,10 @@ try {
 // better-sqlite3 is loaded by the worker from where the main process found it; the worker needs no bundle
 const WORKER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
-const read = new Function('Database', 'file', 'counted', workerData.source);
+const read = new Function('Database', 'file', 'counted', 'keyPragmas', workerData.source);
 try {
-  parentPort.postMessage({ reading: read(require(workerData.module), workerData.file, workerData.counted) });
+  const { module, file, counted, keyPragmas } = workerData;
+  parentPort.postMessage({ reading: read(require(module), file, counted, keyPragmas) });
 } catch (e) {
   parentPort.postMessage({ error: String((e && e.message) || e) });
 }`;
@@ -70,6 +73,8 @@ try {
   const Database = require(workerData.module);
   const db = new Database(workerData.file, { readonly: true, fileMustExist: true });
   try {
+    // an encrypted shop's copy is encrypted with the same key
+    for (const p of workerData.keyPragmas) db.pragma(p);
     db.prepare('VACUUM INTO ?').run(workerData.target);
   } finally {
     db.close();
@@ -80,11 +85,16 @@ try {
 }`;
 
 /** Copies a shop's database file to `target` on a worker thread (see COPY_SOURCE). */
-export function copyOffThread(file: string, target: string): Promise<void> {
+export function copyOffThread(file: string, target: string, key: string | null = null): Promise<void> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(COPY_SOURCE, {
       eval: true,
-      workerData: { file, target, module: createRequire(import.meta.url).resolve('better-sqlite3') },
+      workerData: {
+        file,
+        target,
+        keyPragmas: key ? keyStatements(key) : [],
+        module: createRequire(import.meta.url).resolve('better-sqlite3'),
+      },
     });
     worker.once('message', (m: { ok?: true; error?: string }) => {
       if (m.ok) resolve();
@@ -95,32 +105,26 @@ export function copyOffThread(file: string, target: string): Promise<void> {
   });
 }
 
-const readHere = new Function('Database', 'file', 'counted', READ_SOURCE) as (
+const readHere = new Function('Database', 'file', 'counted', 'keyPragmas', READ_SOURCE) as (
   db: typeof Database,
   file: string,
   counted: readonly string[],
+  keyPragmas: string[],
 ) => Reading;
-
-/** The first 16 bytes only: a shop's file can be several gigabytes (readFileSync refuses above 2 GiB). */
-function header(file: string): string {
-  const fd = openSync(file, 'r');
-  try {
-    const b = Buffer.alloc(16);
-    readSync(fd, b, 0, 16, 0);
-    return b.toString('latin1');
-  } finally {
-    closeSync(fd);
-  }
-}
 
 const fail = (problem: string): BackupCheck => ({ ok: false, problem, schema: null, counts: {} });
 
-/** A file that is missing or not SQLite at all is refused before any database is opened. */
-function notADatabase(file: string): BackupCheck | null {
+/**
+ * A file that is missing or not SQLite at all is refused before any database is opened. Without a key a file must
+ * start as SQLite does; with one, an encrypted file's first bytes are noise and opening it with the key decides.
+ */
+function notADatabase(file: string, key: string | null): BackupCheck | null {
   if (!existsSync(file)) return fail(`There is no file ${file}.`);
   if (statSync(file).size < 100) return fail(`${basename(file)} is not a Counterline database (it is nearly empty).`);
-  if (header(file) !== SQLITE_MAGIC)
-    return fail(`${basename(file)} is not a Counterline database (not an SQLite file).`);
+  if (!key && fileHeader(file) !== SQLITE_MAGIC)
+    return fail(
+      `${basename(file)} is not a Counterline database (not an SQLite file), or it is encrypted and ${KEY_ENV} is not set.`,
+    );
   return null;
 }
 
@@ -141,26 +145,36 @@ function judge(file: string, r: Reading, migrationsDir: string): BackupCheck {
   return { ok: true, problem: null, schema, counts: r.counts };
 }
 
-const unreadable = (file: string, err: unknown) =>
-  fail(`${basename(file)} could not be read as a database: ${(err as Error).message ?? String(err)}.`);
+const unreadable = (file: string, err: unknown, key: string | null) => {
+  const why = (err as Error).message ?? String(err);
+  return fail(
+    key && /not a database/i.test(why)
+      ? `${basename(file)} could not be opened with this shop's key: it is not a Counterline database, or it was encrypted with another key.`
+      : `${basename(file)} could not be read as a database: ${why}.`,
+  );
+};
 
 /**
  * Opens a copy read-only and checks it is a whole Counterline database this version can open: SQLite's own
  * integrity check, Counterline's tables, and no upgrade this version does not know (a backup from a newer Counterline).
  */
-export function checkBackup(file: string, migrationsDir: string): BackupCheck {
-  const refused = notADatabase(file);
+export function checkBackup(file: string, migrationsDir: string, key: string | null = null): BackupCheck {
+  const refused = notADatabase(file, key);
   if (refused) return refused;
   try {
-    return judge(file, readHere(Database, file, COUNTED_TABLES), migrationsDir);
+    return judge(file, readHere(Database, file, COUNTED_TABLES, key ? keyStatements(key) : []), migrationsDir);
   } catch (err) {
-    return unreadable(file, err);
+    return unreadable(file, err, key);
   }
 }
 
 /** The same check on a thread of its own: a gigabyte's integrity check takes seconds the till must not wait. */
-export function checkBackupOffThread(file: string, migrationsDir: string): Promise<BackupCheck> {
-  const refused = notADatabase(file);
+export function checkBackupOffThread(
+  file: string,
+  migrationsDir: string,
+  key: string | null = null,
+): Promise<BackupCheck> {
+  const refused = notADatabase(file, key);
   if (refused) return Promise.resolve(refused);
   return new Promise((resolve) => {
     const worker = new Worker(WORKER_SOURCE, {
@@ -169,14 +183,15 @@ export function checkBackupOffThread(file: string, migrationsDir: string): Promi
         source: READ_SOURCE,
         file,
         counted: COUNTED_TABLES,
+        keyPragmas: key ? keyStatements(key) : [],
         module: createRequire(import.meta.url).resolve('better-sqlite3'),
       },
     });
     worker.once('message', (m: { reading?: Reading; error?: string }) => {
-      resolve(m.reading ? judge(file, m.reading, migrationsDir) : unreadable(file, new Error(m.error)));
+      resolve(m.reading ? judge(file, m.reading, migrationsDir) : unreadable(file, new Error(m.error), key));
       void worker.terminate();
     });
-    worker.once('error', (err) => resolve(unreadable(file, err)));
+    worker.once('error', (err) => resolve(unreadable(file, err, key)));
   });
 }
 
@@ -250,6 +265,7 @@ export function snapshot(
   reason: BackupReason,
   migrationsDir: string,
   at = Date.now(),
+  key: string | null = null,
 ): BackupInfo {
   mkdirSync(folder, { recursive: true });
   const name = backupName(at, reason);
@@ -261,7 +277,7 @@ export function snapshot(
     at,
     reason,
     bytes: statSync(file).size,
-    ...checkBackup(file, migrationsDir),
+    ...checkBackup(file, migrationsDir, key),
     copy: null,
   };
   writeInfo(info);

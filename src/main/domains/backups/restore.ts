@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { BackupInfo } from '../../../shared/contract/backups';
 import { DATABASE_FILE } from '../../config';
+import { applyKey } from '../../db/key';
 import { openDatabase } from '../../db/open';
 import { checkBackup, snapshot } from './files';
 
@@ -20,18 +21,24 @@ export interface RestoreResult {
  * aside as a "before-restore" backup; the copy is swapped in and upgraded to this version. Run with no host open on
  * the folder (the command line checks that it can take the database).
  */
-export function restoreShop(dataDir: string, file: string, migrationsDir: string): RestoreResult {
-  const check = checkBackup(file, migrationsDir);
+export function restoreShop(
+  dataDir: string,
+  file: string,
+  migrationsDir: string,
+  key: string | null = null,
+): RestoreResult {
+  const check = checkBackup(file, migrationsDir, key);
   if (!check.ok) throw new Error(`Nothing was restored: ${check.problem}`);
   const target = join(dataDir, DATABASE_FILE);
   let keptAside: BackupInfo | null = null;
   if (existsSync(target)) {
     const current = new Database(target, { fileMustExist: true });
     try {
+      applyKey(current, key);
       // an exclusive lock fails fast when a till or host still has the shop open
       current.pragma('busy_timeout = 0');
       current.exec('BEGIN EXCLUSIVE; COMMIT');
-      keptAside = snapshot(current, join(dataDir, 'backups'), 'before-restore', migrationsDir);
+      keptAside = snapshot(current, join(dataDir, 'backups'), 'before-restore', migrationsDir, Date.now(), key);
     } catch (err) {
       throw new Error(
         `Nothing was restored: the shop in ${dataDir} is in use or unreadable (${(err as Error).message}). Close Counterline first.`,
@@ -45,7 +52,7 @@ export function restoreShop(dataDir: string, file: string, migrationsDir: string
   for (const extra of ['-wal', '-shm']) rmSync(`${target}${extra}`, { force: true });
   renameSync(part, target);
   try {
-    const { sqlite } = openDatabase({ file: target, migrationsDir });
+    const { sqlite } = openDatabase({ file: target, migrationsDir, key });
     const migrated = check.schema
       ? (sqlite.prepare('SELECT tag FROM __migrations WHERE tag > ? ORDER BY tag').all(check.schema) as {
           tag: string;

@@ -24,6 +24,8 @@ export interface BackupFiles {
   /** the shop's data folder; null for an in-memory shop (nothing to back up) */
   dataDir: string | null;
   migrationsDir: string;
+  /** an encrypted shop's key: its backups are encrypted with it, and checked with it */
+  key?: string | null;
 }
 
 /**
@@ -102,13 +104,13 @@ export class BackupService {
     if (existsSync(file)) throw new AppError('CONFLICT', `A backup named ${name} is already there.`);
     const part = `${file}.part`;
     try {
-      await copyOffThread(this.deps.sqlite.name, part);
+      await copyOffThread(this.deps.sqlite.name, part, this.files.key ?? null);
       renameSync(part, file);
     } catch (err) {
       rmSync(part, { force: true });
       throw new AppError('INTERNAL', `The backup to ${dir} failed: ${(err as Error).message}`);
     }
-    const check = await checkBackupOffThread(file, this.files.migrationsDir);
+    const check = await checkBackupOffThread(file, this.files.migrationsDir, this.files.key ?? null);
     const second = this.settings().secondFolder;
     const copied = second && !to ? copyTo(file, second) : null;
     const copy = copied && ('file' in copied ? copied.file : copied.problem);
