@@ -9,6 +9,7 @@ import { benchCustomerHistory } from './customer-history';
 import { benchCustomerSearch } from './customers';
 import { benchCustomerExport } from './customers-export';
 import { benchCustomerImport } from './customers-import';
+import { benchEncryption } from './encryption';
 import { benchInsights } from './insights';
 import { benchLoyalty } from './loyalty';
 import { benchPricing } from './pricing';
@@ -40,6 +41,7 @@ const benches: Record<string, () => Promise<BenchResult | BenchResult[]> | Bench
   receivables: benchReceivables,
   backup: benchBackup,
   insights: benchInsights,
+  encryption: benchEncryption,
 };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((n) => !(n in benches));

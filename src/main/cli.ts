@@ -5,13 +5,14 @@ import { parseArgs } from 'node:util';
 import { testClock } from '../shared/clock';
 import { seededRandom, uuidv7Source } from '../shared/ids';
 import { createApp } from './app';
-import { backupCommand, encryptCommand, restoreCommand } from './cli/backup';
+import { backupCommand, decryptCommand, encryptCommand, restoreCommand } from './cli/backup';
 import { exportDebtorsCommand, reportCommand, statementCommand } from './cli/debts';
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
 import { initCommand } from './cli/init';
 import { INSIGHT_REPORTS, INSIGHTS_HELP, insightsReportCommand } from './cli/insights';
 import { printerCommand } from './cli/printer';
+import { eraseCustomerCommand, exportCustomerDataCommand } from './cli/privacy';
 import { resolveDataDir } from './config';
 import { isoDate, localDate, startOfLocalDay } from './domains/loyalty/dates';
 import { DEMO_SHOP } from './domains/system/service';
@@ -63,6 +64,11 @@ ${INSIGHTS_HELP}
   encrypt --yes [--data-dir DIR]
         Encrypt the shop's database in place with the key in COUNTERLINE_DB_KEY (a copy is taken first); from then
         on every command, the host and the backups need that key.
+  decrypt --yes [--data-dir DIR]         The reverse, with the key in COUNTERLINE_DB_KEY.
+  export customer ID --out DIR [--json] [--data-dir DIR]
+        Everything the shop holds about one person (their right of access), as a JSON file and a PDF; audited.
+  erase customer ID --confirm "DISPLAY NAME" [--data-dir DIR]
+        Erase a customer's personal data for good; the books keep their amounts under an anonymous name.
   help                                   Show this text.
 
 The data folder is --data-dir, else COUNTERLINE_DATA_DIR, else the system's user-data folder.`;
@@ -81,7 +87,10 @@ export async function main(argv: string[]): Promise<number> {
     case 'import':
       return importCommand(rest);
     case 'export':
+      if (rest[0] === 'customer') return exportCustomerDataCommand(rest);
       return rest[0] === 'debtors' ? exportDebtorsCommand(rest) : exportCommand(rest);
+    case 'erase':
+      return eraseCustomerCommand(rest);
     case 'report':
       return (INSIGHT_REPORTS as readonly string[]).includes(rest[0] ?? '')
         ? insightsReportCommand(rest)
@@ -96,6 +105,8 @@ export async function main(argv: string[]): Promise<number> {
       return restoreCommand(rest);
     case 'encrypt':
       return encryptCommand(rest);
+    case 'decrypt':
+      return decryptCommand(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -2,6 +2,7 @@ import { AuditService } from './domains/audit/service';
 import { type BackupFiles, BackupService } from './domains/backups/service';
 import { ProductImport } from './domains/catalog/import';
 import { CatalogService } from './domains/catalog/service';
+import { CustomerDataExport } from './domains/customers/data-export';
 import { CustomerErase } from './domains/customers/erase';
 import { CustomerExport } from './domains/customers/export';
 import { ImportJobs } from './domains/customers/import/jobs';
@@ -61,6 +62,7 @@ export interface Services {
   loyalty: LoyaltyService;
   backups: BackupService;
   customerErase: CustomerErase;
+  customerData: CustomerDataExport;
   insights: CustomerInsights;
   insightsSettings: InsightsSettingsService;
 }
@@ -144,6 +146,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     loyaltyReports,
     loyalty,
     customerErase: new CustomerErase(deps, audit, settings),
+    customerData: new CustomerDataExport(deps, audit, settings),
     backups: new BackupService(deps, audit, settings, options.files ?? { dataDir: null, migrationsDir: '' }),
     insights,
     insightsSettings,

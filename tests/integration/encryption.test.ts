@@ -157,5 +157,17 @@ describe('counterline encrypt', { timeout: 120_000 }, () => {
     const encrypted = open(dir, KEY);
     expect(encrypted.sqlite.prepare('SELECT count(*) AS n, sum(total) AS t FROM sales_orders').get()).toEqual(books);
     expect(ledgerMismatches(encrypted.sqlite)).toEqual({ stock: [], balances: [], points: [] });
+    close(encrypted);
+
+    // and back: decrypt needs the key, then the shop opens without one
+    expect(cli({ COUNTERLINE_DB_KEY: 'not the key' }, 'decrypt', '--yes', '--data-dir', dir).stderr).toMatch(
+      /not decrypted: .* the key is wrong/,
+    );
+    const back = cli({ COUNTERLINE_DB_KEY: KEY }, 'decrypt', '--yes', '--data-dir', dir);
+    expect(back.stderr).toBe('');
+    expect(isEncryptedFile(join(dir, 'counterline.db'))).toBe(false);
+    expect(open(dir, null).sqlite.prepare('SELECT count(*) AS n, sum(total) AS t FROM sales_orders').get()).toEqual(
+      books,
+    );
   });
 });

@@ -3,7 +3,16 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE, resolveDataDir } from '../config';
-import { encryptInPlace, isEncryptedFile, isPlainSqlite, KEY_ENV, keyFromEnv } from '../db/key';
+import {
+  applyKey,
+  checkKey,
+  decryptInPlace,
+  encryptInPlace,
+  isEncryptedFile,
+  isPlainSqlite,
+  KEY_ENV,
+  keyFromEnv,
+} from '../db/key';
 import { defaultMigrationsDir } from '../db/open';
 import { snapshot } from '../domains/backups/files';
 import { restoreShop } from '../domains/backups/restore';
@@ -105,5 +114,40 @@ export async function encryptCommand(args: string[]): Promise<number> {
         ? ` ${plain.length} older backups in ${folder} are not encrypted: delete them, or keep them somewhere safe.`
         : ''),
   );
+  return 0;
+}
+
+/** `counterline decrypt --yes`: the reverse of encrypt, with the key in COUNTERLINE_DB_KEY; the shop is plain after. */
+export async function decryptCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { yes: { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
+  });
+  if (positionals.length) return fail('Usage: counterline decrypt --yes [--data-dir DIR]', 2);
+  const dataDir = resolveDataDir(values['data-dir']);
+  const target = join(dataDir, DATABASE_FILE);
+  const key = keyFromEnv();
+  if (!existsSync(target)) return fail(`There is no shop in ${dataDir}.`);
+  if (!isEncryptedFile(target)) return fail(`The shop in ${dataDir} is not encrypted.`);
+  if (!key) return fail(`Set the shop's key in ${KEY_ENV} to decrypt it.`, 2);
+  if (!values.yes)
+    return fail(
+      `Decrypting writes the shop in ${dataDir} as a plain file anyone with the PC can read. Run again with --yes to do it.`,
+      2,
+    );
+  const db = new Database(target, { fileMustExist: true });
+  try {
+    applyKey(db, key);
+    checkKey(db, target, key);
+    db.pragma('busy_timeout = 0');
+    db.exec('BEGIN EXCLUSIVE; COMMIT');
+    decryptInPlace(db);
+  } catch (err) {
+    return fail(`The shop was not decrypted: ${(err as Error).message}`);
+  } finally {
+    db.close();
+  }
+  console.log(`The shop in ${dataDir} is no longer encrypted; unset ${KEY_ENV} to open it.`);
   return 0;
 }

@@ -79,3 +79,11 @@ export function encryptInPlace(sqlite: Database.Database, key: string): void {
   sqlite.pragma(`rekey = '${key.replaceAll("'", "''")}'`);
   sqlite.pragma('journal_mode = WAL');
 }
+
+/** The reverse, for a shop that moves to a machine without the key's keeper: an empty key writes plain pages. */
+export function decryptInPlace(sqlite: Database.Database): void {
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite.pragma('journal_mode = DELETE');
+  sqlite.pragma("rekey = ''");
+  sqlite.pragma('journal_mode = WAL');
+}

@@ -314,6 +314,12 @@ export const customers = {
     output: z.object({ id: Id, displayName: z.string() }),
     permission: 'customers.erase',
   }),
+  /** everything the shop holds about one person (their right of access): a complete JSON file and a readable PDF */
+  exportData: procedure({
+    input: z.object({ id: Id }),
+    output: z.object({ json: CustomerExportFile, pdf: CustomerExportFile }),
+    permission: 'customers.export',
+  }),
   history: procedure({
     input: z.object({
       id: Id,

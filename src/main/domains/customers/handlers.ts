@@ -14,6 +14,7 @@ export const customerHandlers = implement(contract.customers, {
   },
   merge: (input, { services, actor }) => services.customerMerge.merge(actor, input),
   erase: (input, { services, actor }) => services.customerErase.erase(actor, input.id, input.confirm),
+  exportData: (input, { services, actor }) => services.customerData.export(actor, input.id),
   history: (input, { services }) => services.customers.history(input.id, input.cursor, input.limit),
   categories: (_, { services }) => services.customers.categories(),
   saveCategory: (input, { services, actor }) => services.customers.saveCategory(actor, input),
