@@ -23,6 +23,7 @@ import { AccountService } from './domains/receivables/account';
 import { SaleCredit } from './domains/receivables/credit';
 import { ReceivablesSettingsService } from './domains/receivables/settings';
 import { RefundService } from './domains/refunds/service';
+import { RelationshipService } from './domains/relationships/service';
 import { CodeLookup } from './domains/sales/lookup';
 import { ParkedSales } from './domains/sales/parked';
 import { SalesService } from './domains/sales/service';
@@ -63,6 +64,7 @@ export interface Services {
   customerErase: CustomerErase;
   insights: CustomerInsights;
   insightsSettings: InsightsSettingsService;
+  relationships: RelationshipService;
 }
 
 export interface ServiceOptions {
@@ -147,6 +149,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     backups: new BackupService(deps, audit, settings, options.files ?? { dataDir: null, migrationsDir: '' }),
     insights,
     insightsSettings,
+    relationships: new RelationshipService(deps, audit, settings),
   };
   return services;
 }

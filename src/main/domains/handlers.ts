@@ -13,6 +13,7 @@ import { loyaltyReportHandlers } from './loyalty-reports/handlers';
 import { pricingHandlers } from './pricing/handlers';
 import { receivablesHandlers } from './receivables/handlers';
 import { refundHandlers } from './refunds/handlers';
+import { relationshipsHandlers } from './relationships/handlers';
 import { salesHandlers } from './sales/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
@@ -41,4 +42,5 @@ export const handlers: AllHandlers = {
   loyalty: loyaltyHandlers,
   backups: backupHandlers,
   insights: insightsHandlers,
+  relationships: relationshipsHandlers,
 };

@@ -13,6 +13,7 @@ import { loyaltyReports } from './loyalty-reports';
 import { pricing } from './pricing';
 import { receivables } from './receivables';
 import { refunds } from './refunds';
+import { relationships } from './relationships';
 import { sales } from './sales';
 import { settings } from './settings';
 import { staff } from './staff';
@@ -38,6 +39,7 @@ export const contract = {
   debts,
   backups,
   insights,
+  relationships,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 
@@ -62,6 +64,7 @@ export {
   loyaltyReports,
   pricing,
   refunds,
+  relationships,
   sales,
   settings,
   staff,
