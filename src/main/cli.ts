@@ -123,6 +123,7 @@ async function serve(args: string[]): Promise<number> {
   const app = createApp({ dataDir: resolveDataDir(values['data-dir']), clock: testClock });
   app.startCheckpoints();
   app.services.devices.start();
+  app.services.messaging.start();
   app.services.loyalty.startDaily();
   app.services.backups.startDaily();
   const host = await startHttpHost({ app, rendererDir, host: values.host, port, testClock });

@@ -18,6 +18,7 @@ import { InsightsSettingsService } from './domains/insights/settings';
 import { LoyaltyService } from './domains/loyalty/service';
 import { LoyaltyCards } from './domains/loyalty-cards/cards';
 import { LoyaltyReports } from './domains/loyalty-reports/reports';
+import { MessagingService } from './domains/messaging/service';
 import { PricingService } from './domains/pricing/service';
 import { AccountService } from './domains/receivables/account';
 import { SaleCredit } from './domains/receivables/credit';
@@ -65,6 +66,7 @@ export interface Services {
   insights: CustomerInsights;
   insightsSettings: InsightsSettingsService;
   relationships: RelationshipService;
+  messaging: MessagingService;
 }
 
 export interface ServiceOptions {
@@ -150,6 +152,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     insights,
     insightsSettings,
     relationships: new RelationshipService(deps, audit, settings),
+    messaging: new MessagingService(deps, audit, settings, debtReports),
   };
   return services;
 }

@@ -10,6 +10,7 @@ import { insightsHandlers } from './insights/handlers';
 import { loyaltyHandlers } from './loyalty/handlers';
 import { loyaltyCardHandlers } from './loyalty-cards/handlers';
 import { loyaltyReportHandlers } from './loyalty-reports/handlers';
+import { messagingHandlers } from './messaging/handlers';
 import { pricingHandlers } from './pricing/handlers';
 import { receivablesHandlers } from './receivables/handlers';
 import { refundHandlers } from './refunds/handlers';
@@ -43,4 +44,5 @@ export const handlers: AllHandlers = {
   backups: backupHandlers,
   insights: insightsHandlers,
   relationships: relationshipsHandlers,
+  messaging: messagingHandlers,
 };

@@ -10,6 +10,7 @@ import { insights } from './insights';
 import { loyalty } from './loyalty';
 import { loyaltyCards } from './loyalty-cards';
 import { loyaltyReports } from './loyalty-reports';
+import { messaging } from './messaging';
 import { pricing } from './pricing';
 import { receivables } from './receivables';
 import { refunds } from './refunds';
@@ -40,6 +41,7 @@ export const contract = {
   backups,
   insights,
   relationships,
+  messaging,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 
@@ -62,6 +64,7 @@ export {
   loyalty,
   loyaltyCards,
   loyaltyReports,
+  messaging,
   pricing,
   refunds,
   relationships,
