@@ -185,7 +185,8 @@ export class PrintQueue {
     if (!customerId) return null;
     const row = stmt(
       this.deps.sqlite,
-      'SELECT loyalty_card_no AS cardNo, balance, points_balance AS pointsBalance FROM customers WHERE id = ?',
+      `SELECT loyalty_card_no AS cardNo, balance, points_balance AS pointsBalance, preferred_language AS language
+       FROM customers WHERE id = ?`,
     ).get(customerId) as CustomerExtras | undefined;
     return row ?? null;
   }

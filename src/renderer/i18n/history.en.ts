@@ -36,7 +36,7 @@ export const historyEn = {
   'sh.export': 'Export',
   'sh.export.what': 'Export what',
   'sh.export.format': 'File type',
-  'sh.export.done': '{n} rows saved to {file}',
+  'sh.export.done': '{n, plural, one {# row} other {# rows}} saved to {file}',
   'sh.order': 'Sale {number}',
   'sh.order.lines': 'Lines',
   'sh.order.payments': 'Payments',

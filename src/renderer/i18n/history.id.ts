@@ -38,7 +38,7 @@ export const historyId: Record<keyof typeof historyEn, string> = {
   'sh.export': 'Ekspor',
   'sh.export.what': 'Yang diekspor',
   'sh.export.format': 'Jenis berkas',
-  'sh.export.done': '{n} baris disimpan ke {file}',
+  'sh.export.done': '{n, number} baris disimpan ke {file}',
   'sh.order': 'Penjualan {number}',
   'sh.order.lines': 'Baris',
   'sh.order.payments': 'Pembayaran',

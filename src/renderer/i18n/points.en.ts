@@ -7,9 +7,9 @@ export const pointsEn = {
   'pts.expiring': 'Expiring',
   'pts.expiringValue': '{points} on {date}',
   'pts.earns': 'This sale earns',
-  'pts.earnsValue': '{points} points',
-  'pts.redeem': 'Redeem {points} points ({amount})',
-  'pts.redeeming': 'Paying {amount} with {points} points',
+  'pts.earnsValue': '{points, plural, one {# point} other {# points}}',
+  'pts.redeem': 'Redeem {points, plural, one {# point} other {# points}} ({amount})',
+  'pts.redeeming': 'Paying {amount} with {points, plural, one {# point} other {# points}}',
   'pts.cancelRedeem': 'Do not redeem',
   'pts.off': 'The loyalty program is off.',
 } as const;

@@ -9,9 +9,9 @@ export const pointsId: Record<keyof typeof pointsEn, string> = {
   'pts.expiring': 'Akan hangus',
   'pts.expiringValue': '{points} pada {date}',
   'pts.earns': 'Penjualan ini mendapat',
-  'pts.earnsValue': '{points} poin',
-  'pts.redeem': 'Tukar {points} poin ({amount})',
-  'pts.redeeming': 'Membayar {amount} dengan {points} poin',
+  'pts.earnsValue': '{points, number} poin',
+  'pts.redeem': 'Tukar {points, number} poin ({amount})',
+  'pts.redeeming': 'Membayar {amount} dengan {points, number} poin',
   'pts.cancelRedeem': 'Jangan tukar',
   'pts.off': 'Program loyalitas tidak aktif.',
 };

@@ -123,7 +123,7 @@ export const tillEn = {
   'till.approved': 'Approved by {name}.',
   'till.parkedTitle': 'Parked sales',
   'till.noParked': 'No sales are parked.',
-  'till.parkedInfo': '{n} lines · {time} · {who}',
+  'till.parkedInfo': '{n, plural, one {# line} other {# lines}} · {time} · {who}',
   'till.resume': 'Resume',
   'till.discard': 'Discard',
   'till.walkIn': 'Walk-in customer',

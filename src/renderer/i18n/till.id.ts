@@ -125,7 +125,7 @@ export const tillId: Record<keyof typeof tillEn, string> = {
   'till.approved': 'Disetujui oleh {name}.',
   'till.parkedTitle': 'Penjualan ditahan',
   'till.noParked': 'Tidak ada penjualan yang ditahan.',
-  'till.parkedInfo': '{n} baris · {time} · {who}',
+  'till.parkedInfo': '{n, number} baris · {time} · {who}',
   'till.resume': 'Lanjutkan',
   'till.discard': 'Buang',
   'till.walkIn': 'Pelanggan umum',

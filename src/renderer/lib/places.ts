@@ -1,3 +1,4 @@
+import type { Language } from '../../shared/contract/system';
 import type { CurrencyCode } from '../../shared/money';
 
 export interface CountryInfo {
@@ -5,7 +6,7 @@ export interface CountryInfo {
   name: string;
   currency: CurrencyCode;
   timeZone: string;
-  language: 'en' | 'id';
+  language: Language;
   locale: string;
 }
 

@@ -3,6 +3,7 @@ import { CURRENCY_CODES } from '../money';
 import { EpochMs, Id } from './common';
 import { CustomerExportFile, EXPORT_FORMATS } from './customers';
 import { procedure } from './define';
+import { Language } from './system';
 
 /** Reports on customer debts (issue 6, read side): aging, debtors, statements, reminders and alerts. */
 
@@ -135,6 +136,8 @@ export const Statement = z.object({
     address: z.string(),
   }),
   currency: z.enum(CURRENCY_CODES),
+  /** the language it is printed in: the customer's preferred one when Counterline speaks it, else the shop's */
+  language: Language.default('en'),
   from: YmdDate,
   to: YmdDate,
   opening: Money,

@@ -4,8 +4,9 @@ import { ROLES } from '../permissions';
 import { EpochMs, Id, PersonName, Pin, Void } from './common';
 import { procedure } from './define';
 
-export const LANGUAGES = ['en', 'id'] as const;
+export const LANGUAGES = ['en', 'id', 'sw'] as const;
 export const Language = z.enum(LANGUAGES);
+export type Language = z.infer<typeof Language>;
 export const Country = z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as UG');
 export const TimeZone = z.string().refine((tz) => {
   try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../../../shared/contract/system';
 import { CURRENCY_CODES } from '../../../shared/money';
 
 /**
@@ -14,6 +15,8 @@ export const StoreHeader = z.object({
   footer: z.string().default(''),
   locale: z.string().default('en'),
   timeZone: z.string().default('UTC'),
+  /** the language the paper is printed in: the customer's when Counterline speaks it, else the shop's */
+  language: z.enum(LANGUAGES).catch('en').default('en'),
 });
 export type StoreHeader = z.output<typeof StoreHeader>;
 

@@ -1,4 +1,5 @@
 import type { SalesOrder } from '../../../shared/contract/sales';
+import { documentLanguage } from '../../../shared/i18n/documents';
 import type { SaleReceiptData, StoreHeader } from './receipt-data';
 
 /** The store fields sales.complete snapshots with each receipt job. */
@@ -11,9 +12,11 @@ export interface StoreSnapshot {
   receiptFooter?: string;
   locale?: string;
   timeZone?: string;
+  language?: string;
 }
 
-export function storeHeader(s: StoreSnapshot): StoreHeader {
+/** The shop as printed on a document; `customerLanguage` (their preferred one) chooses the document's words. */
+export function storeHeader(s: StoreSnapshot, customerLanguage?: string | null): StoreHeader {
   return {
     name: s.name,
     address: s.address ?? '',
@@ -23,6 +26,7 @@ export function storeHeader(s: StoreSnapshot): StoreHeader {
     footer: s.receiptFooter ?? '',
     locale: s.locale ?? 'en',
     timeZone: s.timeZone ?? 'UTC',
+    language: documentLanguage(customerLanguage, s.language),
   };
 }
 
@@ -30,6 +34,7 @@ export interface CustomerExtras {
   cardNo: string | null;
   balance: number | null;
   pointsBalance: number | null;
+  language?: string | null;
 }
 
 /** A completed sale (as sales.complete stores it in the job) → what the sale receipt prints. */
@@ -49,7 +54,7 @@ export function saleReceiptFromOrder(
     taxes.set(l.taxRateBp, t);
   }
   return {
-    store: storeHeader(store),
+    store: storeHeader(store, customer?.language),
     currency: order.currency,
     number: order.number,
     at: order.completedAt,

@@ -162,7 +162,7 @@ export class DebtReports {
     const st = this.statement(q);
     const now = this.deps.clock.now();
     const id = this.deps.newId();
-    const data = { store: storeHeader(this.store.store()), statement: st, at: now };
+    const data = { store: storeHeader(this.store.store(), st.language), statement: st, at: now };
     this.deps.sqlite.transaction(() => {
       stmt(
         this.deps.sqlite,

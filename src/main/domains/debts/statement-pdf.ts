@@ -1,25 +1,21 @@
 import PDFDocument from 'pdfkit';
 import type { Statement } from '../../../shared/contract/debts';
 import type { StoreProfile } from '../../../shared/contract/system';
+import { type DocumentWord, documentLanguage, documentWords } from '../../../shared/i18n/documents';
 import { formatMoney } from '../../../shared/money';
 import { localDate } from './dates';
 
-type Store = Pick<StoreProfile, 'name' | 'address' | 'phone' | 'taxId' | 'locale' | 'timeZone'>;
+type Store = Pick<StoreProfile, 'name' | 'address' | 'phone' | 'taxId' | 'locale' | 'timeZone'> &
+  Partial<Pick<StoreProfile, 'language'>>;
 
-const BUCKET_TITLES: Array<[keyof Statement['aging'], string]> = [
-  ['current', 'Current'],
-  ['d1_30', '1-30 days'],
-  ['d31_60', '31-60 days'],
-  ['d61_90', '61-90 days'],
-  ['over90', 'Over 90 days'],
-];
+const BUCKETS: Array<keyof Statement['aging']> = ['current', 'd1_30', 'd31_60', 'd61_90', 'over90'];
 
-const COLUMNS = [
-  { title: 'Date', weight: 1.1 },
-  { title: 'Details', weight: 3.6 },
-  { title: 'Charges', weight: 1.3, right: true },
-  { title: 'Payments', weight: 1.3, right: true },
-  { title: 'Balance', weight: 1.4, right: true },
+const COLUMNS: Array<{ title: DocumentWord; weight: number; right?: boolean }> = [
+  { title: 'col.date', weight: 1.1 },
+  { title: 'col.details', weight: 3.6 },
+  { title: 'col.charges', weight: 1.3, right: true },
+  { title: 'col.payments', weight: 1.3, right: true },
+  { title: 'col.balance', weight: 1.4, right: true },
 ];
 
 /**
@@ -32,7 +28,10 @@ export function statementsPdf(store: Store, statements: Iterable<Statement>, gen
     size: 'A4',
     margin: 48,
     autoFirstPage: false,
-    info: { Title: 'Statement of account', CreationDate: new Date(generatedAt) },
+    info: {
+      Title: documentWords(documentLanguage(null, store.language))('statementName'),
+      CreationDate: new Date(generatedAt),
+    },
   });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -47,7 +46,10 @@ export function statementsPdf(store: Store, statements: Iterable<Statement>, gen
   }
   if (!any) {
     doc.addPage();
-    doc.font('Helvetica').fontSize(11).text('No customer owes anything for this period.');
+    doc
+      .font('Helvetica')
+      .fontSize(11)
+      .text(documentWords(documentLanguage(null, store.language))('nobodyOwes'));
   }
   doc.end();
   return done;
@@ -124,6 +126,7 @@ function writeStatement(doc: PDFKit.PDFDocument, store: Store, st: Statement, ge
   const bottom = doc.page.height - doc.page.margins.bottom;
   const money = (n: number) => formatMoney(n, st.currency, store.locale, { code: false });
   const day = (ms: number) => localDate(ms, store.timeZone);
+  const t = documentWords(st.language);
   let y = doc.page.margins.top;
 
   // letterhead: the shop on the left, the document on the right
@@ -132,27 +135,35 @@ function writeStatement(doc: PDFKit.PDFDocument, store: Store, st: Statement, ge
     .fontSize(16)
     .text(store.name, left, y, { width: width / 2 });
   doc.font('Helvetica').fontSize(9);
-  for (const line of [store.address, store.phone, store.taxId ? `Tax ID ${store.taxId}` : ''].filter(Boolean))
+  for (const line of [store.address, store.phone, store.taxId ? t('taxId', { id: store.taxId }) : ''].filter(Boolean))
     doc.text(line, { width: width / 2 });
   const leftBottom = doc.y;
   doc
     .font('Helvetica-Bold')
     .fontSize(18)
-    .text('STATEMENT OF ACCOUNT', left + width / 2, y, {
+    .text(t('statementTitle'), left + width / 2, y, {
       width: width / 2,
       align: 'right',
     });
   doc.font('Helvetica').fontSize(9);
-  for (const line of [`Period: ${st.from} to ${st.to}`, `Date: ${day(generatedAt)}`, `Currency: ${st.currency}`])
+  for (const line of [
+    t('period', { from: st.from, to: st.to }),
+    t('date', { date: day(generatedAt) }),
+    t('currency', { currency: st.currency }),
+  ])
     doc.text(line, left + width / 2, doc.y, { width: width / 2, align: 'right' });
   y = Math.max(leftBottom, doc.y) + 16;
 
-  doc.font('Helvetica-Bold').fontSize(10).text('Customer', left, y);
+  doc.font('Helvetica-Bold').fontSize(10).text(t('customer'), left, y);
   doc.font('Helvetica').fontSize(10);
   const c = st.customer;
-  for (const line of [c.name, c.code ? `Account ${c.code}` : '', c.address, c.phone ?? '', c.email ?? ''].filter(
-    Boolean,
-  ))
+  for (const line of [
+    c.name,
+    c.code ? t('account', { code: c.code }) : '',
+    c.address,
+    c.phone ?? '',
+    c.email ?? '',
+  ].filter(Boolean))
     doc.text(line, left, doc.y);
   y = doc.y + 12;
 
@@ -176,7 +187,7 @@ function writeStatement(doc: PDFKit.PDFDocument, store: Store, st: Statement, ge
   };
   const header = () => {
     cells(
-      COLUMNS.map((col) => col.title),
+      COLUMNS.map((col) => t(col.title)),
       true,
     );
     doc
@@ -185,7 +196,7 @@ function writeStatement(doc: PDFKit.PDFDocument, store: Store, st: Statement, ge
       .stroke();
   };
   header();
-  cells(['', 'Balance brought forward', '', '', money(st.opening)], true);
+  cells(['', t('balanceBroughtForward'), '', '', money(st.opening)], true);
   for (const l of st.lines) {
     if (y + rowHeight > bottom - 20) {
       doc.addPage();
@@ -206,29 +217,29 @@ function writeStatement(doc: PDFKit.PDFDocument, store: Store, st: Statement, ge
     .lineTo(left + width, y)
     .stroke();
   y += 4;
-  cells(['', st.closing < 0 ? 'Closing balance (in credit)' : 'Closing balance', '', '', money(st.closing)], true);
+  cells(['', st.closing < 0 ? t('closingInCredit') : t('closingBalance'), '', '', money(st.closing)], true);
   y += 10;
 
   // aging summary as one row of five figures
-  doc.font('Helvetica-Bold').fontSize(10).text('How long it has been owed', left, y);
+  doc.font('Helvetica-Bold').fontSize(10).text(t('agingHeading'), left, y);
   y = doc.y + 4;
-  const w5 = width / BUCKET_TITLES.length;
-  BUCKET_TITLES.forEach(([k, title], i) => {
+  const w5 = width / BUCKETS.length;
+  BUCKETS.forEach((k, i) => {
     doc
       .font('Helvetica')
       .fontSize(8.5)
-      .text(title, left + i * w5, y, { width: w5 - 6, align: 'right' });
+      .text(t(`aging.${k}`), left + i * w5, y, { width: w5 - 6, align: 'right' });
     doc
       .font('Helvetica-Bold')
       .fontSize(9)
       .text(money(st.aging[k]), left + i * w5, y + 12, { width: w5 - 6, align: 'right' });
   });
   y += 34;
-  const due = st.closing > 0 ? `Amount due: ${st.currency} ${money(st.closing)}` : 'Nothing is due. Thank you.';
+  const due = st.closing > 0 ? t('amountDue', { currency: st.currency, amount: money(st.closing) }) : t('nothingDue');
   doc.font('Helvetica-Bold').fontSize(11).text(due, left, y);
   y = doc.y + 8;
   if (st.paymentInstructions) {
-    doc.font('Helvetica-Bold').fontSize(10).text('How to pay', left, y);
+    doc.font('Helvetica-Bold').fontSize(10).text(t('howToPay'), left, y);
     doc.font('Helvetica').fontSize(9).text(st.paymentInstructions, left, doc.y, { width });
   }
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Statement } from '../../../shared/contract/debts';
+import { documentWords } from '../../../shared/i18n/documents';
 import { formatMoney } from '../../../shared/money';
 import type { Block } from '../../devices/printers/document';
 import { StoreHeader } from '../../devices/printers/receipt-data';
@@ -16,33 +17,40 @@ export function statementReceipt(raw: unknown, opts: { logo?: boolean } = {}): B
   const { store, statement: st, at } = StatementPrintData.parse(raw);
   const money = (n: number) => formatMoney(n, st.currency, store.locale, { code: false });
   const day = (ms: number) => localDate(ms, store.timeZone);
+  const w = documentWords(st.language);
   const b: Block[] = [];
   if (opts.logo) b.push({ kind: 'logo' });
   b.push({ kind: 'text', text: store.name, align: 'center', bold: true, big: true });
   for (const t of [store.address, store.phone]) if (t) b.push({ kind: 'text', text: t, align: 'center' });
-  b.push({ kind: 'rule' }, { kind: 'text', text: 'STATEMENT OF ACCOUNT', align: 'center', bold: true });
+  b.push({ kind: 'rule' }, { kind: 'text', text: w('statementTitle'), align: 'center', bold: true });
   b.push({ kind: 'text', text: st.customer.name, align: 'center' });
   b.push({ kind: 'text', text: `${st.from} - ${st.to}`, align: 'center' }, { kind: 'rule' });
-  b.push({ kind: 'pair', left: `Brought forward ${st.currency}`, right: money(st.opening) });
+  b.push({ kind: 'pair', left: w('broughtForward', { currency: st.currency }), right: money(st.opening) });
   const skipped = Math.max(0, st.lines.length - MAX_LINES);
-  if (skipped) b.push({ kind: 'text', text: `(${skipped} earlier entries: see the A4 statement)` });
+  if (skipped) b.push({ kind: 'text', text: w('earlierEntries', { n: skipped }) });
   for (const l of st.lines.slice(skipped)) {
     const amount = l.debit ? money(l.debit) : `-${money(l.credit)}`;
     b.push({ kind: 'pair', left: `${day(l.at)} ${l.description}`, right: amount });
   }
   b.push({ kind: 'rule' });
-  b.push({ kind: 'pair', left: `BALANCE ${st.currency}`, right: money(st.closing), bold: true, big: true });
+  b.push({
+    kind: 'pair',
+    left: w('balance', { currency: st.currency }),
+    right: money(st.closing),
+    bold: true,
+    big: true,
+  });
   const a = st.aging;
   for (const [label, v] of [
-    ['Current', a.current],
-    ['1-30 days', a.d1_30],
-    ['31-60 days', a.d31_60],
-    ['61-90 days', a.d61_90],
-    ['Over 90 days', a.over90],
+    [w('aging.current'), a.current],
+    [w('aging.d1_30'), a.d1_30],
+    [w('aging.d31_60'), a.d31_60],
+    [w('aging.d61_90'), a.d61_90],
+    [w('aging.over90'), a.over90],
   ] as const)
     if (v) b.push({ kind: 'pair', left: label, right: money(v) });
   if (st.paymentInstructions) b.push({ kind: 'rule' }, { kind: 'text', text: st.paymentInstructions });
-  b.push({ kind: 'text', text: `Printed ${day(at)}`, align: 'center' });
+  b.push({ kind: 'text', text: w('printed', { date: day(at) }), align: 'center' });
   b.push({ kind: 'feed', lines: 3 }, { kind: 'cut' });
   return b;
 }

@@ -1,24 +1,25 @@
 import type { Statement } from '../../../shared/contract/debts';
 import type { StoreProfile } from '../../../shared/contract/system';
 import { AppError } from '../../../shared/errors';
+import { documentLanguage, documentWords } from '../../../shared/i18n/documents';
 import type { CurrencyCode } from '../../../shared/money';
 import type { Sqlite } from '../../db/open';
 import { stmt } from '../../db/statements';
 import { agingOf } from './aging';
 import { dayEnd, dayStart, localDate } from './dates';
 
-const KIND_WORDS: Record<string, string> = {
-  invoice: 'Invoice',
-  payment: 'Payment, thank you',
-  refund: 'Refund to account',
-  credit_note: 'Credit note',
-  opening: 'Opening balance',
-  adjustment: 'Adjustment',
-  write_off: 'Written off',
-  void: 'Sale cancelled',
-  payment_reversal: 'Payment reversed',
-  refund_cancel: 'Refund cancelled',
-};
+const KINDS = [
+  'invoice',
+  'payment',
+  'refund',
+  'credit_note',
+  'opening',
+  'adjustment',
+  'write_off',
+  'void',
+  'payment_reversal',
+  'refund_cancel',
+];
 
 /** Longest period one statement covers: a statement is read by a person, and the PDF stays a few hundred pages. */
 const MAX_DAYS = 3 * 366;
@@ -39,7 +40,7 @@ interface EntryRow {
  */
 export function buildStatement(
   sqlite: Sqlite,
-  store: Pick<StoreProfile, 'currency' | 'timeZone'>,
+  store: Pick<StoreProfile, 'currency' | 'timeZone' | 'language'>,
   paymentInstructions: string,
   input: { customerId: string; from: string; to: string },
 ): Statement {
@@ -50,7 +51,7 @@ export function buildStatement(
     throw new AppError('VALIDATION', 'A statement covers at most three years; choose a shorter period.');
   const c = stmt(
     sqlite,
-    `SELECT c.id, c.display_name AS name, c.code, c.phone_primary_e164 AS phone, c.email,
+    `SELECT c.id, c.display_name AS name, c.code, c.phone_primary_e164 AS phone, c.email, c.preferred_language AS language,
        (SELECT trim(a.line1 || ' ' || a.line2 || ' ' || a.city) FROM customer_addresses a WHERE a.customer_id = c.id
         ORDER BY a.is_default DESC, a.id LIMIT 1) AS address
      FROM customers c WHERE c.id = ?`,
@@ -62,6 +63,7 @@ export function buildStatement(
         phone: string | null;
         email: string | null;
         address: string | null;
+        language: string | null;
       }
     | undefined;
   if (!c) throw new AppError('NOT_FOUND', 'That customer was not found.', { id: input.customerId });
@@ -76,6 +78,8 @@ export function buildStatement(
     `SELECT id, at, kind, amount, document_no AS documentNo, due_at AS dueAt, reason FROM account_entries
      WHERE customer_id = ? AND at >= ? AND at < ? ORDER BY at, id`,
   ).all(c.id, start, end) as EntryRow[];
+  const language = documentLanguage(c.language, store.language);
+  const w = documentWords(language);
   let running = opening;
   const lines = rows.map((r) => {
     running += r.amount;
@@ -84,7 +88,7 @@ export function buildStatement(
       at: r.at,
       kind: r.kind,
       documentNo: r.documentNo,
-      description: describeEntry(r, store.timeZone),
+      description: describeEntry(r, store.timeZone, w),
       dueAt: r.kind === 'invoice' ? r.dueAt : null,
       debit: Math.max(r.amount, 0),
       credit: Math.max(-r.amount, 0),
@@ -93,8 +97,9 @@ export function buildStatement(
   });
   const aging = agingOf(sqlite, c.id, end);
   return {
-    customer: { ...c, address: c.address ?? '' },
+    customer: { id: c.id, name: c.name, code: c.code, phone: c.phone, email: c.email, address: c.address ?? '' },
     currency: store.currency as CurrencyCode,
+    language,
     from: input.from,
     to: input.to,
     opening,
@@ -105,10 +110,10 @@ export function buildStatement(
   };
 }
 
-function describeEntry(r: EntryRow, timeZone: string): string {
-  const words = KIND_WORDS[r.kind] ?? r.kind;
+function describeEntry(r: EntryRow, timeZone: string, w: ReturnType<typeof documentWords>): string {
+  const words = KINDS.includes(r.kind) ? w(`kind.${r.kind}` as Parameters<typeof w>[0]) : r.kind;
   const doc = r.documentNo ? ` ${r.documentNo}` : '';
-  const due = r.kind === 'invoice' && r.dueAt !== null ? ` (due ${localDate(r.dueAt, timeZone)})` : '';
+  const due = r.kind === 'invoice' && r.dueAt !== null ? ` ${w('dueOn', { date: localDate(r.dueAt, timeZone) })}` : '';
   const why = r.reason && r.kind !== 'invoice' && r.kind !== 'payment' ? `: ${r.reason}` : '';
   return `${words}${doc}${due}${why}`;
 }

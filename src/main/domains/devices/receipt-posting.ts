@@ -2,7 +2,6 @@ import { stmt } from '../../db/statements';
 import { storeHeader } from '../../devices/printers/snapshots';
 import type { Deps } from '../deps';
 import type { Posting } from '../flow';
-import { METHOD_WORDS } from '../refunds/service';
 import type { SettingsService } from '../settings/service';
 
 type Template = 'sale-receipt' | 'refund-receipt' | 'payment-receipt';
@@ -25,9 +24,9 @@ export function receiptPosting(deps: Deps, settings: SettingsService): Posting {
   return {
     name: 'receipt print job',
     sale: (s) => {
-      const { name, address, phone, taxId, receiptHeader, receiptFooter, currency, locale, timeZone } =
+      const { name, address, phone, taxId, receiptHeader, receiptFooter, currency, locale, timeZone, language } =
         settings.store();
-      const store = { name, address, phone, taxId, receiptHeader, receiptFooter, currency, locale, timeZone };
+      const store = { name, address, phone, taxId, receiptHeader, receiptFooter, currency, locale, timeZone, language };
       s.out.printJobId = queue('sale-receipt', { store, order: s.order, points: s.out.points }, s.at, {
         salesOrderId: s.id,
       });
@@ -36,20 +35,21 @@ export function receiptPosting(deps: Deps, settings: SettingsService): Posting {
       const customer = refund.customerId
         ? (stmt(
             deps.sqlite,
-            'SELECT display_name AS name, loyalty_card_no AS cardNo, balance, points_balance AS points FROM customers WHERE id = ?',
+            `SELECT display_name AS name, loyalty_card_no AS cardNo, balance, points_balance AS points,
+               preferred_language AS language FROM customers WHERE id = ?`,
           ).get(refund.customerId) as
-            | { name: string; cardNo: string | null; balance: number; points: number }
+            | { name: string; cardNo: string | null; balance: number; points: number; language: string | null }
             | undefined)
         : undefined;
       const data = {
-        store: storeHeader(settings.store()),
+        store: storeHeader(settings.store(), customer?.language),
         currency: refund.currency,
         number: refund.number,
         saleNumber: refund.saleNumber,
         at: refund.at,
         staffName: refund.staffName,
         reason: refund.reason,
-        method: METHOD_WORDS[refund.method],
+        method: refund.method,
         lines: refund.lines.map((l) => ({ name: l.name, qtyMilli: l.qtyMilli, total: l.total })),
         taxTotal: refund.taxTotal,
         total: refund.total,
@@ -69,8 +69,11 @@ export function receiptPosting(deps: Deps, settings: SettingsService): Posting {
       });
     },
     debtPayment: (p) => {
+      const language = stmt(deps.sqlite, 'SELECT preferred_language AS l FROM customers WHERE id = ?').get(
+        p.customer.id,
+      ) as { l: string | null } | undefined;
       const receipt = {
-        store: storeHeader(settings.store()),
+        store: storeHeader(settings.store(), language?.l),
         currency: settings.store().currency,
         number: p.number,
         at: p.at,

@@ -179,7 +179,7 @@ export class LoyaltyCards {
       throw new AppError('CONFLICT', `${c.displayName} has no card yet. Give them a card first, then print it.`);
     const now = this.deps.clock.now();
     const data = {
-      store: storeHeader(this.settingsService.store()),
+      store: storeHeader(this.settingsService.store(), c.preferredLanguage),
       customerName: c.displayName,
       cardNo: c.loyaltyCardNo,
       at: now,

@@ -86,7 +86,7 @@ export function CustomerLoyalty({ customer, onChanged }: { customer: Customer; o
             <dd>
               {data.nextExpiry
                 ? t('loy.expiry.on', {
-                    points: data.nextExpiry.points.toLocaleString(locale),
+                    points: data.nextExpiry.points,
                     date: day(data.nextExpiry.at),
                   })
                 : t('loy.expiry.none')}

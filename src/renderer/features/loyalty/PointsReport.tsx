@@ -94,7 +94,7 @@ export function PointsReport() {
       {report && (
         <>
           <p className="muted">
-            {t('loy.rep.opening', { points: n(report.openingOutstanding) })} ·{' '}
+            {t('loy.rep.opening', { points: report.openingOutstanding })} ·{' '}
             {t('loy.rep.pointValue', {
               amount: formatMoney(report.pointValue, report.currency as CurrencyCode, locale),
             })}

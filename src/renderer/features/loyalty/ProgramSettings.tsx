@@ -197,7 +197,7 @@ export function ProgramSettings() {
         {Number.isFinite(perAmount) && perAmount > 0 && (
           <p className="muted" data-testid="earn-summary">
             {t(f.points.trim() === '1' ? 'loy.prog.earnSummaryOne' : 'loy.prog.earnSummary', {
-              points: f.points,
+              points: Number.isFinite(Number(f.points)) ? Number(f.points) : f.points,
               amount: moneyCode(perAmount),
             })}
           </p>
