@@ -103,6 +103,19 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
     }
   };
 
+  /** This month's statement so far, PDF attached, through the outbox (the screen never waits for the mail server). */
+  const emailStatement = () =>
+    run(async () => {
+      const today = localInput(Date.now()).slice(0, 10);
+      const m = await api.messaging.sendStatement({
+        customerId: customer.id,
+        from: `${today.slice(0, 8)}01`,
+        to: today,
+        idempotencyKey: `statement-${customer.id}-${Date.now()}`,
+      });
+      toast.success(t('msg.statement.queued', { to: m.to }));
+    });
+
   const saveLog = (e: FormEvent) => {
     e.preventDefault();
     if (!log) return;
@@ -170,6 +183,11 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
             >
               {t('rel.fu.new')}
             </button>
+            {can('messages.send') && customer.consentEmail && customer.email && (
+              <button type="button" className="btn" disabled={busy} onClick={() => void emailStatement()}>
+                {t('msg.statement.send')}
+              </button>
+            )}
           </div>
         )}
         {draft && (
