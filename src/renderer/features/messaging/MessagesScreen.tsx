@@ -86,7 +86,7 @@ export function MessagesScreen() {
                     </td>
                     <td>
                       {m.subject || m.template}
-                      {m.attachments.length > 0 && <div className="muted">📎 {m.attachments.join(', ')}</div>}
+                      {m.attachments.length > 0 && <div className="muted">{m.attachments.join(', ')}</div>}
                     </td>
                     <td>
                       <span

@@ -5,6 +5,7 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { SelectField, TextField } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
+import '../relationships/relationships.css';
 
 type Security = (typeof SMTP_SECURITY)[number];
 interface Form {
@@ -87,7 +88,7 @@ export function SmtpCard({ editable }: { editable: boolean }) {
   return (
     <form className="card" onSubmit={save} aria-labelledby="h-smtp">
       <h2 id="h-smtp">{t('msg.settings')}</h2>
-      <fieldset disabled={!editable || busy}>
+      <fieldset className="plain-fieldset" disabled={!editable || busy}>
         <div className="grid-3">
           <TextField
             id="smtp-host"
