@@ -238,4 +238,20 @@ describe('interactions, the timeline and follow-ups', () => {
       'Late Month 2026-01-30 41',
     ]);
   });
+
+  it('erasing a customer blanks what was written about them and sent to them, keeping when and how', async () => {
+    await ok('relationships.logInteraction', {
+      customerId,
+      kind: 'complaint',
+      channel: 'phone',
+      outcome: 'angry',
+      text: 'Ruth says her neighbour took the parcel',
+    });
+    await ok('relationships.createFollowUp', { customerId, title: 'Call back', note: 'ask Ruth at home', dueAt: 1 });
+    const erased = await app.call('customers.erase', { id: customerId, confirm: 'Ruth Akello' }, 'manager-client');
+    if (!erased.ok) throw new Error(erased.error.message);
+    const i = app.sqlite.prepare('SELECT kind, channel, text, outcome FROM interactions').all();
+    expect(i).toEqual([{ kind: 'complaint', channel: 'phone', text: '', outcome: null }]);
+    expect(app.sqlite.prepare('SELECT note FROM follow_ups').all()).toEqual([{ note: '' }]);
+  });
 });
