@@ -43,11 +43,20 @@ export const SmsGateway = z.object({
 });
 export type SmsGateway = z.output<typeof SmsGateway>;
 
+/** A GSM USB modem on a serial port, sending in text mode with AT commands (used when no SMS gateway is set). */
+export const GsmModem = z.object({
+  path: z.string().trim().min(1, 'the serial port is needed (e.g. /dev/ttyUSB0 or COM3)').max(200),
+  baudRate: z.number().int().min(1200).max(921_600).default(115_200),
+  timeoutMs: z.number().int().min(500).max(120_000).default(20_000),
+});
+export type GsmModem = z.output<typeof GsmModem>;
+
 export const QuietHours = z.object({ start: HHMM, end: HHMM });
 
 export const MessagingSettings = z.object({
   email: EmailChannel.nullable().default(null),
   sms: SmsGateway.nullable().default(null),
+  modem: GsmModem.nullable().default(null),
   /** no marketing between these times in shop time; receipts and statements asked for are not held */
   quietHours: QuietHours.nullable().default({ start: '21:00', end: '08:00' }),
 });
@@ -57,6 +66,7 @@ export type MessagingSettings = z.output<typeof MessagingSettings>;
 export const MessagingSettingsView = z.object({
   email: EmailChannel.omit({ password: true }).extend({ passwordSet: z.boolean() }).nullable(),
   sms: SmsGateway.omit({ authorization: true }).extend({ authorizationSet: z.boolean() }).nullable(),
+  modem: GsmModem.nullable(),
   quietHours: QuietHours.nullable(),
 });
 export type MessagingSettingsView = z.infer<typeof MessagingSettingsView>;
@@ -69,6 +79,7 @@ export const MessagingSettingsPatch = z.object({
   sms: SmsGateway.extend({ authorization: z.string().max(500).nullable().optional() })
     .nullable()
     .optional(),
+  modem: GsmModem.nullable().optional(),
   quietHours: QuietHours.nullable().optional(),
 });
 export type MessagingSettingsPatch = z.output<typeof MessagingSettingsPatch>;

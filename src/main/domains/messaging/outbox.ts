@@ -2,6 +2,7 @@ import type { MessageChannel, MessagingSettings, OutboxMessage } from '../../../
 import { stmt } from '../../db/statements';
 import type { Deps } from '../deps';
 import { sendEmail } from './channels/email';
+import { sendByModem } from './channels/gsm-modem';
 import type { OutgoingMessage, SendOutcome } from './channels/outcome';
 import { sendSms } from './channels/sms-http';
 import { waLink } from './channels/whatsapp';
@@ -244,9 +245,12 @@ export class Outbox {
       return (m) => sendEmail(email, m, this.opts.emailTimeoutMs);
     }
     if (channel === 'sms') {
+      // the gateway when one is set, else the modem on the shop's own SIM card
       const sms = s.sms;
-      if (!sms) return 'SMS is not set up: enter the SMS gateway under Settings → Messaging.';
-      return (m) => sendSms(sms, m);
+      if (sms) return (m) => sendSms(sms, m);
+      const modem = s.modem;
+      if (modem) return (m) => sendByModem(modem, m);
+      return 'SMS is not set up: enter the SMS gateway or the modem under Settings → Messaging.';
     }
     return 'A WhatsApp message is sent by a person from the link.';
   }

@@ -19,6 +19,7 @@ import type { DebtReports } from '../debts/reports';
 import type { Deps } from '../deps';
 import type { SettingsService } from '../settings/service';
 import { sendEmail } from './channels/email';
+import { sendByModem } from './channels/gsm-modem';
 import { sendSms } from './channels/sms-http';
 import { quietUntil, refusal } from './consent';
 import { type MessageDraft, Outbox, type OutboxOptions } from './outbox';
@@ -112,8 +113,9 @@ export class MessagingService {
       if (!s.email) return { ok: false, message: 'E-mail is not set up yet: enter the mail server first.' };
       out = await sendEmail(s.email, m, 15_000);
     } else {
-      if (!s.sms) return { ok: false, message: 'SMS is not set up yet: enter the gateway first.' };
-      out = await sendSms(s.sms, m);
+      if (s.sms) out = await sendSms(s.sms, m);
+      else if (s.modem) out = await sendByModem(s.modem, m);
+      else return { ok: false, message: 'SMS is not set up yet: enter the gateway or the modem first.' };
     }
     this.audit.record(actor, {
       action: 'messaging.test',

@@ -14,6 +14,7 @@ export function viewOf(s: MessagingSettings): MessagingSettingsView {
   return {
     email: s.email ? { ...withoutKey(s.email, 'password'), passwordSet: !!s.email.password } : null,
     sms: s.sms ? { ...withoutKey(s.sms, 'authorization'), authorizationSet: !!s.sms.authorization } : null,
+    modem: s.modem,
     quietHours: s.quietHours,
   };
 }
@@ -64,6 +65,7 @@ export class MessagingSettingsStore {
               patch.sms.authorization !== undefined ? patch.sms.authorization : (before.sms?.authorization ?? null),
           },
         }),
+        ...(patch.modem !== undefined && { modem: patch.modem }),
         ...(patch.quietHours !== undefined && { quietHours: patch.quietHours }),
       });
       stmt(
