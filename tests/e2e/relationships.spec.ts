@@ -51,6 +51,15 @@ test('log a call, create a follow-up from an overdue debt in one key, and comple
   await expect(page.getByTestId('today-badge')).toHaveText('1');
   await page.screenshot({ path: `${SHOTS}/relationships-customer.png`, fullPage: true });
 
+  // at the till, attaching her shows what is to be done with her
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /Till/ }).click();
+  await page.keyboard.press('F3');
+  await page.getByLabel('Find customer').fill('halima');
+  await expect(page.getByRole('listbox', { name: 'Customers found' }).getByRole('option')).toHaveCount(1);
+  await page.getByLabel('Find customer').press('Enter');
+  await expect(page.getByTestId('till-follow-ups')).toHaveText('1 open follow-up: Collect payment: UGX 50,000 overdue');
+  await page.screenshot({ path: `${SHOTS}/relationships-till.png` });
+
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /Today/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   const today = page.getByTestId('today-list');

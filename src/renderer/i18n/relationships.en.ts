@@ -60,6 +60,7 @@ export const relationshipsEn = {
   'rel.fu.for': 'for {name}',
   'rel.fu.assigned': 'Assigned to {name}',
 
+  'rel.till.open': '{count, plural, one {# open follow-up} other {# open follow-ups}}',
   'rel.today.title': 'Today',
   'rel.today.count': '{count, plural, =0 {Nothing due today.} one {# follow-up due} other {# follow-ups due}}',
   'rel.today.overdue': '{count, plural, one {# overdue} other {# overdue}}',

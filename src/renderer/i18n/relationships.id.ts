@@ -58,6 +58,7 @@ export const relationshipsId: Record<keyof typeof relationshipsEn, string> = {
   'rel.fu.for': 'untuk {name}',
   'rel.fu.assigned': 'Ditugaskan ke {name}',
 
+  'rel.till.open': '{count, plural, other {# tindak lanjut terbuka}}',
   'rel.today.title': 'Hari ini',
   'rel.today.count': '{count, plural, =0 {Tidak ada yang jatuh tempo hari ini.} other {# tindak lanjut jatuh tempo}}',
   'rel.today.overdue': '{count, plural, other {# terlambat}}',

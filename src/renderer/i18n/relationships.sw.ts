@@ -58,6 +58,7 @@ export const relationshipsSw: Record<keyof typeof relationshipsEn, string> = {
   'rel.fu.for': 'kwa {name}',
   'rel.fu.assigned': 'Amepewa {name}',
 
+  'rel.till.open': '{count, plural, one {ufuatiliaji # ulio wazi} other {ufuatiliaji # ulio wazi}}',
   'rel.today.title': 'Leo',
   'rel.today.count':
     '{count, plural, =0 {Hakuna kinachodaiwa leo.} one {ufuatiliaji # unadaiwa} other {ufuatiliaji # unadaiwa}}',
