@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/main/app';
 import { postAccountEntry } from '../../src/main/domains/ledgers/account';
@@ -223,5 +224,21 @@ describe('counterline messaging smtp / send statement / outbox', { timeout: 120_
     ]);
     const text = await cli(['outbox', '--data-dir', dir]);
     expect(text.stdout).toMatch(/^queued\s+email\s+okello@example.test\s+statement\s+The mail server/);
+  });
+
+  it('leaves a message another Counterline is handing over alone (a host may be sending while the command runs)', async () => {
+    const db = new Database(join(dir, 'counterline.db'));
+    const inFlight = db.prepare("SELECT id FROM outbox WHERE status = 'queued' LIMIT 1").get() as { id: string };
+    db.prepare("UPDATE outbox SET status = 'sending' WHERE id = ?").run(inFlight.id);
+    db.close();
+    const res = await cli(
+      ['send', 'statement', customerId, '--from', '2026-01-01', '--to', '2026-01-31', '--data-dir', dir],
+      { COUNTERLINE_SEND_WAIT_MS: '300' },
+    );
+    expect(res.status).toBe(1);
+    const check = new Database(join(dir, 'counterline.db'), { readonly: true });
+    const row = check.prepare('SELECT status FROM outbox WHERE id = ?').get(inFlight.id) as { status: string };
+    check.close();
+    expect(row.status).toBe('sending');
   });
 });

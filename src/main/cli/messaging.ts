@@ -123,7 +123,8 @@ export async function sendCommand(args: string[]): Promise<number> {
       toAddress: v['to-address'] as string | undefined,
       idempotencyKey: `cli-statement-${randomUUID()}`,
     });
-    messaging.start();
+    // a host may be running on this shop, sending: its in-flight messages are not ours to set aside
+    messaging.start({ reconcile: false });
     await messaging.outbox.waitFor(queued.id, wait);
     messaging.stop();
     const m = messaging.message(queued.id);

@@ -128,11 +128,16 @@ export class Outbox {
     return { id, replayed: false };
   }
 
-  /** Starts the worker; messages a crash left 'sending' are set aside for a person, never sent again by themselves. */
-  start(): void {
+  /**
+   * Starts the worker; messages a crash left 'sending' are set aside for a person, never sent again by themselves.
+   * A short-lived command (`counterline send`) may run beside a host that is sending: it starts without setting
+   * aside, since a 'sending' row may be the host's, in flight (claiming a row is atomic, so the two never send one
+   * message both).
+   */
+  start(opts: { reconcile?: boolean } = {}): void {
     if (this.started) return;
     this.started = true;
-    this.reconcile();
+    if (opts.reconcile !== false) this.reconcile();
     this.wake();
   }
 

@@ -72,8 +72,8 @@ export class MessagingService {
     );
   }
 
-  start(): void {
-    this.outbox.start();
+  start(opts: { reconcile?: boolean } = {}): void {
+    this.outbox.start(opts);
   }
 
   stop(): void {
