@@ -85,6 +85,7 @@ export function createApp(config: AppConfig): App {
     close: () => {
       checkpoints?.stop();
       services.devices.stop();
+      services.messaging.stop();
       services.loyalty.stopDaily();
       services.backups.stopDaily();
       sqlite.close();

@@ -11,6 +11,7 @@ import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
 import { initCommand } from './cli/init';
 import { INSIGHT_REPORTS, INSIGHTS_HELP, insightsReportCommand } from './cli/insights';
+import { messagingCommand, outboxCommand, sendCommand } from './cli/messaging';
 import { printerCommand } from './cli/printer';
 import { eraseCustomerCommand, exportCustomerDataCommand } from './cli/privacy';
 import { resolveDataDir } from './config';
@@ -53,6 +54,15 @@ ${INSIGHTS_HELP}
   statement CUSTOMER_ID --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--data-dir DIR]
   statement --all --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--combined] [--data-dir DIR]
         Statement of account as an A4 PDF; --all writes one per debtor (or one file with --combined).
+  messaging smtp --host H --port P [--security none|starttls|tls] [--user U --password-env VAR] --from ADDRESS
+        [--allow-self-signed] [--data-dir DIR]
+        Set the e-mail channel (the shop's SMTP server); the password is read from the environment variable VAR.
+  send statement CUSTOMER_ID --from YYYY-MM-DD --to YYYY-MM-DD --channel email [--to-address A] [--json]
+        [--data-dir DIR]
+        E-mail a statement (PDF attached) through the outbox, waiting up to 30 s: exit 0 when sent, else the reason
+        in one line (it stays queued); --json prints {"messageId","status","channel","to"}.
+  outbox [--all] [--json] [--data-dir DIR]
+        List the messages waiting to be sent (or all of them) with why each waits.
   printer test URI [--profile NAME] [--status] [--data-dir DIR]
         Print the test page to tcp://host:port, serial:/path[?baud=N] or file:/path.
   printer list                           List serial ports and USB printers.
@@ -99,6 +109,12 @@ export async function main(argv: string[]): Promise<number> {
       return statementCommand(rest);
     case 'printer':
       return printerCommand(rest);
+    case 'messaging':
+      return messagingCommand(rest);
+    case 'send':
+      return sendCommand(rest);
+    case 'outbox':
+      return outboxCommand(rest);
     case 'backup':
       return backupCommand(rest);
     case 'restore':
@@ -139,6 +155,7 @@ async function serve(args: string[]): Promise<number> {
   const app = createApp({ dataDir: resolveDataDir(values['data-dir']), clock: testClock });
   app.startCheckpoints();
   app.services.devices.start();
+  app.services.messaging.start();
   app.services.loyalty.startDaily();
   app.services.backups.startDaily();
   const host = await startHttpHost({ app, rendererDir, host: values.host, port, testClock });

@@ -78,6 +78,7 @@ if (!app.requestSingleInstanceLock()) {
       core.startCheckpoints();
       // the till prints: receipts queued before a restart go out now
       core.services.devices.start();
+      core.services.messaging.start();
       core.services.loyalty.startDaily();
       core.services.backups.startDaily();
       core.services.devices.systemPrint = electronSystemPrint(

@@ -19,11 +19,13 @@ import { InsightsSettingsService } from './domains/insights/settings';
 import { LoyaltyService } from './domains/loyalty/service';
 import { LoyaltyCards } from './domains/loyalty-cards/cards';
 import { LoyaltyReports } from './domains/loyalty-reports/reports';
+import { MessagingService } from './domains/messaging/service';
 import { PricingService } from './domains/pricing/service';
 import { AccountService } from './domains/receivables/account';
 import { SaleCredit } from './domains/receivables/credit';
 import { ReceivablesSettingsService } from './domains/receivables/settings';
 import { RefundService } from './domains/refunds/service';
+import { RelationshipService } from './domains/relationships/service';
 import { CodeLookup } from './domains/sales/lookup';
 import { ParkedSales } from './domains/sales/parked';
 import { SalesService } from './domains/sales/service';
@@ -65,6 +67,8 @@ export interface Services {
   customerData: CustomerDataExport;
   insights: CustomerInsights;
   insightsSettings: InsightsSettingsService;
+  relationships: RelationshipService;
+  messaging: MessagingService;
 }
 
 export interface ServiceOptions {
@@ -150,6 +154,8 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     backups: new BackupService(deps, audit, settings, options.files ?? { dataDir: null, migrationsDir: '' }),
     insights,
     insightsSettings,
+    relationships: new RelationshipService(deps, audit, settings),
+    messaging: new MessagingService(deps, audit, settings, debtReports),
   };
   return services;
 }

@@ -31,6 +31,10 @@ export const PERMISSIONS = [
   'pricing.manage',
   /** make and list backups of the shop's database */
   'data.backup',
+  /** send a customer a message (receipt, statement, reminder) through the outbox */
+  'messages.send',
+  /** change message templates, resend or cancel what waits in the outbox */
+  'messages.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +46,7 @@ const cashier: readonly Permission[] = [
   'sales.sell',
   'receivables.view',
   'receivables.receive',
+  'messages.send',
 ];
 const manager: readonly Permission[] = PERMISSIONS.filter((p) => p !== 'settings.edit');
 

@@ -10,9 +10,11 @@ import { insightsHandlers } from './insights/handlers';
 import { loyaltyHandlers } from './loyalty/handlers';
 import { loyaltyCardHandlers } from './loyalty-cards/handlers';
 import { loyaltyReportHandlers } from './loyalty-reports/handlers';
+import { messagingHandlers } from './messaging/handlers';
 import { pricingHandlers } from './pricing/handlers';
 import { receivablesHandlers } from './receivables/handlers';
 import { refundHandlers } from './refunds/handlers';
+import { relationshipsHandlers } from './relationships/handlers';
 import { salesHandlers } from './sales/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { staffHandlers } from './staff/handlers';
@@ -41,4 +43,6 @@ export const handlers: AllHandlers = {
   loyalty: loyaltyHandlers,
   backups: backupHandlers,
   insights: insightsHandlers,
+  relationships: relationshipsHandlers,
+  messaging: messagingHandlers,
 };

@@ -8,6 +8,7 @@ import { importSw } from './import.sw';
 import { loyaltySw } from './loyalty.sw';
 import { pointsSw } from './points.sw';
 import { pricingSw } from './pricing.sw';
+import { relationshipsSw } from './relationships.sw';
 import { tillSw } from './till.sw';
 
 export const sw: Record<MessageKey, string> = {
@@ -371,4 +372,5 @@ export const sw: Record<MessageKey, string> = {
   ...pricingSw,
   ...debtsSw,
   ...backupsSw,
+  ...relationshipsSw,
 };

@@ -10,9 +10,11 @@ import { insights } from './insights';
 import { loyalty } from './loyalty';
 import { loyaltyCards } from './loyalty-cards';
 import { loyaltyReports } from './loyalty-reports';
+import { messaging } from './messaging';
 import { pricing } from './pricing';
 import { receivables } from './receivables';
 import { refunds } from './refunds';
+import { relationships } from './relationships';
 import { sales } from './sales';
 import { settings } from './settings';
 import { staff } from './staff';
@@ -38,6 +40,8 @@ export const contract = {
   debts,
   backups,
   insights,
+  relationships,
+  messaging,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 
@@ -60,8 +64,10 @@ export {
   loyalty,
   loyaltyCards,
   loyaltyReports,
+  messaging,
   pricing,
   refunds,
+  relationships,
   sales,
   settings,
   staff,

@@ -3,4 +3,5 @@ export * from './core';
 export * from './customers';
 export * from './ledgers';
 export * from './pricing';
+export * from './relationships';
 export * from './sales';

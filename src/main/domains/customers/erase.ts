@@ -115,6 +115,19 @@ export class CustomerErase {
         sqlite.prepare('DELETE FROM customer_addresses WHERE customer_id = ?').run(id);
         sqlite.prepare('DELETE FROM loyalty_cards WHERE customer_id = ?').run(id);
         sqlite.prepare('DELETE FROM customers_fts WHERE rowid = ?').run(c.searchKey);
+        // what staff wrote about them and what was sent to them: the contact and the message stay (when, how,
+        // which template, whether it went), the words, addresses and attached statements go
+        sqlite.prepare("UPDATE interactions SET text = '', outcome = NULL WHERE customer_id = ?").run(id);
+        sqlite.prepare("UPDATE follow_ups SET note = '' WHERE customer_id = ?").run(id);
+        sqlite
+          .prepare('DELETE FROM outbox_attachments WHERE message_id IN (SELECT id FROM outbox WHERE customer_id = ?)')
+          .run(id);
+        sqlite
+          .prepare(
+            `UPDATE outbox SET to_address = '', subject = '', body = '',
+               status = CASE WHEN status IN ('queued', 'failed') THEN 'cancelled' ELSE status END WHERE customer_id = ?`,
+          )
+          .run(id);
 
         this.audit.record(actor, {
           action: 'customer.erase',

@@ -9,6 +9,7 @@ import { useToast } from '../../ui/toast';
 import { CustomerLoyalty } from '../loyalty/CustomerLoyalty';
 import { CustomerPriceList } from '../pricing/CustomerPriceList';
 import { CustomerAccount } from '../receivables/CustomerAccount';
+import { CustomerRelationships } from '../relationships/CustomerRelationships';
 import { CustomerForm } from './CustomerForm';
 import { StatusPill } from './CustomerList';
 import { EraseDialog } from './EraseDialog';
@@ -353,6 +354,7 @@ export function CustomerPage({
           }}
         />
       )}
+      {c.status !== 'merged' && <CustomerRelationships customer={c} />}
       {c.status !== 'merged' && <CustomerAccount customer={c} onChanged={changed} />}
       {c.status !== 'merged' && <CustomerSales customerId={c.id} />}
       {c.status !== 'merged' && <CustomerLoyalty customer={c} onChanged={changed} />}

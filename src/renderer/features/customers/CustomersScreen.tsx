@@ -18,10 +18,12 @@ type View =
   | { kind: 'merge'; id: string };
 
 /** The Customers section: list and search, new customer, one customer's page. */
-export function CustomersScreen() {
+export function CustomersScreen({ initialCustomerId }: { initialCustomerId?: string } = {}) {
   const t = useT();
   const { onError, can } = useShell();
-  const [view, setView] = useState<View>({ kind: 'list' });
+  const [view, setView] = useState<View>(
+    initialCustomerId ? { kind: 'customer', id: initialCustomerId } : { kind: 'list' },
+  );
   const [query, setQuery] = useState<ListQuery>(DEFAULT_QUERY);
   const [categories, setCategories] = useState<Category[]>([]);
   const canEdit = can('customers.edit');

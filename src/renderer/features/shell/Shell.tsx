@@ -11,9 +11,12 @@ import { CustomersScreen } from '../customers/CustomersScreen';
 import { DevicesScreen } from '../devices/DevicesScreen';
 import { usePrintProblemToasts } from '../devices/usePrintProblemToasts';
 import { LoyaltyScreen } from '../loyalty/LoyaltyScreen';
+import { MessagesScreen } from '../messaging/MessagesScreen';
 import { DailyDebtSummary } from '../receivables/DailyDebtSummary';
 import { DebtAlertBadge } from '../receivables/DebtAlertBadge';
 import { DebtsScreen } from '../receivables/DebtsScreen';
+import { TodayBadge } from '../relationships/TodayBadge';
+import { TodayScreen } from '../relationships/TodayScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
 import { TillScreen } from '../till/TillScreen';
@@ -28,7 +31,9 @@ type SectionId =
   | 'settings'
   | 'staff'
   | 'audit'
-  | 'catalog';
+  | 'catalog'
+  | 'today'
+  | 'messages';
 
 interface Section {
   id: SectionId;
@@ -46,6 +51,9 @@ const SECTIONS: Section[] = [
   { id: 'staff', permission: 'staff.view' },
   { id: 'audit', permission: 'audit.view' },
   { id: 'catalog' },
+  // after the nine with Alt shortcuts, so those keys stay where staff learned them
+  { id: 'today', permission: 'customers.view' },
+  { id: 'messages', permission: 'messages.send' },
 ];
 
 export const LOCK_SHORTCUT = 'Ctrl+L';
@@ -77,6 +85,8 @@ export function Shell({
   const can = useCallback((p: string) => session.permissions.includes(p), [session.permissions]);
   const sections = useMemo(() => SECTIONS.filter((s) => !s.permission || can(s.permission)), [can]);
   const [current, setCurrent] = useState<SectionId>('till');
+  // a customer opened from another section (the Today list); the Customers section starts on their page
+  const [customerToOpen, setCustomerToOpen] = useState<{ id: string; n: number } | null>(null);
   const mainRef = useRef<HTMLElement>(null);
 
   const go = useCallback((id: SectionId) => {
@@ -171,6 +181,7 @@ export function Shell({
                   <Icon name={s.id} className="nav-icon" />
                   <span className="nav-label">{t(`nav.${s.id}` as MessageKey)}</span>
                   {s.id === 'debts' && <DebtAlertBadge />}
+                  {s.id === 'today' && <TodayBadge />}
                   {i < 9 && <kbd>Alt+{i + 1}</kbd>}
                 </button>
               </li>
@@ -178,7 +189,14 @@ export function Shell({
           </ul>
         </nav>
         <main className="content" ref={mainRef}>
-          <SectionView id={active} />
+          <SectionView
+            id={active}
+            customerToOpen={customerToOpen}
+            openCustomer={(id) => {
+              setCustomerToOpen((c) => ({ id, n: (c?.n ?? 0) + 1 }));
+              go('customers');
+            }}
+          />
         </main>
         <DailyDebtSummary onOpen={() => go('debts')} />
       </div>
@@ -186,7 +204,15 @@ export function Shell({
   );
 }
 
-function SectionView({ id }: { id: SectionId }) {
+function SectionView({
+  id,
+  customerToOpen,
+  openCustomer,
+}: {
+  id: SectionId;
+  customerToOpen: { id: string; n: number } | null;
+  openCustomer: (id: string) => void;
+}) {
   switch (id) {
     case 'settings':
       return <SettingsScreen />;
@@ -195,7 +221,15 @@ function SectionView({ id }: { id: SectionId }) {
     case 'audit':
       return <AuditScreen />;
     case 'customers':
-      return <CustomersScreen />;
+      return customerToOpen ? (
+        <CustomersScreen key={customerToOpen.n} initialCustomerId={customerToOpen.id} />
+      ) : (
+        <CustomersScreen />
+      );
+    case 'today':
+      return <TodayScreen onOpenCustomer={openCustomer} />;
+    case 'messages':
+      return <MessagesScreen />;
     case 'till':
       return <TillScreen />;
     case 'devices':
@@ -214,7 +248,10 @@ function SectionView({ id }: { id: SectionId }) {
 function EmptySection({
   id,
 }: {
-  id: Exclude<SectionId, 'settings' | 'staff' | 'audit' | 'customers' | 'till' | 'devices' | 'catalog' | 'loyalty'>;
+  id: Exclude<
+    SectionId,
+    'settings' | 'staff' | 'audit' | 'customers' | 'till' | 'devices' | 'catalog' | 'loyalty' | 'today' | 'messages'
+  >;
 }) {
   const t = useT();
   return (

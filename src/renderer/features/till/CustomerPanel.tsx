@@ -6,6 +6,7 @@ import { ApiError, api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { TextField } from '../../ui/fields';
 import { TillDebtAlert } from '../receivables/TillDebtAlert';
+import { TillFollowUps } from '../relationships/TillFollowUps';
 import { looksLikeCode } from './ScanBox';
 import { useCustomerSearch } from './useCustomerSearch';
 import { tillCustomerOf } from './useSale';
@@ -183,6 +184,7 @@ function AttachedCustomer({
         {c.categoryName && <span className="pill pill-ok till-cust-cat">{c.categoryName}</span>}
       </p>
       <TillDebtAlert customerId={c.id} balance={c.balance} />
+      <TillFollowUps customerId={c.id} />
       {c.notesImportant && c.notes && (
         <p className="notice till-cust-note" role="note">
           <strong>{t('till.importantNote')}</strong> {c.notes}

@@ -1,0 +1,17 @@
+import { contract } from '../../../shared/contract';
+import { implement } from '../../host/router';
+
+export const messagingHandlers = implement(contract.messaging, {
+  settings: (_input, { services }) => services.messaging.settingsView(),
+  updateSettings: (input, { services, actor }) => services.messaging.updateSettings(actor, input),
+  test: (input, { services, actor }) => services.messaging.test(actor, input),
+  templates: (_input, { services }) => services.messaging.templates(),
+  saveTemplate: (input, { services, actor }) => services.messaging.saveTemplate(actor, input),
+  preview: (input, { services }) => services.messaging.render(input.customerId, input.template, input.language),
+  send: (input, { services, actor }) => services.messaging.send(actor, input),
+  sendStatement: (input, { services, actor }) => services.messaging.sendStatement(actor, input),
+  outbox: (input, { services }) => services.messaging.list(input),
+  message: (input, { services }) => services.messaging.message(input.id),
+  resend: (input, { services, actor }) => services.messaging.resend(actor, input.id),
+  cancel: (input, { services, actor }) => services.messaging.cancel(actor, input.id),
+});

@@ -1,0 +1,367 @@
+import type {
+  MessageChannel,
+  MessageLanguage,
+  MessagingSettingsPatch,
+  MessagingSettingsView,
+  OutboxMessage,
+  Template,
+  TemplateKey,
+} from '../../../shared/contract/messaging';
+import { MESSAGE_LANGUAGES, TEMPLATE_KEYS } from '../../../shared/contract/messaging';
+import { AppError } from '../../../shared/errors';
+import { type CurrencyCode, formatMoney } from '../../../shared/money';
+import { stmt } from '../../db/statements';
+import type { Actor, AuditService } from '../audit/service';
+import { oldestDue } from '../debts/aging';
+import { localDate } from '../debts/dates';
+import { openItemsOf } from '../debts/open-items';
+import type { DebtReports } from '../debts/reports';
+import type { Deps } from '../deps';
+import type { SettingsService } from '../settings/service';
+import { sendEmail } from './channels/email';
+import { sendByModem } from './channels/gsm-modem';
+import { sendSms } from './channels/sms-http';
+import { quietUntil, refusal } from './consent';
+import { type MessageDraft, Outbox, type OutboxOptions } from './outbox';
+import { MessagingSettingsStore } from './settings';
+import { checkPlaceholders, DEFAULT_TEMPLATES, fill, languageFor, MARKETING } from './templates';
+
+interface Recipient {
+  id: string;
+  name: string;
+  firstName: string | null;
+  email: string | null;
+  phone: string | null;
+  language: string | null;
+  balance: number;
+  points: number;
+  consentEmail: number;
+  consentSms: number;
+  consentWhatsapp: number;
+  marketingOptIn: number;
+  status: string;
+}
+
+const CHANNEL_WORDS: Record<MessageChannel, string> = {
+  email: 'an e-mail address',
+  sms: 'a phone number',
+  whatsapp: 'a phone number',
+};
+
+/**
+ * Messages to customers: templates filled for one customer, consent checked, and the result written to the outbox in
+ * the same transaction as its audit row. Sending is the outbox worker's business; nothing here waits for a provider.
+ */
+export class MessagingService {
+  readonly settings: MessagingSettingsStore;
+  readonly outbox: Outbox;
+
+  constructor(
+    private deps: Deps,
+    private audit: AuditService,
+    private store: SettingsService,
+    private debts: DebtReports,
+    opts: OutboxOptions = {},
+  ) {
+    this.settings = new MessagingSettingsStore(deps, audit);
+    this.outbox = new Outbox(
+      deps,
+      () => this.settings.get(),
+      () => this.store.store().timeZone,
+      opts,
+    );
+  }
+
+  start(opts: { reconcile?: boolean } = {}): void {
+    this.outbox.start(opts);
+  }
+
+  stop(): void {
+    this.outbox.stop();
+  }
+
+  settingsView(): MessagingSettingsView {
+    return this.settings.view();
+  }
+
+  updateSettings(actor: Actor, patch: MessagingSettingsPatch): MessagingSettingsView {
+    this.settings.update(actor, patch);
+    // messages waiting for a channel to be set up may go now
+    this.deps.sqlite
+      .prepare(
+        "UPDATE outbox SET next_attempt_at = NULL WHERE status = 'queued' AND last_error LIKE '% is not set up:%'",
+      )
+      .run();
+    this.outbox.wake();
+    return this.settings.view();
+  }
+
+  /** Sends a test straight away (not through the outbox), so the settings screen can say at once whether it works. */
+  async test(actor: Actor, input: { channel: 'email' | 'sms'; to: string }): Promise<{ ok: boolean; message: string }> {
+    const s = this.settings.get();
+    const shop = this.store.store().name;
+    const m = {
+      id: this.deps.newId(),
+      idempotencyKey: `test-${this.deps.newId()}`,
+      to: input.to,
+      subject: `Test message from ${shop}`,
+      body: `This is a test message from Counterline at ${shop}. If you can read it, ${input.channel === 'email' ? 'e-mail' : 'SMS'} works.`,
+      attachments: [],
+    };
+    let out: Awaited<ReturnType<typeof sendEmail>>;
+    if (input.channel === 'email') {
+      if (!s.email) return { ok: false, message: 'E-mail is not set up yet: enter the mail server first.' };
+      out = await sendEmail(s.email, m, 15_000);
+    } else {
+      if (s.sms) out = await sendSms(s.sms, m);
+      else if (s.modem) out = await sendByModem(s.modem, m);
+      else return { ok: false, message: 'SMS is not set up yet: enter the gateway or the modem first.' };
+    }
+    this.audit.record(actor, {
+      action: 'messaging.test',
+      entity: 'settings',
+      entityId: 'messaging',
+      note: `test ${input.channel} to ${input.to}: ${out.ok ? 'sent' : out.message}`,
+    });
+    return out.ok ? { ok: true, message: `The test was sent to ${input.to}.` } : { ok: false, message: out.message };
+  }
+
+  templates(): Template[] {
+    const custom = new Map(
+      (
+        stmt(this.deps.sqlite, 'SELECT key, language, subject, body FROM message_templates').all() as Array<{
+          key: TemplateKey;
+          language: MessageLanguage;
+          subject: string;
+          body: string;
+        }>
+      ).map((r) => [`${r.key}:${r.language}`, r]),
+    );
+    return TEMPLATE_KEYS.flatMap((key) =>
+      MESSAGE_LANGUAGES.map((language) => {
+        const own = custom.get(`${key}:${language}`);
+        const w = own ?? DEFAULT_TEMPLATES[key][language];
+        return { key, language, subject: w.subject, body: w.body, marketing: MARKETING[key], custom: !!own };
+      }),
+    );
+  }
+
+  private template(key: TemplateKey, language: MessageLanguage): { subject: string; body: string } {
+    const own = stmt(
+      this.deps.sqlite,
+      'SELECT subject, body FROM message_templates WHERE key = ? AND language = ?',
+    ).get(key, language) as { subject: string; body: string } | undefined;
+    return own ?? DEFAULT_TEMPLATES[key][language];
+  }
+
+  saveTemplate(
+    actor: Actor,
+    t: { key: TemplateKey; language: MessageLanguage; subject: string; body: string },
+  ): Template {
+    checkPlaceholders(t.subject);
+    checkPlaceholders(t.body);
+    return this.deps.sqlite.transaction(() => {
+      const before = this.template(t.key, t.language);
+      stmt(
+        this.deps.sqlite,
+        `INSERT INTO message_templates (key, language, subject, body, updated_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (key, language) DO UPDATE SET subject = excluded.subject, body = excluded.body,
+           updated_at = excluded.updated_at`,
+      ).run(t.key, t.language, t.subject, t.body, this.deps.clock.now());
+      this.audit.record(actor, {
+        action: 'template.save',
+        entity: 'message_template',
+        entityId: `${t.key}:${t.language}`,
+        before,
+        after: { subject: t.subject, body: t.body },
+      });
+      return { ...t, marketing: MARKETING[t.key], custom: true };
+    })();
+  }
+
+  private recipient(customerId: string): Recipient {
+    const r = stmt(
+      this.deps.sqlite,
+      `SELECT id, display_name AS name, first_name AS firstName, email, phone_primary_e164 AS phone,
+         preferred_language AS language, balance, points_balance AS points, consent_email AS consentEmail,
+         consent_sms AS consentSms, consent_whatsapp AS consentWhatsapp, marketing_opt_in AS marketingOptIn, status
+       FROM customers WHERE id = ?`,
+    ).get(customerId) as Recipient | undefined;
+    if (!r) throw new AppError('NOT_FOUND', 'That customer was not found.', { id: customerId });
+    if (r.status === 'merged') throw new AppError('CONFLICT', `${r.name} was merged into another customer.`);
+    return r;
+  }
+
+  /** The template in the customer's language with their figures filled in. */
+  render(customerId: string, key: TemplateKey, language?: MessageLanguage) {
+    const c = this.recipient(customerId);
+    const store = this.store.store();
+    const lang = language ?? languageFor(c.language, store.language);
+    const items = openItemsOf(this.deps.sqlite, c.id, Number.MAX_SAFE_INTEGER);
+    const due = oldestDue(items);
+    const values = {
+      firstName: c.firstName ?? c.name,
+      name: c.name,
+      balance: formatMoney(Math.max(0, c.balance), store.currency as CurrencyCode, store.locale),
+      dueDate: due === null ? '' : localDate(due, store.timeZone),
+      points: String(c.points),
+      shopName: store.name,
+      shopPhone: store.phone,
+    };
+    const t = this.template(key, lang);
+    return { language: lang, subject: fill(t.subject, values), body: fill(t.body, values) };
+  }
+
+  /** Consent, then the address; a refusal says why in words and writes nothing. */
+  private addressFor(c: Recipient, channel: MessageChannel, marketing: boolean, to: string | undefined): string {
+    const why = refusal(
+      c.name,
+      {
+        consentEmail: !!c.consentEmail,
+        consentSms: !!c.consentSms,
+        consentWhatsapp: !!c.consentWhatsapp,
+        marketingOptIn: !!c.marketingOptIn,
+      },
+      channel,
+      marketing,
+    );
+    if (why) throw new AppError('CONFLICT', why, { reason: 'consent' });
+    const address = to ?? (channel === 'email' ? c.email : c.phone);
+    if (!address) throw new AppError('VALIDATION', `${c.name} has no ${CHANNEL_WORDS[channel]} on their record.`);
+    if (channel === 'email' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(address))
+      throw new AppError('VALIDATION', `${address} is not an e-mail address.`);
+    if (channel !== 'email' && address.replace(/\D/g, '').length < 8)
+      throw new AppError('VALIDATION', `${address} is not a phone number a message can go to.`);
+    return address;
+  }
+
+  private queue(actor: Actor, draft: MessageDraft): OutboxMessage {
+    const { id, replayed } = this.deps.sqlite.transaction(() => {
+      const out = this.outbox.enqueue(draft);
+      if (!out.replayed)
+        this.audit.record(actor, {
+          action: 'message.queue',
+          entity: 'customer',
+          entityId: draft.customerId,
+          after: {
+            messageId: out.id,
+            channel: draft.channel,
+            to: draft.to,
+            template: draft.template,
+            attachments: draft.attachments.map((a) => a.fileName),
+          },
+        });
+      return out;
+    })();
+    if (!replayed) this.outbox.wake();
+    return this.message(id);
+  }
+
+  send(
+    actor: Actor,
+    input: { customerId: string; template: TemplateKey; channel: MessageChannel; to?: string; idempotencyKey: string },
+  ): OutboxMessage {
+    const c = this.recipient(input.customerId);
+    const marketing = MARKETING[input.template];
+    const to = this.addressFor(c, input.channel, marketing, input.to);
+    const text = this.render(c.id, input.template);
+    const store = this.store.store();
+    return this.queue(actor, {
+      idempotencyKey: input.idempotencyKey,
+      customerId: c.id,
+      channel: input.channel,
+      to,
+      template: input.template,
+      marketing,
+      subject: text.subject,
+      body: text.body,
+      notBefore: marketing ? quietUntil(this.deps.clock.now(), store.timeZone, this.settings.get().quietHours) : null,
+      attachments: [],
+      createdBy: actor.id,
+    });
+  }
+
+  /** A statement of account, its PDF attached, by e-mail through the outbox. */
+  async sendStatement(
+    actor: Actor,
+    input: { customerId: string; from: string; to: string; toAddress?: string; idempotencyKey: string },
+  ): Promise<OutboxMessage> {
+    const c = this.recipient(input.customerId);
+    const to = this.addressFor(c, 'email', false, input.toAddress);
+    const existing = stmt(this.deps.sqlite, 'SELECT id FROM outbox WHERE idempotency_key = ?').get(
+      input.idempotencyKey,
+    ) as { id: string } | undefined;
+    if (existing) return this.message(existing.id);
+    const pdf = await this.debts.statementPdf(actor, { customerId: c.id, from: input.from, to: input.to });
+    const text = this.render(c.id, 'statement');
+    return this.queue(actor, {
+      idempotencyKey: input.idempotencyKey,
+      customerId: c.id,
+      channel: 'email',
+      to,
+      template: 'statement',
+      marketing: false,
+      subject: text.subject,
+      body: text.body,
+      notBefore: null,
+      attachments: [{ fileName: pdf.fileName, mimeType: pdf.mimeType, bytes: pdf.bytes }],
+      createdBy: actor.id,
+    });
+  }
+
+  message(id: string): OutboxMessage {
+    const r = this.outbox.row(id);
+    if (!r) throw new AppError('NOT_FOUND', 'That message was not found.', { id });
+    return this.outbox.shape(r);
+  }
+
+  list(q: { status?: string; customerId?: string; limit: number }): OutboxMessage[] {
+    return this.outbox.list(q).map((r) => this.outbox.shape(r));
+  }
+
+  /** A person sends a failed or cancelled message again: they decided, so it is audited with their name. */
+  resend(actor: Actor, id: string): OutboxMessage {
+    this.deps.sqlite.transaction(() => {
+      const m = this.message(id);
+      if (m.status !== 'failed' && m.status !== 'cancelled')
+        throw new AppError(
+          'CONFLICT',
+          `This message is ${m.status}; only a failed or cancelled one can be sent again.`,
+        );
+      if (m.channel === 'whatsapp') throw new AppError('CONFLICT', 'Open the WhatsApp link again to resend it.');
+      stmt(
+        this.deps.sqlite,
+        "UPDATE outbox SET status = 'queued', next_attempt_at = NULL, updated_at = ? WHERE id = ?",
+      ).run(this.deps.clock.now(), id);
+      this.audit.record(actor, {
+        action: 'message.resend',
+        entity: 'customer',
+        entityId: m.customerId,
+        before: { messageId: id, status: m.status, lastError: m.lastError },
+        after: { messageId: id, status: 'queued' },
+      });
+    })();
+    this.outbox.wake();
+    return this.message(id);
+  }
+
+  cancel(actor: Actor, id: string): OutboxMessage {
+    return this.deps.sqlite.transaction(() => {
+      const m = this.message(id);
+      if (m.status !== 'queued' && m.status !== 'failed')
+        throw new AppError('CONFLICT', `This message is ${m.status}; it cannot be cancelled.`);
+      stmt(this.deps.sqlite, "UPDATE outbox SET status = 'cancelled', updated_at = ? WHERE id = ?").run(
+        this.deps.clock.now(),
+        id,
+      );
+      this.audit.record(actor, {
+        action: 'message.cancel',
+        entity: 'customer',
+        entityId: m.customerId,
+        before: { messageId: id, status: m.status },
+        after: { messageId: id, status: 'cancelled' },
+      });
+      return this.message(id);
+    })();
+  }
+}

@@ -1,0 +1,87 @@
+import {
+  MessagingSettings,
+  type MessagingSettingsPatch,
+  type MessagingSettingsView,
+} from '../../../shared/contract/messaging';
+import { stmt } from '../../db/statements';
+import type { Actor, AuditService } from '../audit/service';
+import type { Deps } from '../deps';
+
+const KEY = 'messaging';
+
+/** What the audit log and screens may show: secrets become "set" or not. */
+export function viewOf(s: MessagingSettings): MessagingSettingsView {
+  return {
+    email: s.email ? { ...withoutKey(s.email, 'password'), passwordSet: !!s.email.password } : null,
+    sms: s.sms ? { ...withoutKey(s.sms, 'authorization'), authorizationSet: !!s.sms.authorization } : null,
+    modem: s.modem,
+    quietHours: s.quietHours,
+  };
+}
+
+function withoutKey<T extends object, K extends keyof T>(o: T, k: K): Omit<T, K> {
+  const { [k]: _drop, ...rest } = o;
+  return rest;
+}
+
+/** The shop's channels (SMTP server, SMS gateway) and quiet hours: one row of the settings table. */
+export class MessagingSettingsStore {
+  private cache: MessagingSettings | null = null;
+
+  constructor(
+    private deps: Deps,
+    private audit: AuditService,
+  ) {}
+
+  get(): MessagingSettings {
+    if (this.cache) return this.cache;
+    const row = stmt(this.deps.sqlite, 'SELECT value FROM settings WHERE key = ?').get(KEY) as
+      | { value: string }
+      | undefined;
+    this.cache = MessagingSettings.parse(row ? JSON.parse(row.value) : {});
+    return this.cache;
+  }
+
+  view(): MessagingSettingsView {
+    return viewOf(this.get());
+  }
+
+  /** A password or gateway key left out of the patch keeps the one already kept. */
+  update(actor: Actor, patch: MessagingSettingsPatch): MessagingSettings {
+    return this.deps.sqlite.transaction(() => {
+      const before = this.get();
+      const next = MessagingSettings.parse({
+        ...before,
+        ...(patch.email !== undefined && {
+          email: patch.email && {
+            ...patch.email,
+            password: patch.email.password !== undefined ? patch.email.password : (before.email?.password ?? null),
+          },
+        }),
+        ...(patch.sms !== undefined && {
+          sms: patch.sms && {
+            ...patch.sms,
+            authorization:
+              patch.sms.authorization !== undefined ? patch.sms.authorization : (before.sms?.authorization ?? null),
+          },
+        }),
+        ...(patch.modem !== undefined && { modem: patch.modem }),
+        ...(patch.quietHours !== undefined && { quietHours: patch.quietHours }),
+      });
+      stmt(
+        this.deps.sqlite,
+        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
+      ).run(KEY, JSON.stringify(next), this.deps.clock.now());
+      this.audit.record(actor, {
+        action: 'settings.messaging',
+        entity: 'settings',
+        entityId: KEY,
+        before: viewOf(before),
+        after: viewOf(next),
+      });
+      this.cache = null;
+      return next;
+    })();
+  }
+}

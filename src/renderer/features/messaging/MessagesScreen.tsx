@@ -1,0 +1,134 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { OutboxMessage } from '../../../shared/contract/messaging';
+import { type MessageKey, useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { useShell } from '../../lib/session';
+import { SmtpCard } from './SmtpCard';
+
+/** The outbox (what waits and why, resend and cancel) and the e-mail channel's settings with a test send. */
+export function MessagesScreen() {
+  const t = useT();
+  const { onError, can, store } = useShell();
+  const [filter, setFilter] = useState<'waiting' | 'all'>('all');
+  const [rows, setRows] = useState<OutboxMessage[]>([]);
+  const manage = can('messages.manage');
+
+  const load = useCallback(() => {
+    api.messaging
+      .outbox({ status: filter === 'waiting' ? 'waiting' : undefined, limit: 200 })
+      .then(setRows)
+      .catch(onError);
+  }, [filter, onError]);
+  useEffect(() => {
+    load();
+    const timer = setInterval(load, 5_000);
+    return () => clearInterval(timer);
+  }, [load]);
+
+  const act = async (work: Promise<unknown>) => {
+    try {
+      await work;
+      load();
+    } catch (e) {
+      onError(e);
+    }
+  };
+
+  return (
+    <section className="section" aria-labelledby="h-messages">
+      <h1 id="h-messages" tabIndex={-1}>
+        {t('msg.title')}
+      </h1>
+      <div className="card" data-testid="outbox">
+        <div className="section-head">
+          <h2>{t('msg.outbox')}</h2>
+          <div className="row-actions">
+            {(['all', 'waiting'] as const).map((f) => (
+              <button
+                key={f}
+                type="button"
+                className={`btn btn-sm${filter === f ? ' btn-primary' : ''}`}
+                aria-pressed={filter === f}
+                onClick={() => setFilter(f)}
+              >
+                {t(`msg.filter.${f}` as MessageKey)}
+              </button>
+            ))}
+            <button type="button" className="btn btn-sm btn-ghost" onClick={load}>
+              {t('msg.refresh')}
+            </button>
+          </div>
+        </div>
+        {rows.length === 0 ? (
+          <p className="muted">{t('msg.outbox.empty')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table" aria-label={t('msg.outbox')}>
+              <thead>
+                <tr>
+                  <th>{t('msg.col.when')}</th>
+                  <th>{t('msg.col.to')}</th>
+                  <th>{t('msg.col.what')}</th>
+                  <th>{t('msg.col.status')}</th>
+                  <th>{t('msg.col.reason')}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((m) => (
+                  <tr key={m.id}>
+                    <td className="nowrap">{new Date(m.createdAt).toLocaleString(store?.locale)}</td>
+                    <td>
+                      {m.customerName && <div>{m.customerName}</div>}
+                      <span className="muted">
+                        {t(`rel.channel.${m.channel}` as MessageKey)} · {m.to}
+                      </span>
+                    </td>
+                    <td>
+                      {m.subject || m.template}
+                      {m.attachments.length > 0 && <div className="muted">{m.attachments.join(', ')}</div>}
+                    </td>
+                    <td>
+                      <span
+                        className={`pill ${m.status === 'sent' ? 'pill-ok' : m.status === 'failed' ? 'pill-off' : ''}`}
+                      >
+                        {t(`msg.status.${m.status}` as MessageKey)}
+                      </span>
+                    </td>
+                    <td>{m.lastError}</td>
+                    <td className="row-actions">
+                      {m.link && (
+                        <a className="btn btn-sm" href={m.link} target="_blank" rel="noreferrer">
+                          {t('msg.openWhatsapp')}
+                        </a>
+                      )}
+                      {manage && (m.status === 'failed' || m.status === 'cancelled') && m.channel !== 'whatsapp' && (
+                        <button
+                          type="button"
+                          className="btn btn-sm"
+                          onClick={() => void act(api.messaging.resend({ id: m.id }))}
+                        >
+                          {t('msg.resend')}
+                        </button>
+                      )}
+                      {manage && (m.status === 'queued' || m.status === 'failed') && (
+                        <button
+                          type="button"
+                          className="btn btn-sm btn-ghost"
+                          onClick={() => void act(api.messaging.cancel({ id: m.id }))}
+                        >
+                          {t('msg.cancel')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+      {can('settings.view') && <SmtpCard editable={can('settings.edit')} />}
+    </section>
+  );
+}

@@ -1,0 +1,341 @@
+import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import type { Customer } from '../../../shared/contract/customers';
+import {
+  type FollowUp,
+  INTERACTION_CHANNELS,
+  INTERACTION_KINDS,
+  TIMELINE_KINDS,
+  type TimelineEntry,
+  type TimelineKind,
+} from '../../../shared/contract/relationships';
+import { type CurrencyCode, formatMoney } from '../../../shared/money';
+import { type MessageKey, useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { useShell } from '../../lib/session';
+import { Options, SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { useToast } from '../../ui/toast';
+import { announceFollowUps } from './changes';
+import { FollowUpRow } from './FollowUpRow';
+import './relationships.css';
+
+type Kind = (typeof INTERACTION_KINDS)[number];
+type Channel = (typeof INTERACTION_CHANNELS)[number];
+
+/** A datetime-local value for an instant, in this computer's time (the shop's). */
+export function localInput(ms: number): string {
+  const d = new Date(ms - new Date(ms).getTimezoneOffset() * 60_000);
+  return d.toISOString().slice(0, 16);
+}
+
+const DEFAULT_CHANNEL: Record<Kind, Channel> = {
+  call: 'phone',
+  visit: 'in_person',
+  message: 'whatsapp',
+  complaint: 'in_person',
+  compliment: 'in_person',
+  note: 'other',
+};
+
+/**
+ * The relationship half of a customer's page: open follow-ups (one key from an overdue debt), "log contact", and the
+ * timeline of contacts, sales, refunds, payments and messages, filtered and searched.
+ */
+export function CustomerRelationships({ customer }: { customer: Customer }) {
+  const t = useT();
+  const toast = useToast();
+  const { onError, can, store } = useShell();
+  const canEdit = can('customers.edit');
+  const currency: CurrencyCode = store?.currency ?? 'UGX';
+  const locale = store?.locale;
+  const [followUps, setFollowUps] = useState<FollowUp[]>([]);
+  const [rows, setRows] = useState<TimelineEntry[]>([]);
+  const [nextBefore, setNextBefore] = useState<number | null>(null);
+  const [kind, setKind] = useState<TimelineKind | 'all'>('all');
+  const [text, setText] = useState('');
+  const [log, setLog] = useState<{ kind: Kind; channel: Channel; outcome: string; text: string } | null>(null);
+  const [draft, setDraft] = useState<{ title: string; due: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const loadFollowUps = useCallback(
+    () => api.relationships.followUps({ customerId: customer.id }).then(setFollowUps).catch(onError),
+    [customer.id, onError],
+  );
+  const query = useCallback(
+    (before?: number) =>
+      api.relationships.timeline({
+        customerId: customer.id,
+        kinds: kind === 'all' ? undefined : [kind],
+        text: text.trim() || undefined,
+        before,
+        limit: 30,
+      }),
+    [customer.id, kind, text],
+  );
+  const loadTimeline = useCallback(
+    () =>
+      query()
+        .then((p) => {
+          setRows(p.rows);
+          setNextBefore(p.nextBefore);
+        })
+        .catch(onError),
+    [query, onError],
+  );
+  useEffect(() => {
+    void loadFollowUps();
+  }, [loadFollowUps]);
+  useEffect(() => {
+    const timer = setTimeout(() => void loadTimeline(), 200);
+    return () => clearTimeout(timer);
+  }, [loadTimeline]);
+
+  const run = async (work: () => Promise<unknown>, done?: string) => {
+    setBusy(true);
+    try {
+      await work();
+      announceFollowUps();
+      if (done) toast.success(done);
+      await Promise.all([loadFollowUps(), loadTimeline()]);
+    } catch (e) {
+      onError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** This month's statement so far, PDF attached, through the outbox (the screen never waits for the mail server). */
+  const emailStatement = () =>
+    run(async () => {
+      const today = localInput(Date.now()).slice(0, 10);
+      const m = await api.messaging.sendStatement({
+        customerId: customer.id,
+        from: `${today.slice(0, 8)}01`,
+        to: today,
+        idempotencyKey: `statement-${customer.id}-${Date.now()}`,
+      });
+      toast.success(t('msg.statement.queued', { to: m.to }));
+    });
+
+  const saveLog = (e: FormEvent) => {
+    e.preventDefault();
+    if (!log) return;
+    void run(async () => {
+      await api.relationships.logInteraction({
+        customerId: customer.id,
+        kind: log.kind,
+        channel: log.channel,
+        outcome: log.outcome.trim() || undefined,
+        text: log.text,
+      });
+      setLog(null);
+    }, t('rel.log.saved'));
+  };
+
+  const saveFollowUp = (e: FormEvent) => {
+    e.preventDefault();
+    if (!draft) return;
+    void run(async () => {
+      await api.relationships.createFollowUp({
+        customerId: customer.id,
+        title: draft.title,
+        dueAt: new Date(draft.due).getTime(),
+      });
+      setDraft(null);
+    }, t('rel.fu.created'));
+  };
+
+  const kindOptions = [
+    { value: 'all' as const, label: t('rel.timeline.all') },
+    ...TIMELINE_KINDS.map((k) => ({ value: k, label: t(`rel.kind.${k}` as MessageKey) })),
+  ];
+
+  return (
+    <>
+      <div className="card" data-testid="follow-ups">
+        <h2>{t('rel.fu.title')}</h2>
+        {followUps.length === 0 ? (
+          <p className="muted">{t('rel.fu.none')}</p>
+        ) : (
+          <ul className="rel-list" aria-label={t('rel.fu.title')}>
+            {followUps.map((f) => (
+              <FollowUpRow key={f.id} f={f} busy={busy} onChanged={() => void run(async () => {})} />
+            ))}
+          </ul>
+        )}
+        {canEdit && (
+          <div className="row-actions">
+            {customer.balance > 0 && (
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={busy}
+                onClick={() =>
+                  void run(() => api.relationships.followUpFromDebt({ customerId: customer.id }), t('rel.fu.created'))
+                }
+              >
+                {t('rel.fu.fromDebt')} ({formatMoney(customer.balance, currency, locale)})
+              </button>
+            )}
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setDraft({ title: '', due: localInput(Date.now() + 86_400_000) })}
+            >
+              {t('rel.fu.new')}
+            </button>
+            {can('messages.send') && customer.consentEmail && customer.email && (
+              <button type="button" className="btn" disabled={busy} onClick={() => void emailStatement()}>
+                {t('msg.statement.send')}
+              </button>
+            )}
+          </div>
+        )}
+        {draft && (
+          <form className="inline-form" onSubmit={saveFollowUp} aria-label={t('rel.fu.new')}>
+            <TextField
+              id="fu-title"
+              label={t('rel.fu.what')}
+              value={draft.title}
+              onChange={(title) => setDraft({ ...draft, title })}
+              required
+              autoFocus
+            />
+            <TextField
+              id="fu-due"
+              label={t('rel.fu.due')}
+              type="datetime-local"
+              value={draft.due}
+              onChange={(due) => setDraft({ ...draft, due })}
+              required
+            />
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {t('rel.fu.create')}
+            </button>
+            <button type="button" className="btn btn-ghost" onClick={() => setDraft(null)}>
+              {t('common.cancel')}
+            </button>
+          </form>
+        )}
+      </div>
+
+      <div className="card" data-testid="timeline">
+        <div className="section-head">
+          <h2>{t('rel.timeline')}</h2>
+          {canEdit && !log && (
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => setLog({ kind: 'call', channel: 'phone', outcome: '', text: '' })}
+            >
+              {t('rel.log')}
+            </button>
+          )}
+        </div>
+        {log && (
+          <form className="rel-log" onSubmit={saveLog} aria-label={t('rel.log')}>
+            <div className="grid-2">
+              <SelectField
+                id="log-kind"
+                label={t('rel.log.kind')}
+                value={log.kind}
+                onChange={(k) => setLog({ ...log, kind: k, channel: DEFAULT_CHANNEL[k] })}
+                options={INTERACTION_KINDS.map((k) => ({ value: k, label: t(`rel.kind.${k}` as MessageKey) }))}
+              />
+              <SelectField
+                id="log-channel"
+                label={t('rel.log.channel')}
+                value={log.channel}
+                onChange={(channel) => setLog({ ...log, channel })}
+                options={INTERACTION_CHANNELS.map((c) => ({ value: c, label: t(`rel.channel.${c}` as MessageKey) }))}
+              />
+            </div>
+            <TextField
+              id="log-outcome"
+              label={t('rel.log.outcome')}
+              value={log.outcome}
+              onChange={(outcome) => setLog({ ...log, outcome })}
+              maxLength={200}
+            />
+            <TextAreaField
+              id="log-text"
+              label={t('rel.log.text')}
+              value={log.text}
+              onChange={(v) => setLog({ ...log, text: v })}
+            />
+            <div className="row-actions">
+              <button type="submit" className="btn btn-primary" disabled={busy}>
+                {t('rel.log.save')}
+              </button>
+              <button type="button" className="btn btn-ghost" onClick={() => setLog(null)}>
+                {t('common.cancel')}
+              </button>
+            </div>
+          </form>
+        )}
+        <div className="filters">
+          <div className="field">
+            <label htmlFor="tl-kind">{t('rel.timeline.filter')}</label>
+            <select id="tl-kind" value={kind} onChange={(e) => setKind(e.target.value as TimelineKind | 'all')}>
+              <Options options={kindOptions} />
+            </select>
+          </div>
+          <TextField id="tl-text" label={t('rel.timeline.search')} type="search" value={text} onChange={setText} />
+        </div>
+        {rows.length === 0 ? (
+          <p className="muted">{t('rel.timeline.empty')}</p>
+        ) : (
+          <ol className="rel-timeline" aria-label={t('rel.timeline')}>
+            {rows.map((r) => (
+              <li key={`${r.kind}-${r.id}`} className={`tl-${r.kind}`}>
+                <div className="tl-head">
+                  <span className="pill">{t(`rel.kind.${r.kind}` as MessageKey)}</span>{' '}
+                  <strong>{r.kind in DEFAULT_CHANNEL ? (r.status ?? '') : r.title}</strong>
+                  {r.amount !== null && <span className="num"> {formatMoney(r.amount, currency, locale)}</span>}
+                  <span className="muted">
+                    {' '}
+                    · {new Date(r.at).toLocaleString(locale)}
+                    {r.channel && r.kind in DEFAULT_CHANNEL ? ` · ${t(`rel.channel.${r.channel}` as MessageKey)}` : ''}
+                    {r.by ? ` · ${r.by}` : ''}
+                    {r.kind === 'sent_message' && r.status ? ` · ${t(`msg.status.${r.status}` as MessageKey)}` : ''}
+                  </span>
+                </div>
+                {r.text && <div className="tl-text">{r.text}</div>}
+                {r.kind === 'complaint' && canEdit && (
+                  <button
+                    type="button"
+                    className="btn btn-sm"
+                    disabled={busy}
+                    onClick={() =>
+                      void run(
+                        () => api.relationships.followUpFromComplaint({ interactionId: r.id }),
+                        t('rel.fu.created'),
+                      )
+                    }
+                  >
+                    {t('rel.fu.fromComplaint')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+        {nextBefore !== null && (
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() =>
+              void query(nextBefore)
+                .then((p) => {
+                  setRows((old) => [...old, ...p.rows]);
+                  setNextBefore(p.nextBefore);
+                })
+                .catch(onError)
+            }
+          >
+            {t('rel.timeline.more')}
+          </button>
+        )}
+      </div>
+    </>
+  );
+}

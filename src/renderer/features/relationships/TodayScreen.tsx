@@ -1,0 +1,108 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Celebration, FollowUp } from '../../../shared/contract/relationships';
+import { type MessageKey, useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { useShell } from '../../lib/session';
+import { useToast } from '../../ui/toast';
+import { FollowUpRow } from './FollowUpRow';
+import './relationships.css';
+
+type Range = 'today' | 'week' | 'month';
+
+/** What to do today: follow-ups due (overdue first), and the birthdays and anniversaries coming up. */
+export function TodayScreen({ onOpenCustomer }: { onOpenCustomer: (id: string) => void }) {
+  const t = useT();
+  const toast = useToast();
+  const { onError, can } = useShell();
+  const [today, setToday] = useState<{ count: number; overdue: number; rows: FollowUp[] } | null>(null);
+  const [range, setRange] = useState<Range>('week');
+  const [celebrations, setCelebrations] = useState<Celebration[]>([]);
+
+  const load = useCallback(() => {
+    api.relationships.today({}).then(setToday).catch(onError);
+  }, [onError]);
+  useEffect(load, [load]);
+  useEffect(() => {
+    api.relationships.celebrations({ range }).then(setCelebrations).catch(onError);
+  }, [range, onError]);
+
+  const greet = async (c: Celebration) => {
+    try {
+      const m = await api.messaging.send({
+        customerId: c.customerId,
+        template: 'birthday',
+        channel: c.email ? 'email' : 'whatsapp',
+        idempotencyKey: `birthday-${c.customerId}-${c.date.slice(0, 4)}`,
+      });
+      if (m.link) window.open(m.link, '_blank', 'noopener');
+      toast.success(t('rel.cel.greeted', { name: c.name }));
+    } catch (e) {
+      onError(e);
+    }
+  };
+
+  return (
+    <section className="section" aria-labelledby="h-today">
+      <h1 id="h-today" tabIndex={-1}>
+        {t('rel.today.title')}
+      </h1>
+      <div className="card" data-testid="today-list">
+        <h2>
+          {t('rel.today.count', { count: today?.count ?? 0 })}
+          {today && today.overdue > 0 && (
+            <span className="pill pill-off"> {t('rel.today.overdue', { count: today.overdue })}</span>
+          )}
+        </h2>
+        {today && today.rows.length > 0 && (
+          <ul className="rel-list" aria-label={t('rel.today.title')}>
+            {today.rows.map((f) => (
+              <FollowUpRow key={f.id} f={f} onChanged={load} onOpenCustomer={onOpenCustomer} />
+            ))}
+          </ul>
+        )}
+      </div>
+      <div className="card">
+        <div className="section-head">
+          <h2>{t('rel.cel.title')}</h2>
+          <fieldset className="segmented">
+            {(['today', 'week', 'month'] as const).map((r) => (
+              <button
+                key={r}
+                type="button"
+                className={`btn btn-sm${range === r ? ' btn-primary' : ''}`}
+                aria-pressed={range === r}
+                onClick={() => setRange(r)}
+              >
+                {t(`rel.cel.range.${r}` as MessageKey)}
+              </button>
+            ))}
+          </fieldset>
+        </div>
+        {celebrations.length === 0 ? (
+          <p className="muted">{t('rel.cel.none')}</p>
+        ) : (
+          <ul className="rel-list">
+            {celebrations.map((c) => (
+              <li key={`${c.kind}-${c.customerId}-${c.date}`} className="rel-followup">
+                <div>
+                  <button type="button" className="btn-link" onClick={() => onOpenCustomer(c.customerId)}>
+                    <strong>{c.name}</strong>
+                  </button>{' '}
+                  <span className="muted">
+                    {t(`rel.cel.${c.kind}` as MessageKey)} · {c.date}
+                    {c.years !== null ? ` · ${t('rel.cel.years', { years: c.years })}` : ''}
+                  </span>
+                </div>
+                {c.kind === 'birthday' && can('messages.send') && (
+                  <button type="button" className="btn btn-sm" onClick={() => void greet(c)}>
+                    {t('rel.cel.greet')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

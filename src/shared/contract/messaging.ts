@@ -1,0 +1,193 @@
+import { z } from 'zod';
+import { EpochMs, Id } from './common';
+import { procedure } from './define';
+import { IdempotencyKey } from './sales';
+
+export const MESSAGE_CHANNELS = ['email', 'sms', 'whatsapp'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
+export const MESSAGE_LANGUAGES = ['en', 'id', 'sw'] as const;
+export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
+export const TEMPLATE_KEYS = ['receipt', 'statement', 'payment_reminder', 'birthday', 'points_expiring'] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+/** the words a template may use, filled from the customer and the shop when the message is made */
+export const PLACEHOLDERS = ['firstName', 'name', 'balance', 'dueDate', 'points', 'shopName', 'shopPhone'] as const;
+export const SMTP_SECURITY = ['none', 'starttls', 'tls'] as const;
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (24 hours)');
+
+export const EmailChannel = z.object({
+  host: z.string().trim().min(1, 'the mail server is needed').max(200),
+  port: z.number().int().min(1).max(65_535),
+  /** tls: TLS from the first byte (port 465); starttls: upgrade required (587); none: plain (a local relay) */
+  security: z.enum(SMTP_SECURITY),
+  user: z.string().trim().max(200).nullable(),
+  /** kept in the shop's database; never sent back to a screen */
+  password: z.string().max(500).nullable(),
+  from: z.string().trim().email('the sender must be an e-mail address').max(200),
+  /** a shop's own server may have a self-made certificate */
+  allowSelfSigned: z.boolean().default(false),
+});
+export type EmailChannel = z.output<typeof EmailChannel>;
+
+export const SmsGateway = z.object({
+  url: z.string().trim().url('the gateway address must be a URL (https://…)').max(500),
+  method: z.enum(['POST', 'GET']).default('POST'),
+  /** sent as the Authorization header (e.g. "Bearer …" or "Basic …"); never sent back to a screen */
+  authorization: z.string().max(500).nullable().default(null),
+  contentType: z.enum(['application/json', 'application/x-www-form-urlencoded']).default('application/json'),
+  /** the request body with {{to}}, {{text}}, {{id}} and {{from}} filled in (escaped for the content type) */
+  bodyTemplate: z.string().max(2000).default('{"to":"{{to}}","message":"{{text}}","reference":"{{id}}"}'),
+  sender: z.string().trim().max(40).default(''),
+  timeoutMs: z.number().int().min(500).max(60_000).default(10_000),
+});
+export type SmsGateway = z.output<typeof SmsGateway>;
+
+/** A GSM USB modem on a serial port, sending in text mode with AT commands (used when no SMS gateway is set). */
+export const GsmModem = z.object({
+  path: z.string().trim().min(1, 'the serial port is needed (e.g. /dev/ttyUSB0 or COM3)').max(200),
+  baudRate: z.number().int().min(1200).max(921_600).default(115_200),
+  timeoutMs: z.number().int().min(500).max(120_000).default(20_000),
+});
+export type GsmModem = z.output<typeof GsmModem>;
+
+export const QuietHours = z.object({ start: HHMM, end: HHMM });
+
+export const MessagingSettings = z.object({
+  email: EmailChannel.nullable().default(null),
+  sms: SmsGateway.nullable().default(null),
+  modem: GsmModem.nullable().default(null),
+  /** no marketing between these times in shop time; receipts and statements asked for are not held */
+  quietHours: QuietHours.nullable().default({ start: '21:00', end: '08:00' }),
+});
+export type MessagingSettings = z.output<typeof MessagingSettings>;
+
+/** The settings as a screen sees them: secrets replaced by whether one is set. */
+export const MessagingSettingsView = z.object({
+  email: EmailChannel.omit({ password: true }).extend({ passwordSet: z.boolean() }).nullable(),
+  sms: SmsGateway.omit({ authorization: true }).extend({ authorizationSet: z.boolean() }).nullable(),
+  modem: GsmModem.nullable(),
+  quietHours: QuietHours.nullable(),
+});
+export type MessagingSettingsView = z.infer<typeof MessagingSettingsView>;
+
+export const MessagingSettingsPatch = z.object({
+  /** password left out: the one kept stays */
+  email: EmailChannel.extend({ password: z.string().max(500).nullable().optional() })
+    .nullable()
+    .optional(),
+  sms: SmsGateway.extend({ authorization: z.string().max(500).nullable().optional() })
+    .nullable()
+    .optional(),
+  modem: GsmModem.nullable().optional(),
+  quietHours: QuietHours.nullable().optional(),
+});
+export type MessagingSettingsPatch = z.output<typeof MessagingSettingsPatch>;
+
+export const Template = z.object({
+  key: z.enum(TEMPLATE_KEYS),
+  language: z.enum(MESSAGE_LANGUAGES),
+  subject: z.string().max(200),
+  body: z.string().min(1).max(2000),
+  marketing: z.boolean(),
+  /** false: the built-in wording */
+  custom: z.boolean(),
+});
+export type Template = z.infer<typeof Template>;
+
+export const OutboxMessage = z.object({
+  id: Id,
+  customerId: z.string().nullable(),
+  customerName: z.string().nullable(),
+  channel: z.enum(MESSAGE_CHANNELS),
+  to: z.string(),
+  template: z.string(),
+  marketing: z.boolean(),
+  subject: z.string(),
+  body: z.string(),
+  status: z.enum(MESSAGE_STATUSES),
+  attempts: z.number().int(),
+  /** why it has not gone, in words */
+  lastError: z.string().nullable(),
+  nextAttemptAt: EpochMs.nullable(),
+  sentAt: EpochMs.nullable(),
+  createdAt: EpochMs,
+  attachments: z.array(z.string()),
+  /** a click-to-chat link for a WhatsApp message (staff open it and press send) */
+  link: z.string().nullable(),
+});
+export type OutboxMessage = z.infer<typeof OutboxMessage>;
+
+export const SendInput = z.object({
+  customerId: Id,
+  template: z.enum(TEMPLATE_KEYS),
+  channel: z.enum(MESSAGE_CHANNELS),
+  /** another address or number than the customer's own (still only over a channel they agreed to) */
+  to: z.string().trim().min(3).max(200).optional(),
+  idempotencyKey: IdempotencyKey,
+});
+
+export const Ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+
+export const messaging = {
+  settings: procedure({ input: z.null(), output: MessagingSettingsView, permission: 'settings.view' }),
+  updateSettings: procedure({
+    input: MessagingSettingsPatch,
+    output: MessagingSettingsView,
+    permission: 'settings.edit',
+  }),
+  /** sends a test at once (not through the outbox) and says what happened in words */
+  test: procedure({
+    input: z.object({ channel: z.enum(['email', 'sms']), to: z.string().trim().min(3).max(200) }),
+    output: z.object({ ok: z.boolean(), message: z.string() }),
+    permission: 'settings.edit',
+  }),
+  templates: procedure({ input: z.null(), output: z.array(Template), permission: 'messages.send' }),
+  saveTemplate: procedure({
+    input: z.object({
+      key: z.enum(TEMPLATE_KEYS),
+      language: z.enum(MESSAGE_LANGUAGES),
+      subject: z.string().trim().max(200),
+      body: z.string().trim().min(1, 'the message has no words').max(2000),
+    }),
+    output: Template,
+    permission: 'messages.manage',
+  }),
+  /** the message as this customer would get it, without queueing anything */
+  preview: procedure({
+    input: z.object({
+      customerId: Id,
+      template: z.enum(TEMPLATE_KEYS),
+      language: z.enum(MESSAGE_LANGUAGES).optional(),
+    }),
+    output: z.object({ language: z.enum(MESSAGE_LANGUAGES), subject: z.string(), body: z.string() }),
+    permission: 'messages.send',
+  }),
+  send: procedure({ input: SendInput, output: OutboxMessage, permission: 'messages.send' }),
+  /** a statement of account as a PDF attachment, by e-mail */
+  sendStatement: procedure({
+    input: z.object({
+      customerId: Id,
+      from: Ymd,
+      to: Ymd,
+      channel: z.literal('email').default('email'),
+      toAddress: z.string().trim().email().max(200).optional(),
+      idempotencyKey: IdempotencyKey,
+    }),
+    output: OutboxMessage,
+    permission: 'messages.send',
+  }),
+  outbox: procedure({
+    input: z.object({
+      status: z.enum(['waiting', ...MESSAGE_STATUSES]).optional(),
+      customerId: Id.optional(),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
+    output: z.array(OutboxMessage),
+    permission: 'messages.send',
+  }),
+  message: procedure({ input: z.object({ id: Id }), output: OutboxMessage, permission: 'messages.send' }),
+  /** a failed or cancelled message back into the queue (a person decided it should go again) */
+  resend: procedure({ input: z.object({ id: Id }), output: OutboxMessage, permission: 'messages.manage' }),
+  cancel: procedure({ input: z.object({ id: Id }), output: OutboxMessage, permission: 'messages.manage' }),
+};

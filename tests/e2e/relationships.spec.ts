@@ -1,0 +1,143 @@
+import { startMailServer } from '../mail-server';
+import { expect, rpc, signIn, test } from './fixtures';
+
+const SHOTS = 'test-results/screenshots';
+
+async function openCustomer(page: import('@playwright/test').Page, search: string, name: RegExp) {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Customers' }).click();
+  await page.getByLabel('Search customers').fill(search);
+  await page.getByRole('option', { name }).click();
+}
+
+test('log a call, create a follow-up from an overdue debt in one key, and complete it from the Today list', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
+  await signIn(page, 'Moses Okello', '2468');
+  const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
+    type: 'individual',
+    firstName: 'Halima',
+    lastName: 'Nabirye',
+    phones: [{ number: '0772905678', isPrimary: true }],
+  });
+  await rpc(page, 'receivables.openingBalance', {
+    customerId: made.customer.id,
+    amount: 50_000,
+    dueOn: '2025-11-30',
+    reason: 'from the old book',
+  });
+
+  await openCustomer(page, 'halima', /Halima Nabirye/);
+  const timeline = page.getByTestId('timeline');
+  await timeline.getByRole('button', { name: 'Log contact' }).click();
+  const form = page.getByRole('form', { name: 'Log contact' });
+  await expect(form.getByLabel('What', { exact: true })).toHaveValue('call');
+  await expect(form.getByLabel('How')).toHaveValue('phone');
+  await form.getByLabel('Outcome').fill('Promised to pay on Friday');
+  await form.getByLabel('What was said').fill('Called about the old book debt.');
+  await form.getByRole('button', { name: 'Save contact' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Contact saved.' })).toBeVisible();
+  const entries = page.getByRole('list', { name: 'Timeline' });
+  await expect(entries.getByRole('listitem').first()).toContainText('Promised to pay on Friday');
+  await expect(entries.getByRole('listitem').first()).toContainText('Moses Okello');
+
+  const followUps = page.getByTestId('follow-ups');
+  await followUps.getByRole('button', { name: /Follow up on the debt \(UGX 50,000\)/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Follow-up added.' })).toBeVisible();
+  await expect(followUps.getByTestId('follow-up')).toContainText('Collect payment: UGX 50,000 overdue');
+  await expect(followUps.getByTestId('follow-up')).toContainText('Oldest unpaid invoice was due 2025-11-30.');
+  await expect(page.getByTestId('today-badge')).toHaveText('1');
+  await page.screenshot({ path: `${SHOTS}/relationships-customer.png`, fullPage: true });
+
+  // at the till, attaching her shows what is to be done with her
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /Till/ }).click();
+  await page.keyboard.press('F3');
+  await page.getByLabel('Find customer').fill('halima');
+  await expect(page.getByRole('listbox', { name: 'Customers found' }).getByRole('option')).toHaveCount(1);
+  await page.getByLabel('Find customer').press('Enter');
+  await expect(page.getByTestId('till-follow-ups')).toHaveText('1 open follow-up: Collect payment: UGX 50,000 overdue');
+  await page.screenshot({ path: `${SHOTS}/relationships-till.png` });
+
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /Today/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  const today = page.getByTestId('today-list');
+  await expect(today.getByRole('heading', { level: 2 })).toContainText('1 follow-up due');
+  const task = today.getByTestId('follow-up');
+  await expect(task).toContainText('for Halima Nabirye');
+  await page.screenshot({ path: `${SHOTS}/relationships-today.png`, fullPage: true });
+  await task.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Marked done.' })).toBeVisible();
+  await expect(today.getByRole('heading', { level: 2 })).toHaveText('Nothing due today.');
+  await expect(page.getByTestId('today-badge')).toHaveCount(0);
+
+  const audit = await rpc<{ rows: Array<{ action: string }> }>(page, 'audit.list', {
+    entity: 'customer',
+    entityId: made.customer.id,
+  });
+  expect(audit.rows.map((r) => r.action)).toEqual(
+    expect.arrayContaining(['interaction.log', 'followup.create', 'followup.done']),
+  );
+});
+
+test('set up e-mail, send a test, and e-mail a statement to the test SMTP server; the outbox shows it sent', async ({
+  page,
+  host,
+}) => {
+  const mail = await startMailServer();
+  try {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Empty demo shop' }).click();
+    await signIn(page, 'Rose Nakato', '1234');
+    const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
+      type: 'individual',
+      firstName: 'Amina',
+      lastName: 'Wekesa',
+      email: 'amina@example.test',
+      consentEmail: true,
+    });
+    await rpc(page, 'receivables.openingBalance', { customerId: made.customer.id, amount: 12_500 });
+
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: /Messages/ })
+      .click();
+    const smtp = page.getByRole('form', { name: 'E-mail (SMTP)' });
+    await smtp.getByLabel('Mail server').fill('127.0.0.1');
+    await smtp.getByLabel('Port').fill(String(mail.port));
+    await smtp.getByLabel('Security').selectOption('none');
+    await smtp.getByLabel('Sender address').fill('shop@example.test');
+    await smtp.getByRole('button', { name: 'Save e-mail settings' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'E-mail settings saved.' })).toBeVisible();
+    await smtp.getByLabel('Send a test to').fill('owner@example.test');
+    await smtp.getByRole('button', { name: 'Send test' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'The test was sent to owner@example.test.' }),
+    ).toBeVisible();
+    expect(mail.received.at(-1)?.envelopeTo).toEqual(['owner@example.test']);
+
+    await openCustomer(page, 'amina', /Amina Wekesa/);
+    await page.getByTestId('follow-ups').getByRole('button', { name: 'E-mail statement' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Statement queued for amina@example.test.' }),
+    ).toBeVisible();
+    await expect.poll(() => mail.received.length, { timeout: 15_000 }).toBe(2);
+    const got = mail.received[1]?.mail;
+    expect(got?.subject).toBe('Your statement from Mama Rose Grocery');
+    expect(got?.attachments[0]?.contentType).toBe('application/pdf');
+    await expect(page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').first()).toContainText(
+      'Message sent',
+    );
+
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: /Messages/ })
+      .click();
+    const outbox = page.getByRole('table', { name: 'Outbox' });
+    await expect(outbox.getByRole('row', { name: /amina@example.test/ })).toContainText('Sent');
+    await page.screenshot({ path: `${SHOTS}/relationships-outbox.png`, fullPage: true });
+  } finally {
+    await mail.close();
+  }
+});
