@@ -63,6 +63,15 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
       sendJson(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: 'Unknown host' } });
       return;
     }
+    // a page of another site never calls the till, even with the cookie (SameSite=Strict keeps it out already)
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+      sendJson(res, 403, {
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'Requests from other sites are refused.' },
+      });
+      return;
+    }
     const queryToken = url.searchParams.get('token');
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const cookie = parseCookies(req.headers.cookie).cl_token;

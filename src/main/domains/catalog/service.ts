@@ -97,7 +97,7 @@ export class CatalogService {
       params.push(...words.map((w) => `%${w.replace(/[\\%_]/g, (m) => `\\${m}`)}%`), text, text);
     }
     if (q.cursor) {
-      const [name, id] = JSON.parse(q.cursor) as [string, string];
+      const [name, id] = pageAfter(q.cursor);
       where.push('(p.name > ? OR (p.name = ? AND p.id > ?))');
       params.push(name, name, id);
     }
@@ -333,4 +333,17 @@ export class CatalogService {
       return this.categories();
     })();
   }
+}
+
+/** The keyset cursor a page handed out ([name, id]); anything else is a page link that is no longer valid. */
+function pageAfter(cursor: string): [string, string] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(cursor);
+  } catch {
+    parsed = null;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 2 || !parsed.every((v) => typeof v === 'string'))
+    throw new AppError('VALIDATION', 'That page of products is no longer valid; search again.');
+  return parsed as [string, string];
 }
