@@ -149,6 +149,41 @@ describe('customer import procedures', () => {
     120_000,
   );
 
+  it('a header of a million columns is refused in words, within bounded memory, and nothing is written', async () => {
+    const before = changes();
+    const rss = process.memoryUsage().rss;
+    const header = `Name,Phone,${Array.from({ length: 1_000_000 }, (_, i) => `c${i}`).join(',')}\nAnn,0772000001\n`;
+    const up = await app.call('customers.importUpload', {
+      fileName: 'wide.csv',
+      base64: Buffer.from(header).toString('base64'),
+    });
+    const outcome = up.ok
+      ? await app.call('customers.importCommit', { uploadId: (up.data as { uploadId: string }).uploadId })
+      : up;
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: expect.stringMatching(/columns/) },
+    });
+    expect(changes()).toEqual(before);
+    // the file is 8 MB; reading it must not cost more than a few hundred
+    expect(process.memoryUsage().rss - rss).toBeLessThan(600 * 1024 * 1024);
+  }, 120_000);
+
+  it('reads a UTF-16 export, keeps formula-looking names as text, and headers named __proto__ pollute nothing', async () => {
+    const csv =
+      '__proto__,constructor,Name,Phone\r\nx,y,=HYPERLINK("http://evil.example"),0772000002\r\nx,y,Ñandú Ökzan,0772000003\r\n';
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv, 'utf16le')]);
+    const id = await upload('unicode.csv', utf16);
+    const report = await ok<ImportReport>('customers.importCommit', { uploadId: id });
+    expect(report).toMatchObject({ created: 2, errors: [] });
+    const names = app.sqlite.prepare('SELECT display_name AS n FROM customers ORDER BY n').all();
+    expect(names).toEqual([{ n: '=HYPERLINK("http://evil.example")' }, { n: 'Ñandú Ökzan' }]);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    // the export of that name cannot run as a formula in a spreadsheet
+    const file = await ok<{ base64: string }>('customers.export', { format: 'csv', scope: 'all' });
+    expect(Buffer.from(file.base64, 'base64').toString('utf8')).toContain(`'=HYPERLINK`);
+  });
+
   it('refuses a file read in the wrong encoding instead of importing garbled names', async () => {
     const before = changes();
     const id = await upload('kasir-pelanggan.csv', fixture('kasir-pelanggan.csv'));

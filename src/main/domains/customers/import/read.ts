@@ -44,7 +44,19 @@ export function readTable(bytes: Uint8Array, choice: ReadChoice = {}): Sheet {
   const isCfb = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
   if (isZip) checkZip(bytes);
   if (isZip || isCfb) return readSpreadsheet(bytes, choice.sheet);
-  return readText(bytes, choice);
+  return checkWidth(readText(bytes, choice));
+}
+
+/** A spreadsheet has at most 16,384 columns (Excel's limit); a text file with more is not a customer list. */
+const MAX_COLUMNS = 16_384;
+
+function checkWidth(sheet: Sheet): Sheet {
+  const widest = sheet.rows.reduce((n, r) => Math.max(n, r.cells.length), 0);
+  if (widest > MAX_COLUMNS)
+    refuse(
+      `${NOT_A_TABLE}: a row has ${widest.toLocaleString('en')} columns, more than any spreadsheet holds (${MAX_COLUMNS.toLocaleString('en')}). Check that this is the right file.`,
+    );
+  return sheet;
 }
 
 /** Sums the uncompressed sizes in the zip's central directory before anything is unpacked (refuses zip bombs). */
