@@ -31,6 +31,7 @@ import { ParkedSales } from './domains/sales/parked';
 import { SalesService } from './domains/sales/service';
 import { TillSettingsService } from './domains/sales/settings';
 import { SettingsService } from './domains/settings/service';
+import { type RoleMatrix, rolesOf } from './domains/staff/roles';
 import { StaffService } from './domains/staff/service';
 import { SystemService } from './domains/system/service';
 import { createFlow } from './postings';
@@ -39,6 +40,8 @@ import { seedDemoCatalog } from './seed/products';
 
 export interface Services {
   audit: AuditService;
+  /** what each role may do (deps.roles) */
+  roles: RoleMatrix;
   customers: CustomerService;
   customerMerge: CustomerMerge;
   customerImport: CustomerImport;
@@ -125,6 +128,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
   const insightsSettings = new InsightsSettingsService(deps, audit);
   const insights = new CustomerInsights(deps, settings, insightsSettings);
   const services: Services = {
+    roles: rolesOf(deps.sqlite),
     audit,
     settings,
     staff,

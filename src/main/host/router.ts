@@ -1,7 +1,7 @@
 import type { ZodError, z } from 'zod';
 import type { Contract, Domain, Procedure } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
-import { can, type Role } from '../../shared/permissions';
+import type { Role } from '../../shared/permissions';
 import type { Actor } from '../domains/audit/service';
 import type { Session } from '../domains/staff/service';
 import type { Services } from '../services';
@@ -81,7 +81,7 @@ export class Router {
       if (access !== 'public') {
         if (!session) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
         if (session.locked) throw new AppError('LOCKED', 'The till is locked. Enter your PIN to continue.');
-        if (access !== 'session' && !can(session.role, access)) {
+        if (access !== 'session' && !this.services.roles.can(session.role, access)) {
           throw new AppError('FORBIDDEN', `A ${session.role} cannot do this. Ask a manager or the owner.`, {
             permission: access,
           });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { ROLES } from '../permissions';
+import { PERMISSIONS, ROLES } from '../permissions';
 import { Id, PersonName, Pin, Void } from './common';
 import { procedure } from './define';
 import { SessionInfo, StaffRow } from './system';
+
+export const RoleMatrix = z.record(z.enum(ROLES), z.array(z.enum(PERMISSIONS)));
 
 export const staff = {
   roster: procedure({
@@ -33,6 +35,18 @@ export const staff = {
       pin: Pin.optional(),
     }),
     output: StaffRow,
+    permission: 'staff.manage',
+  }),
+  /** what each role may do: the owner's choices, else the defaults (and the defaults, for "back to defaults") */
+  roles: procedure({
+    input: Void,
+    output: z.object({ current: RoleMatrix, defaults: RoleMatrix }),
+    permission: 'staff.view',
+  }),
+  /** the owner changes what managers or cashiers may do; audited, and every signed-in session follows at once */
+  setRolePermissions: procedure({
+    input: z.object({ role: z.enum(['manager', 'cashier']), permissions: z.array(z.enum(PERMISSIONS)).max(100) }),
+    output: RoleMatrix,
     permission: 'staff.manage',
   }),
 };

@@ -2,12 +2,13 @@ import type { CreditPolicy, TillAccountSummary } from '../../../shared/contract/
 import type { ApprovalNeed } from '../../../shared/contract/sales';
 import { AppError } from '../../../shared/errors';
 import { formatMoney } from '../../../shared/money';
-import { can, type Role } from '../../../shared/permissions';
+import type { Role } from '../../../shared/permissions';
 import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import { postAccountEntry } from '../ledgers/account';
 import type { SettingsService } from '../settings/service';
+import { rolesOf } from '../staff/roles';
 import { residuals, settleAccount, settledOpenDebits, undoCredit } from './allocations';
 import type { ReceivablesSettingsService } from './settings';
 
@@ -130,7 +131,7 @@ export class SaleCredit {
         details,
       );
     // a manager selling needs nobody else's PIN; a cashier needs a manager's
-    if (actor.id && actor.role && can(actor.role, 'receivables.manage') && !input.approve) {
+    if (actor.id && actor.role && rolesOf(this.deps.sqlite).can(actor.role, 'receivables.manage') && !input.approve) {
       decision.approver = { id: actor.id, name: actor.name };
       return decision;
     }
@@ -138,7 +139,7 @@ export class SaleCredit {
     const approver = input.approve?.(need);
     if (!approver)
       throw new AppError('CREDIT_LIMIT', `${over} — a manager can approve.`, { ...details, approvalsNeeded: [need] });
-    if (!can(approver.role, 'receivables.manage'))
+    if (!rolesOf(this.deps.sqlite).can(approver.role, 'receivables.manage'))
       throw new AppError('FORBIDDEN', `${approver.name} (${approver.role}) cannot approve credit over the limit.`, {
         approvalsNeeded: [need],
       });

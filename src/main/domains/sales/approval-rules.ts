@@ -1,5 +1,6 @@
 import type { ApprovalNeed } from '../../../shared/contract/sales';
-import { can, type Role } from '../../../shared/permissions';
+import type { Role } from '../../../shared/permissions';
+import type { RoleMatrix } from '../staff/roles';
 import type { PricedCart } from './pricing';
 
 /** Discounts beyond the cashier's limit, per line and for the whole sale. */
@@ -18,9 +19,15 @@ export function discountNeeds(priced: PricedCart, limitBp: number): ApprovalNeed
 }
 
 /** What an approver's role cannot cover among the needs (their own discount limit, the override permission). */
-export function approverMissing(role: Role, needs: ApprovalNeed[], priced: PricedCart, limitBp: number): string[] {
+export function approverMissing(
+  role: Role,
+  needs: ApprovalNeed[],
+  priced: PricedCart,
+  limitBp: number,
+  roles: Pick<RoleMatrix, 'can'>,
+): string[] {
   const out: string[] = [];
-  if (needs.some((n) => n.kind === 'priceOverride') && !can(role, 'sales.overridePrice'))
+  if (needs.some((n) => n.kind === 'priceOverride') && !roles.can(role, 'sales.overridePrice'))
     out.push('changing prices needs a manager.');
   if (needs.some((n) => n.kind === 'discount') && discountNeeds(priced, limitBp).length)
     out.push('the discount is over their limit too.');

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { Role } from '../../../shared/permissions';
 import type { Deps } from '../deps';
 import type { Guard } from '../flow';
+import { rolesOf } from '../staff/roles';
 import type { StaffService } from '../staff/service';
 import { approvalGrants } from './approval-grants';
 import { approverMissing } from './approval-rules';
@@ -49,7 +50,13 @@ export class SaleApprovals {
         useKey: scope.useKey,
       });
     const approver = this.staff.verifyApprover(approval.staffId, approval.pin as string);
-    const refused = approverMissing(approver.role, needs, priced, this.till.discountLimitBp(approver.role));
+    const refused = approverMissing(
+      approver.role,
+      needs,
+      priced,
+      this.till.discountLimitBp(approver.role),
+      rolesOf(this.deps.sqlite),
+    );
     if (refused.length)
       throw new AppError('FORBIDDEN', `${approver.name} (${approver.role}) cannot approve this: ${refused.join(' ')}`, {
         approvalsNeeded: needs,

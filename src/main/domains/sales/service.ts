@@ -13,7 +13,7 @@ import type {
 import { AppError } from '../../../shared/errors';
 import { formatMoney } from '../../../shared/money';
 import { withProps } from '../../../shared/objects';
-import { can, type Role } from '../../../shared/permissions';
+import type { Role } from '../../../shared/permissions';
 import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { CatalogService } from '../catalog/service';
@@ -30,6 +30,7 @@ import {
   type SaleLine,
 } from '../flow';
 import type { SettingsService } from '../settings/service';
+import { rolesOf } from '../staff/roles';
 import type { StaffService } from '../staff/service';
 import { approvalGrants } from './approval-grants';
 import { approverMissing, discountNeeds } from './approval-rules';
@@ -152,7 +153,7 @@ export class SalesService {
         cartRegularTotal,
       });
       const overridden = l.unitPrice !== null && l.unitPrice !== undefined && l.unitPrice !== resolved.unitPrice;
-      if (overridden && !(actor.role && can(actor.role, 'sales.overridePrice')))
+      if (overridden && !(actor.role && rolesOf(this.deps.sqlite).can(actor.role, 'sales.overridePrice')))
         needs.push({ kind: 'priceOverride', lineNo: i + 1, message: `Line ${i + 1}: a changed price for ${p.name}.` });
       return {
         productId: p.id,
@@ -211,9 +212,9 @@ export class SalesService {
     const approver = this.staff.verifyApprover(input.staffId, input.pin);
     const allowed =
       input.action === 'creditLimit'
-        ? can(approver.role, 'receivables.manage')
+        ? rolesOf(this.deps.sqlite).can(approver.role, 'receivables.manage')
         : input.action === 'priceOverride'
-          ? can(approver.role, 'sales.overridePrice')
+          ? rolesOf(this.deps.sqlite).can(approver.role, 'sales.overridePrice')
           : this.till.discountLimitBp(approver.role) > (actor.role ? this.till.discountLimitBp(actor.role) : 0);
     if (!allowed) throw new AppError('FORBIDDEN', `${approver.name} (${approver.role}) cannot approve this.`);
     this.audit.record(actor, {
@@ -226,7 +227,13 @@ export class SalesService {
     let token: string | null = null;
     if (input.cart && actor.id) {
       const { priced, needs } = this.price(input.cart, actor);
-      const refused = approverMissing(approver.role, needs, priced, this.till.discountLimitBp(approver.role));
+      const refused = approverMissing(
+        approver.role,
+        needs,
+        priced,
+        this.till.discountLimitBp(approver.role),
+        rolesOf(this.deps.sqlite),
+      );
       if (refused.length)
         throw new AppError(
           'FORBIDDEN',

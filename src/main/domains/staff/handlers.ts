@@ -16,4 +16,7 @@ export const staffHandlers = implement(contract.staff, {
   list: (_, { services }) => services.staff.list(),
   create: (input, { services, actor }) => services.staff.create(actor, input),
   update: (input, { services, actor }) => services.staff.update(actor, input),
+  roles: (_input, { services }) => ({ current: services.roles.view(), defaults: services.roles.defaults() }),
+  setRolePermissions: (input, { services, actor }) =>
+    services.staff.setRolePermissions(actor, input.role, input.permissions),
 });

@@ -1,11 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
 import type { SessionInfo, StaffRow } from '../../../shared/contract/system';
 import { AppError, notFound } from '../../../shared/errors';
-import { can, PERMISSIONS, type Role } from '../../../shared/permissions';
+import { PERMISSIONS, type Permission, type Role } from '../../../shared/permissions';
 import { staff } from '../../db/schema';
 import { type Actor, type AuditService, diffFields } from '../audit/service';
 import type { Deps } from '../deps';
 import { hashPin, verifyPin } from './pin';
+import { type RoleMatrixView, rolesOf } from './roles';
 
 export const MAX_FAILED_PINS = 5;
 export const PIN_LOCKOUT_MS = 5 * 60_000;
@@ -227,6 +228,22 @@ export class StaffService {
     );
   }
 
+  /** The owner's choice of what a role may do, audited with what was added and taken away. */
+  setRolePermissions(actor: Actor & { role?: Role }, role: Role, permissions: readonly Permission[]): RoleMatrixView {
+    if (actor.role !== 'owner') throw new AppError('FORBIDDEN', 'Only the owner changes what each role may do.');
+    const roles = rolesOf(this.deps.sqlite);
+    this.deps.sqlite.transaction(() => {
+      const { added, removed } = roles.write(role, permissions, this.deps.clock.now());
+      this.audit.record(actor, {
+        action: 'staff.rolePermissions',
+        entity: 'staff',
+        entityId: null,
+        note: `${role}: ${[...added.map((p) => `+${p}`), ...removed.map((p) => `-${p}`)].join(' ') || 'no change'}`,
+      });
+    })();
+    return roles.view();
+  }
+
   private endSessionsOf(staffId: string): void {
     for (const [key, s] of this.sessions) if (s.staffId === staffId) this.sessions.delete(key);
   }
@@ -234,7 +251,7 @@ export class StaffService {
   info(s: Session): SessionInfo {
     return {
       staff: { id: s.staffId, name: s.name, role: s.role },
-      permissions: PERMISSIONS.filter((p) => can(s.role, p)),
+      permissions: PERMISSIONS.filter((p) => rolesOf(this.deps.sqlite).can(s.role, p)),
       locked: s.locked,
       lockAfterMinutes: Math.round(this.lockAfterMs() / 60_000),
       signedInAt: s.signedInAt,
