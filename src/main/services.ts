@@ -28,6 +28,8 @@ import { ParkedSales } from './domains/sales/parked';
 import { SalesService } from './domains/sales/service';
 import { TillSettingsService } from './domains/sales/settings';
 import { SettingsService } from './domains/settings/service';
+import { ShiftService } from './domains/shifts/service';
+import { ShiftSettingsService } from './domains/shifts/settings';
 import { StaffService } from './domains/staff/service';
 import { SystemService } from './domains/system/service';
 import { createFlow } from './postings';
@@ -63,6 +65,7 @@ export interface Services {
   customerErase: CustomerErase;
   insights: CustomerInsights;
   insightsSettings: InsightsSettingsService;
+  shifts: ShiftService;
 }
 
 export interface ServiceOptions {
@@ -95,7 +98,8 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
   const receivablesSettings = new ReceivablesSettingsService(deps, audit);
   const credit = new SaleCredit(deps, audit, settings, receivablesSettings);
 
-  const defaults = createFlow({ deps, audit, settings, staff, till: tillSettings, pricing, loyalty, credit });
+  const shifts = new ShiftService(deps, audit, settings, new ShiftSettingsService(deps, audit), staff, devices.queue);
+  const defaults = createFlow({ deps, audit, settings, staff, till: tillSettings, pricing, loyalty, credit, shifts });
   const flow = options.postings ? { ...defaults, postings: options.postings(defaults.postings) } : defaults;
 
   const sales = new SalesService(
@@ -147,6 +151,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     backups: new BackupService(deps, audit, settings, options.files ?? { dataDir: null, migrationsDir: '' }),
     insights,
     insightsSettings,
+    shifts,
   };
   return services;
 }

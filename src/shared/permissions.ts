@@ -31,6 +31,10 @@ export const PERMISSIONS = [
   'pricing.manage',
   /** make and list backups of the shop's database */
   'data.backup',
+  /** open and close a shift on the till, pay cash in and out, read its X report */
+  'shifts.operate',
+  /** see every shift, the expected cash of a blind close, and sign a closed shift off */
+  'shifts.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +46,7 @@ const cashier: readonly Permission[] = [
   'sales.sell',
   'receivables.view',
   'receivables.receive',
+  'shifts.operate',
 ];
 const manager: readonly Permission[] = PERMISSIONS.filter((p) => p !== 'settings.edit');
 

@@ -15,6 +15,7 @@ import { receivablesHandlers } from './receivables/handlers';
 import { refundHandlers } from './refunds/handlers';
 import { salesHandlers } from './sales/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { shiftHandlers } from './shifts/handlers';
 import { staffHandlers } from './staff/handlers';
 import { systemHandlers } from './system/handlers';
 
@@ -41,4 +42,5 @@ export const handlers: AllHandlers = {
   loyalty: loyaltyHandlers,
   backups: backupHandlers,
   insights: insightsHandlers,
+  shifts: shiftHandlers,
 };

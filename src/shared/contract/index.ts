@@ -15,6 +15,7 @@ import { receivables } from './receivables';
 import { refunds } from './refunds';
 import { sales } from './sales';
 import { settings } from './settings';
+import { shifts } from './shifts';
 import { staff } from './staff';
 import { system } from './system';
 
@@ -38,6 +39,7 @@ export const contract = {
   debts,
   backups,
   insights,
+  shifts,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 
@@ -64,6 +66,7 @@ export {
   refunds,
   sales,
   settings,
+  shifts,
   staff,
   system,
 };

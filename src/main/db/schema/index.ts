@@ -4,3 +4,4 @@ export * from './customers';
 export * from './ledgers';
 export * from './pricing';
 export * from './sales';
+export * from './shifts';

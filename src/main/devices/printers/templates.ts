@@ -2,6 +2,7 @@ import type { PrintTemplate } from '../../../shared/contract/devices';
 import { AppError } from '../../../shared/errors';
 import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { statementReceipt } from '../../domains/debts/statement-thermal';
+import { cashSlipBlocks, shiftReportBlocks } from '../../domains/shifts/print';
 import type { Block } from './document';
 import {
   LoyaltyCardData,
@@ -218,6 +219,8 @@ const TEMPLATES: Record<PrintTemplate, (data: unknown, opts: { logo?: boolean })
   'loyalty-card': loyaltyCard,
   'test-page': testPage,
   statement: statementReceipt,
+  'shift-report': shiftReportBlocks,
+  'cash-slip': cashSlipBlocks,
 };
 
 /** The blocks for a stored job; a snapshot the template cannot read is a job that fails with words, not a crash. */
