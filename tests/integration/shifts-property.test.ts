@@ -68,7 +68,7 @@ describe('property: the shifts account for every cash movement in the ledgers, a
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 5, maxLength: 25 }), async (steps) => {
         const sold: SalesOrder[] = [];
-        if (!(await app.call('shifts.current', null)).data) await ok('shifts.open', { float: { amount: 20_000 } });
+        if (!(await ok<Shift | null>('shifts.current', null))) await ok('shifts.open', { float: { amount: 20_000 } });
         for (const s of steps) {
           app.clock.advance(30_000);
           const key = `property-${++n}`;
@@ -116,7 +116,7 @@ describe('property: the shifts account for every cash movement in the ledgers, a
             // refused when it would take more than the drawer holds: that is part of what is checked
             await app.call('shifts.move', { kind: s.out ? 'pay_out' : 'pay_in', amount: s.amount, reason: 'property' });
           } else if (s.kind === 'shift') {
-            const open = (await app.call('shifts.current', null)).data as Shift;
+            const open = (await ok<Shift | null>('shifts.current', null)) as Shift;
             const closed = await ok<Shift>('shifts.close', {
               counted: { amount: Math.max(0, (open.expectedCash ?? 0) + s.off) },
               note: 'counted',
@@ -126,7 +126,7 @@ describe('property: the shifts account for every cash movement in the ledgers, a
           }
         }
         // close whatever is open so every movement sits in a Z report
-        const open = (await app.call('shifts.current', null)).data as Shift;
+        const open = (await ok<Shift | null>('shifts.current', null)) as Shift;
         const closed = await ok<Shift>('shifts.close', { counted: { amount: open.expectedCash ?? 0 } });
         zs.set(closed.id, closed.report as ShiftReport);
 
