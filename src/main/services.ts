@@ -23,6 +23,7 @@ import { AccountService } from './domains/receivables/account';
 import { SaleCredit } from './domains/receivables/credit';
 import { ReceivablesSettingsService } from './domains/receivables/settings';
 import { RefundService } from './domains/refunds/service';
+import { ShopReports } from './domains/reports/service';
 import { CodeLookup } from './domains/sales/lookup';
 import { ParkedSales } from './domains/sales/parked';
 import { SalesService } from './domains/sales/service';
@@ -66,6 +67,7 @@ export interface Services {
   insights: CustomerInsights;
   insightsSettings: InsightsSettingsService;
   shifts: ShiftService;
+  reports: ShopReports;
 }
 
 export interface ServiceOptions {
@@ -152,6 +154,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     insights,
     insightsSettings,
     shifts,
+    reports: new ShopReports(deps, settings),
   };
   return services;
 }

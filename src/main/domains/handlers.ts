@@ -13,6 +13,7 @@ import { loyaltyReportHandlers } from './loyalty-reports/handlers';
 import { pricingHandlers } from './pricing/handlers';
 import { receivablesHandlers } from './receivables/handlers';
 import { refundHandlers } from './refunds/handlers';
+import { reportHandlers } from './reports/handlers';
 import { salesHandlers } from './sales/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { shiftHandlers } from './shifts/handlers';
@@ -43,4 +44,5 @@ export const handlers: AllHandlers = {
   backups: backupHandlers,
   insights: insightsHandlers,
   shifts: shiftHandlers,
+  reports: reportHandlers,
 };

@@ -13,6 +13,7 @@ import { loyaltyReports } from './loyalty-reports';
 import { pricing } from './pricing';
 import { receivables } from './receivables';
 import { refunds } from './refunds';
+import { reports } from './reports';
 import { sales } from './sales';
 import { settings } from './settings';
 import { shifts } from './shifts';
@@ -40,6 +41,7 @@ export const contract = {
   backups,
   insights,
   shifts,
+  reports,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 
@@ -64,6 +66,7 @@ export {
   loyaltyReports,
   pricing,
   refunds,
+  reports,
   sales,
   settings,
   shifts,
