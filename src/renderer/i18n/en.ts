@@ -7,6 +7,7 @@ import { importEn } from './import.en';
 import { loyaltyEn } from './loyalty.en';
 import { pointsEn } from './points.en';
 import { pricingEn } from './pricing.en';
+import { shiftsEn } from './shifts.en';
 import { tillEn } from './till.en';
 
 export const en = {
@@ -367,6 +368,7 @@ export const en = {
   ...pricingEn,
   ...debtsEn,
   ...backupsEn,
+  ...shiftsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

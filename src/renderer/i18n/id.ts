@@ -8,6 +8,7 @@ import { importId } from './import.id';
 import { loyaltyId } from './loyalty.id';
 import { pointsId } from './points.id';
 import { pricingId } from './pricing.id';
+import { shiftsId } from './shifts.id';
 import { tillId } from './till.id';
 
 export const id: Record<MessageKey, string> = {
@@ -369,4 +370,5 @@ export const id: Record<MessageKey, string> = {
   ...pricingId,
   ...debtsId,
   ...backupsId,
+  ...shiftsId,
 };

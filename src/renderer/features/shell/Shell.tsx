@@ -14,6 +14,7 @@ import { LoyaltyScreen } from '../loyalty/LoyaltyScreen';
 import { DailyDebtSummary } from '../receivables/DailyDebtSummary';
 import { DebtAlertBadge } from '../receivables/DebtAlertBadge';
 import { DebtsScreen } from '../receivables/DebtsScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
 import { TillScreen } from '../till/TillScreen';
@@ -206,6 +207,8 @@ function SectionView({ id }: { id: SectionId }) {
       return <DebtsScreen />;
     case 'loyalty':
       return <LoyaltyScreen />;
+    case 'reports':
+      return <ReportsScreen />;
     default:
       return <EmptySection id={id} />;
   }
@@ -214,7 +217,10 @@ function SectionView({ id }: { id: SectionId }) {
 function EmptySection({
   id,
 }: {
-  id: Exclude<SectionId, 'settings' | 'staff' | 'audit' | 'customers' | 'till' | 'devices' | 'catalog' | 'loyalty'>;
+  id: Exclude<
+    SectionId,
+    'settings' | 'staff' | 'audit' | 'customers' | 'till' | 'devices' | 'catalog' | 'loyalty' | 'reports'
+  >;
 }) {
   const t = useT();
   return (
