@@ -117,6 +117,7 @@ export function ShiftPanel() {
 
   return (
     <div className="debt-panel shift-panel">
+      {report?.kind === 'Z' && reportBlock}
       {shift === null ? (
         <form className="card shift-card" onSubmit={open} aria-labelledby="h-open-shift">
           <h2 id="h-open-shift" className="debt-h2">
@@ -209,7 +210,7 @@ export function ShiftPanel() {
           )}
         </div>
       )}
-      {reportBlock}
+      {report?.kind === 'X' && reportBlock}
       {can('shifts.review') && history.length > 0 && (
         <ShiftHistory
           rows={history}

@@ -22,7 +22,7 @@ export function ShiftReportView({ report, locale }: { report: ShiftReport; local
         ? 'shift.report.short'
         : 'shift.report.even';
   return (
-    <div className="shift-report" data-testid={`${report.kind.toLowerCase()}-report`}>
+    <div className="shift-report" data-testid={`${report.kind.toLowerCase()}-report`} data-shift-id={report.shiftId}>
       <h2 className="debt-h2">{t('shift.report.title', { kind: report.kind, number: report.number })}</h2>
       <table
         className="table report-table"
