@@ -34,6 +34,8 @@ test('shift: cash needs an open shift; the cashier opens one with a counted floa
   await page.keyboard.type('20000', { delay: 30 });
   await page.keyboard.press('Enter');
   await expect(page.getByText(/No shift is open on this till/).first()).toBeVisible();
+  // the till offers to open one right there (float, Enter); this cashier counts hers on the Reports screen instead
+  await expect(pay.getByLabel('Opening float in the drawer')).toBeFocused();
   await page.keyboard.press('Escape');
 
   // Reports → Shift: the float counted note by note.
@@ -106,4 +108,27 @@ test('shift: cash needs an open shift; the cashier opens one with a counted floa
   expect(text).toContain('Z REPORT');
   expect(text).toMatch(/Short\s+-5,000/);
   expect(text).toMatch(/Pay-outs \(1\)\s+-2,000/);
+});
+
+test('shift: with no shift open, the till opens one from the payment dialog with the float and Enter, and completes the sale', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
+  await signIn(page, OWNER.name, OWNER.pin);
+  await rpc(page, 'shifts.updateSettings', { requireOpenShift: true });
+  await scan(page, SUGAR);
+  await expect(page.getByTestId('till-total')).toContainText('UGX 5,000');
+  await expect(page.getByRole('region', { name: 'Totals' })).toHaveAttribute('aria-busy', 'false');
+  await page.keyboard.press('F12');
+  const pay = page.getByRole('dialog', { name: 'Take payment' });
+  await expect(pay.getByLabel('Cash received')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(pay.getByLabel('Opening float in the drawer')).toBeFocused();
+  await page.keyboard.type('30000', { delay: 30 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /Sale S-\d+ complete/ })).toBeVisible();
+  const shift = await rpc<{ number: string; openingFloat: number; expectedCash: number }>(page, 'shifts.current', null);
+  expect(shift).toMatchObject({ number: 'Z-000001', openingFloat: 30_000, expectedCash: 35_000 });
 });

@@ -107,5 +107,8 @@ export const shiftsEn = {
   'reports.col.tax': 'Tax',
   'reports.col.discounts': 'Discounts',
   'reports.col.share': 'Share',
+  'shift.till.open': 'Open a shift on this till now',
+  'shift.till.float': 'Opening float in the drawer',
+  'shift.till.submit': 'Open shift and complete the sale',
   'reports.averageBasket': 'Average basket: {amount} over {orders} sales',
 } as const;

@@ -109,5 +109,8 @@ export const shiftsId: Record<keyof typeof shiftsEn, string> = {
   'reports.col.tax': 'Pajak',
   'reports.col.discounts': 'Diskon',
   'reports.col.share': 'Porsi',
+  'shift.till.open': 'Buka shift di kasir ini sekarang',
+  'shift.till.float': 'Modal awal di laci',
+  'shift.till.submit': 'Buka shift dan selesaikan penjualan',
   'reports.averageBasket': 'Rata-rata belanja: {amount} dari {orders} penjualan',
 };

@@ -109,5 +109,8 @@ export const shiftsSw: Record<keyof typeof shiftsEn, string> = {
   'reports.col.tax': 'Kodi',
   'reports.col.discounts': 'Punguzo',
   'reports.col.share': 'Sehemu',
+  'shift.till.open': 'Fungua zamu kwenye kaunta hii sasa',
+  'shift.till.float': 'Fedha za kuanzia kwenye droo',
+  'shift.till.submit': 'Fungua zamu na ukamilishe mauzo',
   'reports.averageBasket': 'Wastani wa kikapu: {amount} kwa mauzo {orders}',
 };

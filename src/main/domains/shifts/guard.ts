@@ -14,7 +14,7 @@ export function openShiftGuard(shifts: ShiftService): Guard {
       if (!shifts.settings.get().requireOpenShift || shifts.openShiftId()) return;
       throw new AppError(
         'CONFLICT',
-        'No shift is open on this till, so it cannot take cash. Open a shift with its float first (F9).',
+        'No shift is open on this till, so it cannot take cash. Open a shift with its float first.',
         {
           reason: 'noOpenShift',
         },
