@@ -15,6 +15,7 @@ import { benchPricing } from './pricing';
 import { benchPrint } from './print';
 import { benchReceivables } from './receivables';
 import { benchCreditSale } from './sales';
+import { benchShifts } from './shifts';
 import { benchStartup } from './startup';
 import { type BenchResult, report } from './stats';
 
@@ -40,6 +41,7 @@ const benches: Record<string, () => Promise<BenchResult | BenchResult[]> | Bench
   receivables: benchReceivables,
   backup: benchBackup,
   insights: benchInsights,
+  shifts: benchShifts,
 };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((n) => !(n in benches));

@@ -41,6 +41,10 @@ CREATE UNIQUE INDEX `shifts_number` ON `shifts` (`number`);--> statement-breakpo
 CREATE UNIQUE INDEX `shifts_one_open_per_till` ON `shifts` (`till_id`) WHERE status = 'open';--> statement-breakpoint
 CREATE INDEX `shifts_till_opened` ON `shifts` (`till_id`,`opened_at`);--> statement-breakpoint
 CREATE INDEX `shifts_opened` ON `shifts` (`opened_at`);--> statement-breakpoint
+CREATE INDEX `payments_at_takings` ON `payments` (`at`,`till_id`,`method`,`sales_order_id`,`reverses_id`,`amount`);--> statement-breakpoint
+CREATE INDEX `refunds_at_method` ON `refunds` (`at`,`till_id`,`method`,`status`,`total`);--> statement-breakpoint
+CREATE INDEX `refunds_cancelled` ON `refunds` (`cancelled_at`) WHERE cancelled_at IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `sales_orders_voided` ON `sales_orders` (`voided_at`) WHERE voided_at IS NOT NULL;--> statement-breakpoint
 -- A shift's opening is fixed once written; a closed shift is immutable, but for the manager's review, given once.
 -- Corrections are new entries (a pay-in or pay-out in the next shift), never edits.
 CREATE TRIGGER shifts_opening_fixed BEFORE UPDATE ON shifts

@@ -17,6 +17,8 @@ const METHOD_ORDER: readonly PaymentMethod[] = [
   'points',
 ];
 
+const DAY_MS = 86_400_000;
+
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 /** One shop-local day as SQL sees it: its index, first instant, first instant after it, and the zone's offset. */
@@ -34,39 +36,61 @@ export class ShopReports {
 
   takings(q: { from: string; to: string }): Takings {
     const { days, bounds } = this.days(q.from, q.to);
-    const sql = (table: string, amount: string, at: string, extra: string) =>
-      `WITH d(i, s, e) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
-         FROM json_each(?))
-       SELECT d.i AS i, x.method AS method, coalesce(sum(x.${amount}), 0) AS amount, count(*) AS n
-       FROM d JOIN ${table} x ON x.${at} >= d.s AND x.${at} < d.e ${extra} GROUP BY d.i, x.method`;
-    type Row = { i: number; method: PaymentMethod; amount: number; n: number };
-    const json = JSON.stringify(bounds);
-    const sales = stmt(this.deps.sqlite, sql('payments', 'amount', 'at', 'AND x.sales_order_id IS NOT NULL')).all(
-      json,
-    ) as Row[];
-    const debt = stmt(this.deps.sqlite, sql('payments', 'amount', 'at', 'AND x.sales_order_id IS NULL')).all(
-      json,
-    ) as Row[];
-    const refunds = stmt(this.deps.sqlite, sql('refunds', 'total', 'at', "AND x.status = 'completed'")).all(
-      json,
-    ) as Row[];
-    const orders = stmt(
+    type Row = { i: number; method: PaymentMethod; debt: number; amount: number };
+    const start = bounds[0]?.[1] ?? 0;
+    const end = bounds.at(-1)?.[2] ?? 0;
+    // a zone without daylight saving in the range (Kampala, Jakarta, Nairobi): days are plain arithmetic on `at`,
+    // one range scan of a covering index; otherwise each day's own bounds, from a JSON list
+    const even = bounds.every((b) => b[2] - b[1] === DAY_MS);
+    const dayOf = (col: string) => (even ? `CAST((${col} - ?) / ${DAY_MS} AS INTEGER)` : 'd.i');
+    const from = (table: string, col: string) =>
+      even
+        ? `FROM ${table} x WHERE x.${col} >= ? AND x.${col} < ?`
+        : `FROM (SELECT json_extract(value, '$[0]') AS i, json_extract(value, '$[1]') AS s,
+             json_extract(value, '$[2]') AS e FROM json_each(?)) d
+           CROSS JOIN ${table} x ON x.${col} >= d.s AND x.${col} < d.e WHERE 1`;
+    const args = even ? [start, start, end] : [JSON.stringify(bounds)];
+    // one pass over the covering index for both sale payments and debt payments
+    const payments = stmt(
       this.deps.sqlite,
-      `WITH d(i, s, e) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]')
-         FROM json_each(?))
-       SELECT d.i AS i, count(*) AS n FROM d JOIN sales_orders o ON o.completed_at >= d.s AND o.completed_at < d.e
-       WHERE o.status = 'completed' GROUP BY d.i`,
-    ).all(json) as Array<{ i: number; n: number }>;
+      `SELECT ${dayOf('x.at')} AS i, x.method AS method, x.sales_order_id IS NULL AS debt, sum(x.amount) AS amount
+       ${from('payments', 'at')} GROUP BY 1, 2, 3`,
+    ).all(...args) as Row[];
+    const refunds = stmt(
+      this.deps.sqlite,
+      `SELECT ${dayOf('x.at')} AS i, x.method AS method, 0 AS debt, sum(x.total) AS amount
+       ${from('refunds', 'at')} AND x.status = 'completed' GROUP BY 1, 2`,
+    ).all(...args) as Row[];
+    const orders = new Map(
+      (
+        stmt(
+          this.deps.sqlite,
+          `SELECT ${dayOf('x.completed_at')} AS i, count(*) AS n ${from('sales_orders', 'completed_at')}
+           AND x.status = 'completed' GROUP BY 1`,
+        ).all(...args) as Array<{ i: number; n: number }>
+      ).map((o) => [o.i, o.n]),
+    );
+    const byDay = (rows: Row[]) => {
+      const m = new Map<number, Array<{ method: PaymentMethod; amount: number }>>();
+      for (const r of rows) {
+        if (r.amount === 0) continue;
+        const l = m.get(r.i) ?? [];
+        l.push({ method: r.method, amount: r.amount });
+        m.set(r.i, l);
+      }
+      return (i: number) => sortMethods(m.get(i) ?? []);
+    };
+    const salesOf = byDay(payments.filter((r) => !r.debt));
+    const debtOf = byDay(payments.filter((r) => r.debt));
+    const refundsOf = byDay(refunds);
     const methods = new Set<PaymentMethod>();
-    const pick = (rows: Row[], i: number) =>
-      sortMethods(rows.filter((r) => r.i === i && r.amount !== 0).map((r) => ({ method: r.method, amount: r.amount })));
     const out: TakingsDay[] = days.map((day, i) => {
       const d = {
         day,
-        orders: orders.find((o) => o.i === i)?.n ?? 0,
-        sales: pick(sales, i),
-        refunds: pick(refunds, i),
-        debt: pick(debt, i),
+        orders: orders.get(i) ?? 0,
+        sales: salesOf(i),
+        refunds: refundsOf(i),
+        debt: debtOf(i),
         taken: 0,
       };
       for (const l of [d.sales, d.refunds, d.debt]) for (const r of l) methods.add(r.method);
@@ -99,6 +123,7 @@ export class ShopReports {
   salesBy(q: { from: string; to: string; by: SalesBy; limit: number }): SalesByReport {
     const { bounds } = this.days(q.from, q.to);
     const json = JSON.stringify(bounds);
+    const range = { start: bounds[0]?.[1] ?? 0, end: bounds.at(-1)?.[2] ?? 0 };
     const days = `WITH d(i, s, e, off) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'),
         json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(?))`;
     const orderKey: Record<SalesBy, string> = {
@@ -113,19 +138,20 @@ export class ShopReports {
     const rows = byLine
       ? (stmt(
           this.deps.sqlite,
-          `${days} SELECT ${orderKey[q.by]} AS key, count(DISTINCT o.id) AS orders, sum(l.qty_milli) AS qtyMilli,
+          `SELECT ${orderKey[q.by]} AS key, count(DISTINCT o.id) AS orders, sum(l.qty_milli) AS qtyMilli,
              sum(l.net) AS net, sum(l.tax) AS tax, sum(l.total) AS total,
              sum(l.line_discount + l.order_discount_share) AS discounts
-           FROM d JOIN sales_orders o ON o.completed_at >= d.s AND o.completed_at < d.e
-           JOIN sales_lines l ON l.sales_order_id = o.id ${q.by === 'category' ? 'JOIN products p ON p.id = l.product_id' : ''}
-           WHERE o.status = 'completed' GROUP BY key ORDER BY total DESC, key LIMIT ?`,
-        ).all(json, q.limit) as Array<Omit<SalesByRow, 'label'>>)
+           FROM sales_orders o CROSS JOIN sales_lines l ON l.sales_order_id = o.id
+           ${q.by === 'category' ? 'JOIN products p ON p.id = l.product_id' : ''}
+           WHERE o.completed_at >= ? AND o.completed_at < ? AND o.status = 'completed'
+           GROUP BY key ORDER BY total DESC, key LIMIT ?`,
+        ).all(range.start, range.end, q.limit) as Array<Omit<SalesByRow, 'label'>>)
       : (stmt(
           this.deps.sqlite,
           `${days} SELECT ${orderKey[q.by]} AS key, count(*) AS orders, NULL AS qtyMilli,
              sum(o.total - o.tax_total) AS net, sum(o.tax_total) AS tax,
              sum(o.total + o.rounding) AS total, sum(o.discount_total) AS discounts
-           FROM d JOIN sales_orders o ON o.completed_at >= d.s AND o.completed_at < d.e
+           FROM d CROSS JOIN sales_orders o ON o.completed_at >= d.s AND o.completed_at < d.e
            WHERE o.status = 'completed' GROUP BY key ORDER BY ${q.by === 'staff' ? 'total DESC' : 'CAST(key AS INTEGER)'} LIMIT ?`,
         ).all(json, q.limit) as Array<Omit<SalesByRow, 'label'>>);
     const labels = this.labels(
@@ -134,9 +160,9 @@ export class ShopReports {
     );
     const totals = stmt(
       this.deps.sqlite,
-      `${days} SELECT count(*) AS orders, coalesce(sum(o.total + o.rounding), 0) AS total
-       FROM d JOIN sales_orders o ON o.completed_at >= d.s AND o.completed_at < d.e WHERE o.status = 'completed'`,
-    ).get(json) as { orders: number; total: number };
+      `SELECT count(*) AS orders, coalesce(sum(o.total + o.rounding), 0) AS total
+       FROM sales_orders o WHERE o.completed_at >= ? AND o.completed_at < ? AND o.status = 'completed'`,
+    ).get(range.start, range.end) as { orders: number; total: number };
     return {
       from: q.from,
       to: q.to,

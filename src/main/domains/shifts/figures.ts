@@ -39,7 +39,7 @@ export function shiftFigures(sqlite: Sqlite, w: ShiftWindow): Figures {
   const voids = stmt(
     sqlite,
     `SELECT count(*) AS count, coalesce(sum(total + rounding), 0) AS total
-     FROM sales_orders WHERE till_id = ? AND voided_at BETWEEN ? AND ?`,
+     FROM sales_orders WHERE till_id = ? AND voided_at IS NOT NULL AND voided_at BETWEEN ? AND ?`,
   ).get(...args) as { count: number; total: number };
   const pays = stmt(
     sqlite,
@@ -54,7 +54,7 @@ export function shiftFigures(sqlite: Sqlite, w: ShiftWindow): Figures {
        FROM refunds WHERE till_id = ? AND at BETWEEN ? AND ? GROUP BY method
      UNION ALL
      SELECT method, 0 AS count, -coalesce(sum(total), 0) AS amount, -1 AS sign
-       FROM refunds WHERE till_id = ? AND cancelled_at BETWEEN ? AND ? GROUP BY method`,
+       FROM refunds WHERE till_id = ? AND cancelled_at IS NOT NULL AND cancelled_at BETWEEN ? AND ? GROUP BY method`,
   ).all(...args, ...args) as Array<{ method: PaymentMethod; count: number; amount: number }>;
   const taxes = stmt(
     sqlite,
@@ -63,13 +63,13 @@ export function shiftFigures(sqlite: Sqlite, w: ShiftWindow): Figures {
          WHERE o.till_id = ? AND o.completed_at BETWEEN ? AND ?
        UNION ALL
        SELECT l.tax_rate_bp, -l.net, -l.tax FROM sales_lines l JOIN sales_orders o ON o.id = l.sales_order_id
-         WHERE o.till_id = ? AND o.voided_at BETWEEN ? AND ?
+         WHERE o.till_id = ? AND o.voided_at IS NOT NULL AND o.voided_at BETWEEN ? AND ?
        UNION ALL
        SELECT l.tax_rate_bp, -r.net, -r.tax FROM refund_lines r JOIN refunds f ON f.id = r.refund_id
          JOIN sales_lines l ON l.id = r.sales_line_id WHERE f.till_id = ? AND f.at BETWEEN ? AND ?
        UNION ALL
        SELECT l.tax_rate_bp, r.net, r.tax FROM refund_lines r JOIN refunds f ON f.id = r.refund_id
-         JOIN sales_lines l ON l.id = r.sales_line_id WHERE f.till_id = ? AND f.cancelled_at BETWEEN ? AND ?
+         JOIN sales_lines l ON l.id = r.sales_line_id WHERE f.till_id = ? AND f.cancelled_at IS NOT NULL AND f.cancelled_at BETWEEN ? AND ?
      ) GROUP BY rate_bp ORDER BY rate_bp`,
   ).all(...args, ...args, ...args, ...args) as Array<{ rateBp: number; net: number; tax: number }>;
   const moves = stmt(
