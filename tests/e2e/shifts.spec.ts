@@ -21,7 +21,12 @@ test('shift: cash needs an open shift; the cashier opens one with a counted floa
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, OWNER.name, OWNER.pin);
-  await rpc(page, 'shifts.updateSettings', { requireOpenShift: true });
+  // the owner turns the rule on in Settings
+  await page.keyboard.press('Alt+7');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+  await page.getByLabel('A cash sale needs an open shift on the till').check();
+  await page.getByRole('button', { name: 'Save shift rules' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Shift rules saved.' })).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await signIn(page, CASHIER.name, CASHIER.pin);
 

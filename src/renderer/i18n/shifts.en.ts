@@ -110,5 +110,13 @@ export const shiftsEn = {
   'shift.till.open': 'Open a shift on this till now',
   'shift.till.float': 'Opening float in the drawer',
   'shift.till.submit': 'Open shift and complete the sale',
+  'shift.settings.title': 'Shifts and cash-up',
+  'shift.settings.require': 'A cash sale needs an open shift on the till',
+  'shift.settings.blind': 'Blind close: the cashier counts before seeing the expected cash',
+  'shift.settings.limit': 'Pay-ins and pay-outs above this need a manager ({currency})',
+  'shift.settings.threshold': 'An over or short above this needs a note ({currency})',
+  'shift.settings.default': 'the currency’s usual amount',
+  'shift.settings.save': 'Save shift rules',
+  'shift.settings.saved': 'Shift rules saved.',
   'reports.averageBasket': 'Average basket: {amount} over {orders} sales',
 } as const;

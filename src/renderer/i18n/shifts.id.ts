@@ -112,5 +112,13 @@ export const shiftsId: Record<keyof typeof shiftsEn, string> = {
   'shift.till.open': 'Buka shift di kasir ini sekarang',
   'shift.till.float': 'Modal awal di laci',
   'shift.till.submit': 'Buka shift dan selesaikan penjualan',
+  'shift.settings.title': 'Shift dan tutup kas',
+  'shift.settings.require': 'Penjualan tunai memerlukan shift yang terbuka di kasir',
+  'shift.settings.blind': 'Tutup buta: kasir menghitung sebelum melihat jumlah yang seharusnya',
+  'shift.settings.limit': 'Kas masuk dan keluar di atas jumlah ini perlu manajer ({currency})',
+  'shift.settings.threshold': 'Selisih lebih atau kurang di atas jumlah ini perlu catatan ({currency})',
+  'shift.settings.default': 'jumlah biasa untuk mata uang ini',
+  'shift.settings.save': 'Simpan aturan shift',
+  'shift.settings.saved': 'Aturan shift tersimpan.',
   'reports.averageBasket': 'Rata-rata belanja: {amount} dari {orders} penjualan',
 };

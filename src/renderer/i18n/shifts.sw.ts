@@ -112,5 +112,13 @@ export const shiftsSw: Record<keyof typeof shiftsEn, string> = {
   'shift.till.open': 'Fungua zamu kwenye kaunta hii sasa',
   'shift.till.float': 'Fedha za kuanzia kwenye droo',
   'shift.till.submit': 'Fungua zamu na ukamilishe mauzo',
+  'shift.settings.title': 'Zamu na kuhesabu fedha',
+  'shift.settings.require': 'Mauzo ya fedha taslimu yanahitaji zamu iliyofunguliwa kwenye kaunta',
+  'shift.settings.blind': 'Kufunga bila kuona: mhudumu anahesabu kabla ya kuona kiasi kinachotarajiwa',
+  'shift.settings.limit': 'Kuweka au kutoa fedha zaidi ya kiasi hiki kunahitaji meneja ({currency})',
+  'shift.settings.threshold': 'Ziada au upungufu zaidi ya kiasi hiki unahitaji maelezo ({currency})',
+  'shift.settings.default': 'kiasi cha kawaida cha sarafu hii',
+  'shift.settings.save': 'Hifadhi kanuni za zamu',
+  'shift.settings.saved': 'Kanuni za zamu zimehifadhiwa.',
   'reports.averageBasket': 'Wastani wa kikapu: {amount} kwa mauzo {orders}',
 };
