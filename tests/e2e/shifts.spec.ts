@@ -137,3 +137,44 @@ test('shift: with no shift open, the till opens one from the payment dialog with
   const shift = await rpc<{ number: string; openingFloat: number; expectedCash: number }>(page, 'shifts.current', null);
   expect(shift).toMatchObject({ number: 'Z-000001', openingFloat: 30_000, expectedCash: 35_000 });
 });
+
+test('reports: the owner reads daily takings by payment method and sales by hour on the demo shop', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Try the demo shop' }).click();
+  await expect(page.getByText(/^Demo shop ready/)).toBeVisible({ timeout: 30_000 });
+  await signIn(page, OWNER.name, OWNER.pin);
+  // invoices fall due every day in the demo: the sign-in may open the list of new overdue debts first
+  const overdue = page.getByRole('dialog', { name: 'New overdue debts today' });
+  if (
+    await overdue.waitFor({ timeout: 3_000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    await overdue.getByRole('button', { name: 'Close' }).click();
+  await page.keyboard.press('Alt+5');
+  await page.getByRole('tab', { name: 'Daily takings' }).click();
+  const takings = page.getByRole('table', { name: 'Daily takings' });
+  await expect(takings).toBeVisible();
+  await expect(takings.getByRole('columnheader', { name: 'Cash' })).toBeVisible();
+  const from = await page.getByLabel('From').inputValue();
+  const t = await rpc<{ totals: { orders: number; taken: number } }>(page, 'reports.takings', {
+    from,
+    to: await page.getByLabel('To').inputValue(),
+  });
+  await expect(page.getByTestId('takings-total')).toContainText(String(t.totals.orders));
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/reports-takings.png` });
+  await page.getByRole('tab', { name: 'Sales' }).click();
+  await page.getByLabel('Group by').selectOption('hour');
+  await expect(
+    page
+      .getByRole('table', { name: 'Sales' })
+      .getByRole('row', { name: /^\d\d:00/ })
+      .first(),
+  ).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/reports-sales-by-hour.png` });
+});

@@ -57,7 +57,7 @@ export function SalesByPanel() {
           {report.rows.length === 0 ? (
             <p className="muted">{t('reports.none')}</p>
           ) : (
-            <table className="table" aria-label={t('reports.tab.sales')}>
+            <table className="table takings-table" aria-label={t('reports.tab.sales')}>
               <thead>
                 <tr>
                   <th scope="col">{t(`reports.by.${report.by}` as MessageKey)}</th>
