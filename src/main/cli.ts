@@ -12,7 +12,7 @@ import { importCommand } from './cli/import';
 import { initCommand } from './cli/init';
 import { INSIGHT_REPORTS, INSIGHTS_HELP, insightsReportCommand } from './cli/insights';
 import { printerCommand } from './cli/printer';
-import { reportShiftCommand, SHIFT_HELP, shiftCommand } from './cli/shift';
+import { reportShiftCommand, reportTakingsCommand, SHIFT_HELP, shiftCommand } from './cli/shift';
 import { resolveDataDir } from './config';
 import { isoDate, localDate, startOfLocalDay } from './domains/loyalty/dates';
 import { DEMO_SHOP } from './domains/system/service';
@@ -83,6 +83,7 @@ export async function main(argv: string[]): Promise<number> {
       return rest[0] === 'debtors' ? exportDebtorsCommand(rest) : exportCommand(rest);
     case 'report':
       if (rest[0] === 'shift') return reportShiftCommand(rest);
+      if (rest[0] === 'takings') return reportTakingsCommand(rest);
       return (INSIGHT_REPORTS as readonly string[]).includes(rest[0] ?? '')
         ? insightsReportCommand(rest)
         : reportCommand(rest);

@@ -7,6 +7,8 @@ import { createApp } from '../../src/main/app';
 import { DEMO_PRODUCTS } from '../../src/main/seed/products';
 import type { ShiftReport } from '../../src/shared/contract/shifts';
 
+/** a UTC calendar day around today, so the shop's day (Kampala) is inside the range */
+const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
 const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/counterline.mjs', ...args], { encoding: 'utf8' });
 
 describe('counterline shift open / close / z and report shift', { timeout: 120_000 }, () => {
@@ -81,5 +83,21 @@ describe('counterline shift open / close / z and report shift', { timeout: 120_0
     expect(text).toContain('Z REPORT');
     expect(text).toMatch(/Counted UGX\s+55,000/);
     expect(text).toMatch(/Short\s+-5,000/);
+    const takings = JSON.parse(
+      cli(
+        'report',
+        'takings',
+        '--from',
+        '2020-01-01',
+        '--to',
+        '2100-12-31',
+        '--by',
+        'payment',
+        '--json',
+        '--data-dir',
+        dir,
+      ).stdout,
+    ) as { totals: { orders: number; sales: Array<{ method: string; amount: number }> } };
+    expect(takings.totals).toMatchObject({ orders: 1, sales: [{ method: 'cash', amount: 10_000 }] });
   });
 });

@@ -18,7 +18,9 @@ export const SHIFT_HELP = `  shift open --float AMOUNT --staff NAME --pin PIN [-
         units; --pdf saves it, --print queues it for the receipt printer.
   shift list [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--data-dir DIR]
   report shift SHIFT_ID --json [--data-dir DIR]
-        A shift's Z report figures (the same JSON as shift z SHIFT_ID --json).`;
+        A shift's Z report figures (the same JSON as shift z SHIFT_ID --json).
+  report takings --from YYYY-MM-DD --to YYYY-MM-DD [--by day|payment] [--json] [--data-dir DIR]
+        Money taken each shop day by payment method (refunds and debt payments apart), or the totals by method.`;
 
 const REPORT_ACTOR: SalesActor = { id: null, name: 'command line report', role: 'owner' };
 
@@ -128,4 +130,59 @@ function signIn(app: App, name: string, pin: string): SalesActor {
   if (!member) throw new AppError('NOT_FOUND', `No staff member is called ${name}.`);
   const who = app.services.staff.verifyApprover(member.id, pin);
   return { id: who.id, name: who.name, role: who.role };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `counterline report takings --from D --to D [--by day|payment] [--json]`: money in minor units. */
+export async function reportTakingsCommand(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: args.slice(1),
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      by: { type: 'string', default: 'day' },
+      json: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+    },
+  });
+  const { from, to, by } = values;
+  if (!from || !to || !DATE.test(from) || !DATE.test(to) || (by !== 'day' && by !== 'payment'))
+    return fail('Usage: counterline report takings --from YYYY-MM-DD --to YYYY-MM-DD [--by day|payment] [--json]', 2);
+  return withShop(values['data-dir'], async (app) => {
+    const r = app.services.reports.takings({ from, to });
+    if (values.json) {
+      console.log(
+        JSON.stringify(
+          by === 'day' ? r : { from: r.from, to: r.to, currency: r.currency, methods: r.methods, totals: r.totals },
+        ),
+      );
+      return 0;
+    }
+    const cols = ['Day', 'Sales', ...r.methods, 'Refunds', 'Debt', 'Taken'];
+    const line = (cells: Array<string | number>) =>
+      cells.map((c, i) => (i === 0 ? String(c).padEnd(10) : String(c).padStart(13))).join(' ');
+    const sum = (l: Array<{ amount: number }>) => l.reduce((a, x) => a + x.amount, 0);
+    const amountOf = (l: Array<{ method: string; amount: number }>, m: string) =>
+      l.find((x) => x.method === m)?.amount ?? 0;
+    console.log(`Takings ${r.from} to ${r.to} (${r.currency}, minor units)`);
+    console.log(line(cols));
+    const rows = by === 'day' ? r.days : [];
+    for (const d of rows)
+      console.log(
+        line([d.day, d.orders, ...r.methods.map((m) => amountOf(d.sales, m)), -sum(d.refunds), sum(d.debt), d.taken]),
+      );
+    const tt = r.totals;
+    console.log(
+      line([
+        'Total',
+        tt.orders,
+        ...r.methods.map((m) => amountOf(tt.sales, m)),
+        -sum(tt.refunds),
+        sum(tt.debt),
+        tt.taken,
+      ]),
+    );
+    return 0;
+  });
 }
