@@ -84,19 +84,8 @@ describe('counterline shift open / close / z and report shift', { timeout: 120_0
     expect(text).toMatch(/Counted UGX\s+55,000/);
     expect(text).toMatch(/Short\s+-5,000/);
     const takings = JSON.parse(
-      cli(
-        'report',
-        'takings',
-        '--from',
-        '2020-01-01',
-        '--to',
-        '2100-12-31',
-        '--by',
-        'payment',
-        '--json',
-        '--data-dir',
-        dir,
-      ).stdout,
+      cli('report', 'takings', '--from', day(-1), '--to', day(1), '--by', 'payment', '--json', '--data-dir', dir)
+        .stdout,
     ) as { totals: { orders: number; sales: Array<{ method: string; amount: number }> } };
     expect(takings.totals).toMatchObject({ orders: 1, sales: [{ method: 'cash', amount: 10_000 }] });
   });
