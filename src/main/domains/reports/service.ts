@@ -188,6 +188,7 @@ export class ShopReports {
   private days(from: string, to: string): { days: string[]; bounds: DayBounds[] } {
     const n = daysBetween(from, to) + 1;
     if (n < 1) throw new AppError('VALIDATION', 'The range ends before it starts.');
+    if (n > 3661) throw new AppError('VALIDATION', 'A report covers at most ten years: choose a shorter range.');
     const tz = this.settings.store().timeZone;
     const days: string[] = [];
     const bounds: DayBounds[] = [];
