@@ -106,3 +106,39 @@ describe('the Reports screen: daily takings and sales by staff, product and hour
     expect(byWeekday.rows.map((r) => r.label)).toEqual(['Monday']);
   });
 });
+
+describe('daily takings across a daylight-saving change', () => {
+  it('counts each London day from its own midnight, the short day included', async () => {
+    const app = makeTestApp();
+    try {
+      app.services.system.createDemoShop();
+      app.services.settings.updateStore({ id: null, name: 'test' }, { timeZone: 'Europe/London' });
+      await signInAs(app.call, DEMO.manager, DEMO.managerPin);
+      const ok = async <T>(name: string, input: unknown): Promise<T> => {
+        const res = await app.call(name, input);
+        if (!res.ok) throw new Error(`${name}: ${res.error.code} ${res.error.message}`);
+        return res.data as T;
+      };
+      const sugar = await ok<Product>('catalog.byBarcode', { code: code('MR-003') });
+      const sellAt = async (at: number, key: string) => {
+        app.clock.set(at);
+        await signInAs(app.call, DEMO.manager, DEMO.managerPin);
+        await ok('sales.complete', {
+          cart: { customerId: null, lines: [{ productId: sugar.id, qtyMilli: 1000 }] },
+          payments: [{ method: 'cash', amount: 5_000 }],
+          idempotencyKey: key,
+        });
+      };
+      await sellAt(Date.UTC(2026, 2, 28, 23, 30), 'dst-sale-1'); // 23:30 GMT, Saturday 28 March
+      await sellAt(Date.UTC(2026, 2, 29, 23, 30), 'dst-sale-2'); // 00:30 BST, Monday 30 March
+      const t = await ok<Takings>('reports.takings', { from: '2026-03-28', to: '2026-03-30' });
+      expect(t.days.map((d) => [d.day, d.orders])).toEqual([
+        ['2026-03-28', 1],
+        ['2026-03-29', 0],
+        ['2026-03-30', 1],
+      ]);
+    } finally {
+      app.dispose();
+    }
+  });
+});
