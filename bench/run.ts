@@ -16,6 +16,7 @@ import { benchPricing } from './pricing';
 import { benchPrint } from './print';
 import { benchReceivables } from './receivables';
 import { benchCreditSale } from './sales';
+import { benchShifts } from './shifts';
 import { benchStartup } from './startup';
 import { type BenchResult, report } from './stats';
 
@@ -42,6 +43,7 @@ const benches: Record<string, () => Promise<BenchResult | BenchResult[]> | Bench
   backup: benchBackup,
   insights: benchInsights,
   encryption: benchEncryption,
+  shifts: benchShifts,
 };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((n) => !(n in benches));

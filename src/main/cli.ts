@@ -14,6 +14,7 @@ import { INSIGHT_REPORTS, INSIGHTS_HELP, insightsReportCommand } from './cli/ins
 import { messagingCommand, outboxCommand, sendCommand } from './cli/messaging';
 import { printerCommand } from './cli/printer';
 import { eraseCustomerCommand, exportCustomerDataCommand } from './cli/privacy';
+import { reportShiftCommand, reportTakingsCommand, SHIFT_HELP, shiftCommand } from './cli/shift';
 import { resolveDataDir } from './config';
 import { isoDate, localDate, startOfLocalDay } from './domains/loyalty/dates';
 import { DEMO_SHOP } from './domains/system/service';
@@ -51,6 +52,7 @@ Usage: counterline <command> [options]
   report aging [--as-of YYYY-MM-DD] [--by-invoice-date] [--json] [--data-dir DIR]
         Debts by age (current, 1-30, 31-60, 61-90, over 90 days past due); JSON amounts in minor units.
 ${INSIGHTS_HELP}
+${SHIFT_HELP}
   statement CUSTOMER_ID --from YYYY-MM-DD --to YYYY-MM-DD --out FILE.pdf [--data-dir DIR]
   statement --all --from YYYY-MM-DD --to YYYY-MM-DD --out DIR [--combined] [--data-dir DIR]
         Statement of account as an A4 PDF; --all writes one per debtor (or one file with --combined).
@@ -102,9 +104,13 @@ export async function main(argv: string[]): Promise<number> {
     case 'erase':
       return eraseCustomerCommand(rest);
     case 'report':
+      if (rest[0] === 'shift') return reportShiftCommand(rest);
+      if (rest[0] === 'takings') return reportTakingsCommand(rest);
       return (INSIGHT_REPORTS as readonly string[]).includes(rest[0] ?? '')
         ? insightsReportCommand(rest)
         : reportCommand(rest);
+    case 'shift':
+      return shiftCommand(rest);
     case 'statement':
       return statementCommand(rest);
     case 'printer':

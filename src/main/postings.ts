@@ -15,6 +15,8 @@ import { approvalsGuard, SaleApprovals } from './domains/sales/approvals';
 import { parkedSalePosting } from './domains/sales/parked';
 import type { TillSettingsService } from './domains/sales/settings';
 import type { SettingsService } from './domains/settings/service';
+import { openShiftGuard } from './domains/shifts/guard';
+import type { ShiftService } from './domains/shifts/service';
 import type { StaffService } from './domains/staff/service';
 
 export interface FlowParts {
@@ -26,6 +28,7 @@ export interface FlowParts {
   pricing: PricingService;
   loyalty: LoyaltyService;
   credit: SaleCredit;
+  shifts: ShiftService;
 }
 
 /**
@@ -38,7 +41,13 @@ export interface FlowParts {
  */
 export function createFlow(p: FlowParts): Flow {
   return {
-    guards: [approvalsGuard(new SaleApprovals(p.deps, p.staff, p.till)), creditGuard(p.credit), pointsGuard(p.loyalty)],
+    guards: [
+      approvalsGuard(new SaleApprovals(p.deps, p.staff, p.till)),
+      creditGuard(p.credit),
+      pointsGuard(p.loyalty),
+      // cash needs an open shift on the till when the shop says so (decision 0019)
+      openShiftGuard(p.shifts),
+    ],
     postings: [
       stockPosting(p.deps),
       offerUsesPosting(p.pricing),

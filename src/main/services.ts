@@ -26,11 +26,14 @@ import { SaleCredit } from './domains/receivables/credit';
 import { ReceivablesSettingsService } from './domains/receivables/settings';
 import { RefundService } from './domains/refunds/service';
 import { RelationshipService } from './domains/relationships/service';
+import { ShopReports } from './domains/reports/service';
 import { CodeLookup } from './domains/sales/lookup';
 import { ParkedSales } from './domains/sales/parked';
 import { SalesService } from './domains/sales/service';
 import { TillSettingsService } from './domains/sales/settings';
 import { SettingsService } from './domains/settings/service';
+import { ShiftService } from './domains/shifts/service';
+import { ShiftSettingsService } from './domains/shifts/settings';
 import { type RoleMatrix, rolesOf } from './domains/staff/roles';
 import { StaffService } from './domains/staff/service';
 import { SystemService } from './domains/system/service';
@@ -72,6 +75,8 @@ export interface Services {
   insightsSettings: InsightsSettingsService;
   relationships: RelationshipService;
   messaging: MessagingService;
+  shifts: ShiftService;
+  reports: ShopReports;
 }
 
 export interface ServiceOptions {
@@ -104,7 +109,8 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
   const receivablesSettings = new ReceivablesSettingsService(deps, audit);
   const credit = new SaleCredit(deps, audit, settings, receivablesSettings);
 
-  const defaults = createFlow({ deps, audit, settings, staff, till: tillSettings, pricing, loyalty, credit });
+  const shifts = new ShiftService(deps, audit, settings, new ShiftSettingsService(deps, audit), staff, devices.queue);
+  const defaults = createFlow({ deps, audit, settings, staff, till: tillSettings, pricing, loyalty, credit, shifts });
   const flow = options.postings ? { ...defaults, postings: options.postings(defaults.postings) } : defaults;
 
   const sales = new SalesService(
@@ -160,6 +166,8 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     insightsSettings,
     relationships: new RelationshipService(deps, audit, settings),
     messaging: new MessagingService(deps, audit, settings, debtReports),
+    shifts,
+    reports: new ShopReports(deps, settings),
   };
   return services;
 }

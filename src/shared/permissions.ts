@@ -35,6 +35,10 @@ export const PERMISSIONS = [
   'messages.send',
   /** change message templates, resend or cancel what waits in the outbox */
   'messages.manage',
+  /** open and close a shift on the till, pay cash in and out, read its X report */
+  'shifts.operate',
+  /** see every shift, the expected cash of a blind close, and sign a closed shift off */
+  'shifts.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,6 +51,7 @@ const cashier: readonly Permission[] = [
   'receivables.view',
   'receivables.receive',
   'messages.send',
+  'shifts.operate',
 ];
 const manager: readonly Permission[] = PERMISSIONS.filter((p) => p !== 'settings.edit');
 

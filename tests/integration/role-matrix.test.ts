@@ -13,10 +13,15 @@ describe('the permission matrix', () => {
   });
   afterEach(() => app.dispose());
   const customer = { type: 'individual', firstName: 'Test', lastName: 'Person' };
+  const data = async <T>(name: string, input: unknown, who: string): Promise<T> => {
+    const r = await app.call(name, input, who);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.data as T;
+  };
 
   it('taking a permission from cashiers refuses it to a signed-in cashier at once, and giving one back allows it', async () => {
     expect((await app.call('customers.create', customer, 'cashier')).ok).toBe(true);
-    const { current } = (await app.call('staff.roles', null, 'owner')).data as { current: Record<string, string[]> };
+    const { current } = await data<{ current: Record<string, string[]> }>('staff.roles', null, 'owner');
     const without = (current.cashier ?? []).filter((p) => p !== 'customers.edit');
     const set = await app.call('staff.setRolePermissions', { role: 'cashier', permissions: without }, 'owner');
     expect(set).toMatchObject({ ok: true });
@@ -24,7 +29,7 @@ describe('the permission matrix', () => {
       ok: false,
       error: { code: 'FORBIDDEN' },
     });
-    const session = (await app.call('staff.session', null, 'cashier')).data as { permissions: string[] };
+    const session = await data<{ permissions: string[] }>('staff.session', null, 'cashier');
     expect(session.permissions).not.toContain('customers.edit');
     // a cashier may now see the audit log, if the owner wishes
     await app.call('staff.setRolePermissions', { role: 'cashier', permissions: [...without, 'audit.view'] }, 'owner');
@@ -55,7 +60,7 @@ describe('the permission matrix', () => {
   });
 
   it('a disabled staff member is signed out everywhere at once', async () => {
-    const list = (await app.call('staff.list', null, 'owner')).data as Array<{ id: string; name: string }>;
+    const list = await data<Array<{ id: string; name: string }>>('staff.list', null, 'owner');
     const aisha = list.find((s) => s.name === DEMO.cashier) as { id: string };
     expect(await app.call('staff.update', { id: aisha.id, active: false }, 'owner')).toMatchObject({ ok: true });
     expect(await app.call('customers.search', {}, 'cashier')).toMatchObject({

@@ -2,7 +2,7 @@ import { stmt } from '../db/statements';
 import type { Deps } from './deps';
 
 /** Document kinds and the letter their numbers start with. */
-export const DOCUMENT_PREFIXES = { sale: 'S', refund: 'R', payment: 'P' } as const;
+export const DOCUMENT_PREFIXES = { sale: 'S', refund: 'R', payment: 'P', shift: 'Z' } as const;
 export type DocumentKind = keyof typeof DOCUMENT_PREFIXES;
 
 /**

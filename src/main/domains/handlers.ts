@@ -15,8 +15,10 @@ import { pricingHandlers } from './pricing/handlers';
 import { receivablesHandlers } from './receivables/handlers';
 import { refundHandlers } from './refunds/handlers';
 import { relationshipsHandlers } from './relationships/handlers';
+import { reportHandlers } from './reports/handlers';
 import { salesHandlers } from './sales/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { shiftHandlers } from './shifts/handlers';
 import { staffHandlers } from './staff/handlers';
 import { systemHandlers } from './system/handlers';
 
@@ -45,4 +47,6 @@ export const handlers: AllHandlers = {
   insights: insightsHandlers,
   relationships: relationshipsHandlers,
   messaging: messagingHandlers,
+  shifts: shiftHandlers,
+  reports: reportHandlers,
 };

@@ -8,6 +8,7 @@ import { loyaltyEn } from './loyalty.en';
 import { pointsEn } from './points.en';
 import { pricingEn } from './pricing.en';
 import { relationshipsEn } from './relationships.en';
+import { shiftsEn } from './shifts.en';
 import { tillEn } from './till.en';
 
 export const en = {
@@ -369,6 +370,7 @@ export const en = {
   ...debtsEn,
   ...backupsEn,
   ...relationshipsEn,
+  ...shiftsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

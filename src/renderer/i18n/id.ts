@@ -9,6 +9,7 @@ import { loyaltyId } from './loyalty.id';
 import { pointsId } from './points.id';
 import { pricingId } from './pricing.id';
 import { relationshipsId } from './relationships.id';
+import { shiftsId } from './shifts.id';
 import { tillId } from './till.id';
 
 export const id: Record<MessageKey, string> = {
@@ -371,4 +372,5 @@ export const id: Record<MessageKey, string> = {
   ...debtsId,
   ...backupsId,
   ...relationshipsId,
+  ...shiftsId,
 };

@@ -9,6 +9,7 @@ import { loyaltySw } from './loyalty.sw';
 import { pointsSw } from './points.sw';
 import { pricingSw } from './pricing.sw';
 import { relationshipsSw } from './relationships.sw';
+import { shiftsSw } from './shifts.sw';
 import { tillSw } from './till.sw';
 
 export const sw: Record<MessageKey, string> = {
@@ -373,4 +374,5 @@ export const sw: Record<MessageKey, string> = {
   ...debtsSw,
   ...backupsSw,
   ...relationshipsSw,
+  ...shiftsSw,
 };

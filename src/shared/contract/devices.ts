@@ -15,6 +15,8 @@ export const PRINT_TEMPLATES = [
   'loyalty-card',
   'test-page',
   'statement',
+  'shift-report',
+  'cash-slip',
 ] as const;
 export type PrintTemplate = (typeof PRINT_TEMPLATES)[number];
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed', 'cancelled'] as const;

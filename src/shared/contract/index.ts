@@ -15,8 +15,10 @@ import { pricing } from './pricing';
 import { receivables } from './receivables';
 import { refunds } from './refunds';
 import { relationships } from './relationships';
+import { reports } from './reports';
 import { sales } from './sales';
 import { settings } from './settings';
+import { shifts } from './shifts';
 import { staff } from './staff';
 import { system } from './system';
 
@@ -42,6 +44,8 @@ export const contract = {
   insights,
   relationships,
   messaging,
+  shifts,
+  reports,
 } satisfies ContractShape;
 export type Contract = typeof contract;
 
@@ -68,8 +72,10 @@ export {
   pricing,
   refunds,
   relationships,
+  reports,
   sales,
   settings,
+  shifts,
   staff,
   system,
 };

@@ -5,3 +5,4 @@ export * from './ledgers';
 export * from './pricing';
 export * from './relationships';
 export * from './sales';
+export * from './shifts';

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { PRODUCT_UNITS } from '../../../shared/contract/catalog';
 import { PAYMENT_METHODS } from '../../../shared/contract/sales';
@@ -54,6 +55,8 @@ export const salesOrders = sqliteTable(
     index('sales_orders_customer_spend').on(t.customerId, t.completedAt, t.status, t.total, t.rounding),
     // covering: the insights reports sum a window of days per customer from the index alone
     index('sales_orders_completed_customer').on(t.completedAt, t.status, t.customerId, t.total),
+    // a shift's voids are read by when they happened: few rows, so only those are indexed
+    index('sales_orders_voided').on(t.voidedAt).where(sql`voided_at IS NOT NULL`),
   ],
 );
 
@@ -124,6 +127,8 @@ export const payments = sqliteTable(
     index('payments_sales_order').on(t.salesOrderId),
     index('payments_customer_at').on(t.customerId, t.at),
     index('payments_at').on(t.at),
+    // covering: daily takings and a shift's figures sum a window of payments by method from the index alone
+    index('payments_at_takings').on(t.at, t.tillId, t.method, t.salesOrderId, t.reversesId, t.amount),
   ],
 );
 
@@ -162,6 +167,9 @@ export const refunds = sqliteTable(
     index('refunds_customer_at').on(t.customerId, t.at),
     // covering: the insights reports take a window's refunds per customer from the index alone
     index('refunds_at_customer').on(t.at, t.status, t.customerId, t.total),
+    // covering: daily takings and a shift's figures take a window's refunds by method from the index alone
+    index('refunds_at_method').on(t.at, t.tillId, t.method, t.status, t.total),
+    index('refunds_cancelled').on(t.cancelledAt).where(sql`cancelled_at IS NOT NULL`),
   ],
 );
 

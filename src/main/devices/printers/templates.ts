@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { type DocumentWord, documentWords } from '../../../shared/i18n/documents';
 import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { statementReceipt } from '../../domains/debts/statement-thermal';
+import { cashSlipBlocks, shiftReportBlocks } from '../../domains/shifts/print';
 import type { Block } from './document';
 import {
   LoyaltyCardData,
@@ -244,6 +245,8 @@ const TEMPLATES: Record<PrintTemplate, (data: unknown, opts: { logo?: boolean })
   'loyalty-card': loyaltyCard,
   'test-page': testPage,
   statement: statementReceipt,
+  'shift-report': shiftReportBlocks,
+  'cash-slip': cashSlipBlocks,
 };
 
 /** The blocks for a stored job; a snapshot the template cannot read is a job that fails with words, not a crash. */

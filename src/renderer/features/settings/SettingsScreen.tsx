@@ -7,6 +7,7 @@ import { CheckField, CurrencySelect, LanguageSelect, TextAreaField, TextField, T
 import { useToast } from '../../ui/toast';
 import { BackupsCard } from './BackupsCard';
 import { CreditSettingsCard } from './CreditSettingsCard';
+import { ShiftSettingsCard } from './ShiftSettingsCard';
 
 type Form = Omit<StoreProfile, 'logo'>;
 
@@ -148,6 +149,9 @@ export function SettingsScreen() {
       )}
       {form && <TaxRates rates={taxRates} setRates={setTaxRates} editable={editable} />}
       {form && <CreditSettingsCard editable={editable} currency={form.currency} locale={form.locale} />}
+      {form && can('shifts.operate') && (
+        <ShiftSettingsCard editable={editable} currency={form.currency} locale={form.locale} />
+      )}
       {form && can('data.backup') && <BackupsCard editable={editable} locale={form.locale} />}
     </section>
   );

@@ -17,6 +17,7 @@ import { DebtAlertBadge } from '../receivables/DebtAlertBadge';
 import { DebtsScreen } from '../receivables/DebtsScreen';
 import { TodayBadge } from '../relationships/TodayBadge';
 import { TodayScreen } from '../relationships/TodayScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { SettingsScreen } from '../settings/SettingsScreen';
 import { StaffScreen } from '../staff/StaffScreen';
 import { TillScreen } from '../till/TillScreen';
@@ -240,6 +241,8 @@ function SectionView({
       return <DebtsScreen />;
     case 'loyalty':
       return <LoyaltyScreen />;
+    case 'reports':
+      return <ReportsScreen />;
     default:
       return <EmptySection id={id} />;
   }
@@ -250,7 +253,17 @@ function EmptySection({
 }: {
   id: Exclude<
     SectionId,
-    'settings' | 'staff' | 'audit' | 'customers' | 'till' | 'devices' | 'catalog' | 'loyalty' | 'today' | 'messages'
+    | 'settings'
+    | 'staff'
+    | 'audit'
+    | 'customers'
+    | 'till'
+    | 'devices'
+    | 'catalog'
+    | 'loyalty'
+    | 'today'
+    | 'messages'
+    | 'reports'
   >;
 }) {
   const t = useT();

@@ -2,6 +2,7 @@ import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import type { PaymentInput, Quote, TILL_PAYMENT_METHODS } from '../../../shared/contract/sales';
 import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
+import { ApiError, api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
 import { AmountField, TextField } from '../../ui/fields';
 import { messageOf } from '../../ui/toast';
@@ -47,6 +48,9 @@ export function PaymentDialog({
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const amountRef = useRef<HTMLInputElement>(null);
+  // the payments refused because no shift is open: the cashier opens one here (float, Enter) and the sale goes on
+  const [needsShift, setNeedsShift] = useState<PaymentInput[] | null>(null);
+  const [float, setFloat] = useState('');
 
   const progress = paymentProgress(quote, payments);
   const typed = typedAmount(amount, currency, locale);
@@ -75,9 +79,26 @@ export function PaymentDialog({
       await onComplete(list);
     } catch (e) {
       setError(messageOf(e));
+      if (e instanceof ApiError && (e.details as { reason?: string } | undefined)?.reason === 'noOpenShift') {
+        setNeedsShift(list);
+      }
     } finally {
       setBusy(false);
     }
+  };
+
+  const openShift = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy || !needsShift) return;
+    try {
+      await api.shifts.open({ float: { amount: float.trim() ? parseMoney(float, currency, locale) : 0 } });
+    } catch (err) {
+      setError(err instanceof MoneyParseError ? t('till.badAmount') : messageOf(err));
+      return;
+    }
+    const list = needsShift;
+    setNeedsShift(null);
+    void complete(list);
   };
 
   const submit = (e: FormEvent) => {
@@ -234,6 +255,14 @@ export function PaymentDialog({
             </button>
           </div>
         </form>
+        {needsShift && (
+          <form className="pay-open-shift" onSubmit={openShift} aria-label={t('shift.till.open')}>
+            <AmountField id="pay-float" autoFocus label={t('shift.till.float')} value={float} onChange={setFloat} />
+            <button type="submit" className="btn btn-primary" disabled={busy}>
+              {t('shift.till.submit')} <kbd>Enter</kbd>
+            </button>
+          </form>
+        )}
       </div>
     </Dialog>
   );

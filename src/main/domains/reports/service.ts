@@ -1,0 +1,215 @@
+import type { SalesBy, SalesByReport, SalesByRow, Takings, TakingsDay } from '../../../shared/contract/reports';
+import type { PaymentMethod } from '../../../shared/contract/sales';
+import { AppError } from '../../../shared/errors';
+import { stmt } from '../../db/statements';
+import type { Deps } from '../deps';
+import { addDays, dayStart, daysBetween } from '../insights/days';
+import type { SettingsService } from '../settings/service';
+import { offsetAt } from '../zone';
+
+const METHOD_ORDER: readonly PaymentMethod[] = [
+  'cash',
+  'card',
+  'mobile_money',
+  'bank_transfer',
+  'on_account',
+  'store_credit',
+  'points',
+];
+
+const DAY_MS = 86_400_000;
+
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** One shop-local day as SQL sees it: its index, first instant, first instant after it, and the zone's offset. */
+type DayBounds = [number, number, number, number];
+
+/**
+ * The owner's takings and sales reports. Days are the shop's: the range is handed to SQLite as a JSON list of day
+ * bounds, so each day is an index range on `at` and daylight saving days are as long as they really are.
+ */
+export class ShopReports {
+  constructor(
+    private deps: Deps,
+    private settings: SettingsService,
+  ) {}
+
+  takings(q: { from: string; to: string }): Takings {
+    const { days, bounds } = this.days(q.from, q.to);
+    type Row = { i: number; method: PaymentMethod; debt: number; amount: number };
+    const start = bounds[0]?.[1] ?? 0;
+    const end = bounds.at(-1)?.[2] ?? 0;
+    // a zone without daylight saving in the range (Kampala, Jakarta, Nairobi): days are plain arithmetic on `at`,
+    // one range scan of a covering index; otherwise each day's own bounds, from a JSON list
+    const even = bounds.every((b) => b[2] - b[1] === DAY_MS);
+    const dayOf = (col: string) => (even ? `CAST((${col} - ?) / ${DAY_MS} AS INTEGER)` : 'd.i');
+    const from = (table: string, col: string) =>
+      even
+        ? `FROM ${table} x WHERE x.${col} >= ? AND x.${col} < ?`
+        : `FROM (SELECT json_extract(value, '$[0]') AS i, json_extract(value, '$[1]') AS s,
+             json_extract(value, '$[2]') AS e FROM json_each(?)) d
+           CROSS JOIN ${table} x ON x.${col} >= d.s AND x.${col} < d.e WHERE 1`;
+    const args = even ? [start, start, end] : [JSON.stringify(bounds)];
+    // one pass over the covering index for both sale payments and debt payments
+    const payments = stmt(
+      this.deps.sqlite,
+      `SELECT ${dayOf('x.at')} AS i, x.method AS method, x.sales_order_id IS NULL AS debt, sum(x.amount) AS amount
+       ${from('payments', 'at')} GROUP BY 1, 2, 3`,
+    ).all(...args) as Row[];
+    const refunds = stmt(
+      this.deps.sqlite,
+      `SELECT ${dayOf('x.at')} AS i, x.method AS method, 0 AS debt, sum(x.total) AS amount
+       ${from('refunds', 'at')} AND x.status = 'completed' GROUP BY 1, 2`,
+    ).all(...args) as Row[];
+    const orders = new Map(
+      (
+        stmt(
+          this.deps.sqlite,
+          `SELECT ${dayOf('x.completed_at')} AS i, count(*) AS n ${from('sales_orders', 'completed_at')}
+           AND x.status = 'completed' GROUP BY 1`,
+        ).all(...args) as Array<{ i: number; n: number }>
+      ).map((o) => [o.i, o.n]),
+    );
+    const byDay = (rows: Row[]) => {
+      const m = new Map<number, Array<{ method: PaymentMethod; amount: number }>>();
+      for (const r of rows) {
+        if (r.amount === 0) continue;
+        const l = m.get(r.i) ?? [];
+        l.push({ method: r.method, amount: r.amount });
+        m.set(r.i, l);
+      }
+      return (i: number) => sortMethods(m.get(i) ?? []);
+    };
+    const salesOf = byDay(payments.filter((r) => !r.debt));
+    const debtOf = byDay(payments.filter((r) => r.debt));
+    const refundsOf = byDay(refunds);
+    const methods = new Set<PaymentMethod>();
+    const out: TakingsDay[] = days.map((day, i) => {
+      const d = {
+        day,
+        orders: orders.get(i) ?? 0,
+        sales: salesOf(i),
+        refunds: refundsOf(i),
+        debt: debtOf(i),
+        taken: 0,
+      };
+      for (const l of [d.sales, d.refunds, d.debt]) for (const r of l) methods.add(r.method);
+      d.taken = takenOf(d);
+      return d;
+    });
+    const sum = (key: 'sales' | 'refunds' | 'debt') => {
+      const m = new Map<PaymentMethod, number>();
+      for (const d of out) for (const r of d[key]) m.set(r.method, (m.get(r.method) ?? 0) + r.amount);
+      return sortMethods([...m].map(([method, amount]) => ({ method, amount })));
+    };
+    const totals = {
+      orders: out.reduce((a, d) => a + d.orders, 0),
+      sales: sum('sales'),
+      refunds: sum('refunds'),
+      debt: sum('debt'),
+      taken: 0,
+    };
+    totals.taken = takenOf(totals);
+    return {
+      from: q.from,
+      to: q.to,
+      currency: this.settings.store().currency,
+      methods: METHOD_ORDER.filter((m) => methods.has(m)),
+      days: out,
+      totals,
+    };
+  }
+
+  salesBy(q: { from: string; to: string; by: SalesBy; limit: number }): SalesByReport {
+    const { bounds } = this.days(q.from, q.to);
+    const json = JSON.stringify(bounds);
+    const range = { start: bounds[0]?.[1] ?? 0, end: bounds.at(-1)?.[2] ?? 0 };
+    const days = `WITH d(i, s, e, off) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'),
+        json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(?))`;
+    const orderKey: Record<SalesBy, string> = {
+      staff: 'o.staff_id',
+      hour: 'CAST(((o.completed_at + d.off) / 3600000) % 24 AS TEXT)',
+      // 1970-01-01 was a Thursday: day number + 3, mod 7, is Monday 0
+      weekday: 'CAST((((o.completed_at + d.off) / 86400000) + 3) % 7 AS TEXT)',
+      product: 'l.product_id',
+      category: "coalesce(p.category_id, '')",
+    };
+    const byLine = q.by === 'product' || q.by === 'category';
+    const rows = byLine
+      ? (stmt(
+          this.deps.sqlite,
+          `SELECT ${orderKey[q.by]} AS key, count(DISTINCT o.id) AS orders, sum(l.qty_milli) AS qtyMilli,
+             sum(l.net) AS net, sum(l.tax) AS tax, sum(l.total) AS total,
+             sum(l.line_discount + l.order_discount_share) AS discounts
+           FROM sales_orders o CROSS JOIN sales_lines l ON l.sales_order_id = o.id
+           ${q.by === 'category' ? 'JOIN products p ON p.id = l.product_id' : ''}
+           WHERE o.completed_at >= ? AND o.completed_at < ? AND o.status = 'completed'
+           GROUP BY key ORDER BY total DESC, key LIMIT ?`,
+        ).all(range.start, range.end, q.limit) as Array<Omit<SalesByRow, 'label'>>)
+      : (stmt(
+          this.deps.sqlite,
+          `${days} SELECT ${orderKey[q.by]} AS key, count(*) AS orders, NULL AS qtyMilli,
+             sum(o.total - o.tax_total) AS net, sum(o.tax_total) AS tax,
+             sum(o.total + o.rounding) AS total, sum(o.discount_total) AS discounts
+           FROM d CROSS JOIN sales_orders o ON o.completed_at >= d.s AND o.completed_at < d.e
+           WHERE o.status = 'completed' GROUP BY key ORDER BY ${q.by === 'staff' ? 'total DESC' : 'CAST(key AS INTEGER)'} LIMIT ?`,
+        ).all(json, q.limit) as Array<Omit<SalesByRow, 'label'>>);
+    const labels = this.labels(
+      q.by,
+      rows.map((r) => r.key),
+    );
+    const totals = stmt(
+      this.deps.sqlite,
+      `SELECT count(*) AS orders, coalesce(sum(o.total + o.rounding), 0) AS total
+       FROM sales_orders o WHERE o.completed_at >= ? AND o.completed_at < ? AND o.status = 'completed'`,
+    ).get(range.start, range.end) as { orders: number; total: number };
+    return {
+      from: q.from,
+      to: q.to,
+      by: q.by,
+      currency: this.settings.store().currency,
+      rows: rows.map((r) => ({ ...r, label: labels(r.key) })),
+      orders: totals.orders,
+      total: totals.total,
+      averageBasket: totals.orders ? Math.floor(totals.total / totals.orders) : 0,
+    };
+  }
+
+  private labels(by: SalesBy, keys: string[]): (key: string) => string {
+    if (by === 'hour') return (k) => `${k.padStart(2, '0')}:00`;
+    if (by === 'weekday') return (k) => WEEKDAYS[Number(k)] ?? k;
+    const table = by === 'staff' ? 'staff' : by === 'product' ? 'products' : 'product_categories';
+    const names = new Map<string, string>();
+    const get = stmt(this.deps.sqlite, `SELECT name FROM ${table} WHERE id = ?`);
+    for (const k of keys) names.set(k, (get.get(k) as { name: string } | undefined)?.name ?? '');
+    return (k) => names.get(k) || (by === 'category' ? 'No category' : k);
+  }
+
+  private days(from: string, to: string): { days: string[]; bounds: DayBounds[] } {
+    const n = daysBetween(from, to) + 1;
+    if (n < 1) throw new AppError('VALIDATION', 'The range ends before it starts.');
+    if (n > 3661) throw new AppError('VALIDATION', 'A report covers at most ten years: choose a shorter range.');
+    const tz = this.settings.store().timeZone;
+    const days: string[] = [];
+    const bounds: DayBounds[] = [];
+    let s = dayStart(from, tz);
+    for (let i = 0; i < n; i++) {
+      const day = addDays(from, i);
+      const e = dayStart(addDays(day, 1), tz);
+      days.push(day);
+      bounds.push([i, s, e, offsetAt(s, tz)]);
+      s = e;
+    }
+    return { days, bounds };
+  }
+}
+
+function sortMethods<T extends { method: PaymentMethod }>(rows: T[]): T[] {
+  return rows.sort((a, b) => METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method));
+}
+
+function takenOf(d: Pick<TakingsDay, 'sales' | 'refunds' | 'debt'>): number {
+  const money = (l: TakingsDay['sales']) =>
+    l.filter((r) => r.method !== 'on_account').reduce((a, r) => a + r.amount, 0);
+  return money(d.sales) - money(d.refunds) + money(d.debt);
+}
