@@ -2,6 +2,7 @@ import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messagefor
 import { describe, expect, it } from 'vitest';
 import { DICTIONARIES, type Lang, type MessageKey, translate } from '../../src/renderer/i18n';
 import { DOCUMENT_WORDS, documentLanguage, documentWords } from '../../src/shared/i18n/documents';
+import { PERMISSIONS } from '../../src/shared/permissions';
 
 const LANGS = Object.keys(DICTIONARIES) as Lang[];
 const KEYS = Object.keys(DICTIONARIES.en) as MessageKey[];
@@ -29,6 +30,10 @@ describe('the screens speak English, Bahasa Indonesia and Kiswahili with the sam
       expect({ lang, missing: KEYS.filter((k) => !(k in DICTIONARIES[lang])) }).toEqual({ lang, missing: [] });
       expect({ lang, extra: keys.filter((k) => !(k in DICTIONARIES.en)) }).toEqual({ lang, extra: [] });
     }
+  });
+
+  it('every permission has its words for the Staff screen’s matrix', () => {
+    expect(PERMISSIONS.filter((p) => !(`perm.${p}` in DICTIONARIES.en))).toEqual([]);
   });
 
   it('every message is valid ICU MessageFormat and takes the same values as the English one', () => {

@@ -8,6 +8,7 @@ import { loyaltyEn } from './loyalty.en';
 import { pointsEn } from './points.en';
 import { pricingEn } from './pricing.en';
 import { relationshipsEn } from './relationships.en';
+import { rolesEn } from './roles.en';
 import { shiftsEn } from './shifts.en';
 import { tillEn } from './till.en';
 
@@ -359,6 +360,7 @@ export const en = {
   'cust.contactBy': 'Contact by',
   'cust.contactBy.none': 'No consent given',
   'cust.address.isDefault': '(default)',
+  ...rolesEn,
   ...tillEn,
   ...accountEn,
   ...pointsEn,

@@ -9,6 +9,7 @@ import { loyaltyId } from './loyalty.id';
 import { pointsId } from './points.id';
 import { pricingId } from './pricing.id';
 import { relationshipsId } from './relationships.id';
+import { rolesId } from './roles.id';
 import { shiftsId } from './shifts.id';
 import { tillId } from './till.id';
 
@@ -361,6 +362,7 @@ export const id: Record<MessageKey, string> = {
   'cust.contactBy': 'Boleh dihubungi lewat',
   'cust.contactBy.none': 'Belum ada persetujuan',
   'cust.address.isDefault': '(utama)',
+  ...rolesId,
   ...tillId,
   ...accountId,
   ...pointsId,

@@ -9,6 +9,7 @@ import { loyaltySw } from './loyalty.sw';
 import { pointsSw } from './points.sw';
 import { pricingSw } from './pricing.sw';
 import { relationshipsSw } from './relationships.sw';
+import { rolesSw } from './roles.sw';
 import { shiftsSw } from './shifts.sw';
 import { tillSw } from './till.sw';
 
@@ -363,6 +364,7 @@ export const sw: Record<MessageKey, string> = {
   'cust.contactBy': 'Wasiliana kwa',
   'cust.contactBy.none': 'Hakuna ridhaa iliyotolewa',
   'cust.address.isDefault': '(kuu)',
+  ...rolesSw,
   ...tillSw,
   ...accountSw,
   ...pointsSw,

@@ -6,6 +6,7 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { PinField, SelectField, TextField } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
+import { RolesCard } from './RolesCard';
 
 export function StaffScreen() {
   const t = useT();
@@ -156,6 +157,7 @@ export function StaffScreen() {
           </button>
         </form>
       )}
+      {session.staff.role === 'owner' && <RolesCard />}
     </section>
   );
 }

@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useState } from 'react';
+import { PERMISSIONS, type Permission } from '../../../shared/permissions';
+import { type MessageKey, useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { useShell } from '../../lib/session';
+import { useToast } from '../../ui/toast';
+
+type Editable = 'manager' | 'cashier';
+const EDITABLE: Editable[] = ['manager', 'cashier'];
+type Matrix = Record<Editable, Set<Permission>>;
+
+const toMatrix = (m: Record<string, Permission[]>): Matrix => ({
+  manager: new Set(m.manager ?? []),
+  cashier: new Set(m.cashier ?? []),
+});
+
+/** The owner's permission matrix: a tick per role and permission, saved for both roles at once. */
+export function RolesCard() {
+  const t = useT();
+  const { onError } = useShell();
+  const toast = useToast();
+  const [matrix, setMatrix] = useState<Matrix | null>(null);
+  const [defaults, setDefaults] = useState<Matrix | null>(null);
+
+  const load = useCallback(() => {
+    api.staff
+      .roles(null)
+      .then((r) => {
+        setMatrix(toMatrix(r.current));
+        setDefaults(toMatrix(r.defaults));
+      })
+      .catch(onError);
+  }, [onError]);
+  useEffect(load, [load]);
+
+  if (!matrix || !defaults) return null;
+  const toggle = (role: Editable, p: Permission) => {
+    const next = new Set(matrix[role]);
+    if (next.has(p)) next.delete(p);
+    else next.add(p);
+    setMatrix({ ...matrix, [role]: next });
+  };
+  const save = async () => {
+    try {
+      for (const role of EDITABLE)
+        await api.staff.setRolePermissions({ role, permissions: PERMISSIONS.filter((p) => matrix[role].has(p)) });
+      toast.success(t('roles.saved'));
+      load();
+    } catch (err) {
+      onError(err);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="h-roles">
+      <h2 id="h-roles">{t('roles.title')}</h2>
+      <p className="muted">{t('roles.intro')}</p>
+      <div className="table-wrap">
+        <table className="table" aria-labelledby="h-roles">
+          <thead>
+            <tr>
+              <th scope="col">{t('roles.permission')}</th>
+              {EDITABLE.map((r) => (
+                <th key={r} scope="col">
+                  {t(`role.${r}` as MessageKey)}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {PERMISSIONS.map((p) => {
+              const label = t(`perm.${p}` as MessageKey);
+              return (
+                <tr key={p}>
+                  <td>{label}</td>
+                  {EDITABLE.map((r) => (
+                    <td key={r}>
+                      <input
+                        type="checkbox"
+                        checked={matrix[r].has(p)}
+                        onChange={() => toggle(r, p)}
+                        aria-label={t('roles.for', { permission: label, role: t(`role.${r}` as MessageKey) })}
+                      />
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <div className="row-actions">
+        <button type="button" className="btn btn-primary" onClick={() => void save()}>
+          {t('roles.save')}
+        </button>
+        <button type="button" className="btn" onClick={() => setMatrix(defaults)}>
+          {t('roles.defaults')}
+        </button>
+      </div>
+    </section>
+  );
+}

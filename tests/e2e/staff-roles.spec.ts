@@ -1,0 +1,31 @@
+import { mkdirSync } from 'node:fs';
+import { expect, rpc, signIn, test } from './fixtures';
+
+const OWNER = { name: 'Rose Nakato', pin: '1234' };
+
+test('the owner unticks what cashiers may do on the Staff screen, and the till refuses it to them', async ({
+  page,
+  host,
+}) => {
+  mkdirSync('/tmp/shots/staff', { recursive: true });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
+  await signIn(page, OWNER.name, OWNER.pin);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Staff' }).click();
+  const card = page.getByRole('region', { name: 'What each role may do' });
+  const box = card.getByRole('checkbox', { name: 'Add and change customers for Cashier' });
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await card.getByRole('button', { name: 'Save what each role may do' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved: managers and cashiers' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/staff/roles.png', fullPage: true });
+  const roles = await rpc<{ current: Record<string, string[]> }>(page, 'staff.roles', null);
+  expect(roles.current.cashier).not.toContain('customers.edit');
+  expect(roles.current.manager).toContain('customers.edit');
+  await page.reload();
+  await expect(
+    page.getByRole('region', { name: 'What each role may do' }).getByRole('checkbox', {
+      name: 'Add and change customers for Cashier',
+    }),
+  ).not.toBeChecked();
+});
