@@ -97,6 +97,25 @@ describe('a customer’s own data, for their right of access', () => {
     expect(audited).toEqual([{ who: DEMO.owner }]);
   });
 
+  it('opening their full record is audited as who saw whom, apart from the record’s own history', async () => {
+    const app = shop();
+    const who = regular(app);
+    const call = (name: string, input: unknown = null, clientKey = 'test-client') =>
+      app.router.call(name, input, { clientKey });
+    await signInAs(call, DEMO.cashier, DEMO.cashierPin);
+    expect((await call('customers.get', { id: who.id })).ok).toBe(true);
+    expect((await call('customers.get', { id: who.id, view: true })).ok).toBe(true);
+    const views = app.sqlite
+      .prepare("SELECT actor_name AS who, entity FROM audit_log WHERE action = 'customer.view' AND entity_id = ?")
+      .all(who.id);
+    expect(views).toEqual([{ who: DEMO.cashier, entity: 'privacy' }]);
+    const history = await call('customers.history', { id: who.id });
+    if (!history.ok) throw new Error(history.error.message);
+    expect((history.data as { rows: Array<{ action: string }> }).rows.map((r) => r.action)).not.toContain(
+      'customer.view',
+    );
+  });
+
   it('is refused to a cashier and for an unknown customer, and then nothing is audited', async () => {
     const app = shop();
     const who = regular(app);

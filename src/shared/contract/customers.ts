@@ -298,7 +298,12 @@ export const CustomerExportFile = z.object({
 
 export const customers = {
   search: procedure({ input: CustomerQuery, output: Page(CustomerListRow), permission: 'customers.view' }),
-  get: procedure({ input: z.object({ id: Id }), output: Customer, permission: 'customers.view' }),
+  /** `view: true` when a person opens the customer's full record (their page): audited as who saw whom, when */
+  get: procedure({
+    input: z.object({ id: Id, view: z.boolean().optional() }),
+    output: Customer,
+    permission: 'customers.view',
+  }),
   create: procedure({ input: CustomerCreate, output: SaveResult, permission: 'customers.edit' }),
   update: procedure({ input: CustomerUpdate, output: SaveResult, permission: 'customers.edit' }),
   setStatus: procedure({

@@ -4,7 +4,18 @@ import { importHandlers } from './import/handlers';
 
 export const customerHandlers = implement(contract.customers, {
   search: (input, { services }) => services.customers.search(input),
-  get: (input, { services }) => services.customers.get(input.id),
+  get: (input, { services, actor }) => {
+    const customer = services.customers.get(input.id);
+    // views are audited apart from the record's own history (entity "privacy"), for the audit log to filter
+    if (input.view)
+      services.audit.record(actor, {
+        action: 'customer.view',
+        entity: 'privacy',
+        entityId: input.id,
+        note: 'opened the full record',
+      });
+    return customer;
+  },
   create: (input, { services, actor }) => services.customers.create(actor, input),
   update: (input, { services, actor }) => services.customers.update(actor, input),
   setStatus: (input, { services, actor }) => services.customers.setStatus(actor, input.id, input.status),

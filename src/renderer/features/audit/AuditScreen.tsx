@@ -6,6 +6,11 @@ import { useShell } from '../../lib/session';
 import { SelectField, TextField } from '../../ui/fields';
 
 const KNOWN_ACTIONS = [
+  'customer.view',
+  'customer.dataExport',
+  'customers.export',
+  'statement.pdf',
+  'statement.print',
   'staff.signIn',
   'staff.signInFailed',
   'staff.signInRefused',
@@ -18,7 +23,7 @@ const KNOWN_ACTIONS = [
   'taxRate.create',
   'taxRate.update',
 ];
-const ENTITIES = ['staff', 'settings', 'taxRate'];
+const ENTITIES = ['staff', 'settings', 'taxRate', 'customer', 'privacy', 'report'];
 
 interface Filters {
   action: string;

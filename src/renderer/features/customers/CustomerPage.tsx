@@ -66,7 +66,7 @@ export function CustomerPage({
 
   useEffect(() => {
     api.customers
-      .get({ id })
+      .get({ id, view: true })
       .then((x) => {
         setC(x);
         requestAnimationFrame(() => headRef.current?.focus());
