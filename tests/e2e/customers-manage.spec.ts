@@ -56,7 +56,7 @@ test('customers export: the filtered list or everyone, as csv/xlsx/pdf with the 
   const text = readFileSync(await csv.path(), 'utf8');
   // formula-looking text stays text: the spreadsheet shows it, never runs it
   expect(text).toBe("\uFEFFDisplay name,Email\r\nBrian Ouma,'=cmd@x.com\r\n");
-  await expect(page.getByRole('status').filter({ hasText: '1 customers exported to' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '1 customer exported to' })).toBeVisible();
   await expect(panel).toBeHidden();
 
   // Everyone, active and inactive, as a spreadsheet and as a PDF.

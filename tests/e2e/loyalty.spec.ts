@@ -73,7 +73,7 @@ test('loyalty: scan the card, five items, redeem points, pay cash; the receipt s
   await expect(page.getByTestId('till-total')).toContainText('UGX 25,800');
   await expect(panel.getByTestId('pts-earns')).toHaveText('25 points');
   // half the sale is 12,900 (1,290 points) but she has 1,000
-  const redeem = panel.getByRole('button', { name: 'Redeem 1000 points (UGX 10,000)' });
+  const redeem = panel.getByRole('button', { name: 'Redeem 1,000 points (UGX 10,000)' });
   await expect(redeem).toBeVisible();
   await panel.screenshot({ path: '/tmp/shots/till-loyalty-panel.png' });
   await page.screenshot({ path: '/tmp/shots/till-loyalty.png' });
