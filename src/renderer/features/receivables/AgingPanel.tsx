@@ -5,7 +5,7 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { Dialog } from '../../ui/Dialog';
 import { AgingChart } from './AgingChart';
-import { ExportButtons } from './ExportButtons';
+import { ExportButtons } from '../../ui/ExportButtons';
 import { BUCKETS, debtFormat } from './format';
 
 /** Debts by age as of a date: the chart, totals, one row per customer, and each customer's open invoices. */

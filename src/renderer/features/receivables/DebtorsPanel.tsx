@@ -4,7 +4,7 @@ import type { DebtorRow } from '../../../shared/contract/debts';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { ExportButtons } from './ExportButtons';
+import { ExportButtons } from '../../ui/ExportButtons';
 import { debtFormat } from './format';
 
 type Sort = 'balance' | 'overdue' | 'oldestDue';
