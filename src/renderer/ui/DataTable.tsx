@@ -22,6 +22,18 @@ export type Column<R> = {
   hidden?: boolean;
 };
 
+/**
+ * A row of figures that is not a data row (a total, an opening or closing balance): its label in a `th` under the
+ * column `labelAt` (the first by default), empty cells before it, then the given cells by column key.
+ */
+export type SummaryRow = {
+  label: ReactNode;
+  labelAt?: string;
+  cells?: Partial<Record<string, ReactNode>>;
+  testId?: string;
+  className?: string;
+};
+
 type SortState = { key: string; dir: 'ascending' | 'descending' } | null;
 
 const join = (...c: Array<string | false | undefined | null>) => c.filter(Boolean).join(' ') || undefined;
@@ -42,8 +54,10 @@ export function DataTable<R>({
   empty,
   loading,
   error,
-  totals,
-  totalsAt = 'top',
+  head,
+  foot,
+  stickyFoot = false,
+  emptyRow,
   rowClassName,
   onRowActivate,
   virtual,
@@ -63,9 +77,13 @@ export function DataTable<R>({
   loading?: ReactNode;
   /** a failure to show in place of the table (the toast has said why already) */
   error?: ReactNode;
-  /** one row's cells, by column key; a `th` heads it */
-  totals?: { label: ReactNode; cells: Record<string, ReactNode>; testId?: string; className?: string };
-  totalsAt?: 'top' | 'sticky-bottom';
+  /** summary rows first in the body (e.g. the totals), and last (e.g. a closing balance) */
+  head?: readonly SummaryRow[];
+  foot?: readonly SummaryRow[];
+  /** the foot rows in a `<tfoot>` that stays in sight while the rows scroll */
+  stickyFoot?: boolean;
+  /** with no rows, a line inside the table (under the head rows) instead of the `empty` line in place of it */
+  emptyRow?: ReactNode;
   rowClassName?: (row: R) => string | undefined;
   onRowActivate?: (row: R) => void;
   /** virtualise when there are more rows than this, inside a box this many pixels high */
@@ -91,7 +109,7 @@ export function DataTable<R>({
       </p>
     );
   if (!sorted) return loading ? <p className="muted">{loading}</p> : null;
-  if (sorted.length === 0 && empty !== undefined)
+  if (sorted.length === 0 && empty !== undefined && emptyRow === undefined)
     return (
       <>
         {exportGroup}
@@ -108,8 +126,10 @@ export function DataTable<R>({
       className={className}
       sort={sort}
       onSort={setSort}
-      totals={totals}
-      totalsAt={totalsAt}
+      head={head}
+      foot={foot}
+      stickyFoot={stickyFoot}
+      emptyRow={emptyRow}
       rowClassName={rowClassName}
       onRowActivate={onRowActivate}
       virtual={virtual && sorted.length > virtual.above ? virtual : undefined}
@@ -131,8 +151,10 @@ function Table<R>({
   className,
   sort,
   onSort,
-  totals,
-  totalsAt,
+  head,
+  foot,
+  stickyFoot,
+  emptyRow,
   rowClassName,
   onRowActivate,
   virtual,
@@ -144,8 +166,10 @@ function Table<R>({
   className: string | undefined;
   sort: SortState;
   onSort: (s: SortState) => void;
-  totals: { label: ReactNode; cells: Record<string, ReactNode>; testId?: string; className?: string } | undefined;
-  totalsAt: 'top' | 'sticky-bottom';
+  head: readonly SummaryRow[] | undefined;
+  foot: readonly SummaryRow[] | undefined;
+  stickyFoot: boolean;
+  emptyRow: ReactNode;
   rowClassName: ((row: R) => string | undefined) | undefined;
   onRowActivate: ((row: R) => void) | undefined;
   virtual: { height: number; rowHeight: number } | undefined;
@@ -160,24 +184,27 @@ function Table<R>({
     overscan: 10,
   });
 
-  const totalsRow = totals && (
-    <tr
-      className={join(totals.className, totalsAt === 'sticky-bottom' && 'table-totals-sticky')}
-      data-testid={totals.testId}
-    >
-      {columns.map((c, i) =>
-        i === 0 ? (
-          <th key={c.key} scope="row">
-            {totals.label}
-          </th>
-        ) : (
-          <td key={c.key} className={c.num ? 'num' : undefined}>
-            {totals.cells[c.key]}
-          </td>
-        ),
-      )}
-    </tr>
-  );
+  const summary = (r: SummaryRow, i: number) => {
+    const at = Math.max(
+      0,
+      columns.findIndex((c) => c.key === r.labelAt),
+    );
+    return (
+      <tr key={i} className={join(r.className, stickyFoot && 'table-totals-sticky')} data-testid={r.testId}>
+        {columns.map((c, n) =>
+          n === at ? (
+            <th key={c.key} scope="row">
+              {r.label}
+            </th>
+          ) : (
+            <td key={c.key} className={c.num && n > at ? 'num' : undefined}>
+              {r.cells?.[c.key]}
+            </td>
+          ),
+        )}
+      </tr>
+    );
+  };
 
   const keyNav = onRowActivate
     ? (e: KeyboardEvent<HTMLTableSectionElement>) => {
@@ -258,7 +285,14 @@ function Table<R>({
         </tr>
       </thead>
       <tbody ref={body} onKeyDown={keyNav}>
-        {totalsAt === 'top' && totalsRow}
+        {head?.map(summary)}
+        {rows.length === 0 && emptyRow !== undefined && (
+          <tr>
+            <td colSpan={columns.length} className="muted">
+              {emptyRow}
+            </td>
+          </tr>
+        )}
         {items ? (
           <>
             {padTop > 0 && <tr className="table-spacer" style={{ height: padTop }} />}
@@ -268,8 +302,9 @@ function Table<R>({
         ) : (
           rows.map(renderRow)
         )}
+        {!stickyFoot && foot?.map(summary)}
       </tbody>
-      {totalsAt === 'sticky-bottom' && totalsRow && <tfoot>{totalsRow}</tfoot>}
+      {stickyFoot && foot && <tfoot>{foot.map(summary)}</tfoot>}
     </table>
   );
   return virtual ? (

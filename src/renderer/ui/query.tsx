@@ -3,6 +3,7 @@ import {
   QueryClient,
   QueryClientProvider,
   type UseQueryResult,
+  useInfiniteQuery,
   useMutation,
   useQuery,
   useQueryClient,
@@ -97,6 +98,39 @@ export function useApiQuery<D extends Domain, V extends Verb<D>>(
   });
   useRouteError(q.error);
   return q;
+}
+
+/**
+ * A list read a page at a time (`{ rows, nextCursor }` answers): the first page on opening, `more()` for the next,
+ * all pages read again when the domain goes stale. `first` is the first page's answer (its counts and totals).
+ */
+export function useApiPages<
+  D extends Domain,
+  V extends Verb<D>,
+  Row = OutputOf<D, V> extends { rows: Array<infer R> } ? R : never,
+>(domain: D, verb: V, input: Omit<InputOf<D, V>, 'cursor'>, options: { enabled?: boolean } = {}) {
+  type Page = OutputOf<D, V> & { rows: Row[]; nextCursor: string | null };
+  const q = useInfiniteQuery({
+    queryKey: [domain, verb, input, 'pages'],
+    queryFn: ({ pageParam }) =>
+      (api[domain][verb] as (i: unknown) => Promise<Page>)({
+        ...input,
+        ...(pageParam ? { cursor: pageParam } : {}),
+      }),
+    initialPageParam: '' as string,
+    getNextPageParam: (last: Page) => last.nextCursor ?? undefined,
+    // a filter change keeps the last rows on screen until the new ones come
+    placeholderData: keepPreviousData,
+    enabled: options.enabled ?? true,
+  });
+  useRouteError(q.error);
+  const pages = q.data?.pages;
+  return {
+    rows: pages ? pages.flatMap((p) => p.rows) : null,
+    first: pages?.[0] ?? null,
+    more: q.hasNextPage ? () => void q.fetchNextPage() : null,
+    refetch: q.refetch,
+  };
 }
 
 /** A change through `api.<domain>.<verb>`; on success the domains it names (its own by default) are read again. */
