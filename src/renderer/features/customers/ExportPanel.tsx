@@ -9,6 +9,7 @@ import {
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { EscButton } from '../../ui/DialogParts';
 import { useToast } from '../../ui/toast';
 import { type ListQuery, queryFilters } from './list-query';
 
@@ -143,9 +144,7 @@ export function ExportPanel({ query, onClose }: { query: ListQuery; onClose: () 
         >
           {busy ? t('cust.export.working') : t('cust.export.go')}
         </button>
-        <button type="button" className="btn btn-ghost" onClick={onClose}>
-          {t('common.cancel')} <kbd>Esc</kbd>
-        </button>
+        <EscButton label={t('common.cancel')} onClick={onClose} />
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import type { PaymentInput, Quote, TILL_PAYMENT_METHODS } from '../../../shared/
 import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
+import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { AmountField, TextField } from '../../ui/fields';
 import { messageOf } from '../../ui/toast';
 import { addPayment, paymentProgress, suggestedAmount } from './payments';
@@ -220,18 +221,12 @@ export function PaymentDialog({
               />
             )}
           </div>
-          {error && (
-            <p className="inline-alert" role="alert">
-              {error}
-            </p>
-          )}
+          <InlineError error={error} />
           <div className="row-actions pay-actions">
-            <button type="submit" className="btn btn-primary btn-lg" disabled={busy}>
-              {completes ? t('till.complete') : t('till.addPayment')} <kbd>Enter</kbd>
-            </button>
-            <button type="button" className="btn btn-ghost" onClick={onClose} disabled={busy}>
-              {t('common.cancel')} <kbd>Esc</kbd>
-            </button>
+            <EnterButton className="btn btn-primary btn-lg" disabled={busy}>
+              {completes ? t('till.complete') : t('till.addPayment')}
+            </EnterButton>
+            <EscButton label={t('common.cancel')} onClick={onClose} disabled={busy} />
           </div>
         </form>
       </div>

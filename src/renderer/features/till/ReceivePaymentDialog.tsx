@@ -6,6 +6,7 @@ import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from 
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
+import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { AmountField, TextField } from '../../ui/fields';
 import { messageOf, useToast } from '../../ui/toast';
 import { announceAccountChange } from './TillAccountPanel';
@@ -235,23 +236,17 @@ export function ReceivePaymentDialog({
             )}
             <TextField id="rcv-note" label={t('account.note')} autoComplete="off" value={note} onChange={setNote} />
           </div>
-          {error && (
-            <p className="inline-alert" role="alert">
-              {error}
-            </p>
-          )}
+          <InlineError error={error} />
           <div className="row-actions pay-actions">
-            <button type="submit" className="btn btn-primary btn-lg" disabled={busy || !customer}>
-              {t('account.take')} <kbd>Enter</kbd>
-            </button>
+            <EnterButton className="btn btn-primary btn-lg" disabled={busy || !customer}>
+              {t('account.take')}
+            </EnterButton>
             {customer && !given && (
               <button type="button" className="btn" onClick={() => setCustomer(null)} disabled={busy}>
                 {t('account.changeCustomer')}
               </button>
             )}
-            <button type="button" className="btn btn-ghost" onClick={onClose} disabled={busy}>
-              {t('common.cancel')} <kbd>Esc</kbd>
-            </button>
+            <EscButton label={t('common.cancel')} onClick={onClose} disabled={busy} />
           </div>
         </form>
       </div>

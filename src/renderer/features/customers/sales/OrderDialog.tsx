@@ -5,6 +5,7 @@ import { type MessageKey, useT } from '../../../i18n';
 import { api } from '../../../lib/api';
 import { useShell } from '../../../lib/session';
 import { Dialog } from '../../../ui/Dialog';
+import { EscButton } from '../../../ui/DialogParts';
 import { useToast } from '../../../ui/toast';
 import { RefundDialog } from '../../till/RefundDialog';
 
@@ -121,9 +122,7 @@ export function OrderDialog({ id, onClose, onChanged }: { id: string; onClose: (
             {t('sh.reprint')}
           </button>
         )}
-        <button type="button" className="btn btn-ghost" onClick={onClose}>
-          {t('sh.close')} <kbd>Esc</kbd>
-        </button>
+        <EscButton label={t('sh.close')} onClick={onClose} />
       </div>
     </Dialog>
   );
