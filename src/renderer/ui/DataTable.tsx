@@ -32,6 +32,8 @@ export type SummaryRow = {
   cells?: Partial<Record<string, ReactNode>>;
   testId?: string;
   className?: string;
+  /** the figures in `th` cells too (a table foot of totals, styled as the header) */
+  cellsAsHeaders?: boolean;
 };
 
 type SortState = { key: string; dir: 'ascending' | 'descending' } | null;
@@ -56,7 +58,7 @@ export function DataTable<R>({
   error,
   head,
   foot,
-  stickyFoot = false,
+  footIn = 'tbody',
   emptyRow,
   rowClassName,
   onRowActivate,
@@ -80,8 +82,8 @@ export function DataTable<R>({
   /** summary rows first in the body (e.g. the totals), and last (e.g. a closing balance) */
   head?: readonly SummaryRow[];
   foot?: readonly SummaryRow[];
-  /** the foot rows in a `<tfoot>` that stays in sight while the rows scroll */
-  stickyFoot?: boolean;
+  /** where the foot rows go: last in the body, in a `<tfoot>`, or in a `<tfoot>` that stays in sight */
+  footIn?: 'tbody' | 'tfoot' | 'sticky';
   /** with no rows, a line inside the table (under the head rows) instead of the `empty` line in place of it */
   emptyRow?: ReactNode;
   rowClassName?: (row: R) => string | undefined;
@@ -128,7 +130,7 @@ export function DataTable<R>({
       onSort={setSort}
       head={head}
       foot={foot}
-      stickyFoot={stickyFoot}
+      footIn={footIn}
       emptyRow={emptyRow}
       rowClassName={rowClassName}
       onRowActivate={onRowActivate}
@@ -153,7 +155,7 @@ function Table<R>({
   onSort,
   head,
   foot,
-  stickyFoot,
+  footIn,
   emptyRow,
   rowClassName,
   onRowActivate,
@@ -168,7 +170,7 @@ function Table<R>({
   onSort: (s: SortState) => void;
   head: readonly SummaryRow[] | undefined;
   foot: readonly SummaryRow[] | undefined;
-  stickyFoot: boolean;
+  footIn: 'tbody' | 'tfoot' | 'sticky';
   emptyRow: ReactNode;
   rowClassName: ((row: R) => string | undefined) | undefined;
   onRowActivate: ((row: R) => void) | undefined;
@@ -190,11 +192,15 @@ function Table<R>({
       columns.findIndex((c) => c.key === r.labelAt),
     );
     return (
-      <tr key={i} className={join(r.className, stickyFoot && 'table-totals-sticky')} data-testid={r.testId}>
+      <tr key={i} className={join(r.className, footIn === 'sticky' && 'table-totals-sticky')} data-testid={r.testId}>
         {columns.map((c, n) =>
           n === at ? (
             <th key={c.key} scope="row">
               {r.label}
+            </th>
+          ) : r.cellsAsHeaders ? (
+            <th key={c.key} className={c.num && n > at ? 'num' : undefined}>
+              {r.cells?.[c.key]}
             </th>
           ) : (
             <td key={c.key} className={c.num && n > at ? 'num' : undefined}>
@@ -302,9 +308,9 @@ function Table<R>({
         ) : (
           rows.map(renderRow)
         )}
-        {!stickyFoot && foot?.map(summary)}
+        {footIn === 'tbody' && foot?.map(summary)}
       </tbody>
-      {stickyFoot && foot && <tfoot>{foot.map(summary)}</tfoot>}
+      {footIn !== 'tbody' && foot && <tfoot>{foot.map(summary)}</tfoot>}
     </table>
   );
   return virtual ? (
