@@ -51,6 +51,7 @@ export function DataTable<R>({
   columns,
   rowKey,
   label,
+  labelledBy,
   className,
   wrap = false,
   empty,
@@ -69,8 +70,9 @@ export function DataTable<R>({
   rows: readonly R[] | null | undefined;
   columns: readonly Column<R>[];
   rowKey: (row: R) => string;
-  /** the table's accessible name */
+  /** the table's accessible name, or the id of the heading that gives it */
   label?: string;
+  labelledBy?: string;
   className?: string;
   /** inside a horizontally scrolling `.table-wrap` */
   wrap?: boolean;
@@ -125,6 +127,7 @@ export function DataTable<R>({
       columns={shown}
       rowKey={rowKey}
       label={label}
+      labelledBy={labelledBy}
       className={className}
       sort={sort}
       onSort={setSort}
@@ -150,6 +153,7 @@ function Table<R>({
   columns,
   rowKey,
   label,
+  labelledBy,
   className,
   sort,
   onSort,
@@ -165,6 +169,7 @@ function Table<R>({
   columns: readonly Column<R>[];
   rowKey: (row: R) => string;
   label: string | undefined;
+  labelledBy: string | undefined;
   className: string | undefined;
   sort: SortState;
   onSort: (s: SortState) => void;
@@ -262,7 +267,7 @@ function Table<R>({
   const padBottom = items && items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
 
   const table = (
-    <table className={join('table', className)} aria-label={label}>
+    <table className={join('table', className)} aria-label={label} aria-labelledby={labelledBy}>
       <thead>
         <tr>
           {columns.map((c) => {
