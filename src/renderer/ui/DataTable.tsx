@@ -16,6 +16,8 @@ export type Column<R> = {
   headerClassName?: string;
   /** the body cell's class (besides `num`); a function for classes that follow the value */
   className?: string | ((row: R) => string | undefined);
+  /** a hover text for the body cell (e.g. the full file name behind a short label) */
+  title?: (row: R) => string;
   /** makes the header a button that sorts by this column (aria-sort says which way) */
   sort?: (a: R, b: R) => number;
   /** leave the column out (e.g. actions a cashier may not take) */
@@ -254,7 +256,11 @@ function Table<R>({
       {columns.map((c) => {
         const own = typeof c.className === 'function' ? c.className(r) : c.className;
         return (
-          <td key={c.key} className={join(c.num && !own?.split(' ').includes('num') && 'num', own)}>
+          <td
+            key={c.key}
+            className={join(c.num && !own?.split(' ').includes('num') && 'num', own)}
+            title={c.title?.(r)}
+          >
             {c.cell(r)}
           </td>
         );
