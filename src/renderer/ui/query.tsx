@@ -129,6 +129,7 @@ export function useApiPages<
     rows: pages ? pages.flatMap((p) => p.rows) : null,
     first: pages?.[0] ?? null,
     more: q.hasNextPage ? () => void q.fetchNextPage() : null,
+    fetching: q.isFetching,
     refetch: q.refetch,
   };
 }
