@@ -4,6 +4,7 @@ import { PRICE_FIELDS, PRODUCT_FIELDS } from '../../../shared/contract/table-imp
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { Tabs } from '../../ui/Tabs';
 import { OffersPanel } from '../pricing/OffersPanel';
 import { PriceListsPanel } from '../pricing/PriceListsPanel';
 import { ProductsPanel } from './ProductsPanel';
@@ -114,20 +115,13 @@ export function CatalogScreen() {
         {t('nav.catalog' as MessageKey)}
       </h1>
       {tabs.length > 1 && (
-        <div className="pr-tabs" role="tablist" aria-label={t('cat.tabs')}>
-          {tabs.map((x) => (
-            <button
-              key={x}
-              type="button"
-              role="tab"
-              aria-selected={tab === x}
-              className={tab === x ? 'seg seg-on' : 'seg'}
-              onClick={() => setTab(x)}
-            >
-              {t(`cat.tab.${x}` as MessageKey)}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          tabs={tabs}
+          value={tab}
+          onChange={setTab}
+          label={t('cat.tabs')}
+          labelOf={(x) => t(`cat.tab.${x}` as MessageKey)}
+        />
       )}
       {tab === 'products' && <ProductsPanel onImport={can('catalog.edit') ? () => setImporting('products') : null} />}
       {tab === 'lists' && pricing && <PriceListsPanel onImport={(l) => setImporting(l)} />}
