@@ -6,6 +6,7 @@ import { type Column, DataTable } from '../../ui/DataTable';
 import { SelectField, TextField } from '../../ui/fields';
 import { useApiPages } from '../../ui/query';
 import { DateRangeFields, FilterBar } from '../../ui/ReportFrame';
+import { Screen } from '../../ui/Screen';
 
 const KNOWN_ACTIONS = [
   'staff.signIn',
@@ -83,10 +84,7 @@ export function AuditScreen() {
   ];
 
   return (
-    <section className="section" aria-labelledby="h-audit">
-      <h1 id="h-audit" tabIndex={-1}>
-        {t('audit.title')}
-      </h1>
+    <Screen headingId="h-audit" title={t('audit.title')}>
       <FilterBar className="card filters" onApply={() => setFilters({ ...draft })}>
         <TextField
           id="f-action"
@@ -128,6 +126,6 @@ export function AuditScreen() {
           </button>
         )}
       </div>
-    </section>
+    </Screen>
   );
 }

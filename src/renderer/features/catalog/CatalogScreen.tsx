@@ -9,6 +9,7 @@ import { OffersPanel } from '../pricing/OffersPanel';
 import { PriceListsPanel } from '../pricing/PriceListsPanel';
 import { ProductsPanel } from './ProductsPanel';
 import '../pricing/pricing.css';
+import { Screen } from '../../ui/Screen';
 import { type TableImportDriver, TableImportWizard } from './TableImportWizard';
 
 type Tab = 'products' | 'lists' | 'offers';
@@ -110,10 +111,7 @@ export function CatalogScreen() {
 
   const tabs: Tab[] = pricing ? ['products', 'lists', 'offers'] : ['products'];
   return (
-    <section className="section" aria-labelledby="h-catalog">
-      <h1 id="h-catalog" tabIndex={-1}>
-        {t('nav.catalog' as MessageKey)}
-      </h1>
+    <Screen headingId="h-catalog" title={t('nav.catalog' as MessageKey)}>
       {tabs.length > 1 && (
         <Tabs
           tabs={tabs}
@@ -126,6 +124,6 @@ export function CatalogScreen() {
       {tab === 'products' && <ProductsPanel onImport={can('catalog.edit') ? () => setImporting('products') : null} />}
       {tab === 'lists' && pricing && <PriceListsPanel onImport={(l) => setImporting(l)} />}
       {tab === 'offers' && pricing && <OffersPanel />}
-    </section>
+    </Screen>
   );
 }

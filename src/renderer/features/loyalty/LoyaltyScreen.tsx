@@ -8,6 +8,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { Tabs } from '../../ui/Tabs';
 import { useToast } from '../../ui/toast';
 import './loyalty.css';
+import { Screen } from '../../ui/Screen';
 import { PointsReport } from './PointsReport';
 import { ProgramSettings } from './ProgramSettings';
 
@@ -23,10 +24,7 @@ export function LoyaltyScreen() {
   ];
   const [tab, setTab] = useState<Tab>(tabs[0] ?? 'reports');
   return (
-    <section className="section" aria-labelledby="h-loyalty-screen">
-      <h1 id="h-loyalty-screen" tabIndex={-1}>
-        {t('loy.title')}
-      </h1>
+    <Screen headingId="h-loyalty-screen" title={t('loy.title')}>
       <Tabs
         tabs={tabs}
         value={tab}
@@ -37,7 +35,7 @@ export function LoyaltyScreen() {
       {tab === 'reports' && <PointsReport />}
       {tab === 'program' && <ProgramSettings />}
       {tab === 'cards' && <CardNumbering />}
-    </section>
+    </Screen>
   );
 }
 

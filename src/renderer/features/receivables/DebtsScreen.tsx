@@ -6,6 +6,7 @@ import { AlertsPanel } from './AlertsPanel';
 import { DebtorsPanel } from './DebtorsPanel';
 import { StatementPanel } from './StatementPanel';
 import './debts.css';
+import { Screen } from '../../ui/Screen';
 
 type Tab = 'debtors' | 'aging' | 'statement' | 'alerts';
 const TABS: Tab[] = ['debtors', 'aging', 'statement', 'alerts'];
@@ -20,10 +21,7 @@ export function DebtsScreen() {
     setTab('statement');
   };
   return (
-    <section className="section" aria-labelledby="h-debts">
-      <h1 id="h-debts" tabIndex={-1}>
-        {t('nav.debts')}
-      </h1>
+    <Screen headingId="h-debts" title={t('nav.debts')}>
       <Tabs
         tabs={TABS}
         value={tab}
@@ -37,6 +35,6 @@ export function DebtsScreen() {
       {tab === 'aging' && <AgingPanel onStatement={openStatement} />}
       {tab === 'statement' && <StatementPanel customerId={customerId} onCustomer={setCustomerId} />}
       {tab === 'alerts' && <AlertsPanel onStatement={openStatement} />}
-    </section>
+    </Screen>
   );
 }
