@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/Dialog';
 import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { AmountField, TextField } from '../../ui/fields';
 import { messageOf } from '../../ui/toast';
+import { PayMethods } from './PayMethods';
 import { addPayment, paymentProgress, suggestedAmount } from './payments';
 
 type Method = (typeof TILL_PAYMENT_METHODS)[number];
@@ -179,28 +180,16 @@ export function PaymentDialog({
           </ul>
         )}
         <form onSubmit={submit}>
-          <div className="pay-methods" role="radiogroup" aria-label={t('till.method')}>
-            {methods.map((m) => {
-              const off = !usable.includes(m);
-              return (
-                // biome-ignore lint/a11y/useSemanticElements: a row of big buttons reads better than radio inputs
-                <button
-                  key={m}
-                  type="button"
-                  role="radio"
-                  aria-checked={method === m}
-                  disabled={off || busy}
-                  title={off ? t('till.onAccountNeedsCustomer') : undefined}
-                  className={method === m ? 'pay-method pay-method-on' : 'pay-method'}
-                  onClick={() => setMethod(m)}
-                >
-                  {t(`till.method.${m}` as MessageKey)}
-                  {!off && <kbd>Alt+{usable.indexOf(m) + 1}</kbd>}
-                  {off && <span className="pay-method-why">{t('till.needsCustomer')}</span>}
-                </button>
-              );
-            })}
-          </div>
+          <PayMethods
+            methods={methods}
+            value={method}
+            onChange={setMethod}
+            label={t('till.method')}
+            busy={busy}
+            unusable={(m) =>
+              usable.includes(m) ? null : { title: t('till.onAccountNeedsCustomer'), why: t('till.needsCustomer') }
+            }
+          />
           <div className="grid-2 pay-entry">
             <AmountField
               id="pay-amount"

@@ -9,6 +9,7 @@ import { Dialog } from '../../ui/Dialog';
 import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { AmountField, TextField } from '../../ui/fields';
 import { messageOf, useToast } from '../../ui/toast';
+import { PayMethods } from './PayMethods';
 import { announceAccountChange } from './TillAccountPanel';
 import { useCustomerSearch } from './useCustomerSearch';
 
@@ -191,23 +192,13 @@ export function ReceivePaymentDialog({
           </>
         )}
         <form onSubmit={(e) => void submit(e)}>
-          <div className="pay-methods" role="radiogroup" aria-label={t('account.method')}>
-            {RECEIPT_METHODS.map((m, i) => (
-              // biome-ignore lint/a11y/useSemanticElements: a row of big buttons reads better than radio inputs
-              <button
-                key={m}
-                type="button"
-                role="radio"
-                aria-checked={method === m}
-                disabled={busy}
-                className={method === m ? 'pay-method pay-method-on' : 'pay-method'}
-                onClick={() => setMethod(m)}
-              >
-                {t(`till.method.${m}` as MessageKey)}
-                <kbd>Alt+{i + 1}</kbd>
-              </button>
-            ))}
-          </div>
+          <PayMethods
+            methods={RECEIPT_METHODS}
+            value={method}
+            onChange={setMethod}
+            label={t('account.method')}
+            busy={busy}
+          />
           <div className="grid-2 pay-entry">
             <AmountField
               id="rcv-amount"
