@@ -7,6 +7,7 @@ import { SignIn } from './features/signin/SignIn';
 import { I18nProvider, type Lang, translate } from './i18n';
 import { ApiError, api } from './lib/api';
 import { useTheme } from './lib/theme';
+import { ApiQueryProvider, useForgetAnswers } from './ui/query';
 import { ToastProvider, useToast } from './ui/toast';
 
 type Phase =
@@ -21,7 +22,9 @@ export function App() {
   return (
     <I18nProvider lang={lang} setLang={setLang}>
       <ToastProvider>
-        <Root setLang={setLang} />
+        <ApiQueryProvider>
+          <Root setLang={setLang} />
+        </ApiQueryProvider>
       </ToastProvider>
     </I18nProvider>
   );
@@ -33,6 +36,7 @@ function Root({ setLang }: { setLang: (l: Lang) => void }) {
   const [storeName, setStoreName] = useState<string | null>(null);
   const [theme, toggleTheme] = useTheme();
   const toast = useToast();
+  const forgetAnswers = useForgetAnswers();
   const phaseRef = useRef(phase);
   phaseRef.current = phase;
 
@@ -126,15 +130,18 @@ function Root({ setLang }: { setLang: (l: Lang) => void }) {
       toast.error(e);
     }
     setStoreState(null);
+    forgetAnswers();
     void boot();
-  }, [boot, toast]);
+  }, [boot, toast, forgetAnswers]);
 
   const signedIn = useCallback(
     (session: SessionInfo) => {
+      // answers cached for the last person may hold what this one is not allowed to see
+      forgetAnswers();
       setPhase({ kind: 'shell', session });
       void loadStore();
     },
-    [loadStore],
+    [loadStore, forgetAnswers],
   );
 
   switch (phase.kind) {

@@ -202,3 +202,24 @@ export function TimeZoneSelect(p: ValueProps<string>) {
   const zones = TIME_ZONES.includes(p.value) ? TIME_ZONES : [p.value, ...TIME_ZONES];
   return <SelectField {...p} options={zones.map((z) => ({ value: z, label: z.replace(/_/g, ' ') }))} />;
 }
+
+/** One text field of a form described as data: which value of the form it edits, and its input's attributes. */
+export type TextSpec<K extends string> = Base & InputProps & { key: K };
+
+/**
+ * Several labelled text fields over one form object, from a list of specs: a form's rows of fields without writing
+ * the same `<TextField id label value onChange>` again for every value.
+ */
+export function TextFields<K extends string>({
+  specs,
+  values,
+  onChange,
+}: {
+  specs: readonly TextSpec<K>[];
+  values: { readonly [key in K]: string };
+  onChange: (key: K, value: string) => void;
+}) {
+  return specs.map(({ key, id, ...rest }) => (
+    <TextField key={id} id={id} {...rest} value={values[key]} onChange={(v) => onChange(key, v)} />
+  ));
+}

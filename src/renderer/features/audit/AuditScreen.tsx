@@ -1,9 +1,12 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { AuditRow } from '../../../shared/contract/audit';
 import { useI18n } from '../../i18n';
-import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { type Column, DataTable } from '../../ui/DataTable';
 import { SelectField, TextField } from '../../ui/fields';
+import { useApiPages } from '../../ui/query';
+import { DateRangeFields, FilterBar } from '../../ui/ReportFrame';
+import { Screen } from '../../ui/Screen';
 
 const KNOWN_ACTIONS = [
   'customer.view',
@@ -40,44 +43,18 @@ function show(v: unknown): string {
 
 export function AuditScreen() {
   const { t, lang } = useI18n();
-  const { onError, store } = useShell();
+  const { store } = useShell();
   const [draft, setDraft] = useState<Filters>({ action: '', entity: '', from: '', to: '' });
   const [filters, setFilters] = useState<Filters>(draft);
-  const [rows, setRows] = useState<AuditRow[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-
-  const fetchPage = useCallback(
-    async (f: Filters, after: string | null) => {
-      setLoading(true);
-      try {
-        const page = await api.audit.list({
-          limit: 50,
-          ...(f.action.trim() ? { action: f.action.trim() } : {}),
-          ...(f.entity ? { entity: f.entity } : {}),
-          ...(f.from ? { from: new Date(`${f.from}T00:00:00`).getTime() } : {}),
-          ...(f.to ? { to: new Date(`${f.to}T23:59:59.999`).getTime() } : {}),
-          ...(after ? { cursor: after } : {}),
-        });
-        setRows((prev) => (after ? [...prev, ...page.rows] : page.rows));
-        setCursor(page.nextCursor);
-      } catch (err) {
-        onError(err);
-      } finally {
-        setLoading(false);
-      }
-    },
-    [onError],
-  );
-
-  useEffect(() => {
-    void fetchPage(filters, null);
-  }, [filters, fetchPage]);
-
-  const apply = (e: FormEvent) => {
-    e.preventDefault();
-    setFilters({ ...draft });
-  };
+  const audit = useApiPages('audit', 'list', {
+    limit: 50,
+    ...(filters.action.trim() ? { action: filters.action.trim() } : {}),
+    ...(filters.entity ? { entity: filters.entity } : {}),
+    ...(filters.from ? { from: new Date(`${filters.from}T00:00:00`).getTime() } : {}),
+    ...(filters.to ? { to: new Date(`${filters.to}T23:59:59.999`).getTime() } : {}),
+  });
+  const rows = audit.rows ?? [];
+  const loading = audit.fetching;
 
   const fmt = new Intl.DateTimeFormat(store?.locale ?? (lang === 'id' ? 'id-ID' : 'en-GB'), {
     dateStyle: 'medium',
@@ -85,12 +62,35 @@ export function AuditScreen() {
     ...(store?.timeZone ? { timeZone: store.timeZone } : {}),
   });
 
+  const columns: Column<AuditRow>[] = [
+    { key: 'when', header: t('audit.when'), className: 'nowrap', cell: (r) => fmt.format(new Date(r.at)) },
+    { key: 'who', header: t('audit.who'), cell: (r) => r.actorName },
+    { key: 'action', header: t('audit.action'), cell: (r) => <code>{r.action}</code> },
+    { key: 'entity', header: t('audit.entity'), cell: (r) => r.entity },
+    {
+      key: 'changes',
+      header: t('audit.changes'),
+      cell: (r) => (
+        <>
+          {r.changes.length > 0 && (
+            <ul className="changes">
+              {r.changes.map((c, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: changes have no id and never reorder
+                <li key={i}>
+                  <strong>{c.field}</strong>: {show(c.before)} → {show(c.after)}
+                </li>
+              ))}
+            </ul>
+          )}
+          {r.note && <span className="muted">{r.note}</span>}
+        </>
+      ),
+    },
+  ];
+
   return (
-    <section className="section" aria-labelledby="h-audit">
-      <h1 id="h-audit" tabIndex={-1}>
-        {t('audit.title')}
-      </h1>
-      <form className="card filters" onSubmit={apply}>
+    <Screen headingId="h-audit" title={t('audit.title')}>
+      <FilterBar className="card filters" onApply={() => setFilters({ ...draft })}>
         <TextField
           id="f-action"
           label={t('audit.filterAction')}
@@ -111,68 +111,26 @@ export function AuditScreen() {
           onChange={(v) => setDraft({ ...draft, entity: v })}
           options={[{ value: '', label: t('audit.any') }, ...ENTITIES.map((en) => ({ value: en, label: en }))]}
         />
-        <TextField
-          id="f-from"
-          label={t('audit.from')}
-          type="date"
-          value={draft.from}
-          onChange={(v) => setDraft({ ...draft, from: v })}
-        />
-        <TextField
-          id="f-to"
-          label={t('audit.to')}
-          type="date"
-          value={draft.to}
-          onChange={(v) => setDraft({ ...draft, to: v })}
+        <DateRangeFields
+          idPrefix="f"
+          fromLabel={t('audit.from')}
+          toLabel={t('audit.to')}
+          value={draft}
+          onChange={(v) => setDraft({ ...draft, ...v })}
         />
         <button type="submit" className="btn btn-primary">
           {t('audit.apply')}
         </button>
-      </form>
+      </FilterBar>
       <div className="card table-wrap">
-        <table className="table audit-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.when')}</th>
-              <th scope="col">{t('audit.who')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.entity')}</th>
-              <th scope="col">{t('audit.changes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td className="nowrap">{fmt.format(new Date(r.at))}</td>
-                <td>{r.actorName}</td>
-                <td>
-                  <code>{r.action}</code>
-                </td>
-                <td>{r.entity}</td>
-                <td>
-                  {r.changes.length > 0 && (
-                    <ul className="changes">
-                      {r.changes.map((c, i) => (
-                        // biome-ignore lint/suspicious/noArrayIndexKey: changes have no id and never reorder
-                        <li key={i}>
-                          <strong>{c.field}</strong>: {show(c.before)} → {show(c.after)}
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                  {r.note && <span className="muted">{r.note}</span>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable rows={rows} columns={columns} rowKey={(r) => r.id} className="audit-table" />
         {!loading && rows.length === 0 && <p className="muted empty-line">{t('audit.empty')}</p>}
-        {cursor && (
-          <button type="button" className="btn" disabled={loading} onClick={() => void fetchPage(filters, cursor)}>
+        {audit.more && (
+          <button type="button" className="btn" disabled={loading} onClick={() => audit.more?.()}>
             {t('audit.loadMore')}
           </button>
         )}
       </div>
-    </section>
+    </Screen>
   );
 }

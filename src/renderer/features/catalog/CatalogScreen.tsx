@@ -4,10 +4,12 @@ import { PRICE_FIELDS, PRODUCT_FIELDS } from '../../../shared/contract/table-imp
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { Tabs } from '../../ui/Tabs';
 import { OffersPanel } from '../pricing/OffersPanel';
 import { PriceListsPanel } from '../pricing/PriceListsPanel';
 import { ProductsPanel } from './ProductsPanel';
 import '../pricing/pricing.css';
+import { Screen } from '../../ui/Screen';
 import { type TableImportDriver, TableImportWizard } from './TableImportWizard';
 
 type Tab = 'products' | 'lists' | 'offers';
@@ -109,29 +111,19 @@ export function CatalogScreen() {
 
   const tabs: Tab[] = pricing ? ['products', 'lists', 'offers'] : ['products'];
   return (
-    <section className="section" aria-labelledby="h-catalog">
-      <h1 id="h-catalog" tabIndex={-1}>
-        {t('nav.catalog' as MessageKey)}
-      </h1>
+    <Screen headingId="h-catalog" title={t('nav.catalog' as MessageKey)}>
       {tabs.length > 1 && (
-        <div className="pr-tabs" role="tablist" aria-label={t('cat.tabs')}>
-          {tabs.map((x) => (
-            <button
-              key={x}
-              type="button"
-              role="tab"
-              aria-selected={tab === x}
-              className={tab === x ? 'seg seg-on' : 'seg'}
-              onClick={() => setTab(x)}
-            >
-              {t(`cat.tab.${x}` as MessageKey)}
-            </button>
-          ))}
-        </div>
+        <Tabs
+          tabs={tabs}
+          value={tab}
+          onChange={setTab}
+          label={t('cat.tabs')}
+          labelOf={(x) => t(`cat.tab.${x}` as MessageKey)}
+        />
       )}
       {tab === 'products' && <ProductsPanel onImport={can('catalog.edit') ? () => setImporting('products') : null} />}
       {tab === 'lists' && pricing && <PriceListsPanel onImport={(l) => setImporting(l)} />}
       {tab === 'offers' && pricing && <OffersPanel />}
-    </section>
+    </Screen>
   );
 }

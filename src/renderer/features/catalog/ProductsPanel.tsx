@@ -1,43 +1,42 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Product } from '../../../shared/contract/catalog';
 import { formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { SelectField, TextField } from '../../ui/fields';
+import { useApiPages } from '../../ui/query';
+import { useDebounced } from '../../ui/useDebounced';
+
+type Status = 'active' | 'inactive' | 'any';
 
 /** Products by name, SKU or barcode (the catalog's way in to the product import). */
 export function ProductsPanel({ onImport }: { onImport: (() => void) | null }) {
   const t = useT();
-  const { onError, store } = useShell();
+  const { store } = useShell();
   const [text, setText] = useState('');
-  const [status, setStatus] = useState<'active' | 'inactive' | 'any'>('active');
-  const [rows, setRows] = useState<Product[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status>('active');
+  const products = useApiPages('catalog', 'search', { text: useDebounced(text, 150), status, limit: 50 });
   const money = (n: number) => formatMoney(n, store?.currency ?? 'UGX', store?.locale ?? 'en');
 
-  useEffect(() => {
-    const timer = setTimeout(() => {
-      api.catalog
-        .search({ text, status, limit: 50 })
-        .then((p) => {
-          setRows(p.rows);
-          setNext(p.nextCursor);
-        })
-        .catch(onError);
-    }, 150);
-    return () => clearTimeout(timer);
-  }, [text, status, onError]);
-
-  const more = async () => {
-    if (!next) return;
-    try {
-      const p = await api.catalog.search({ text, status, limit: 50, cursor: next });
-      setRows((r) => [...(r ?? []), ...p.rows]);
-      setNext(p.nextCursor);
-    } catch (e) {
-      onError(e);
-    }
-  };
+  const columns: Column<Product>[] = [
+    { key: 'name', header: t('cat.col.name'), cell: (p) => p.name },
+    { key: 'sku', header: t('cat.col.sku'), className: 'mono', cell: (p) => p.sku ?? '' },
+    { key: 'barcodes', header: t('cat.col.barcodes'), className: 'mono', cell: (p) => p.barcodes.join(', ') },
+    { key: 'category', header: t('cat.col.category'), cell: (p) => p.categoryName ?? '' },
+    { key: 'price', header: t('cat.col.price'), num: true, cell: (p) => money(p.price) },
+    {
+      key: 'stock',
+      header: t('cat.col.stock'),
+      num: true,
+      cell: (p) => (
+        <>
+          {p.stockOnHandMilli / 1000}
+          {p.unit !== 'piece' && ` ${t(`till.unit.${p.unit}` as MessageKey)}`}
+        </>
+      ),
+    },
+  ];
 
   return (
     <div className="card">
@@ -52,59 +51,29 @@ export function ProductsPanel({ onImport }: { onImport: (() => void) | null }) {
         )}
       </div>
       <div className="filters">
-        <div className="field">
-          <label htmlFor="cat-search">{t('cat.search')}</label>
-          <input id="cat-search" type="search" value={text} autoFocus onChange={(e) => setText(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="cat-status">{t('cat.status')}</label>
-          <select id="cat-status" value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
-            {(['active', 'inactive', 'any'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`cat.status.${s}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <TextField id="cat-search" label={t('cat.search')} type="search" value={text} autoFocus onChange={setText} />
+        <SelectField
+          id="cat-status"
+          label={t('cat.status')}
+          value={status}
+          onChange={setStatus}
+          options={(['active', 'inactive', 'any'] as const).map((s) => ({
+            value: s,
+            label: t(`cat.status.${s}` as MessageKey),
+          }))}
+        />
       </div>
-      {rows && rows.length === 0 && <p className="muted">{t('cat.none')}</p>}
-      {rows && rows.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" aria-labelledby="h-products">
-            <thead>
-              <tr>
-                <th scope="col">{t('cat.col.name')}</th>
-                <th scope="col">{t('cat.col.sku')}</th>
-                <th scope="col">{t('cat.col.barcodes')}</th>
-                <th scope="col">{t('cat.col.category')}</th>
-                <th scope="col" className="num">
-                  {t('cat.col.price')}
-                </th>
-                <th scope="col" className="num">
-                  {t('cat.col.stock')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((p) => (
-                <tr key={p.id} className={p.active ? '' : 'row-inactive'}>
-                  <td>{p.name}</td>
-                  <td className="mono">{p.sku ?? ''}</td>
-                  <td className="mono">{p.barcodes.join(', ')}</td>
-                  <td>{p.categoryName ?? ''}</td>
-                  <td className="num">{money(p.price)}</td>
-                  <td className="num">
-                    {p.stockOnHandMilli / 1000}
-                    {p.unit !== 'piece' && ` ${t(`till.unit.${p.unit}` as MessageKey)}`}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {next && (
-        <button type="button" className="btn" onClick={() => void more()}>
+      <DataTable
+        rows={products.rows}
+        columns={columns}
+        rowKey={(p) => p.id}
+        labelledBy="h-products"
+        wrap
+        empty={t('cat.none')}
+        rowClassName={(p) => (p.active ? undefined : 'row-inactive')}
+      />
+      {products.more && (
+        <button type="button" className="btn" onClick={products.more}>
           {t('cat.more')}
         </button>
       )}

@@ -3,6 +3,7 @@ import type { Category } from '../../../shared/contract/customers';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { EscButton } from '../../ui/DialogParts';
 import { useToast } from '../../ui/toast';
 
 /** Payment terms as typed: blank is none; otherwise whole days 0–365, else undefined (not valid). */
@@ -139,9 +140,7 @@ export function CategoriesPanel({
     >
       <div className="section-head">
         <h2 id="h-categories">{t('cust.cat.title')}</h2>
-        <button type="button" className="btn btn-ghost" onClick={onClose}>
-          {t('common.close')} <kbd>Esc</kbd>
-        </button>
+        <EscButton label={t('common.close')} onClick={onClose} />
       </div>
       <p className="muted">{t('cust.cat.help')}</p>
       <div className="cat-row cat-head" aria-hidden="true">

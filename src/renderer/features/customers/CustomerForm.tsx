@@ -4,6 +4,7 @@ import { type CurrencyCode, fromDecimalString, toDecimalString } from '../../../
 import { type MessageKey, useT } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { EscButton, InlineError } from '../../ui/DialogParts';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
 import { CustomerFormDetails, type Details, detailsInput, initialDetails } from './CustomerFormDetails';
@@ -321,11 +322,7 @@ export function CustomerForm({
           )}
         </div>
       )}
-      {error && (
-        <p className="inline-alert" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError error={error} />
       <div className="row-actions">
         <button type="submit" className="btn btn-primary" disabled={busy || (Boolean(dupes) && !asking)}>
           {asking
@@ -336,9 +333,7 @@ export function CustomerForm({
               ? t('cust.save')
               : t('cust.create')}
         </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')} <kbd>Esc</kbd>
-        </button>
+        <EscButton label={t('common.cancel')} onClick={onCancel} />
       </div>
     </form>
   );

@@ -5,6 +5,7 @@ import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { LANGUAGE_NAMES, type Lang, type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { EscButton } from '../../ui/DialogParts';
 import { useToast } from '../../ui/toast';
 import { CustomerLoyalty } from '../loyalty/CustomerLoyalty';
 import { CustomerPriceList } from '../pricing/CustomerPriceList';
@@ -220,9 +221,7 @@ export function CustomerPage({
           </h1>
           {c.type === 'individual' && c.companyName && <p className="muted">{c.companyName}</p>}
         </div>
-        <button type="button" className="btn btn-ghost" onClick={onBack}>
-          {t('cust.back')} <kbd>Esc</kbd>
-        </button>
+        <EscButton label={t('cust.back')} onClick={onBack} />
       </div>
 
       {c.status === 'merged' && (

@@ -3,6 +3,7 @@ import type { Category, Customer } from '../../../shared/contract/customers';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { Screen } from '../../ui/Screen';
 import { useCardScan } from '../loyalty/useCardScan';
 import { CustomerForm } from './CustomerForm';
 import { CustomerList, DEFAULT_QUERY, type ListQuery, NEW_SHORTCUT } from './CustomerList';
@@ -67,17 +68,14 @@ export function CustomersScreen({ initialCustomerId }: { initialCustomerId?: str
       return <ImportWizard onClose={toList} />;
     case 'new':
       return (
-        <section className="section" aria-labelledby="h-new-customer">
-          <h1 id="h-new-customer" tabIndex={-1}>
-            {t('cust.new')}
-          </h1>
+        <Screen headingId="h-new-customer" title={t('cust.new')}>
           <CustomerForm
             categories={categories}
             onSaved={(c: Customer) => open(c.id)}
             onCancel={toList}
             onOpenExisting={open}
           />
-        </section>
+        </Screen>
       );
     case 'customer':
       return (

@@ -1,9 +1,7 @@
-import { type FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { Dialog } from '../../ui/Dialog';
-import { TextField } from '../../ui/fields';
+import { TypedConfirmDialog } from '../../ui/DialogParts';
 import { useToast } from '../../ui/toast';
 
 /**
@@ -22,44 +20,30 @@ export function EraseDialog({
   const { t } = useI18n();
   const { onError } = useShell();
   const toast = useToast();
-  const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
-  const matches = typed.trim() === customer.displayName;
 
-  const erase = async (e: FormEvent) => {
-    e.preventDefault();
-    if (!matches) return;
-    setBusy(true);
+  const erase = async (typed: string) => {
     try {
-      const r = await api.customers.erase({ id: customer.id, confirm: typed.trim() });
+      const r = await api.customers.erase({ id: customer.id, confirm: typed });
       toast.success(t('cust.erased', { name: r.displayName }));
       onErased();
+      return true;
     } catch (err) {
       onError(err);
-      setBusy(false);
+      return false;
     }
   };
 
   return (
-    <Dialog title={t('cust.eraseTitle', { name: customer.displayName })} onClose={onClose} role="alertdialog">
-      <form onSubmit={erase}>
-        <p>{t('cust.eraseExplain')}</p>
-        <TextField
-          id="erase-confirm"
-          label={t('cust.eraseType', { name: customer.displayName })}
-          value={typed}
-          onChange={setTyped}
-          autoComplete="off"
-        />
-        <div className="row-actions">
-          <button type="submit" className="btn btn-danger" disabled={!matches || busy}>
-            {t('cust.erase')}
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={onClose}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <TypedConfirmDialog
+      id="erase-confirm"
+      title={t('cust.eraseTitle', { name: customer.displayName })}
+      explain={t('cust.eraseExplain')}
+      typeLabel={t('cust.eraseType', { name: customer.displayName })}
+      expected={customer.displayName}
+      confirmLabel={t('cust.erase')}
+      cancelLabel={t('common.cancel')}
+      onConfirm={erase}
+      onClose={onClose}
+    />
   );
 }

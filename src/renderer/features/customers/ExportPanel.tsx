@@ -8,7 +8,9 @@ import {
 } from '../../../shared/contract/customers';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
+import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
+import { EscButton } from '../../ui/DialogParts';
 import { useToast } from '../../ui/toast';
 import { type ListQuery, queryFilters } from './list-query';
 
@@ -18,21 +20,6 @@ const DEFAULT_FIELDS: ExportField[] = ['code', 'displayName', 'companyName', 'ph
 /** The list's filters as the export's filter; the list's "All" means active and inactive, never merged tombstones. */
 export function exportFilterOf(q: ListQuery): Partial<CustomerExportFilter> {
   return { ...queryFilters(q), status: q.status === 'any' ? 'all' : q.status };
-}
-
-/** Hands the bytes to the browser as a download (works the same in Electron's window). */
-function download(fileName: string, mimeType: string, base64: string): void {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Export all customers, or the list as filtered now, to xlsx/csv/pdf with the chosen columns. */
@@ -61,7 +48,7 @@ export function ExportPanel({ query, onClose }: { query: ListQuery; onClose: () 
         fields: EXPORT_FIELDS.filter((f) => fields.has(f)),
         filter: scope === 'all' ? { status: 'all' } : exportFilterOf(query),
       });
-      download(file.fileName, file.mimeType, file.base64);
+      downloadBase64(file.fileName, file.mimeType, file.base64);
       toast.success(t('cust.export.done', { n: file.rows, file: file.fileName }));
       onClose();
     } catch (err) {
@@ -143,9 +130,7 @@ export function ExportPanel({ query, onClose }: { query: ListQuery; onClose: () 
         >
           {busy ? t('cust.export.working') : t('cust.export.go')}
         </button>
-        <button type="button" className="btn btn-ghost" onClick={onClose}>
-          {t('common.cancel')} <kbd>Esc</kbd>
-        </button>
+        <EscButton label={t('common.cancel')} onClick={onClose} />
       </div>
     </div>
   );

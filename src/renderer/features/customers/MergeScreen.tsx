@@ -11,6 +11,7 @@ import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { EscButton } from '../../ui/DialogParts';
 import { TextField } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
 import { StatusPill } from './CustomerList';
@@ -180,9 +181,7 @@ export function MergeScreen({
         <h1 id="h-merge" tabIndex={-1} ref={headRef}>
           {t('cust.merge.title', { name: a.displayName })}
         </h1>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')} <kbd>Esc</kbd>
-        </button>
+        <EscButton label={t('common.cancel')} onClick={onCancel} />
       </div>
 
       <div className="card">

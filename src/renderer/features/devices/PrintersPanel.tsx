@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PrinterProfile } from '../../../shared/contract/devices';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { useApiQuery, useSetAnswer } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { EMPTY_PRINTER, PrinterForm } from './PrinterForm';
 import { ReceiptLogo } from './ReceiptLogo';
@@ -14,20 +16,11 @@ export function PrintersPanel({ onPreview }: { onPreview: (p: { svg: string; tit
   const toast = useToast();
   const { onError, can } = useShell();
   const manage = can('devices.manage');
-  const [printers, setPrinters] = useState<PrinterProfile[]>([]);
+  const printers = useApiQuery('devices', 'printers', null).data ?? [];
+  const setAnswer = useSetAnswer();
+  const setPrinters = (list: PrinterProfile[]) => setAnswer('devices', 'printers', null, list);
   const [editing, setEditing] = useState<Draft | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setPrinters(await api.devices.printers(null));
-    } catch (e) {
-      onError(e);
-    }
-  }, [onError]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const save = async (d: Draft) => {
     try {
@@ -64,65 +57,53 @@ export function PrintersPanel({ onPreview }: { onPreview: (p: { svg: string; tit
     }
   };
 
+  /** one row action: the button's words, then the printer it acts on for a screen reader */
+  const action = (
+    p: PrinterProfile,
+    words: string,
+    onClick: () => void,
+    extra?: { ghost?: boolean; busy?: boolean },
+  ) => (
+    <button
+      type="button"
+      className={extra?.ghost ? 'btn btn-sm btn-ghost' : 'btn btn-sm'}
+      disabled={extra?.busy}
+      onClick={onClick}
+    >
+      {words}
+      <span className="sr-only"> {p.name}</span>
+    </button>
+  );
+  const columns: Column<PrinterProfile>[] = [
+    {
+      key: 'name',
+      header: t('dev.col.name'),
+      cell: (p) => (
+        <>
+          {p.name} {p.isDefault && <span className="pill pill-ok">{t('dev.default')}</span>}
+        </>
+      ),
+    },
+    { key: 'address', header: t('dev.col.address'), cell: (p) => <code>{p.uri}</code> },
+    { key: 'paper', header: t('dev.col.paper'), cell: (p) => `${p.paperMm} mm` },
+    { key: 'codePage', header: t('dev.col.codePage'), cell: (p) => p.codePage },
+    {
+      key: 'actions',
+      header: t('dev.col.actions'),
+      cell: (p) => (
+        <div className="row-actions">
+          {manage && action(p, t('dev.testPrint'), () => void test(p), { busy: busy === p.id })}
+          {manage && action(p, t('dev.edit'), () => setEditing(p))}
+          {manage && action(p, t('dev.remove'), () => void remove(p), { ghost: true })}
+        </div>
+      ),
+    },
+  ];
+
   return (
     <div className="card">
       <h2>{t('dev.printers')}</h2>
-      {printers.length === 0 ? (
-        <p className="muted">{t('dev.noPrinters')}</p>
-      ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('dev.col.name')}</th>
-              <th scope="col">{t('dev.col.address')}</th>
-              <th scope="col">{t('dev.col.paper')}</th>
-              <th scope="col">{t('dev.col.codePage')}</th>
-              <th scope="col">{t('dev.col.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {printers.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  {p.name} {p.isDefault && <span className="pill pill-ok">{t('dev.default')}</span>}
-                </td>
-                <td>
-                  <code>{p.uri}</code>
-                </td>
-                <td>{p.paperMm} mm</td>
-                <td>{p.codePage}</td>
-                <td>
-                  <div className="row-actions">
-                    {manage && (
-                      <button
-                        type="button"
-                        className="btn btn-sm"
-                        disabled={busy === p.id}
-                        onClick={() => void test(p)}
-                      >
-                        {t('dev.testPrint')}
-                        <span className="sr-only"> {p.name}</span>
-                      </button>
-                    )}
-                    {manage && (
-                      <button type="button" className="btn btn-sm" onClick={() => setEditing(p)}>
-                        {t('dev.edit')}
-                        <span className="sr-only"> {p.name}</span>
-                      </button>
-                    )}
-                    {manage && (
-                      <button type="button" className="btn btn-sm btn-ghost" onClick={() => void remove(p)}>
-                        {t('dev.remove')}
-                        <span className="sr-only"> {p.name}</span>
-                      </button>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable rows={printers} columns={columns} rowKey={(p) => p.id} empty={t('dev.noPrinters')} />
       {manage &&
         (editing ? (
           <PrinterForm key={editing.id ?? 'new'} initial={editing} onSave={save} onCancel={() => setEditing(null)} />

@@ -1,35 +1,27 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { PrintJob } from '../../../shared/contract/devices';
 import { type MessageKey, useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { printInvoice } from '../../lib/print-pdf';
 import { useShell } from '../../lib/session';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
+
+const RETRYABLE: ReadonlySet<PrintJob['status']> = new Set(['queued', 'failed', 'cancelled']);
+const CANCELLABLE: ReadonlySet<PrintJob['status']> = new Set(['queued', 'failed']);
 
 export function QueuePanel({ onPreview }: { onPreview: (p: { svg: string; title: string }) => void }) {
   const { t } = useI18n();
   const toast = useToast();
   const { onError, store } = useShell();
-  const [jobs, setJobs] = useState<PrintJob[]>([]);
-
-  const load = useCallback(async () => {
-    try {
-      setJobs(await api.devices.queue({ limit: 50 }));
-    } catch (e) {
-      onError(e);
-    }
-  }, [onError]);
-  useEffect(() => {
-    void load();
-    // live: every job change reloads the list (a handful of rows)
-    return api.on('print.job', () => void load());
-  }, [load]);
+  // live: every print.job event makes the devices answers stale, so the list reads again (a handful of rows)
+  const { data: jobs, refetch } = useApiQuery('devices', 'queue', { limit: 50 });
 
   const act = async (fn: () => Promise<unknown>) => {
     try {
       await fn();
-      await load();
+      await refetch();
     } catch (e) {
       onError(e);
     }
@@ -47,116 +39,97 @@ export function QueuePanel({ onPreview }: { onPreview: (p: { svg: string; title:
     timeStyle: 'short',
     ...(store?.timeZone ? { timeZone: store.timeZone } : {}),
   });
+  const labelOf = (j: PrintJob) => j.documentNumber ?? t(`dev.template.${j.template}` as MessageKey);
+  const salesOrder = (j: PrintJob) => j.salesOrderId as string;
+
+  /** one row action: the button's words, then the job it acts on for a screen reader */
+  const action = (j: PrintJob, words: string, onClick: () => void, ghost = false) => (
+    <button type="button" className={ghost ? 'btn btn-sm btn-ghost' : 'btn btn-sm'} onClick={onClick}>
+      {words}
+      <span className="sr-only"> {labelOf(j)}</span>
+    </button>
+  );
+
+  const columns: Column<PrintJob>[] = [
+    {
+      key: 'document',
+      header: t('dev.col.document'),
+      cell: (j) => (
+        <>
+          {labelOf(j)}
+          <div className="muted small">
+            {t(`dev.template.${j.template}` as MessageKey)} · {fmt.format(j.createdAt)}
+          </div>
+        </>
+      ),
+    },
+    { key: 'printer', header: t('dev.col.printer'), cell: (j) => j.printerName ?? '—' },
+    {
+      key: 'status',
+      header: t('dev.col.status'),
+      cell: (j) => (
+        <>
+          <span className={`pill pill-job-${j.status}`}>{t(`dev.status.${j.status}` as MessageKey)}</span>
+          <div className="muted small">
+            {t('dev.col.attempts')}: {j.attempts}
+          </div>
+        </>
+      ),
+    },
+    {
+      key: 'error',
+      header: t('dev.col.error'),
+      className: 'job-error',
+      cell: (j) => (j.status === 'done' ? '' : (j.lastError ?? '')),
+    },
+    {
+      key: 'actions',
+      header: t('dev.col.actions'),
+      cell: (j) => (
+        <div className="row-actions">
+          {action(j, t('dev.show'), () => void show(j))}
+          {RETRYABLE.has(j.status) &&
+            action(j, t('dev.retry'), () => void act(() => api.devices.retryJob({ id: j.id })))}
+          {CANCELLABLE.has(j.status) &&
+            action(j, t('dev.cancel'), () => void act(() => api.devices.cancelJob({ id: j.id })), true)}
+          {j.salesOrderId &&
+            action(
+              j,
+              t('dev.invoice'),
+              () =>
+                void act(async () => {
+                  const f = await api.devices.invoicePdf({ salesOrderId: salesOrder(j) });
+                  downloadBase64(f.fileName, f.mimeType, f.base64);
+                }),
+              true,
+            )}
+          {j.salesOrderId && action(j, t('dev.printA4'), () => void act(() => printInvoice(salesOrder(j))), true)}
+          {j.salesOrderId &&
+            j.status === 'done' &&
+            action(
+              j,
+              t('dev.reprint'),
+              () =>
+                void act(async () => {
+                  await api.devices.reprint({ salesOrderId: salesOrder(j) });
+                  toast.success(t('dev.reprinted', { number: labelOf(j) }));
+                }),
+            )}
+        </div>
+      ),
+    },
+  ];
 
   return (
     <div className="card">
       <h2>{t('dev.queue')}</h2>
-      {jobs.length === 0 ? (
-        <p className="muted">{t('dev.queueEmpty')}</p>
-      ) : (
-        <table className="table queue-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('dev.col.document')}</th>
-              <th scope="col">{t('dev.col.printer')}</th>
-              <th scope="col">{t('dev.col.status')}</th>
-              <th scope="col">{t('dev.col.error')}</th>
-              <th scope="col">{t('dev.col.actions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {jobs.map((j) => {
-              const label = j.documentNumber ?? t(`dev.template.${j.template}` as MessageKey);
-              return (
-                <tr key={j.id}>
-                  <td>
-                    {label}
-                    <div className="muted small">
-                      {t(`dev.template.${j.template}` as MessageKey)} · {fmt.format(j.createdAt)}
-                    </div>
-                  </td>
-                  <td>{j.printerName ?? '—'}</td>
-                  <td>
-                    <span className={`pill pill-job-${j.status}`}>{t(`dev.status.${j.status}` as MessageKey)}</span>
-                    <div className="muted small">
-                      {t('dev.col.attempts')}: {j.attempts}
-                    </div>
-                  </td>
-                  <td className="job-error">{j.status === 'done' ? '' : (j.lastError ?? '')}</td>
-                  <td>
-                    <div className="row-actions">
-                      <button type="button" className="btn btn-sm" onClick={() => void show(j)}>
-                        {t('dev.show')}
-                        <span className="sr-only"> {label}</span>
-                      </button>
-                      {(j.status === 'queued' || j.status === 'failed' || j.status === 'cancelled') && (
-                        <button
-                          type="button"
-                          className="btn btn-sm"
-                          onClick={() => void act(() => api.devices.retryJob({ id: j.id }))}
-                        >
-                          {t('dev.retry')}
-                          <span className="sr-only"> {label}</span>
-                        </button>
-                      )}
-                      {(j.status === 'queued' || j.status === 'failed') && (
-                        <button
-                          type="button"
-                          className="btn btn-sm btn-ghost"
-                          onClick={() => void act(() => api.devices.cancelJob({ id: j.id }))}
-                        >
-                          {t('dev.cancel')}
-                          <span className="sr-only"> {label}</span>
-                        </button>
-                      )}
-                      {j.salesOrderId && (
-                        <button
-                          type="button"
-                          className="btn btn-sm btn-ghost"
-                          onClick={() =>
-                            void act(async () => {
-                              const f = await api.devices.invoicePdf({ salesOrderId: j.salesOrderId as string });
-                              downloadBase64(f.fileName, f.mimeType, f.base64);
-                            })
-                          }
-                        >
-                          {t('dev.invoice')}
-                          <span className="sr-only"> {label}</span>
-                        </button>
-                      )}
-                      {j.salesOrderId && (
-                        <button
-                          type="button"
-                          className="btn btn-sm btn-ghost"
-                          onClick={() => void act(() => printInvoice(j.salesOrderId as string))}
-                        >
-                          {t('dev.printA4')}
-                          <span className="sr-only"> {label}</span>
-                        </button>
-                      )}
-                      {j.salesOrderId && j.status === 'done' && (
-                        <button
-                          type="button"
-                          className="btn btn-sm"
-                          onClick={() =>
-                            void act(async () => {
-                              await api.devices.reprint({ salesOrderId: j.salesOrderId as string });
-                              toast.success(t('dev.reprinted', { number: label }));
-                            })
-                          }
-                        >
-                          {t('dev.reprint')}
-                          <span className="sr-only"> {label}</span>
-                        </button>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={jobs ?? []}
+        columns={columns}
+        rowKey={(j) => j.id}
+        className="queue-table"
+        empty={t('dev.queueEmpty')}
+      />
     </div>
   );
 }

@@ -1,9 +1,10 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useCallback, useState } from 'react';
 import type { ScannerProfile } from '../../../shared/contract/devices';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
+import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { useScans } from '../till/useScans';
 import { WedgeSettingsForm } from './WedgeSettingsForm';
@@ -23,20 +24,11 @@ export function ScannersPanel() {
   const t = useT();
   const toast = useToast();
   const { onError, can } = useShell();
-  const [rows, setRows] = useState<Row[]>([]);
+  const scanners = useApiQuery('devices', 'scanners', null);
+  const rows: Row[] = scanners.data ?? [];
+  const load = () => void scanners.refetch();
   const [seen, setSeen] = useState<Seen[]>([]);
   const [draft, setDraft] = useState<typeof EMPTY | null>(null);
-
-  const load = useCallback(async () => {
-    try {
-      setRows(await api.devices.scanners(null));
-    } catch (e) {
-      onError(e);
-    }
-  }, [onError]);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const add = useCallback((source: string, code: string) => {
     setSeen((s) => [{ n: (s[0]?.n ?? 0) + 1, source, code, at: new Date().toLocaleTimeString() }, ...s].slice(0, 10));
@@ -59,7 +51,7 @@ export function ScannersPanel() {
       });
       toast.success(t('scan.saved', { name: draft.name }));
       setDraft(null);
-      setTimeout(() => void load(), 500);
+      setTimeout(load, 500);
     } catch (err) {
       onError(err);
     }

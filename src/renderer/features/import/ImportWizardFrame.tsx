@@ -2,6 +2,7 @@ import type { ReactNode, RefObject } from 'react';
 import { useT } from '../../i18n';
 import { STEP_NAME, STEP_NO, type WizardStep } from './useImportWizard';
 import './import.css';
+import { InlineError } from '../../ui/DialogParts';
 
 /** The wizard's page: its heading and way back, which step this is, and the last error or the work under way. */
 export function ImportWizardFrame({
@@ -41,11 +42,7 @@ export function ImportWizardFrame({
         </div>
       </div>
       <p className="import-step muted">{t('imp.step', { n: STEP_NO[step], name: t(STEP_NAME[step]) })}</p>
-      {error && (
-        <p className="inline-alert" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError error={error} />
       {busy && step !== 'running' && (
         <p className="muted" role="status">
           {busy}

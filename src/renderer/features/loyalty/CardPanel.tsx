@@ -5,6 +5,7 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
+import { DataTable } from '../../ui/DataTable';
 import { useToast } from '../../ui/toast';
 
 type Mode = null | 'issue' | 'replace' | 'lost';
@@ -87,32 +88,25 @@ export function CardPanel({ customer, onChanged }: { customer: Customer; onChang
   return (
     <div className="loy-cards">
       <h3>{t('loy.cards')}</h3>
-      {cards.length === 0 ? (
-        <p className="muted">{t('loy.card.none')}</p>
-      ) : (
-        <table className="table" aria-label={t('loy.cards')}>
-          <thead>
-            <tr>
-              <th>{t('loy.card.col.number')}</th>
-              <th>{t('loy.card.col.status')}</th>
-              <th>{t('loy.card.col.issued')}</th>
-              <th>{t('loy.card.col.ended')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cards.map((k) => (
-              <tr key={k.id} className={k.status === 'active' ? '' : 'muted'}>
-                <td className="mono">{k.cardNo}</td>
-                <td>
-                  <span className={`pill loy-card-${k.status}`}>{t(`loy.card.status.${k.status}` as MessageKey)}</span>
-                </td>
-                <td>{day(k.issuedAt)}</td>
-                <td>{day(k.endedAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={cards}
+        columns={[
+          { key: 'number', header: t('loy.card.col.number'), className: 'mono', cell: (k) => k.cardNo },
+          {
+            key: 'status',
+            header: t('loy.card.col.status'),
+            cell: (k) => (
+              <span className={`pill loy-card-${k.status}`}>{t(`loy.card.status.${k.status}` as MessageKey)}</span>
+            ),
+          },
+          { key: 'issued', header: t('loy.card.col.issued'), cell: (k) => day(k.issuedAt) },
+          { key: 'ended', header: t('loy.card.col.ended'), cell: (k) => day(k.endedAt) },
+        ]}
+        rowKey={(k) => k.id}
+        label={t('loy.cards')}
+        empty={t('loy.card.none')}
+        rowClassName={(k) => (k.status === 'active' ? undefined : 'muted')}
+      />
       {canEdit && mode === null && (
         <div className="row-actions">
           {active ? (

@@ -5,6 +5,7 @@ import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { DataTable } from '../../ui/DataTable';
 import { OrderDialog } from '../customers/sales/OrderDialog';
 import { CardPanel } from './CardPanel';
 
@@ -104,55 +105,61 @@ export function CustomerLoyalty({ customer, onChanged }: { customer: Customer; o
       />
 
       <h3>{t('loy.history')}</h3>
-      {rows.length === 0 ? (
-        <p className="muted">{t('loy.history.empty')}</p>
-      ) : (
-        <table className="table loy-history" aria-label={t('loy.history')}>
-          <thead>
-            <tr>
-              <th>{t('loy.col.date')}</th>
-              <th>{t('loy.col.kind')}</th>
-              <th className="num">{t('loy.col.points')}</th>
-              <th className="num">{t('loy.col.balance')}</th>
-              <th>{t('loy.col.document')}</th>
-              <th>{t('loy.col.reason')}</th>
-              <th>{t('loy.col.by')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{new Date(r.at).toLocaleString(locale)}</td>
-                <td>
-                  {t(`loy.kind.${r.kind}` as MessageKey)}
-                  {r.expiresAt && r.points > 0 && (
-                    <div className="muted small">{t('loy.expires', { date: day(r.expiresAt) })}</div>
-                  )}
-                </td>
-                <td className={`num ${r.points < 0 ? 'negative' : 'positive'}`}>
-                  {r.points > 0 ? '+' : ''}
-                  {r.points.toLocaleString(locale)}
-                </td>
-                <td className="num">{r.balance.toLocaleString(locale)}</td>
-                <td>
-                  {r.salesOrderId && (
-                    <button
-                      type="button"
-                      className="btn btn-sm btn-link"
-                      onClick={() => setOpened(r.salesOrderId as string)}
-                    >
-                      {r.saleNumber}
-                    </button>
-                  )}
-                  {r.refundNumber && <span> {r.refundNumber}</span>}
-                </td>
-                <td>{r.reason}</td>
-                <td>{r.staffName}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={rows}
+        columns={[
+          { key: 'date', header: t('loy.col.date'), cell: (r) => new Date(r.at).toLocaleString(locale) },
+          {
+            key: 'kind',
+            header: t('loy.col.kind'),
+            cell: (r) => (
+              <>
+                {t(`loy.kind.${r.kind}` as MessageKey)}
+                {r.expiresAt && r.points > 0 && (
+                  <div className="muted small">{t('loy.expires', { date: day(r.expiresAt) })}</div>
+                )}
+              </>
+            ),
+          },
+          {
+            key: 'points',
+            header: t('loy.col.points'),
+            num: true,
+            className: (r) => (r.points < 0 ? 'negative' : 'positive'),
+            cell: (r) => (
+              <>
+                {r.points > 0 ? '+' : ''}
+                {r.points.toLocaleString(locale)}
+              </>
+            ),
+          },
+          { key: 'balance', header: t('loy.col.balance'), num: true, cell: (r) => r.balance.toLocaleString(locale) },
+          {
+            key: 'document',
+            header: t('loy.col.document'),
+            cell: (r) => (
+              <>
+                {r.salesOrderId && (
+                  <button
+                    type="button"
+                    className="btn btn-sm btn-link"
+                    onClick={() => setOpened(r.salesOrderId as string)}
+                  >
+                    {r.saleNumber}
+                  </button>
+                )}
+                {r.refundNumber && <span> {r.refundNumber}</span>}
+              </>
+            ),
+          },
+          { key: 'reason', header: t('loy.col.reason'), cell: (r) => r.reason },
+          { key: 'by', header: t('loy.col.by'), cell: (r) => r.staffName },
+        ]}
+        rowKey={(r) => r.id}
+        label={t('loy.history')}
+        className="loy-history"
+        empty={t('loy.history.empty')}
+      />
       {data?.nextCursor && (
         <button type="button" className="btn btn-sm" onClick={more}>
           {t('loy.history.more')}

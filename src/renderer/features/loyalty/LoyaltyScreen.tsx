@@ -5,8 +5,10 @@ import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
 import { SelectField, TextField } from '../../ui/fields';
+import { Tabs } from '../../ui/Tabs';
 import { useToast } from '../../ui/toast';
 import './loyalty.css';
+import { Screen } from '../../ui/Screen';
 import { PointsReport } from './PointsReport';
 import { ProgramSettings } from './ProgramSettings';
 
@@ -22,28 +24,18 @@ export function LoyaltyScreen() {
   ];
   const [tab, setTab] = useState<Tab>(tabs[0] ?? 'reports');
   return (
-    <section className="section" aria-labelledby="h-loyalty-screen">
-      <h1 id="h-loyalty-screen" tabIndex={-1}>
-        {t('loy.title')}
-      </h1>
-      <div className="pr-tabs" role="tablist" aria-label={t('loy.title')}>
-        {tabs.map((x) => (
-          <button
-            key={x}
-            type="button"
-            role="tab"
-            aria-selected={tab === x}
-            className={tab === x ? 'seg seg-on' : 'seg'}
-            onClick={() => setTab(x)}
-          >
-            {t(`loy.tab.${x}` as MessageKey)}
-          </button>
-        ))}
-      </div>
+    <Screen headingId="h-loyalty-screen" title={t('loy.title')}>
+      <Tabs
+        tabs={tabs}
+        value={tab}
+        onChange={setTab}
+        label={t('loy.title')}
+        labelOf={(x) => t(`loy.tab.${x}` as MessageKey)}
+      />
       {tab === 'reports' && <PointsReport />}
       {tab === 'program' && <ProgramSettings />}
       {tab === 'cards' && <CardNumbering />}
-    </section>
+    </Screen>
   );
 }
 

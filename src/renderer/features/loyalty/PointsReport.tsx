@@ -1,11 +1,14 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PointsReportQuery, PointsReport as Report } from '../../../shared/contract/loyalty-reports';
 import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
-import { SelectField, TextField } from '../../ui/fields';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { SelectField } from '../../ui/fields';
+import { useApiQuery } from '../../ui/query';
+import { DateRangeFields, FilterBar } from '../../ui/ReportFrame';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -20,7 +23,6 @@ export function PointsReport() {
     period: 'day',
   });
   const [format, setFormat] = useState<'xlsx' | 'csv' | 'pdf'>('xlsx');
-  const [report, setReport] = useState<Report | null>(null);
   const locale = store?.locale;
   const n = (x: number) => x.toLocaleString(locale);
   const money = (x: number) =>
@@ -28,13 +30,11 @@ export function PointsReport() {
 
   // the query last asked for with Show (the first one on opening)
   const [asked, setAsked] = useState<PointsReportQuery>(q);
-  useEffect(() => {
-    api.loyaltyReports.points(asked).then(setReport).catch(onError);
-  }, [asked, onError]);
-
-  const show = (e: FormEvent) => {
-    e.preventDefault();
-    setAsked({ ...q });
+  const points = useApiQuery('loyaltyReports', 'points', asked, { keepPrevious: true });
+  const report: Report | null = points.data ?? null;
+  const show = () => {
+    if (JSON.stringify(q) === JSON.stringify(asked)) void points.refetch();
+    else setAsked({ ...q });
   };
   const exportFile = async () => {
     try {
@@ -46,22 +46,26 @@ export function PointsReport() {
   };
 
   const cols = ['issued', 'redeemed', 'expired', 'clawedBack', 'adjusted', 'outstanding'] as const;
+  type Row = Report['rows'][number];
+  const columns: Column<Row>[] = [
+    { key: 'period', header: t('loy.rep.col.period'), cell: (r) => r.period },
+    ...cols.map((c): Column<Row> => ({ key: c, header: t(`loy.rep.col.${c}`), num: true, cell: (r) => n(r[c]) })),
+    {
+      key: 'liability',
+      header: t('loy.rep.col.liability', { currency: report?.currency ?? '' }),
+      num: true,
+      cell: (r) => money(r.liability),
+    },
+  ];
   return (
     <div className="loy-report">
-      <form className="form-row" onSubmit={show}>
-        <TextField
-          id="lr-from"
-          label={t('loy.rep.from')}
-          type="date"
-          value={q.from}
-          onChange={(v) => setQ({ ...q, from: v })}
-        />
-        <TextField
-          id="lr-to"
-          label={t('loy.rep.to')}
-          type="date"
-          value={q.to}
-          onChange={(v) => setQ({ ...q, to: v })}
+      <FilterBar className="form-row" onApply={show}>
+        <DateRangeFields
+          idPrefix="lr"
+          fromLabel={t('loy.rep.from')}
+          toLabel={t('loy.rep.to')}
+          value={q}
+          onChange={(v) => setQ({ ...q, ...v })}
         />
         <SelectField
           id="lr-period"
@@ -90,7 +94,7 @@ export function PointsReport() {
         <button type="button" className="btn" onClick={() => void exportFile()}>
           {t('loy.rep.export')}
         </button>
-      </form>
+      </FilterBar>
       {report && (
         <>
           <p className="muted">
@@ -99,43 +103,24 @@ export function PointsReport() {
               amount: formatMoney(report.pointValue, report.currency as CurrencyCode, locale),
             })}
           </p>
-          <table className="table loy-report-table" aria-label={t('loy.rep.table')}>
-            <thead>
-              <tr>
-                <th>{t('loy.rep.col.period')}</th>
-                {cols.map((c) => (
-                  <th key={c} className="num">
-                    {t(`loy.rep.col.${c}`)}
-                  </th>
-                ))}
-                <th className="num">{t('loy.rep.col.liability', { currency: report.currency })}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rows.map((r) => (
-                <tr key={r.period}>
-                  <td>{r.period}</td>
-                  {cols.map((c) => (
-                    <td key={c} className="num">
-                      {n(r[c])}
-                    </td>
-                  ))}
-                  <td className="num">{money(r.liability)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th>{t('loy.rep.total')}</th>
-                {cols.map((c) => (
-                  <th key={c} className="num">
-                    {n(report.totals[c])}
-                  </th>
-                ))}
-                <th className="num">{money(report.totals.liability)}</th>
-              </tr>
-            </tfoot>
-          </table>
+          <DataTable
+            rows={report.rows}
+            columns={columns}
+            rowKey={(r) => r.period}
+            label={t('loy.rep.table')}
+            className="loy-report-table"
+            foot={[
+              {
+                label: t('loy.rep.total'),
+                cellsAsHeaders: true,
+                cells: {
+                  ...Object.fromEntries(cols.map((c) => [c, n(report.totals[c])])),
+                  liability: money(report.totals.liability),
+                },
+              },
+            ]}
+            footIn="tfoot"
+          />
         </>
       )}
     </div>

@@ -3,6 +3,7 @@ import type { Product, ProductCategory } from '../../../shared/contract/catalog'
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { InlineError } from '../../ui/DialogParts';
 import { CheckField, TextField } from '../../ui/fields';
 
 /**
@@ -89,11 +90,7 @@ export function ProgramExclusions({
         onChange={setCode}
         onKeyDown={(e) => void add(e)}
       >
-        {problem && (
-          <p className="inline-alert" role="alert">
-            {problem}
-          </p>
-        )}
+        <InlineError error={problem} />
       </TextField>
       {productIds.length > 0 && (
         <ul className="loy-excluded" aria-label={t('loy.prog.exclude.products')}>

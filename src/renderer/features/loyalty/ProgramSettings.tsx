@@ -4,7 +4,7 @@ import { type CurrencyCode, formatMoney, parseMoney } from '../../../shared/mone
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { CheckField, SelectField, TextField } from '../../ui/fields';
+import { CheckField, SelectField, TextField, TextFields } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
 import { ProgramExclusions } from './ProgramExclusions';
 
@@ -169,19 +169,13 @@ export function ProgramSettings() {
       <fieldset className="card">
         <legend>{t('loy.prog.earn')}</legend>
         <div className="form-row">
-          <TextField
-            id="lp-points"
-            label={t('loy.prog.earnPoints')}
-            inputMode="numeric"
-            value={f.points}
-            onChange={(v) => set('points', v)}
-          />
-          <TextField
-            id="lp-per"
-            label={t('loy.prog.earnPer', { currency })}
-            inputMode="decimal"
-            value={f.per}
-            onChange={(v) => set('per', v)}
+          <TextFields
+            specs={[
+              { key: 'points', id: 'lp-points', label: t('loy.prog.earnPoints'), inputMode: 'numeric' },
+              { key: 'per', id: 'lp-per', label: t('loy.prog.earnPer', { currency }), inputMode: 'decimal' },
+            ]}
+            values={f}
+            onChange={set}
           />
           <SelectField
             id="lp-base"
@@ -203,19 +197,18 @@ export function ProgramSettings() {
           </p>
         )}
         <div className="form-row">
-          <TextField
-            id="lp-min-spend"
-            label={t('loy.prog.minSpend', { currency })}
-            inputMode="decimal"
-            value={f.minSpend}
-            onChange={(v) => set('minSpend', v)}
-          />
-          <TextField
-            id="lp-per-visit"
-            label={t('loy.prog.perVisit')}
-            inputMode="numeric"
-            value={f.perVisit}
-            onChange={(v) => set('perVisit', v)}
+          <TextFields
+            specs={[
+              {
+                key: 'minSpend',
+                id: 'lp-min-spend',
+                label: t('loy.prog.minSpend', { currency }),
+                inputMode: 'decimal',
+              },
+              { key: 'perVisit', id: 'lp-per-visit', label: t('loy.prog.perVisit'), inputMode: 'numeric' },
+            ]}
+            values={f}
+            onChange={set}
           />
         </div>
       </fieldset>
@@ -229,26 +222,19 @@ export function ProgramSettings() {
       <fieldset className="card">
         <legend>{t('loy.prog.redeem')}</legend>
         <div className="form-row">
-          <TextField
-            id="lp-point-value"
-            label={t('loy.prog.pointValue', { currency })}
-            inputMode="decimal"
-            value={f.pointValue}
-            onChange={(v) => set('pointValue', v)}
-          />
-          <TextField
-            id="lp-min-points"
-            label={t('loy.prog.minPoints')}
-            inputMode="numeric"
-            value={f.minPoints}
-            onChange={(v) => set('minPoints', v)}
-          />
-          <TextField
-            id="lp-max-share"
-            label={t('loy.prog.maxShare')}
-            inputMode="numeric"
-            value={f.maxSharePercent}
-            onChange={(v) => set('maxSharePercent', v)}
+          <TextFields
+            specs={[
+              {
+                key: 'pointValue',
+                id: 'lp-point-value',
+                label: t('loy.prog.pointValue', { currency }),
+                inputMode: 'decimal',
+              },
+              { key: 'minPoints', id: 'lp-min-points', label: t('loy.prog.minPoints'), inputMode: 'numeric' },
+              { key: 'maxSharePercent', id: 'lp-max-share', label: t('loy.prog.maxShare'), inputMode: 'numeric' },
+            ]}
+            values={f}
+            onChange={set}
           />
         </div>
         {Number.isFinite(pointValue) && pointValue > 0 && (
@@ -267,25 +253,24 @@ export function ProgramSettings() {
         />
         {f.tiers.map((x, i) => (
           <div className="form-row loy-tier" key={x.uid}>
-            <TextField
-              id={`lp-tier-name-${i}`}
-              label={t('loy.prog.tierName')}
-              value={x.name}
-              onChange={(v) => setTier(i, { name: v })}
-            />
-            <TextField
-              id={`lp-tier-threshold-${i}`}
-              label={t('loy.prog.tierThreshold', { currency })}
-              inputMode="decimal"
-              value={x.threshold}
-              onChange={(v) => setTier(i, { threshold: v })}
-            />
-            <TextField
-              id={`lp-tier-mult-${i}`}
-              label={t('loy.prog.tierMultiplier')}
-              inputMode="decimal"
-              value={x.multiplier}
-              onChange={(v) => setTier(i, { multiplier: v })}
+            <TextFields
+              specs={[
+                { key: 'name', id: `lp-tier-name-${i}`, label: t('loy.prog.tierName') },
+                {
+                  key: 'threshold',
+                  id: `lp-tier-threshold-${i}`,
+                  label: t('loy.prog.tierThreshold', { currency }),
+                  inputMode: 'decimal',
+                },
+                {
+                  key: 'multiplier',
+                  id: `lp-tier-mult-${i}`,
+                  label: t('loy.prog.tierMultiplier'),
+                  inputMode: 'decimal',
+                },
+              ]}
+              values={x}
+              onChange={(k, v) => setTier(i, { [k]: v })}
             />
             <button
               type="button"

@@ -59,22 +59,12 @@ export function OffersPanel() {
       newLabel={t('pr.offer.new')}
       emptyText={t('pr.offer.none')}
       rules={rules}
-      headers={
-        <>
-          <th scope="col">{t('pr.offer.col.name')}</th>
-          <th scope="col">{t('pr.offer.col.what')}</th>
-          <th scope="col">{t('pr.offer.col.who')}</th>
-          <th scope="col">{t('pr.offer.col.conditions')}</th>
-        </>
-      }
-      cells={(o) => (
-        <>
-          <td>{o.name}</td>
-          <td>{what(o)}</td>
-          <td>{who(o)}</td>
-          <td className="muted">{conditions(o)}</td>
-        </>
-      )}
+      columns={[
+        { key: 'name', header: t('pr.offer.col.name'), cell: (o) => o.name },
+        { key: 'what', header: t('pr.offer.col.what'), cell: what },
+        { key: 'who', header: t('pr.offer.col.who'), cell: who },
+        { key: 'conditions', header: t('pr.offer.col.conditions'), className: 'muted', cell: conditions },
+      ]}
       onNew={() => edit('new')}
       onEdit={edit}
       onDelete={(o) => void remove(o)}

@@ -47,34 +47,27 @@ export function PriceListsPanel({ onImport }: { onImport?: (list: PriceList) => 
       newLabel={t('pr.list.new')}
       emptyText={t('pr.list.none')}
       rules={rules}
-      headers={
-        <>
-          <th scope="col">{t('pr.list.name')}</th>
-          <th scope="col">{t('pr.currency')}</th>
-          <th scope="col">{t('pr.valid')}</th>
-          <th scope="col" className="num">
-            {t('pr.list.items')}
-          </th>
-          <th scope="col">{t('pr.list.givenTo')}</th>
-        </>
-      }
-      cells={(l) => (
-        <>
-          <td>{l.name}</td>
-          <td>{l.currency}</td>
-          <td>{dates(l)}</td>
-          <td className="num">{l.items.length}</td>
-          <td>
-            {catNames(l)}
-            {l.customerCount > 0 && (
-              <span className="muted">
-                {catNames(l) ? ' · ' : ''}
-                {t('pr.list.customers', { n: l.customerCount })}
-              </span>
-            )}
-          </td>
-        </>
-      )}
+      columns={[
+        { key: 'name', header: t('pr.list.name'), cell: (l) => l.name },
+        { key: 'currency', header: t('pr.currency'), cell: (l) => l.currency },
+        { key: 'valid', header: t('pr.valid'), cell: dates },
+        { key: 'items', header: t('pr.list.items'), num: true, cell: (l) => l.items.length },
+        {
+          key: 'givenTo',
+          header: t('pr.list.givenTo'),
+          cell: (l) => (
+            <>
+              {catNames(l)}
+              {l.customerCount > 0 && (
+                <span className="muted">
+                  {catNames(l) ? ' · ' : ''}
+                  {t('pr.list.customers', { n: l.customerCount })}
+                </span>
+              )}
+            </>
+          ),
+        },
+      ]}
       extraActions={(l) => (
         <>
           {onImport && <RowButton label={t('pr.list.import')} name={l.name} onClick={() => onImport(l)} />}

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useT } from '../../i18n';
+import { type Column, DataTable } from '../../ui/DataTable';
 import type { PricingRule } from './useRulesList';
 
 /**
@@ -12,8 +13,7 @@ export function RulesListPanel<R extends PricingRule>({
   newLabel,
   emptyText,
   rules,
-  headers,
-  cells,
+  columns,
   extraActions,
   onNew,
   onEdit,
@@ -25,10 +25,8 @@ export function RulesListPanel<R extends PricingRule>({
   emptyText: string;
   /** null while loading: neither the empty line nor the table shows */
   rules: R[] | null;
-  /** the <th>s before Status */
-  headers: ReactNode;
-  /** the <td>s before Status */
-  cells: (r: R) => ReactNode;
+  /** the columns before Status */
+  columns: Column<R>[];
   /** buttons between Edit and Delete */
   extraActions?: (r: R) => ReactNode;
   onNew: () => void;
@@ -46,39 +44,36 @@ export function RulesListPanel<R extends PricingRule>({
           </button>
         </div>
       </div>
-      {rules && rules.length === 0 && <p className="muted">{emptyText}</p>}
-      {rules && rules.length > 0 && (
-        <table className="table" aria-labelledby={headingId}>
-          <thead>
-            <tr>
-              {headers}
-              <th scope="col">{t('pr.status')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('pr.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rules.map((r) => (
-              <tr key={r.id} className={r.active ? '' : 'row-inactive'}>
-                {cells(r)}
-                <td>
-                  <span className={`pill ${r.active ? 'pill-ok' : 'pill-off'}`}>
-                    {r.active ? t('pr.active') : t('pr.inactive')}
-                  </span>
-                </td>
-                <td>
-                  <div className="row-actions">
-                    <RowButton label={t('common.edit')} name={r.name} onClick={() => onEdit(r)} />
-                    {extraActions?.(r)}
-                    <RowButton label={t('pr.delete')} name={r.name} danger onClick={() => onDelete(r)} />
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={rules}
+        columns={[
+          ...columns,
+          {
+            key: 'status',
+            header: t('pr.status'),
+            cell: (r) => (
+              <span className={`pill ${r.active ? 'pill-ok' : 'pill-off'}`}>
+                {r.active ? t('pr.active') : t('pr.inactive')}
+              </span>
+            ),
+          },
+          {
+            key: 'actions',
+            header: <span className="sr-only">{t('pr.actions')}</span>,
+            cell: (r) => (
+              <div className="row-actions">
+                <RowButton label={t('common.edit')} name={r.name} onClick={() => onEdit(r)} />
+                {extraActions?.(r)}
+                <RowButton label={t('pr.delete')} name={r.name} danger onClick={() => onDelete(r)} />
+              </div>
+            ),
+          },
+        ]}
+        rowKey={(r) => r.id}
+        labelledBy={headingId}
+        empty={emptyText}
+        rowClassName={(r) => (r.active ? undefined : 'row-inactive')}
+      />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from 
 import { type MessageKey, type TFunction, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
+import { EscButton, InlineError } from '../../ui/DialogParts';
 import { AmountField, TextField } from '../../ui/fields';
 import { messageOf } from '../../ui/toast';
 
@@ -206,19 +207,13 @@ export function AccountEntryDialog({
             onChange={setReason}
           />
         </div>
-        {error && (
-          <p className="inline-alert" role="alert">
-            {error}
-          </p>
-        )}
+        <InlineError error={error} />
         <div className="row-actions pay-actions">
           <button type="submit" className="btn btn-primary" disabled={busy}>
             {kind === 'write_off' || kind === 'reverse' ? t('acct.next') : t(`acct.save.${kind}` as MessageKey)}{' '}
             <kbd>Enter</kbd>
           </button>
-          <button type="button" className="btn btn-ghost" onClick={onClose} disabled={busy}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
+          <EscButton label={t('common.cancel')} onClick={onClose} disabled={busy} />
         </div>
       </form>
       {confirming && (
@@ -247,9 +242,7 @@ export function AccountEntryDialog({
             <button type="button" className="btn" disabled={busy} onClick={() => setConfirming(false)}>
               {t('acct.back')}
             </button>
-            <button type="button" className="btn btn-ghost" onClick={onClose} disabled={busy}>
-              {t('common.cancel')} <kbd>Esc</kbd>
-            </button>
+            <EscButton label={t('common.cancel')} onClick={onClose} disabled={busy} />
           </div>
         </div>
       )}

@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { AgingDetail, AgingReport } from '../../../shared/contract/debts';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { type Column, DataTable } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
+import { ExportButtons } from '../../ui/ExportButtons';
+import { useApiQuery } from '../../ui/query';
 import { AgingChart } from './AgingChart';
-import { ExportButtons } from './ExportButtons';
 import { BUCKETS, debtFormat } from './format';
 
 /** Debts by age as of a date: the chart, totals, one row per customer, and each customer's open invoices. */
@@ -15,26 +17,24 @@ export function AgingPanel({ onStatement }: { onStatement: (customerId: string) 
   const f = debtFormat(store);
   const [asOf, setAsOf] = useState('');
   const [byInvoice, setByInvoice] = useState(false);
-  const [report, setReport] = useState<AgingReport | null>(null);
   const [limit, setLimit] = useState(100);
   const [drill, setDrill] = useState<AgingDetail | null>(null);
-
-  const load = useCallback(
-    (date: string, invoice: boolean, rows: number) =>
-      api.debts
-        .aging({ asOf: date || undefined, basis: invoice ? 'invoice' : 'due', limit: rows })
-        .then((r) => {
-          setReport(r);
-          setAsOf(r.asOf);
-        })
-        .catch(onError),
-    [onError],
-  );
-  // the first load asks for today (the shop's, from the main process), then shows that date in the picker
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only on opening; later loads are the Show button's
+  // the first question asks for today (the shop's, from the main process), then shows that date in the picker;
+  // later ones are the Show button's and the More button's
+  const [asked, setAsked] = useState<{ asOf?: string; basis: 'due' | 'invoice'; limit: number }>({
+    basis: 'due',
+    limit: 100,
+  });
+  const aging = useApiQuery('debts', 'aging', asked, { keepPrevious: true });
+  const report: AgingReport | undefined = aging.data;
   useEffect(() => {
-    void load('', false, 100);
-  }, []);
+    if (report) setAsOf(report.asOf);
+  }, [report]);
+  const ask = (date: string, invoice: boolean, rows: number) => {
+    const next = { asOf: date || undefined, basis: invoice ? ('invoice' as const) : ('due' as const), limit: rows };
+    if (JSON.stringify(next) === JSON.stringify(asked)) void aging.refetch();
+    else setAsked(next);
+  };
 
   const open = async (customerId: string) => {
     try {
@@ -44,13 +44,60 @@ export function AgingPanel({ onStatement }: { onStatement: (customerId: string) 
     }
   };
 
+  const columns: Column<AgingReport['customers'][number]>[] = [
+    { key: 'customer', header: t('debt.col.customer'), cell: (c) => c.name },
+    { key: 'balance', header: t('debt.col.balance'), num: true, cell: (c) => f.plain(c.balance) },
+    ...BUCKETS.map(
+      (b): Column<AgingReport['customers'][number]> => ({
+        key: b,
+        header: t(`debt.bucket.${b}` as MessageKey),
+        num: true,
+        className: (c) => (c[b] ? undefined : 'muted'),
+        cell: (c) => (c[b] ? f.plain(c[b]) : '–'),
+      }),
+    ),
+    {
+      key: 'actions',
+      header: <span className="sr-only">{t('debt.col.actions')}</span>,
+      className: 'nowrap',
+      cell: (c) => (
+        <button
+          type="button"
+          className="btn btn-sm"
+          onClick={() => void open(c.id)}
+          aria-label={`${t('debt.drill')}: ${c.name}`}
+        >
+          {t('debt.drill')}
+        </button>
+      ),
+    },
+  ];
+  const drillColumns: Column<AgingDetail['items'][number]>[] = [
+    { key: 'doc', header: t('debt.drill.doc'), className: 'mono', cell: (i) => i.documentNo ?? i.kind },
+    { key: 'date', header: t('debt.drill.date'), className: 'nowrap', cell: (i) => f.date(i.at) },
+    { key: 'due', header: t('debt.drill.due'), className: 'nowrap', cell: (i) => f.date(i.dueAt) },
+    { key: 'amount', header: t('debt.drill.amount'), num: true, cell: (i) => f.plain(i.amount) },
+    { key: 'open', header: t('debt.drill.open'), num: true, cell: (i) => f.plain(i.open) },
+    {
+      key: 'days',
+      header: t('debt.drill.days'),
+      num: true,
+      cell: (i) => (
+        <>
+          {i.daysPast > 0 ? i.daysPast : ''}{' '}
+          <span className="pill pill-off">{t(`debt.bucket.${i.bucket}` as MessageKey)}</span>
+        </>
+      ),
+    },
+  ];
+
   return (
     <div className="debt-panel">
       <form
         className="debt-filters"
         onSubmit={(e) => {
           e.preventDefault();
-          void load(asOf, byInvoice, limit);
+          ask(asOf, byInvoice, limit);
         }}
       >
         <div className="field">
@@ -79,59 +126,25 @@ export function AgingPanel({ onStatement }: { onStatement: (customerId: string) 
             />
           </div>
           <AgingChart totals={report.totals} format={f.plain} />
-          <div className="table-wrap">
-            <table className="table aging-table" aria-label={t('debt.tab.aging')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('debt.col.customer')}</th>
-                  <th scope="col" className="num">
-                    {t('debt.col.balance')}
-                  </th>
-                  {BUCKETS.map((b) => (
-                    <th key={b} scope="col" className="num">
-                      {t(`debt.bucket.${b}` as MessageKey)}
-                    </th>
-                  ))}
-                  <th scope="col">
-                    <span className="sr-only">{t('debt.col.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr className="aging-total" data-testid="aging-total">
-                  <th scope="row">{t('debt.aging.total')}</th>
-                  <td className="num">{f.plain(report.totals.balance)}</td>
-                  {BUCKETS.map((b) => (
-                    <td key={b} className="num">
-                      {f.plain(report.totals[b])}
-                    </td>
-                  ))}
-                  <td />
-                </tr>
-                {report.customers.map((c) => (
-                  <tr key={c.id}>
-                    <td>{c.name}</td>
-                    <td className="num">{f.plain(c.balance)}</td>
-                    {BUCKETS.map((b) => (
-                      <td key={b} className={c[b] ? 'num' : 'num muted'}>
-                        {c[b] ? f.plain(c[b]) : '–'}
-                      </td>
-                    ))}
-                    <td className="nowrap">
-                      <button
-                        type="button"
-                        className="btn btn-sm"
-                        onClick={() => void open(c.id)}
-                        aria-label={`${t('debt.drill')}: ${c.name}`}
-                      >
-                        {t('debt.drill')}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={report.customers}
+            columns={columns}
+            rowKey={(c) => c.id}
+            label={t('debt.tab.aging')}
+            className="aging-table"
+            wrap
+            head={[
+              {
+                label: t('debt.aging.total'),
+                className: 'aging-total',
+                testId: 'aging-total',
+                cells: {
+                  balance: f.plain(report.totals.balance),
+                  ...Object.fromEntries(BUCKETS.map((b) => [b, f.plain(report.totals[b])])),
+                },
+              },
+            ]}
+          />
           <p className="muted">{t('debt.aging.customers', { count: report.customerCount })}</p>
           {report.customers.length < report.customerCount && (
             <button
@@ -140,7 +153,7 @@ export function AgingPanel({ onStatement }: { onStatement: (customerId: string) 
               onClick={() => {
                 const rows = Math.min(500, limit + 100);
                 setLimit(rows);
-                void load(asOf, byInvoice, rows);
+                ask(asOf, byInvoice, rows);
               }}
             >
               {t('debt.more')}
@@ -157,39 +170,7 @@ export function AgingPanel({ onStatement }: { onStatement: (customerId: string) 
           {drill.items.length === 0 ? (
             <p>{t('debt.drill.none')}</p>
           ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('debt.drill.doc')}</th>
-                  <th scope="col">{t('debt.drill.date')}</th>
-                  <th scope="col">{t('debt.drill.due')}</th>
-                  <th scope="col" className="num">
-                    {t('debt.drill.amount')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('debt.drill.open')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('debt.drill.days')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {drill.items.map((i) => (
-                  <tr key={i.entryId}>
-                    <td className="mono">{i.documentNo ?? i.kind}</td>
-                    <td className="nowrap">{f.date(i.at)}</td>
-                    <td className="nowrap">{f.date(i.dueAt)}</td>
-                    <td className="num">{f.plain(i.amount)}</td>
-                    <td className="num">{f.plain(i.open)}</td>
-                    <td className="num">
-                      {i.daysPast > 0 ? i.daysPast : ''}{' '}
-                      <span className="pill pill-off">{t(`debt.bucket.${i.bucket}` as MessageKey)}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <DataTable rows={drill.items} columns={drillColumns} rowKey={(i) => i.entryId} />
           )}
           {drill.credit > 0 && <p>{t('debt.drill.credit', { amount: f.money(drill.credit) })}</p>}
           <div className="row-actions">

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Customer } from '../../../shared/contract/customers';
 import type { AccountEntryResult, AccountHistoryRow } from '../../../shared/contract/receivables';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { useApiPages } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { ReceivePaymentDialog } from '../till/ReceivePaymentDialog';
 import { ACCOUNT_CHANGED, AccountFacts, announceAccountChange, useAccountSummary } from '../till/TillAccountPanel';
@@ -18,40 +20,6 @@ const MANAGER_ENTRIES: ReadonlyArray<[ManagerEntry, MessageKey]> = [
   ['write_off', 'acct.writeOff'],
   ['opening', 'acct.opening'],
 ];
-
-/** A customer's entries newest first, read again whenever something changes this account. */
-function useAccountEntries(customerId: string, onError: (e: unknown) => void) {
-  const [rows, setRows] = useState<AccountHistoryRow[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const load = useCallback(() => {
-    api.receivables
-      .entries({ customerId, limit: PAGE })
-      .then((p) => {
-        setRows(p.rows);
-        setNext(p.nextCursor);
-      })
-      .catch(onError);
-  }, [customerId, onError]);
-  useEffect(() => {
-    load();
-    const onChange = (e: Event) => {
-      if ((e as CustomEvent<{ customerId: string }>).detail?.customerId === customerId) load();
-    };
-    window.addEventListener(ACCOUNT_CHANGED, onChange);
-    return () => window.removeEventListener(ACCOUNT_CHANGED, onChange);
-  }, [customerId, load]);
-  const more = () => {
-    if (!next) return;
-    api.receivables
-      .entries({ customerId, limit: PAGE, cursor: next })
-      .then((p) => {
-        setRows((r) => [...r, ...p.rows]);
-        setNext(p.nextCursor);
-      })
-      .catch(onError);
-  };
-  return { rows, more: next ? more : null };
-}
 
 /**
  * The customer page's Account section: what they owe, overdue and credit left (the till's figures), every entry with
@@ -69,7 +37,10 @@ export function CustomerAccount({ customer, onChanged }: { customer: Customer; o
     [store?.locale, store?.timeZone],
   );
   const summary = useAccountSummary(customer.id);
-  const { rows, more } = useAccountEntries(customer.id, onError);
+  // newest first, read again whenever something changes this account (the account-changed event)
+  const entries = useApiPages('receivables', 'entries', { customerId: customer.id, limit: PAGE });
+  const rows = entries.rows ?? [];
+  const more = entries.more;
   const [action, setAction] = useState<AccountAction | null>(null);
   const [receiving, setReceiving] = useState(false);
   const [fresh, setFresh] = useState<string | null>(null);
@@ -94,6 +65,55 @@ export function CustomerAccount({ customer, onChanged }: { customer: Customer; o
     );
     announceAccountChange(customer.id);
   };
+
+  const columns: Column<AccountHistoryRow>[] = [
+    {
+      key: 'date',
+      header: t('debt.st.date'),
+      className: 'nowrap',
+      cell: (r) => (
+        <>
+          {f.date(r.at)} <span className="muted small">{time.format(r.at)}</span>
+        </>
+      ),
+    },
+    {
+      key: 'details',
+      header: t('debt.st.details'),
+      cell: (r) => (
+        <>
+          {t(`account.kind.${r.kind}` as MessageKey)} <span className="acct-doc">{r.documentNo}</span>
+          {r.reversed && <span className="pill acct-reversed">{t('acct.reversed')}</span>}
+          {r.reason && r.kind !== 'invoice' && <div className="muted small">{r.reason}</div>}
+        </>
+      ),
+    },
+    { key: 'charges', header: t('debt.st.charges'), num: true, cell: (r) => (r.amount > 0 ? f.plain(r.amount) : '') },
+    {
+      key: 'payments',
+      header: t('debt.st.payments'),
+      num: true,
+      cell: (r) => (r.amount < 0 ? f.plain(-r.amount) : ''),
+    },
+    { key: 'balance', header: t('debt.st.balance'), num: true, cell: (r) => f.plain(r.balance) },
+    { key: 'by', header: t('acct.col.by'), cell: (r) => r.staffName },
+    {
+      key: 'action',
+      header: t('acct.col.action'),
+      hidden: !manage,
+      cell: (r) =>
+        r.reversiblePaymentId && (
+          <button
+            type="button"
+            className="btn btn-sm"
+            aria-label={t('acct.reverseRow', { doc: r.documentNo ?? '' })}
+            onClick={() => setAction({ kind: 'reverse', payment: r })}
+          >
+            {t('acct.reverse')}
+          </button>
+        ),
+    },
+  ];
 
   return (
     <section className="card customer-account" aria-labelledby="h-account">
@@ -127,63 +147,16 @@ export function CustomerAccount({ customer, onChanged }: { customer: Customer; o
       {!manage && <p className="muted small">{t('acct.readOnly')}</p>}
 
       <h3>{t('acct.entries')}</h3>
-      {rows.length === 0 ? (
-        <p className="muted">{t('acct.empty')}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table acct-entries" aria-label={t('acct.entries')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('debt.st.date')}</th>
-                <th scope="col">{t('debt.st.details')}</th>
-                <th scope="col" className="num">
-                  {t('debt.st.charges')}
-                </th>
-                <th scope="col" className="num">
-                  {t('debt.st.payments')}
-                </th>
-                <th scope="col" className="num">
-                  {t('debt.st.balance')}
-                </th>
-                <th scope="col">{t('acct.col.by')}</th>
-                {manage && <th scope="col">{t('acct.col.action')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.entryId} className={r.entryId === fresh ? 'acct-fresh' : undefined}>
-                  <td className="nowrap">
-                    {f.date(r.at)} <span className="muted small">{time.format(r.at)}</span>
-                  </td>
-                  <td>
-                    {t(`account.kind.${r.kind}` as MessageKey)} <span className="acct-doc">{r.documentNo}</span>
-                    {r.reversed && <span className="pill acct-reversed">{t('acct.reversed')}</span>}
-                    {r.reason && r.kind !== 'invoice' && <div className="muted small">{r.reason}</div>}
-                  </td>
-                  <td className="num">{r.amount > 0 ? f.plain(r.amount) : ''}</td>
-                  <td className="num">{r.amount < 0 ? f.plain(-r.amount) : ''}</td>
-                  <td className="num">{f.plain(r.balance)}</td>
-                  <td>{r.staffName}</td>
-                  {manage && (
-                    <td>
-                      {r.reversiblePaymentId && (
-                        <button
-                          type="button"
-                          className="btn btn-sm"
-                          aria-label={t('acct.reverseRow', { doc: r.documentNo ?? '' })}
-                          onClick={() => setAction({ kind: 'reverse', payment: r })}
-                        >
-                          {t('acct.reverse')}
-                        </button>
-                      )}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        rows={rows}
+        columns={columns}
+        rowKey={(r) => r.entryId}
+        label={t('acct.entries')}
+        className="acct-entries"
+        wrap
+        empty={t('acct.empty')}
+        rowClassName={(r) => (r.entryId === fresh ? 'acct-fresh' : undefined)}
+      />
       {more && (
         <button type="button" className="btn btn-sm" onClick={more}>
           {t('acct.more')}

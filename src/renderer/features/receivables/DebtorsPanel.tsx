@@ -1,10 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Category } from '../../../shared/contract/customers';
+import { useState } from 'react';
 import type { DebtorRow } from '../../../shared/contract/debts';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { ExportButtons } from './ExportButtons';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { ExportButtons } from '../../ui/ExportButtons';
+import { useApiPages, useApiQuery } from '../../ui/query';
 import { debtFormat } from './format';
 
 type Sort = 'balance' | 'overdue' | 'oldestDue';
@@ -23,65 +24,77 @@ const overdueLabel = (o: Overdue): MessageKey =>
 /** Everyone with a balance, sorted and filtered, a page at a time. */
 export function DebtorsPanel({ onStatement }: { onStatement: (customerId: string) => void }) {
   const t = useT();
-  const { onError, store, can } = useShell();
+  const { store, can } = useShell();
   const f = debtFormat(store);
   const [sort, setSort] = useState<Sort>('balance');
   const [overdue, setOverdue] = useState<Overdue>('any');
   const [categoryId, setCategoryId] = useState('');
   const [createdBy, setCreatedBy] = useState('');
-  const [categories, setCategories] = useState<Category[]>([]);
-  const [staff, setStaff] = useState<Array<{ id: string; name: string }>>([]);
-  const [rows, setRows] = useState<DebtorRow[] | null>(null);
-  const [next, setNext] = useState<string | null>(null);
-  const [summary, setSummary] = useState({ count: 0, total: 0 });
+  const categories = useApiQuery('customers', 'categories', null).data ?? [];
+  const staffList = useApiQuery('staff', 'list', null, { enabled: can('staff.view') }).data;
+  const staff = (can('staff.view') ? (staffList ?? []) : []).map((x) => ({ id: x.id, name: x.name }));
+  const filter = { sort, overdue, categoryId: categoryId || null, createdBy: createdBy || null };
+  const debtors = useApiPages('debts', 'debtors', { ...filter, limit: 50 });
+  const rows = debtors.rows;
+  const summary = { count: debtors.first?.count ?? 0, total: debtors.first?.total ?? 0 };
 
-  useEffect(() => {
-    api.customers.categories(null).then(setCategories).catch(onError);
-    if (can('staff.view'))
-      api.staff
-        .list(null)
-        .then((s) => setStaff(s.map((x) => ({ id: x.id, name: x.name }))))
-        .catch(onError);
-  }, [onError, can]);
-
-  const query = useCallback(
-    (cursor?: string) =>
-      api.debts.debtors({
-        sort,
-        overdue,
-        categoryId: categoryId || null,
-        createdBy: createdBy || null,
-        cursor,
-        limit: 50,
-      }),
-    [sort, overdue, categoryId, createdBy],
-  );
-
-  useEffect(() => {
-    let live = true;
-    query()
-      .then((p) => {
-        if (!live) return;
-        setRows(p.rows);
-        setNext(p.nextCursor);
-        setSummary({ count: p.count, total: p.total });
-      })
-      .catch(onError);
-    return () => {
-      live = false;
-    };
-  }, [query, onError]);
-
-  const more = async () => {
-    if (!next) return;
-    try {
-      const p = await query(next);
-      setRows((r) => [...(r ?? []), ...p.rows]);
-      setNext(p.nextCursor);
-    } catch (e) {
-      onError(e);
-    }
-  };
+  const columns: Column<DebtorRow>[] = [
+    { key: 'customer', header: t('debt.col.customer'), cell: (r) => r.name },
+    {
+      key: 'phone',
+      header: t('debt.col.phone'),
+      headerClassName: 'wide-only',
+      className: 'mono wide-only',
+      cell: (r) => r.phone ?? '',
+    },
+    {
+      key: 'category',
+      header: t('debt.col.category'),
+      headerClassName: 'wide-only',
+      className: 'wide-only',
+      cell: (r) => r.category ?? '',
+    },
+    {
+      key: 'balance',
+      header: t('debt.col.balance'),
+      num: true,
+      className: (r) => (r.balance < 0 ? 'debt-credit' : undefined),
+      cell: (r) => f.plain(r.balance),
+    },
+    {
+      key: 'overdue',
+      header: t('debt.col.overdue'),
+      num: true,
+      className: (r) => (r.overdue > 0 ? 'debt-owes' : undefined),
+      cell: (r) => (r.overdue ? f.plain(r.overdue) : ''),
+    },
+    {
+      key: 'oldestDue',
+      header: t('debt.col.oldestDue'),
+      className: 'nowrap',
+      cell: (r) => (r.oldestDueAt === null ? '' : f.date(r.oldestDueAt)),
+    },
+    {
+      key: 'limit',
+      header: t('debt.col.limit'),
+      num: true,
+      cell: (r) => (r.creditLimit === null ? '' : f.plain(r.creditLimit)),
+    },
+    {
+      key: 'actions',
+      header: <span className="sr-only">{t('debt.col.actions')}</span>,
+      cell: (r) => (
+        <button
+          type="button"
+          className="btn btn-sm"
+          onClick={() => onStatement(r.id)}
+          aria-label={`${t('debt.open')}: ${r.name}`}
+        >
+          {t('debt.open')}
+        </button>
+      ),
+    },
+  ];
 
   return (
     <div className="debt-panel">
@@ -141,67 +154,21 @@ export function DebtorsPanel({ onStatement }: { onStatement: (customerId: string
             api.debts.export({
               what: 'debtors',
               format,
-              filter: { sort, overdue, categoryId: categoryId || null, createdBy: createdBy || null },
+              filter,
             })
           }
         />
       </div>
-      {rows && rows.length === 0 && <p className="muted">{t('debt.none')}</p>}
-      {rows && rows.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" aria-label={t('debt.tab.debtors')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('debt.col.customer')}</th>
-                <th scope="col" className="wide-only">
-                  {t('debt.col.phone')}
-                </th>
-                <th scope="col" className="wide-only">
-                  {t('debt.col.category')}
-                </th>
-                <th scope="col" className="num">
-                  {t('debt.col.balance')}
-                </th>
-                <th scope="col" className="num">
-                  {t('debt.col.overdue')}
-                </th>
-                <th scope="col">{t('debt.col.oldestDue')}</th>
-                <th scope="col" className="num">
-                  {t('debt.col.limit')}
-                </th>
-                <th scope="col">
-                  <span className="sr-only">{t('debt.col.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id}>
-                  <td>{r.name}</td>
-                  <td className="mono wide-only">{r.phone ?? ''}</td>
-                  <td className="wide-only">{r.category ?? ''}</td>
-                  <td className={r.balance < 0 ? 'num debt-credit' : 'num'}>{f.plain(r.balance)}</td>
-                  <td className={r.overdue > 0 ? 'num debt-owes' : 'num'}>{r.overdue ? f.plain(r.overdue) : ''}</td>
-                  <td className="nowrap">{r.oldestDueAt === null ? '' : f.date(r.oldestDueAt)}</td>
-                  <td className="num">{r.creditLimit === null ? '' : f.plain(r.creditLimit)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="btn btn-sm"
-                      onClick={() => onStatement(r.id)}
-                      aria-label={`${t('debt.open')}: ${r.name}`}
-                    >
-                      {t('debt.open')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {next && (
-        <button type="button" className="btn" onClick={() => void more()}>
+      <DataTable
+        rows={rows}
+        columns={columns}
+        rowKey={(r) => r.id}
+        label={t('debt.tab.debtors')}
+        wrap
+        empty={t('debt.none')}
+      />
+      {debtors.more && (
+        <button type="button" className="btn" onClick={debtors.more}>
           {t('debt.more')}
         </button>
       )}

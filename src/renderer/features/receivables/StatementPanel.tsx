@@ -1,11 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { CustomerListRow } from '../../../shared/contract/customers';
+import { useEffect, useState } from 'react';
 import type { Statement } from '../../../shared/contract/debts';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
+import { useDebounced } from '../../ui/useDebounced';
 import { BUCKETS, debtFormat } from './format';
 import { ReminderBox } from './ReminderBox';
 
@@ -23,39 +25,35 @@ export function StatementPanel({
   const f = debtFormat(store);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [st, setSt] = useState<Statement | null>(null);
   const [text, setText] = useState('');
-  const [found, setFound] = useState<CustomerListRow[]>([]);
-
-  const show = useCallback(
-    (id: string, period: { from?: string; to?: string }) =>
-      api.debts
-        .statement({ customerId: id, ...period })
-        .then((s) => {
-          setSt(s);
-          setFrom(s.from);
-          setTo(s.to);
-        })
-        .catch(onError),
-    [onError],
-  );
-  // a customer picked elsewhere (Debtors, Aging, Alerts): this month so far, the shop's days
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new customer starts from the default period
+  // a customer picked elsewhere (Debtors, Aging, Alerts) starts from this month so far, the shop's days; the Show
+  // button asks for the period in the pickers
+  const [asked, setAsked] = useState<{ customerId: string | null; from?: string; to?: string }>({ customerId });
   useEffect(() => {
-    if (customerId) void show(customerId, {});
+    setAsked({ customerId });
   }, [customerId]);
-
+  const statement = useApiQuery(
+    'debts',
+    'statement',
+    { customerId: asked.customerId ?? '', from: asked.from, to: asked.to },
+    { enabled: !!customerId && asked.customerId === customerId, keepPrevious: true },
+  );
+  const st: Statement | null = (customerId && statement.data) || null;
   useEffect(() => {
-    const q = text.trim();
-    if (q.length < 2) return setFound([]);
-    const timer = setTimeout(() => {
-      api.customers
-        .search({ text: q, limit: 8 })
-        .then((p) => setFound(p.rows))
-        .catch(onError);
-    }, 200);
-    return () => clearTimeout(timer);
-  }, [text, onError]);
+    if (!statement.data) return;
+    setFrom(statement.data.from);
+    setTo(statement.data.to);
+  }, [statement.data]);
+  const show = (id: string, period: { from?: string; to?: string }) => {
+    const next = { customerId: id, ...period };
+    if (JSON.stringify(next) === JSON.stringify(asked)) void statement.refetch();
+    else setAsked(next);
+  };
+
+  const typed = text.trim();
+  const settled = useDebounced(typed, 200);
+  const search = useApiQuery('customers', 'search', { text: settled, limit: 8 }, { enabled: settled.length >= 2 });
+  const found = typed.length >= 2 ? (search.data?.rows ?? []) : [];
 
   const period = { from: from || undefined, to: to || undefined };
   const pdf = async (all: boolean) => {
@@ -77,6 +75,14 @@ export function StatementPanel({
     }
   };
 
+  const columns: Column<Statement['lines'][number]>[] = [
+    { key: 'date', header: t('debt.st.date'), className: 'nowrap', cell: (l) => f.date(l.at) },
+    { key: 'details', header: t('debt.st.details'), cell: (l) => l.description },
+    { key: 'charges', header: t('debt.st.charges'), num: true, cell: (l) => (l.debit ? f.plain(l.debit) : '') },
+    { key: 'payments', header: t('debt.st.payments'), num: true, cell: (l) => (l.credit ? f.plain(l.credit) : '') },
+    { key: 'balance', header: t('debt.st.balance'), num: true, cell: (l) => f.plain(l.balance) },
+  ];
+
   return (
     <div className="debt-panel">
       <div className="debt-filters">
@@ -92,7 +98,6 @@ export function StatementPanel({
                     className="btn btn-ghost btn-sm"
                     onClick={() => {
                       setText('');
-                      setFound([]);
                       onCustomer(c.id);
                     }}
                   >
@@ -107,7 +112,7 @@ export function StatementPanel({
           className="debt-period"
           onSubmit={(e) => {
             e.preventDefault();
-            if (customerId) void show(customerId, period);
+            if (customerId) show(customerId, period);
           }}
         >
           <div className="field">
@@ -149,57 +154,32 @@ export function StatementPanel({
               </button>
             </div>
           </div>
-          <div className="table-wrap">
-            <table className="table statement-table" aria-label={t('debt.tab.statement')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t('debt.st.date')}</th>
-                  <th scope="col">{t('debt.st.details')}</th>
-                  <th scope="col" className="num">
-                    {t('debt.st.charges')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('debt.st.payments')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('debt.st.balance')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <tr className="aging-total">
-                  <td />
-                  <th scope="row">{t('debt.st.opening')}</th>
-                  <td />
-                  <td />
-                  <td className="num">{f.plain(st.opening)}</td>
-                </tr>
-                {st.lines.length === 0 && (
-                  <tr>
-                    <td colSpan={5} className="muted">
-                      {t('debt.st.empty')}
-                    </td>
-                  </tr>
-                )}
-                {st.lines.map((l) => (
-                  <tr key={l.id}>
-                    <td className="nowrap">{f.date(l.at)}</td>
-                    <td>{l.description}</td>
-                    <td className="num">{l.debit ? f.plain(l.debit) : ''}</td>
-                    <td className="num">{l.credit ? f.plain(l.credit) : ''}</td>
-                    <td className="num">{f.plain(l.balance)}</td>
-                  </tr>
-                ))}
-                <tr className="aging-total" data-testid="statement-closing">
-                  <td />
-                  <th scope="row">{t('debt.st.closing')}</th>
-                  <td />
-                  <td />
-                  <td className="num">{f.plain(st.closing)}</td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            rows={st.lines}
+            columns={columns}
+            rowKey={(l) => l.id}
+            label={t('debt.tab.statement')}
+            className="statement-table"
+            wrap
+            head={[
+              {
+                label: t('debt.st.opening'),
+                labelAt: 'details',
+                className: 'aging-total',
+                cells: { balance: f.plain(st.opening) },
+              },
+            ]}
+            emptyRow={t('debt.st.empty')}
+            foot={[
+              {
+                label: t('debt.st.closing'),
+                labelAt: 'details',
+                className: 'aging-total',
+                testId: 'statement-closing',
+                cells: { balance: f.plain(st.closing) },
+              },
+            ]}
+          />
           <h3 className="debt-h3">{t('debt.st.agingLine')}</h3>
           <dl className="debt-aging-line">
             {BUCKETS.map((b) => (

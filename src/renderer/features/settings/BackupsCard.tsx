@@ -1,9 +1,11 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { BackupInfo, BackupSettings } from '../../../shared/contract/backups';
 import { type MessageKey, useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { type Column, DataTable } from '../../ui/DataTable';
 import { CheckField, TextField } from '../../ui/fields';
+import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 
 const size = (bytes: number, locale: string) =>
@@ -18,15 +20,16 @@ export function BackupsCard({ editable, locale }: { editable: boolean; locale: s
   const { onError } = useShell();
   const toast = useToast();
   const [settings, setSettings] = useState<BackupSettings | null>(null);
-  const [list, setList] = useState<BackupInfo[]>([]);
+  const backups = useApiQuery('backups', 'list', null);
+  const list = backups.data ?? [];
   const [running, setRunning] = useState(false);
   const [busy, setBusy] = useState(false);
 
-  const reload = useCallback(() => api.backups.list(null).then(setList).catch(onError), [onError]);
+  const reload = () => backups.refetch();
+  // the settings are a draft the form edits, so they are read once into state
   useEffect(() => {
     api.backups.settings(null).then(setSettings).catch(onError);
-    void reload();
-  }, [onError, reload]);
+  }, [onError]);
 
   const backUp = async () => {
     setRunning(true);
@@ -57,6 +60,20 @@ export function BackupsCard({ editable, locale }: { editable: boolean; locale: s
   };
 
   if (!settings) return null;
+  const columns: Column<BackupInfo>[] = [
+    {
+      key: 'at',
+      header: t('bk.col.at'),
+      title: (b) => b.file,
+      cell: (b) => new Date(b.at).toLocaleString(locale),
+    },
+    { key: 'reason', header: t('bk.col.reason'), cell: (b) => t(`bk.reason.${b.reason}` as MessageKey) },
+    { key: 'size', header: t('bk.col.size'), num: true, cell: (b) => size(b.bytes, locale) },
+    { key: 'customers', header: t('bk.col.customers'), num: true, cell: (b) => b.counts.customers ?? '–' },
+    { key: 'sales', header: t('bk.col.sales'), num: true, cell: (b) => b.counts.sales_orders ?? '–' },
+    { key: 'check', header: t('bk.col.check'), cell: (b) => (b.ok ? t('bk.ok') : b.problem) },
+    { key: 'copy', header: t('bk.col.copy'), cell: (b) => b.copy ?? '–' },
+  ];
   const set = (patch: Partial<BackupSettings>) => setSettings({ ...settings, ...patch });
   const count = (key: 'keepDaily' | 'keepWeekly' | 'keepMonthly') => (
     <TextField
@@ -117,42 +134,7 @@ export function BackupsCard({ editable, locale }: { editable: boolean; locale: s
         </fieldset>
       </form>
       <h3 id="h-backup-list">{t('bk.list')}</h3>
-      {list.length === 0 ? (
-        <p className="muted">{t('bk.none')}</p>
-      ) : (
-        <table className="table" aria-labelledby="h-backup-list">
-          <thead>
-            <tr>
-              <th scope="col">{t('bk.col.at')}</th>
-              <th scope="col">{t('bk.col.reason')}</th>
-              <th scope="col" className="num">
-                {t('bk.col.size')}
-              </th>
-              <th scope="col" className="num">
-                {t('bk.col.customers')}
-              </th>
-              <th scope="col" className="num">
-                {t('bk.col.sales')}
-              </th>
-              <th scope="col">{t('bk.col.check')}</th>
-              <th scope="col">{t('bk.col.copy')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.map((b) => (
-              <tr key={b.file}>
-                <td title={b.file}>{new Date(b.at).toLocaleString(locale)}</td>
-                <td>{t(`bk.reason.${b.reason}` as MessageKey)}</td>
-                <td className="num">{size(b.bytes, locale)}</td>
-                <td className="num">{b.counts.customers ?? '–'}</td>
-                <td className="num">{b.counts.sales_orders ?? '–'}</td>
-                <td>{b.ok ? t('bk.ok') : b.problem}</td>
-                <td>{b.copy ?? '–'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable rows={list} columns={columns} rowKey={(b) => b.file} labelledBy="h-backup-list" empty={t('bk.none')} />
       <p className="muted">{t('bk.restoreHint')}</p>
     </section>
   );

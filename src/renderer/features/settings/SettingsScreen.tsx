@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, CurrencySelect, LanguageSelect, TextAreaField, TextField, TimeZoneSelect } from '../../ui/fields';
+import { Screen } from '../../ui/Screen';
 import { useToast } from '../../ui/toast';
 import { BackupsCard } from './BackupsCard';
 import { CreditSettingsCard } from './CreditSettingsCard';
@@ -52,10 +53,7 @@ export function SettingsScreen() {
   };
 
   return (
-    <section className="section" aria-labelledby="h-settings">
-      <h1 id="h-settings" tabIndex={-1}>
-        {t('settings.title')}
-      </h1>
+    <Screen headingId="h-settings" title={t('settings.title')}>
       {!editable && <p className="notice">{t('common.readOnly')}</p>}
       {form && (
         <form className="card" onSubmit={save} aria-labelledby="h-store">
@@ -153,7 +151,7 @@ export function SettingsScreen() {
         <ShiftSettingsCard editable={editable} currency={form.currency} locale={form.locale} />
       )}
       {form && can('data.backup') && <BackupsCard editable={editable} locale={form.locale} />}
-    </section>
+    </Screen>
   );
 }
 

@@ -5,6 +5,7 @@ import { ShellContext, type ShellContextValue } from '../../lib/session';
 import type { Theme } from '../../lib/theme';
 import { HeaderControls } from '../../ui/HeaderControls';
 import { Icon } from '../../ui/Icon';
+import { Screen } from '../../ui/Screen';
 import { AuditScreen } from '../audit/AuditScreen';
 import { CatalogScreen } from '../catalog/CatalogScreen';
 import { CustomersScreen } from '../customers/CustomersScreen';
@@ -268,15 +269,12 @@ function EmptySection({
 }) {
   const t = useT();
   return (
-    <section className="section" aria-labelledby={`h-${id}`}>
-      <h1 id={`h-${id}`} tabIndex={-1}>
-        {t(`nav.${id}` as MessageKey)}
-      </h1>
+    <Screen headingId={`h-${id}`} title={t(`nav.${id}` as MessageKey)}>
       <div className="empty-state">
         <Icon name={id} size={56} className="empty-icon" />
         <p className="empty-title">{t('empty.soon')}</p>
         <p className="muted">{t(`empty.${id}` as MessageKey)}</p>
       </div>
-    </section>
+    </Screen>
   );
 }

@@ -5,6 +5,7 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { PinField, SelectField, TextField } from '../../ui/fields';
+import { Screen } from '../../ui/Screen';
 import { useToast } from '../../ui/toast';
 import { RolesCard } from './RolesCard';
 
@@ -63,10 +64,7 @@ export function StaffScreen() {
   };
 
   return (
-    <section className="section" aria-labelledby="h-staff">
-      <h1 id="h-staff" tabIndex={-1}>
-        {t('staff.title')}
-      </h1>
+    <Screen headingId="h-staff" title={t('staff.title')}>
       <div className="card">
         <table className="table">
           <thead>
@@ -158,6 +156,6 @@ export function StaffScreen() {
         </form>
       )}
       {session.staff.role === 'owner' && <RolesCard />}
-    </section>
+    </Screen>
   );
 }

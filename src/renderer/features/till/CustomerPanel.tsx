@@ -4,6 +4,7 @@ import type { TillCustomer } from '../../../shared/contract/sales';
 import { useT } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { InlineError } from '../../ui/DialogParts';
 import { TextField } from '../../ui/fields';
 import { TillDebtAlert } from '../receivables/TillDebtAlert';
 import { TillFollowUps } from '../relationships/TillFollowUps';
@@ -298,11 +299,7 @@ function QuickAdd({
     >
       <TextField id="till-qa-name" label={t('till.qaName')} value={name} onChange={setName} autoFocus required />
       <TextField id="till-qa-phone" label={t('till.qaPhone')} value={phone} onChange={setPhone} inputMode="tel" />
-      {error && (
-        <p className="inline-alert" role="alert">
-          {error}
-        </p>
-      )}
+      <InlineError error={error} />
       {dupes && (
         <div className="dup-panel" role="alert">
           <p className="dup-title">{t('till.dupFound')}</p>

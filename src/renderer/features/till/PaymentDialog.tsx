@@ -4,8 +4,10 @@ import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from 
 import { type MessageKey, useT } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
+import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { AmountField, TextField } from '../../ui/fields';
 import { messageOf } from '../../ui/toast';
+import { PayMethods } from './PayMethods';
 import { addPayment, paymentProgress, suggestedAmount } from './payments';
 
 type Method = (typeof TILL_PAYMENT_METHODS)[number];
@@ -199,28 +201,16 @@ export function PaymentDialog({
           </ul>
         )}
         <form onSubmit={submit}>
-          <div className="pay-methods" role="radiogroup" aria-label={t('till.method')}>
-            {methods.map((m) => {
-              const off = !usable.includes(m);
-              return (
-                // biome-ignore lint/a11y/useSemanticElements: a row of big buttons reads better than radio inputs
-                <button
-                  key={m}
-                  type="button"
-                  role="radio"
-                  aria-checked={method === m}
-                  disabled={off || busy}
-                  title={off ? t('till.onAccountNeedsCustomer') : undefined}
-                  className={method === m ? 'pay-method pay-method-on' : 'pay-method'}
-                  onClick={() => setMethod(m)}
-                >
-                  {t(`till.method.${m}` as MessageKey)}
-                  {!off && <kbd>Alt+{usable.indexOf(m) + 1}</kbd>}
-                  {off && <span className="pay-method-why">{t('till.needsCustomer')}</span>}
-                </button>
-              );
-            })}
-          </div>
+          <PayMethods
+            methods={methods}
+            value={method}
+            onChange={setMethod}
+            label={t('till.method')}
+            busy={busy}
+            unusable={(m) =>
+              usable.includes(m) ? null : { title: t('till.onAccountNeedsCustomer'), why: t('till.needsCustomer') }
+            }
+          />
           <div className="grid-2 pay-entry">
             <AmountField
               id="pay-amount"
@@ -241,18 +231,12 @@ export function PaymentDialog({
               />
             )}
           </div>
-          {error && (
-            <p className="inline-alert" role="alert">
-              {error}
-            </p>
-          )}
+          <InlineError error={error} />
           <div className="row-actions pay-actions">
-            <button type="submit" className="btn btn-primary btn-lg" disabled={busy}>
-              {completes ? t('till.complete') : t('till.addPayment')} <kbd>Enter</kbd>
-            </button>
-            <button type="button" className="btn btn-ghost" onClick={onClose} disabled={busy}>
-              {t('common.cancel')} <kbd>Esc</kbd>
-            </button>
+            <EnterButton className="btn btn-primary btn-lg" disabled={busy}>
+              {completes ? t('till.complete') : t('till.addPayment')}
+            </EnterButton>
+            <EscButton label={t('common.cancel')} onClick={onClose} disabled={busy} />
           </div>
         </form>
         {needsShift && (

@@ -6,8 +6,10 @@ import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from 
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
+import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { AmountField, TextField } from '../../ui/fields';
 import { messageOf, useToast } from '../../ui/toast';
+import { PayMethods } from './PayMethods';
 import { announceAccountChange } from './TillAccountPanel';
 import { useCustomerSearch } from './useCustomerSearch';
 
@@ -190,23 +192,13 @@ export function ReceivePaymentDialog({
           </>
         )}
         <form onSubmit={(e) => void submit(e)}>
-          <div className="pay-methods" role="radiogroup" aria-label={t('account.method')}>
-            {RECEIPT_METHODS.map((m, i) => (
-              // biome-ignore lint/a11y/useSemanticElements: a row of big buttons reads better than radio inputs
-              <button
-                key={m}
-                type="button"
-                role="radio"
-                aria-checked={method === m}
-                disabled={busy}
-                className={method === m ? 'pay-method pay-method-on' : 'pay-method'}
-                onClick={() => setMethod(m)}
-              >
-                {t(`till.method.${m}` as MessageKey)}
-                <kbd>Alt+{i + 1}</kbd>
-              </button>
-            ))}
-          </div>
+          <PayMethods
+            methods={RECEIPT_METHODS}
+            value={method}
+            onChange={setMethod}
+            label={t('account.method')}
+            busy={busy}
+          />
           <div className="grid-2 pay-entry">
             <AmountField
               id="rcv-amount"
@@ -235,23 +227,17 @@ export function ReceivePaymentDialog({
             )}
             <TextField id="rcv-note" label={t('account.note')} autoComplete="off" value={note} onChange={setNote} />
           </div>
-          {error && (
-            <p className="inline-alert" role="alert">
-              {error}
-            </p>
-          )}
+          <InlineError error={error} />
           <div className="row-actions pay-actions">
-            <button type="submit" className="btn btn-primary btn-lg" disabled={busy || !customer}>
-              {t('account.take')} <kbd>Enter</kbd>
-            </button>
+            <EnterButton className="btn btn-primary btn-lg" disabled={busy || !customer}>
+              {t('account.take')}
+            </EnterButton>
             {customer && !given && (
               <button type="button" className="btn" onClick={() => setCustomer(null)} disabled={busy}>
                 {t('account.changeCustomer')}
               </button>
             )}
-            <button type="button" className="btn btn-ghost" onClick={onClose} disabled={busy}>
-              {t('common.cancel')} <kbd>Esc</kbd>
-            </button>
+            <EscButton label={t('common.cancel')} onClick={onClose} disabled={busy} />
           </div>
         </form>
       </div>

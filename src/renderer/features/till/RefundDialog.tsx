@@ -3,6 +3,7 @@ import type { OrderWithRefunds, Refund, RefundMethodChoice } from '../../../shar
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
+import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { messageOf } from '../../ui/toast';
 import { formatQty, parseQty } from './cart';
 
@@ -166,18 +167,10 @@ export function RefundDialog({
               <input id="refund-reason" autoComplete="off" value={reason} onChange={(e) => setReason(e.target.value)} />
             </div>
           </div>
-          {error && (
-            <p className="inline-alert" role="alert">
-              {error}
-            </p>
-          )}
+          <InlineError error={error} />
           <div className="row-actions">
-            <button type="submit" className="btn btn-primary" disabled={busy || data.blockedReason != null}>
-              {t('till.refundGo')} <kbd>Enter</kbd>
-            </button>
-            <button type="button" className="btn btn-ghost" onClick={onClose} disabled={busy}>
-              {t('common.cancel')} <kbd>Esc</kbd>
-            </button>
+            <EnterButton disabled={busy || data.blockedReason != null}>{t('till.refundGo')}</EnterButton>
+            <EscButton label={t('common.cancel')} onClick={onClose} disabled={busy} />
           </div>
         </form>
       )}

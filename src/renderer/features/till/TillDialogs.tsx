@@ -5,6 +5,7 @@ import { type CurrencyCode, parseMoney } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
+import { ConfirmDialog, EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { PinField, SelectField } from '../../ui/fields';
 import { messageOf } from '../../ui/toast';
 import { parsePercent } from './cart';
@@ -108,15 +109,9 @@ export function DiscountDialog({
             onChange={(e) => setValue(e.target.value)}
           />
         </div>
-        {error && (
-          <p className="inline-alert" role="alert">
-            {error}
-          </p>
-        )}
+        <InlineError error={error} />
         <div className="row-actions">
-          <button type="submit" className="btn btn-primary">
-            {t(kind === 'price' ? 'till.applyPrice' : 'till.applyDiscount')} <kbd>Enter</kbd>
-          </button>
+          <EnterButton>{t(kind === 'price' ? 'till.applyPrice' : 'till.applyDiscount')}</EnterButton>
           {existing && kind !== 'price' && (
             <button type="button" className="btn" onClick={() => onApply(target, null)}>
               {t('till.removeDiscount')}
@@ -127,9 +122,7 @@ export function DiscountDialog({
               {t('till.usualPrice')}
             </button>
           )}
-          <button type="button" className="btn btn-ghost" onClick={onClose}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
+          <EscButton label={t('common.cancel')} onClick={onClose} />
         </div>
       </form>
     </Dialog>
@@ -206,18 +199,10 @@ export function ApprovalDialog({
           options={approvers.map((a) => ({ value: a.id, label: a.name }))}
         />
         <PinField id="approve-pin" label={t('till.approverPin')} value={pin} onChange={setPin} autoFocus />
-        {error && (
-          <p className="inline-alert" role="alert">
-            {error}
-          </p>
-        )}
+        <InlineError error={error} />
         <div className="row-actions">
-          <button type="submit" className="btn btn-primary" disabled={busy || !pin}>
-            {t('till.approve')} <kbd>Enter</kbd>
-          </button>
-          <button type="button" className="btn btn-ghost" onClick={onClose}>
-            {t('common.cancel')} <kbd>Esc</kbd>
-          </button>
+          <EnterButton disabled={busy || !pin}>{t('till.approve')}</EnterButton>
+          <EscButton label={t('common.cancel')} onClick={onClose} />
         </div>
       </form>
     </Dialog>
@@ -273,11 +258,7 @@ export function ParkedDialog({
           e.preventDefault();
         }}
       >
-        {error && (
-          <p className="inline-alert" role="alert">
-            {error}
-          </p>
-        )}
+        <InlineError error={error} />
         {rows && rows.length === 0 && <p className="muted">{t('till.noParked')}</p>}
         {rows && rows.length > 0 && (
           <ul className="till-parked" aria-label={t('till.parkedTitle')}>
@@ -306,9 +287,7 @@ export function ParkedDialog({
           </ul>
         )}
         <div className="row-actions">
-          <button type="button" className="btn btn-ghost" onClick={onClose}>
-            {t('common.close')} <kbd>Esc</kbd>
-          </button>
+          <EscButton label={t('common.close')} onClick={onClose} />
         </div>
       </div>
     </Dialog>
@@ -319,16 +298,13 @@ export function ParkedDialog({
 export function CancelSaleDialog({ onCancelSale, onClose }: { onCancelSale: () => void; onClose: () => void }) {
   const t = useT();
   return (
-    <Dialog title={t('till.cancelTitle')} onClose={onClose} role="alertdialog" initialFocus=".btn-danger">
-      <p>{t('till.cancelText')}</p>
-      <div className="row-actions">
-        <button type="button" className="btn btn-danger" onClick={onCancelSale}>
-          {t('till.cancelSale')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onClose}>
-          {t('till.keepSale')} <kbd>Esc</kbd>
-        </button>
-      </div>
-    </Dialog>
+    <ConfirmDialog
+      title={t('till.cancelTitle')}
+      text={t('till.cancelText')}
+      confirmLabel={t('till.cancelSale')}
+      cancelLabel={t('till.keepSale')}
+      onConfirm={onCancelSale}
+      onClose={onClose}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/contract/customers';
 import type { HistoryOrderRow, HistorySummary } from '../../../../shared/contract/history';
 import type { RefundRow } from '../../../../shared/contract/refunds';
@@ -7,6 +7,7 @@ import { type MessageKey, useT } from '../../../i18n';
 import { api } from '../../../lib/api';
 import { downloadBase64 } from '../../../lib/download';
 import { useShell } from '../../../lib/session';
+import { type Column, DataTable } from '../../../ui/DataTable';
 import { useToast } from '../../../ui/toast';
 import { OrderDialog } from './OrderDialog';
 
@@ -177,6 +178,30 @@ export function CustomerSales({ customerId }: { customerId: string }) {
       ]
     : [];
 
+  const when = (ms: number) => new Date(ms).toLocaleString(store?.locale);
+  const saleLink = (id: string, number: ReactNode) => (
+    <button type="button" className="btn btn-sm btn-link" onClick={() => setOpened(id)}>
+      {number}
+    </button>
+  );
+  const orderColumns: Column<(typeof orders.rows)[number]>[] = [
+    { key: 'number', header: t('sh.col.number'), cell: (o) => saleLink(o.id, o.number) },
+    { key: 'date', header: t('sh.col.date'), cell: (o) => when(o.completedAt) },
+    { key: 'status', header: t('sh.col.status'), cell: (o) => t(`sh.status.${o.status}` as MessageKey) },
+    { key: 'lines', header: t('sh.col.lines'), cell: (o) => o.lineCount },
+    { key: 'total', header: t('sh.col.total'), cell: (o) => money(o.total) },
+    { key: 'refunded', header: t('sh.col.refunded'), cell: (o) => (o.refunded ? money(o.refunded) : '') },
+  ];
+  const refundColumns: Column<(typeof refunds.rows)[number]>[] = [
+    { key: 'number', header: t('sh.col.number'), cell: (r) => r.number },
+    { key: 'date', header: t('sh.col.date'), cell: (r) => when(r.at) },
+    { key: 'sale', header: t('sh.col.sale'), cell: (r) => saleLink(r.salesOrderId, r.saleNumber) },
+    { key: 'status', header: t('sh.col.status'), cell: (r) => t(`sh.status.${r.status}` as MessageKey) },
+    { key: 'method', header: t('sh.col.method'), cell: (r) => r.method.replace('_', ' ') },
+    { key: 'reason', header: t('sh.col.reason'), cell: (r) => r.reason },
+    { key: 'total', header: t('sh.col.total'), cell: (r) => money(r.total) },
+  ];
+
   return (
     <section className="card customer-sales" aria-labelledby="h-sales">
       <h2 id="h-sales">{t('sh.title')}</h2>
@@ -197,38 +222,13 @@ export function CustomerSales({ customerId }: { customerId: string }) {
         label={t('sh.orders')}
       />
       <p className="muted">{t('sh.totals', { n: orders.totals.count, amount: money(orders.totals.amount) })}</p>
-      {orders.rows.length === 0 ? (
-        <p className="muted">{t('sh.noOrders')}</p>
-      ) : (
-        <table className="table" aria-label={t('sh.ordersTable')}>
-          <thead>
-            <tr>
-              <th>{t('sh.col.number')}</th>
-              <th>{t('sh.col.date')}</th>
-              <th>{t('sh.col.status')}</th>
-              <th>{t('sh.col.lines')}</th>
-              <th>{t('sh.col.total')}</th>
-              <th>{t('sh.col.refunded')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders.rows.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <button type="button" className="btn btn-sm btn-link" onClick={() => setOpened(o.id)}>
-                    {o.number}
-                  </button>
-                </td>
-                <td>{new Date(o.completedAt).toLocaleString(store?.locale)}</td>
-                <td>{t(`sh.status.${o.status}` as MessageKey)}</td>
-                <td>{o.lineCount}</td>
-                <td>{money(o.total)}</td>
-                <td>{o.refunded ? money(o.refunded) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={orders.rows}
+        columns={orderColumns}
+        rowKey={(o) => o.id}
+        label={t('sh.ordersTable')}
+        empty={t('sh.noOrders')}
+      />
       {orders.next && (
         <button type="button" className="btn btn-sm" onClick={() => void orders.more()}>
           {t('sh.more')}
@@ -243,40 +243,13 @@ export function CustomerSales({ customerId }: { customerId: string }) {
         label={t('sh.refunds')}
       />
       <p className="muted">{t('sh.totals', { n: refunds.totals.count, amount: money(refunds.totals.amount) })}</p>
-      {refunds.rows.length === 0 ? (
-        <p className="muted">{t('sh.noRefunds')}</p>
-      ) : (
-        <table className="table" aria-label={t('sh.refundsTable')}>
-          <thead>
-            <tr>
-              <th>{t('sh.col.number')}</th>
-              <th>{t('sh.col.date')}</th>
-              <th>{t('sh.col.sale')}</th>
-              <th>{t('sh.col.status')}</th>
-              <th>{t('sh.col.method')}</th>
-              <th>{t('sh.col.reason')}</th>
-              <th>{t('sh.col.total')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {refunds.rows.map((r) => (
-              <tr key={r.id}>
-                <td>{r.number}</td>
-                <td>{new Date(r.at).toLocaleString(store?.locale)}</td>
-                <td>
-                  <button type="button" className="btn btn-sm btn-link" onClick={() => setOpened(r.salesOrderId)}>
-                    {r.saleNumber}
-                  </button>
-                </td>
-                <td>{t(`sh.status.${r.status}` as MessageKey)}</td>
-                <td>{r.method.replace('_', ' ')}</td>
-                <td>{r.reason}</td>
-                <td>{money(r.total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <DataTable
+        rows={refunds.rows}
+        columns={refundColumns}
+        rowKey={(r) => r.id}
+        label={t('sh.refundsTable')}
+        empty={t('sh.noRefunds')}
+      />
       {refunds.next && (
         <button type="button" className="btn btn-sm" onClick={() => void refunds.more()}>
           {t('sh.more')}

@@ -4,7 +4,9 @@ import { formatMoney } from '../../../../shared/money';
 import { type MessageKey, useT } from '../../../i18n';
 import { api } from '../../../lib/api';
 import { useShell } from '../../../lib/session';
+import { DataTable } from '../../../ui/DataTable';
 import { Dialog } from '../../../ui/Dialog';
+import { EscButton } from '../../../ui/DialogParts';
 import { useToast } from '../../../ui/toast';
 import { RefundDialog } from '../../till/RefundDialog';
 
@@ -53,26 +55,16 @@ export function OrderDialog({ id, onClose, onChanged }: { id: string; onClose: (
         {when(order.completedAt)} · {t(`sh.status.${order.status}` as MessageKey)} · {order.staffName ?? ''}
       </p>
       <h3>{t('sh.order.lines')}</h3>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t('sh.col.item')}</th>
-            <th>{t('sh.col.qty')}</th>
-            <th>{t('sh.col.refundedQty')}</th>
-            <th>{t('sh.col.total')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {state.lines.map((l) => (
-            <tr key={l.salesLineId}>
-              <td>{l.name}</td>
-              <td>{l.soldQtyMilli / 1000}</td>
-              <td>{l.refundedQtyMilli / 1000}</td>
-              <td>{money(l.total)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={state.lines}
+        columns={[
+          { key: 'item', header: t('sh.col.item'), cell: (l) => l.name },
+          { key: 'qty', header: t('sh.col.qty'), cell: (l) => l.soldQtyMilli / 1000 },
+          { key: 'refunded', header: t('sh.col.refundedQty'), cell: (l) => l.refundedQtyMilli / 1000 },
+          { key: 'total', header: t('sh.col.total'), cell: (l) => money(l.total) },
+        ]}
+        rowKey={(l) => l.salesLineId}
+      />
       <p>
         <strong>
           {t('sh.col.total')}: {money(order.total + order.rounding)}
@@ -121,9 +113,7 @@ export function OrderDialog({ id, onClose, onChanged }: { id: string; onClose: (
             {t('sh.reprint')}
           </button>
         )}
-        <button type="button" className="btn btn-ghost" onClick={onClose}>
-          {t('sh.close')} <kbd>Esc</kbd>
-        </button>
+        <EscButton label={t('sh.close')} onClick={onClose} />
       </div>
     </Dialog>
   );

@@ -1,15 +1,13 @@
-import { type MessageKey, useT } from '../../i18n';
-import { downloadBase64 } from '../../lib/download';
-import { useShell } from '../../lib/session';
+import { type MessageKey, useT } from '../i18n';
+import { downloadBase64 } from '../lib/download';
+import { useShell } from '../lib/session';
+
+export type FetchFile = (
+  format: 'xlsx' | 'csv' | 'pdf',
+) => Promise<{ fileName: string; mimeType: string; base64: string }>;
 
 /** Excel / CSV / PDF buttons that fetch a file from the main process and hand it to the browser. */
-export function ExportButtons({
-  fetchFile,
-  label,
-}: {
-  fetchFile: (format: 'xlsx' | 'csv' | 'pdf') => Promise<{ fileName: string; mimeType: string; base64: string }>;
-  label: string;
-}) {
+export function ExportButtons({ fetchFile, label }: { fetchFile: FetchFile; label: string }) {
   const t = useT();
   const { onError } = useShell();
   return (

@@ -1,0 +1,99 @@
+import type { FormEvent, ReactNode } from 'react';
+import { TextField } from './fields';
+
+/**
+ * The filters above a list or report: a form whose submit applies them (Enter in any field, or its button), so a
+ * report is read once per question and not on every key.
+ */
+export function FilterBar({
+  className,
+  onApply,
+  children,
+}: {
+  className: string;
+  onApply: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className={className}
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        onApply();
+      }}
+    >
+      {children}
+    </form>
+  );
+}
+
+/** From and to days (YYYY-MM-DD) as two date fields, for any filter over a period. */
+export function DateRangeFields({
+  idPrefix,
+  fromLabel,
+  toLabel,
+  value,
+  onChange,
+}: {
+  idPrefix: string;
+  fromLabel: string;
+  toLabel: string;
+  value: { from: string; to: string };
+  onChange: (v: { from: string; to: string }) => void;
+}) {
+  return (
+    <>
+      <TextField
+        id={`${idPrefix}-from`}
+        label={fromLabel}
+        type="date"
+        value={value.from}
+        onChange={(from) => onChange({ ...value, from })}
+      />
+      <TextField
+        id={`${idPrefix}-to`}
+        label={toLabel}
+        type="date"
+        value={value.to}
+        onChange={(to) => onChange({ ...value, to })}
+      />
+    </>
+  );
+}
+
+/**
+ * A report screen's frame, top to bottom: its title and export beside it, the filters, a line of facts, the chart,
+ * then the table. Every slot is optional; the frame adds no markup for an empty one.
+ */
+export function ReportFrame({
+  className,
+  title,
+  exportGroup,
+  filters,
+  facts,
+  chart,
+  children,
+}: {
+  className: string;
+  title?: ReactNode;
+  exportGroup?: ReactNode;
+  filters?: ReactNode;
+  facts?: ReactNode;
+  chart?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <div className={className}>
+      {filters}
+      {(title || exportGroup) && (
+        <div className="debt-bar">
+          {title && <h2 className="debt-h2">{title}</h2>}
+          {exportGroup}
+        </div>
+      )}
+      {facts}
+      {chart}
+      {children}
+    </div>
+  );
+}
