@@ -8,6 +8,7 @@ import { CustomerExport } from './domains/customers/export';
 import { ImportJobs } from './domains/customers/import/jobs';
 import { CustomerImport } from './domains/customers/import/run';
 import { CustomerMerge } from './domains/customers/merge';
+import { CustomerRetention } from './domains/customers/retention';
 import { CustomerService } from './domains/customers/service';
 import { DebtReports } from './domains/debts/reports';
 import type { Deps } from './domains/deps';
@@ -71,6 +72,7 @@ export interface Services {
   backups: BackupService;
   customerErase: CustomerErase;
   customerData: CustomerDataExport;
+  customerRetention: CustomerRetention;
   insights: CustomerInsights;
   insightsSettings: InsightsSettingsService;
   relationships: RelationshipService;
@@ -133,6 +135,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
   const customerHistory = new CustomerHistory(deps, settings, refunds.reads, audit);
   const insightsSettings = new InsightsSettingsService(deps, audit);
   const insights = new CustomerInsights(deps, settings, insightsSettings);
+  const customerErase = new CustomerErase(deps, audit, settings);
   const services: Services = {
     roles: rolesOf(deps.sqlite),
     audit,
@@ -159,8 +162,9 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     loyaltyCards,
     loyaltyReports,
     loyalty,
-    customerErase: new CustomerErase(deps, audit, settings),
+    customerErase,
     customerData: new CustomerDataExport(deps, audit, settings),
+    customerRetention: new CustomerRetention(deps, audit, customerErase),
     backups: new BackupService(deps, audit, settings, options.files ?? { dataDir: null, migrationsDir: '' }),
     insights,
     insightsSettings,

@@ -31,4 +31,16 @@ export const backupsEn = {
   'bk.reason.before-restore': 'Before a restore',
   'bk.reason.before-encryption': 'Before encryption',
   'bk.restoreHint': 'To restore one, close Counterline and run: counterline restore FILE --yes',
+  'ret.title': 'How long customers are kept',
+  'ret.intro':
+    'Customers with no sale, payment or change for this many years, who owe nothing, are listed here; their personal data is erased only when you approve the list.',
+  'ret.years': 'Years without activity (empty: keep everyone)',
+  'ret.save': 'Save the rule',
+  'ret.saved': 'Retention rule saved.',
+  'ret.listed': '{n, plural, one {# customer has} other {# customers have}} had no activity for {years} years.',
+  'ret.erase': 'Erase {n, plural, one {this customer} other {these # customers}}',
+  'ret.erased': '{n, plural, one {# customer} other {# customers}} erased; their books keep the amounts.',
+  'ret.confirmTitle': 'Erase for good?',
+  'ret.confirmText':
+    'The personal data of {n, plural, one {# customer} other {# customers}} is erased and cannot be brought back. Their sales, account and points stay in the books under an anonymous name.',
 } as const;

@@ -32,4 +32,16 @@ export const backupsId: Record<keyof typeof backupsEn, string> = {
   'bk.reason.before-restore': 'Sebelum pemulihan',
   'bk.reason.before-encryption': 'Sebelum enkripsi',
   'bk.restoreHint': 'Untuk memulihkan, tutup Counterline lalu jalankan: counterline restore FILE --yes',
+  'ret.title': 'Berapa lama data pelanggan disimpan',
+  'ret.intro':
+    'Pelanggan tanpa penjualan, pembayaran atau perubahan selama sekian tahun, yang tidak berutang, tampil di sini; data pribadinya dihapus hanya setelah Anda menyetujui daftar.',
+  'ret.years': 'Tahun tanpa aktivitas (kosong: simpan semua)',
+  'ret.save': 'Simpan aturan',
+  'ret.saved': 'Aturan penyimpanan tersimpan.',
+  'ret.listed': '{n, number} pelanggan tanpa aktivitas selama {years} tahun.',
+  'ret.erase': 'Hapus {n, number} pelanggan ini',
+  'ret.erased': '{n, number} pelanggan dihapus; pembukuannya tetap menyimpan jumlahnya.',
+  'ret.confirmTitle': 'Hapus selamanya?',
+  'ret.confirmText':
+    'Data pribadi {n, number} pelanggan dihapus dan tidak bisa dikembalikan. Penjualan, rekening dan poinnya tetap di pembukuan dengan nama anonim.',
 };

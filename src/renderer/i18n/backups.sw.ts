@@ -33,4 +33,16 @@ export const backupsSw: Record<keyof typeof backupsEn, string> = {
   'bk.reason.before-restore': 'Kabla ya kurejesha',
   'bk.reason.before-encryption': 'Kabla ya usimbaji fiche',
   'bk.restoreHint': 'Kurejesha nakala, funga Counterline kisha endesha: counterline restore FILE --yes',
+  'ret.title': 'Muda wa kuhifadhi wateja',
+  'ret.intro':
+    'Wateja wasio na mauzo, malipo wala mabadiliko kwa miaka hii, wasiodaiwa, wanaonyeshwa hapa; data zao binafsi zinafutwa tu ukikubali orodha.',
+  'ret.years': 'Miaka bila shughuli (tupu: hifadhi wote)',
+  'ret.save': 'Hifadhi kanuni',
+  'ret.saved': 'Kanuni ya kuhifadhi imehifadhiwa.',
+  'ret.listed': '{n, plural, one {Mteja # hajawa} other {Wateja # hawajawa}} na shughuli kwa miaka {years}.',
+  'ret.erase': 'Futa {n, plural, one {mteja huyu} other {wateja hawa #}}',
+  'ret.erased': '{n, plural, one {Mteja # amefutwa} other {Wateja # wamefutwa}}; vitabu vinabaki na kiasi.',
+  'ret.confirmTitle': 'Futa kabisa?',
+  'ret.confirmText':
+    'Data binafsi za {n, plural, one {mteja #} other {wateja #}} zinafutwa na haziwezi kurudishwa. Mauzo, akaunti na pointi zao zinabaki vitabuni kwa jina lisilojulikana.',
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AuditRow } from './audit';
-import { EpochMs, Id, Page } from './common';
+import { EpochMs, Id, Page, Void } from './common';
 import { customerImportProcedures } from './customer-import';
 import { procedure } from './define';
 
@@ -317,6 +317,27 @@ export const customers = {
   erase: procedure({
     input: z.object({ id: Id, confirm: z.string().max(300) }),
     output: z.object({ id: Id, displayName: z.string() }),
+    permission: 'customers.erase',
+  }),
+  /** the owner's retention rule and who it lists today (no activity for that many years, nothing owed) */
+  retention: procedure({
+    input: Void,
+    output: z.object({
+      years: z.number().int().nullable(),
+      cutoff: EpochMs.nullable(),
+      rows: z.array(z.object({ id: Id, name: z.string(), lastActivityAt: EpochMs })),
+    }),
+    permission: 'customers.erase',
+  }),
+  setRetention: procedure({
+    input: z.object({ years: z.number().int().min(1).max(30).nullable() }),
+    output: z.object({ years: z.number().int().nullable() }),
+    permission: 'customers.erase',
+  }),
+  /** erases the listed customers the owner approved; only those the rule still lists */
+  eraseByRetention: procedure({
+    input: z.object({ ids: z.array(Id).min(1).max(10_000) }),
+    output: z.object({ erased: z.number().int(), skipped: z.number().int() }),
     permission: 'customers.erase',
   }),
   /** everything the shop holds about one person (their right of access): a complete JSON file and a readable PDF */

@@ -8,13 +8,14 @@ import { Screen } from '../../ui/Screen';
 import { useToast } from '../../ui/toast';
 import { BackupsCard } from './BackupsCard';
 import { CreditSettingsCard } from './CreditSettingsCard';
+import { RetentionCard } from './RetentionCard';
 import { ShiftSettingsCard } from './ShiftSettingsCard';
 
 type Form = Omit<StoreProfile, 'logo'>;
 
 export function SettingsScreen() {
   const { t, setLang } = useI18n();
-  const { can, onError, setStore } = useShell();
+  const { can, onError, setStore, session } = useShell();
   const toast = useToast();
   const editable = can('settings.edit');
   const [form, setForm] = useState<Form | null>(null);
@@ -151,6 +152,7 @@ export function SettingsScreen() {
         <ShiftSettingsCard editable={editable} currency={form.currency} locale={form.locale} />
       )}
       {form && can('data.backup') && <BackupsCard editable={editable} locale={form.locale} />}
+      {form && session.staff.role === 'owner' && <RetentionCard locale={form.locale} />}
     </Screen>
   );
 }
