@@ -111,7 +111,7 @@ describe('counterline init', { timeout: 90_000 }, () => {
     ['--pin', '12', /--pin must be 4 to 8 digits/],
     ['--pin', '12ab', /--pin must be 4 to 8 digits/],
     ['--country', 'Indonesia', /--country must be a two-letter country code/],
-    ['--language', 'fr', /--language must be en or id; not fr/],
+    ['--language', 'fr', /--language must be en, id or sw; not fr/],
   ])('refuses %s %s with a plain error and exit 2, creating nothing', (option, value, message) => {
     const dir = freshDir();
     const res = cli('init', ...shopWith(option, value), '--data-dir', dir);

@@ -129,7 +129,7 @@ function explain(option: string, value: string, reason: string): string {
     case 'time-zone':
       return `--time-zone must be a time zone name such as Africa/Kampala or Asia/Jakarta; ${value} is not one this computer knows.`;
     case 'language':
-      return `--language must be ${LANGUAGES.join(' or ')}; not ${value}.`;
+      return `--language must be ${LANGUAGES.slice(0, -1).join(', ')} or ${LANGUAGES.at(-1)}; not ${value}.`;
     case 'pin':
       return '--pin must be 4 to 8 digits.';
     default:
