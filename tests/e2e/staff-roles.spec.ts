@@ -9,7 +9,7 @@ test('the owner unticks what cashiers may do on the Staff screen, saves, and fin
   await page.getByRole('button', { name: 'Empty demo shop' }).click();
   await signIn(page, OWNER.name, OWNER.pin);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Staff' }).click();
-  const card = page.getByRole('region', { name: 'What each role may do' });
+  const card = page.getByRole('region', { name: 'Who may do what' });
   const box = card.getByRole('checkbox', { name: 'Add and change customers for Cashier' });
   await expect(box).toBeChecked();
   await box.uncheck();
@@ -23,7 +23,7 @@ test('the owner unticks what cashiers may do on the Staff screen, saves, and fin
   await nav.getByRole('button', { name: 'Till' }).click();
   await nav.getByRole('button', { name: 'Staff' }).click();
   await expect(
-    page.getByRole('region', { name: 'What each role may do' }).getByRole('checkbox', {
+    page.getByRole('region', { name: 'Who may do what' }).getByRole('checkbox', {
       name: 'Add and change customers for Cashier',
     }),
   ).not.toBeChecked();

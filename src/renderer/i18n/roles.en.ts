@@ -1,6 +1,6 @@
 /** The permission matrix on the Staff screen (spread into en.ts). */
 export const rolesEn = {
-  'roles.title': 'What each role may do',
+  'roles.title': 'Who may do what',
   'roles.intro':
     'The owner may do everything. Untick what managers or cashiers should not do; the till follows at once.',
   'roles.permission': 'Permission',
@@ -10,7 +10,7 @@ export const rolesEn = {
   'roles.for': '{permission} for {role}',
   'perm.till.use': 'Use the till',
   'perm.staff.view': 'See the staff list',
-  'perm.staff.manage': 'Add staff, change roles and PINs',
+  'perm.staff.manage': 'Add staff, change their PINs and jobs',
   'perm.settings.view': 'See the settings',
   'perm.settings.edit': 'Change the shop settings',
   'perm.audit.view': 'Read the audit log',
