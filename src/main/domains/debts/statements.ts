@@ -4,22 +4,10 @@ import { AppError } from '../../../shared/errors';
 import { documentLanguage, documentWords } from '../../../shared/i18n/documents';
 import type { CurrencyCode } from '../../../shared/money';
 import type { Sqlite } from '../../db/open';
+import { ACCOUNT_ENTRY_KINDS } from '../../db/schema/ledgers';
 import { stmt } from '../../db/statements';
 import { agingOf } from './aging';
 import { dayEnd, dayStart, localDate } from './dates';
-
-const KINDS = [
-  'invoice',
-  'payment',
-  'refund',
-  'credit_note',
-  'opening',
-  'adjustment',
-  'write_off',
-  'void',
-  'payment_reversal',
-  'refund_cancel',
-];
 
 /** Longest period one statement covers: a statement is read by a person, and the PDF stays a few hundred pages. */
 const MAX_DAYS = 3 * 366;
@@ -111,7 +99,9 @@ export function buildStatement(
 }
 
 function describeEntry(r: EntryRow, timeZone: string, w: ReturnType<typeof documentWords>): string {
-  const words = KINDS.includes(r.kind) ? w(`kind.${r.kind}` as Parameters<typeof w>[0]) : r.kind;
+  const words = (ACCOUNT_ENTRY_KINDS as readonly string[]).includes(r.kind)
+    ? w(`kind.${r.kind}` as Parameters<typeof w>[0])
+    : r.kind;
   const doc = r.documentNo ? ` ${r.documentNo}` : '';
   const due = r.kind === 'invoice' && r.dueAt !== null ? ` ${w('dueOn', { date: localDate(r.dueAt, timeZone) })}` : '';
   const why = r.reason && r.kind !== 'invoice' && r.kind !== 'payment' ? `: ${r.reason}` : '';
