@@ -14,6 +14,8 @@ const external = [
   'electron',
   'better-sqlite3',
   'pdfkit',
+  // loaded on the first chart in a PDF export, so it stays out of the start-up bundle
+  'echarts',
   'serialport',
   'node-hid',
   'node-thermal-printer',

@@ -1,17 +1,5 @@
-import type { ExportFormat } from '../../../shared/contract/customers';
 import type { AgingReport, DebtorRow } from '../../../shared/contract/debts';
-import { type CurrencyCode, toDecimalString } from '../../../shared/money';
-import { csvLine, neutraliseFormula } from '../customers/export-cells';
-import { writeXlsx, type XlsxCell } from '../customers/xlsx-writer';
-import { pdfTable } from '../exports/pdf-table';
-
-/** Cells are text or money in minor units; each format renders them its own way (a number cell in XLSX). */
-type Cell = string | { minor: number };
-interface Column {
-  header: string;
-  weight: number;
-  money?: boolean;
-}
+import type { ReportCell as Cell, ReportColumn as Column } from '../exports/report-file';
 
 const BUCKET_COLUMNS: Column[] = [
   { header: 'Current', weight: 1, money: true },
@@ -49,7 +37,7 @@ export function agingTable(r: AgingReport, dateOf: (ms: number) => string) {
     { minor: t.d61_90 },
     { minor: t.over90 },
   ]);
-  return { columns, rows, title: `Aging as of ${r.asOf}` };
+  return { columns, rows, title: `Aging as of ${r.asOf}`, emptyText: 'Nobody owes anything.' };
 }
 
 export function debtorsTable(rows: DebtorRow[], dateOf: (ms: number) => string, today: string) {
@@ -71,38 +59,5 @@ export function debtorsTable(rows: DebtorRow[], dateOf: (ms: number) => string, 
     d.oldestDueAt === null ? '' : dateOf(d.oldestDueAt),
     d.creditLimit === null ? '' : { minor: d.creditLimit },
   ]);
-  return { columns, rows: cells, title: `Debtors on ${today}` };
-}
-
-/** One report table as XLSX, CSV or PDF, with the same writers as the customer export. */
-export async function writeReport(
-  t: { columns: Column[]; rows: Cell[][]; title: string },
-  format: ExportFormat,
-  currency: CurrencyCode,
-): Promise<Buffer> {
-  const headers = t.columns.map((c) => (c.money ? `${c.header} (${currency})` : c.header));
-  const text = (c: Cell) => (typeof c === 'string' ? c : toDecimalString(c.minor, currency));
-  if (format === 'csv')
-    return Buffer.from(
-      ['\uFEFF', csvLine(headers), ...t.rows.map((r) => csvLine(r.map((c) => neutraliseFormula(text(c)))))].join(''),
-      'utf8',
-    );
-  if (format === 'xlsx') {
-    const num = (c: Cell): XlsxCell => (typeof c === 'string' ? neutraliseFormula(c) : Number(text(c)));
-    return writeXlsx(
-      t.title.slice(0, 31),
-      headers,
-      t.rows.map((r) => r.map(num)),
-    );
-  }
-  return pdfTable({
-    title: t.title,
-    columns: t.columns.map((c, i) => ({
-      header: headers[i] as string,
-      weight: c.weight,
-      align: c.money ? 'right' : 'left',
-    })),
-    rows: t.rows.map((r) => r.map(text)),
-    emptyText: 'Nobody owes anything.',
-  });
+  return { columns, rows: cells, title: `Debtors on ${today}`, emptyText: 'Nobody owes anything.' };
 }

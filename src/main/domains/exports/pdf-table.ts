@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import SVGtoPDF from 'svg-to-pdfkit';
 
 export interface PdfColumn {
   header: string;
@@ -13,6 +14,8 @@ export interface PdfTable {
   rows: Iterable<readonly string[]>;
   /** printed under the header when there are no rows */
   emptyText: string;
+  /** an SVG chart drawn once, under the title of the first page */
+  chart?: { svg: string; width: number; height: number };
 }
 
 /** An A4 landscape table with the title and header row repeated on every page (used by every list export). */
@@ -47,11 +50,16 @@ export function pdfTable(t: PdfTable): Promise<Buffer> {
       });
       y += rowHeight;
     };
-    const header = () => {
+    const header = (chart?: PdfTable['chart']) => {
       pageNo += 1;
       y = doc.page.margins.top;
       doc.font('Helvetica-Bold').fontSize(12).text(`${t.title} - page ${pageNo}`, left, y);
       y += 22;
+      if (chart) {
+        const scale = Math.min(1, width / chart.width);
+        SVGtoPDF(doc, chart.svg, left, y, { width: chart.width * scale, height: chart.height * scale });
+        y += chart.height * scale + 12;
+      }
       cells(
         t.columns.map((c) => c.header),
         true,
@@ -61,7 +69,7 @@ export function pdfTable(t: PdfTable): Promise<Buffer> {
         .lineTo(left + width, y)
         .stroke();
     };
-    header();
+    header(t.chart);
     let any = false;
     for (const r of t.rows) {
       any = true;
