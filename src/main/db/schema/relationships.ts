@@ -102,9 +102,12 @@ export const outbox = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
     createdBy: text('created_by'),
     tillId: text('till_id').notNull(),
+    /** one message of a bulk send (message_batches), paused and cancelled with it */
+    batchId: text('batch_id'),
   },
   (t) => [
     uniqueIndex('outbox_idempotency_key').on(t.idempotencyKey),
+    index('outbox_batch_status').on(t.batchId, t.status),
     index('outbox_status_next').on(t.status, t.nextAttemptAt),
     index('outbox_customer_created').on(t.customerId, t.createdAt),
   ],
@@ -124,3 +127,19 @@ export const outboxAttachments = sqliteTable(
   },
   (t) => [index('outbox_attachments_message').on(t.messageId)],
 );
+
+/** A bulk send: one template to a list of customers, through the outbox at a gentle rate; paused or cancelled as one. */
+export const messageBatches = sqliteTable('message_batches', {
+  id: text('id').primaryKey(),
+  idempotencyKey: text('idempotency_key').notNull().unique(),
+  template: text('template').notNull(),
+  channel: text('channel').notNull(),
+  /** sending: the outbox takes its messages as they fall due; paused: it holds them; cancelled: the rest will not go */
+  status: text('status', { enum: ['sending', 'paused', 'cancelled'] }).notNull().default('sending'),
+  total: integer('total').notNull(),
+  /** the wait between two of its messages */
+  intervalMs: integer('interval_ms').notNull(),
+  createdAt: integer('created_at').notNull(),
+  createdBy: text('created_by'),
+  updatedAt: integer('updated_at').notNull(),
+});
