@@ -10,7 +10,11 @@ type Mode = 'ok' | 'no-network' | 'silent';
  * A GSM modem in SMS text mode on the far end of a pty pair, answering as 3GPP TS 27.005 says: OK to AT and
  * AT+CMGF=1, the "> " prompt to AT+CMGS="number", then +CMGS: <mr> and OK once the text ends with Ctrl-Z.
  */
-async function scriptedModem(path: string, mode: () => Mode) {
+async function scriptedModem(
+  path: string,
+  mode: () => Mode,
+  inbox: Array<{ index: number; from: string; text: string }> = [],
+) {
   const port = new SerialPort({ path, baudRate: 115_200, autoOpen: false });
   await new Promise<void>((res, rej) => port.open((e) => (e ? rej(e) : res())));
   const texts: Array<{ to: string; text: string }> = [];
@@ -45,7 +49,17 @@ async function scriptedModem(path: string, mode: () => Mode) {
         to = cmgs[1] as string;
         port.write('\r\n> ');
       } else if (command === 'AT' || command === 'AT+CMGF=1') port.write('\r\nOK\r\n');
-      else port.write('\r\nERROR\r\n');
+      else if (command === 'AT+CMGL="REC UNREAD"') {
+        // 3GPP TS 27.005 §3.4.2 text mode: +CMGL: <index>,<stat>,<oa>,[<alpha>],[<scts>] then the text
+        const listing = inbox
+          .map((m) => `\r\n+CMGL: ${m.index},"REC UNREAD","${m.from}",,"26/12/07,09:15:00+12"\r\n${m.text}`)
+          .join('');
+        port.write(`${listing}\r\n\r\nOK\r\n`);
+      } else if (/^AT\+CMGD=\d+$/.test(command)) {
+        const at = inbox.findIndex((m) => m.index === Number(command.slice(8)));
+        if (at >= 0) inbox.splice(at, 1);
+        port.write('\r\nOK\r\n');
+      } else port.write('\r\nERROR\r\n');
     }
   });
   return { texts, commands, close: () => new Promise<void>((r) => port.close(() => r())) };
@@ -149,6 +163,42 @@ describe('SMS through a GSM modem on a serial port (socat pty pair, scripted mod
       const held = await until(m.id, (x) => x.lastError !== null);
       expect(held.status).not.toBe('sent');
       expect(held.lastError).toMatch(/^The modem on .* did not answer AT within 0.7 s\.$/);
+    } finally {
+      await modem.close();
+    }
+  });
+
+  it('reads replies from the modem inbox: STOP withdraws that number’s consent to SMS, each read message is deleted', async () => {
+    const inbox = [
+      { index: 1, from: '+256772123499', text: 'STOP' },
+      { index: 2, from: '+256700000001', text: 'Asante sana' },
+    ];
+    const modem = await scriptedModem(pair.b, () => mode, inbox);
+    try {
+      const res = await app.call('messaging.checkReplies', null, 'owner');
+      expect(res.ok && res.data).toEqual({
+        read: 2,
+        stops: 1,
+        message: '2 replies read from the modem, 1 asking to stop.',
+      });
+      expect(modem.commands).toEqual(['AT+CMGF=1', 'AT+CMGL="REC UNREAD"', 'AT+CMGD=1', 'AT+CMGD=2']);
+      expect(inbox).toEqual([]);
+      expect(app.sqlite.prepare('SELECT consent_sms AS c FROM customers WHERE id = ?').get(customerId)).toEqual({
+        c: 0,
+      });
+      const refused = await app.call(
+        'messaging.send',
+        { customerId, template: 'payment_reminder', channel: 'sms', idempotencyKey: 'after-stop-1' },
+        'owner',
+      );
+      expect(!refused.ok && refused.error.message).toMatch(/has not agreed to messages by SMS/);
+      mode = 'silent';
+      const silent = await app.call('messaging.checkReplies', null, 'owner');
+      expect(silent.ok && silent.data).toMatchObject({
+        read: 0,
+        stops: 0,
+        message: expect.stringMatching(/did not answer AT\+CMGF=1/),
+      });
     } finally {
       await modem.close();
     }

@@ -19,9 +19,46 @@ function parse(args: string[], options: NonNullable<ParseArgsConfig['options']>,
 const SMTP_USAGE =
   'Usage: counterline messaging smtp --host H --port P [--security none|starttls|tls] [--user U --password-env VAR] --from ADDRESS [--data-dir D]';
 
+const REPLY_USAGE =
+  'Usage: counterline messaging reply --from PHONE --text TEXT [--json] [--data-dir D]  (an SMS gateway forwarder calls this with each reply)';
+
+/**
+ * `counterline messaging reply --from … --text …`: a customer's SMS reply, as a gateway's callback or forwarder hands
+ * it over; STOP withdraws that number's consent to SMS.
+ */
+async function replyCommand(args: string[]): Promise<number> {
+  const parsed = parse(
+    args,
+    {
+      from: { type: 'string' },
+      text: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+    },
+    REPLY_USAGE,
+  );
+  if ('error' in parsed) return fail(parsed.error, 2);
+  const v = parsed.values as Record<string, string | boolean | undefined>;
+  if (typeof v.from !== 'string' || typeof v.text !== 'string' || parsed.positionals.length)
+    return fail(REPLY_USAGE, 2);
+  const reply = { from: v.from, text: v.text };
+  return withShop(v['data-dir'] as string | undefined, async (app) => {
+    const out = app.services.messaging.reply({ id: null, name: 'command line (SMS reply)' }, reply);
+    if (v.json) console.log(JSON.stringify(out));
+    else if (!out.customers.length) console.log(`No customer has the number ${reply.from}; nothing changed.`);
+    else if (out.stop)
+      console.log(
+        `${out.customers.map((c) => c.name).join(', ')} will get no more SMS (they replied ${reply.text.trim()}).`,
+      );
+    else console.log(`A reply from ${out.customers.map((c) => c.name).join(', ')}; it does not ask to stop.`);
+    return 0;
+  });
+}
+
 /** `counterline messaging smtp …`: sets the e-mail channel; the password comes from an environment variable. */
 export async function messagingCommand(args: string[]): Promise<number> {
-  if (args[0] !== 'smtp') return fail(SMTP_USAGE, 2);
+  if (args[0] === 'reply') return replyCommand(args.slice(1));
+  if (args[0] !== 'smtp') return fail(`${SMTP_USAGE}\n${REPLY_USAGE}`, 2);
   if (args.some((a) => a === '--password' || a.startsWith('--password=')))
     return fail(
       'The password is never given on the command line (other users can see it); put it in an environment variable and name it with --password-env VAR.',
@@ -124,7 +161,7 @@ export async function sendCommand(args: string[]): Promise<number> {
       idempotencyKey: `cli-statement-${randomUUID()}`,
     });
     // a host may be running on this shop, sending: its in-flight messages are not ours to set aside
-    messaging.start({ reconcile: false });
+    messaging.start({ reconcile: false, readReplies: false });
     await messaging.outbox.waitFor(queued.id, wait);
     messaging.stop();
     const m = messaging.message(queued.id);

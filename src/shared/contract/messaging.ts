@@ -52,6 +52,10 @@ export const GsmModem = z.object({
 export type GsmModem = z.output<typeof GsmModem>;
 
 export const QuietHours = z.object({ start: HHMM, end: HHMM });
+export const MarketingCap = z.object({
+  messages: z.number().int().min(1).max(100),
+  days: z.number().int().min(1).max(365),
+});
 
 export const MessagingSettings = z.object({
   email: EmailChannel.nullable().default(null),
@@ -59,6 +63,8 @@ export const MessagingSettings = z.object({
   modem: GsmModem.nullable().default(null),
   /** no marketing between these times in shop time; receipts and statements asked for are not held */
   quietHours: QuietHours.nullable().default({ start: '21:00', end: '08:00' }),
+  /** at most this many offers and greetings to one customer in this many days; service messages are not counted */
+  marketingCap: MarketingCap.nullable().default({ messages: 4, days: 30 }),
 });
 export type MessagingSettings = z.output<typeof MessagingSettings>;
 
@@ -68,6 +74,7 @@ export const MessagingSettingsView = z.object({
   sms: SmsGateway.omit({ authorization: true }).extend({ authorizationSet: z.boolean() }).nullable(),
   modem: GsmModem.nullable(),
   quietHours: QuietHours.nullable(),
+  marketingCap: MarketingCap.nullable(),
 });
 export type MessagingSettingsView = z.infer<typeof MessagingSettingsView>;
 
@@ -81,6 +88,7 @@ export const MessagingSettingsPatch = z.object({
     .optional(),
   modem: GsmModem.nullable().optional(),
   quietHours: QuietHours.nullable().optional(),
+  marketingCap: MarketingCap.nullable().optional(),
 });
 export type MessagingSettingsPatch = z.output<typeof MessagingSettingsPatch>;
 
@@ -126,6 +134,64 @@ export const SendInput = z.object({
   to: z.string().trim().min(3).max(200).optional(),
   idempotencyKey: IdempotencyKey,
 });
+
+/** best: e-mail where the customer agreed to it and has an address, else SMS */
+export const BULK_CHANNELS = ['email', 'sms', 'best'] as const;
+export const BulkQuery = z.object({
+  customerIds: z.array(Id).min(1, 'the list has nobody on it').max(50_000),
+  template: z.enum(TEMPLATE_KEYS),
+  channel: z.enum(BULK_CHANNELS),
+});
+export type BulkQuery = z.infer<typeof BulkQuery>;
+
+export const BulkPreview = z.object({
+  total: z.number().int(),
+  willSend: z.object({ email: z.number().int(), sms: z.number().int() }),
+  leftOutCount: z.number().int(),
+  /** why people are left out, most common first */
+  reasons: z.array(z.object({ reason: z.string(), count: z.number().int() })),
+  /** the first few left out, by name */
+  leftOut: z.array(z.object({ customerId: Id, name: z.string(), reason: z.string() })),
+});
+export type BulkPreview = z.infer<typeof BulkPreview>;
+
+export const BulkSendInput = BulkQuery.extend({
+  idempotencyKey: IdempotencyKey,
+  /** the gentle rate: messages handed to the provider per minute */
+  perMinute: z.number().int().min(1).max(600).default(20),
+});
+
+export const BATCH_STATUSES = ['sending', 'paused', 'cancelled'] as const;
+export const MessageBatch = z.object({
+  id: Id,
+  template: z.string(),
+  channel: z.enum(BULK_CHANNELS),
+  status: z.enum(BATCH_STATUSES),
+  total: z.number().int(),
+  /** waiting to go, going now, gone, failed for good, cancelled */
+  queued: z.number().int(),
+  sending: z.number().int(),
+  sent: z.number().int(),
+  failed: z.number().int(),
+  cancelled: z.number().int(),
+  perMinute: z.number().int(),
+  createdAt: EpochMs,
+});
+export type MessageBatch = z.infer<typeof MessageBatch>;
+
+/** A reply from a customer (an SMS gateway's callback, the modem's inbox): STOP and its words withdraw consent. */
+export const ReplyInput = z.object({
+  from: z.string().trim().min(3).max(40),
+  text: z.string().max(2000),
+  channel: z.literal('sms').default('sms'),
+});
+export const ReplyOutcome = z.object({
+  /** the reply asked to stop */
+  stop: z.boolean(),
+  /** the customers with that number whose consent was withdrawn */
+  customers: z.array(z.object({ id: Id, name: z.string() })),
+});
+export type ReplyOutcome = z.infer<typeof ReplyOutcome>;
 
 export const Ymd = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
@@ -190,4 +256,22 @@ export const messaging = {
   /** a failed or cancelled message back into the queue (a person decided it should go again) */
   resend: procedure({ input: z.object({ id: Id }), output: OutboxMessage, permission: 'messages.manage' }),
   cancel: procedure({ input: z.object({ id: Id }), output: OutboxMessage, permission: 'messages.manage' }),
+  /** who of a list would get the message on which channel, and who is left out and why; queues nothing */
+  bulkPreview: procedure({ input: BulkQuery, output: BulkPreview, permission: 'messages.manage' }),
+  bulkSend: procedure({ input: BulkSendInput, output: MessageBatch, permission: 'messages.manage' }),
+  batches: procedure({ input: z.null(), output: z.array(MessageBatch), permission: 'messages.manage' }),
+  batch: procedure({ input: z.object({ id: Id }), output: MessageBatch, permission: 'messages.manage' }),
+  setBatch: procedure({
+    input: z.object({ id: Id, action: z.enum(['pause', 'resume', 'cancel']) }),
+    output: MessageBatch,
+    permission: 'messages.manage',
+  }),
+  /** a reply typed in or forwarded from a gateway: STOP withdraws the sender's consent to SMS and to offers */
+  reply: procedure({ input: ReplyInput, output: ReplyOutcome, permission: 'messages.manage' }),
+  /** reads the GSM modem's inbox now (the worker also reads it every few minutes) */
+  checkReplies: procedure({
+    input: z.null(),
+    output: z.object({ read: z.number().int(), stops: z.number().int(), message: z.string() }),
+    permission: 'messages.manage',
+  }),
 };

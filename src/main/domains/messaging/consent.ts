@@ -8,6 +8,8 @@ export interface ConsentFields {
   marketingOptIn: boolean;
 }
 
+export const NOT_OPTED_IN = 'has not opted in to offers and greetings; only service messages may go.';
+
 const CHANNEL_WORDS: Record<MessageChannel, string> = { email: 'e-mail', sms: 'SMS', whatsapp: 'WhatsApp' };
 
 /**
@@ -18,8 +20,7 @@ export function refusal(name: string, c: ConsentFields, channel: MessageChannel,
   const agreed = channel === 'email' ? c.consentEmail : channel === 'sms' ? c.consentSms : c.consentWhatsapp;
   if (!agreed)
     return `${name} has not agreed to messages by ${CHANNEL_WORDS[channel]}; ask them and tick it on their page.`;
-  if (marketing && !c.marketingOptIn)
-    return `${name} has not opted in to offers and greetings; only service messages may go.`;
+  if (marketing && !c.marketingOptIn) return `${name} ${NOT_OPTED_IN}`;
   return null;
 }
 

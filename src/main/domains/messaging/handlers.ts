@@ -14,4 +14,11 @@ export const messagingHandlers = implement(contract.messaging, {
   message: (input, { services }) => services.messaging.message(input.id),
   resend: (input, { services, actor }) => services.messaging.resend(actor, input.id),
   cancel: (input, { services, actor }) => services.messaging.cancel(actor, input.id),
+  bulkPreview: (input, { services }) => services.messaging.bulk.preview(input),
+  bulkSend: (input, { services, actor }) => services.messaging.bulk.send(actor, input),
+  batches: (_input, { services }) => services.messaging.bulk.list(),
+  batch: (input, { services }) => services.messaging.bulk.batch(input.id),
+  setBatch: (input, { services, actor }) => services.messaging.bulk.set(actor, input.id, input.action),
+  reply: (input, { services, actor }) => services.messaging.reply(actor, input),
+  checkReplies: (_input, { services, actor }) => services.messaging.checkReplies(actor),
 });

@@ -45,7 +45,13 @@ export interface MessageDraft {
   notBefore: number | null;
   attachments: Array<{ fileName: string; mimeType: string; bytes: Buffer }>;
   createdBy: string | null;
+  /** one message of a bulk send */
+  batchId?: string;
 }
+
+/** a paused bulk send holds its messages back */
+const NOT_PAUSED = `(m.batch_id IS NULL OR NOT EXISTS
+  (SELECT 1 FROM message_batches b WHERE b.id = m.batch_id AND b.status = 'paused'))`;
 
 export interface OutboxOptions {
   /** first retry after this long, doubling up to maxBackoffMs */
@@ -82,6 +88,11 @@ export class Outbox {
     this.opts = { backoffMs: 5_000, maxBackoffMs: 15 * 60_000, now: Date.now, emailTimeoutMs: 15_000, ...opts };
   }
 
+  /** the wall clock retry and due times are read against */
+  now(): number {
+    return this.opts.now();
+  }
+
   configure(opts: OutboxOptions): void {
     this.opts = { ...this.opts, ...opts };
   }
@@ -99,8 +110,8 @@ export class Outbox {
     stmt(
       this.deps.sqlite,
       `INSERT INTO outbox (id, idempotency_key, customer_id, channel, to_address, template, marketing, subject, body,
-         status, attempts, next_attempt_at, sent_at, created_at, updated_at, created_by, till_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         status, attempts, next_attempt_at, sent_at, created_at, updated_at, created_by, till_id, batch_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       draft.idempotencyKey,
@@ -119,6 +130,7 @@ export class Outbox {
       now,
       draft.createdBy,
       this.deps.tillId(),
+      draft.batchId ?? null,
     );
     for (const a of draft.attachments)
       stmt(
@@ -184,6 +196,7 @@ export class Outbox {
     const due = stmt(
       this.deps.sqlite,
       `${ROW_SQL} WHERE m.status = 'queued' AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= ?)
+         AND ${NOT_PAUSED}
        ORDER BY m.created_at, m.id LIMIT 100`,
     ).all(this.opts.now()) as OutboxRow[];
     for (const row of due) {
@@ -294,7 +307,7 @@ export class Outbox {
     if (this.timer) clearTimeout(this.timer);
     const next = stmt(
       this.deps.sqlite,
-      "SELECT min(coalesce(next_attempt_at, 0)) AS at FROM outbox WHERE status = 'queued'",
+      `SELECT min(coalesce(m.next_attempt_at, 0)) AS at FROM outbox m WHERE m.status = 'queued' AND ${NOT_PAUSED}`,
     ).get() as { at: number | null };
     if (next.at === null) return;
     const wait = Math.max(50, Math.min(next.at - this.opts.now(), 60_000));

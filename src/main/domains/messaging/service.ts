@@ -18,15 +18,17 @@ import { openItemsOf } from '../debts/open-items';
 import type { DebtReports } from '../debts/reports';
 import type { Deps } from '../deps';
 import type { SettingsService } from '../settings/service';
+import { BulkSends } from './bulk';
 import { sendEmail } from './channels/email';
-import { sendByModem } from './channels/gsm-modem';
+import { readInbox, sendByModem } from './channels/gsm-modem';
 import { sendSms } from './channels/sms-http';
 import { quietUntil, refusal } from './consent';
 import { type MessageDraft, Outbox, type OutboxOptions } from './outbox';
+import { receiveReply } from './replies';
 import { MessagingSettingsStore } from './settings';
 import { checkPlaceholders, DEFAULT_TEMPLATES, fill, languageFor, MARKETING } from './templates';
 
-interface Recipient {
+export interface Recipient {
   id: string;
   name: string;
   firstName: string | null;
@@ -42,11 +44,23 @@ interface Recipient {
   status: string;
 }
 
+export const RECIPIENT_COLUMNS = `id, display_name AS name, first_name AS firstName, email, phone_primary_e164 AS phone,
+  preferred_language AS language, balance, points_balance AS points, consent_email AS consentEmail,
+  consent_sms AS consentSms, consent_whatsapp AS consentWhatsapp, marketing_opt_in AS marketingOptIn, status`;
+
 const CHANNEL_WORDS: Record<MessageChannel, string> = {
   email: 'an e-mail address',
   sms: 'a phone number',
   whatsapp: 'a phone number',
 };
+
+const REPLY_POLL_MS = 5 * 60_000;
+/** the app itself reading the modem's inbox */
+const MODEM_ACTOR: Actor = { id: null, name: 'modem inbox' };
+
+export function capWords(name: string, cap: { messages: number; days: number }): string {
+  return `${name} has had ${cap.messages} offers or greetings in the last ${cap.days} days, the most the shop allows.`;
+}
 
 /**
  * Messages to customers: templates filled for one customer, consent checked, and the result written to the outbox in
@@ -55,6 +69,8 @@ const CHANNEL_WORDS: Record<MessageChannel, string> = {
 export class MessagingService {
   readonly settings: MessagingSettingsStore;
   readonly outbox: Outbox;
+  readonly bulk: BulkSends;
+  private replyTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private deps: Deps,
@@ -70,14 +86,49 @@ export class MessagingService {
       () => this.store.store().timeZone,
       opts,
     );
+    this.bulk = new BulkSends(deps, audit, this, this.outbox);
   }
 
-  start(opts: { reconcile?: boolean } = {}): void {
+  start(opts: { reconcile?: boolean; readReplies?: boolean } = {}): void {
     this.outbox.start(opts);
+    // replies waiting in the modem's inbox (STOP) are read every few minutes while the app runs
+    if (opts.readReplies !== false && !this.replyTimer) {
+      this.replyTimer = setInterval(() => {
+        if (this.settings.get().modem) void this.checkReplies(MODEM_ACTOR).catch(() => {});
+      }, REPLY_POLL_MS);
+      this.replyTimer.unref?.();
+    }
   }
 
   stop(): void {
     this.outbox.stop();
+    if (this.replyTimer) clearInterval(this.replyTimer);
+    this.replyTimer = null;
+  }
+
+  /** The shop's name, language and time zone, as messages use them. */
+  shop() {
+    return this.store.store();
+  }
+
+  /** A reply from a customer's phone: STOP withdraws their consent to SMS (audited); anything else changes nothing. */
+  reply(actor: Actor, input: { from: string; text: string }) {
+    return receiveReply(this.deps, this.audit, actor, this.store.store().country, input);
+  }
+
+  /** Reads the GSM modem's inbox and acts on each reply. */
+  async checkReplies(actor: Actor): Promise<{ read: number; stops: number; message: string }> {
+    const modem = this.settings.get().modem;
+    if (!modem) return { read: 0, stops: 0, message: 'There is no modem to read replies from.' };
+    const inbox = await readInbox(modem);
+    if (!inbox.ok) return { read: 0, stops: 0, message: inbox.message };
+    let stops = 0;
+    for (const m of inbox.messages) if (this.reply(actor, m).stop) stops += 1;
+    return {
+      read: inbox.messages.length,
+      stops,
+      message: `${inbox.messages.length} replies read from the modem, ${stops} asking to stop.`,
+    };
   }
 
   settingsView(): MessagingSettingsView {
@@ -180,13 +231,9 @@ export class MessagingService {
   }
 
   private recipient(customerId: string): Recipient {
-    const r = stmt(
-      this.deps.sqlite,
-      `SELECT id, display_name AS name, first_name AS firstName, email, phone_primary_e164 AS phone,
-         preferred_language AS language, balance, points_balance AS points, consent_email AS consentEmail,
-         consent_sms AS consentSms, consent_whatsapp AS consentWhatsapp, marketing_opt_in AS marketingOptIn, status
-       FROM customers WHERE id = ?`,
-    ).get(customerId) as Recipient | undefined;
+    const r = stmt(this.deps.sqlite, `SELECT ${RECIPIENT_COLUMNS} FROM customers WHERE id = ?`).get(customerId) as
+      | Recipient
+      | undefined;
     if (!r) throw new AppError('NOT_FOUND', 'That customer was not found.', { id: customerId });
     if (r.status === 'merged') throw new AppError('CONFLICT', `${r.name} was merged into another customer.`);
     return r;
@@ -195,21 +242,50 @@ export class MessagingService {
   /** The template in the customer's language with their figures filled in. */
   render(customerId: string, key: TemplateKey, language?: MessageLanguage) {
     const c = this.recipient(customerId);
+    const lang = language ?? languageFor(c.language, this.store.store().language);
+    const t = this.template(key, lang);
+    return { language: lang, ...this.fillFor(c, t) };
+  }
+
+  /** A wording filled with one customer's figures; the due date is only worked out when the wording uses it. */
+  fillFor(c: Recipient, t: { subject: string; body: string }): { subject: string; body: string } {
     const store = this.store.store();
-    const lang = language ?? languageFor(c.language, store.language);
-    const items = openItemsOf(this.deps.sqlite, c.id, Number.MAX_SAFE_INTEGER);
-    const due = oldestDue(items);
+    const due =
+      `${t.subject}${t.body}`.includes('{{dueDate}}') &&
+      oldestDue(openItemsOf(this.deps.sqlite, c.id, Number.MAX_SAFE_INTEGER));
     const values = {
       firstName: c.firstName ?? c.name,
       name: c.name,
       balance: formatMoney(Math.max(0, c.balance), store.currency as CurrencyCode, store.locale),
-      dueDate: due === null ? '' : localDate(due, store.timeZone),
+      dueDate: typeof due === 'number' ? localDate(due, store.timeZone) : '',
       points: String(c.points),
       shopName: store.name,
       shopPhone: store.phone,
     };
-    const t = this.template(key, lang);
-    return { language: lang, subject: fill(t.subject, values), body: fill(t.body, values) };
+    return { subject: fill(t.subject, values), body: fill(t.body, values) };
+  }
+
+  /** The wording of a template in a language: the shop's own when saved, else the built-in one. */
+  wording(key: TemplateKey, language: MessageLanguage): { subject: string; body: string } {
+    return this.template(key, language);
+  }
+
+  /**
+   * Why the frequency cap holds back one more offer or greeting to this customer, or null: offers queued or sent to
+   * them in the cap's window count; service messages (receipts, statements, reminders) never do.
+   */
+  capRefusal(c: { id: string; name: string }): string | null {
+    const cap = this.settings.get().marketingCap;
+    if (!cap) return null;
+    const since = this.deps.clock.now() - cap.days * 86_400_000;
+    const n = (
+      stmt(
+        this.deps.sqlite,
+        `SELECT count(*) AS n FROM outbox WHERE customer_id = ? AND marketing = 1
+           AND status IN ('queued', 'sending', 'sent') AND created_at >= ?`,
+      ).get(c.id, since) as { n: number }
+    ).n;
+    return n >= cap.messages ? capWords(c.name, cap) : null;
   }
 
   /** Consent, then the address; a refusal says why in words and writes nothing. */
@@ -264,6 +340,8 @@ export class MessagingService {
     const c = this.recipient(input.customerId);
     const marketing = MARKETING[input.template];
     const to = this.addressFor(c, input.channel, marketing, input.to);
+    const capped = marketing ? this.capRefusal(c) : null;
+    if (capped) throw new AppError('CONFLICT', capped, { reason: 'cap' });
     const text = this.render(c.id, input.template);
     const store = this.store.store();
     return this.queue(actor, {

@@ -16,6 +16,7 @@ export function viewOf(s: MessagingSettings): MessagingSettingsView {
     sms: s.sms ? { ...withoutKey(s.sms, 'authorization'), authorizationSet: !!s.sms.authorization } : null,
     modem: s.modem,
     quietHours: s.quietHours,
+    marketingCap: s.marketingCap,
   };
 }
 
@@ -67,6 +68,7 @@ export class MessagingSettingsStore {
         }),
         ...(patch.modem !== undefined && { modem: patch.modem }),
         ...(patch.quietHours !== undefined && { quietHours: patch.quietHours }),
+        ...(patch.marketingCap !== undefined && { marketingCap: patch.marketingCap }),
       });
       stmt(
         this.deps.sqlite,

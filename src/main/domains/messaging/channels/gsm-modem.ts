@@ -36,6 +36,29 @@ class ModemLine {
     });
   }
 
+  /** Waits for the pattern; returns what came before it and its first group, and drops both. */
+  async before(pattern: RegExp, ms: number): Promise<[string, string] | null> {
+    const end = Date.now() + ms;
+    for (;;) {
+      const m = pattern.exec(this.buffer);
+      if (m) {
+        const text = this.buffer.slice(0, m.index);
+        this.buffer = this.buffer.slice(m.index + m[0].length);
+        return [text, m[1] ?? ''];
+      }
+      const left = end - Date.now();
+      if (left <= 0) return null;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.waiter = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.waiter = null;
+    }
+  }
+
   /** Waits for one of the answers; returns its match and drops what was read up to it. */
   async expect(patterns: RegExp[], ms: number): Promise<RegExpExecArray | null> {
     const end = Date.now() + ms;
@@ -77,7 +100,21 @@ function cmsWords(m: RegExpExecArray): string {
  * the text after the `>` prompt, Ctrl-Z, then `+CMGS: <reference>` and OK. A modem that does not answer, is not there or
  * reports a network or SIM problem keeps the message queued; the words say which.
  */
-export async function sendByModem(m: GsmModem, msg: Pick<OutgoingMessage, 'to' | 'body'>): Promise<SendOutcome> {
+export function sendByModem(m: GsmModem, msg: Pick<OutgoingMessage, 'to' | 'body'>): Promise<SendOutcome> {
+  return oneAtATime(m.path, () => send(m, msg));
+}
+
+/** One conversation with a modem at a time (a send and an inbox read would interleave their AT commands). */
+const busy = new Map<string, Promise<unknown>>();
+function oneAtATime<T>(path: string, work: () => Promise<T>): Promise<T> {
+  const run = (busy.get(path) ?? Promise.resolve()).then(work, work);
+  const settled = run.catch(() => {});
+  busy.set(path, settled);
+  void settled.then(() => busy.get(path) === settled && busy.delete(path));
+  return run;
+}
+
+async function send(m: GsmModem, msg: Pick<OutgoingMessage, 'to' | 'body'>): Promise<SendOutcome> {
   const port = new SerialPort({ path: m.path, baudRate: m.baudRate, autoOpen: false });
   try {
     await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())));
@@ -115,3 +152,58 @@ export async function sendByModem(m: GsmModem, msg: Pick<OutgoingMessage, 'to' |
 }
 
 class ModemProblem extends Error {}
+
+export interface InboxMessage {
+  index: number;
+  from: string;
+  text: string;
+}
+
+/** The text-mode listing `+CMGL: <index>,"<stat>","<from>",[<alpha>],"<time>"` then the text, for each message. */
+export function parseCmgl(listing: string): InboxMessage[] {
+  const out: InboxMessage[] = [];
+  const lines = listing.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const head = /^\+CMGL: *(\d+), *"[^"]*", *"([^"]*)"/.exec(lines[i] ?? '');
+    if (!head) continue;
+    const text: string[] = [];
+    while (i + 1 < lines.length && !/^\+CMGL:/.test(lines[i + 1] ?? '')) text.push(lines[++i] ?? '');
+    out.push({ index: Number(head[1]), from: head[2] ?? '', text: text.join('\n').trim() });
+  }
+  return out;
+}
+
+/**
+ * Reads the messages the modem has received and not yet read (`AT+CMGL="REC UNREAD"` in text mode), then deletes
+ * each one read (`AT+CMGD=<index>`) so the SIM card's memory does not fill. A modem that does not answer says so.
+ */
+export function readInbox(
+  m: GsmModem,
+): Promise<{ ok: true; messages: InboxMessage[] } | { ok: false; message: string }> {
+  return oneAtATime(m.path, async () => {
+    const port = new SerialPort({ path: m.path, baudRate: m.baudRate, autoOpen: false });
+    try {
+      await new Promise<void>((resolve, reject) => port.open((e) => (e ? reject(e) : resolve())));
+    } catch (e) {
+      return { ok: false, message: `The modem on ${m.path} could not be opened: ${(e as Error).message}` };
+    }
+    const line = new ModemLine(port);
+    const ask = async (command: string) => {
+      await line.write(command);
+      const answer = await line.before(/\r?\n(OK|ERROR|\+CM[SE] ERROR: *\d+)\r?\n/, m.timeoutMs);
+      if (answer === null) throw new ModemProblem(`The modem on ${m.path} did not answer ${command.trim()}.`);
+      if (answer[1] !== 'OK') throw new ModemProblem(`The modem answered ${answer[1]} to ${command.trim()}.`);
+      return answer[0];
+    };
+    try {
+      await ask('AT+CMGF=1\r');
+      const messages = parseCmgl(await ask('AT+CMGL="REC UNREAD"\r'));
+      for (const msg of messages) await ask(`AT+CMGD=${msg.index}\r`);
+      return { ok: true, messages };
+    } catch (e) {
+      return { ok: false, message: (e as Error).message };
+    } finally {
+      await new Promise<void>((resolve) => (port.isOpen ? port.close(() => resolve()) : resolve()));
+    }
+  });
+}
