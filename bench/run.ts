@@ -12,6 +12,7 @@ import { benchCustomerImport } from './customers-import';
 import { benchEncryption } from './encryption';
 import { benchInsights } from './insights';
 import { benchLoyalty } from './loyalty';
+import { benchMessaging } from './messaging';
 import { benchPricing } from './pricing';
 import { benchPrint } from './print';
 import { benchReceivables } from './receivables';
@@ -44,6 +45,7 @@ const benches: Record<string, () => Promise<BenchResult | BenchResult[]> | Bench
   insights: benchInsights,
   encryption: benchEncryption,
   shifts: benchShifts,
+  messaging: benchMessaging,
 };
 const wanted = process.argv.slice(2);
 const unknown = wanted.filter((n) => !(n in benches));

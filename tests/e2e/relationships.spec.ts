@@ -141,3 +141,67 @@ test('set up e-mail, send a test, and e-mail a statement to the test SMTP server
     await mail.close();
   }
 });
+
+test('greet this month’s birthdays in one go: who gets it and who is left out, then the outbox sends them with progress', async ({
+  page,
+  host,
+}) => {
+  const mail = await startMailServer();
+  try {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Empty demo shop' }).click();
+    await signIn(page, 'Rose Nakato', '1234');
+    await rpc(page, 'messaging.updateSettings', {
+      email: { host: '127.0.0.1', port: mail.port, security: 'none', user: null, from: 'shop@example.test' },
+      quietHours: null,
+    });
+    // birthdays today in the shop's time zone (Kampala), so they fall in "this month" whatever the date
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Kampala' }).format(new Date());
+    const people = [
+      { firstName: 'Neema', email: 'neema@example.test', marketingOptIn: true },
+      { firstName: 'Tumaini', email: 'tumaini@example.test', marketingOptIn: true },
+      { firstName: 'Zawadi', email: 'zawadi@example.test', marketingOptIn: false },
+    ];
+    for (const [i, p] of people.entries())
+      await rpc(page, 'customers.create', {
+        type: 'individual',
+        lastName: 'Birthday',
+        consentEmail: true,
+        dateOfBirth: `${1980 + i}${today.slice(4)}`,
+        ...p,
+      });
+
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: /Today/ }).click();
+    await page.getByRole('button', { name: 'This month' }).click();
+    await page.getByRole('button', { name: 'Greet them all' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Send to 3 customers' });
+    await expect(dialog.getByLabel('Message', { exact: true })).toHaveValue('birthday');
+    await expect(dialog).toContainText('2 will get it: 2 by e-mail, 0 by SMS.');
+    await expect(dialog).toContainText('1 left out, and why:');
+    await expect(dialog).toContainText('has not opted in to offers and greetings');
+    await page.screenshot({ path: `${SHOTS}/relationships-bulk-preview.png` });
+    await dialog.getByLabel('Messages a minute (1 to 600)').fill('600');
+    await dialog.getByRole('button', { name: /Send to 2/ }).click();
+    await expect(dialog.getByText('2 of 2 sent · 0 failed · 0 cancelled')).toBeVisible({ timeout: 15_000 });
+    expect(mail.received.map((m) => m.envelopeTo[0]).sort()).toEqual(['neema@example.test', 'tumaini@example.test']);
+    await page.screenshot({ path: `${SHOTS}/relationships-bulk-sent.png` });
+    await dialog.getByRole('button', { name: /Close/ }).click();
+
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: /Messages/ })
+      .click();
+    await expect(page.getByTestId('bulk-sends')).toContainText('Birthday greeting');
+    await expect(page.getByTestId('bulk-sends')).toContainText('2 of 2 sent');
+    const replies = page.getByTestId('replies');
+    await replies.getByLabel('From (phone number)').fill('+256700111222');
+    await replies.getByLabel('Their words').fill('STOP');
+    await replies.getByRole('button', { name: 'Record reply' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'No customer has that number; nothing changed.' }),
+    ).toBeVisible();
+    await page.screenshot({ path: `${SHOTS}/relationships-messages.png`, fullPage: true });
+  } finally {
+    await mail.close();
+  }
+});

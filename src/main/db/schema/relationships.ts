@@ -135,7 +135,9 @@ export const messageBatches = sqliteTable('message_batches', {
   template: text('template').notNull(),
   channel: text('channel').notNull(),
   /** sending: the outbox takes its messages as they fall due; paused: it holds them; cancelled: the rest will not go */
-  status: text('status', { enum: ['sending', 'paused', 'cancelled'] }).notNull().default('sending'),
+  status: text('status', { enum: ['sending', 'paused', 'cancelled'] })
+    .notNull()
+    .default('sending'),
   total: integer('total').notNull(),
   /** the wait between two of its messages */
   intervalMs: integer('interval_ms').notNull(),

@@ -3,6 +3,8 @@ import type { OutboxMessage } from '../../../shared/contract/messaging';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { useApiQuery } from '../../ui/query';
+import { BulkSendsCard, OffersCard, RepliesCard } from './OutreachCards';
 import { SmtpCard } from './SmtpCard';
 
 /** The outbox (what waits and why, resend and cancel) and the e-mail channel's settings with a test send. */
@@ -12,6 +14,7 @@ export function MessagesScreen() {
   const [filter, setFilter] = useState<'waiting' | 'all'>('all');
   const [rows, setRows] = useState<OutboxMessage[]>([]);
   const manage = can('messages.manage');
+  const settings = useApiQuery('messaging', 'settings', null, { enabled: can('settings.view') });
 
   const load = useCallback(() => {
     api.messaging
@@ -128,6 +131,9 @@ export function MessagesScreen() {
           </div>
         )}
       </div>
+      {manage && <BulkSendsCard />}
+      {manage && <RepliesCard modem={!!settings.data?.modem} />}
+      {can('settings.view') && <OffersCard editable={can('settings.edit')} />}
       {can('settings.view') && <SmtpCard editable={can('settings.edit')} />}
     </section>
   );

@@ -4,6 +4,7 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { useToast } from '../../ui/toast';
+import { BulkSendDialog } from '../messaging/BulkSendDialog';
 import { FollowUpRow } from './FollowUpRow';
 import './relationships.css';
 
@@ -17,6 +18,8 @@ export function TodayScreen({ onOpenCustomer }: { onOpenCustomer: (id: string) =
   const [today, setToday] = useState<{ count: number; overdue: number; rows: FollowUp[] } | null>(null);
   const [range, setRange] = useState<Range>('week');
   const [celebrations, setCelebrations] = useState<Celebration[]>([]);
+  const [greetAll, setGreetAll] = useState(false);
+  const birthdays = [...new Set(celebrations.filter((c) => c.kind === 'birthday').map((c) => c.customerId))];
 
   const load = useCallback(() => {
     api.relationships.today({}).then(setToday).catch(onError);
@@ -77,6 +80,11 @@ export function TodayScreen({ onOpenCustomer }: { onOpenCustomer: (id: string) =
               </button>
             ))}
           </fieldset>
+          {birthdays.length > 1 && can('messages.manage') && (
+            <button type="button" className="btn btn-sm" onClick={() => setGreetAll(true)}>
+              {t('rel.cel.greetAll')}
+            </button>
+          )}
         </div>
         {celebrations.length === 0 ? (
           <p className="muted">{t('rel.cel.none')}</p>
@@ -103,6 +111,7 @@ export function TodayScreen({ onOpenCustomer }: { onOpenCustomer: (id: string) =
           </ul>
         )}
       </div>
+      {greetAll && <BulkSendDialog customerIds={birthdays} template="birthday" onClose={() => setGreetAll(false)} />}
     </section>
   );
 }
