@@ -205,3 +205,64 @@ test('greet this month’s birthdays in one go: who gets it and who is left out,
     await mail.close();
   }
 });
+
+test("set up SMS through Africa's Talking and send a test: the request has the provider's documented shape", async ({
+  page,
+  host,
+}) => {
+  const seen: Array<{ path: string; apiKey: string | undefined; form: Record<string, string> }> = [];
+  const { createServer } = await import('node:http');
+  const gateway = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => {
+      body += c;
+    });
+    req.on('end', () => {
+      seen.push({
+        path: req.url ?? '',
+        apiKey: req.headers.apikey as string | undefined,
+        form: Object.fromEntries(new URLSearchParams(body)),
+      });
+      res.writeHead(201, { 'Content-Type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          SMSMessageData: {
+            Message: 'Sent to 1/1 Total Cost: UGX 30.0000',
+            Recipients: [{ statusCode: 101, number: '+256772000111', status: 'Success', messageId: 'ATXid_e2e' }],
+          },
+        }),
+      );
+    });
+  });
+  await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+  try {
+    const port = (gateway.address() as import('node:net').AddressInfo).port;
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Empty demo shop' }).click();
+    await signIn(page, 'Rose Nakato', '1234');
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('button', { name: /Messages/ })
+      .click();
+    const card = page.getByRole('form', { name: 'SMS and WhatsApp' });
+    await card.getByLabel('SMS provider').selectOption('africastalking');
+    await expect(card.getByLabel('Gateway address')).toHaveValue('https://api.africastalking.com/version1/messaging');
+    await card.getByLabel('Gateway address').fill(`http://127.0.0.1:${port}/version1/messaging`);
+    await card.getByLabel('User name / account').fill('mamarose');
+    await card.getByLabel('API key').fill('atsk_e2e');
+    await card.getByLabel('Sender name or number').fill('MAMAROSE');
+    await card.getByRole('button', { name: 'Save SMS and WhatsApp' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'SMS and WhatsApp settings saved.' })).toBeVisible();
+    await expect(card.getByLabel('API key')).toHaveValue('');
+    await expect(card.getByLabel('API key')).toHaveAttribute('placeholder', '••••••');
+    await card.getByLabel('Send a test SMS to').fill('+256772000111');
+    await card.getByRole('button', { name: 'Send test' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'The test was sent to +256772000111.' })).toBeVisible();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatchObject({ path: '/version1/messaging', apiKey: 'atsk_e2e' });
+    expect(seen[0]?.form).toMatchObject({ username: 'mamarose', to: '+256772000111', from: 'MAMAROSE' });
+    await card.screenshot({ path: `${SHOTS}/relationships-sms-settings.png` });
+  } finally {
+    await new Promise<void>((r) => gateway.close(() => r()));
+  }
+});

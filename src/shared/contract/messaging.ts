@@ -30,7 +30,23 @@ export const EmailChannel = z.object({
 });
 export type EmailChannel = z.output<typeof EmailChannel>;
 
+/**
+ * custom: the request as configured below. The others follow each provider's documented API (see
+ * src/main/domains/messaging/channels/sms-presets.ts): Africa's Talking (Kenya, Uganda, Tanzania, Nigeria…),
+ * Zenziva (Indonesia), Twilio (the UK and elsewhere). `account` is the provider's user name / user key / account SID;
+ * `authorization` holds its API key / pass key / auth token.
+ */
+export const SMS_PRESETS = ['custom', 'africastalking', 'zenziva', 'twilio'] as const;
+/** each provider's live address (a shop may point `url` at the provider's sandbox instead) */
+export const SMS_PRESET_URLS: Record<Exclude<(typeof SMS_PRESETS)[number], 'custom'>, string> = {
+  africastalking: 'https://api.africastalking.com/version1/messaging',
+  zenziva: 'https://console.zenziva.net/reguler/api/sendsms/',
+  twilio: 'https://api.twilio.com/2010-04-01/Accounts/{{account}}/Messages.json',
+};
+
 export const SmsGateway = z.object({
+  preset: z.enum(SMS_PRESETS).default('custom'),
+  account: z.string().trim().max(200).default(''),
   url: z.string().trim().url('the gateway address must be a URL (https://…)').max(500),
   method: z.enum(['POST', 'GET']).default('POST'),
   /** sent as the Authorization header (e.g. "Bearer …" or "Basic …"); never sent back to a screen */
@@ -51,6 +67,22 @@ export const GsmModem = z.object({
 });
 export type GsmModem = z.output<typeof GsmModem>;
 
+/**
+ * The WhatsApp Business Cloud API (Meta), for shops that have it: business-initiated messages go as approved
+ * template messages named like Counterline's templates (payment_reminder, birthday…) in the customer's language, the
+ * placeholders as body parameters in the order they appear in Counterline's wording. Without it, WhatsApp is
+ * click-to-chat.
+ */
+export const WhatsappCloud = z.object({
+  phoneNumberId: z.string().trim().regex(/^\d{5,30}$/, 'the phone number ID from WhatsApp Manager is digits'),
+  /** kept in the shop's database; never sent back to a screen */
+  accessToken: z.string().max(1000).nullable(),
+  apiVersion: z.string().regex(/^v\d+\.\d+$/, 'a Graph API version such as v21.0').default('v21.0'),
+  baseUrl: z.string().trim().url().max(200).default('https://graph.facebook.com'),
+  timeoutMs: z.number().int().min(500).max(60_000).default(10_000),
+});
+export type WhatsappCloud = z.output<typeof WhatsappCloud>;
+
 export const QuietHours = z.object({ start: HHMM, end: HHMM });
 export const MarketingCap = z.object({
   messages: z.number().int().min(1).max(100),
@@ -61,6 +93,7 @@ export const MessagingSettings = z.object({
   email: EmailChannel.nullable().default(null),
   sms: SmsGateway.nullable().default(null),
   modem: GsmModem.nullable().default(null),
+  whatsapp: WhatsappCloud.nullable().default(null),
   /** no marketing between these times in shop time; receipts and statements asked for are not held */
   quietHours: QuietHours.nullable().default({ start: '21:00', end: '08:00' }),
   /** at most this many offers and greetings to one customer in this many days; service messages are not counted */
@@ -73,6 +106,7 @@ export const MessagingSettingsView = z.object({
   email: EmailChannel.omit({ password: true }).extend({ passwordSet: z.boolean() }).nullable(),
   sms: SmsGateway.omit({ authorization: true }).extend({ authorizationSet: z.boolean() }).nullable(),
   modem: GsmModem.nullable(),
+  whatsapp: WhatsappCloud.omit({ accessToken: true }).extend({ accessTokenSet: z.boolean() }).nullable(),
   quietHours: QuietHours.nullable(),
   marketingCap: MarketingCap.nullable(),
 });
@@ -87,6 +121,10 @@ export const MessagingSettingsPatch = z.object({
     .nullable()
     .optional(),
   modem: GsmModem.nullable().optional(),
+  /** access token left out: the one kept stays */
+  whatsapp: WhatsappCloud.extend({ accessToken: z.string().max(1000).nullable().optional() })
+    .nullable()
+    .optional(),
   quietHours: QuietHours.nullable().optional(),
   marketingCap: MarketingCap.nullable().optional(),
 });

@@ -13,4 +13,5 @@ CREATE TABLE `message_batches` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `message_batches_idempotency_key_unique` ON `message_batches` (`idempotency_key`);--> statement-breakpoint
 ALTER TABLE `outbox` ADD `batch_id` text;--> statement-breakpoint
+ALTER TABLE `outbox` ADD `template_values` text;--> statement-breakpoint
 CREATE INDEX `outbox_batch_status` ON `outbox` (`batch_id`,`status`);

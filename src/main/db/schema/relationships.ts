@@ -104,6 +104,8 @@ export const outbox = sqliteTable(
     tillId: text('till_id').notNull(),
     /** one message of a bulk send (message_batches), paused and cancelled with it */
     batchId: text('batch_id'),
+    /** the template's placeholder values as JSON (a WhatsApp Cloud template message sends them as its parameters) */
+    templateValues: text('template_values'),
   },
   (t) => [
     uniqueIndex('outbox_idempotency_key').on(t.idempotencyKey),

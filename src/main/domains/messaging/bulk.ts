@@ -182,6 +182,7 @@ export class BulkSends {
           marketing,
           subject: text.subject,
           body: text.body,
+          templateValues: { language: lang, params: text.params },
           notBefore: start + i * interval,
           attachments: [],
           createdBy: actor.id,

@@ -6,6 +6,7 @@ import { sendByModem } from './channels/gsm-modem';
 import type { OutgoingMessage, SendOutcome } from './channels/outcome';
 import { sendSms } from './channels/sms-http';
 import { waLink } from './channels/whatsapp';
+import { sendWhatsappCloud } from './channels/whatsapp-cloud';
 import { quietUntil } from './consent';
 
 export interface OutboxRow {
@@ -25,12 +26,14 @@ export interface OutboxRow {
   nextAttemptAt: number | null;
   sentAt: number | null;
   createdAt: number;
+  /** JSON: the template's language and placeholder values (null on a click-to-chat or older message) */
+  templateValues: string | null;
 }
 
 const ROW_SQL = `SELECT m.id, m.idempotency_key AS idempotencyKey, m.customer_id AS customerId,
   c.display_name AS customerName, m.channel, m.to_address AS toAddress, m.template, m.marketing, m.subject, m.body,
   m.status, m.attempts, m.last_error AS lastError, m.next_attempt_at AS nextAttemptAt, m.sent_at AS sentAt,
-  m.created_at AS createdAt FROM outbox m LEFT JOIN customers c ON c.id = m.customer_id`;
+  m.created_at AS createdAt, m.template_values AS templateValues FROM outbox m LEFT JOIN customers c ON c.id = m.customer_id`;
 
 export interface MessageDraft {
   idempotencyKey: string;
@@ -47,6 +50,8 @@ export interface MessageDraft {
   createdBy: string | null;
   /** one message of a bulk send */
   batchId?: string;
+  /** the language and values of the wording, for channels that send a template rather than text (WhatsApp Cloud) */
+  templateValues?: { language: string; params: string[] };
 }
 
 /** a paused bulk send holds its messages back */
@@ -105,13 +110,15 @@ export class Outbox {
     if (existing) return { id: existing.id, replayed: true };
     const id = this.deps.newId();
     const now = this.deps.clock.now();
-    // click-to-chat is handed to a person at once: the row records that the link was given out
-    const whatsapp = draft.channel === 'whatsapp';
+    // click-to-chat is handed to a person at once: the row records that the link was given out; with the Cloud API
+    // set up, a WhatsApp message waits its turn like any other
+    const whatsapp = draft.channel === 'whatsapp' && !this.settings().whatsapp;
     stmt(
       this.deps.sqlite,
       `INSERT INTO outbox (id, idempotency_key, customer_id, channel, to_address, template, marketing, subject, body,
-         status, attempts, next_attempt_at, sent_at, created_at, updated_at, created_by, till_id, batch_id)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         status, attempts, next_attempt_at, sent_at, created_at, updated_at, created_by, till_id, batch_id,
+         template_values)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
       id,
       draft.idempotencyKey,
@@ -131,6 +138,7 @@ export class Outbox {
       draft.createdBy,
       this.deps.tillId(),
       draft.batchId ?? null,
+      whatsapp || !draft.templateValues ? null : JSON.stringify(draft.templateValues),
     );
     for (const a of draft.attachments)
       stmt(
@@ -214,7 +222,7 @@ export class Outbox {
         return;
       }
     }
-    const channel = this.channelFor(row.channel, settings);
+    const channel = this.channelFor(row, settings);
     if (typeof channel === 'string') {
       // not set up: it waits, and goes when the channel is saved (saving wakes the worker)
       this.set(row.id, 'queued', row.attempts, channel, this.opts.now() + this.opts.maxBackoffMs);
@@ -253,10 +261,8 @@ export class Outbox {
     );
   }
 
-  private channelFor(
-    channel: MessageChannel,
-    s: MessagingSettings,
-  ): ((m: OutgoingMessage) => Promise<SendOutcome>) | string {
+  private channelFor(row: OutboxRow, s: MessagingSettings): ((m: OutgoingMessage) => Promise<SendOutcome>) | string {
+    const channel = row.channel;
     if (channel === 'email') {
       const email = s.email;
       if (!email) return 'E-mail is not set up: enter the mail server under Settings → Messaging.';
@@ -270,6 +276,13 @@ export class Outbox {
       if (modem) return (m) => sendByModem(modem, m);
       return 'SMS is not set up: enter the SMS gateway or the modem under Settings → Messaging.';
     }
+    const wa = s.whatsapp;
+    const values = row.templateValues
+      ? (JSON.parse(row.templateValues) as { language: string; params: string[] })
+      : null;
+    if (wa && values)
+      return (m) =>
+        sendWhatsappCloud(wa, { to: m.to, template: row.template, ...values, idempotencyKey: m.idempotencyKey });
     return 'A WhatsApp message is sent by a person from the link.';
   }
 
@@ -355,7 +368,7 @@ export class Outbox {
       sentAt: r.sentAt,
       createdAt: r.createdAt,
       attachments: this.attachmentNames(r.id),
-      link: r.channel === 'whatsapp' ? waLink(r.toAddress, r.body) : null,
+      link: r.channel === 'whatsapp' && r.templateValues === null ? waLink(r.toAddress, r.body) : null,
     };
   }
 

@@ -26,7 +26,7 @@ import { quietUntil, refusal } from './consent';
 import { type MessageDraft, Outbox, type OutboxOptions } from './outbox';
 import { receiveReply } from './replies';
 import { MessagingSettingsStore } from './settings';
-import { checkPlaceholders, DEFAULT_TEMPLATES, fill, languageFor, MARKETING } from './templates';
+import { checkPlaceholders, DEFAULT_TEMPLATES, fill, languageFor, MARKETING, paramsOf } from './templates';
 
 export interface Recipient {
   id: string;
@@ -248,7 +248,7 @@ export class MessagingService {
   }
 
   /** A wording filled with one customer's figures; the due date is only worked out when the wording uses it. */
-  fillFor(c: Recipient, t: { subject: string; body: string }): { subject: string; body: string } {
+  fillFor(c: Recipient, t: { subject: string; body: string }): { subject: string; body: string; params: string[] } {
     const store = this.store.store();
     const due =
       `${t.subject}${t.body}`.includes('{{dueDate}}') &&
@@ -262,7 +262,7 @@ export class MessagingService {
       shopName: store.name,
       shopPhone: store.phone,
     };
-    return { subject: fill(t.subject, values), body: fill(t.body, values) };
+    return { subject: fill(t.subject, values), body: fill(t.body, values), params: paramsOf(t.body, values) };
   }
 
   /** The wording of a template in a language: the shop's own when saved, else the built-in one. */
@@ -353,6 +353,7 @@ export class MessagingService {
       marketing,
       subject: text.subject,
       body: text.body,
+      templateValues: { language: text.language, params: text.params },
       notBefore: marketing ? quietUntil(this.deps.clock.now(), store.timeZone, this.settings.get().quietHours) : null,
       attachments: [],
       createdBy: actor.id,
@@ -406,7 +407,7 @@ export class MessagingService {
           'CONFLICT',
           `This message is ${m.status}; only a failed or cancelled one can be sent again.`,
         );
-      if (m.channel === 'whatsapp') throw new AppError('CONFLICT', 'Open the WhatsApp link again to resend it.');
+      if (m.link) throw new AppError('CONFLICT', 'Open the WhatsApp link again to resend it.');
       stmt(
         this.deps.sqlite,
         "UPDATE outbox SET status = 'queued', next_attempt_at = NULL, updated_at = ? WHERE id = ?",

@@ -15,6 +15,9 @@ export function viewOf(s: MessagingSettings): MessagingSettingsView {
     email: s.email ? { ...withoutKey(s.email, 'password'), passwordSet: !!s.email.password } : null,
     sms: s.sms ? { ...withoutKey(s.sms, 'authorization'), authorizationSet: !!s.sms.authorization } : null,
     modem: s.modem,
+    whatsapp: s.whatsapp
+      ? { ...withoutKey(s.whatsapp, 'accessToken'), accessTokenSet: !!s.whatsapp.accessToken }
+      : null,
     quietHours: s.quietHours,
     marketingCap: s.marketingCap,
   };
@@ -67,6 +70,15 @@ export class MessagingSettingsStore {
           },
         }),
         ...(patch.modem !== undefined && { modem: patch.modem }),
+        ...(patch.whatsapp !== undefined && {
+          whatsapp: patch.whatsapp && {
+            ...patch.whatsapp,
+            accessToken:
+              patch.whatsapp.accessToken !== undefined
+                ? patch.whatsapp.accessToken
+                : (before.whatsapp?.accessToken ?? null),
+          },
+        }),
         ...(patch.quietHours !== undefined && { quietHours: patch.quietHours }),
         ...(patch.marketingCap !== undefined && { marketingCap: patch.marketingCap }),
       });

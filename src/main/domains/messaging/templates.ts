@@ -111,6 +111,14 @@ export function fill(text: string, values: Partial<Record<(typeof PLACEHOLDERS)[
     .trim();
 }
 
+/**
+ * The placeholders' values in the order the wording uses them: the body parameters of the matching approved WhatsApp
+ * template ({{1}}, {{2}}… there).
+ */
+export function paramsOf(text: string, values: Partial<Record<(typeof PLACEHOLDERS)[number], string>>): string[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => values[m[1] as keyof typeof values] ?? '');
+}
+
 /** The customer's language when a template speaks it, else the shop's, else English. */
 export function languageFor(customer: string | null, shop: string): MessageLanguage {
   for (const l of [customer, shop]) {

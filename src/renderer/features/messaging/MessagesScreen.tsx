@@ -4,6 +4,7 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { useApiQuery } from '../../ui/query';
+import { ChannelsCard } from './ChannelsCard';
 import { BulkSendsCard, OffersCard, RepliesCard } from './OutreachCards';
 import { SmtpCard } from './SmtpCard';
 
@@ -135,6 +136,7 @@ export function MessagesScreen() {
       {manage && <RepliesCard modem={!!settings.data?.modem} />}
       {can('settings.view') && <OffersCard editable={can('settings.edit')} />}
       {can('settings.view') && <SmtpCard editable={can('settings.edit')} />}
+      {can('settings.view') && <ChannelsCard editable={can('settings.edit')} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { SmsGateway } from '../../../../shared/contract/messaging';
 import type { OutgoingMessage, SendOutcome } from './outcome';
+import { PRESETS } from './sms-presets';
 
 /** A value put into the body template, escaped for what the body is: JSON string contents or a form field. */
 function escapeFor(contentType: SmsGateway['contentType'], s: string): string {
@@ -11,6 +12,14 @@ export function gatewayBody(g: SmsGateway, m: Pick<OutgoingMessage, 'to' | 'body
   return g.bodyTemplate.replace(/\{\{\s*(to|text|id|from)\s*\}\}/g, (_m, k: string) =>
     escapeFor(g.contentType, values[k] ?? ''),
   );
+}
+
+function jsonOr(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 /** The gateway's own reference for the message, when its answer is JSON that names one. */
@@ -31,16 +40,25 @@ function referenceIn(text: string): string | null {
  * it queued; other answers (bad number, no credit, wrong key) are the gateway refusing it.
  */
 export async function sendSms(g: SmsGateway, m: OutgoingMessage): Promise<SendOutcome> {
-  const body = gatewayBody(g, m);
-  const headers: Record<string, string> = { 'Idempotency-Key': m.idempotencyKey };
-  if (g.authorization) headers.Authorization = g.authorization;
+  const preset = g.preset === 'custom' ? null : PRESETS[g.preset];
   let url = g.url;
-  const init: RequestInit = { method: g.method, headers, signal: AbortSignal.timeout(g.timeoutMs) };
-  if (g.method === 'GET') url += (url.includes('?') ? '&' : '?') + body;
-  else {
-    headers['Content-Type'] = g.contentType;
-    init.body = body;
+  let init: RequestInit;
+  if (preset) {
+    const r = preset.request(g, m);
+    url = r.url;
+    init = { method: 'POST', headers: { ...r.headers, 'Idempotency-Key': m.idempotencyKey }, body: r.body };
+  } else {
+    const body = gatewayBody(g, m);
+    const headers: Record<string, string> = { 'Idempotency-Key': m.idempotencyKey };
+    if (g.authorization) headers.Authorization = g.authorization;
+    init = { method: g.method, headers };
+    if (g.method === 'GET') url += (url.includes('?') ? '&' : '?') + body;
+    else {
+      headers['Content-Type'] = g.contentType;
+      init.body = body;
+    }
   }
+  init.signal = AbortSignal.timeout(g.timeoutMs);
   const host = new URL(g.url).host;
   let res: Response;
   try {
@@ -59,7 +77,10 @@ export async function sendSms(g: SmsGateway, m: OutgoingMessage): Promise<SendOu
       message: `The SMS gateway ${host} could not be reached (${err.cause?.code ?? err.message}).`,
     };
   }
-  const text = (await res.text().catch(() => '')).replace(/\s+/g, ' ').slice(0, 200);
+  const raw = await res.text().catch(() => '');
+  const read = preset?.read(res.status, jsonOr(raw));
+  if (read) return read;
+  const text = raw.replace(/\s+/g, ' ').slice(0, 200);
   if (res.ok) return { ok: true, providerRef: referenceIn(text) };
   const retry = res.status >= 500 || res.status === 429 || res.status === 408;
   return { ok: false, retry, message: `The SMS gateway answered ${res.status}${text ? `: ${text}` : ''}` };
