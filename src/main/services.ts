@@ -169,7 +169,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     insights,
     insightsSettings,
     relationships: new RelationshipService(deps, audit, settings),
-    messaging: new MessagingService(deps, audit, settings, debtReports),
+    messaging: new MessagingService(deps, audit, settings, debtReports, { orders: sales.orders, devices }),
     shifts,
     reports: new ShopReports(deps, settings),
   };

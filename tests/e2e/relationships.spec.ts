@@ -266,3 +266,39 @@ test("set up SMS through Africa's Talking and send a test: the request has the p
     await new Promise<void>((r) => gateway.close(() => r()));
   }
 });
+
+test('a walk-in asks for the receipt by e-mail at the till: it arrives with the invoice PDF', async ({
+  page,
+  host,
+}) => {
+  const mail = await startMailServer();
+  try {
+    await page.goto(host.url);
+    await page.getByRole('button', { name: 'Empty demo shop' }).click();
+    await signIn(page, 'Rose Nakato', '1234');
+    await rpc(page, 'messaging.updateSettings', {
+      email: { host: '127.0.0.1', port: mail.port, security: 'none', user: null, from: 'shop@example.test' },
+    });
+    await expect(page.getByRole('region', { name: 'Totals' })).toHaveAttribute('aria-busy', 'false');
+    await page.getByLabel('Scan or search product').focus();
+    await page.keyboard.type('6164000000034', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('table', { name: 'Items in this sale' }).locator('tbody tr')).toHaveCount(1);
+    await page.keyboard.press('F12');
+    const pay = page.getByRole('dialog', { name: 'Take payment' });
+    await expect(pay.getByLabel('Cash received')).toBeFocused();
+    await page.keyboard.type('10000', { delay: 60 });
+    await pay.getByLabel('Cash received').press('Enter');
+    const done = page.getByRole('status').filter({ hasText: /Sale S-\d+ complete/ });
+    await expect(done).toBeVisible();
+    await done.getByLabel('E-mail or WhatsApp number for the receipt').fill('walkin@example.test');
+    await done.getByRole('button', { name: 'E-mail receipt' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Receipt queued for walkin@example.test.' })).toBeVisible();
+    await expect.poll(() => mail.received.length, { timeout: 15_000 }).toBe(1);
+    expect(mail.received[0]?.envelopeTo).toEqual(['walkin@example.test']);
+    expect(mail.received[0]?.mail.attachments[0]?.filename).toMatch(/^invoice-S-\d+\.pdf$/);
+    await page.screenshot({ path: `${SHOTS}/till-receipt-sent.png` });
+  } finally {
+    await mail.close();
+  }
+});

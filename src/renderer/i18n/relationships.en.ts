@@ -175,4 +175,8 @@ export const relationshipsEn = {
   'msg.ch.save': 'Save SMS and WhatsApp',
   'msg.ch.saved': 'SMS and WhatsApp settings saved.',
   'msg.ch.testTo': 'Send a test SMS to',
+  'msg.receipt.to': 'E-mail or WhatsApp number for the receipt',
+  'msg.receipt.email': 'E-mail receipt',
+  'msg.receipt.whatsapp': 'WhatsApp receipt',
+  'msg.receipt.queued': 'Receipt queued for {to}.',
 } as const;

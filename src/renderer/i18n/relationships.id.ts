@@ -172,4 +172,8 @@ export const relationshipsId: Record<keyof typeof relationshipsEn, string> = {
   'msg.ch.save': 'Simpan SMS dan WhatsApp',
   'msg.ch.saved': 'Pengaturan SMS dan WhatsApp tersimpan.',
   'msg.ch.testTo': 'Kirim SMS uji ke',
+  'msg.receipt.to': 'E-mail atau nomor WhatsApp untuk struk',
+  'msg.receipt.email': 'Kirim struk lewat e-mail',
+  'msg.receipt.whatsapp': 'Kirim struk lewat WhatsApp',
+  'msg.receipt.queued': 'Struk untuk {to} masuk antrean.',
 };

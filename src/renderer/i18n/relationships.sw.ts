@@ -173,4 +173,8 @@ export const relationshipsSw: Record<keyof typeof relationshipsEn, string> = {
   'msg.ch.save': 'Hifadhi SMS na WhatsApp',
   'msg.ch.saved': 'Mipangilio ya SMS na WhatsApp imehifadhiwa.',
   'msg.ch.testTo': 'Tuma SMS ya majaribio kwa',
+  'msg.receipt.to': 'Barua pepe au namba ya WhatsApp kwa risiti',
+  'msg.receipt.email': 'Tuma risiti kwa barua pepe',
+  'msg.receipt.whatsapp': 'Tuma risiti kwa WhatsApp',
+  'msg.receipt.queued': 'Risiti kwa {to} imewekwa foleni.',
 };

@@ -74,10 +74,16 @@ export type GsmModem = z.output<typeof GsmModem>;
  * click-to-chat.
  */
 export const WhatsappCloud = z.object({
-  phoneNumberId: z.string().trim().regex(/^\d{5,30}$/, 'the phone number ID from WhatsApp Manager is digits'),
+  phoneNumberId: z
+    .string()
+    .trim()
+    .regex(/^\d{5,30}$/, 'the phone number ID from WhatsApp Manager is digits'),
   /** kept in the shop's database; never sent back to a screen */
   accessToken: z.string().max(1000).nullable(),
-  apiVersion: z.string().regex(/^v\d+\.\d+$/, 'a Graph API version such as v21.0').default('v21.0'),
+  apiVersion: z
+    .string()
+    .regex(/^v\d+\.\d+$/, 'a Graph API version such as v21.0')
+    .default('v21.0'),
   baseUrl: z.string().trim().url().max(200).default('https://graph.facebook.com'),
   timeoutMs: z.number().int().min(500).max(60_000).default(10_000),
 });
@@ -276,6 +282,17 @@ export const messaging = {
       to: Ymd,
       channel: z.literal('email').default('email'),
       toAddress: z.string().trim().email().max(200).optional(),
+      idempotencyKey: IdempotencyKey,
+    }),
+    output: OutboxMessage,
+    permission: 'messages.send',
+  }),
+  /** a sale's receipt, by e-mail (its invoice PDF attached) or WhatsApp (the text); `to` for a walk-in who asks */
+  sendReceipt: procedure({
+    input: z.object({
+      salesOrderId: Id,
+      channel: z.enum(['email', 'whatsapp']),
+      to: z.string().trim().min(3).max(200).optional(),
       idempotencyKey: IdempotencyKey,
     }),
     output: OutboxMessage,

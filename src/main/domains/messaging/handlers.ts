@@ -10,6 +10,7 @@ export const messagingHandlers = implement(contract.messaging, {
   preview: (input, { services }) => services.messaging.render(input.customerId, input.template, input.language),
   send: (input, { services, actor }) => services.messaging.send(actor, input),
   sendStatement: (input, { services, actor }) => services.messaging.sendStatement(actor, input),
+  sendReceipt: (input, { services, actor }) => services.messaging.sendReceipt(actor, input),
   outbox: (input, { services }) => services.messaging.list(input),
   message: (input, { services }) => services.messaging.message(input.id),
   resend: (input, { services, actor }) => services.messaging.resend(actor, input.id),

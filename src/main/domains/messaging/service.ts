@@ -17,6 +17,8 @@ import { localDate } from '../debts/dates';
 import { openItemsOf } from '../debts/open-items';
 import type { DebtReports } from '../debts/reports';
 import type { Deps } from '../deps';
+import type { DevicesService } from '../devices/service';
+import type { SalesOrders } from '../sales/orders';
 import type { SettingsService } from '../settings/service';
 import { BulkSends } from './bulk';
 import { sendEmail } from './channels/email';
@@ -77,6 +79,7 @@ export class MessagingService {
     private audit: AuditService,
     private store: SettingsService,
     private debts: DebtReports,
+    private receipts: { orders: SalesOrders; devices: DevicesService },
     opts: OutboxOptions = {},
   ) {
     this.settings = new MessagingSettingsStore(deps, audit);
@@ -384,6 +387,67 @@ export class MessagingService {
       body: text.body,
       notBefore: null,
       attachments: [{ fileName: pdf.fileName, mimeType: pdf.mimeType, bytes: pdf.bytes }],
+      createdBy: actor.id,
+    });
+  }
+
+  /**
+   * A sale's receipt: by e-mail with its invoice PDF, or by WhatsApp as text (the number and total at the end). To
+   * the sale's customer over a channel they agreed to, or, for a walk-in, to the address they give at the counter.
+   */
+  async sendReceipt(
+    actor: Actor,
+    input: { salesOrderId: string; channel: 'email' | 'whatsapp'; to?: string; idempotencyKey: string },
+  ): Promise<OutboxMessage> {
+    const existing = stmt(this.deps.sqlite, 'SELECT id FROM outbox WHERE idempotency_key = ?').get(
+      input.idempotencyKey,
+    ) as { id: string } | undefined;
+    if (existing) return this.message(existing.id);
+    const order = this.receipts.orders.get({ id: input.salesOrderId });
+    if (order.status === 'voided')
+      throw new AppError('CONFLICT', `Sale ${order.number} was voided; it has no receipt.`);
+    const walkIn: Recipient = {
+      id: '',
+      name: input.to ?? '',
+      firstName: '',
+      email: input.to ?? null,
+      phone: input.to ?? null,
+      language: null,
+      balance: 0,
+      points: 0,
+      // a walk-in who gives an address at the counter is asking for this one receipt there
+      consentEmail: 1,
+      consentSms: 1,
+      consentWhatsapp: 1,
+      marketingOptIn: 0,
+      status: 'active',
+    };
+    const c = order.customerId ? this.recipient(order.customerId) : walkIn;
+    if (!order.customerId && !input.to)
+      throw new AppError(
+        'VALIDATION',
+        `Sale ${order.number} has no customer: type the e-mail address or WhatsApp number the receipt goes to.`,
+      );
+    const to = this.addressFor(c, input.channel, false, input.to);
+    const store = this.store.store();
+    const lang = languageFor(c.language, store.language);
+    const text = this.fillFor(c, this.template('receipt', lang));
+    const summary = `${order.number} · ${formatMoney(order.total, order.currency as CurrencyCode, store.locale)}`;
+    const pdf = input.channel === 'email' ? await this.receipts.devices.invoicePdf(order) : null;
+    return this.queue(actor, {
+      idempotencyKey: input.idempotencyKey,
+      customerId: order.customerId,
+      channel: input.channel,
+      to,
+      template: 'receipt',
+      marketing: false,
+      subject: `${text.subject} (${order.number})`,
+      body: `${text.body}\n${summary}`,
+      templateValues: { language: lang, params: text.params },
+      notBefore: null,
+      attachments: pdf
+        ? [{ fileName: pdf.fileName, mimeType: pdf.mimeType, bytes: Buffer.from(pdf.base64, 'base64') }]
+        : [],
       createdBy: actor.id,
     });
   }

@@ -105,10 +105,14 @@ export function checkPlaceholders(text: string): void {
 
 /** Fills the placeholders; one without a value (no due date) becomes empty rather than showing braces. */
 export function fill(text: string, values: Partial<Record<(typeof PLACEHOLDERS)[number], string>>): string {
-  return text
-    .replace(PLACEHOLDER, (_m, name: string) => values[name as keyof typeof values] ?? '')
-    .replace(/ {2,}/g, ' ')
-    .trim();
+  return (
+    text
+      .replace(PLACEHOLDER, (_m, name: string) => values[name as keyof typeof values] ?? '')
+      .replace(/ {2,}/g, ' ')
+      // an empty value before a comma ("Hello {{firstName}}," for a walk-in) leaves no space before it
+      .replace(/ +([,.!?])/g, '$1')
+      .trim()
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CompleteResult, Quote } from '../../../shared/contract/sales';
 import { type MessageKey, useT } from '../../i18n';
+import { SendReceipt } from '../messaging/SendReceipt';
 
 /** Always on screen: what the sale comes to, what the customer saved, and the key to take payment. */
 export function TotalsPanel({
@@ -122,6 +123,7 @@ export function CompletionPanel({
         ))}
       </ul>
       {o.savings > 0 && <p className="till-saved">{t('till.youSaved', { amount: money(o.savings) })}</p>}
+      <SendReceipt order={o} />
       <p className="muted">
         {t('till.nextSale')}{' '}
         <button type="button" className="btn btn-sm btn-ghost" onClick={onDismiss}>
