@@ -119,6 +119,26 @@ describe('counterline encrypt', { timeout: 120_000 }, () => {
       encoding: 'utf8',
       env: { ...process.env, COUNTERLINE_DB_KEY: '', ...env },
     });
+  const piped = (input: string, ...args: string[]) =>
+    spawnSync(process.execPath, ['bin/counterline.mjs', ...args], {
+      encoding: 'utf8',
+      input,
+      env: { ...process.env, COUNTERLINE_DB_KEY: '' },
+    });
+
+  it('asks for the key when COUNTERLINE_DB_KEY is not set: a script may pipe it in', () => {
+    const dir = tempDir();
+    expect(cli({}, 'seed', '--demo', '--data-dir', dir).status).toBe(0);
+    const short = piped('short\n', 'encrypt', '--yes', '--data-dir', dir);
+    expect(short.stderr).toMatch(/too short/);
+    const done = piped(`${KEY}\n`, 'encrypt', '--yes', '--data-dir', dir);
+    expect(done.stderr).toBe('');
+    expect(isEncryptedFile(join(dir, 'counterline.db'))).toBe(true);
+    close(open(dir, KEY));
+    expect(piped('wrong key\n', 'decrypt', '--yes', '--data-dir', dir).stderr).toMatch(/the key is wrong/);
+    expect(piped(`${KEY}\n`, 'decrypt', '--yes', '--data-dir', dir).status).toBe(0);
+    expect(isEncryptedFile(join(dir, 'counterline.db'))).toBe(false);
+  });
 
   it('converts a plain shop in place after a copy, keeping every ledger, and names the older plain backups', () => {
     const dir = tempDir();

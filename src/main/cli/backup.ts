@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { DATABASE_FILE, resolveDataDir } from '../config';
@@ -79,11 +80,16 @@ export async function encryptCommand(args: string[]): Promise<number> {
   if (positionals.length) return fail('Usage: counterline encrypt --yes [--data-dir DIR]', 2);
   const dataDir = resolveDataDir(values['data-dir']);
   const target = join(dataDir, DATABASE_FILE);
-  const key = keyFromEnv();
-  if (!key) return fail(`Set the key in ${KEY_ENV} first (keep it safe: without it the shop cannot be opened).`, 2);
-  if (key.length < 8) return fail(`The key in ${KEY_ENV} is too short: use at least 8 characters.`, 2);
   if (!existsSync(target)) return fail(`There is no shop in ${dataDir}.`);
   if (isEncryptedFile(target)) return fail(`The shop in ${dataDir} is already encrypted.`);
+  const key = keyFromEnv() ?? (await askKey(true));
+  if (key === MISMATCH) return fail('The two keys typed differ; nothing was changed.', 2);
+  if (!key)
+    return fail(
+      `Set the key in ${KEY_ENV} first, or type it when asked (keep it safe: without it the shop cannot be opened).`,
+      2,
+    );
+  if (key.length < 8) return fail('The key is too short: use at least 8 characters.', 2);
   if (!values.yes)
     return fail(
       `Encrypting rewrites the shop in ${dataDir} (a copy is taken first). From then on Counterline needs ${KEY_ENV} to open it. Run again with --yes to do it.`,
@@ -117,6 +123,36 @@ export async function encryptCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+const MISMATCH = Symbol('the two keys differ');
+
+/**
+ * The key when COUNTERLINE_DB_KEY is not set: typed at a terminal (not echoed; twice when setting one), or the first
+ * line of what a script pipes in. Null when nothing comes.
+ */
+async function askKey(twice: boolean): Promise<string | typeof MISMATCH | null> {
+  if (!process.stdin.isTTY) {
+    let text = '';
+    for await (const chunk of process.stdin) text += chunk;
+    return text.split(/\r?\n/)[0] || null;
+  }
+  const ask = (prompt: string) =>
+    new Promise<string>((done) => {
+      const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+      // the key is not shown as it is typed
+      (rl as unknown as { _writeToOutput: (s: string) => void })._writeToOutput = (s: string) => {
+        if (s.startsWith(prompt)) process.stderr.write(prompt);
+      };
+      rl.question(prompt, (answer) => {
+        rl.close();
+        process.stderr.write('\n');
+        done(answer);
+      });
+    });
+  const first = await ask("The shop's key: ");
+  if (!first || !twice) return first || null;
+  return (await ask('The same key again: ')) === first ? first : MISMATCH;
+}
+
 /** `counterline decrypt --yes`: the reverse of encrypt, with the key in COUNTERLINE_DB_KEY; the shop is plain after. */
 export async function decryptCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -127,10 +163,11 @@ export async function decryptCommand(args: string[]): Promise<number> {
   if (positionals.length) return fail('Usage: counterline decrypt --yes [--data-dir DIR]', 2);
   const dataDir = resolveDataDir(values['data-dir']);
   const target = join(dataDir, DATABASE_FILE);
-  const key = keyFromEnv();
   if (!existsSync(target)) return fail(`There is no shop in ${dataDir}.`);
   if (!isEncryptedFile(target)) return fail(`The shop in ${dataDir} is not encrypted.`);
-  if (!key) return fail(`Set the shop's key in ${KEY_ENV} to decrypt it.`, 2);
+  const key = keyFromEnv() ?? (await askKey(false));
+  if (!key || key === MISMATCH)
+    return fail(`Set the shop's key in ${KEY_ENV}, or type it when asked, to decrypt it.`, 2);
   if (!values.yes)
     return fail(
       `Decrypting writes the shop in ${dataDir} as a plain file anyone with the PC can read. Run again with --yes to do it.`,
