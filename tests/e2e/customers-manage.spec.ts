@@ -42,6 +42,7 @@ test('customers export: the filtered list or everyone, as csv/xlsx/pdf with the 
   await page.getByRole('button', { name: 'Export…' }).click();
   const panel = page.getByRole('dialog', { name: 'Export customers' });
   await expect(panel.getByLabel('The list as filtered now')).toBeChecked();
+  await expect(panel).toContainText('The file will hold the data of 1 customer.');
   await panel.getByLabel('CSV (.csv)').check();
   await panel.getByRole('button', { name: 'None' }).click();
   await expect(panel.getByRole('button', { name: 'Export and download' })).toBeDisabled();
@@ -62,6 +63,7 @@ test('customers export: the filtered list or everyone, as csv/xlsx/pdf with the 
   // Everyone, active and inactive, as a spreadsheet and as a PDF.
   await page.getByRole('button', { name: 'Export…' }).click();
   await panel.getByLabel('All customers (active and inactive)').check();
+  await expect(panel).toContainText('The file will hold the data of 3 customers.');
   const [xlsx] = await Promise.all([
     page.waitForEvent('download'),
     panel.getByRole('button', { name: 'Export and download' }).click(),

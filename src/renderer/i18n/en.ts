@@ -250,6 +250,8 @@ export const en = {
   'cust.export.noFields': 'None',
   'cust.export.pickField': 'Tick at least one column to export.',
   'cust.export.go': 'Export and download',
+  'cust.export.leaves':
+    '{n, plural, one {The file will hold the data of # customer.} other {The file will hold the data of # customers.}}',
   'cust.export.working': 'Exporting…',
   'cust.export.done': '{n, plural, one {# customer} other {# customers}} exported to {file}.',
   'cust.field.code': 'Customer code',

@@ -252,6 +252,7 @@ export const id: Record<MessageKey, string> = {
   'cust.export.noFields': 'Tidak ada',
   'cust.export.pickField': 'Centang minimal satu kolom untuk diekspor.',
   'cust.export.go': 'Ekspor dan unduh',
+  'cust.export.leaves': '{n, plural, other {Berkas ini akan memuat data # pelanggan.}}',
   'cust.export.working': 'Mengekspor…',
   'cust.export.done': '{n, number} pelanggan diekspor ke {file}.',
   'cust.field.code': 'Kode pelanggan',

@@ -253,6 +253,8 @@ export const sw: Record<MessageKey, string> = {
   'cust.export.noFields': 'Hakuna',
   'cust.export.pickField': 'Weka alama angalau safu moja ya kuhamisha.',
   'cust.export.go': 'Hamisha na upakue',
+  'cust.export.leaves':
+    '{n, plural, one {Faili litakuwa na data ya mteja #.} other {Faili litakuwa na data ya wateja #.}}',
   'cust.export.working': 'Inahamisha…',
   'cust.export.done':
     '{n, plural, one {Mteja # amehamishwa kwenda {file}.} other {Wateja # wamehamishwa kwenda {file}.}}',

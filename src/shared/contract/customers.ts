@@ -369,5 +369,11 @@ export const customers = {
   deleteCategory: procedure({ input: z.object({ id: Id }), output: z.array(Category), permission: 'settings.edit' }),
   generateCard: procedure({ input: z.object({ id: Id }), output: Customer, permission: 'customers.edit' }),
   export: procedure({ input: CustomerExportInput, output: CustomerExportFile, permission: 'customers.export' }),
+  /** how many people's data an export with this filter would hand over, asked before it is made */
+  exportCount: procedure({
+    input: z.object({ filter: CustomerExportFilter.optional() }),
+    output: z.object({ customers: z.number().int().nonnegative() }),
+    permission: 'customers.export',
+  }),
   ...customerImportProcedures,
 };

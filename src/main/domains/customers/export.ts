@@ -215,12 +215,8 @@ const SELECT = `SELECT c.id, c.code, c.type, c.display_name AS displayName, c.fi
 
 const PAGE_IDS = 'SELECT value FROM json_each(?)';
 
-/** Every customer the filter matches, read in id order a page at a time (keyset paging on the primary key). */
-export function readExportRows(
-  deps: Pick<Deps, 'sqlite'>,
-  filter: CustomerExportFilter,
-  currency: CurrencyCode,
-): Row[] {
+/** The export filter as SQL conditions on `customers c`: the list's filters, its text search, never merged ones. */
+function exportWhere(filter: CustomerExportFilter): { where: string[]; params: unknown[] } {
   const { where, params } = filters({ ...filter, status: filter.status === 'all' ? 'any' : filter.status });
   if (filter.status === 'all') where.push("c.status <> 'merged'");
   const terms = searchTerms(filter.text);
@@ -228,6 +224,27 @@ export function readExportRows(
     where.push('c.search_key IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)');
     params.push(ftsQuery(terms));
   }
+  return { where, params };
+}
+
+/** How many customers' data an export with this filter would hold (asked before the file is made). */
+export function countExport(deps: Pick<Deps, 'sqlite'>, filter: Partial<CustomerExportFilter> = {}): number {
+  const parsed = CustomerExportInput.shape.filter.parse(filter) as CustomerExportFilter;
+  const { where, params } = exportWhere(parsed);
+  return (
+    deps.sqlite
+      .prepare<unknown[]>(`SELECT count(*) AS n FROM customers c WHERE ${where.length ? where.join(' AND ') : '1'}`)
+      .get(...params) as { n: number }
+  ).n;
+}
+
+/** Every customer the filter matches, read in id order a page at a time (keyset paging on the primary key). */
+export function readExportRows(
+  deps: Pick<Deps, 'sqlite'>,
+  filter: CustomerExportFilter,
+  currency: CurrencyCode,
+): Row[] {
+  const { where, params } = exportWhere(filter);
   const page = deps.sqlite.prepare<unknown[]>(
     `${SELECT} WHERE ${[...where, 'c.id > ?'].join(' AND ')} ORDER BY c.id LIMIT ?`,
   );
@@ -465,6 +482,10 @@ export class CustomerExport {
     private audit: AuditService,
     private settings: SettingsService,
   ) {}
+
+  count(filter?: Partial<CustomerExportFilter>): { customers: number } {
+    return { customers: countExport(this.deps, filter) };
+  }
 
   run(actor: Actor, input: Omit<ExportOptions, 'actor'>): Promise<ExportResult> {
     return exportCustomers({ deps: this.deps, audit: this.audit, settings: this.settings }, { ...input, actor });

@@ -11,6 +11,7 @@ import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
 import { EscButton } from '../../ui/DialogParts';
+import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { type ListQuery, queryFilters } from './list-query';
 
@@ -31,6 +32,9 @@ export function ExportPanel({ query, onClose }: { query: ListQuery; onClose: () 
   const [format, setFormat] = useState<ExportFormat>('xlsx');
   const [fields, setFields] = useState<Set<ExportField>>(() => new Set(DEFAULT_FIELDS));
   const [busy, setBusy] = useState(false);
+  const filter = scope === 'all' ? ({ status: 'all' } as const) : exportFilterOf(query);
+  // how many people's data leaves the shop in this file, said before it is made
+  const count = useApiQuery('customers', 'exportCount', { filter });
 
   const toggle = (f: ExportField) =>
     setFields((s) => {
@@ -46,7 +50,7 @@ export function ExportPanel({ query, onClose }: { query: ListQuery; onClose: () 
       const file = await api.customers.export({
         format,
         fields: EXPORT_FIELDS.filter((f) => fields.has(f)),
-        filter: scope === 'all' ? { status: 'all' } : exportFilterOf(query),
+        filter,
       });
       downloadBase64(file.fileName, file.mimeType, file.base64);
       toast.success(t('cust.export.done', { n: file.rows, file: file.fileName }));
@@ -116,6 +120,11 @@ export function ExportPanel({ query, onClose }: { query: ListQuery; onClose: () 
           ))}
         </div>
       </fieldset>
+      {count.data && (
+        <p className="notice" role="status">
+          {t('cust.export.leaves', { n: count.data.customers })}
+        </p>
+      )}
       {fields.size === 0 && (
         <p className="inline-alert" role="alert">
           {t('cust.export.pickField')}
