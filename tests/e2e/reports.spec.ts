@@ -49,10 +49,10 @@ test('reports: the owner reads every report with its chart on the demo shop, nar
   // the same question narrowed to the cashier: the takings are hers only
   await page.getByRole('tab', { name: 'Daily takings', exact: true }).click();
   const total = page.getByTestId('takings-total');
-  const before = await total.innerText();
+  const before = await total.textContent();
   await page.getByLabel('Staff', { exact: true }).selectOption({ label: 'Aisha Namuli' });
   await page.getByRole('button', { name: 'Show' }).click();
-  await expect(total).not.toHaveText(before);
+  await expect(total).not.toHaveText(before ?? '');
   await page.screenshot({ path: `${SHOTS}/takings-cashier.png` });
 
   // export: the PDF of the takings comes down as a file

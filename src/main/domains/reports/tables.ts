@@ -1,3 +1,4 @@
+import { barLabel } from '../../../shared/chart-labels';
 import type { ReportKind, ReportQuery, SalesBy, TakingsDay } from '../../../shared/contract/reports';
 import type { CurrencyCode } from '../../../shared/money';
 import type { ReportCell as Cell, ReportColumn as Column, ReportTable } from '../exports/report-file';
@@ -117,8 +118,12 @@ function build(reports: ShopReports, report: ReportKind, by: SalesBy, q: ReportQ
         ],
         chart: {
           kind: 'bar',
-          categories: r.rows.slice(0, 15).map((x) => x.label),
-          series: [{ name: 'Total', values: r.rows.slice(0, 15).map((x) => x.total) }],
+          categories: r.rows
+            .slice(0, by === 'hour' || by === 'weekday' ? 24 : 8)
+            .map((x) => (by === 'hour' || by === 'weekday' ? x.label : barLabel(x.label))),
+          series: [
+            { name: 'Total', values: r.rows.slice(0, by === 'hour' || by === 'weekday' ? 24 : 8).map((x) => x.total) },
+          ],
           currency: r.currency as CurrencyCode,
         },
       };
@@ -209,7 +214,7 @@ function build(reports: ShopReports, report: ReportKind, by: SalesBy, q: ReportQ
         emptyText: 'No discounts or price overrides in this period.',
         chart: {
           kind: 'stacked',
-          categories: r.rows.map((x) => x.name),
+          categories: r.rows.map((x) => barLabel(x.name)),
           series: [
             { name: 'Line discounts', values: r.rows.map((x) => x.lineDiscounts) },
             { name: 'Order discounts', values: r.rows.map((x) => x.orderDiscounts) },
@@ -251,7 +256,7 @@ function build(reports: ShopReports, report: ReportKind, by: SalesBy, q: ReportQ
     }
     case 'stock': {
       const r = reports.stock(q);
-      const top = r.rows.filter((x) => x.soldMilli > 0).slice(0, 12);
+      const top = r.rows.filter((x) => x.soldMilli > 0).slice(0, 8);
       return {
         columns: [
           { header: 'Product', weight: 2.2 },
@@ -274,7 +279,7 @@ function build(reports: ShopReports, report: ReportKind, by: SalesBy, q: ReportQ
         emptyText: 'No products.',
         chart: {
           kind: 'bar',
-          categories: top.map((x) => x.name),
+          categories: top.map((x) => barLabel(x.name)),
           // quantities in whole units for the chart only; the table has them exactly
           series: [{ name: 'Sold', values: top.map((x) => Math.round(x.soldMilli / 1000)) }],
         },

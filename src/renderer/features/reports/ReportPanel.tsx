@@ -134,6 +134,3 @@ export function rate(bp: number, locale: string): string {
 }
 
 export const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00`;
-
-/** A name short enough to sit under its bar (the table beside the chart has it in full). */
-export const short = (name: string, max = 16) => (name.length > max ? `${name.slice(0, max - 1).trimEnd()}…` : name);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { barLabel } from '../../../shared/chart-labels';
 import { SALES_BY, type SalesBy, type SalesByRow } from '../../../shared/contract/reports';
 import type { CurrencyCode } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
@@ -6,7 +7,7 @@ import { type Column, DataTable } from '../../ui/DataTable';
 import { SelectField } from '../../ui/fields';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { type PanelProps, qty, ReportPanel, short, useTableStates } from './ReportPanel';
+import { type PanelProps, qty, ReportPanel, useTableStates } from './ReportPanel';
 
 const WEEKDAY_KEYS = ['0', '1', '2', '3', '4', '5', '6'];
 
@@ -66,7 +67,7 @@ export function SalesByPanel({ query, filters }: PanelProps) {
         r && top.length > 0
           ? {
               kind: 'bar',
-              categories: top.map((x) => (named ? short(label(x)) : label(x))),
+              categories: top.map((x) => (named ? barLabel(label(x)) : label(x))),
               series: [{ name: t('reports.total'), values: top.map((x) => x.total) }],
               currency: r.currency as CurrencyCode,
             }

@@ -1,10 +1,11 @@
+import { barLabel } from '../../../shared/chart-labels';
 import type { DiscountsReport, StockReport, TaxesReport } from '../../../shared/contract/reports';
 import type { CurrencyCode } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { type PanelProps, qty, ReportPanel, rate, short, useTableStates } from './ReportPanel';
+import { type PanelProps, qty, ReportPanel, rate, useTableStates } from './ReportPanel';
 
 /** Discounts and price overrides given, by the member of staff who made the sale. */
 export function DiscountsPanel({ query, filters }: PanelProps) {
@@ -44,7 +45,7 @@ export function DiscountsPanel({ query, filters }: PanelProps) {
         r && r.rows.length > 0
           ? {
               kind: 'stacked',
-              categories: r.rows.map((x) => short(x.name)),
+              categories: r.rows.map((x) => barLabel(x.name)),
               series: [
                 { name: t('reports.col.lineDiscounts'), values: r.rows.map((x) => x.lineDiscounts) },
                 { name: t('reports.col.orderDiscounts'), values: r.rows.map((x) => x.orderDiscounts) },
@@ -183,7 +184,7 @@ export function StockPanel({ query, filters }: PanelProps) {
       header: t('reports.col.sku'),
       cell: (x) => x.sku ?? '',
       headerClassName: 'wide-only',
-      className: 'muted',
+      className: 'muted sku wide-only',
     },
     n('soldMilli', t('reports.col.sold')),
     n('returnedMilli', t('reports.col.returned')),
@@ -214,7 +215,7 @@ export function StockPanel({ query, filters }: PanelProps) {
         top.length > 0
           ? {
               kind: 'bar',
-              categories: top.map((x) => short(x.name)),
+              categories: top.map((x) => barLabel(x.name)),
               series: [{ name: t('reports.col.sold'), values: top.map((x) => Math.round(x.soldMilli / 1000)) }],
             }
           : null
