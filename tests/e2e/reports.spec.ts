@@ -6,7 +6,7 @@ const OWNER = { name: 'Rose Nakato', pin: '1234' };
 const SHOTS = '/tmp/shots/reports';
 
 const REPORTS = [
-  { tab: 'Daily takings', chart: 'Chart: money taken each day, by payment method', shot: 'takings' },
+  { tab: 'Daily takings', chart: 'Chart: sales each day, by how they were paid', shot: 'takings' },
   { tab: 'Sales', chart: 'Chart: sales by Product', shot: 'sales' },
   { tab: 'Busy hours', chart: 'Chart: sales by hour of day', shot: 'peaks' },
   { tab: 'Average basket', chart: 'Chart: average basket each day', shot: 'basket' },

@@ -26,7 +26,7 @@ export const reportsEn = {
   'reports.stock.title': 'Stock sold and on hand {from} to {to}',
   'reports.stock.facts': '{sold} of {count} products sold in these days',
   'reports.stock.none': 'No products yet.',
-  'reports.chart.takings': 'Chart: money taken each day, by payment method',
+  'reports.chart.takings': 'Chart: sales each day, by how they were paid',
   'reports.chart.sales': 'Chart: sales by {by}',
   'reports.chart.peaks': 'Chart: sales by hour of day',
   'reports.chart.basket': 'Chart: average basket each day',

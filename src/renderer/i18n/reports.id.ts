@@ -28,7 +28,7 @@ export const reportsId: Record<keyof typeof reportsEn, string> = {
   'reports.stock.title': 'Stok terjual dan tersedia {from} sampai {to}',
   'reports.stock.facts': '{sold} dari {count} produk terjual pada hari-hari ini',
   'reports.stock.none': 'Belum ada produk.',
-  'reports.chart.takings': 'Grafik: uang diterima per hari, menurut cara bayar',
+  'reports.chart.takings': 'Grafik: penjualan per hari, menurut cara bayar',
   'reports.chart.sales': 'Grafik: penjualan menurut {by}',
   'reports.chart.peaks': 'Grafik: penjualan per jam',
   'reports.chart.basket': 'Grafik: rata-rata belanja per hari',

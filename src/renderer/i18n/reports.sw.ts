@@ -28,7 +28,7 @@ export const reportsSw: Record<keyof typeof reportsEn, string> = {
   'reports.stock.title': 'Hisa iliyouzwa na iliyopo {from} hadi {to}',
   'reports.stock.facts': 'Bidhaa {sold} kati ya {count} ziliuzwa katika siku hizi',
   'reports.stock.none': 'Bado hakuna bidhaa.',
-  'reports.chart.takings': 'Chati: pesa zilizopokelewa kila siku, kwa njia ya malipo',
+  'reports.chart.takings': 'Chati: mauzo ya kila siku, kwa njia ya malipo',
   'reports.chart.sales': 'Chati: mauzo kwa {by}',
   'reports.chart.peaks': 'Chati: mauzo kwa saa ya siku',
   'reports.chart.basket': 'Chati: wastani wa kikapu kila siku',

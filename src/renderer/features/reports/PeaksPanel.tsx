@@ -111,7 +111,7 @@ export function BasketPanel({ query, filters }: PanelProps) {
   const r = q.data;
   type Day = BasketReport['days'][number];
   const columns: Column<Day>[] = [
-    { key: 'day', header: t('reports.day'), cell: (d) => d.day },
+    { key: 'day', header: t('reports.day'), cell: (d) => d.day, className: 'day' },
     { key: 'orders', header: t('reports.orders'), num: true, cell: (d) => d.orders },
     { key: 'lines', header: t('reports.col.lines'), num: true, cell: (d) => d.lines },
     { key: 'qty', header: t('reports.col.qty'), num: true, cell: (d) => qty(d.qtyMilli, f.locale) },

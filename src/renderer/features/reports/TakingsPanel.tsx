@@ -33,7 +33,7 @@ export function TakingsPanel({ query, filters }: PanelProps) {
   const money = (v: number) => (v ? f.plain(v) : '–');
   type Row = Omit<TakingsDay, 'day'>;
   const columns: Column<TakingsDay>[] = [
-    { key: 'day', header: t('reports.day'), cell: (d) => d.day, className: 'strong-label' },
+    { key: 'day', header: t('reports.day'), cell: (d) => d.day, className: 'day' },
     { key: 'orders', header: t('reports.orders'), num: true, cell: (d) => d.orders },
     ...(r?.methods ?? []).map(
       (m): Column<TakingsDay> => ({
