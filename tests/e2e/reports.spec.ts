@@ -46,6 +46,13 @@ test('reports: the owner reads every report with its chart on the demo shop, nar
     await page.screenshot({ path: `${SHOTS}/${r.shot}.png` });
   }
 
+  // the dark theme: the chart redraws in the page's colours
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+  await page.getByRole('tab', { name: 'Busy hours', exact: true }).click();
+  await expect(page.getByRole('img', { name: 'Chart: sales by hour of day' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/peaks-dark.png` });
+  await page.getByRole('button', { name: 'Dark theme' }).click();
+
   // the same question narrowed to the cashier: the takings are hers only
   await page.getByRole('tab', { name: 'Daily takings', exact: true }).click();
   const total = page.getByTestId('takings-total');
