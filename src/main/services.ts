@@ -171,7 +171,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     relationships: new RelationshipService(deps, audit, settings),
     messaging: new MessagingService(deps, audit, settings, debtReports, { orders: sales.orders, devices }),
     shifts,
-    reports: new ShopReports(deps, settings),
+    reports: new ShopReports(deps, settings, audit),
   };
   return services;
 }

@@ -105,7 +105,9 @@ export function chartOption(spec: ChartSpec, look: ChartLook): Record<string, un
     xAxis: {
       type: 'category',
       data: spec.categories,
-      axisLabel: { ...axisLabel, hideOverlap: true },
+      // up to 12 bars: try every label (ECharts' automatic spacing drops every other one long before they touch);
+      // labels that really overlap are still hidden
+      axisLabel: { ...axisLabel, hideOverlap: true, interval: spec.categories.length <= 12 ? 0 : 'auto' },
       axisLine: { lineStyle: { color: look.grid } },
     },
     yAxis: {

@@ -235,6 +235,47 @@ describe('cash drawer shifts', () => {
     await sell([{ method: 'cash', amount: 20_000 }]);
   });
 
+  it('refuses a cash refund and a cash debt payment without an open shift when the shop requires one', async () => {
+    const cash = await sell([{ method: 'cash', amount: 20_000 }]);
+    const card = await sell([{ method: 'card', amount: 20_000 }]);
+    await sell([{ method: 'on_account', amount: 20_000 }], 4, customerId);
+    await ok('shifts.updateSettings', { requireOpenShift: true }, O);
+    const refund = (order: SalesOrder, method: string, k: string) =>
+      app.call(
+        'refunds.create',
+        {
+          salesOrderId: order.id,
+          lines: [{ salesLineId: order.lines[0]?.id, qtyMilli: 1000, restock: true }],
+          method,
+          reason: 'damaged',
+          idempotencyKey: k,
+        },
+        M,
+      );
+    const refused = await refund(cash, 'cash', 'guard-refund-1');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'noOpenShift' } } });
+    expect(!refused.ok && refused.error.message).toMatch(/cannot pay cash back/);
+    const pay = (method: string, k: string) =>
+      app.call('receivables.receivePayment', { customerId, method, amount: 5_000, idempotencyKey: k }, C);
+    const noCash = await pay('cash', 'guard-pay-1');
+    expect(noCash).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'noOpenShift' } } });
+    // nothing was written: no refund, no payment, no document number used up
+    const count = (sql: string) => (app.sqlite.prepare(sql).get() as { n: number }).n;
+    expect(count('SELECT count(*) AS n FROM refunds')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM payments WHERE sales_order_id IS NULL')).toBe(0);
+    // money that does not touch the drawer goes on
+    const byCard = await refund(card, 'original', 'guard-refund-2');
+    if (!byCard.ok) throw new Error(byCard.error.message);
+    expect(await pay('card', 'guard-pay-2')).toMatchObject({ ok: true });
+    // and with a shift open, cash too
+    await ok('shifts.open', { float: { amount: 20_000 } });
+    expect(await refund(cash, 'cash', 'guard-refund-3')).toMatchObject({ ok: true });
+    expect(await pay('cash', 'guard-pay-3')).toMatchObject({ ok: true });
+    const x = await ok<ShiftReport>('shifts.report', {});
+    expect(x.cash).toMatchObject({ float: 20_000, debtPayments: 5_000, expected: 20_000 });
+    expect(Math.abs(x.cash.refunds)).toBe(5_000);
+  });
+
   it('counts a void of an earlier sale as cash handed back in the shift it happens in', async () => {
     await ok('shifts.open', { float: { amount: 0 } });
     const sale = await sell([{ method: 'cash', amount: 20_000 }]);

@@ -19,8 +19,9 @@ export const SHIFT_HELP = `  shift open --float AMOUNT --staff NAME --pin PIN [-
   shift list [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json] [--data-dir DIR]
   report shift SHIFT_ID --json [--data-dir DIR]
         A shift's Z report figures (the same JSON as shift z SHIFT_ID --json).
-  report takings --from YYYY-MM-DD --to YYYY-MM-DD [--by day|payment] [--json] [--data-dir DIR]
-        Money taken each shop day by payment method (refunds and debt payments apart), or the totals by method.`;
+  report takings --from YYYY-MM-DD --to YYYY-MM-DD [--by day|payment] [--till TILL] [--staff NAME] [--json] [--data-dir DIR]
+        Money taken each shop day by payment method (refunds and debt payments apart), or the totals by method;
+        --till and --staff (a name or an id) narrow it to what was done on one till or by one member of staff.`;
 
 const REPORT_ACTOR: SalesActor = { id: null, name: 'command line report', role: 'owner' };
 
@@ -142,15 +143,29 @@ export async function reportTakingsCommand(args: string[]): Promise<number> {
       from: { type: 'string' },
       to: { type: 'string' },
       by: { type: 'string', default: 'day' },
+      till: { type: 'string' },
+      staff: { type: 'string' },
       json: { type: 'boolean', default: false },
       'data-dir': { type: 'string' },
     },
   });
   const { from, to, by } = values;
   if (!from || !to || !DATE.test(from) || !DATE.test(to) || (by !== 'day' && by !== 'payment'))
-    return fail('Usage: counterline report takings --from YYYY-MM-DD --to YYYY-MM-DD [--by day|payment] [--json]', 2);
+    return fail(
+      'Usage: counterline report takings --from YYYY-MM-DD --to YYYY-MM-DD [--by day|payment] [--till TILL] [--staff NAME] [--json]',
+      2,
+    );
   return withShop(values['data-dir'], async (app) => {
-    const r = app.services.reports.takings({ from, to });
+    const filters = app.services.reports.filters();
+    const pick = (what: 'till' | 'staff', list: Array<{ id: string; name: string }>, v?: string) => {
+      if (v === undefined) return undefined;
+      const hit = list.find((x) => x.id === v || x.name.toLowerCase() === v.trim().toLowerCase());
+      if (!hit) throw new AppError('NOT_FOUND', `No ${what === 'till' ? 'till' : 'staff member'} is called ${v}.`);
+      return hit.id;
+    };
+    const tillId = pick('till', filters.tills, values.till);
+    const staffId = pick('staff', filters.staff, values.staff);
+    const r = app.services.reports.takings({ from, to, tillId, staffId });
     if (values.json) {
       console.log(
         JSON.stringify(

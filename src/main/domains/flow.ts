@@ -1,6 +1,6 @@
 import type { AccountPayment, ReceiptMethod } from '../../shared/contract/receivables';
 import type { Refund } from '../../shared/contract/refunds';
-import type { ApprovalNeed, CompleteInput, SalesOrder } from '../../shared/contract/sales';
+import type { ApprovalNeed, CompleteInput, PaymentMethod, SalesOrder } from '../../shared/contract/sales';
 import type { Role } from '../../shared/permissions';
 import type { Actor } from './audit/service';
 import type { RefundPoints } from './loyalty/clawback';
@@ -130,10 +130,21 @@ export interface Documents {
   merge: MergeDocument;
 }
 
-/** What guards check: a priced cart (before payments are planned), then the paid sale inside its transaction. */
+/** Money about to leave or enter the drawer outside a sale: a refund paid back, a debt payment taken. */
+export interface MoneyDraft {
+  method: PaymentMethod;
+  amount: number;
+}
+
+/**
+ * What guards check: a priced cart (before payments are planned), then the paid sale inside its transaction; a
+ * refund and a debt payment inside theirs, before they are written.
+ */
 export interface Drafts {
   cart: CartDraft;
   sale: SaleDraft;
+  refund: MoneyDraft;
+  debtPayment: MoneyDraft;
 }
 
 /** One party to the till's documents: a handler for each kind of document it cares about. */

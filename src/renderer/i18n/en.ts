@@ -8,6 +8,7 @@ import { loyaltyEn } from './loyalty.en';
 import { pointsEn } from './points.en';
 import { pricingEn } from './pricing.en';
 import { relationshipsEn } from './relationships.en';
+import { reportsEn } from './reports.en';
 import { rolesEn } from './roles.en';
 import { shiftsEn } from './shifts.en';
 import { tillEn } from './till.en';
@@ -375,6 +376,7 @@ export const en = {
   ...backupsEn,
   ...relationshipsEn,
   ...shiftsEn,
+  ...reportsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

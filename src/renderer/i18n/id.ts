@@ -9,6 +9,7 @@ import { loyaltyId } from './loyalty.id';
 import { pointsId } from './points.id';
 import { pricingId } from './pricing.id';
 import { relationshipsId } from './relationships.id';
+import { reportsId } from './reports.id';
 import { rolesId } from './roles.id';
 import { shiftsId } from './shifts.id';
 import { tillId } from './till.id';
@@ -376,4 +377,5 @@ export const id: Record<MessageKey, string> = {
   ...backupsId,
   ...relationshipsId,
   ...shiftsId,
+  ...reportsId,
 };

@@ -9,6 +9,7 @@ import { loyaltySw } from './loyalty.sw';
 import { pointsSw } from './points.sw';
 import { pricingSw } from './pricing.sw';
 import { relationshipsSw } from './relationships.sw';
+import { reportsSw } from './reports.sw';
 import { rolesSw } from './roles.sw';
 import { shiftsSw } from './shifts.sw';
 import { tillSw } from './till.sw';
@@ -379,4 +380,5 @@ export const sw: Record<MessageKey, string> = {
   ...backupsSw,
   ...relationshipsSw,
   ...shiftsSw,
+  ...reportsSw,
 };

@@ -11,7 +11,7 @@ import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import { nextDocumentNumber } from '../documents';
-import { type DebtPaymentDocument, type Flow, post } from '../flow';
+import { check, type DebtPaymentDocument, type Flow, post } from '../flow';
 import { postAccountEntry } from '../ledgers/account';
 import type { SettingsService } from '../settings/service';
 import { settleAccount, undoCredit } from './allocations';
@@ -87,6 +87,7 @@ export class AccountPayments {
         if (found.n !== new Set(picks).size)
           throw new AppError('VALIDATION', `Some of the chosen items are not debts of ${customer.name}. Choose again.`);
       }
+      check(this.flow, 'debtPayment', { method: input.method, amount: input.amount });
       const tillId = this.deps.tillId();
       const paymentId = this.deps.newId();
       const number = nextDocumentNumber(this.deps, 'payment');

@@ -6,7 +6,7 @@ import { stmt } from '../../db/statements';
 import type { AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import { nextDocumentNumber } from '../documents';
-import { type Flow, post, type RefundDocument } from '../flow';
+import { check, type Flow, post, type RefundDocument } from '../flow';
 import { planRefundPoints } from '../loyalty/clawback';
 import type { SalesOrders } from '../sales/orders';
 import type { SalesActor } from '../sales/service';
@@ -119,6 +119,7 @@ export class RefundService {
       const points = planRefundPoints(this.deps, { salesOrderId: order.id, refundNet: subtotal });
       total -= points.returnedAmount;
       if (method === 'cash') total = cashRefundAmount(total, cashStep, limit);
+      check(this.flow, 'refund', { method, amount: total });
       stmt(
         this.deps.sqlite,
         `INSERT INTO refunds (id, number, sales_order_id, customer_id, status, method, subtotal, tax_total, total, reason,

@@ -1,11 +1,26 @@
-import type { SalesBy, SalesByReport, SalesByRow, Takings, TakingsDay } from '../../../shared/contract/reports';
+import type {
+  ReportExportInput,
+  ReportQuery,
+  SalesBy,
+  SalesByQuery,
+  SalesByReport,
+  SalesByRow,
+  Takings,
+  TakingsDay,
+} from '../../../shared/contract/reports';
 import type { PaymentMethod } from '../../../shared/contract/sales';
 import { AppError } from '../../../shared/errors';
+import type { CurrencyCode } from '../../../shared/money';
 import { stmt } from '../../db/statements';
+import type { Actor, AuditService } from '../audit/service';
+import { MIME_TYPES } from '../customers/export';
 import type { Deps } from '../deps';
+import { writeReport } from '../exports/report-file';
 import { addDays, dayStart, daysBetween } from '../insights/days';
 import type { SettingsService } from '../settings/service';
 import { offsetAt } from '../zone';
+import { basket, type DayBounds, discounts, filterOf, type Period, peaks, stock, taxes } from './breakdowns';
+import { reportTable } from './tables';
 
 const METHOD_ORDER: readonly PaymentMethod[] = [
   'cash',
@@ -21,9 +36,6 @@ const DAY_MS = 86_400_000;
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
-/** One shop-local day as SQL sees it: its index, first instant, first instant after it, and the zone's offset. */
-type DayBounds = [number, number, number, number];
-
 /**
  * The owner's takings and sales reports. Days are the shop's: the range is handed to SQLite as a JSON list of day
  * bounds, so each day is an index range on `at` and daylight saving days are as long as they really are.
@@ -32,9 +44,71 @@ export class ShopReports {
   constructor(
     private deps: Deps,
     private settings: SettingsService,
+    private audit: AuditService,
   ) {}
 
-  takings(q: { from: string; to: string }): Takings {
+  peaks = (q: ReportQuery) => peaks(this.deps.sqlite, this.period(q));
+  basket = (q: ReportQuery) => basket(this.deps.sqlite, this.period(q));
+  discounts = (q: ReportQuery) => discounts(this.deps.sqlite, this.period(q));
+  taxes = (q: ReportQuery) => taxes(this.deps.sqlite, this.period(q));
+  stock = (q: ReportQuery) => stock(this.deps.sqlite, this.period(q));
+
+  /** The tills and staff a report can be narrowed to (staff who left stay: their sales are in the old days). */
+  filters() {
+    return {
+      tills: stmt(this.deps.sqlite, 'SELECT id, name FROM tills ORDER BY is_this_till DESC, name, id').all() as Array<{
+        id: string;
+        name: string;
+      }>,
+      staff: (
+        stmt(this.deps.sqlite, 'SELECT id, name, active FROM staff ORDER BY active DESC, name, id').all() as Array<{
+          id: string;
+          name: string;
+          active: number;
+        }>
+      ).map((s) => ({ ...s, active: Boolean(s.active) })),
+    };
+  }
+
+  /** Any report as xlsx, csv or pdf (the PDF with the report's chart); audited as every export is. */
+  async export(actor: Actor, input: ReportExportInput) {
+    const { report, format, by, ...q } = input;
+    const { currency, locale } = this.settings.store();
+    const table = reportTable(this, { report, by, q, names: this.names(q) });
+    const bytes = await writeReport(table, format, currency as CurrencyCode, locale);
+    const fileName = `${report}${report === 'sales' ? `-by-${by}` : ''}-${q.from}-to-${q.to}.${format}`;
+    this.audit.record(actor, {
+      action: 'reports.export',
+      entity: 'report',
+      entityId: null,
+      note: `${table.title}: ${table.rows.length} rows as ${format.toUpperCase()} (${fileName})`,
+    });
+    return { fileName, mimeType: MIME_TYPES[format], base64: bytes.toString('base64'), rows: table.rows.length };
+  }
+
+  /** The till's and the staff member's names, for a file that says what it was narrowed to. */
+  private names(q: ReportQuery): { till?: string; staff?: string } {
+    const name = (table: string, id?: string) =>
+      id
+        ? ((stmt(this.deps.sqlite, `SELECT name FROM ${table} WHERE id = ?`).get(id) as { name: string } | undefined)
+            ?.name ?? id)
+        : undefined;
+    return { till: name('tills', q.tillId), staff: name('staff', q.staffId) };
+  }
+
+  private period(q: ReportQuery): Period {
+    const { days, bounds } = this.days(q.from, q.to);
+    return {
+      q,
+      currency: this.settings.store().currency,
+      days,
+      bounds,
+      start: bounds[0]?.[1] ?? 0,
+      end: bounds.at(-1)?.[2] ?? 0,
+    };
+  }
+
+  takings(q: ReportQuery): Takings {
     const { days, bounds } = this.days(q.from, q.to);
     type Row = { i: number; method: PaymentMethod; debt: number; amount: number };
     const start = bounds[0]?.[1] ?? 0;
@@ -49,24 +123,25 @@ export class ShopReports {
         : `FROM (SELECT json_extract(value, '$[0]') AS i, json_extract(value, '$[1]') AS s,
              json_extract(value, '$[2]') AS e FROM json_each(?)) d
            CROSS JOIN ${table} x ON x.${col} >= d.s AND x.${col} < d.e WHERE 1`;
-    const args = even ? [start, start, end] : [JSON.stringify(bounds)];
+    const f = filterOf(q, 'x');
+    const args = [...(even ? [start, start, end] : [JSON.stringify(bounds)]), ...f.args];
     // one pass over the covering index for both sale payments and debt payments
     const payments = stmt(
       this.deps.sqlite,
       `SELECT ${dayOf('x.at')} AS i, x.method AS method, x.sales_order_id IS NULL AS debt, sum(x.amount) AS amount
-       ${from('payments', 'at')} GROUP BY 1, 2, 3`,
+       ${from('payments', 'at')}${f.sql} GROUP BY 1, 2, 3`,
     ).all(...args) as Row[];
     const refunds = stmt(
       this.deps.sqlite,
       `SELECT ${dayOf('x.at')} AS i, x.method AS method, 0 AS debt, sum(x.total) AS amount
-       ${from('refunds', 'at')} AND x.status = 'completed' GROUP BY 1, 2`,
+       ${from('refunds', 'at')} AND x.status = 'completed'${f.sql} GROUP BY 1, 2`,
     ).all(...args) as Row[];
     const orders = new Map(
       (
         stmt(
           this.deps.sqlite,
           `SELECT ${dayOf('x.completed_at')} AS i, count(*) AS n ${from('sales_orders', 'completed_at')}
-           AND x.status = 'completed' GROUP BY 1`,
+           AND x.status = 'completed'${f.sql} GROUP BY 1`,
         ).all(...args) as Array<{ i: number; n: number }>
       ).map((o) => [o.i, o.n]),
     );
@@ -120,8 +195,9 @@ export class ShopReports {
     };
   }
 
-  salesBy(q: { from: string; to: string; by: SalesBy; limit: number }): SalesByReport {
+  salesBy(q: SalesByQuery): SalesByReport {
     const { bounds } = this.days(q.from, q.to);
+    const f = filterOf(q, 'o');
     const json = JSON.stringify(bounds);
     const range = { start: bounds[0]?.[1] ?? 0, end: bounds.at(-1)?.[2] ?? 0 };
     const days = `WITH d(i, s, e, off) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'),
@@ -143,17 +219,18 @@ export class ShopReports {
              sum(l.line_discount + l.order_discount_share) AS discounts
            FROM sales_orders o CROSS JOIN sales_lines l ON l.sales_order_id = o.id
            ${q.by === 'category' ? 'JOIN products p ON p.id = l.product_id' : ''}
-           WHERE o.completed_at >= ? AND o.completed_at < ? AND o.status = 'completed'
+           WHERE o.completed_at >= ? AND o.completed_at < ? AND o.status = 'completed'${f.sql}
            GROUP BY key ORDER BY total DESC, key LIMIT ?`,
-        ).all(range.start, range.end, q.limit) as Array<Omit<SalesByRow, 'label'>>)
+        ).all(range.start, range.end, ...f.args, q.limit) as Array<Omit<SalesByRow, 'label'>>)
       : (stmt(
           this.deps.sqlite,
           `${days} SELECT ${orderKey[q.by]} AS key, count(*) AS orders, NULL AS qtyMilli,
              sum(o.total - o.tax_total) AS net, sum(o.tax_total) AS tax,
              sum(o.total + o.rounding) AS total, sum(o.discount_total) AS discounts
            FROM d CROSS JOIN sales_orders o ON o.completed_at >= d.s AND o.completed_at < d.e
-           WHERE o.status = 'completed' GROUP BY key ORDER BY ${q.by === 'staff' ? 'total DESC' : 'CAST(key AS INTEGER)'} LIMIT ?`,
-        ).all(json, q.limit) as Array<Omit<SalesByRow, 'label'>>);
+           WHERE o.status = 'completed'${f.sql}
+           GROUP BY key ORDER BY ${q.by === 'staff' ? 'total DESC' : 'CAST(key AS INTEGER)'} LIMIT ?`,
+        ).all(json, ...f.args, q.limit) as Array<Omit<SalesByRow, 'label'>>);
     const labels = this.labels(
       q.by,
       rows.map((r) => r.key),
@@ -161,8 +238,8 @@ export class ShopReports {
     const totals = stmt(
       this.deps.sqlite,
       `SELECT count(*) AS orders, coalesce(sum(o.total + o.rounding), 0) AS total
-       FROM sales_orders o WHERE o.completed_at >= ? AND o.completed_at < ? AND o.status = 'completed'`,
-    ).get(range.start, range.end) as { orders: number; total: number };
+       FROM sales_orders o WHERE o.completed_at >= ? AND o.completed_at < ? AND o.status = 'completed'${f.sql}`,
+    ).get(range.start, range.end, ...f.args) as { orders: number; total: number };
     return {
       from: q.from,
       to: q.to,

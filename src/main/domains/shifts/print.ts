@@ -21,7 +21,7 @@ export const CashSlipData = z.object({
   at: z.number().int(),
 });
 
-const METHOD_WORDS: Record<string, string> = {
+export const METHOD_WORDS: Record<string, string> = {
   cash: 'Cash',
   card: 'Card',
   mobile_money: 'Mobile money',

@@ -1,107 +1,91 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { SALES_BY, type SalesBy, type SalesByReport } from '../../../shared/contract/reports';
+import { useState } from 'react';
+import { barLabel } from '../../../shared/chart-labels';
+import { SALES_BY, type SalesBy, type SalesByRow } from '../../../shared/contract/reports';
+import type { CurrencyCode } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
-import { api } from '../../lib/api';
-import { useShell } from '../../lib/session';
-import { debtFormat, monthStart } from '../receivables/format';
-import { RangeForm } from './TakingsPanel';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { SelectField } from '../../ui/fields';
+import { useShopFormat } from '../../ui/format';
+import { useApiQuery } from '../../ui/query';
+import { type PanelProps, qty, ReportPanel, useTableStates } from './ReportPanel';
 
-/** What sold over the days, grouped by staff, product, category, hour or weekday: peak hours show as long bars. */
-export function SalesByPanel() {
+const WEEKDAY_KEYS = ['0', '1', '2', '3', '4', '5', '6'];
+
+/** What sold over the days, grouped by staff, product, category, hour or weekday, the biggest drawn as bars. */
+export function SalesByPanel({ query, filters }: PanelProps) {
   const t = useT();
-  const { store, onError } = useShell();
-  const f = debtFormat(store);
-  const today = f.day(Date.now());
-  const [from, setFrom] = useState(monthStart(today));
-  const [to, setTo] = useState(today);
+  const f = useShopFormat();
+  const states = useTableStates();
   const [by, setBy] = useState<SalesBy>('product');
-  const [report, setReport] = useState<SalesByReport | null>(null);
-  const load = (a: string, b: string, g: SalesBy) =>
-    api.reports.salesBy({ from: a, to: b, by: g }).then(setReport).catch(onError);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only on opening; later loads are the Show button's
-  useEffect(() => {
-    void load(from, to, by);
-  }, []);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    void load(from, to, by);
-  };
-  const max = report ? Math.max(1, ...report.rows.map((r) => r.total)) : 1;
+  const q = useApiQuery('reports', 'salesBy', { ...query, by }, { keepPrevious: true });
+  const r = q.data;
+  const label = (row: SalesByRow) =>
+    r?.by === 'weekday' && WEEKDAY_KEYS.includes(row.key) ? t(`reports.weekday.${row.key}` as MessageKey) : row.label;
+  const columns: Column<SalesByRow>[] = [
+    { key: 'label', header: t(`reports.by.${r?.by ?? by}` as MessageKey), cell: label },
+    { key: 'orders', header: t('reports.orders'), num: true, cell: (x) => x.orders },
+    {
+      key: 'qty',
+      header: t('reports.col.qty'),
+      num: true,
+      cell: (x) => qty(x.qtyMilli ?? 0, f.locale),
+      hidden: r?.by !== 'product',
+    },
+    { key: 'discounts', header: t('reports.col.discounts'), num: true, cell: (x) => f.plain(x.discounts) },
+    { key: 'tax', header: t('reports.col.tax'), num: true, cell: (x) => f.plain(x.tax) },
+    {
+      key: 'total',
+      header: `${t('reports.total')} (${r?.currency ?? f.currency})`,
+      num: true,
+      cell: (x) => f.plain(x.total),
+      className: 'strong',
+    },
+  ];
+  const named = r?.by !== 'hour' && r?.by !== 'weekday';
+  const top = r?.rows.slice(0, named ? 8 : 24) ?? [];
   return (
-    <div className="debt-panel">
-      <RangeForm from={from} to={to} setFrom={setFrom} setTo={setTo} onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="report-by">{t('reports.by')}</label>
-          <select
-            id="report-by"
-            value={by}
-            onChange={(e) => {
-              const g = e.target.value as SalesBy;
-              setBy(g);
-              void load(from, to, g);
-            }}
-          >
-            {SALES_BY.map((g) => (
-              <option key={g} value={g}>
-                {t(`reports.by.${g}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </RangeForm>
-      {report && (
-        <div className="table-wrap">
-          <p className="muted">
-            {t('reports.averageBasket', { amount: f.money(report.averageBasket), orders: report.orders })}
-          </p>
-          {report.rows.length === 0 ? (
-            <p className="muted">{t('reports.none')}</p>
-          ) : (
-            <table className="table takings-table" aria-label={t('reports.tab.sales')}>
-              <thead>
-                <tr>
-                  <th scope="col">{t(`reports.by.${report.by}` as MessageKey)}</th>
-                  <th scope="col" className="num">
-                    {t('reports.orders')}
-                  </th>
-                  {report.by === 'product' && (
-                    <th scope="col" className="num">
-                      {t('reports.col.qty')}
-                    </th>
-                  )}
-                  <th scope="col" className="num">
-                    {t('reports.col.discounts')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('reports.col.tax')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('reports.total')} ({report.currency})
-                  </th>
-                  <th scope="col">
-                    <span className="sr-only">{t('reports.col.share')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.rows.map((r) => (
-                  <tr key={r.key}>
-                    <th scope="row">{r.label}</th>
-                    <td className="num">{r.orders}</td>
-                    {report.by === 'product' && <td className="num">{(r.qtyMilli ?? 0) / 1000}</td>}
-                    <td className="num">{f.plain(r.discounts)}</td>
-                    <td className="num">{f.plain(r.tax)}</td>
-                    <td className="num strong">{f.plain(r.total)}</td>
-                    <td className="bar-cell" aria-hidden="true">
-                      <span className="bar" style={{ width: `${(r.total / max) * 100}%` }} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </div>
+    <ReportPanel
+      report="sales"
+      by={by}
+      query={query}
+      filters={filters(
+        <SelectField
+          id="report-by"
+          label={t('reports.by')}
+          value={by}
+          onChange={setBy}
+          options={SALES_BY.map((g) => ({ value: g, label: t(`reports.by.${g}` as MessageKey) }))}
+        />,
       )}
-    </div>
+      title={t('reports.sales.title', {
+        by: t(`reports.by.${by}` as MessageKey),
+        from: query.from,
+        to: query.to,
+      })}
+      facts={r && t('reports.averageBasket', { amount: f.money(r.averageBasket), orders: r.orders })}
+      chart={
+        r && top.length > 0
+          ? {
+              kind: 'bar',
+              categories: top.map((x) => (named ? barLabel(label(x)) : label(x))),
+              series: [{ name: t('reports.total'), values: top.map((x) => x.total) }],
+              currency: r.currency as CurrencyCode,
+            }
+          : null
+      }
+      chartLabel={t('reports.chart.sales', { by: t(`reports.by.${by}` as MessageKey) })}
+    >
+      <DataTable
+        rows={r?.rows}
+        columns={columns}
+        rowKey={(x) => x.key}
+        label={t('reports.tab.sales')}
+        className="takings-table"
+        wrap
+        empty={t('reports.none')}
+        loading={states.loading}
+        error={q.isError ? states.failed : undefined}
+      />
+    </ReportPanel>
   );
 }

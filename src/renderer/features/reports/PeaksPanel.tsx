@@ -1,0 +1,175 @@
+import type { BasketReport, PeaksReport } from '../../../shared/contract/reports';
+import type { CurrencyCode } from '../../../shared/money';
+import { type MessageKey, useT } from '../../i18n';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { useShopFormat } from '../../ui/format';
+import { useApiQuery } from '../../ui/query';
+import { hourLabel, type PanelProps, qty, ReportPanel, useTableStates } from './ReportPanel';
+
+const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
+
+/** When the shop is busy: money taken by hour of day (bars) and, in the table, by hour and weekday. */
+export function PeaksPanel({ query, filters }: PanelProps) {
+  const t = useT();
+  const f = useShopFormat();
+  const states = useTableStates();
+  const q = useApiQuery('reports', 'peaks', query, { keepPrevious: true });
+  const r = q.data;
+  const day = (wd: number) => t(`reports.weekday.${wd}` as MessageKey);
+  const busy = r?.hours.filter((h) => h.orders > 0) ?? [];
+  const first = busy[0]?.hour ?? 0;
+  const last = busy.at(-1)?.hour ?? 0;
+  const shown = r?.hours.filter((h) => h.hour >= first && h.hour <= last) ?? [];
+  const cell = (wd: number, h: number) => r?.cells.find((c) => c.weekday === wd && c.hour === h)?.total ?? 0;
+  type Hour = PeaksReport['hours'][number];
+  const columns: Column<Hour>[] = [
+    { key: 'hour', header: t('reports.col.hour'), cell: (h) => hourLabel(h.hour) },
+    { key: 'orders', header: t('reports.orders'), num: true, cell: (h) => h.orders },
+    ...WEEKDAYS.map(
+      (wd): Column<Hour> => ({
+        key: `wd${wd}`,
+        header: day(wd),
+        num: true,
+        cell: (h) => (cell(wd, h.hour) ? f.plain(cell(wd, h.hour)) : '–'),
+        className: (h) => (cell(wd, h.hour) ? undefined : 'muted'),
+      }),
+    ),
+    {
+      key: 'total',
+      header: `${t('reports.total')} (${r?.currency ?? f.currency})`,
+      num: true,
+      cell: (h) => f.plain(h.total),
+      className: 'strong',
+    },
+  ];
+  const top = busy.reduce<Hour | null>((a, h) => (!a || h.total > a.total ? h : a), null);
+  const topDay = r?.weekdays.reduce((a, w) => (w.total > a.total ? w : a), r.weekdays[0] ?? { weekday: 0, total: 0 });
+  return (
+    <ReportPanel
+      report="peaks"
+      query={query}
+      filters={filters()}
+      title={t('reports.peaks.title', { from: query.from, to: query.to })}
+      facts={
+        top &&
+        topDay &&
+        t('reports.peaks.facts', {
+          hour: hourLabel(top.hour),
+          amount: f.money(top.total),
+          day: day(topDay.weekday),
+          dayAmount: f.money(topDay.total),
+        })
+      }
+      chart={
+        r && busy.length > 0
+          ? {
+              kind: 'bar',
+              categories: shown.map((h) => hourLabel(h.hour)),
+              series: [{ name: t('reports.total'), values: shown.map((h) => h.total) }],
+              currency: r.currency as CurrencyCode,
+            }
+          : null
+      }
+      chartLabel={t('reports.chart.peaks')}
+    >
+      <DataTable
+        rows={r ? busy : undefined}
+        columns={columns}
+        rowKey={(h) => String(h.hour)}
+        label={t('reports.tab.peaks')}
+        className="takings-table"
+        wrap
+        empty={t('reports.none')}
+        loading={states.loading}
+        error={q.isError ? states.failed : undefined}
+        foot={
+          r
+            ? [
+                {
+                  label: t('reports.total'),
+                  className: 'aging-total',
+                  cells: {
+                    orders: r.orders,
+                    ...Object.fromEntries(r.weekdays.map((w) => [`wd${w.weekday}`, f.plain(w.total)])),
+                    total: f.plain(r.total),
+                  },
+                },
+              ]
+            : []
+        }
+      />
+    </ReportPanel>
+  );
+}
+
+/** The average sale each day, drawn as a line, with the lines and quantity a sale had. */
+export function BasketPanel({ query, filters }: PanelProps) {
+  const t = useT();
+  const f = useShopFormat();
+  const states = useTableStates();
+  const q = useApiQuery('reports', 'basket', query, { keepPrevious: true });
+  const r = q.data;
+  type Day = BasketReport['days'][number];
+  const columns: Column<Day>[] = [
+    { key: 'day', header: t('reports.day'), cell: (d) => d.day, className: 'day' },
+    { key: 'orders', header: t('reports.orders'), num: true, cell: (d) => d.orders },
+    { key: 'lines', header: t('reports.col.lines'), num: true, cell: (d) => d.lines },
+    { key: 'qty', header: t('reports.col.qty'), num: true, cell: (d) => qty(d.qtyMilli, f.locale) },
+    { key: 'total', header: t('reports.total'), num: true, cell: (d) => f.plain(d.total) },
+    {
+      key: 'average',
+      header: `${t('reports.col.average')} (${r?.currency ?? f.currency})`,
+      num: true,
+      cell: (d) => (d.orders ? f.plain(d.average) : '–'),
+      className: 'strong',
+    },
+  ];
+  return (
+    <ReportPanel
+      report="basket"
+      query={query}
+      filters={filters()}
+      title={t('reports.basket.title', { from: query.from, to: query.to })}
+      facts={r && t('reports.averageBasket', { amount: f.money(r.totals.average), orders: r.totals.orders })}
+      chart={
+        r && r.totals.orders > 0
+          ? {
+              kind: 'line',
+              categories: r.days.map((d) => d.day.slice(5)),
+              series: [{ name: t('reports.col.average'), values: r.days.map((d) => (d.orders ? d.average : null)) }],
+              currency: r.currency as CurrencyCode,
+            }
+          : null
+      }
+      chartLabel={t('reports.chart.basket')}
+    >
+      <DataTable
+        rows={r?.days}
+        columns={columns}
+        rowKey={(d) => d.day}
+        label={t('reports.tab.basket')}
+        className="takings-table"
+        wrap
+        loading={states.loading}
+        error={q.isError ? states.failed : undefined}
+        foot={
+          r
+            ? [
+                {
+                  label: t('reports.total'),
+                  className: 'aging-total',
+                  cells: {
+                    orders: r.totals.orders,
+                    lines: r.totals.lines,
+                    qty: qty(r.totals.qtyMilli, f.locale),
+                    total: f.plain(r.totals.total),
+                    average: f.plain(r.totals.average),
+                  },
+                },
+              ]
+            : []
+        }
+      />
+    </ReportPanel>
+  );
+}

@@ -1,0 +1,136 @@
+import type { ReactNode } from 'react';
+import type { ChartSpec } from '../../../shared/charts';
+import type { ReportKind, ReportQuery, SalesBy } from '../../../shared/contract/reports';
+import { type MessageKey, useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { Chart } from '../../ui/Chart';
+import { ExportButtons } from '../../ui/ExportButtons';
+import { SelectField } from '../../ui/fields';
+import { useApiQuery } from '../../ui/query';
+import { DateRangeFields, FilterBar, ReportFrame } from '../../ui/ReportFrame';
+
+/** What every report panel gets from the screen: the question last asked, and the filter bar to show above it. */
+export interface PanelProps {
+  query: ReportQuery;
+  /** the shared filters, with a panel's own fields (e.g. Group by) put before the Show button */
+  filters: (extra?: ReactNode) => ReactNode;
+}
+
+/**
+ * The filters every report shares: the days, the till and the member of staff. Enter in any field or Show asks
+ * the question; the screen keeps it when the tab changes, so each report answers the same question.
+ */
+export function ReportFilterBar({
+  value,
+  onChange,
+  onApply,
+  children,
+}: {
+  value: ReportQuery;
+  onChange: (q: ReportQuery) => void;
+  onApply: () => void;
+  children?: ReactNode;
+}) {
+  const t = useT();
+  const lists = useApiQuery('reports', 'filters', null).data;
+  const tills = lists?.tills ?? [];
+  const staff = lists?.staff ?? [];
+  return (
+    <FilterBar className="debt-filters report-filters" onApply={onApply}>
+      <DateRangeFields
+        idPrefix="report"
+        fromLabel={t('reports.from')}
+        toLabel={t('reports.to')}
+        value={value}
+        onChange={(v) => onChange({ ...value, ...v })}
+      />
+      {tills.length > 1 && (
+        <SelectField
+          id="report-till"
+          label={t('reports.till')}
+          value={value.tillId ?? ''}
+          onChange={(v) => onChange({ ...value, tillId: v || undefined })}
+          options={[{ value: '', label: t('reports.allTills') }, ...tills.map((x) => ({ value: x.id, label: x.name }))]}
+        />
+      )}
+      <SelectField
+        id="report-staff"
+        label={t('reports.staff')}
+        value={value.staffId ?? ''}
+        onChange={(v) => onChange({ ...value, staffId: v || undefined })}
+        options={[
+          { value: '', label: t('reports.allStaff') },
+          ...staff.map((x) => ({ value: x.id, label: x.active ? x.name : t('reports.staffLeft', { name: x.name }) })),
+        ]}
+      />
+      {children}
+      <button type="submit" className="btn btn-primary">
+        {t('reports.show')}
+      </button>
+    </FilterBar>
+  );
+}
+
+/**
+ * One report on the kit's frame: the filters, its title with the Excel/CSV/PDF buttons beside it, a line of facts,
+ * its chart (with the figures in the table under it), then the table.
+ */
+export function ReportPanel({
+  report,
+  by,
+  query,
+  filters,
+  title,
+  facts,
+  chart,
+  chartLabel,
+  children,
+}: {
+  report: ReportKind;
+  by?: SalesBy;
+  query: ReportQuery;
+  filters: ReactNode;
+  title: string;
+  facts?: ReactNode;
+  /** null while loading, or when there is nothing to draw */
+  chart?: ChartSpec | null;
+  chartLabel: string;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <ReportFrame
+      className="debt-panel report-panel"
+      filters={filters}
+      title={title}
+      exportGroup={
+        <ExportButtons
+          label={t('reports.exportOf', { report: t(`reports.tab.${report}` as MessageKey) })}
+          fetchFile={(format) => api.reports.export({ ...query, report, by: by ?? 'product', format })}
+        />
+      }
+      facts={facts && <p className="muted report-facts">{facts}</p>}
+      chart={chart && <Chart spec={chart} label={chartLabel} height={220} />}
+    >
+      {children}
+    </ReportFrame>
+  );
+}
+
+/** The loading and failure words every report table shows in place of its rows. */
+export function useTableStates() {
+  const t = useT();
+  return { loading: t('reports.loading'), failed: t('reports.failed') };
+}
+
+/** A quantity in thousandths as the shop reads it (1500 → 1.5), in the shop's locale. */
+export function qty(milli: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 3 }).format(milli / 1000);
+}
+
+/** A rate in basis points as a percentage (1800 → 18%). */
+export function rate(bp: number, locale: string): string {
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(bp / 100)}%`;
+}
+
+export const hourLabel = (h: number) => `${String(h).padStart(2, '0')}:00`;
