@@ -369,5 +369,14 @@ export const customers = {
   deleteCategory: procedure({ input: z.object({ id: Id }), output: z.array(Category), permission: 'settings.edit' }),
   generateCard: procedure({ input: z.object({ id: Id }), output: Customer, permission: 'customers.edit' }),
   export: procedure({ input: CustomerExportInput, output: CustomerExportFile, permission: 'customers.export' }),
+  /** one tag added to many customers at once (a list drawn from an insights report), in one transaction */
+  tagMany: procedure({
+    input: z.object({
+      ids: z.array(Id).min(1).max(10_000),
+      tag: z.string().trim().min(1).max(40),
+    }),
+    output: z.object({ tagged: z.number().int(), alreadyTagged: z.number().int() }),
+    permission: 'customers.edit',
+  }),
   ...customerImportProcedures,
 };

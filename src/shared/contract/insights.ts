@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common';
 import { procedure } from './define';
+import { insightsFiles } from './insights-files';
 
 /**
  * Customer insights: who the best customers are, who is slipping away, new against returning custom, each
@@ -237,6 +238,7 @@ export const Rhythm = z.object({
 export type Rhythm = z.infer<typeof Rhythm>;
 
 export const insights = {
+  ...insightsFiles,
   topCustomers: procedure({ input: TopCustomersQuery, output: TopCustomers, permission: 'reports.view' }),
   inactiveCustomers: procedure({
     input: InactiveCustomersQuery,

@@ -38,5 +38,6 @@ export const customerHandlers = implement(contract.customers, {
     const file = await services.customerExport.run(actor, input);
     return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64'), rows: file.rows };
   },
+  tagMany: (input, { services, actor }) => services.customers.tagMany(actor, input),
   ...importHandlers,
 });

@@ -1,7 +1,9 @@
 import { contract } from '../../../shared/contract';
 import { implement } from '../../host/router';
+import { insightsFilesHandlers } from './files-handlers';
 
 export const insightsHandlers = implement(contract.insights, {
+  ...insightsFilesHandlers,
   topCustomers: (input, { services }) => services.insights.topCustomers(input),
   inactiveCustomers: (input, { services }) => services.insights.inactiveCustomers(input),
   newVsReturning: (input, { services }) => services.insights.newVsReturning(input),
