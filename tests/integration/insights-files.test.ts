@@ -114,7 +114,7 @@ describe('insights files, lists, bulk tags and the till hint (issue 15, Where it
     expect(rfmPdf).toContain('Champions');
   });
 
-  it('draws a customer list from a segment or a report, above an amount, and exports it (not as PDF)', async () => {
+  it('draws a customer list from a segment or a report, above an amount, and exports it', async () => {
     const rfm = await s.ok<{ customers: Array<{ id: string; segment: string }> }>('insights.rfm', {
       asOf: '2026-05-01',
     });
@@ -146,12 +146,14 @@ describe('insights files, lists, bulk tags and the till hint (issue 15, Where it
       'Brian Shopper,,135000,,',
       'Amina Shopper,,45000,,',
     ]);
-    const err = await s.fails('insights.export', {
-      report: 'customerList',
-      list: { source: { report: 'topCustomers', query: {} } },
-      format: 'pdf',
-    });
-    expect(err.code).toBe('VALIDATION');
+    const pdf = pdfText(
+      await file({
+        report: 'customerList',
+        list: { source: { report: 'topCustomers', query: { asOf: '2026-05-01', days: 365 } } },
+        format: 'pdf',
+      }),
+    );
+    expect(pdf).toMatch(/Cissy Shopper\s+4500/);
   });
 
   it('tags a list in bulk in one transaction, audited per customer, found again by the tag (what offers are eligible by)', async () => {

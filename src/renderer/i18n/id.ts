@@ -5,6 +5,7 @@ import { devicesId } from './devices.id';
 import type { MessageKey } from './en';
 import { historyId } from './history.id';
 import { importId } from './import.id';
+import { insightsId } from './insights.id';
 import { loyaltyId } from './loyalty.id';
 import { pointsId } from './points.id';
 import { pricingId } from './pricing.id';
@@ -375,4 +376,5 @@ export const id: Record<MessageKey, string> = {
   ...backupsId,
   ...relationshipsId,
   ...shiftsId,
+  ...insightsId,
 };

@@ -5,6 +5,7 @@ import { devicesSw } from './devices.sw';
 import type { MessageKey } from './en';
 import { historySw } from './history.sw';
 import { importSw } from './import.sw';
+import { insightsSw } from './insights.sw';
 import { loyaltySw } from './loyalty.sw';
 import { pointsSw } from './points.sw';
 import { pricingSw } from './pricing.sw';
@@ -377,4 +378,5 @@ export const sw: Record<MessageKey, string> = {
   ...backupsSw,
   ...relationshipsSw,
   ...shiftsSw,
+  ...insightsSw,
 };

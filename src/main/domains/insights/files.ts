@@ -207,8 +207,6 @@ export class InsightsFiles {
   /** A report as XLSX, CSV or PDF (with its chart), audited like the debt reports' files. */
   async export(actor: Actor, input: InsightsExportInput) {
     const q = parse(ExportSchema, input);
-    if (q.report === 'customerList' && q.format === 'pdf')
-      throw new AppError('VALIDATION', 'A customer list exports as Excel or CSV.');
     const { currency, locale } = this.settings.store();
     const { table, rows, name } = this.tableOf(q);
     const bytes = await writeReport(table, q.format, currency as CurrencyCode, locale ?? 'en');
