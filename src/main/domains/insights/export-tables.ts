@@ -36,6 +36,7 @@ export function topCustomersTable(r: TopCustomers): ReportTable {
     chart: shown.length
       ? {
           kind: 'bar',
+          horizontal: true,
           categories: shown.map((c) => c.name),
           series: [{ name: 'Spend', values: shown.map((c) => c.spend) }],
           currency: r.currency as CurrencyCode,
@@ -60,6 +61,7 @@ export function inactiveCustomersTable(r: InactiveCustomers): ReportTable {
     chart: shown.length
       ? {
           kind: 'bar',
+          horizontal: true,
           categories: shown.map((c) => c.name),
           series: [{ name: 'Days since last purchase', values: shown.map((c) => c.daysSinceLastPurchase) }],
         }
@@ -148,6 +150,7 @@ export function customerSalesTable(r: CustomerSalesReport): ReportTable {
     chart: shown.length
       ? {
           kind: 'bar',
+          horizontal: true,
           categories: shown.map((c) => c.name),
           series: [{ name: 'Net', values: shown.map((c) => c.net) }],
           currency: r.currency as CurrencyCode,
@@ -194,6 +197,7 @@ export function segmentChart(
 ): ChartSpec {
   return {
     kind: 'bar',
+    horizontal: true,
     categories: segments.map((s) => labelOf(s.segment)),
     series: [{ name: seriesName, values: segments.map((s) => s.customers) }],
   };

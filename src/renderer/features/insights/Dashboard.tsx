@@ -27,6 +27,7 @@ export function Dashboard({ drill }: { drill: Drill }) {
     };
     const segments: ChartSpec = {
       kind: 'bar',
+      horizontal: true,
       categories: d.segments.map((s) => segmentName(t, s.segment)),
       series: [{ name: t('ins.customers'), values: d.segments.map((s) => s.customers) }],
     };
@@ -82,11 +83,11 @@ export function Dashboard({ drill }: { drill: Drill }) {
       <div className="ins-charts">
         <figure className="card ins-chart">
           <figcaption>{t('ins.dash.chart.newVsReturning')}</figcaption>
-          <Chart spec={charts.newVsReturning} label={t('ins.dash.chart.newVsReturning')} height={220} />
+          <Chart spec={charts.newVsReturning} label={t('ins.dash.chart.newVsReturning')} height={260} />
         </figure>
         <figure className="card ins-chart">
           <figcaption>{t('ins.dash.chart.segments')}</figcaption>
-          <Chart spec={charts.segments} label={t('ins.dash.chart.segments')} height={220} />
+          <Chart spec={charts.segments} label={t('ins.dash.chart.segments')} height={260} />
         </figure>
         <figure className="card ins-chart ins-chart-wide">
           <figcaption>{t('ins.dash.chart.spend', { currency: d.currency })}</figcaption>

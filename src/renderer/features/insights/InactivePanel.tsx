@@ -3,14 +3,13 @@ import type { ChartSpec } from '../../../shared/charts';
 import type { InactiveCustomer, InactiveCustomersQuery } from '../../../shared/contract/insights';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
-import { Chart } from '../../ui/Chart';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { TextField } from '../../ui/fields';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
 import { FilterBar, ReportFrame } from '../../ui/ReportFrame';
-import { CustomerLink, type Drill, dayText, ListButton, ReportState } from './common';
+import { ChartFigure, CustomerLink, type Drill, dayText, ListButton, ReportState } from './common';
 
 const num = (v: string, lo: number, hi: number, fallback: number) => {
   const n = Math.trunc(Number(v));
@@ -33,6 +32,7 @@ export function InactivePanel({ drill }: { drill: Drill }) {
     if (!shown.length) return null;
     return {
       kind: 'bar',
+      horizontal: true,
       categories: shown.map((c) => c.name),
       series: [{ name: t('ins.col.daysSince'), values: shown.map((c) => c.daysSinceLastPurchase) }],
     };
@@ -98,7 +98,7 @@ export function InactivePanel({ drill }: { drill: Drill }) {
           </div>
         )
       }
-      chart={chart && <Chart spec={chart} label={t('ins.tab.inactive')} />}
+      chart={chart && <ChartFigure spec={chart} caption={t('ins.inactive.chart')} />}
     >
       {r ? (
         <DataTable

@@ -28,6 +28,7 @@ export function RfmPanel({ drill }: { drill: Drill }) {
       r
         ? {
             kind: 'bar',
+            horizontal: true,
             categories: r.segments.map((s) => segmentName(t, s.segment)),
             series: [{ name: t('ins.customers'), values: r.segments.map((s) => s.customers) }],
           }
@@ -108,7 +109,7 @@ export function RfmPanel({ drill }: { drill: Drill }) {
         )
       }
       facts={r && <p className="muted">{r.scoring === 'fixed' ? t('ins.rfm.fixed') : t('ins.rfm.quintiles')}</p>}
-      chart={chart && <Chart spec={chart} label={t('ins.dash.chart.segments')} />}
+      chart={chart && <Chart spec={chart} label={t('ins.dash.chart.segments')} height={300} />}
     >
       {r ? (
         <>

@@ -4,14 +4,13 @@ import { TOP_WINDOWS, type TopCustomer, type TopCustomersQuery } from '../../../
 import type { CurrencyCode } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
-import { Chart } from '../../ui/Chart';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { SelectField, TextField } from '../../ui/fields';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
 import { FilterBar, ReportFrame } from '../../ui/ReportFrame';
-import { CustomerLink, type Drill, ListButton, ReportState } from './common';
+import { ChartFigure, CustomerLink, type Drill, ListButton, ReportState } from './common';
 
 const CHART_BARS = 15;
 
@@ -30,6 +29,7 @@ export function TopCustomersPanel({ drill }: { drill: Drill }) {
     if (!r || !shown.length) return null;
     return {
       kind: 'bar',
+      horizontal: true,
       categories: shown.map((c) => c.name),
       series: [{ name: t('ins.col.spend'), values: shown.map((c) => c.spend) }],
       currency: r.currency as CurrencyCode,
@@ -90,7 +90,7 @@ export function TopCustomersPanel({ drill }: { drill: Drill }) {
           </div>
         )
       }
-      chart={chart && <Chart spec={chart} label={t('ins.tab.top')} />}
+      chart={chart && <ChartFigure spec={chart} caption={t('ins.top.chart', { currency: f.currency })} />}
     >
       {r ? (
         <DataTable

@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react';
+import type { ChartSpec } from '../../../shared/charts';
 import type { RfmSegment } from '../../../shared/contract/insights';
 import type { CustomerListSource } from '../../../shared/contract/insights-files';
 import { type MessageKey, type TFunction, useT } from '../../i18n';
+import { Chart } from '../../ui/Chart';
 
 /** The message key of an RFM segment's name: "Can't lose" → ins.segment.cantLose. */
 export function segmentKey(s: RfmSegment | string): MessageKey {
@@ -62,3 +64,17 @@ export function monthsBack(ymd: string, back: number): string {
 }
 /** a shop day written the shop's way */
 export const dayText = (date: (ms: number) => string, ymd: string) => date(Date.parse(`${ymd}T12:00:00Z`));
+
+/** a sideways bar chart tall enough for every name beside its bar */
+export const barsHeight = (spec: ChartSpec) =>
+  spec.kind === 'heatmap' ? 300 : Math.max(180, spec.categories.length * 28 + 40);
+
+/** A report's chart with words saying what it measures (the table below holds the same figures). */
+export function ChartFigure({ spec, caption }: { spec: ChartSpec; caption: string }) {
+  return (
+    <figure className="ins-figure">
+      <figcaption className="muted">{caption}</figcaption>
+      <Chart spec={spec} label={caption} height={barsHeight(spec)} />
+    </figure>
+  );
+}
