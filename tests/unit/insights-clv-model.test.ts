@@ -79,10 +79,7 @@ describe('BG/NBD likelihood (Fader, Hardie & Lee 2005)', () => {
   it('sums over customers, and counts a repeated (x, tx, T) by its weight', () => {
     const total = byHand.reduce((s, l) => s + Math.log(l), 0);
     expect(bgNbdLogLikelihood(params, groupRfm(rows))).toBeCloseTo(total, 12);
-    expect(bgNbdLogLikelihood(params, groupRfm([...rows, rows[1] as Rfm]))).toBeCloseTo(
-      total + Math.log(17 / 216),
-      12,
-    );
+    expect(bgNbdLogLikelihood(params, groupRfm([...rows, rows[1] as Rfm]))).toBeCloseTo(total + Math.log(17 / 216), 12);
   });
 
   it('reproduces the paper’s CDNOW figures: E[Y(39)] = 1.226 for x = 2, tx = 30.43, T = 38.86 weeks', () => {

@@ -53,11 +53,30 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
   let term = 1;
   let sum = 1;
   for (let j = 0; j < 200_000; j++) {
-    term *= ((a + j) * (b + j)) / ((c + j) * (j + 1)) * z;
+    term *= (((a + j) * (b + j)) / ((c + j) * (j + 1))) * z;
     sum += term;
     if (Math.abs(term) <= 1e-14 * Math.abs(sum)) break;
   }
   return sum;
+}
+
+/** ln ₂F₁(a, b; c; z) for 0 ≤ z < 1, summed with rescaling so terms far beyond 1e308 (large parameters) stay exact. */
+export function lnHyp2f1(a: number, b: number, c: number, z: number): number {
+  const BIG = 1e200;
+  let scale = 0;
+  let term = 1;
+  let sum = 1;
+  for (let j = 0; j < 1_000_000; j++) {
+    term *= (((a + j) * (b + j)) / ((c + j) * (j + 1))) * z;
+    sum += term;
+    if (Math.abs(sum) > BIG) {
+      sum /= BIG;
+      term /= BIG;
+      scale += Math.log(BIG);
+    }
+    if (Math.abs(term) <= 1e-15 * Math.abs(sum)) break;
+  }
+  return scale + Math.log(sum);
 }
 
 /** ln(e^u + e^v) without overflow. */
@@ -106,7 +125,8 @@ export function nelderMead(
     const worst = values[n] as number;
     if (Math.abs(worst - best) <= tolerance * (Math.abs(best) + tolerance)) break;
     const centroid = new Array<number>(n).fill(0);
-    for (let i = 0; i < n; i++) for (let k = 0; k < n; k++) centroid[k] += (simplex[i]?.[k] as number) / n;
+    for (let i = 0; i < n; i++)
+      for (let k = 0; k < n; k++) centroid[k] = (centroid[k] as number) + (simplex[i]?.[k] as number) / n;
     const w = simplex[n] as number[];
     const reflected = along(centroid, w, -1);
     const fr = value(reflected);
@@ -234,6 +254,14 @@ export interface BgNbdFit {
   evaluations: number;
 }
 
+/**
+ * The search keeps r, a and b within e^±7 (about 0.001 to 1,100; α, a scale in days, within e^±12): on a small shop the
+ * likelihood can keep rising as a and b grow together without end (every customer dropping out at one fixed
+ * rate), and beyond this the predictions' series would need millions of terms to say the same thing.
+ */
+const LN_BOUND = 7;
+const LN_BOUND_ALPHA = 12;
+
 export function fitBgNbd(d: BgNbdData): BgNbdFit {
   // start from r = 1, a = 1, b = 1 and α the mean time between purchases seen (a rate of one per α days)
   let days = 0;
@@ -244,6 +272,7 @@ export function fitBgNbd(d: BgNbdData): BgNbdFit {
   }
   const alpha0 = Math.max(1, days / Math.max(1, purchases));
   const f = (v: number[]) => {
+    if (!v.every((t, i) => Math.abs(t) <= (i === 1 ? LN_BOUND_ALPHA : LN_BOUND))) return Number.POSITIVE_INFINITY;
     const [lr, la, laa, lb] = v.map(Math.exp) as [number, number, number, number];
     return -bgNbdLogLikelihood({ r: lr, alpha: la, a: laa, b: lb }, d);
   };
@@ -274,7 +303,7 @@ export function expectedPurchases(p: BgNbdParams, c: Rfm, t: number): number {
   const a = Math.abs(p.a - 1) < 1e-6 ? 1 + 1e-6 : p.a;
   const z = t / (alpha + c.T + t);
   const cc = a + b + c.x - 1;
-  const tail = (1 - z) ** (a - 1) * hyp2f1(a + b - 1 - r, a - 1, cc, z);
+  const tail = Math.exp((a - 1) * Math.log(1 - z) + lnHyp2f1(a + b - 1 - r, a - 1, cc, z));
   const head = (cc / (a - 1)) * (1 - tail);
   const odds = c.x > 0 ? Math.exp(lnDeadOdds({ r, alpha, a, b }, c)) : 0;
   return head / (1 + odds);
@@ -318,6 +347,7 @@ export function fitGammaGamma(rows: readonly SpendRow[]): GammaGammaFit {
   const mean = rows.reduce((s, r) => s + r.m, 0) / rows.length;
   const scaled = rows.map((r) => ({ x: r.x, m: r.m / mean }));
   const f = (v: number[]) => {
+    if (!v.every((t) => Math.abs(t) <= LN_BOUND + 3)) return Number.POSITIVE_INFINITY;
     const [p, q, gamma] = v.map(Math.exp) as [number, number, number];
     return -gammaGammaLogLikelihood({ p, q, gamma }, scaled);
   };
