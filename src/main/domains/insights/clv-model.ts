@@ -81,7 +81,7 @@ export function lnHyp2f1(a: number, b: number, c: number, z: number): number {
 
 /** ln(e^u + e^v) without overflow. */
 function logAddExp(u: number, v: number): number {
-  const m = u > v ? u : v;
+  const m = Math.max(u, v);
   return m + Math.log(Math.exp(u - m) + Math.exp(v - m));
 }
 
