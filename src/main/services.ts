@@ -136,7 +136,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
   const debtReports = new DebtReports(deps, audit, settings, receivablesSettings, devices.queue);
   const customerHistory = new CustomerHistory(deps, settings, refunds.reads, audit);
   const insightsSettings = new InsightsSettingsService(deps, audit);
-  const insights = new CustomerInsights(deps, settings, insightsSettings);
+  const insights = new CustomerInsights(deps, settings, insightsSettings, options.files?.key ?? null);
   const customerErase = new CustomerErase(deps, audit, settings);
   const services: Services = {
     roles: rolesOf(deps.sqlite),

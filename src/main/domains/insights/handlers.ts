@@ -12,4 +12,8 @@ export const insightsHandlers = implement(contract.insights, {
   rhythm: (input, { services }) => services.insights.rhythm(input),
   settings: (_input, { services }) => services.insightsSettings.get(),
   updateSettings: (input, { services, actor }) => services.insightsSettings.update(actor, input),
+  clv: (input, { services }) => services.insights.clv(input),
+  clvHoldout: (input, { services }) => services.insights.clvHoldout(input),
+  cohorts: (input, { services }) => services.insights.cohorts(input),
+  customerAnalysis: (input, { services }) => services.insights.customerAnalysis(input),
 });
