@@ -67,6 +67,14 @@ test('the Insights dashboard and every report on the demo shop; drill from At ri
   await chartDrawn(page, 'Sales by new and returning customers, by month');
   await chartDrawn(page, 'Customers in each segment (last 365 days)');
   await chartDrawn(page, 'Sales to customers by month (UGX)');
+  // the cohort retention heat map (insights.cohorts), with its own export
+  await chartDrawn(
+    page,
+    'Cohort retention: of the customers who first bought in a month, the share who bought again each month after',
+  );
+  await expect(
+    page.getByRole('group', { name: 'Export the cohorts' }).getByRole('button', { name: 'PDF' }),
+  ).toBeVisible();
   await shot(page, 'dashboard-light');
 
   const tabs = page.getByRole('tablist', { name: 'Insights views' });
@@ -142,6 +150,14 @@ test('the Insights dashboard and every report on the demo shop; drill from At ri
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(name) })).toBeVisible();
   const analysis = page.getByRole('region', { name: 'Analysis' });
   await expect(analysis.getByTestId('cust-segment')).toHaveText('At risk');
+  // insights.customerAnalysis: spend by month drawn, favourite products and payment methods listed
+  await chartDrawn(page, 'Spend by month (UGX)');
+  await expect(analysis.getByRole('heading', { name: 'Favourite products' })).toBeVisible();
+  await expect(analysis.getByRole('heading', { name: 'How they pay' })).toBeVisible();
+  // the predicted value: fitted on request (a worker), then shown in money
+  const fit = analysis.getByRole('button', { name: 'Work it out' });
+  if (await fit.isVisible()) await fit.click();
+  await expect(analysis.getByTestId('cust-predicted')).toContainText('UGX', { timeout: 30_000 });
   await analysis.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/customer-analysis.png` });
 

@@ -112,6 +112,17 @@ describe('insights files, lists, bulk tags and the till hint (issue 15, Where it
     expect(rfmLines).toHaveLength(4);
     const rfmPdf = pdfText(await file({ report: 'rfm', query: { asOf: '2026-05-01' }, format: 'pdf' }));
     expect(rfmPdf).toContain('Champions');
+
+    // cohorts: Amina first bought in January and again in each month after; Cissy first in April
+    const coh = await file({ report: 'cohorts', query: { from: '2026-01', to: '2026-05' }, format: 'csv' });
+    const cohLines = coh.bytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(cohLines[0]).toBe('First month,Customers,+0 %,+1 %,+2 %,+3 %,+4 %');
+    expect(cohLines[1]).toBe('2026-01,1,100.0,100.0,100.0,100.0,100.0');
+    expect(cohLines[4]).toBe('2026-04,1,100.0,0.0,,,');
+    const cohPdf = pdfText(await file({ report: 'cohorts', query: { from: '2026-01', to: '2026-05' }, format: 'pdf' }));
+    expect(cohPdf).toContain('Cohort retention, 2026-01 to 2026-05');
+    // the heat map's labels are text in the PDF
+    expect(cohPdf).toMatch(/2026-01 \(1\)/);
   });
 
   it('draws a customer list from a segment or a report, above an amount, and exports it', async () => {

@@ -5,6 +5,7 @@ import { procedure } from './define';
 // insights.ts spreads `insightsFiles` into its own object, so this module is evaluated while insights.ts is still
 // being read: its schemas are reached through z.lazy (at parse time), never at the top level here.
 import {
+  CohortsQuery,
   InactiveCustomersQuery,
   IsoDate,
   NewVsReturningPeriod,
@@ -69,6 +70,7 @@ export const InsightsExportInput = z.discriminatedUnion('report', [
   newVsReturning.extend(format),
   customerSales.extend(format),
   rfm.extend(format),
+  z.object({ report: z.literal('cohorts'), query: z.lazy(() => CohortsQuery), ...format }),
   z.object({ report: z.literal('customerList'), list: CustomerListQuery, ...format }),
 ]);
 export type InsightsExportInput = z.input<typeof InsightsExportInput>;

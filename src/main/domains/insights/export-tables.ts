@@ -1,5 +1,6 @@
 import type { ChartSpec } from '../../../shared/charts';
 import type {
+  Cohorts,
   CustomerSalesReport,
   InactiveCustomers,
   NewVsReturning,
@@ -215,5 +216,38 @@ export function customerListTable(l: CustomerList, title: string): ReportTable {
     ],
     rows: l.customers.map((c) => [c.name, c.phone ?? '', m(c.spend), c.lastPurchaseAt ?? '', c.tags.join(', ')]),
     emptyText: 'No customer is in this list.',
+  };
+}
+
+export function cohortsTable(r: Cohorts): ReportTable {
+  const width = Math.max(0, ...r.cohorts.map((c) => c.retention.length));
+  const offsets = Array.from({ length: width }, (_, i) => i);
+  const shown = r.cohorts.filter((c) => c.customers > 0);
+  return {
+    title: `Cohort retention, ${r.from} to ${r.to}`,
+    columns: [
+      { header: 'First month', weight: 1 },
+      { header: 'Customers', weight: 0.9 },
+      ...offsets.map((i) => ({ header: `+${i} %`, weight: 0.55 })),
+    ],
+    rows: r.cohorts.map((c) => [
+      c.month,
+      n(c.customers),
+      ...offsets.map((i) => {
+        const cell = c.retention.find((x) => x.offset === i);
+        return cell ? cell.percent.toFixed(1) : '';
+      }),
+    ]),
+    emptyText: 'No customer made a first purchase in these months.',
+    chart: shown.length
+      ? {
+          kind: 'heatmap',
+          rows: shown.map((c) => `${c.month} (${c.customers})`),
+          columns: offsets.map((i) => `+${i}`),
+          cells: shown.flatMap((c, row) =>
+            c.retention.map((x): [number, number, number] => [x.offset, row, x.percent]),
+          ),
+        }
+      : undefined,
   };
 }

@@ -19,6 +19,7 @@ import { type ReportTable, writeReport } from '../exports/report-file';
 import type { SettingsService } from '../settings/service';
 import { addDays, daysBetween, localDate, windowEnding } from './days';
 import {
+  cohortsTable,
   customerListTable,
   customerSalesTable,
   inactiveCustomersTable,
@@ -191,6 +192,10 @@ export class InsightsFiles {
       const r = this.insights.rfm(q.query);
       const rows = q.segment ? r.customers.filter((c) => c.segment === q.segment).length : r.customers.length;
       return { table: rfmTable(r, q.segment), rows, name: `rfm-${r.asOf}` };
+    }
+    if (q.report === 'cohorts') {
+      const r = this.insights.cohorts(q.query);
+      return { table: cohortsTable(r), rows: r.cohorts.length, name: `cohorts-${r.from}-${r.to}` };
     }
     const list = this.customerList(q.list);
     const src = q.list.source;

@@ -2,7 +2,9 @@ import { useMemo } from 'react';
 import type { ChartSpec } from '../../../shared/charts';
 import type { CurrencyCode } from '../../../shared/money';
 import { useT } from '../../i18n';
+import { api } from '../../lib/api';
 import { Chart } from '../../ui/Chart';
+import { ExportButtons } from '../../ui/ExportButtons';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
 import { type Drill, ReportState, segmentName } from './common';
@@ -12,7 +14,19 @@ export function Dashboard({ drill }: { drill: Drill }) {
   const t = useT();
   const f = useShopFormat();
   const q = useApiQuery('insights', 'dashboard', {});
+  const cohorts = useApiQuery('insights', 'cohorts', {});
   const d = q.data;
+  const heat = useMemo<ChartSpec | null>(() => {
+    const c = cohorts.data?.cohorts.filter((x) => x.customers > 0);
+    if (!c?.length) return null;
+    const width = Math.max(...c.map((x) => x.retention.length));
+    return {
+      kind: 'heatmap',
+      rows: c.map((x) => t('ins.cohort.row', { month: x.month, count: x.customers })),
+      columns: Array.from({ length: width }, (_, i) => t('ins.cohort.offset', { n: i })),
+      cells: c.flatMap((x, row) => x.retention.map((r): [number, number, number] => [r.offset, row, r.percent])),
+    };
+  }, [cohorts.data, t]);
   const charts = useMemo(() => {
     if (!d) return null;
     const months = d.months.map((p) => p.period);
@@ -89,6 +103,22 @@ export function Dashboard({ drill }: { drill: Drill }) {
           <figcaption>{t('ins.dash.chart.segments')}</figcaption>
           <Chart spec={charts.segments} label={t('ins.dash.chart.segments')} height={260} />
         </figure>
+        {heat && (
+          <figure className="card ins-chart ins-chart-wide">
+            <div className="debt-bar">
+              <figcaption>{t('ins.dash.chart.cohorts')}</figcaption>
+              <ExportButtons
+                label={t('ins.dash.exportCohorts')}
+                fetchFile={(format) => api.insights.export({ report: 'cohorts', query: {}, format })}
+              />
+            </div>
+            <Chart
+              spec={heat}
+              label={t('ins.dash.chart.cohorts')}
+              height={Math.max(220, 30 * (heat.kind === 'heatmap' ? heat.rows.length : 0) + 90)}
+            />
+          </figure>
+        )}
         <figure className="card ins-chart ins-chart-wide">
           <figcaption>{t('ins.dash.chart.spend', { currency: d.currency })}</figcaption>
           <Chart spec={charts.spend} label={t('ins.dash.chart.spend', { currency: d.currency })} height={220} />
