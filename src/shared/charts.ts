@@ -80,8 +80,9 @@ export function chartOption(spec: ChartSpec, look: ChartLook): Record<string, un
     return {
       ...base,
       grid: { left: 8, right: 8, top: 8, bottom: 48, containLabel: true },
-      xAxis: { type: 'category', data: spec.columns, axisLabel, splitArea: { show: true } },
-      yAxis: { type: 'category', data: spec.rows, axisLabel, inverse: true, splitArea: { show: true } },
+      // no striped background: a cell not drawn (a month still to come) is the page, in either theme
+      xAxis: { type: 'category', data: spec.columns, axisLabel, splitArea: { show: false } },
+      yAxis: { type: 'category', data: spec.rows, axisLabel, inverse: true, splitArea: { show: false } },
       visualMap: {
         min: 0,
         max: 100,
