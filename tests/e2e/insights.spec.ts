@@ -187,3 +187,31 @@ test('a list drawn from a segment is tagged in bulk from the Insights screen', a
   expect(tagged.rows).toHaveLength(count);
   await expect(page.getByRole('cell', { name: 'champion-offer' }).first()).toBeVisible();
 });
+
+test('the till shows an attached regular’s segment, whether they are due or at risk, and their usual items', async ({
+  page,
+  host,
+}) => {
+  await demoShop(page, host.url);
+  const rfm = await rpc<{ customers: Array<{ id: string; name: string; segment: string; phone?: string }> }>(
+    page,
+    'insights.rfm',
+    {},
+  );
+  const who = rfm.customers.find((c) => c.segment === 'At risk') as { id: string; name: string };
+  const hint = await rpc<{ segment: string; status: string; usualItems: Array<{ name: string }> }>(
+    page,
+    'insights.customerHint',
+    { customerId: who.id },
+  );
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Till' }).click();
+  await page.getByLabel('Find customer').fill(who.name);
+  await expect(page.getByRole('option', { name: new RegExp(who.name) }).first()).toBeVisible();
+  await page.getByLabel('Find customer').press('Enter');
+  const panel = page.getByTestId('till-insight');
+  await expect(panel).toContainText('At risk');
+  if (hint.status === 'at_risk') await expect(panel).toContainText('Long overdue for a visit');
+  if (hint.status === 'due') await expect(panel).toContainText('Due for a visit');
+  if (hint.usualItems.length) await expect(panel).toContainText(`Usually buys: ${hint.usualItems[0]?.name}`);
+  await page.screenshot({ path: `${SHOTS}/till-hint.png` });
+});

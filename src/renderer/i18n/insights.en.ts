@@ -138,5 +138,7 @@ export const insightsEn = {
   'ins.usualItems': 'Usual items',
   'ins.usualItems.none': 'No item bought more than once in their recent sales.',
   'ins.usualItem': '{name}: {count, plural, one {in # sale} other {in # sales}}',
+  'ins.till.due': 'Due for a visit',
+  'ins.till.atRisk': 'Long overdue for a visit',
   'ins.till.usual': 'Usually buys: {items}',
 };

@@ -141,5 +141,7 @@ export const insightsId: Record<keyof typeof insightsEn, string> = {
   'ins.usualItems': 'Barang yang biasa dibeli',
   'ins.usualItems.none': 'Tidak ada barang yang dibeli lebih dari sekali dalam penjualan terakhirnya.',
   'ins.usualItem': '{name}: dalam {count, number} penjualan',
+  'ins.till.due': 'Sudah waktunya datang',
+  'ins.till.atRisk': 'Sudah lama tidak datang',
   'ins.till.usual': 'Biasanya membeli: {items}',
 };

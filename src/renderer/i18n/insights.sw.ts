@@ -141,5 +141,7 @@ export const insightsSw: Record<keyof typeof insightsEn, string> = {
   'ins.usualItems': 'Bidhaa anazonunua kwa kawaida',
   'ins.usualItems.none': 'Hakuna bidhaa aliyonunua zaidi ya mara moja katika mauzo yake ya hivi karibuni.',
   'ins.usualItem': '{name}: {count, plural, one {katika mauzo #} other {katika mauzo #}}',
+  'ins.till.due': 'Muda wa kuja umefika',
+  'ins.till.atRisk': 'Amechelewa sana kuja',
   'ins.till.usual': 'Kwa kawaida hununua: {items}',
 };

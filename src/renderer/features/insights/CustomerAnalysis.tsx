@@ -182,10 +182,14 @@ export function TillInsightHint({ customerId }: { customerId: string }) {
   if (!h || (!h.segment && h.status !== 'due' && h.status !== 'at_risk' && h.usualItems.length === 0)) return null;
   return (
     <div className="ins-till-hint" data-testid="till-insight">
-      {h.segment && <span className="pill pill-off">{segmentName(t, h.segment)}</span>}
+      {h.segment && (
+        <span className="pill pill-off" title={t('ins.col.segment')}>
+          {segmentName(t, h.segment)}
+        </span>
+      )}
       {(h.status === 'due' || h.status === 'at_risk') && (
         <span className={h.status === 'at_risk' ? 'pill pill-warn' : 'pill pill-off'}>
-          {t(`ins.status.${h.status}` as MessageKey)}
+          {h.status === 'at_risk' ? t('ins.till.atRisk') : t('ins.till.due')}
         </span>
       )}
       {h.usualItems.length > 0 && (
