@@ -79,6 +79,20 @@ export async function buildMain() {
     banner: { js: esmBanner },
     logLevel: 'warning',
   });
+  // the lifetime-value model's fitting thread, beside the main bundle (see domains/insights/clv.ts)
+  await esbuild({
+    absWorkingDir: root,
+    entryPoints: ['src/main/domains/insights/clv-worker.ts'],
+    outfile: 'out/main/clv-worker.mjs',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    external,
+    sourcemap: true,
+    banner: { js: esmBanner },
+    logLevel: 'warning',
+  });
   await cp(join(root, 'src/main/db/migrations'), join(out, 'main/migrations'), { recursive: true });
 }
 

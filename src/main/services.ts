@@ -15,6 +15,7 @@ import type { Deps } from './domains/deps';
 import { DevicesService } from './domains/devices/service';
 import type { Flow } from './domains/flow';
 import { CustomerHistory } from './domains/history/service';
+import { InsightsFiles } from './domains/insights/files';
 import { CustomerInsights } from './domains/insights/service';
 import { InsightsSettingsService } from './domains/insights/settings';
 import { LoyaltyService } from './domains/loyalty/service';
@@ -79,6 +80,7 @@ export interface Services {
   messaging: MessagingService;
   shifts: ShiftService;
   reports: ShopReports;
+  insightsFiles: InsightsFiles;
 }
 
 export interface ServiceOptions {
@@ -134,7 +136,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
   const debtReports = new DebtReports(deps, audit, settings, receivablesSettings, devices.queue);
   const customerHistory = new CustomerHistory(deps, settings, refunds.reads, audit);
   const insightsSettings = new InsightsSettingsService(deps, audit);
-  const insights = new CustomerInsights(deps, settings, insightsSettings);
+  const insights = new CustomerInsights(deps, settings, insightsSettings, options.files?.key ?? null);
   const customerErase = new CustomerErase(deps, audit, settings);
   const services: Services = {
     roles: rolesOf(deps.sqlite),
@@ -172,6 +174,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     messaging: new MessagingService(deps, audit, settings, debtReports, { orders: sales.orders, devices }),
     shifts,
     reports: new ShopReports(deps, settings, audit),
+    insightsFiles: new InsightsFiles(deps, settings, insights, audit),
   };
   return services;
 }

@@ -16,6 +16,8 @@ export type ChartSpec =
       currency?: CurrencyCode;
       /** the values are percentages (0–100) */
       percent?: boolean;
+      /** bars run sideways, categories down the side (long names: customers, segments) */
+      horizontal?: boolean;
     }
   | {
       kind: 'heatmap';
@@ -60,6 +62,10 @@ function valueFormatter(spec: Extract<ChartSpec, { kind: 'bar' | 'stacked' | 'li
   return (v: number) => f.format(v);
 }
 
+function axes(spec: { horizontal?: boolean }, a: { category: object; value: object }) {
+  return spec.horizontal ? { xAxis: a.value, yAxis: a.category } : { xAxis: a.category, yAxis: a.value };
+}
+
 /** The ECharts option for a chart spec: no animation (prints and screenshots are stable), the page's colours. */
 export function chartOption(spec: ChartSpec, look: ChartLook): Record<string, unknown> {
   const axisLabel = { color: look.muted, fontSize: 11 };
@@ -74,8 +80,9 @@ export function chartOption(spec: ChartSpec, look: ChartLook): Record<string, un
     return {
       ...base,
       grid: { left: 8, right: 8, top: 8, bottom: 48, containLabel: true },
-      xAxis: { type: 'category', data: spec.columns, axisLabel, splitArea: { show: true } },
-      yAxis: { type: 'category', data: spec.rows, axisLabel, inverse: true, splitArea: { show: true } },
+      // no striped background: a cell not drawn (a month still to come) is the page, in either theme
+      xAxis: { type: 'category', data: spec.columns, axisLabel, splitArea: { show: false } },
+      yAxis: { type: 'category', data: spec.rows, axisLabel, inverse: true, splitArea: { show: false } },
       visualMap: {
         min: 0,
         max: 100,
@@ -102,19 +109,27 @@ export function chartOption(spec: ChartSpec, look: ChartLook): Record<string, un
     ...base,
     legend: many ? { top: 0, textStyle: { color: look.text } } : undefined,
     grid: { left: 8, right: 16, top: many ? 32 : 12, bottom: 8, containLabel: true },
-    xAxis: {
-      type: 'category',
-      data: spec.categories,
-      // up to 12 bars: try every label (ECharts' automatic spacing drops every other one long before they touch);
-      // labels that really overlap are still hidden
-      axisLabel: { ...axisLabel, hideOverlap: true, interval: spec.categories.length <= 12 ? 0 : 'auto' },
-      axisLine: { lineStyle: { color: look.grid } },
-    },
-    yAxis: {
-      type: 'value',
-      axisLabel: { ...axisLabel, formatter: format },
-      splitLine: { lineStyle: { color: look.grid } },
-    },
+    ...axes(spec, {
+      category: {
+        type: 'category',
+        data: spec.categories,
+        // up to 12 bars: try every label (ECharts' automatic spacing drops every other one long before they touch);
+        // labels that really overlap are still hidden
+        axisLabel: {
+          ...axisLabel,
+          hideOverlap: !spec.horizontal,
+          interval: spec.categories.length <= 12 ? 0 : 'auto',
+        },
+        axisLine: { lineStyle: { color: look.grid } },
+        // sideways: the first category at the top, as in the table beside it
+        inverse: spec.horizontal ? true : undefined,
+      },
+      value: {
+        type: 'value',
+        axisLabel: { ...axisLabel, formatter: format, hideOverlap: true },
+        splitLine: { lineStyle: { color: look.grid } },
+      },
+    }),
     series: spec.series.map((s) => ({
       name: s.name,
       type: spec.kind === 'line' ? 'line' : 'bar',

@@ -11,6 +11,9 @@ export const INSIGHT_REPORTS = [
   'new-vs-returning',
   'customer-sales',
   'rfm',
+  'clv',
+  'cohorts',
+  'customer',
 ] as const;
 type InsightReport = (typeof INSIGHT_REPORTS)[number];
 
@@ -25,7 +28,16 @@ export const INSIGHTS_HELP = `  report top-customers [--as-of YYYY-MM-DD] [--day
         Per customer over the days: sales, gross, refunds, net, average order, paid now, put on and paid off
         account, balance now, points earned and redeemed; totals at the bottom.
   report rfm [--as-of D] [--days N] [--json] [--data-dir DIR]
-        Recency, frequency and money scores 1-5 and segments (default window 365 days).`;
+        Recency, frequency and money scores 1-5 and segments (default window 365 days).
+  report clv [--as-of D] [--limit N] [--holdout-days N] [--json] [--data-dir DIR]
+        Each customer's historic and predicted 12-month value (BG/NBD + Gamma-Gamma fitted on the shop's sales),
+        by predicted value (default 50 customers); --holdout-days also fits on the days before the last N and
+        sets the purchases it expected in them against those that happened.
+  report cohorts [--from YYYY-MM] [--to YYYY-MM] [--json] [--data-dir DIR]
+        Customers by the month of their first sale and how many bought again each month after (default 12 months).
+  report customer ID [--as-of D] [--json] [--data-dir DIR]
+        One customer's analysis: spend by month, favourites, basket, visit times, payments, debts, points, RFM,
+        predicted value, rhythm and imported opening figures.`;
 
 const USAGE: Record<InsightReport, string> = {
   'top-customers':
@@ -37,6 +49,9 @@ const USAGE: Record<InsightReport, string> = {
   'customer-sales':
     'Usage: counterline report customer-sales --from YYYY-MM-DD --to YYYY-MM-DD [--json] [--data-dir DIR]',
   rfm: 'Usage: counterline report rfm [--as-of YYYY-MM-DD] [--days N] [--json] [--data-dir DIR]',
+  clv: 'Usage: counterline report clv [--as-of YYYY-MM-DD] [--limit N] [--holdout-days N] [--json] [--data-dir DIR]',
+  cohorts: 'Usage: counterline report cohorts [--from YYYY-MM] [--to YYYY-MM] [--json] [--data-dir DIR]',
+  customer: 'Usage: counterline report customer CUSTOMER_ID [--as-of YYYY-MM-DD] [--json] [--data-dir DIR]',
 };
 
 const OPTIONS = {
@@ -49,6 +64,7 @@ const OPTIONS = {
   from: { type: 'string' },
   to: { type: 'string' },
   by: { type: 'string' },
+  'holdout-days': { type: 'string' },
   json: { type: 'boolean', default: false },
   'data-dir': { type: 'string' },
 } as const;
@@ -61,6 +77,9 @@ const TAKES: Record<InsightReport, OptionName[]> = {
   'new-vs-returning': ['from', 'to', 'by'],
   'customer-sales': ['from', 'to'],
   rfm: ['as-of', 'days'],
+  clv: ['as-of', 'limit', 'holdout-days'],
+  cohorts: ['from', 'to'],
+  customer: ['as-of'],
 };
 
 /** A mistake in the options, said in plain words (exit 2). */
@@ -83,6 +102,12 @@ function whole(name: string, v: string | undefined, min: number, max: number): n
   return n;
 }
 
+function month(name: string, v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(v)) throw new OptionError(`--${name} must be a month as YYYY-MM, not ${v}`);
+  return v;
+}
+
 function required(name: string, v: string | undefined): string {
   if (v === undefined) throw new OptionError(`--${name} YYYY-MM-DD is needed`);
   return v;
@@ -92,9 +117,14 @@ function required(name: string, v: string | undefined): string {
 export async function insightsReportCommand(args: string[]): Promise<number> {
   const name = args[0] as InsightReport;
   let values: { [K in OptionName]?: string | boolean };
+  let positionals: string[];
   try {
     const parsed = parseArgs({ args: args.slice(1), options: OPTIONS, allowPositionals: true, strict: true });
-    if (parsed.positionals.length) throw new OptionError(`Unexpected argument "${parsed.positionals[0]}".`);
+    // `report customer ID` takes the customer's id; the others take options only
+    positionals = parsed.positionals;
+    const allowed = name === 'customer' ? 1 : 0;
+    if (name === 'customer' && positionals.length === 0) throw new OptionError('Which customer? Give their id.');
+    if (positionals.length > allowed) throw new OptionError(`Unexpected argument "${positionals[allowed]}".`);
     values = parsed.values;
     for (const k of Object.keys(values) as OptionName[])
       if (k !== 'json' && k !== 'data-dir' && !TAKES[name].includes(k))
@@ -105,13 +135,13 @@ export async function insightsReportCommand(args: string[]): Promise<number> {
   const s = (k: OptionName) => values[k] as string | undefined;
   let run: (app: App) => unknown;
   try {
-    run = build(name, s);
+    run = build(name, s, positionals);
   } catch (e) {
     if (e instanceof OptionError) return fail(e.message, 2);
     throw e;
   }
   return withShop(s('data-dir'), async (app) => {
-    const report = run(app) as Record<string, unknown>;
+    const report = (await run(app)) as Record<string, unknown>;
     if (values.json) console.log(JSON.stringify(report));
     else console.log(text(name, report, app.services.settings.store().currency as CurrencyCode));
     return 0;
@@ -119,7 +149,11 @@ export async function insightsReportCommand(args: string[]): Promise<number> {
 }
 
 /** Checks the options and returns what runs the report, shaped as the JSON of issue 15. */
-function build(name: InsightReport, s: (k: OptionName) => string | undefined): (app: App) => unknown {
+function build(
+  name: InsightReport,
+  s: (k: OptionName) => string | undefined,
+  positionals: string[],
+): (app: App) => unknown {
   const insights = (app: App) => app.services.insights;
   switch (name) {
     case 'top-customers': {
@@ -166,6 +200,27 @@ function build(name: InsightReport, s: (k: OptionName) => string | undefined): (
       const asOf = date('as-of', s('as-of'));
       const days = whole('days', s('days'), 1, 3660);
       return (app) => insights(app).rfm({ asOf, days });
+    }
+    case 'clv': {
+      const asOf = date('as-of', s('as-of'));
+      const limit = whole('limit', s('limit'), 1, 100_000);
+      const holdoutDays = whole('holdout-days', s('holdout-days'), 7, 730);
+      return async (app) => {
+        const report = await insights(app).clv({ asOf, limit });
+        if (holdoutDays === undefined) return report;
+        return { ...report, holdout: await insights(app).clvHoldout({ asOf: report.asOf, holdoutDays }) };
+      };
+    }
+    case 'cohorts': {
+      const from = month('from', s('from'));
+      const to = month('to', s('to'));
+      if (from && to && from > to) throw new OptionError(`--from ${from} is after --to ${to}`);
+      return (app) => insights(app).cohorts({ from, to });
+    }
+    case 'customer': {
+      const asOf = date('as-of', s('as-of'));
+      const customerId = positionals[0] as string;
+      return (app) => insights(app).customerAnalysis({ customerId, asOf });
     }
   }
 }
@@ -225,5 +280,46 @@ function text(name: InsightReport, r: Record<string, unknown>, currency: Currenc
         `RFM segments over the ${r.days} days to ${r.asOf} (${r.scoring})`,
         ...rows('segments').map((g) => line([g.segment, g.customers])),
       ].join('\n');
+    case 'clv': {
+      const h = r.holdout as { predicted: number; actual: number; holdoutDays: number } | undefined;
+      return [
+        `Customer lifetime value as of ${r.asOf}: predicted 12 months (${currency})`,
+        line(['Customer', 'Last 365 days', 'All time', 'Purchases', 'Avg purchase', 'Predicted', 'P(alive)']),
+        ...rows('customers').map((c) =>
+          line([
+            c.name,
+            money(c.historic365),
+            money(c.historicAll),
+            c.expectedPurchases12m ?? '-',
+            c.expectedAov === null ? '-' : money(c.expectedAov),
+            c.predicted12m === null ? '-' : money(c.predicted12m),
+            c.pAlive ?? '-',
+          ]),
+        ),
+        ...(h ? [`Holdout, last ${h.holdoutDays} days: ${h.predicted} purchases expected, ${h.actual} made`] : []),
+      ].join('\n');
+    }
+    case 'cohorts':
+      return [
+        `Cohorts by month of first sale, ${r.from} to ${r.to}`,
+        ...rows('cohorts').map((c) =>
+          [
+            String(c.month),
+            String(c.customers).padStart(7),
+            ...(c.retention as Array<{ percent: number }>).map((x) => `${x.percent}%`.padStart(7)),
+          ].join(' '),
+        ),
+      ].join('\n');
+    case 'customer': {
+      const basket = r.basket as { orders: number; averageValue: number };
+      const rfm = r.rfm as { segment: string } | null;
+      const clv = r.clv as { predicted12m: number | null } | null;
+      return [
+        `${r.name} as of ${r.asOf} (${currency})`,
+        `Sales: ${basket.orders}, average ${money(basket.averageValue)}; owes ${money(r.balance)}; points ${r.pointsBalance}`,
+        `Segment: ${rfm?.segment ?? '-'}; rhythm: ${(r.rhythm as { status: string }).status}; predicted 12 months: ${clv?.predicted12m == null ? '-' : money(clv.predicted12m)}`,
+        ...rows('spendByMonth').map((m) => line([m.month, m.orders, money(m.spend)])),
+      ].join('\n');
+    }
   }
 }

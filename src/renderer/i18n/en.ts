@@ -4,6 +4,7 @@ import { debtsEn } from './debts.en';
 import { devicesEn } from './devices.en';
 import { historyEn } from './history.en';
 import { importEn } from './import.en';
+import { insightsEn } from './insights.en';
 import { loyaltyEn } from './loyalty.en';
 import { pointsEn } from './points.en';
 import { pricingEn } from './pricing.en';
@@ -377,6 +378,7 @@ export const en = {
   ...relationshipsEn,
   ...shiftsEn,
   ...reportsEn,
+  ...insightsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

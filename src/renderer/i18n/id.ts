@@ -5,6 +5,7 @@ import { devicesId } from './devices.id';
 import type { MessageKey } from './en';
 import { historyId } from './history.id';
 import { importId } from './import.id';
+import { insightsId } from './insights.id';
 import { loyaltyId } from './loyalty.id';
 import { pointsId } from './points.id';
 import { pricingId } from './pricing.id';
@@ -378,4 +379,5 @@ export const id: Record<MessageKey, string> = {
   ...relationshipsId,
   ...shiftsId,
   ...reportsId,
+  ...insightsId,
 };

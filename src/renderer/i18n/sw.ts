@@ -5,6 +5,7 @@ import { devicesSw } from './devices.sw';
 import type { MessageKey } from './en';
 import { historySw } from './history.sw';
 import { importSw } from './import.sw';
+import { insightsSw } from './insights.sw';
 import { loyaltySw } from './loyalty.sw';
 import { pointsSw } from './points.sw';
 import { pricingSw } from './pricing.sw';
@@ -381,4 +382,5 @@ export const sw: Record<MessageKey, string> = {
   ...relationshipsSw,
   ...shiftsSw,
   ...reportsSw,
+  ...insightsSw,
 };

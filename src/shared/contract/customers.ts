@@ -375,5 +375,14 @@ export const customers = {
     output: z.object({ customers: z.number().int().nonnegative() }),
     permission: 'customers.export',
   }),
+  /** one tag added to many customers at once (a list drawn from an insights report), in one transaction */
+  tagMany: procedure({
+    input: z.object({
+      ids: z.array(Id).min(1).max(10_000),
+      tag: z.string().trim().min(1).max(40),
+    }),
+    output: z.object({ tagged: z.number().int(), alreadyTagged: z.number().int() }),
+    permission: 'customers.edit',
+  }),
   ...customerImportProcedures,
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from './common';
 import { procedure } from './define';
+import { insightsFiles } from './insights-files';
 
 /**
  * Customer insights: who the best customers are, who is slipping away, new against returning custom, each
@@ -236,7 +237,187 @@ export const Rhythm = z.object({
 });
 export type Rhythm = z.infer<typeof Rhythm>;
 
+// ------------------------------------------------------------------ lifetime value, cohorts, one customer (issue 15)
+
+/** an instant, UTC epoch milliseconds */
+const EpochMs = z.number().int().nonnegative();
+
+export const ClvQuery = z.object({
+  asOf: IsoDate.optional(),
+  /** customers from this position of the list, sorted by predicted value */
+  offset: z.number().int().min(0).max(10_000_000).default(0),
+  limit: z.number().int().min(1).max(100_000).default(50),
+});
+export type ClvQuery = z.input<typeof ClvQuery>;
+
+export const ClvModel = z.object({
+  /** BG/NBD: purchase rate λ ~ Gamma(r, α) per day, dropout p ~ Beta(a, b); null when the shop has too little history */
+  bgNbd: z.object({ r: z.number(), alpha: z.number(), a: z.number(), b: z.number() }).nullable(),
+  /** Gamma-Gamma spend model, in minor units; null when it could not be fitted (then each customer's own mean) */
+  gammaGamma: z.object({ p: z.number(), q: z.number(), gamma: z.number() }).nullable(),
+  logLikelihood: z.number().nullable(),
+  /** customers fitted on (a sale up to the end of the calibration period) and how many bought again */
+  customers: z.number().int(),
+  repeatCustomers: z.number().int(),
+  /** the last shop-local day of the data fitted on */
+  calibrationEnd: IsoDate,
+  fittedAt: EpochMs,
+  fitMs: z.number().int(),
+  horizonDays: z.number().int(),
+});
+export type ClvModel = z.infer<typeof ClvModel>;
+
+export const ClvCustomer = z.object({
+  id: Id,
+  name: z.string(),
+  /** net spend over the 365 days ending on the as-of day */
+  historic365: z.number().int(),
+  /** net spend up to the as-of day */
+  historicAll: z.number().int(),
+  /** purchases (shop days with a sale) expected in the next 365 days */
+  expectedPurchases12m: z.number().nullable(),
+  /** expected value of one purchase, minor units */
+  expectedAov: z.number().int().nullable(),
+  /** expectedPurchases12m × expectedAov, rounded to minor units */
+  predicted12m: z.number().int().nullable(),
+  /** probability the customer still buys here */
+  pAlive: z.number().nullable(),
+});
+export type ClvCustomer = z.infer<typeof ClvCustomer>;
+
+export const ClvReport = z.object({
+  asOf: IsoDate,
+  currency: z.string(),
+  model: ClvModel,
+  /** customers in the whole list */
+  total: z.number().int(),
+  offset: z.number().int(),
+  customers: z.array(ClvCustomer),
+});
+export type ClvReport = z.infer<typeof ClvReport>;
+
+export const ClvHoldoutQuery = z.object({
+  asOf: IsoDate.optional(),
+  holdoutDays: z.number().int().min(7).max(730).default(90),
+});
+export type ClvHoldoutQuery = z.input<typeof ClvHoldoutQuery>;
+
+export const ClvHoldoutGroup = z.object({
+  /** repeat purchases in the calibration period: '0' … '6', or '7+' */
+  frequency: z.string(),
+  customers: z.number().int(),
+  predicted: z.number(),
+  actual: z.number().int(),
+});
+
+export const ClvHoldout = z.object({
+  asOf: IsoDate,
+  holdoutDays: z.number().int(),
+  /** fitted on the days up to and including calibrationEnd (as-of − holdout days) */
+  model: ClvModel,
+  customers: z.number().int(),
+  /** purchases (shop days with a sale) the model expected in the holdout days, and those that happened */
+  predicted: z.number(),
+  actual: z.number().int(),
+  byFrequency: z.array(ClvHoldoutGroup),
+});
+export type ClvHoldout = z.infer<typeof ClvHoldout>;
+
+export const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month as YYYY-MM');
+
+export const CohortsQuery = z
+  .object({ from: YearMonth.optional(), to: YearMonth.optional() })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, 'the first month comes before the last');
+export type CohortsQuery = z.input<typeof CohortsQuery>;
+
+export const Cohort = z.object({
+  /** the month of the customers' first-ever sale */
+  month: YearMonth,
+  customers: z.number().int(),
+  /** month offset 0 (the first month) … up to the last month of the report: how many of them bought then */
+  retention: z.array(z.object({ offset: z.number().int(), customers: z.number().int(), percent: z.number() })),
+});
+export type Cohort = z.infer<typeof Cohort>;
+
+export const Cohorts = z.object({
+  from: YearMonth,
+  to: YearMonth,
+  cohorts: z.array(Cohort),
+  /** customers imported with purchases from before Counterline: their first sale is not in the ledger */
+  leftOut: z.number().int(),
+});
+export type Cohorts = z.infer<typeof Cohorts>;
+
+export const CustomerAnalysisQuery = z.object({ customerId: Id, asOf: IsoDate.optional() });
+export type CustomerAnalysisQuery = z.input<typeof CustomerAnalysisQuery>;
+
+const FavouriteProduct = z.object({
+  productId: Id,
+  name: z.string(),
+  quantityMilli: z.number().int(),
+  /** Σ line totals (tax included), minor units, before refunds */
+  spend: z.number().int(),
+  sales: z.number().int(),
+});
+const FavouriteCategory = z.object({
+  categoryId: Id.nullable(),
+  name: z.string(),
+  quantityMilli: z.number().int(),
+  spend: z.number().int(),
+});
+
+export const CustomerAnalysis = z.object({
+  customerId: Id,
+  name: z.string(),
+  asOf: IsoDate,
+  currency: z.string(),
+  /** the 12 months ending with the as-of month: sales counted and spend (sales − refunds) */
+  spendByMonth: z.array(z.object({ month: YearMonth, orders: z.number().int(), spend: z.number().int() })),
+  favouriteProducts: z.object({ byQuantity: z.array(FavouriteProduct), bySpend: z.array(FavouriteProduct) }),
+  favouriteCategories: z.object({ byQuantity: z.array(FavouriteCategory), bySpend: z.array(FavouriteCategory) }),
+  /** every counted sale up to the as-of day */
+  basket: z.object({
+    orders: z.number().int(),
+    /** average sale total, minor units */
+    averageValue: z.number().int(),
+    /** average lines per sale, to one decimal */
+    averageLines: z.number(),
+  }),
+  /** counted sales by shop-local weekday (Monday first) and hour 0–23 */
+  visits: z.object({ weekdays: z.array(z.number().int()).length(7), hours: z.array(z.number().int()).length(24) }),
+  /** what their sales were paid with, less reversals, minor units */
+  paymentMethods: z.array(z.object({ method: z.string(), amount: z.number().int() })),
+  /** what they owe now (negative: store credit) and their points */
+  balance: z.number().int(),
+  pointsBalance: z.number().int(),
+  rfm: RfmCustomer.omit({ id: true, name: true }).nullable(),
+  /** from the CLV model fitted today, when one is; null before the first fit */
+  clv: z
+    .object({
+      predicted12m: z.number().int().nullable(),
+      expectedPurchases12m: z.number().nullable(),
+      pAlive: z.number().nullable(),
+      fittedAt: EpochMs,
+    })
+    .nullable(),
+  rhythm: Rhythm,
+  /** what the shop's old system knew, imported (decision 0016); null when nothing was imported */
+  opening: z
+    .object({
+      spent: z.number().int().nullable(),
+      orders: z.number().int().nullable(),
+      firstAt: EpochMs.nullable(),
+      lastAt: EpochMs.nullable(),
+      /** the opening balance and points entries the import made */
+      balance: z.number().int(),
+      points: z.number().int(),
+    })
+    .nullable(),
+});
+export type CustomerAnalysis = z.infer<typeof CustomerAnalysis>;
+
 export const insights = {
+  ...insightsFiles,
   topCustomers: procedure({ input: TopCustomersQuery, output: TopCustomers, permission: 'reports.view' }),
   inactiveCustomers: procedure({
     input: InactiveCustomersQuery,
@@ -253,4 +434,8 @@ export const insights = {
     output: InsightsSettings,
     permission: 'settings.edit',
   }),
+  clv: procedure({ input: ClvQuery, output: ClvReport, permission: 'reports.view' }),
+  clvHoldout: procedure({ input: ClvHoldoutQuery, output: ClvHoldout, permission: 'reports.view' }),
+  cohorts: procedure({ input: CohortsQuery, output: Cohorts, permission: 'reports.view' }),
+  customerAnalysis: procedure({ input: CustomerAnalysisQuery, output: CustomerAnalysis, permission: 'reports.view' }),
 };

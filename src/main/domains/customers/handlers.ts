@@ -39,5 +39,6 @@ export const customerHandlers = implement(contract.customers, {
     return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64'), rows: file.rows };
   },
   exportCount: (input, { services }) => services.customerExport.count(input.filter),
+  tagMany: (input, { services, actor }) => services.customers.tagMany(actor, input),
   ...importHandlers,
 });

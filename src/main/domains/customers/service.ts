@@ -382,6 +382,42 @@ export class CustomerService {
     ).map((r) => ({ ...r, field: 'name' as const }));
   }
 
+  /**
+   * Adds one tag to many customers (a list drawn from an insights report) in one transaction, so an offer eligible by
+   * that tag reaches all of them or none; each change is audited on its customer. Merged customers are refused.
+   */
+  tagMany(actor: Actor, input: { ids: string[]; tag: string }): { tagged: number; alreadyTagged: number } {
+    const tag = input.tag.trim();
+    const ids = [...new Set(input.ids)];
+    return this.deps.sqlite.transaction(() => {
+      let tagged = 0;
+      for (const id of ids) {
+        const before = this.get(id);
+        if (before.status === 'merged')
+          throw new AppError('CONFLICT', `${before.displayName} was merged into another customer; tag that one.`);
+        if (before.tags.some((t) => t.toLowerCase() === tag.toLowerCase())) continue;
+        if (before.tags.length >= 30)
+          throw new AppError('VALIDATION', `${before.displayName} has 30 tags already; remove one first.`);
+        const tags = [...before.tags, tag];
+        this.deps.db
+          .update(customers)
+          .set({ tags, updatedAt: this.deps.clock.now() })
+          .where(eq(customers.id, id))
+          .run();
+        this.audit.record(actor, {
+          action: 'customer.update',
+          entity: ENTITY,
+          entityId: id,
+          before: this.auditView(before),
+          after: this.auditView({ ...before, tags }),
+          note: `tag "${tag}" added to ${ids.length} customers at once`,
+        });
+        tagged++;
+      }
+      return { tagged, alreadyTagged: ids.length - tagged };
+    })();
+  }
+
   setStatus(actor: Actor, id: string, status: 'active' | 'inactive'): Customer {
     return this.deps.sqlite.transaction(() => {
       const before = this.get(id);

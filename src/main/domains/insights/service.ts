@@ -1,5 +1,13 @@
 import type { z } from 'zod';
 import {
+  type ClvHoldout,
+  ClvHoldoutQuery,
+  ClvQuery,
+  type ClvReport,
+  type Cohorts,
+  CohortsQuery,
+  type CustomerAnalysis,
+  CustomerAnalysisQuery,
   type CustomerSalesReport,
   type CustomerSalesRow,
   type InactiveCustomers,
@@ -22,6 +30,9 @@ import { stmt } from '../../db/statements';
 import type { Deps } from '../deps';
 import type { SettingsService } from '../settings/service';
 import { offsetAt } from '../zone';
+import { customerFigures } from './analysis';
+import { ClvModels, predictionAt } from './clv';
+import { addMonths, cohortsReport } from './cohorts';
 import { addDays, DAY, dayStart, daysBetween, isoWeek, localDate, rangeOf, windowEnding } from './days';
 import { QUINTILE_MIN_CUSTOMERS, quintileCuts, scoreDown, scoreUp, segmentOf } from './rfm';
 import { type GapStats, gapStats, gapStatsOfHistogram, gapsOf, rhythmStatus } from './rhythm';
@@ -49,12 +60,20 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 export class CustomerInsights {
   /** the shop's gap statistics per as-of day: a scan of every sale, so worked out once a day */
   private shopGaps = new Map<string, GapStats | null>();
+  /** the RFM cut points of each as-of day the report ran for, for one customer's scores; kept until the next day */
+  private rfmCuts = new Map<string, { day: string; cuts: RfmReport['thresholds'] }>();
+  /** the lifetime-value models, fitted off this thread and cached until the next shop-local day */
+  readonly clvModels: ClvModels;
 
   constructor(
     private deps: Deps,
     private settings: SettingsService,
     private insightsSettings: InsightsSettingsService,
-  ) {}
+    /** an encrypted shop's key, for the CLV worker's own connection */
+    key: string | null = null,
+  ) {
+    this.clvModels = new ClvModels(deps, () => this.zone(), key);
+  }
 
   private zone() {
     return this.settings.store();
@@ -273,6 +292,7 @@ export class CustomerInsights {
       this.deps.sqlite,
       active.map((r) => r.id),
     );
+    this.rfmCuts.set(`${asOf}|${q.days}`, { day: this.today(), cuts });
     const customers: RfmCustomer[] = active.map((c, i) => {
       const recencyDays = recency[i] as number;
       const r = scoreDown(recencyDays, cuts.recencyDays);
@@ -300,6 +320,142 @@ export class CustomerInsights {
       thresholds: cuts,
       segments: RFM_SEGMENTS.map((segment) => ({ segment, customers: counts.get(segment) ?? 0 })),
       customers,
+    };
+  }
+
+  private today(): string {
+    return localDate(this.deps.clock.now(), this.zone().timeZone);
+  }
+
+  /** Each customer's historic and predicted 12-month value, by predicted value (docs/decisions/0027-clv-model.md). */
+  async clv(input: ClvQuery): Promise<ClvReport> {
+    const q = parse(ClvQuery, input);
+    const { timeZone, currency } = this.zone();
+    const asOf = this.asOfDay(q.asOf);
+    const fitted = await this.clvModels.fitted(asOf);
+    const { model, fit } = fitted;
+    const ids = fit.ids.slice(q.offset, q.offset + q.limit);
+    const year = this.spendOf(ids, windowEnding(asOf, 365, timeZone));
+    const all = this.spendOf(ids, { start: 0, end: windowEnding(asOf, 1, timeZone).end });
+    const names = namesOf(this.deps.sqlite, ids);
+    return {
+      asOf,
+      currency,
+      model,
+      total: fit.ids.length,
+      offset: q.offset,
+      customers: ids.map((id, k) => {
+        return {
+          id,
+          name: names.get(id) ?? '',
+          historic365: year.get(id) ?? 0,
+          historicAll: all.get(id) ?? 0,
+          ...predictionAt(fitted, q.offset + k),
+        };
+      }),
+    };
+  }
+
+  /** Fits on the days up to as-of − holdout days and sets the purchases it expected in the holdout against the real. */
+  clvHoldout(input: ClvHoldoutQuery): Promise<ClvHoldout> {
+    const q = parse(ClvHoldoutQuery, input);
+    return this.clvModels.holdout(this.asOfDay(q.asOf), q.holdoutDays);
+  }
+
+  /** Net spend (sales − refunds) of some customers over a window: one seek each for a page, a scan for many. */
+  private spendOf(ids: readonly string[], w: { start: number; end: number }): Map<string, number> {
+    const out = new Map<string, number>();
+    if (ids.length > 2_000) {
+      const wanted = new Set(ids);
+      for (const r of spendByCustomer(this.deps.sqlite, w)) if (wanted.has(r.id)) out.set(r.id, r.spend);
+      return out;
+    }
+    const sales = stmt(
+      this.deps.sqlite,
+      `SELECT coalesce(sum(total), 0) FROM sales_orders
+       WHERE customer_id = ? AND completed_at >= ? AND completed_at < ? AND status = 'completed'`,
+    ).pluck();
+    const refunds = stmt(
+      this.deps.sqlite,
+      `SELECT coalesce(sum(total), 0) FROM refunds WHERE customer_id = ? AND at >= ? AND at < ? AND status = 'completed'`,
+    ).pluck();
+    for (const id of ids)
+      out.set(id, (sales.get(id, w.start, w.end) as number) - (refunds.get(id, w.start, w.end) as number));
+    return out;
+  }
+
+  /** Customers by the month of their first sale and how many bought again each month after (default 12 months). */
+  cohorts(input: CohortsQuery): Cohorts {
+    const q = parse(CohortsQuery, input);
+    const { timeZone } = this.zone();
+    const to = q.to ?? (q.from ? addMonths(q.from, 11) : this.today().slice(0, 7));
+    const from = q.from ?? addMonths(to, -11);
+    if (from > to) throw new AppError('VALIDATION', `The first month ${from} comes after the last, ${to}.`);
+    return cohortsReport(this.deps.sqlite, from, to, timeZone);
+  }
+
+  /** Everything the customer page's Analysis tab shows about one customer, as of a day (default today). */
+  async customerAnalysis(input: CustomerAnalysisQuery): Promise<CustomerAnalysis> {
+    const q = parse(CustomerAnalysisQuery, input);
+    const { timeZone, currency } = this.zone();
+    const asOf = this.asOfDay(q.asOf);
+    const figures = customerFigures(this.deps.sqlite, q.customerId, asOf, timeZone);
+    const model = asOf === this.today() ? await this.clvModels.cachedToday() : null;
+    const at = model?.position.get(q.customerId);
+    const p = model && at !== undefined ? predictionAt(model, at) : null;
+    return {
+      ...figures,
+      asOf,
+      currency,
+      rfm: this.customerRfm(q.customerId, asOf),
+      clv: model
+        ? {
+            predicted12m: p?.predicted12m ?? null,
+            expectedPurchases12m: p?.expectedPurchases12m ?? null,
+            pAlive: p?.pAlive ?? null,
+            fittedAt: model.model.fittedAt,
+          }
+        : null,
+      rhythm: this.rhythm({ customerId: q.customerId, asOf }),
+    };
+  }
+
+  /** One customer's RFM scores over 365 days against the shop's cut points of the day (the report's, cached). */
+  private customerRfm(customerId: string, asOf: string): CustomerAnalysis['rfm'] {
+    const days = 365;
+    const { timeZone } = this.zone();
+    const w = windowEnding(asOf, days, timeZone);
+    const s = stmt(
+      this.deps.sqlite,
+      `SELECT count(*) AS orders, coalesce(sum(total), 0) AS sales, max(completed_at) AS lastAt FROM sales_orders
+       WHERE customer_id = ? AND completed_at >= ? AND completed_at < ? AND status = 'completed'`,
+    ).get(customerId, w.start, w.end) as { orders: number; sales: number; lastAt: number | null };
+    if (s.orders === 0 || s.lastAt === null) return null;
+    const back = stmt(
+      this.deps.sqlite,
+      `SELECT coalesce(sum(total), 0) FROM refunds WHERE customer_id = ? AND at >= ? AND at < ? AND status = 'completed'`,
+    )
+      .pluck()
+      .get(customerId, w.start, w.end) as number;
+    const key = `${asOf}|${days}`;
+    let cached = this.rfmCuts.get(key);
+    if (!cached || cached.day !== this.today()) {
+      this.rfm({ asOf, days });
+      cached = this.rfmCuts.get(key) as { day: string; cuts: RfmReport['thresholds'] };
+    }
+    const { cuts } = cached;
+    const recencyDays = daysBetween(localDate(s.lastAt, timeZone), asOf);
+    const monetary = s.sales - back;
+    const r = scoreDown(recencyDays, cuts.recencyDays);
+    const f = scoreUp(s.orders, cuts.frequency);
+    return {
+      recencyDays,
+      frequency: s.orders,
+      monetary,
+      r,
+      f,
+      m: scoreUp(monetary, cuts.monetary),
+      segment: segmentOf(r, f),
     };
   }
 

@@ -7,6 +7,7 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { EscButton } from '../../ui/DialogParts';
 import { useToast } from '../../ui/toast';
+import { CustomerAnalysis } from '../insights/CustomerAnalysis';
 import { CustomerLoyalty } from '../loyalty/CustomerLoyalty';
 import { CustomerPriceList } from '../pricing/CustomerPriceList';
 import { CustomerAccount } from '../receivables/CustomerAccount';
@@ -356,6 +357,7 @@ export function CustomerPage({
       {c.status !== 'merged' && <CustomerRelationships customer={c} />}
       {c.status !== 'merged' && <CustomerAccount customer={c} onChanged={changed} />}
       {c.status !== 'merged' && <CustomerSales customerId={c.id} />}
+      {c.status !== 'merged' && <CustomerAnalysis customerId={c.id} />}
       {c.status !== 'merged' && <CustomerLoyalty customer={c} onChanged={changed} />}
 
       <div className="card">

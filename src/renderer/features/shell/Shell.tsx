@@ -11,6 +11,7 @@ import { CatalogScreen } from '../catalog/CatalogScreen';
 import { CustomersScreen } from '../customers/CustomersScreen';
 import { DevicesScreen } from '../devices/DevicesScreen';
 import { usePrintProblemToasts } from '../devices/usePrintProblemToasts';
+import { InsightsScreen } from '../insights/InsightsScreen';
 import { LoyaltyScreen } from '../loyalty/LoyaltyScreen';
 import { MessagesScreen } from '../messaging/MessagesScreen';
 import { DailyDebtSummary } from '../receivables/DailyDebtSummary';
@@ -35,7 +36,8 @@ type SectionId =
   | 'audit'
   | 'catalog'
   | 'today'
-  | 'messages';
+  | 'messages'
+  | 'insights';
 
 interface Section {
   id: SectionId;
@@ -56,6 +58,7 @@ const SECTIONS: Section[] = [
   // after the nine with Alt shortcuts, so those keys stay where staff learned them
   { id: 'today', permission: 'customers.view' },
   { id: 'messages', permission: 'messages.send' },
+  { id: 'insights', permission: 'reports.view' },
 ];
 
 export const LOCK_SHORTCUT = 'Ctrl+L';
@@ -244,6 +247,8 @@ function SectionView({
       return <LoyaltyScreen />;
     case 'reports':
       return <ReportsScreen />;
+    case 'insights':
+      return <InsightsScreen onOpenCustomer={openCustomer} />;
     default:
       return <EmptySection id={id} />;
   }
@@ -265,6 +270,7 @@ function EmptySection({
     | 'today'
     | 'messages'
     | 'reports'
+    | 'insights'
   >;
 }) {
   const t = useT();

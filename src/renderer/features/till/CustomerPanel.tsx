@@ -6,6 +6,7 @@ import { ApiError, api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { InlineError } from '../../ui/DialogParts';
 import { TextField } from '../../ui/fields';
+import { TillInsightHint } from '../insights/CustomerAnalysis';
 import { TillDebtAlert } from '../receivables/TillDebtAlert';
 import { TillFollowUps } from '../relationships/TillFollowUps';
 import { looksLikeCode } from './ScanBox';
@@ -186,6 +187,7 @@ function AttachedCustomer({
       </p>
       <TillDebtAlert customerId={c.id} balance={c.balance} />
       <TillFollowUps customerId={c.id} />
+      <TillInsightHint customerId={c.id} />
       {c.notesImportant && c.notes && (
         <p className="notice till-cust-note" role="note">
           <strong>{t('till.importantNote')}</strong> {c.notes}

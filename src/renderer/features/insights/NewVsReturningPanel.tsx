@@ -1,0 +1,109 @@
+import { useMemo, useState } from 'react';
+import type { ChartSpec } from '../../../shared/charts';
+import { type NewVsReturningPeriod, type NewVsReturningQuery, PERIOD_KINDS } from '../../../shared/contract/insights';
+import type { CurrencyCode } from '../../../shared/money';
+import { type MessageKey, useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { Chart } from '../../ui/Chart';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { ExportButtons } from '../../ui/ExportButtons';
+import { SelectField } from '../../ui/fields';
+import { useShopFormat } from '../../ui/format';
+import { useApiQuery } from '../../ui/query';
+import { DateRangeFields, FilterBar, ReportFrame } from '../../ui/ReportFrame';
+import { monthsBack, ReportState } from './common';
+
+type By = (typeof PERIOD_KINDS)[number];
+
+/** First-ever sales against repeat sales, per day, week or month, with the share of money from returning customers. */
+export function NewVsReturningPanel() {
+  const t = useT();
+  const f = useShopFormat();
+  const today = f.day(Date.now());
+  const [range, setRange] = useState({ from: monthsBack(today, 11), to: today });
+  const [by, setBy] = useState<By>('month');
+  const [asked, setAsked] = useState<NewVsReturningQuery>({ ...range, by });
+  const q = useApiQuery('insights', 'newVsReturning', asked, { keepPrevious: true });
+  const r = q.data;
+  const pct = new Intl.NumberFormat(f.locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const chart = useMemo<ChartSpec | null>(
+    () =>
+      r?.periods.length
+        ? {
+            kind: 'stacked',
+            categories: r.periods.map((p) => p.period),
+            series: [
+              { name: t('ins.new'), values: r.periods.map((p) => p.newSales) },
+              { name: t('ins.returning'), values: r.periods.map((p) => p.returningSales) },
+            ],
+            currency: r.currency as CurrencyCode,
+          }
+        : null,
+    [r, t],
+  );
+  const columns: Column<NewVsReturningPeriod>[] = [
+    { key: 'period', header: t('ins.col.period'), className: 'nowrap', cell: (p) => p.period },
+    { key: 'newOrders', header: t('ins.col.newOrders'), num: true, cell: (p) => p.newOrders },
+    { key: 'newSales', header: t('ins.col.newSales'), num: true, cell: (p) => f.plain(p.newSales) },
+    { key: 'retOrders', header: t('ins.col.returningOrders'), num: true, cell: (p) => p.returningOrders },
+    { key: 'retSales', header: t('ins.col.returningSales'), num: true, cell: (p) => f.plain(p.returningSales) },
+    {
+      key: 'loyalty',
+      header: t('ins.col.loyalty'),
+      num: true,
+      cell: (p) => (p.loyaltyPercent === null ? '–' : `${pct.format(p.loyaltyPercent)}%`),
+    },
+  ];
+  return (
+    <ReportFrame
+      className="debt-panel ins-panel"
+      filters={
+        <FilterBar
+          className="debt-filters"
+          onApply={() => range.from && range.to && range.from <= range.to && setAsked({ ...range, by })}
+        >
+          <DateRangeFields
+            idPrefix="ins-nvr"
+            fromLabel={t('ins.filter.from')}
+            toLabel={t('ins.filter.to')}
+            value={range}
+            onChange={setRange}
+          />
+          <SelectField
+            id="ins-nvr-by"
+            label={t('ins.filter.by')}
+            value={by}
+            onChange={setBy}
+            options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`ins.by.${k}` as MessageKey) }))}
+          />
+          <button type="submit" className="btn btn-primary">
+            {t('ins.show')}
+          </button>
+        </FilterBar>
+      }
+      title={r && t('ins.nvr.title', { currency: r.currency })}
+      exportGroup={
+        r && (
+          <ExportButtons
+            label={t('ins.export')}
+            fetchFile={(format) => api.insights.export({ report: 'newVsReturning', query: asked, format })}
+          />
+        )
+      }
+      chart={chart && <Chart spec={chart} label={t('ins.tab.newVsReturning')} />}
+    >
+      {r ? (
+        <DataTable
+          rows={r.periods}
+          columns={columns}
+          rowKey={(p) => p.period}
+          label={t('ins.tab.newVsReturning')}
+          wrap
+          empty={t('ins.nvr.empty')}
+        />
+      ) : (
+        <ReportState loading={q.isLoading} error={q.isError} />
+      )}
+    </ReportFrame>
+  );
+}

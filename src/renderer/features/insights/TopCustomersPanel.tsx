@@ -1,0 +1,109 @@
+import { useMemo, useState } from 'react';
+import type { ChartSpec } from '../../../shared/charts';
+import { TOP_WINDOWS, type TopCustomer, type TopCustomersQuery } from '../../../shared/contract/insights';
+import type { CurrencyCode } from '../../../shared/money';
+import { useT } from '../../i18n';
+import { api } from '../../lib/api';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { ExportButtons } from '../../ui/ExportButtons';
+import { SelectField, TextField } from '../../ui/fields';
+import { useShopFormat } from '../../ui/format';
+import { useApiQuery } from '../../ui/query';
+import { FilterBar, ReportFrame } from '../../ui/ReportFrame';
+import { ChartFigure, CustomerLink, type Drill, ListButton, ReportState } from './common';
+
+const CHART_BARS = 15;
+
+/** The customers who spent most over a window, with how often they bought. */
+export function TopCustomersPanel({ drill }: { drill: Drill }) {
+  const t = useT();
+  const f = useShopFormat();
+  const [days, setDays] = useState('90');
+  const [limit, setLimit] = useState('10');
+  const [asOf, setAsOf] = useState('');
+  const [asked, setAsked] = useState<TopCustomersQuery>({ days: 90, limit: 10 });
+  const q = useApiQuery('insights', 'topCustomers', asked, { keepPrevious: true });
+  const r = q.data;
+  const chart = useMemo<ChartSpec | null>(() => {
+    const shown = r?.customers.slice(0, CHART_BARS) ?? [];
+    if (!r || !shown.length) return null;
+    return {
+      kind: 'bar',
+      horizontal: true,
+      categories: shown.map((c) => c.name),
+      series: [{ name: t('ins.col.spend'), values: shown.map((c) => c.spend) }],
+      currency: r.currency as CurrencyCode,
+    };
+  }, [r, t]);
+  const columns: Column<TopCustomer & { rank: number }>[] = [
+    { key: 'rank', header: '#', num: true, cell: (c) => c.rank },
+    {
+      key: 'name',
+      header: t('ins.col.customer'),
+      cell: (c) => <CustomerLink id={c.id} name={c.name} onOpen={drill.openCustomer} />,
+    },
+    { key: 'orders', header: t('ins.col.sales'), num: true, cell: (c) => c.orders },
+    { key: 'spend', header: t('ins.col.spendIn', { currency: f.currency }), num: true, cell: (c) => f.plain(c.spend) },
+  ];
+  const apply = () =>
+    setAsked({
+      days: Number(days),
+      limit: Math.max(1, Math.min(10_000, Number(limit) || 10)),
+      asOf: asOf || undefined,
+    });
+  return (
+    <ReportFrame
+      className="debt-panel ins-panel"
+      filters={
+        <FilterBar className="debt-filters" onApply={apply}>
+          <SelectField
+            id="ins-top-days"
+            label={t('ins.filter.window')}
+            value={days}
+            onChange={setDays}
+            options={TOP_WINDOWS.map((d) => ({ value: String(d), label: t('ins.days', { count: d }) }))}
+          />
+          <TextField
+            id="ins-top-limit"
+            label={t('ins.filter.limit')}
+            type="number"
+            min={1}
+            max={10000}
+            value={limit}
+            onChange={setLimit}
+          />
+          <TextField id="ins-top-asof" label={t('ins.filter.asOf')} type="date" value={asOf} onChange={setAsOf} />
+          <button type="submit" className="btn btn-primary">
+            {t('ins.show')}
+          </button>
+        </FilterBar>
+      }
+      title={r && t('ins.top.title', { count: r.days, date: f.date(Date.parse(`${r.asOf}T12:00:00Z`)) })}
+      exportGroup={
+        r && (
+          <div className="ins-actions">
+            <ListButton onClick={() => drill.openList({ report: 'topCustomers', query: asked }, t('ins.tab.top'))} />
+            <ExportButtons
+              label={t('ins.export')}
+              fetchFile={(format) => api.insights.export({ report: 'topCustomers', query: asked, format })}
+            />
+          </div>
+        )
+      }
+      chart={chart && <ChartFigure spec={chart} caption={t('ins.top.chart', { currency: f.currency })} />}
+    >
+      {r ? (
+        <DataTable
+          rows={r.customers.map((c, i) => ({ ...c, rank: i + 1 }))}
+          columns={columns}
+          rowKey={(c) => c.id}
+          label={t('ins.tab.top')}
+          wrap
+          empty={t('ins.top.empty')}
+        />
+      ) : (
+        <ReportState loading={q.isLoading} error={q.isError} />
+      )}
+    </ReportFrame>
+  );
+}
