@@ -231,7 +231,10 @@ export function bgNbdLogLikelihood({ r, alpha, a, b }: BgNbdParams, d: BgNbdData
   const cumR = new Float64Array(m + 1);
   const cumB = new Float64Array(m + 1);
   const cumAB = new Float64Array(m + 1);
+  // ln(b + x − 1) for x ≥ 1
+  const lnBX1 = new Float64Array(m + 1);
   for (let k = 0; k < m; k++) {
+    lnBX1[k + 1] = Math.log(b + k);
     cumR[k + 1] = (cumR[k] as number) + Math.log(r + k);
     cumB[k + 1] = (cumB[k] as number) + Math.log(b + k);
     cumAB[k + 1] = (cumAB[k] as number) + Math.log(a + b + k);
@@ -247,7 +250,7 @@ export function bgNbdLogLikelihood({ r, alpha, a, b }: BgNbdParams, d: BgNbdData
     const alive = -(r + x) * (lnAlphaT[d.TIndex[i] as number] as number);
     const ll =
       x > 0
-        ? head + logAddExp(alive, lnA - Math.log(b + x - 1) - (r + x) * (lnAlphaTx[d.txIndex[i] as number] as number))
+        ? head + logAddExp(alive, lnA - (lnBX1[x] as number) - (r + x) * (lnAlphaTx[d.txIndex[i] as number] as number))
         : head + alive;
     total += (d.weight[i] as number) * ll;
   }
