@@ -282,7 +282,9 @@ export class CustomerInsights {
     const { timeZone, currency } = this.zone();
     const asOf = this.asOfDay(q.asOf);
     const active = spendByCustomer(this.deps.sqlite, windowEnding(asOf, q.days, timeZone)).filter((r) => r.orders > 0);
-    const recency = active.map((r) => daysBetween(localDate(r.lastAt as number, timeZone), asOf));
+    // day numbers, not a date string per customer: 50k active customers made this ~0.2 s of the report
+    const asOfDay = Date.parse(`${asOf}T00:00:00Z`) / DAY;
+    const recency = active.map((r) => asOfDay - dayNumber(r.lastAt as number, timeZone));
     const fixed = active.length < QUINTILE_MIN_CUSTOMERS;
     const own = this.insightsSettings.get().rfmThresholds;
     const cuts = {
