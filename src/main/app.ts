@@ -88,6 +88,7 @@ export function createApp(config: AppConfig): App {
       services.messaging.stop();
       services.loyalty.stopDaily();
       services.backups.stopDaily();
+      services.insights.clvModels.stop();
       sqlite.close();
     },
   };

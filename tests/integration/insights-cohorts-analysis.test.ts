@@ -63,6 +63,17 @@ describe('insights.cohorts: customers by the month of their first sale, and who 
     });
   });
 
+  it('counts a customer who first buys later the same day, though first sales are read once a day', async () => {
+    const a = await s.customer('Amina');
+    await s.sale(a, 1, kampala('2026-04-02', '09:00'));
+    const before = await s.ok<Cohorts>('insights.cohorts', { from: '2026-04', to: '2026-04' });
+    expect(before.cohorts[0]?.customers).toBe(1);
+    const b = await s.customer('Brian');
+    await s.sale(b, 1, kampala('2026-04-02', '15:00'));
+    const after = await s.ok<Cohorts>('insights.cohorts', { from: '2026-04', to: '2026-04' });
+    expect(after.cohorts[0]?.customers).toBe(2);
+  });
+
   it('defaults to the twelve months ending this month, and refuses months in the wrong order or form', async () => {
     s.app.clock.set(kampala('2026-04-30', '23:30'));
     const r = await s.ok<Cohorts>('insights.cohorts', {});

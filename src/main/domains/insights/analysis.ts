@@ -131,7 +131,7 @@ export function customerFigures(sqlite: Sqlite, customerId: string, asOf: string
   const opening = {
     balance: stmt(
       sqlite,
-      "SELECT coalesce(sum(amount), 0) FROM account_entries WHERE customer_id = ? AND kind = 'opening'",
+      "SELECT coalesce(sum(amount), 0) FROM account_entries INDEXED BY account_entries_customer_items WHERE customer_id = ? AND kind = 'opening'",
     )
       .pluck()
       .get(customerId) as number,

@@ -97,7 +97,7 @@ export interface Minimum {
 export function nelderMead(
   f: (x: number[]) => number,
   x0: readonly number[],
-  { step = 0.5, maxEvaluations = 4_000, tolerance = 1e-9 } = {},
+  { step = 0.5, maxEvaluations = 2_000, tolerance = 1e-10, xTolerance = 1e-7 } = {},
 ): Minimum {
   const n = x0.length;
   let evaluations = 0;
@@ -123,7 +123,13 @@ export function nelderMead(
     order();
     const best = values[0] as number;
     const worst = values[n] as number;
-    if (Math.abs(worst - best) <= tolerance * (Math.abs(best) + tolerance)) break;
+    // converged when the values agree, or the simplex has shrunk to a point (a flat ridge, e.g. along a bound)
+    if (Math.abs(worst - best) <= tolerance * (Math.abs(best) + 1)) break;
+    let size = 0;
+    for (let i = 1; i <= n; i++)
+      for (let k = 0; k < n; k++)
+        size = Math.max(size, Math.abs((simplex[i]?.[k] as number) - (simplex[0]?.[k] as number)));
+    if (size <= xTolerance) break;
     const centroid = new Array<number>(n).fill(0);
     for (let i = 0; i < n; i++)
       for (let k = 0; k < n; k++) centroid[k] = (centroid[k] as number) + (simplex[i]?.[k] as number) / n;
@@ -163,10 +169,10 @@ export function nelderMead(
 function minimise(f: (x: number[]) => number, x0: readonly number[]): Minimum {
   let m = nelderMead(f, x0);
   let evaluations = m.evaluations;
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < 3; i++) {
     const again = nelderMead(f, m.x, { step: 0.1 });
     evaluations += again.evaluations;
-    const better = again.f < m.f - 1e-9 * Math.abs(m.f);
+    const better = again.f < m.f - 1e-8 * (Math.abs(m.f) + 1);
     if (again.f < m.f) m = again;
     if (!better) break;
   }
@@ -225,7 +231,10 @@ export function bgNbdLogLikelihood({ r, alpha, a, b }: BgNbdParams, d: BgNbdData
   const cumR = new Float64Array(m + 1);
   const cumB = new Float64Array(m + 1);
   const cumAB = new Float64Array(m + 1);
+  // ln(b + x − 1) for x ≥ 1
+  const lnBX1 = new Float64Array(m + 1);
   for (let k = 0; k < m; k++) {
+    lnBX1[k + 1] = Math.log(b + k);
     cumR[k + 1] = (cumR[k] as number) + Math.log(r + k);
     cumB[k + 1] = (cumB[k] as number) + Math.log(b + k);
     cumAB[k + 1] = (cumAB[k] as number) + Math.log(a + b + k);
@@ -241,7 +250,7 @@ export function bgNbdLogLikelihood({ r, alpha, a, b }: BgNbdParams, d: BgNbdData
     const alive = -(r + x) * (lnAlphaT[d.TIndex[i] as number] as number);
     const ll =
       x > 0
-        ? head + logAddExp(alive, lnA - Math.log(b + x - 1) - (r + x) * (lnAlphaTx[d.txIndex[i] as number] as number))
+        ? head + logAddExp(alive, lnA - (lnBX1[x] as number) - (r + x) * (lnAlphaTx[d.txIndex[i] as number] as number))
         : head + alive;
     total += (d.weight[i] as number) * ll;
   }
@@ -319,19 +328,39 @@ export interface SpendRow {
 }
 
 /** Σ log-likelihood of the Gamma-Gamma model over customers with x ≥ 1 and m > 0 (F&H 2013, equation 3). */
-export function gammaGammaLogLikelihood({ p, q, gamma }: GammaGammaParams, rows: readonly SpendRow[]): number {
+export function gammaGammaLogLikelihood(params: GammaGammaParams, rows: readonly SpendRow[]): number {
+  return gammaGammaLl(params, spendData(rows));
+}
+
+interface SpendData {
+  x: Float64Array;
+  m: Float64Array;
+  lnM: Float64Array;
+}
+
+function spendData(rows: readonly SpendRow[]): SpendData {
+  return {
+    x: Float64Array.from(rows, (r) => r.x),
+    m: Float64Array.from(rows, (r) => r.m),
+    lnM: Float64Array.from(rows, (r) => Math.log(r.m)),
+  };
+}
+
+function gammaGammaLl({ p, q, gamma }: GammaGammaParams, d: SpendData): number {
   const lnGammaQ = lnGamma(q);
   const qLnGamma = q * Math.log(gamma);
   // ln Γ(px+q) − ln Γ(px) once per distinct x
   const byX = new Map<number, number>();
   let total = 0;
-  for (const { x, m } of rows) {
+  for (let i = 0; i < d.x.length; i++) {
+    const x = d.x[i] as number;
+    const m = d.m[i] as number;
     let g = byX.get(x);
     if (g === undefined) {
       g = lnGamma(p * x + q) - lnGamma(p * x) - lnGammaQ + qLnGamma + p * x * Math.log(x);
       byX.set(x, g);
     }
-    total += g + (p * x - 1) * Math.log(m) - (p * x + q) * Math.log(gamma + m * x);
+    total += g + (p * x - 1) * (d.lnM[i] as number) - (p * x + q) * Math.log(gamma + m * x);
   }
   return total;
 }
@@ -345,11 +374,11 @@ export interface GammaGammaFit {
 export function fitGammaGamma(rows: readonly SpendRow[]): GammaGammaFit {
   // fitted in units of the mean purchase value, so the start (1, 1, 1) is near for any currency; γ scales back
   const mean = rows.reduce((s, r) => s + r.m, 0) / rows.length;
-  const scaled = rows.map((r) => ({ x: r.x, m: r.m / mean }));
+  const scaled = spendData(rows.map((r) => ({ x: r.x, m: r.m / mean })));
   const f = (v: number[]) => {
     if (!v.every((t) => Math.abs(t) <= LN_BOUND + 3)) return Number.POSITIVE_INFINITY;
     const [p, q, gamma] = v.map(Math.exp) as [number, number, number];
-    return -gammaGammaLogLikelihood({ p, q, gamma }, scaled);
+    return -gammaGammaLl({ p, q, gamma }, scaled);
   };
   const m = minimise(f, [0, Math.log(2), 0]);
   const [p, q, gamma] = m.x.map(Math.exp) as [number, number, number];

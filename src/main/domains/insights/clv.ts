@@ -49,6 +49,7 @@ export class ClvModels {
   private fitDay: string | null = null;
   /** below this many customers a fit takes less than starting a thread; tests set 0 to use the worker */
   inThreadBelowCustomers = 3_000;
+  private workers = new Set<Worker>();
 
   constructor(
     private deps: Deps,
@@ -119,6 +120,8 @@ export class ClvModels {
       const worker = new Worker(workerEntry(), {
         workerData: { file: sqlite.name, keyPragmas: this.key ? keyStatements(this.key) : [], job },
       });
+      this.workers.add(worker);
+      worker.once('exit', () => this.workers.delete(worker));
       let settled = false;
       worker.once('message', (m: { type: 'done'; value: ClvFitResult } | { type: 'error'; message: string }) => {
         settled = true;
@@ -134,6 +137,13 @@ export class ClvModels {
         if (!settled) reject(new AppError('INTERNAL', `The lifetime-value model stopped unexpectedly (exit ${code}).`));
       });
     });
+  }
+
+  /** Stops fits still running (the app is closing): their callers get an error, nothing is kept. */
+  stop(): void {
+    for (const w of this.workers) void w.terminate();
+    this.workers.clear();
+    this.fits.clear();
   }
 
   /** Predicted against actual purchases in the holdout days, in total and by repeat purchases before them. */

@@ -20,13 +20,52 @@ export function monthsBetween(a: string, b: string): number {
   return yb * 12 + mb - (ya * 12 + ma);
 }
 
+export interface FirstSale {
+  /** imported with purchases from before Counterline */
+  opening: boolean;
+  /** completion time of their first counted sale */
+  at: number;
+}
+
+const FIRSTS = `
+  SELECT c.id, (coalesce(c.opening_orders, 0) > 0 OR c.opening_first_at IS NOT NULL),
+    (SELECT p.completed_at FROM sales_orders p
+     WHERE p.customer_id = c.id AND p.status = 'completed' ORDER BY p.completed_at LIMIT 1) AS at
+  FROM customers c`;
+
+/** Every customer's first counted sale: one index seek per customer. */
+export function firstSales(sqlite: Sqlite): Map<string, FirstSale> {
+  const out = new Map<string, FirstSale>();
+  for (const [id, opening, at] of stmt(sqlite, FIRSTS).raw().iterate() as IterableIterator<[string, number, number]>)
+    if (at !== null) out.set(id, { opening: opening === 1, at });
+  return out;
+}
+
+/** Adds the customers whose first sale is at or after `since` (today's new customers) to a map made before. */
+export function addFirstSalesSince(sqlite: Sqlite, firsts: Map<string, FirstSale>, since: number): void {
+  for (const [id, opening, at] of stmt(
+    sqlite,
+    `${FIRSTS} WHERE c.id IN (SELECT customer_id FROM sales_orders INDEXED BY sales_orders_completed_customer
+       WHERE completed_at >= ? AND status = 'completed' AND customer_id IS NOT NULL)`,
+  )
+    .raw()
+    .iterate(since) as IterableIterator<[string, number, number]>)
+    if (!firsts.has(id)) firsts.set(id, { opening: opening === 1, at });
+}
+
 /**
  * Customers grouped by the shop-local month of their first-ever sale (earliest counted sale by completion time), and
  * for each month from then to the report's last month how many of them bought in it. Customers imported with
  * purchases from before Counterline are left out (their first sale is not in the ledger; decision 0017 does the same
  * for new vs returning) and counted apart.
  */
-export function cohortsReport(sqlite: Sqlite, from: string, to: string, timeZone: string): Cohorts {
+export function cohortsReport(
+  sqlite: Sqlite,
+  from: string,
+  to: string,
+  timeZone: string,
+  firsts: ReadonlyMap<string, FirstSale> = firstSales(sqlite),
+): Cohorts {
   const span = monthsBetween(from, to) + 1;
   if (span > MAX_MONTHS) throw new AppError('VALIDATION', 'That is more than ten years of months; choose fewer.');
   // the first instant of each month from `from` to the month after `to`
@@ -43,23 +82,11 @@ export function cohortsReport(sqlite: Sqlite, from: string, to: string, timeZone
     }
     return lo;
   };
-  // one index seek per customer for their first counted sale
-  const firsts = stmt(
-    sqlite,
-    `WITH firsts AS MATERIALIZED (
-       SELECT c.id AS id, (coalesce(c.opening_orders, 0) > 0 OR c.opening_first_at IS NOT NULL) AS opening,
-         (SELECT p.completed_at FROM sales_orders p
-          WHERE p.customer_id = c.id AND p.status = 'completed' ORDER BY p.completed_at LIMIT 1) AS at
-       FROM customers c
-     )
-     SELECT id, opening, at FROM firsts WHERE at >= ? AND at < ?`,
-  )
-    .raw()
-    .all(start, end) as Array<[string, number, number]>;
   const cohortOf = new Map<string, number>();
   const sizes = new Array<number>(span).fill(0);
   let leftOut = 0;
-  for (const [id, opening, at] of firsts) {
+  for (const [id, { opening, at }] of firsts) {
+    if (at < start || at >= end) continue;
     if (opening) {
       leftOut++;
       continue;
@@ -68,25 +95,26 @@ export function cohortsReport(sqlite: Sqlite, from: string, to: string, timeZone
     cohortOf.set(id, m);
     sizes[m] = (sizes[m] as number) + 1;
   }
-  // retention[cohort][offset]: the range's sales in time order, so each month boundary is passed once
+  // retention[cohort][offset], counted in SQL: each month's sales by the time index, joined to the cohort customers
+  // (passed as JSON, indexed by SQLite for the join), distinct customers per cohort and month
   const retention = sizes.map((_, c) => new Array<number>(span - c).fill(0));
-  const lastMonth = new Map<string, number>();
-  let month = 0;
-  for (const [id, at] of stmt(
+  const months = bounds.slice(0, span).map((s, i) => [i, s, bounds[i + 1]]);
+  for (const [cohort, month, n] of stmt(
     sqlite,
-    `SELECT customer_id, completed_at FROM sales_orders INDEXED BY sales_orders_completed_customer
-     WHERE completed_at >= ? AND completed_at < ? AND status = 'completed' AND customer_id IS NOT NULL
-     ORDER BY completed_at`,
+    `WITH m(i, s, e) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(:months)),
+       f(id, c) AS MATERIALIZED (SELECT key, value FROM json_each(:cohorts))
+     SELECT f.c, m.i, count(DISTINCT o.customer_id)
+     FROM m JOIN sales_orders o INDEXED BY sales_orders_completed_customer
+       ON o.completed_at >= m.s AND o.completed_at < m.e AND o.status = 'completed' AND o.customer_id IS NOT NULL
+     JOIN f ON f.id = o.customer_id
+     GROUP BY f.c, m.i`,
   )
     .raw()
-    .iterate(start, end) as IterableIterator<[string, number]>) {
-    const cohort = cohortOf.get(id);
-    if (cohort === undefined) continue;
-    while (at >= (bounds[month + 1] as number)) month++;
-    if (lastMonth.get(id) === month) continue;
-    lastMonth.set(id, month);
+    .all({ months: JSON.stringify(months), cohorts: JSON.stringify(Object.fromEntries(cohortOf)) }) as Array<
+    [number, number, number]
+  >) {
     const row = retention[cohort] as number[];
-    row[month - cohort] = (row[month - cohort] as number) + 1;
+    row[month - cohort] = n;
   }
   const cohorts: Cohort[] = sizes.map((customers, c) => ({
     month: addMonths(from, c),

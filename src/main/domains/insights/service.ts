@@ -32,7 +32,7 @@ import type { SettingsService } from '../settings/service';
 import { offsetAt } from '../zone';
 import { customerFigures } from './analysis';
 import { ClvModels, predictionAt } from './clv';
-import { addMonths, cohortsReport } from './cohorts';
+import { addFirstSalesSince, addMonths, cohortsReport, type FirstSale, firstSales } from './cohorts';
 import { addDays, DAY, dayStart, daysBetween, isoWeek, localDate, rangeOf, windowEnding } from './days';
 import { QUINTILE_MIN_CUSTOMERS, quintileCuts, scoreDown, scoreUp, segmentOf } from './rfm';
 import { type GapStats, gapStats, gapStatsOfHistogram, gapsOf, rhythmStatus } from './rhythm';
@@ -62,6 +62,8 @@ export class CustomerInsights {
   private shopGaps = new Map<string, GapStats | null>();
   /** the RFM cut points of each as-of day the report ran for, for one customer's scores; kept until the next day */
   private rfmCuts = new Map<string, { day: string; cuts: RfmReport['thresholds'] }>();
+  /** every customer's first sale, read once a shop-local day (100k index seeks) and topped up with today's */
+  private firsts: { day: string; since: number; map: Map<string, FirstSale> } | null = null;
   /** the lifetime-value models, fitted off this thread and cached until the next shop-local day */
   readonly clvModels: ClvModels;
 
@@ -280,7 +282,9 @@ export class CustomerInsights {
     const { timeZone, currency } = this.zone();
     const asOf = this.asOfDay(q.asOf);
     const active = spendByCustomer(this.deps.sqlite, windowEnding(asOf, q.days, timeZone)).filter((r) => r.orders > 0);
-    const recency = active.map((r) => daysBetween(localDate(r.lastAt as number, timeZone), asOf));
+    // day numbers, not a date string per customer: 50k active customers made this ~0.2 s of the report
+    const asOfDay = Date.parse(`${asOf}T00:00:00Z`) / DAY;
+    const recency = active.map((r) => asOfDay - dayNumber(r.lastAt as number, timeZone));
     const fixed = active.length < QUINTILE_MIN_CUSTOMERS;
     const own = this.insightsSettings.get().rfmThresholds;
     const cuts = {
@@ -391,7 +395,24 @@ export class CustomerInsights {
     const to = q.to ?? (q.from ? addMonths(q.from, 11) : this.today().slice(0, 7));
     const from = q.from ?? addMonths(to, -11);
     if (from > to) throw new AppError('VALIDATION', `The first month ${from} comes after the last, ${to}.`);
-    return cohortsReport(this.deps.sqlite, from, to, timeZone);
+    return cohortsReport(this.deps.sqlite, from, to, timeZone, this.firstSalesNow());
+  }
+
+  /**
+   * First sales as of now: the day's map plus customers who first bought since it was read. A first sale voided
+   * later in the day stays in it until the next day.
+   */
+  private firstSalesNow(): Map<string, FirstSale> {
+    const today = this.today();
+    const now = this.deps.clock.now();
+    if (!this.firsts || this.firsts.day !== today) {
+      this.firsts = { day: today, since: now, map: firstSales(this.deps.sqlite) };
+      return this.firsts.map;
+    }
+    // a sale completed in the same millisecond as the read may be missed by neither: completed_at >= since
+    addFirstSalesSince(this.deps.sqlite, this.firsts.map, this.firsts.since);
+    this.firsts.since = now;
+    return this.firsts.map;
   }
 
   /** Everything the customer page's Analysis tab shows about one customer, as of a day (default today). */
