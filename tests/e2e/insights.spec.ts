@@ -186,6 +186,14 @@ test('a list drawn from a segment is tagged in bulk from the Insights screen', a
   });
   expect(tagged.rows).toHaveLength(count);
   await expect(page.getByRole('cell', { name: 'champion-offer' }).first()).toBeVisible();
+
+  // the same list gets a message: who would get it on which channel, and who is left out and why
+  await page.getByRole('button', { name: /^Send (these )?\d+ customers? a message…$/ }).click();
+  const dialog = page.getByRole('dialog', { name: /^Send to \d+ customers?$/ });
+  await expect(dialog.getByLabel('Message', { exact: true })).toHaveValue('points_expiring');
+  await expect(dialog).toContainText(/will get it|Nobody on the list can get it/);
+  await dialog.getByRole('button', { name: /Cancel/ }).click();
+  await expect(dialog).toBeHidden();
 });
 
 test('the till shows an attached regular’s segment, whether they are due or at risk, and their usual items', async ({

@@ -112,6 +112,7 @@ export const insightsEn = {
   'ins.list.count': '{count, plural, one {# customer} other {# customers}}',
   'ins.list.empty': 'No customer is in this list.',
   'ins.list.tag': 'Tag for all of them',
+  'ins.list.message': '{count, plural, one {Send # customer a message…} other {Send these # customers a message…}}',
   'ins.list.tagAll': '{count, plural, one {Tag # customer} other {Tag all # customers}}',
   'ins.list.tagHint': 'An offer in Pricing can then be given to everyone with this tag.',
   'ins.list.tagged': '{count, plural, one {# customer tagged} other {# customers tagged}} “{tag}”.',

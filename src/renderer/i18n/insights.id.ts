@@ -115,6 +115,7 @@ export const insightsId: Record<keyof typeof insightsEn, string> = {
   'ins.list.count': '{count, number} pelanggan',
   'ins.list.empty': 'Tidak ada pelanggan dalam daftar ini.',
   'ins.list.tag': 'Label untuk mereka semua',
+  'ins.list.message': '{count, plural, other {Kirim pesan ke # pelanggan ini…}}',
   'ins.list.tagAll': 'Beri label {count, number} pelanggan',
   'ins.list.tagHint': 'Penawaran di Harga lalu dapat diberikan kepada semua yang memiliki label ini.',
   'ins.list.tagged': '{count, number} pelanggan diberi label “{tag}”.',

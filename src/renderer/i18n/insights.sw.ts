@@ -115,6 +115,7 @@ export const insightsSw: Record<keyof typeof insightsEn, string> = {
   'ins.list.count': '{count, plural, one {mteja #} other {wateja #}}',
   'ins.list.empty': 'Hakuna mteja katika orodha hii.',
   'ins.list.tag': 'Lebo kwa wote',
+  'ins.list.message': '{count, plural, one {Mtumie mteja # ujumbe…} other {Watumie wateja hawa # ujumbe…}}',
   'ins.list.tagAll': '{count, plural, one {Weka lebo kwa mteja #} other {Weka lebo kwa wateja wote #}}',
   'ins.list.tagHint': 'Ofa katika Bei inaweza kisha kutolewa kwa kila mwenye lebo hii.',
   'ins.list.tagged': '{count, plural, one {Mteja # amewekewa} other {Wateja # wamewekewa}} lebo “{tag}”.',

@@ -12,6 +12,7 @@ import { useShopFormat } from '../../ui/format';
 import { useApiMutation, useApiQuery } from '../../ui/query';
 import { FilterBar } from '../../ui/ReportFrame';
 import { useToast } from '../../ui/toast';
+import { BulkSendDialog } from '../messaging/BulkSendDialog';
 import { CustomerLink, dayText, ReportState } from './common';
 
 /**
@@ -38,6 +39,7 @@ export function CustomerListPanel({
   const [spentMoreThan, setSpentMoreThan] = useState<number | undefined>(undefined);
   const [aboveError, setAboveError] = useState<string | null>(null);
   const [tag, setTag] = useState('');
+  const [sending, setSending] = useState(false);
   const list = { source, spentMoreThan };
   const q = useApiQuery('insights', 'customerList', list, { keepPrevious: true });
   const tagAll = useApiMutation('customers', 'tagMany', {
@@ -119,7 +121,19 @@ export function CustomerListPanel({
             label={t('ins.export')}
             fetchFile={(format) => api.insights.export({ report: 'customerList', list, format })}
           />
+          {rows.length > 0 && can('messages.manage') && (
+            <button type="button" className="btn btn-sm" onClick={() => setSending(true)}>
+              {t('ins.list.message', { count: rows.length })}
+            </button>
+          )}
         </div>
+      )}
+      {sending && rows && (
+        <BulkSendDialog
+          customerIds={rows.map((c) => c.id)}
+          template="points_expiring"
+          onClose={() => setSending(false)}
+        />
       )}
       {rows && rows.length > 0 && can('customers.edit') && (
         <FilterBar
