@@ -223,3 +223,31 @@ test('the till shows an attached regular’s segment, whether they are due or at
   if (hint.usualItems.length) await expect(panel).toContainText(`Usually buys: ${hint.usualItems[0]?.name}`);
   await page.screenshot({ path: `${SHOTS}/till-hint.png` });
 });
+
+test('a regular slipping away is one key from a follow-up on their page', async ({ page, host }) => {
+  await demoShop(page, host.url);
+  const rfm = await rpc<{ customers: Array<{ id: string; name: string }> }>(page, 'insights.rfm', {});
+  let who: { id: string; name: string } | null = null;
+  for (const c of rfm.customers) {
+    const hint = await rpc<{ status: string }>(page, 'insights.customerHint', { customerId: c.id });
+    if (hint.status === 'at_risk') {
+      who = c;
+      break;
+    }
+  }
+  expect(who, 'the demo shop has a regular past their usual gap').not.toBeNull();
+  const { id, name } = who as { id: string; name: string };
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Customers' }).click();
+  await page.getByLabel('Search customers').fill(name);
+  await page
+    .getByRole('option', { name: new RegExp(name) })
+    .first()
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(name) })).toBeVisible();
+  const followUps = page.getByTestId('follow-ups');
+  await followUps.getByRole('button', { name: 'Follow up: slipping away' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Follow-up added.' })).toBeVisible();
+  await expect(followUps.getByTestId('follow-up').first()).toContainText('Call: not seen since their usual visit');
+  const open = await rpc<Array<{ title: string }>>(page, 'relationships.followUps', { customerId: id });
+  expect(open.some((f) => f.title.startsWith('Call: not seen since their usual visit'))).toBe(true);
+});

@@ -44,6 +44,8 @@ export const relationshipsEn = {
   'rel.fu.what': 'To do',
   'rel.fu.due': 'Due',
   'rel.fu.create': 'Add follow-up',
+  'rel.fu.fromAtRisk': 'Follow up: slipping away',
+  'rel.fu.atRiskTitle': 'Call: not seen since their usual visit (expected by {date})',
   'rel.fu.fromDebt': 'Follow up on the debt',
   'rel.fu.fromComplaint': 'Call back',
   'rel.fu.created': 'Follow-up added.',

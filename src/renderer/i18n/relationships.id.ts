@@ -42,6 +42,8 @@ export const relationshipsId: Record<keyof typeof relationshipsEn, string> = {
   'rel.fu.what': 'Yang harus dilakukan',
   'rel.fu.due': 'Jatuh tempo',
   'rel.fu.create': 'Tambah tindak lanjut',
+  'rel.fu.fromAtRisk': 'Tindak lanjut: mulai menjauh',
+  'rel.fu.atRiskTitle': 'Telepon: belum datang sejak kunjungan biasanya (diharapkan {date})',
   'rel.fu.fromDebt': 'Tindak lanjuti utangnya',
   'rel.fu.fromComplaint': 'Telepon balik',
   'rel.fu.created': 'Tindak lanjut ditambahkan.',

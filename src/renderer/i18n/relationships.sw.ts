@@ -42,6 +42,8 @@ export const relationshipsSw: Record<keyof typeof relationshipsEn, string> = {
   'rel.fu.what': 'Kinachopaswa kufanywa',
   'rel.fu.due': 'Tarehe ya mwisho',
   'rel.fu.create': 'Ongeza ufuatiliaji',
+  'rel.fu.fromAtRisk': 'Fuatilia: anaanza kupotea',
+  'rel.fu.atRiskTitle': 'Piga simu: hajaonekana tangu ziara yake ya kawaida (alitarajiwa {date})',
   'rel.fu.fromDebt': 'Fuatilia deni',
   'rel.fu.fromComplaint': 'Mpigie simu tena',
   'rel.fu.created': 'Ufuatiliaji umeongezwa.',

@@ -13,6 +13,7 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { Options, SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { announceFollowUps } from './changes';
 import { FollowUpRow } from './FollowUpRow';
@@ -45,6 +46,8 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
   const toast = useToast();
   const { onError, can, store } = useShell();
   const canEdit = can('customers.edit');
+  // an at-risk regular (past their own 90th-percentile gap between visits) is one key from a follow-up
+  const hint = useApiQuery('insights', 'customerHint', { customerId: customer.id }, { enabled: canEdit });
   const currency: CurrencyCode = store?.currency ?? 'UGX';
   const locale = store?.locale;
   const [followUps, setFollowUps] = useState<FollowUp[]>([]);
@@ -174,6 +177,24 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
                 }
               >
                 {t('rel.fu.fromDebt')} ({formatMoney(customer.balance, currency, locale)})
+              </button>
+            )}
+            {hint.data?.status === 'at_risk' && (
+              <button
+                type="button"
+                className="btn"
+                disabled={busy}
+                onClick={() =>
+                  void run(async () => {
+                    await api.relationships.createFollowUp({
+                      customerId: customer.id,
+                      title: t('rel.fu.atRiskTitle', { date: hint.data?.expectedNextVisit ?? '' }),
+                      dueAt: Date.now() + 60 * 60_000,
+                    });
+                  }, t('rel.fu.created'))
+                }
+              >
+                {t('rel.fu.fromAtRisk')}
               </button>
             )}
             <button
