@@ -3,6 +3,7 @@ import { SalesOrder } from '../../shared/contract/sales';
 import { AppError } from '../../shared/errors';
 import { stmt } from '../db/statements';
 import type { Deps } from '../domains/deps';
+import { DrainLoop } from '../drain-loop';
 import type { Block } from './printers/document';
 import { encode } from './printers/escpos';
 import type { PrinterProfiles } from './printers/profiles';
@@ -45,11 +46,7 @@ export interface QueueOptions {
  * order: a job waiting for its printer holds back the ones behind it. Device errors keep the job queued with its
  * error and a growing wait; a job whose data cannot be printed fails at once.
  */
-export class PrintQueue {
-  private running = false;
-  private again = false;
-  private timer: NodeJS.Timeout | null = null;
-  private started = false;
+export class PrintQueue extends DrainLoop {
   private opts: Required<Omit<QueueOptions, 'transport'>> & { transport: TransportOptions };
   readonly logo: StoreLogo;
 
@@ -58,6 +55,7 @@ export class PrintQueue {
     private profiles: PrinterProfiles,
     opts: QueueOptions = {},
   ) {
+    super();
     this.opts = { backoffMs: 1000, maxBackoffMs: 30_000, now: Date.now, transport: {}, ...opts };
     this.logo = new StoreLogo(deps.sqlite);
   }
@@ -69,8 +67,7 @@ export class PrintQueue {
 
   /** Starts the worker: jobs a crash left 'printing' are sent again (a duplicate beats a lost receipt). */
   start(): void {
-    if (this.started) return;
-    this.started = true;
+    if (!this.begin()) return;
     stmt(
       this.deps.sqlite,
       "UPDATE print_jobs SET status = 'queued', next_attempt_at = NULL WHERE status = 'printing'",
@@ -78,39 +75,7 @@ export class PrintQueue {
     this.wake();
   }
 
-  stop(): void {
-    this.started = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  /** Something may be ready to print (a sale completed, a printer was saved, a retry was asked for). */
-  wake(): void {
-    if (!this.started) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.drain(), 0);
-  }
-
-  /** Sends every job that is due; resolves when none is. Exposed for tests and the bench. */
-  async drain(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      do {
-        this.again = false;
-        await this.pass();
-      } while (this.again && this.started);
-    } finally {
-      this.running = false;
-    }
-    this.scheduleNext();
-  }
-
-  private async pass(): Promise<void> {
+  protected async pass(): Promise<void> {
     const queued = stmt(
       this.deps.sqlite,
       `${JOB_SQL} WHERE status = 'queued' ORDER BY created_at, id LIMIT 500`,
@@ -203,18 +168,14 @@ export class PrintQueue {
     this.deps.events.emit('print.job', { id, status, lastError });
   }
 
-  private scheduleNext(): void {
-    if (!this.started) return;
+  protected nextDelay(): number | null {
     const next = stmt(
       this.deps.sqlite,
       "SELECT min(coalesce(next_attempt_at, 0)) AS at, count(*) AS n FROM print_jobs WHERE status = 'queued'",
     ).get() as { at: number | null; n: number };
-    if (!next.n) return;
-    const hasPrinter = this.profiles.list().length > 0;
+    if (!next.n) return null;
     // without a printer, jobs wait for one to be saved (saving wakes the queue)
-    if (!hasPrinter) return;
-    const delay = Math.max(50, (next.at ?? 0) - this.opts.now());
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.drain(), delay);
+    if (this.profiles.list().length === 0) return null;
+    return Math.max(50, (next.at ?? 0) - this.opts.now());
   }
 }

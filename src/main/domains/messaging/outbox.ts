@@ -1,5 +1,6 @@
 import type { MessageChannel, MessagingSettings, OutboxMessage } from '../../../shared/contract/messaging';
 import { stmt } from '../../db/statements';
+import { DrainLoop } from '../../drain-loop';
 import type { Deps } from '../deps';
 import { sendEmail } from './channels/email';
 import { sendByModem } from './channels/gsm-modem';
@@ -77,11 +78,7 @@ export const INTERRUPTED =
  * 'sending' at start-up was interrupted mid-hand-over: it is never sent again by itself (the provider may have
  * accepted it), only when a person presses resend. Sending runs on its own timers; nothing on the till waits for it.
  */
-export class Outbox {
-  private running = false;
-  private again = false;
-  private timer: NodeJS.Timeout | null = null;
-  private started = false;
+export class Outbox extends DrainLoop {
   private opts: Required<OutboxOptions>;
 
   constructor(
@@ -90,6 +87,8 @@ export class Outbox {
     private timeZone: () => string,
     opts: OutboxOptions = {},
   ) {
+    // a short command (`counterline send`) exits once it has waited; the timer does not hold it
+    super(false);
     this.opts = { backoffMs: 5_000, maxBackoffMs: 15 * 60_000, now: Date.now, emailTimeoutMs: 15_000, ...opts };
   }
 
@@ -155,8 +154,7 @@ export class Outbox {
    * message both).
    */
   start(opts: { reconcile?: boolean } = {}): void {
-    if (this.started) return;
-    this.started = true;
+    if (!this.begin()) return;
     if (opts.reconcile !== false) this.reconcile();
     this.wake();
   }
@@ -168,39 +166,7 @@ export class Outbox {
     ).run(INTERRUPTED, this.deps.clock.now()).changes;
   }
 
-  stop(): void {
-    this.started = false;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  wake(): void {
-    if (!this.started) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.drain(), 0);
-    this.timer.unref?.();
-  }
-
-  /** Sends every message that is due, one at a time; resolves when none is. */
-  async drain(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      do {
-        this.again = false;
-        await this.pass();
-      } while (this.again && this.started);
-    } finally {
-      this.running = false;
-    }
-    this.scheduleNext();
-  }
-
-  private async pass(): Promise<void> {
+  protected async pass(): Promise<void> {
     const due = stmt(
       this.deps.sqlite,
       `${ROW_SQL} WHERE m.status = 'queued' AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= ?)
@@ -315,17 +281,13 @@ export class Outbox {
     ).run(status, attempts, error, next, this.deps.clock.now(), id);
   }
 
-  private scheduleNext(): void {
-    if (!this.started) return;
-    if (this.timer) clearTimeout(this.timer);
+  protected nextDelay(): number | null {
     const next = stmt(
       this.deps.sqlite,
       `SELECT min(coalesce(m.next_attempt_at, 0)) AS at FROM outbox m WHERE m.status = 'queued' AND ${NOT_PAUSED}`,
     ).get() as { at: number | null };
-    if (next.at === null) return;
-    const wait = Math.max(50, Math.min(next.at - this.opts.now(), 60_000));
-    this.timer = setTimeout(() => void this.drain(), wait);
-    this.timer.unref?.();
+    if (next.at === null) return null;
+    return Math.max(50, Math.min(next.at - this.opts.now(), 60_000));
   }
 
   row(id: string): OutboxRow | undefined {

@@ -1,10 +1,10 @@
 import type { BasketReport, PeaksReport } from '../../../shared/contract/reports';
 import type { CurrencyCode } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
-import { type Column, DataTable } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { hourLabel, type PanelProps, qty, ReportPanel, useTableStates } from './ReportPanel';
+import { hourLabel, type PanelProps, qty, ReportPanel, ReportTable } from './ReportPanel';
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 
@@ -12,7 +12,6 @@ const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 export function PeaksPanel({ query, filters }: PanelProps) {
   const t = useT();
   const f = useShopFormat();
-  const states = useTableStates();
   const q = useApiQuery('reports', 'peaks', query, { keepPrevious: true });
   const r = q.data;
   const day = (wd: number) => t(`reports.weekday.${wd}` as MessageKey);
@@ -72,30 +71,21 @@ export function PeaksPanel({ query, filters }: PanelProps) {
       }
       chartLabel={t('reports.chart.peaks')}
     >
-      <DataTable
+      <ReportTable
         rows={r ? busy : undefined}
         columns={columns}
         rowKey={(h) => String(h.hour)}
         label={t('reports.tab.peaks')}
-        className="takings-table"
-        wrap
         empty={t('reports.none')}
-        loading={states.loading}
-        error={q.isError ? states.failed : undefined}
-        foot={
+        failed={q.isError}
+        totals={
           r
-            ? [
-                {
-                  label: t('reports.total'),
-                  className: 'aging-total',
-                  cells: {
-                    orders: r.orders,
-                    ...Object.fromEntries(r.weekdays.map((w) => [`wd${w.weekday}`, f.plain(w.total)])),
-                    total: f.plain(r.total),
-                  },
-                },
-              ]
-            : []
+            ? {
+                orders: r.orders,
+                ...Object.fromEntries(r.weekdays.map((w) => [`wd${w.weekday}`, f.plain(w.total)])),
+                total: f.plain(r.total),
+              }
+            : null
         }
       />
     </ReportPanel>
@@ -106,7 +96,6 @@ export function PeaksPanel({ query, filters }: PanelProps) {
 export function BasketPanel({ query, filters }: PanelProps) {
   const t = useT();
   const f = useShopFormat();
-  const states = useTableStates();
   const q = useApiQuery('reports', 'basket', query, { keepPrevious: true });
   const r = q.data;
   type Day = BasketReport['days'][number];
@@ -143,31 +132,22 @@ export function BasketPanel({ query, filters }: PanelProps) {
       }
       chartLabel={t('reports.chart.basket')}
     >
-      <DataTable
+      <ReportTable
         rows={r?.days}
         columns={columns}
         rowKey={(d) => d.day}
         label={t('reports.tab.basket')}
-        className="takings-table"
-        wrap
-        loading={states.loading}
-        error={q.isError ? states.failed : undefined}
-        foot={
+        failed={q.isError}
+        totals={
           r
-            ? [
-                {
-                  label: t('reports.total'),
-                  className: 'aging-total',
-                  cells: {
-                    orders: r.totals.orders,
-                    lines: r.totals.lines,
-                    qty: qty(r.totals.qtyMilli, f.locale),
-                    total: f.plain(r.totals.total),
-                    average: f.plain(r.totals.average),
-                  },
-                },
-              ]
-            : []
+            ? {
+                orders: r.totals.orders,
+                lines: r.totals.lines,
+                qty: qty(r.totals.qtyMilli, f.locale),
+                total: f.plain(r.totals.total),
+                average: f.plain(r.totals.average),
+              }
+            : null
         }
       />
     </ReportPanel>

@@ -4,6 +4,7 @@ import type { ReportKind, ReportQuery, SalesBy } from '../../../shared/contract/
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { Chart } from '../../ui/Chart';
+import { type Column, DataTable } from '../../ui/DataTable';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { SelectField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
@@ -117,10 +118,49 @@ export function ReportPanel({
   );
 }
 
-/** The loading and failure words every report table shows in place of its rows. */
-export function useTableStates() {
+/**
+ * A report's table: the kit's data table with the reports' loading and failure words, nothing-found line and a total
+ * row at the bottom (its cells by column key) once the figures are in.
+ */
+export function ReportTable<R>({
+  rows,
+  columns,
+  rowKey,
+  label,
+  empty,
+  failed,
+  totals,
+  totalsTestId,
+  virtual,
+}: {
+  rows: readonly R[] | null | undefined;
+  columns: readonly Column<R>[];
+  rowKey: (row: R) => string;
+  label: string;
+  empty?: string;
+  failed: boolean;
+  totals?: Partial<Record<string, ReactNode>> | null;
+  totalsTestId?: string;
+  virtual?: { above: number; height: number; rowHeight: number };
+}) {
   const t = useT();
-  return { loading: t('reports.loading'), failed: t('reports.failed') };
+  return (
+    <DataTable
+      rows={rows}
+      columns={columns}
+      rowKey={rowKey}
+      label={label}
+      className="takings-table"
+      wrap
+      empty={empty ?? t('reports.none')}
+      loading={t('reports.loading')}
+      error={failed ? t('reports.failed') : undefined}
+      foot={
+        totals ? [{ label: t('reports.total'), className: 'aging-total', testId: totalsTestId, cells: totals }] : []
+      }
+      virtual={virtual}
+    />
+  );
 }
 
 /** A quantity in thousandths as the shop reads it (1500 → 1.5), in the shop's locale. */

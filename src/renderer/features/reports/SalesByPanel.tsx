@@ -3,11 +3,11 @@ import { barLabel } from '../../../shared/chart-labels';
 import { SALES_BY, type SalesBy, type SalesByRow } from '../../../shared/contract/reports';
 import type { CurrencyCode } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
-import { type Column, DataTable } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { SelectField } from '../../ui/fields';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { type PanelProps, qty, ReportPanel, useTableStates } from './ReportPanel';
+import { type PanelProps, qty, ReportPanel, ReportTable } from './ReportPanel';
 
 const WEEKDAY_KEYS = ['0', '1', '2', '3', '4', '5', '6'];
 
@@ -15,7 +15,6 @@ const WEEKDAY_KEYS = ['0', '1', '2', '3', '4', '5', '6'];
 export function SalesByPanel({ query, filters }: PanelProps) {
   const t = useT();
   const f = useShopFormat();
-  const states = useTableStates();
   const [by, setBy] = useState<SalesBy>('product');
   const q = useApiQuery('reports', 'salesBy', { ...query, by }, { keepPrevious: true });
   const r = q.data;
@@ -75,16 +74,13 @@ export function SalesByPanel({ query, filters }: PanelProps) {
       }
       chartLabel={t('reports.chart.sales', { by: t(`reports.by.${by}` as MessageKey) })}
     >
-      <DataTable
+      <ReportTable
         rows={r?.rows}
         columns={columns}
         rowKey={(x) => x.key}
         label={t('reports.tab.sales')}
-        className="takings-table"
-        wrap
         empty={t('reports.none')}
-        loading={states.loading}
-        error={q.isError ? states.failed : undefined}
+        failed={q.isError}
       />
     </ReportPanel>
   );

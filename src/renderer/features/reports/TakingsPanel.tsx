@@ -3,10 +3,10 @@ import type { Takings, TakingsDay } from '../../../shared/contract/reports';
 import type { PaymentMethod } from '../../../shared/contract/sales';
 import type { CurrencyCode } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
-import { type Column, DataTable } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { type PanelProps, ReportPanel, useTableStates } from './ReportPanel';
+import { type PanelProps, ReportPanel, ReportTable } from './ReportPanel';
 
 const amountOf = (rows: TakingsDay['sales'], m: PaymentMethod) => rows.find((r) => r.method === m)?.amount ?? 0;
 const sumOf = (rows: TakingsDay['sales']) => rows.reduce((a, r) => a + r.amount, 0);
@@ -26,7 +26,6 @@ function takingsChart(r: Takings, name: (m: PaymentMethod) => string): ChartSpec
 export function TakingsPanel({ query, filters }: PanelProps) {
   const t = useT();
   const f = useShopFormat();
-  const states = useTableStates();
   const q = useApiQuery('reports', 'takings', query, { keepPrevious: true });
   const r = q.data;
   const method = (m: PaymentMethod) => t(`method.${m}` as MessageKey);
@@ -71,27 +70,14 @@ export function TakingsPanel({ query, filters }: PanelProps) {
       chart={r && takingsChart(r, method)}
       chartLabel={t('reports.chart.takings')}
     >
-      <DataTable
+      <ReportTable
         rows={r?.days}
         columns={columns}
         rowKey={(d) => d.day}
         label={t('reports.tab.takings')}
-        className="takings-table"
-        wrap
-        loading={states.loading}
-        error={q.isError ? states.failed : undefined}
-        foot={
-          r
-            ? [
-                {
-                  label: t('reports.total'),
-                  testId: 'takings-total',
-                  className: 'aging-total',
-                  cells: totals(r.totals),
-                },
-              ]
-            : []
-        }
+        failed={q.isError}
+        totals={r && totals(r.totals)}
+        totalsTestId="takings-total"
       />
     </ReportPanel>
   );

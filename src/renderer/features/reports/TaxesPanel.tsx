@@ -2,16 +2,15 @@ import { barLabel } from '../../../shared/chart-labels';
 import type { DiscountsReport, StockReport, TaxesReport } from '../../../shared/contract/reports';
 import type { CurrencyCode } from '../../../shared/money';
 import { useT } from '../../i18n';
-import { type Column, DataTable } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { type PanelProps, qty, ReportPanel, rate, useTableStates } from './ReportPanel';
+import { type PanelProps, qty, ReportPanel, ReportTable, rate } from './ReportPanel';
 
 /** Discounts and price overrides given, by the member of staff who made the sale. */
 export function DiscountsPanel({ query, filters }: PanelProps) {
   const t = useT();
   const f = useShopFormat();
-  const states = useTableStates();
   const q = useApiQuery('reports', 'discounts', query, { keepPrevious: true });
   const r = q.data;
   type Row = DiscountsReport['rows'][number];
@@ -57,34 +56,25 @@ export function DiscountsPanel({ query, filters }: PanelProps) {
       }
       chartLabel={t('reports.chart.discounts')}
     >
-      <DataTable
+      <ReportTable
         rows={r?.rows}
         columns={columns}
         rowKey={(x) => x.staffId}
         label={t('reports.tab.discounts')}
-        className="takings-table"
-        wrap
         empty={t('reports.discounts.none')}
-        loading={states.loading}
-        error={q.isError ? states.failed : undefined}
-        foot={
+        failed={q.isError}
+        totals={
           r
-            ? [
-                {
-                  label: t('reports.total'),
-                  className: 'aging-total',
-                  cells: {
-                    orders: r.totals.orders,
-                    lineDiscounts: f.plain(r.totals.lineDiscounts),
-                    orderDiscounts: f.plain(r.totals.orderDiscounts),
-                    overrides: r.totals.overrides,
-                    overrideAmount: f.plain(r.totals.overrideAmount),
-                    approved: r.totals.approved,
-                    total: f.plain(r.totals.total),
-                  },
-                },
-              ]
-            : []
+            ? {
+                orders: r.totals.orders,
+                lineDiscounts: f.plain(r.totals.lineDiscounts),
+                orderDiscounts: f.plain(r.totals.orderDiscounts),
+                overrides: r.totals.overrides,
+                overrideAmount: f.plain(r.totals.overrideAmount),
+                approved: r.totals.approved,
+                total: f.plain(r.totals.total),
+              }
+            : null
         }
       />
     </ReportPanel>
@@ -95,7 +85,6 @@ export function DiscountsPanel({ query, filters }: PanelProps) {
 export function TaxesPanel({ query, filters }: PanelProps) {
   const t = useT();
   const f = useShopFormat();
-  const states = useTableStates();
   const q = useApiQuery('reports', 'taxes', query, { keepPrevious: true });
   const r = q.data;
   type Row = TaxesReport['rows'][number];
@@ -136,27 +125,14 @@ export function TaxesPanel({ query, filters }: PanelProps) {
       }
       chartLabel={t('reports.chart.taxes')}
     >
-      <DataTable
+      <ReportTable
         rows={r?.rows}
         columns={columns}
         rowKey={(x) => String(x.rateBp)}
         label={t('reports.tab.taxes')}
-        className="takings-table"
-        wrap
         empty={t('reports.none')}
-        loading={states.loading}
-        error={q.isError ? states.failed : undefined}
-        foot={
-          r
-            ? [
-                {
-                  label: t('reports.total'),
-                  className: 'aging-total',
-                  cells: Object.fromEntries(keys.map((k) => [k, f.plain(r.totals[k])])),
-                },
-              ]
-            : []
-        }
+        failed={q.isError}
+        totals={r ? Object.fromEntries(keys.map((k) => [k, f.plain(r.totals[k])])) : null}
       />
     </ReportPanel>
   );
@@ -166,7 +142,6 @@ export function TaxesPanel({ query, filters }: PanelProps) {
 export function StockPanel({ query, filters }: PanelProps) {
   const t = useT();
   const f = useShopFormat();
-  const states = useTableStates();
   const q = useApiQuery('reports', 'stock', query, { keepPrevious: true });
   const r = q.data;
   type Row = StockReport['rows'][number];
@@ -222,16 +197,13 @@ export function StockPanel({ query, filters }: PanelProps) {
       }
       chartLabel={t('reports.chart.stock')}
     >
-      <DataTable
+      <ReportTable
         rows={r?.rows}
         columns={columns}
         rowKey={(x) => x.productId}
         label={t('reports.tab.stock')}
-        className="takings-table"
-        wrap
         empty={t('reports.stock.none')}
-        loading={states.loading}
-        error={q.isError ? states.failed : undefined}
+        failed={q.isError}
         virtual={{ above: 200, height: 520, rowHeight: 37 }}
       />
     </ReportPanel>
