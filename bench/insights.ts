@@ -37,6 +37,7 @@ export async function benchInsights(rounds = 5): Promise<BenchResult[]> {
         ['customer sales report, 30 days', (asOf) => s.customerSales({ from: addDays(asOf, -29), to: asOf })],
         ['RFM, 365 days', (asOf) => s.rfm({ asOf })],
         ['cohorts, 12 months', (asOf) => s.cohorts({ to: asOf.slice(0, 7) })],
+        ['the Insights dashboard', (asOf) => app.services.insightsFiles.dashboard({ asOf })],
       ];
       const out: BenchResult[] = [];
       for (const [name, run] of reports) {
@@ -85,6 +86,23 @@ export async function benchInsights(rounds = 5): Promise<BenchResult[]> {
         unit: 'ms',
         median: median(times),
         samples: times,
+        target: 5,
+      });
+      // the till's customer panel hint (segment, due / at risk, usual items); the first of the day works out the day's
+      // RFM cut points, timed on its own
+      const c0 = performance.now();
+      app.services.insightsFiles.customerHint(ids[0] as string);
+      const firstHint = performance.now() - c0;
+      const hints = ids.map((id) => {
+        const t = performance.now();
+        app.services.insightsFiles.customerHint(id);
+        return performance.now() - t;
+      });
+      out.push({
+        name: `insights: the till's customer hint, ${ids.length} customers (first of the day: ${firstHint.toFixed(0)} ms)`,
+        unit: 'ms',
+        median: median(hints),
+        samples: hints,
         target: 5,
       });
       out.push(...(await benchClv(app, today, ids, rounds)));
