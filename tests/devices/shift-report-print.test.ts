@@ -62,4 +62,21 @@ describe('shift slips and reports on a receipt printer over TCP', () => {
     expect(z.text).toMatch(/Short\s+-1,000/);
     expect(z.text).toMatch(/Pay-outs \(1\)\s+-2,000/);
   });
+
+  it('prints the slips and the Z report in the shop’s language (Kiswahili here)', async () => {
+    await ok('settings.updateStore', { language: 'sw' }, 'owner');
+    await ok<Shift>('shifts.open', { float: { amount: 50_000 } });
+    await ok('shifts.move', { kind: 'pay_out', amount: 2_000, reason: 'maziwa ya duka' });
+    const slip = decodeEscPos(await printer.nextJob());
+    expect(slip.text).toContain('PESA IMETOLEWA');
+    expect(slip.text).toContain('Sahihi:');
+    const closed = await ok<Shift>('shifts.close', { counted: { amount: 48_000 } });
+    await ok('shifts.print', { id: closed.id });
+    const z = decodeEscPos(await printer.nextJob());
+    expect(z.text).toContain('RIPOTI Z');
+    expect(z.text).toContain('PESA TASLIMU KWENYE DROO');
+    expect(z.text).toMatch(/Inayotarajiwa UGX\s+48,000/);
+    expect(z.text).toMatch(/Iliyohesabiwa UGX\s+48,000/);
+    expect(z.text).not.toContain('Expected');
+  });
 });

@@ -1,9 +1,13 @@
 import { barLabel } from '../../../shared/chart-labels';
 import type { ReportKind, ReportQuery, SalesBy, TakingsDay } from '../../../shared/contract/reports';
+import { documentWords } from '../../../shared/i18n/documents';
 import type { CurrencyCode } from '../../../shared/money';
 import type { ReportCell as Cell, ReportColumn as Column, ReportTable } from '../exports/report-file';
-import { METHOD_WORDS } from '../shifts/print';
 import type { ShopReports } from './service';
+
+/** the report files are in English, like the other exports */
+const english = documentWords('en');
+const methodWord = (m: string) => english(`method.${m}` as Parameters<typeof english>[0]);
 
 /** The reports' words in files (English, as the other exports; the screen has them in the shop's language). */
 const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
@@ -75,7 +79,7 @@ function build(reports: ShopReports, report: ReportKind, by: SalesBy, q: ReportQ
         columns: [
           { header: 'Day', weight: 1.1 },
           { header: 'Sales', weight: 0.6 },
-          ...r.methods.map((m): Column => ({ header: METHOD_WORDS[m] ?? m, weight: 1, money: true })),
+          ...r.methods.map((m): Column => ({ header: methodWord(m), weight: 1, money: true })),
           { header: 'Refunds', weight: 1, money: true },
           { header: 'Debt payments', weight: 1, money: true },
           { header: 'Money taken', weight: 1.1, money: true },
@@ -85,7 +89,7 @@ function build(reports: ShopReports, report: ReportKind, by: SalesBy, q: ReportQ
           kind: 'stacked',
           categories: r.days.map((d) => d.day),
           series: r.methods.map((m) => ({
-            name: METHOD_WORDS[m] ?? m,
+            name: methodWord(m),
             values: r.days.map((d) => amountOf(d.sales, m)),
           })),
           currency: r.currency as CurrencyCode,
