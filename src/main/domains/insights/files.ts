@@ -69,7 +69,7 @@ export class InsightsFiles {
       to: asOf,
       by: 'month',
     });
-    const rfm = this.insights.rfm({ asOf });
+    const rfm = this.insights.rfm({ asOf }, { names: false });
     return {
       asOf,
       currency,

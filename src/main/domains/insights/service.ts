@@ -277,7 +277,8 @@ export class CustomerInsights {
     return { from: q.from, to: q.to, currency, customers, totals };
   }
 
-  rfm(input: RfmQuery): RfmReport {
+  /** `names: false` for a caller that only counts segments (the dashboard): reading 50k names is most of the report */
+  rfm(input: RfmQuery, opts: { names?: boolean } = {}): RfmReport {
     const q = parse(RfmQuery, input);
     const { timeZone, currency } = this.zone();
     const asOf = this.asOfDay(q.asOf);
@@ -292,10 +293,13 @@ export class CustomerInsights {
       frequency: fixed ? own.frequency : quintileCuts(active.map((r) => r.orders)),
       monetary: fixed && own.monetary ? own.monetary : quintileCuts(active.map((r) => r.spend)),
     };
-    const names = namesOf(
-      this.deps.sqlite,
-      active.map((r) => r.id),
-    );
+    const names =
+      opts.names === false
+        ? new Map<string, string>()
+        : namesOf(
+            this.deps.sqlite,
+            active.map((r) => r.id),
+          );
     this.rfmCuts.set(`${asOf}|${q.days}`, { day: this.today(), cuts });
     const customers: RfmCustomer[] = active.map((c, i) => {
       const recencyDays = recency[i] as number;
