@@ -258,7 +258,7 @@ describe('messages through the outbox, over a real SMTP server and an HTTP SMS g
     });
     expect(saved.custom).toBe(true);
     const templates = await ok<Template[]>('messaging.templates', null);
-    expect(templates).toHaveLength(15);
+    expect(templates).toHaveLength(21);
   });
 
   it('posts an SMS to the gateway in its request shape; a 500 and a timeout keep it queued with the reason', async () => {

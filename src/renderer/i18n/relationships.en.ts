@@ -140,6 +140,8 @@ export const relationshipsEn = {
   'msg.template.statement': 'Statement',
   'msg.template.payment_reminder': 'Payment reminder',
   'msg.template.birthday': 'Birthday greeting',
+  'msg.template.new_offer': 'New offer',
+  'msg.template.back_in_stock': 'Back in stock',
   'msg.template.points_expiring': 'Points expiring',
   'rel.cel.greetAll': 'Greet them all',
   'msg.reply.title': 'Replies from customers',

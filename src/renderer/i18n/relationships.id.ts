@@ -137,6 +137,8 @@ export const relationshipsId: Record<keyof typeof relationshipsEn, string> = {
   'msg.template.statement': 'Laporan rekening',
   'msg.template.payment_reminder': 'Pengingat pembayaran',
   'msg.template.birthday': 'Ucapan ulang tahun',
+  'msg.template.new_offer': 'Penawaran baru',
+  'msg.template.back_in_stock': 'Tersedia lagi',
   'msg.template.points_expiring': 'Poin akan kedaluwarsa',
   'rel.cel.greetAll': 'Sapa semuanya',
   'msg.reply.title': 'Balasan dari pelanggan',

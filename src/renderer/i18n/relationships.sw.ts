@@ -138,6 +138,8 @@ export const relationshipsSw: Record<keyof typeof relationshipsEn, string> = {
   'msg.template.statement': 'Taarifa ya akaunti',
   'msg.template.payment_reminder': 'Kikumbusho cha malipo',
   'msg.template.birthday': 'Salamu za siku ya kuzaliwa',
+  'msg.template.new_offer': 'Ofa mpya',
+  'msg.template.back_in_stock': 'Kimeingia tena',
   'msg.template.points_expiring': 'Pointi zinazokwisha muda',
   'rel.cel.greetAll': 'Wasalimie wote',
   'msg.reply.title': 'Majibu kutoka kwa wateja',

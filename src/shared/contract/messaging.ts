@@ -8,7 +8,15 @@ export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export const MESSAGE_LANGUAGES = ['en', 'id', 'sw'] as const;
 export type MessageLanguage = (typeof MESSAGE_LANGUAGES)[number];
-export const TEMPLATE_KEYS = ['receipt', 'statement', 'payment_reminder', 'birthday', 'points_expiring'] as const;
+export const TEMPLATE_KEYS = [
+  'receipt',
+  'statement',
+  'payment_reminder',
+  'birthday',
+  'points_expiring',
+  'new_offer',
+  'back_in_stock',
+] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 /** the words a template may use, filled from the customer and the shop when the message is made */
 export const PLACEHOLDERS = ['firstName', 'name', 'balance', 'dueDate', 'points', 'shopName', 'shopPhone'] as const;

@@ -13,6 +13,9 @@ export const MARKETING: Readonly<Record<TemplateKey, boolean>> = {
   payment_reminder: false,
   birthday: true,
   points_expiring: true,
+  new_offer: true,
+  // the customer asked to be told: a service message, not an offer
+  back_in_stock: false,
 };
 
 /** The built-in wording, per language; a shop may save its own (message_templates). */
@@ -85,6 +88,34 @@ export const DEFAULT_TEMPLATES: Readonly<Record<TemplateKey, Record<MessageLangu
     sw: {
       subject: 'Pointi zako {{shopName}}',
       body: 'Habari {{firstName}}, una pointi {{points}} {{shopName}}. Zitumie kabla hazijaisha muda!',
+    },
+  },
+  new_offer: {
+    en: {
+      subject: 'Something new for you at {{shopName}}',
+      body: 'Hello {{firstName}}, there is a new offer at {{shopName}} for our regular customers. Come and see us, or call {{shopPhone}}.',
+    },
+    id: {
+      subject: 'Ada yang baru untuk Anda di {{shopName}}',
+      body: 'Halo {{firstName}}, ada penawaran baru di {{shopName}} untuk pelanggan setia kami. Silakan mampir, atau hubungi {{shopPhone}}.',
+    },
+    sw: {
+      subject: 'Kuna kitu kipya kwako {{shopName}}',
+      body: 'Habari {{firstName}}, kuna ofa mpya {{shopName}} kwa wateja wetu wa kawaida. Karibu dukani, au piga simu {{shopPhone}}.',
+    },
+  },
+  back_in_stock: {
+    en: {
+      subject: 'Back in stock at {{shopName}}',
+      body: 'Hello {{firstName}}, what you asked for is back in stock at {{shopName}}. Call {{shopPhone}} and we will keep one aside for you.',
+    },
+    id: {
+      subject: 'Sudah tersedia lagi di {{shopName}}',
+      body: 'Halo {{firstName}}, barang yang Anda tanyakan sudah tersedia lagi di {{shopName}}. Hubungi {{shopPhone}} dan kami sisihkan untuk Anda.',
+    },
+    sw: {
+      subject: 'Kimeingia tena {{shopName}}',
+      body: 'Habari {{firstName}}, ulichoulizia kimeingia tena {{shopName}}. Piga simu {{shopPhone}} nasi tutakuwekea.',
     },
   },
 };
