@@ -25,7 +25,7 @@ export async function benchInsights(rounds = 5): Promise<BenchResult[]> {
       const count = (sql: string) => (app.sqlite.prepare(sql).get() as { n: number }).n;
       const customers = count('SELECT count(*) AS n FROM customers');
       const sales = count('SELECT count(*) AS n FROM sales_orders');
-      const last = count('SELECT max(completed_at) AS n FROM sales_orders');
+      const last = count("SELECT max(completed_at) AS n FROM sales_orders WHERE idempotency_key NOT LIKE 'bench-%'");
       const today = new Date(last + 3 * 3_600_000).toISOString().slice(0, 10); // the reference shop is in Kampala
       const other = addDays(today, -100);
       const s = app.services.insights;

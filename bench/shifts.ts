@@ -22,7 +22,11 @@ export function benchShifts(rounds = 5): BenchResult[] {
   try {
     if (!reuse) seedReference({ dataDir: dir, scale: Number(process.env.COUNTERLINE_BENCH_SCALE ?? 1) }).app.close();
     const probe = createApp({ dataDir: dir, log: () => {} });
-    const last = (probe.sqlite.prepare('SELECT max(completed_at) AS n FROM sales_orders').get() as { n: number }).n;
+    const last = (
+      probe.sqlite
+        .prepare("SELECT max(completed_at) AS n FROM sales_orders WHERE idempotency_key NOT LIKE 'bench-%'")
+        .get() as { n: number }
+    ).n;
     const sales = (probe.sqlite.prepare('SELECT count(*) AS n FROM sales_orders').get() as { n: number }).n;
     probe.close();
     const clock = testClock(last);
