@@ -3,9 +3,9 @@ import {
   type MessagingSettingsPatch,
   type MessagingSettingsView,
 } from '../../../shared/contract/messaging';
-import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
+import { readSettingRow, writeSettingRow } from '../settings/rows';
 
 const KEY = 'messaging';
 
@@ -39,10 +39,7 @@ export class MessagingSettingsStore {
 
   get(): MessagingSettings {
     if (this.cache) return this.cache;
-    const row = stmt(this.deps.sqlite, 'SELECT value FROM settings WHERE key = ?').get(KEY) as
-      | { value: string }
-      | undefined;
-    this.cache = MessagingSettings.parse(row ? JSON.parse(row.value) : {});
+    this.cache = MessagingSettings.parse(readSettingRow(this.deps.sqlite, KEY) ?? {});
     return this.cache;
   }
 
@@ -82,11 +79,7 @@ export class MessagingSettingsStore {
         ...(patch.quietHours !== undefined && { quietHours: patch.quietHours }),
         ...(patch.marketingCap !== undefined && { marketingCap: patch.marketingCap }),
       });
-      stmt(
-        this.deps.sqlite,
-        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      ).run(KEY, JSON.stringify(next), this.deps.clock.now());
+      writeSettingRow(this.deps.sqlite, KEY, next, this.deps.clock.now());
       this.audit.record(actor, {
         action: 'settings.messaging',
         entity: 'settings',

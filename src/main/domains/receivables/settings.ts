@@ -1,7 +1,7 @@
 import { ReceivablesSettings } from '../../../shared/contract/receivables';
-import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
+import { readSettingRow, writeSettingRow } from '../settings/rows';
 
 const KEY = 'receivables';
 
@@ -22,11 +22,9 @@ export class ReceivablesSettingsService {
 
   get(): ReceivablesSettings {
     if (this.cache) return this.cache;
-    const row = stmt(this.deps.sqlite, 'SELECT value FROM settings WHERE key = ?').get(KEY) as
-      | { value: string }
-      | undefined;
-    this.cache = row
-      ? ReceivablesSettings.parse({ ...DEFAULT_RECEIVABLES_SETTINGS, ...JSON.parse(row.value) })
+    const saved = readSettingRow(this.deps.sqlite, KEY) as object | undefined;
+    this.cache = saved
+      ? ReceivablesSettings.parse({ ...DEFAULT_RECEIVABLES_SETTINGS, ...saved })
       : DEFAULT_RECEIVABLES_SETTINGS;
     return this.cache;
   }
@@ -35,11 +33,7 @@ export class ReceivablesSettingsService {
     return this.deps.sqlite.transaction(() => {
       const before = this.get();
       const next = ReceivablesSettings.parse({ ...before, ...patch });
-      stmt(
-        this.deps.sqlite,
-        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      ).run(KEY, JSON.stringify(next), this.deps.clock.now());
+      writeSettingRow(this.deps.sqlite, KEY, next, this.deps.clock.now());
       this.audit.record(actor, {
         action: 'settings.receivables',
         entity: 'settings',

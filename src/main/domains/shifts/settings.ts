@@ -1,8 +1,8 @@
 import { ShiftSettings } from '../../../shared/contract/shifts';
 import { type CurrencyCode, exponentOf } from '../../../shared/money';
-import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
+import { readSettingRow, writeSettingRow } from '../settings/rows';
 
 const KEY = 'shifts';
 
@@ -35,12 +35,8 @@ export class ShiftSettingsService {
 
   get(): ShiftSettings {
     if (this.cache) return this.cache;
-    const row = stmt(this.deps.sqlite, 'SELECT value FROM settings WHERE key = ?').get(KEY) as
-      | { value: string }
-      | undefined;
-    this.cache = row
-      ? ShiftSettings.parse({ ...DEFAULT_SHIFT_SETTINGS, ...JSON.parse(row.value) })
-      : DEFAULT_SHIFT_SETTINGS;
+    const saved = readSettingRow(this.deps.sqlite, KEY) as object | undefined;
+    this.cache = saved ? ShiftSettings.parse({ ...DEFAULT_SHIFT_SETTINGS, ...saved }) : DEFAULT_SHIFT_SETTINGS;
     return this.cache;
   }
 
@@ -48,11 +44,7 @@ export class ShiftSettingsService {
     return this.deps.sqlite.transaction(() => {
       const before = this.get();
       const next = ShiftSettings.parse({ ...before, ...patch });
-      stmt(
-        this.deps.sqlite,
-        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      ).run(KEY, JSON.stringify(next), this.deps.clock.now());
+      writeSettingRow(this.deps.sqlite, KEY, next, this.deps.clock.now());
       this.audit.record(actor, { action: 'settings.shifts', entity: 'settings', entityId: KEY, before, after: next });
       this.cache = null;
       return next;
