@@ -159,11 +159,7 @@ async function serve(args: string[]): Promise<number> {
   if (!existsSync(join(rendererDir, 'index.html'))) await buildRenderer();
   const testClock = testClockFromEnv() ?? undefined;
   const app = createApp({ dataDir: resolveDataDir(values['data-dir']), clock: testClock });
-  app.startCheckpoints();
-  app.services.devices.start();
-  app.services.messaging.start();
-  app.services.loyalty.startDaily();
-  app.services.backups.startDaily();
+  app.startBackground();
   const host = await startHttpHost({ app, rendererDir, host: values.host, port, testClock });
   console.log(`Counterline ready at ${host.url}`);
   // settle every account once in the background (in slices) so the first Debts screen or alert check is quick

@@ -29,6 +29,11 @@ export abstract class DrainLoop {
     this.setTimer(null);
   }
 
+  /** Resolves once no pass is running (after `stop`, nothing starts another). */
+  async idle(): Promise<void> {
+    while (this.running) await new Promise((r) => setTimeout(r, 20));
+  }
+
   /** Something may be due (a row was written, a setting saved, a retry asked for). */
   wake(): void {
     if (!this.started) return;

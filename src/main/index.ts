@@ -74,16 +74,15 @@ if (!app.requestSingleInstanceLock()) {
     .then(() => {
       const flag = dataDirFlag(process.argv.slice(1));
       const dataDir = flag || process.env.COUNTERLINE_DATA_DIR ? resolveDataDir(flag) : app.getPath('userData');
-      core = createApp({ dataDir, key: keychainKey(dataDir) });
-      core.startCheckpoints();
+      core = createApp({
+        dataDir,
+        key: keychainKey(dataDir),
+        systemPrint: electronSystemPrint(
+          (options) => new BrowserWindow({ ...options, parent: mainWindow ?? undefined, show: false }),
+        ),
+      });
       // the till prints: receipts queued before a restart go out now
-      core.services.devices.start();
-      core.services.messaging.start();
-      core.services.loyalty.startDaily();
-      core.services.backups.startDaily();
-      core.services.devices.systemPrint = electronSystemPrint(
-        (options) => new BrowserWindow({ ...options, parent: mainWindow ?? undefined, show: false }),
-      );
+      core.startBackground();
       applySecurity({ session: session.defaultSession, protocol, rendererDir });
       unbind = bindIpc(
         ipcMain,

@@ -1,5 +1,5 @@
 import { AuditService } from './domains/audit/service';
-import { type BackupFiles, BackupService } from './domains/backups/service';
+import { type BackupFiles, BackupService, type RestoreShop } from './domains/backups/service';
 import { ProductImport } from './domains/catalog/import';
 import { CatalogService } from './domains/catalog/service';
 import { CustomerDataExport } from './domains/customers/data-export';
@@ -86,6 +86,8 @@ export interface Services {
 export interface ServiceOptions {
   /** where the shop's database lives, for its backups (none for an in-memory shop) */
   files?: BackupFiles;
+  /** a long-running host's restore from the Backups screen (see App.restore) */
+  restore?: RestoreShop;
   /** tests only: changes the list of postings (e.g. one that fails on purpose) */
   postings?: (postings: Flow['postings']) => Flow['postings'];
 }
@@ -167,7 +169,13 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     customerErase,
     customerData: new CustomerDataExport(deps, audit, settings),
     customerRetention: new CustomerRetention(deps, audit, customerErase),
-    backups: new BackupService(deps, audit, settings, options.files ?? { dataDir: null, migrationsDir: '' }),
+    backups: new BackupService(
+      deps,
+      audit,
+      settings,
+      options.files ?? { dataDir: null, migrationsDir: '' },
+      options.restore,
+    ),
     insights,
     insightsSettings,
     relationships: new RelationshipService(deps, audit, settings),

@@ -4,7 +4,7 @@ import { Onboarding } from './features/onboarding/Onboarding';
 import { Shell } from './features/shell/Shell';
 import { LockScreen } from './features/signin/LockScreen';
 import { SignIn } from './features/signin/SignIn';
-import { I18nProvider, type Lang, translate } from './i18n';
+import { I18nProvider, type Lang, translate, useI18n } from './i18n';
 import { ApiError, api } from './lib/api';
 import { useTheme } from './lib/theme';
 import { ApiQueryProvider, useForgetAnswers } from './ui/query';
@@ -37,6 +37,7 @@ function Root({ setLang }: { setLang: (l: Lang) => void }) {
   const [theme, toggleTheme] = useTheme();
   const toast = useToast();
   const forgetAnswers = useForgetAnswers();
+  const { t } = useI18n();
   const phaseRef = useRef(phase);
   phaseRef.current = phase;
 
@@ -98,6 +99,18 @@ function Root({ setLang }: { setLang: (l: Lang) => void }) {
     });
   }, [showLock]);
 
+  // a backup was put in place of the shop (here or on another screen): its staff and PINs are the backup's
+  useEffect(() => {
+    return api.on('shop.restored', (e) => {
+      const notice = t('bk.restored', { when: new Date(e.at).toLocaleString(store?.locale) });
+      // straight to sign-in, so the screens' own calls refused meanwhile are not shown as errors
+      phaseRef.current = { kind: 'signin', notice };
+      setPhase(phaseRef.current);
+      forgetAnswers();
+      void boot(notice);
+    });
+  }, [boot, forgetAnswers, t, store?.locale]);
+
   const onError = useCallback(
     (err: unknown) => {
       if (err instanceof ApiError && err.code === 'LOCKED') {
@@ -105,6 +118,7 @@ function Root({ setLang }: { setLang: (l: Lang) => void }) {
         return;
       }
       if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') {
+        if (phaseRef.current.kind === 'signin') return;
         toast.error(err);
         setPhase({ kind: 'signin' });
         return;

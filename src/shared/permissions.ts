@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   'pricing.manage',
   /** make and list backups of the shop's database */
   'data.backup',
+  /** put a backup in place of the shop's data (the owner's, unless granted) */
+  'data.restore',
   /** send a customer a message (receipt, statement, reminder) through the outbox */
   'messages.send',
   /** change message templates, resend or cancel what waits in the outbox */
@@ -53,7 +55,7 @@ const cashier: readonly Permission[] = [
   'messages.send',
   'shifts.operate',
 ];
-const manager: readonly Permission[] = PERMISSIONS.filter((p) => p !== 'settings.edit');
+const manager: readonly Permission[] = PERMISSIONS.filter((p) => p !== 'settings.edit' && p !== 'data.restore');
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = {
   owner: new Set(PERMISSIONS),

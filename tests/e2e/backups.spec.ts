@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, signIn, test } from './fixtures';
+import { expect, rpc, signIn, test } from './fixtures';
 
 const OWNER = { name: 'Rose Nakato', pin: '1234' };
 
@@ -46,4 +46,50 @@ test('the owner backs the shop up from Settings, sets a second copy, and sees ea
       .or(page.getByRole('status'))
       .filter({ hasText: /full folder path/ }),
   ).toBeVisible();
+});
+
+test('the owner restores a backup from Settings: a confirm, the steps, then everyone signs in to the shop as it was', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
+  await signIn(page, OWNER.name, OWNER.pin);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
+  const card = page.getByRole('region', { name: 'Backups' });
+  await card.getByRole('button', { name: 'Back up now' }).click();
+  const list = card.getByRole('table', { name: 'Backups made' });
+  await expect(list.locator('tbody tr')).toHaveCount(1);
+
+  // after the backup, a customer is added: the restore takes the shop back to before her
+  const added = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
+    type: 'individual',
+    firstName: 'Joy',
+    lastName: 'Afterbackup',
+  });
+  expect(added.customer.id).toBeTruthy();
+
+  await list
+    .locator('tbody tr')
+    .first()
+    .getByRole('button', { name: /^Restore the backup of / })
+    .click();
+  const confirm = page.getByRole('alertdialog', { name: /^Restore the backup of .+\?$/ });
+  await expect(confirm).toContainText('kept first as a backup of its own');
+  await confirm.screenshot({ path: '/tmp/shots/backups-restore-confirm.png' });
+  await confirm.getByRole('button', { name: 'Restore this backup' }).click();
+
+  // the shop's staff and PINs are the backup's: sign in again, told why
+  await expect(page.getByText(/^The shop was restored from the backup of /)).toBeVisible({ timeout: 30_000 });
+  await page.screenshot({ path: '/tmp/shots/backups-restored-signin.png' });
+  await signIn(page, OWNER.name, OWNER.pin);
+  const found = await rpc<{ rows: { name: string }[] }>(page, 'customers.search', { q: 'Afterbackup' });
+  expect(found.rows).toHaveLength(0);
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
+  const rows = page
+    .getByRole('region', { name: 'Backups' })
+    .getByRole('table', { name: 'Backups made' })
+    .locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText('Before a restore');
 });

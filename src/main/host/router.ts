@@ -43,9 +43,14 @@ export type Logger = (message: string, err?: unknown) => void;
 export class Router {
   private entries = new Map<string, Entry>();
 
+  /**
+   * `services`: the shop's services as they are now (a restore replaces them); `paused`: why no call is taken at the
+   * moment (a restore is swapping the database), or null.
+   */
   constructor(
-    private services: Services,
+    private services: () => Services,
     private log: Logger = (m, e) => console.error(m, e),
+    private paused: () => string | null = () => null,
   ) {}
 
   register(name: string, procedure: Procedure, handler: Entry['handler']): void {
@@ -76,12 +81,15 @@ export class Router {
     const entry = this.entries.get(name);
     if (!entry) return fail(new AppError('NOT_FOUND', `There is no procedure called ${String(name).slice(0, 80)}.`));
     try {
-      const session = this.services.staff.current(ctx.clientKey);
+      const busy = this.paused();
+      if (busy) throw new AppError('CONFLICT', busy);
+      const services = this.services();
+      const session = services.staff.current(ctx.clientKey);
       const access = entry.procedure.permission;
       if (access !== 'public') {
         if (!session) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
         if (session.locked) throw new AppError('LOCKED', 'The till is locked. Enter your PIN to continue.');
-        if (access !== 'session' && !this.services.roles.can(session.role, access)) {
+        if (access !== 'session' && !services.roles.can(session.role, access)) {
           throw new AppError('FORBIDDEN', `A ${session.role} cannot do this. Ask a manager or the owner.`, {
             permission: access,
           });
@@ -89,11 +97,11 @@ export class Router {
       }
       const parsed = entry.procedure.input.safeParse(rawInput === undefined ? null : rawInput);
       if (!parsed.success) throw validationError(parsed.error);
-      if (session && !session.locked) this.services.staff.touch(session);
+      if (session && !session.locked) services.staff.touch(session);
       const actor = session
         ? { id: session.staffId, name: session.name, role: session.role }
         : { id: null, name: 'system' };
-      const data = await entry.handler(parsed.data, { ...ctx, services: this.services, session, actor });
+      const data = await entry.handler(parsed.data, { ...ctx, services, session, actor });
       const out = entry.procedure.output.safeParse(data === undefined ? null : data);
       if (!out.success) {
         this.log(`Procedure ${name} returned data that does not match its contract`, out.error);

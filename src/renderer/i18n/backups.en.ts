@@ -30,7 +30,21 @@ export const backupsEn = {
   'bk.reason.before-migration': 'Before an upgrade',
   'bk.reason.before-restore': 'Before a restore',
   'bk.reason.before-encryption': 'Before encryption',
-  'bk.restoreHint': 'To restore one, close Counterline and run: counterline restore FILE --yes',
+  'bk.restoreHint':
+    'Restoring puts a backup in place of the shop; the shop as it is now is kept as a backup first. With Counterline closed, the same is: counterline restore FILE --yes',
+  'bk.restore': 'Restore…',
+  'bk.restoreOf': 'Restore the backup of {when}',
+  'bk.restoreTitle': 'Restore the backup of {when}?',
+  'bk.restoreText':
+    'The shop goes back to how it was at {when}: sales, customers, debts and points recorded after that leave the till. The shop as it is now is kept first as a backup of its own, so nothing is lost and you can go back to it. Every screen signs in again afterwards with the staff and PINs of the backup.',
+  'bk.restoreYes': 'Restore this backup',
+  'bk.restoreNo': 'Keep the shop as it is',
+  'bk.restoring': 'Restoring the backup',
+  'bk.step.check': 'Checking the backup (1 of 4)…',
+  'bk.step.keep': 'Keeping the shop as it is now aside (2 of 4)…',
+  'bk.step.swap': 'Putting the backup in place (3 of 4)…',
+  'bk.step.upgrade': 'Opening it with this version of Counterline (4 of 4)…',
+  'bk.restored': 'The shop was restored from the backup of {when}. Sign in again.',
   'ret.title': 'How long customers are kept',
   'ret.intro':
     'Customers with no sale, payment or change for this many years, who owe nothing, are listed here; their personal data is erased only when you approve the list.',

@@ -31,7 +31,21 @@ export const backupsId: Record<keyof typeof backupsEn, string> = {
   'bk.reason.before-migration': 'Sebelum pembaruan',
   'bk.reason.before-restore': 'Sebelum pemulihan',
   'bk.reason.before-encryption': 'Sebelum enkripsi',
-  'bk.restoreHint': 'Untuk memulihkan, tutup Counterline lalu jalankan: counterline restore FILE --yes',
+  'bk.restoreHint':
+    'Pemulihan menaruh cadangan di tempat data toko; toko seperti sekarang disimpan dulu sebagai cadangan. Dengan Counterline tertutup, caranya: counterline restore FILE --yes',
+  'bk.restore': 'Pulihkan…',
+  'bk.restoreOf': 'Pulihkan cadangan {when}',
+  'bk.restoreTitle': 'Pulihkan cadangan {when}?',
+  'bk.restoreText':
+    'Toko kembali seperti pada {when}: penjualan, pelanggan, utang dan poin yang dicatat sesudahnya hilang dari kasir. Toko seperti sekarang disimpan dulu sebagai cadangan tersendiri, jadi tidak ada yang hilang dan Anda bisa kembali ke sana. Sesudahnya setiap layar masuk lagi dengan staf dan PIN dari cadangan.',
+  'bk.restoreYes': 'Pulihkan cadangan ini',
+  'bk.restoreNo': 'Biarkan toko seperti sekarang',
+  'bk.restoring': 'Memulihkan cadangan',
+  'bk.step.check': 'Memeriksa cadangan (1 dari 4)…',
+  'bk.step.keep': 'Menyimpan toko seperti sekarang (2 dari 4)…',
+  'bk.step.swap': 'Menaruh cadangan di tempatnya (3 dari 4)…',
+  'bk.step.upgrade': 'Membukanya dengan versi Counterline ini (4 dari 4)…',
+  'bk.restored': 'Toko dipulihkan dari cadangan {when}. Silakan masuk lagi.',
   'ret.title': 'Berapa lama data pelanggan disimpan',
   'ret.intro':
     'Pelanggan tanpa penjualan, pembayaran atau perubahan selama sekian tahun, yang tidak berutang, tampil di sini; data pribadinya dihapus hanya setelah Anda menyetujui daftar.',

@@ -32,7 +32,21 @@ export const backupsSw: Record<keyof typeof backupsEn, string> = {
   'bk.reason.before-migration': 'Kabla ya kusasisha',
   'bk.reason.before-restore': 'Kabla ya kurejesha',
   'bk.reason.before-encryption': 'Kabla ya usimbaji fiche',
-  'bk.restoreHint': 'Kurejesha nakala, funga Counterline kisha endesha: counterline restore FILE --yes',
+  'bk.restoreHint':
+    'Kurejesha kunaweka nakala mahali pa data ya duka; duka lilivyo sasa linahifadhiwa kwanza kama nakala. Counterline ikiwa imefungwa, ni: counterline restore FILE --yes',
+  'bk.restore': 'Rejesha…',
+  'bk.restoreOf': 'Rejesha nakala ya {when}',
+  'bk.restoreTitle': 'Rejesha nakala ya {when}?',
+  'bk.restoreText':
+    'Duka linarudi lilivyokuwa {when}: mauzo, wateja, madeni na pointi zilizorekodiwa baada ya hapo zinaondoka kwenye till. Duka lilivyo sasa linahifadhiwa kwanza kama nakala yake, kwa hiyo hakuna kinachopotea na unaweza kurudi kwake. Baadaye kila skrini inaingia tena kwa wafanyakazi na PIN za nakala.',
+  'bk.restoreYes': 'Rejesha nakala hii',
+  'bk.restoreNo': 'Acha duka lilivyo',
+  'bk.restoring': 'Inarejesha nakala',
+  'bk.step.check': 'Inakagua nakala (1 kati ya 4)…',
+  'bk.step.keep': 'Inahifadhi duka lilivyo sasa (2 kati ya 4)…',
+  'bk.step.swap': 'Inaweka nakala mahali pake (3 kati ya 4)…',
+  'bk.step.upgrade': 'Inaifungua kwa toleo hili la Counterline (4 kati ya 4)…',
+  'bk.restored': 'Duka limerejeshwa kutoka nakala ya {when}. Ingia tena.',
   'ret.title': 'Muda wa kuhifadhi wateja',
   'ret.intro':
     'Wateja wasio na mauzo, malipo wala mabadiliko kwa miaka hii, wasiodaiwa, wanaonyeshwa hapa; data zao binafsi zinafutwa tu ukikubali orodha.',

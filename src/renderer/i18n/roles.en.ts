@@ -34,6 +34,7 @@ export const rolesEn = {
   'perm.devices.manage': 'Set up printers and scanners',
   'perm.pricing.manage': 'Set price lists and offers',
   'perm.data.backup': 'Make and list backups',
+  'perm.data.restore': 'Put a backup in place of the shop',
   'perm.messages.send': 'Send customers messages',
   'perm.messages.manage': 'Change message templates and the outbox',
   'perm.shifts.operate': 'Open and close shifts, pay cash in and out',

@@ -35,6 +35,7 @@ export const rolesId: Record<keyof typeof rolesEn, string> = {
   'perm.devices.manage': 'Mengatur printer dan pemindai',
   'perm.pricing.manage': 'Mengatur daftar harga dan promo',
   'perm.data.backup': 'Membuat dan melihat cadangan',
+  'perm.data.restore': 'Memulihkan toko dari cadangan',
   'perm.messages.send': 'Mengirim pesan ke pelanggan',
   'perm.messages.manage': 'Mengubah templat pesan dan kotak keluar',
   'perm.shifts.operate': 'Membuka dan menutup shift, kas masuk dan keluar',

@@ -35,6 +35,7 @@ export const rolesSw: Record<keyof typeof rolesEn, string> = {
   'perm.devices.manage': 'Kuweka vichapishi na visoma msimbo',
   'perm.pricing.manage': 'Kuweka orodha za bei na ofa',
   'perm.data.backup': 'Kutengeneza na kuona nakala rudufu',
+  'perm.data.restore': 'Kurejesha duka kutoka nakala rudufu',
   'perm.messages.send': 'Kutuma ujumbe kwa wateja',
   'perm.messages.manage': 'Kubadili violezo vya ujumbe na sanduku la kutuma',
   'perm.shifts.operate': 'Kufungua na kufunga zamu, kuingiza na kutoa pesa',

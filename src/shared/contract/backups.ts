@@ -47,9 +47,24 @@ export const BackupInfo = z.object({
 });
 export type BackupInfo = z.output<typeof BackupInfo>;
 
+/** What a restore did: the backup now in place, the shop as it was kept as a backup, the upgrades the copy got. */
+export const RestoreOutcome = z.object({
+  name: z.string(),
+  at: EpochMs,
+  keptAside: BackupInfo.nullable(),
+  migrated: z.array(z.string()),
+});
+export type RestoreOutcome = z.output<typeof RestoreOutcome>;
+
 export const backups = {
   list: procedure({ input: Void, output: z.array(BackupInfo), permission: 'data.backup' }),
   create: procedure({ input: Void, output: BackupInfo, permission: 'data.backup' }),
   settings: procedure({ input: Void, output: BackupSettings, permission: 'data.backup' }),
   saveSettings: procedure({ input: BackupSettings.partial(), output: BackupSettings, permission: 'settings.edit' }),
+  /** one of the listed backups in place of the shop's data; every session signs in again afterwards */
+  restore: procedure({
+    input: z.object({ file: z.string().min(1).max(1000) }),
+    output: RestoreOutcome,
+    permission: 'data.restore',
+  }),
 };

@@ -15,6 +15,10 @@ export interface EventMap {
   };
   /** a customer import's dry run or commit moved on (the wizard's progress bar) */
   'customers.importProgress': { importId: string; phase: 'read' | 'check' | 'commit'; done: number; total: number };
+  /** a restore from the Backups screen moved on: checking the backup, keeping the shop aside, swapping, upgrading */
+  'backups.restoreProgress': { step: 'check' | 'keep' | 'swap' | 'upgrade'; file: string };
+  /** the shop's data was replaced by a backup: every screen signs in again */
+  'shop.restored': { name: string; at: number };
 }
 export type EventName = keyof EventMap;
 export const EVENT_NAMES: readonly EventName[] = [
@@ -24,4 +28,6 @@ export const EVENT_NAMES: readonly EventName[] = [
   'print.job',
   'scan.code',
   'customers.importProgress',
+  'backups.restoreProgress',
+  'shop.restored',
 ];

@@ -6,4 +6,5 @@ export const backupHandlers = implement(contract.backups, {
   create: (_, { services, actor }) => services.backups.create(actor),
   settings: (_, { services }) => services.backups.settings(),
   saveSettings: (input, { services, actor }) => services.backups.saveSettings(actor, input),
+  restore: (input, { services, actor }) => services.backups.restore(actor, input.file),
 });

@@ -1,6 +1,11 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { type BackupInfo, type BackupReason, BackupSettings } from '../../../shared/contract/backups';
+import {
+  type BackupInfo,
+  type BackupReason,
+  BackupSettings,
+  type RestoreOutcome,
+} from '../../../shared/contract/backups';
 import { AppError } from '../../../shared/errors';
 import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
@@ -28,6 +33,9 @@ export interface BackupFiles {
   key?: string | null;
 }
 
+/** Puts a backup in place of the running shop (App.restore): the host closes and reopens the database around it. */
+export type RestoreShop = (backup: BackupInfo, actor: Actor) => Promise<RestoreOutcome>;
+
 /**
  * Backups of the shop's database, copied with VACUUM INTO by a read-only connection on a worker thread (a sale is
  * never blocked: in WAL mode the copy is one read transaction beside the till's writes), each checked once written (integrity, Counterline's tables, row counts) and
@@ -43,6 +51,7 @@ export class BackupService {
     private audit: AuditService,
     private store: SettingsService,
     private files: BackupFiles,
+    private restoreShop: RestoreShop | null = null,
   ) {}
 
   settings(): BackupSettings {
@@ -126,6 +135,27 @@ export class BackupService {
     });
     if (reason === 'daily') this.rotate(dir);
     return info;
+  }
+
+  /** Resolves once no backup is being written (a restore must not swap the database under one). */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => {});
+  }
+
+  /**
+   * One of the listed backups in place of the shop's data: a file the list does not show is refused, so the screen
+   * cannot name any other file on the PC. The host does the swap (the database is closed and reopened around it).
+   */
+  restore(actor: Actor, file: string): Promise<RestoreOutcome> {
+    const backup = this.list().find((b) => b.file === file);
+    if (!backup)
+      throw new AppError('NOT_FOUND', 'That backup is not in the list of backups; choose one from the list.');
+    if (!this.restoreShop)
+      throw new AppError(
+        'CONFLICT',
+        'This Counterline cannot restore while it runs; use counterline restore FILE --yes.',
+      );
+    return this.restoreShop(backup, actor);
   }
 
   /** Removes the daily backups the rotation does not keep (in the main folder; a second place keeps its own). */

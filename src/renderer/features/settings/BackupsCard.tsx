@@ -4,6 +4,7 @@ import { type MessageKey, useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { type Column, DataTable } from '../../ui/DataTable';
+import { ConfirmDialog, ProgressDialog } from '../../ui/DialogParts';
 import { CheckField, TextField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
@@ -11,19 +12,25 @@ import { useToast } from '../../ui/toast';
 const size = (bytes: number, locale: string) =>
   `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(bytes / 1_048_576)} MB`;
 
+const RESTORE_STEPS = ['check', 'keep', 'swap', 'upgrade'] as const;
+type RestoreStep = (typeof RESTORE_STEPS)[number];
+
 /**
- * Backups: "Back up now", the daily schedule and where copies go (owner), and every backup with its check. A restore
- * replaces the open shop, so it is a command-line step with Counterline closed; the card says how.
+ * Backups: "Back up now", the daily schedule and where copies go (owner), and every backup with its check. The owner
+ * restores a checked backup from its row: a confirm that says what goes and what is kept, then the steps as they
+ * happen; once it is in place every screen signs in again (the App hears `shop.restored`).
  */
 export function BackupsCard({ editable, locale }: { editable: boolean; locale: string }) {
   const { t } = useI18n();
-  const { onError } = useShell();
+  const { onError, can } = useShell();
   const toast = useToast();
   const [settings, setSettings] = useState<BackupSettings | null>(null);
   const backups = useApiQuery('backups', 'list', null);
   const list = backups.data ?? [];
   const [running, setRunning] = useState(false);
   const [busy, setBusy] = useState(false);
+  const [asked, setAsked] = useState<BackupInfo | null>(null);
+  const [step, setStep] = useState<RestoreStep | null>(null);
 
   const reload = () => backups.refetch();
   // the settings are a draft the form edits, so they are read once into state
@@ -42,6 +49,21 @@ export function BackupsCard({ editable, locale }: { editable: boolean; locale: s
       onError(err);
     } finally {
       setRunning(false);
+    }
+  };
+
+  const when = (b: BackupInfo) => new Date(b.at).toLocaleString(locale);
+  const restore = async (b: BackupInfo) => {
+    setAsked(null);
+    setStep('check');
+    const stop = api.on('backups.restoreProgress', (e) => setStep(e.step));
+    try {
+      await api.backups.restore({ file: b.file });
+    } catch (err) {
+      setStep(null);
+      onError(err);
+    } finally {
+      stop();
     }
   };
 
@@ -74,6 +96,22 @@ export function BackupsCard({ editable, locale }: { editable: boolean; locale: s
     { key: 'check', header: t('bk.col.check'), cell: (b) => (b.ok ? t('bk.ok') : b.problem) },
     { key: 'copy', header: t('bk.col.copy'), cell: (b) => b.copy ?? '–' },
   ];
+  if (can('data.restore'))
+    columns.push({
+      key: 'restore',
+      header: '',
+      cell: (b) =>
+        b.ok && (
+          <button
+            type="button"
+            className="btn"
+            aria-label={t('bk.restoreOf', { when: when(b) })}
+            onClick={() => setAsked(b)}
+          >
+            {t('bk.restore')}
+          </button>
+        ),
+    });
   const set = (patch: Partial<BackupSettings>) => setSettings({ ...settings, ...patch });
   const count = (key: 'keepDaily' | 'keepWeekly' | 'keepMonthly') => (
     <TextField
@@ -136,6 +174,26 @@ export function BackupsCard({ editable, locale }: { editable: boolean; locale: s
       <h3 id="h-backup-list">{t('bk.list')}</h3>
       <DataTable rows={list} columns={columns} rowKey={(b) => b.file} labelledBy="h-backup-list" empty={t('bk.none')} />
       <p className="muted">{t('bk.restoreHint')}</p>
+      {asked && (
+        <ConfirmDialog
+          title={t('bk.restoreTitle', { when: when(asked) })}
+          text={t('bk.restoreText', { when: when(asked) })}
+          confirmLabel={t('bk.restoreYes')}
+          cancelLabel={t('bk.restoreNo')}
+          onConfirm={() => void restore(asked)}
+          onClose={() => setAsked(null)}
+        />
+      )}
+      {step && (
+        <ProgressDialog
+          title={t('bk.restoring')}
+          label={t('bk.restoring')}
+          done={RESTORE_STEPS.indexOf(step)}
+          total={RESTORE_STEPS.length}
+          status={t(`bk.step.${step}` as MessageKey)}
+          cancelLabel=""
+        />
+      )}
     </section>
   );
 }

@@ -107,6 +107,11 @@ export class ImportJobs {
     }
   }
 
+  /** Whether a dry run or commit is running (a restore waits for none). */
+  busy(): boolean {
+    return [...this.uploads.values()].some((u) => u.flag !== null);
+  }
+
   /** Asks a running dry run or commit to stop; a stopped commit rolls back, so nothing is saved. */
   cancel(uploadId: string): { cancelling: boolean } {
     const u = this.get(uploadId);
