@@ -1,7 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../src/main/app';
+import Database from 'better-sqlite3';
+import { type App, createApp } from '../src/main/app';
+import { DATABASE_FILE } from '../src/main/config';
 import { seedReference } from '../src/main/seed/reference';
 import { type BenchResult, median } from './stats';
 
@@ -21,12 +23,7 @@ export async function benchBackup(): Promise<BenchResult[]> {
     if (!reuse) seedReference({ dataDir: dir, scale: Number(process.env.COUNTERLINE_BENCH_SCALE ?? 1) }).app.close();
     const app = createApp({ dataDir: dir, log: () => {} });
     try {
-      const cards = (
-        app.sqlite.prepare('SELECT card_no AS c FROM loyalty_cards WHERE rowid % 97 = 0 LIMIT 500').all() as {
-          c: string;
-        }[]
-      ).map((r) => r.c);
-      if (!cards.length) throw new Error('The reference shop has no loyalty cards to scan.');
+      const cards = cardsToScan(app);
       const scans: number[] = [];
       let done = false;
       const scanning = (async () => {
@@ -74,5 +71,89 @@ export async function benchBackup(): Promise<BenchResult[]> {
   } finally {
     rmSync(out, { recursive: true, force: true });
     if (!reuse) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function cardsToScan(app: App): string[] {
+  const cards = (
+    app.sqlite.prepare('SELECT card_no AS c FROM loyalty_cards WHERE rowid % 97 = 0 LIMIT 500').all() as {
+      c: string;
+    }[]
+  ).map((r) => r.c);
+  if (!cards.length) throw new Error('The reference shop has no loyalty cards to scan.');
+  return cards;
+}
+
+/**
+ * A restore of the reference shop from the Backups screen (App.restore), on a copy of it so the shared dataset is
+ * left alone: how long each step takes, how long the till refuses calls (from "keep" to the backup open), and the
+ * scans made while the backup is checked (the till still sells then).
+ */
+export async function benchRestore(): Promise<BenchResult[]> {
+  const reuse = process.env.COUNTERLINE_BENCH_DATA;
+  const source = reuse ?? mkdtempSync(join(tmpdir(), 'counterline-bench-restore-src-'));
+  const dir = mkdtempSync(join(tmpdir(), 'counterline-bench-restore-'));
+  try {
+    if (!reuse) seedReference({ dataDir: source, scale: Number(process.env.COUNTERLINE_BENCH_SCALE ?? 1) }).app.close();
+    const folded = new Database(join(source, DATABASE_FILE));
+    folded.pragma('wal_checkpoint(TRUNCATE)');
+    folded.close();
+    copyFileSync(join(source, DATABASE_FILE), join(dir, DATABASE_FILE));
+    const app = createApp({ dataDir: dir, log: () => {} });
+    try {
+      app.startCheckpoints();
+      const actor = { id: null, name: 'bench' };
+      const backup = await app.services.backups.create(actor, 'manual');
+      const cards = cardsToScan(app);
+      const at: Record<string, number> = {};
+      const stop = app.events.subscribe((name, payload) => {
+        if (name === 'backups.restoreProgress') at[(payload as { step: string }).step] = performance.now();
+      });
+      const scans: number[] = [];
+      let checking = true;
+      const scanning = (async () => {
+        for (let i = 0; checking; i++) {
+          const t = performance.now();
+          app.services.codeLookup.lookup(cards[i % cards.length] as string);
+          scans.push(performance.now() - t);
+          await new Promise((r) => setTimeout(r, 5));
+          if (at.keep) checking = false;
+        }
+      })();
+      const started = performance.now();
+      const outcome = await app.restore(backup, actor);
+      const ended = performance.now();
+      checking = false;
+      await scanning;
+      stop();
+      const s = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
+      const mb = (backup.bytes / 1_048_576).toFixed(0);
+      console.log(
+        `restore of a ${mb} MB backup while running: ${s(started, ended)} s in all; check ${s(at.check as number, at.keep as number)} s ` +
+          `(${scans.length} scans meanwhile, median ${median(scans).toFixed(2)} ms, worst ${Math.max(...scans).toFixed(1)} ms), ` +
+          `calls refused for ${s(at.keep as number, ended)} s (keep aside ${s(at.keep as number, at.swap as number)} s, ` +
+          `swap ${s(at.swap as number, at.upgrade as number)} s, open ${s(at.upgrade as number, ended)} s); kept aside ${outcome.keptAside?.name}`,
+      );
+      return [
+        {
+          name: `restore of a ${mb} MB backup, calls refused meanwhile`,
+          unit: 'ms',
+          median: ended - (at.keep as number),
+          samples: [ended - (at.keep as number)],
+        },
+        {
+          name: 'worst scan → customer while the backup to restore is checked',
+          unit: 'ms',
+          median: Math.max(...scans),
+          samples: [Math.max(...scans)],
+          target: 100,
+        },
+      ];
+    } finally {
+      app.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    if (!reuse) rmSync(source, { recursive: true, force: true });
   }
 }

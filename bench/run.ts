@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedReference } from '../src/main/seed/reference';
-import { benchBackup } from './backups';
+import { benchBackup, benchRestore } from './backups';
 import { benchCustomerHistory } from './customer-history';
 import { benchCustomerSearch } from './customers';
 import { benchCustomerExport } from './customers-export';
@@ -42,6 +42,7 @@ const benches: Record<string, () => Promise<BenchResult | BenchResult[]> | Bench
   loyalty: benchLoyalty,
   receivables: benchReceivables,
   backup: benchBackup,
+  restore: benchRestore,
   insights: benchInsights,
   encryption: benchEncryption,
   shifts: benchShifts,

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { testClock } from '../shared/clock';
 import { seededRandom, uuidv7Source } from '../shared/ids';
 import { createApp } from './app';
-import { backupCommand, decryptCommand, encryptCommand, restoreCommand } from './cli/backup';
+import { askKey, backupCommand, decryptCommand, encryptCommand, restoreCommand } from './cli/backup';
 import { exportDebtorsCommand, reportCommand, statementCommand } from './cli/debts';
 import { exportCommand } from './cli/export';
 import { importCommand } from './cli/import';
@@ -15,7 +15,8 @@ import { messagingCommand, outboxCommand, sendCommand } from './cli/messaging';
 import { printerCommand } from './cli/printer';
 import { eraseCustomerCommand, exportCustomerDataCommand } from './cli/privacy';
 import { reportShiftCommand, reportTakingsCommand, SHIFT_HELP, shiftCommand } from './cli/shift';
-import { resolveDataDir } from './config';
+import { DATABASE_FILE, resolveDataDir } from './config';
+import { isEncryptedFile, keyFromEnv } from './db/key';
 import { isoDate, localDate, startOfLocalDay } from './domains/loyalty/dates';
 import { DEMO_SHOP } from './domains/system/service';
 import { checkBindAddress, startHttpHost } from './host/http';
@@ -158,7 +159,8 @@ async function serve(args: string[]): Promise<number> {
   const rendererDir = join(projectRoot, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) await buildRenderer();
   const testClock = testClockFromEnv() ?? undefined;
-  const app = createApp({ dataDir: resolveDataDir(values['data-dir']), clock: testClock });
+  const dataDir = resolveDataDir(values['data-dir']);
+  const app = createApp({ dataDir, clock: testClock, key: await keyForServe(dataDir) });
   app.startBackground();
   const host = await startHttpHost({ app, rendererDir, host: values.host, port, testClock });
   console.log(`Counterline ready at ${host.url}`);
@@ -172,6 +174,17 @@ async function serve(args: string[]): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return new Promise(() => {});
+}
+
+/**
+ * The key of an encrypted shop: COUNTERLINE_DB_KEY, else typed at the terminal that starts the host (not shown). With
+ * no terminal and no key, opening the shop says in one line that the key is missing.
+ */
+async function keyForServe(dataDir: string): Promise<string | null> {
+  const fromEnv = keyFromEnv();
+  if (fromEnv || !process.stdin.isTTY || !isEncryptedFile(join(dataDir, DATABASE_FILE))) return fromEnv;
+  const typed = await askKey(false);
+  return typeof typed === 'string' ? typed : null;
 }
 
 async function buildRenderer(): Promise<void> {

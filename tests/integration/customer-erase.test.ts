@@ -117,12 +117,14 @@ describe('erasing a customer at her request', () => {
       code: 'CONFLICT',
     });
 
-    // an export made now, and the database file itself, hold none of it
+    // an export and a backup made now, and the database file itself, hold none of it
     const exported = await ok<{ base64: string }>('customers.export', { format: 'csv', filter: { status: 'any' } });
     const text = Buffer.from(exported.base64, 'base64').toString('utf8');
-    const files = ['counterline.db', 'counterline.db-wal'].map((f) => {
+    const backup = await ok<{ file: string; ok: boolean }>('backups.create', null);
+    expect(backup.ok).toBe(true);
+    const files = ['counterline.db', 'counterline.db-wal', backup.file].map((f) => {
       try {
-        return readFileSync(join(app.dir, f)).toString('latin1');
+        return readFileSync(f.startsWith('/') ? f : join(app.dir, f)).toString('latin1');
       } catch {
         return '';
       }

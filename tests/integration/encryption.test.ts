@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -139,6 +139,34 @@ describe('counterline encrypt', { timeout: 120_000 }, () => {
     expect(piped(`${KEY}\n`, 'decrypt', '--yes', '--data-dir', dir).status).toBe(0);
     expect(isEncryptedFile(join(dir, 'counterline.db'))).toBe(false);
   });
+
+  it('the browser host asks for the key at its terminal, unseen, and opens the encrypted shop', async () => {
+    const dir = tempDir();
+    expect(cli({}, 'seed', '--demo', '--bare', '--data-dir', dir).status).toBe(0);
+    expect(piped(`${KEY}\n`, 'encrypt', '--yes', '--data-dir', dir).status).toBe(0);
+    // a real terminal (a pseudo-terminal from script(1)), as when the owner starts it by hand
+    const command = `${process.execPath} bin/counterline.mjs serve --port 0 --data-dir ${dir}`;
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { env: { ...process.env, COUNTERLINE_DB_KEY: '' } });
+    let out = '';
+    try {
+      await new Promise<void>((resolve, reject) => {
+        let typed = false;
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          if (!typed && out.includes("The shop's key: ")) {
+            typed = true;
+            child.stdin.write(`${KEY}\r`);
+          }
+          if (/Counterline ready at http:\/\/127\.0\.0\.1:\d+\//.test(out)) resolve();
+        });
+        child.once('exit', () => reject(new Error(`exited before ready: ${out}`)));
+      });
+      expect(out).not.toContain(KEY);
+    } finally {
+      child.kill('SIGTERM');
+      spawnSync('pkill', ['-f', `serve --port 0 --data-dir ${dir}`]);
+    }
+  }, 90_000);
 
   it('converts a plain shop in place after a copy, keeping every ledger, and names the older plain backups', () => {
     const dir = tempDir();

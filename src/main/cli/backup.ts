@@ -129,7 +129,7 @@ const MISMATCH = Symbol('the two keys differ');
  * The key when COUNTERLINE_DB_KEY is not set: typed at a terminal (not echoed; twice when setting one), or the first
  * line of what a script pipes in. Null when nothing comes.
  */
-async function askKey(twice: boolean): Promise<string | typeof MISMATCH | null> {
+export async function askKey(twice: boolean): Promise<string | typeof MISMATCH | null> {
   if (!process.stdin.isTTY) {
     let text = '';
     for await (const chunk of process.stdin) text += chunk;
