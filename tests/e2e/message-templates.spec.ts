@@ -156,7 +156,11 @@ test('edit the statement-as-text template, preview it with a customer, save it, 
       .getByRole('navigation', { name: 'Sections' })
       .getByRole('button', { name: /Messages/ })
       .click();
-    await row.getByRole('button', { name: /Edit/ }).click();
+    // by keyboard this time: the rows take ↑ ↓ Home End, and Enter opens one
+    await card.getByRole('row', { name: /^Receipt/ }).focus();
+    await page.keyboard.press('End');
+    await expect(row).toBeFocused();
+    await page.keyboard.press('Enter');
     await dialog.getByRole('button', { name: 'Back to the built-in wording' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Go back to the built-in wording?' });
     await expect(confirm).toContainText('“Statement as text (WhatsApp)” in English');
