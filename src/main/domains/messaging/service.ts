@@ -8,7 +8,6 @@ import type {
   Template,
   TemplateKey,
 } from '../../../shared/contract/messaging';
-import { MESSAGE_LANGUAGES, TEMPLATE_KEYS } from '../../../shared/contract/messaging';
 import { AppError } from '../../../shared/errors';
 import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { stmt } from '../../db/statements';
@@ -30,7 +29,8 @@ import { type MessageDraft, Outbox, type OutboxOptions } from './outbox';
 import { receiveReply } from './replies';
 import { MessagingSettingsStore } from './settings';
 import { statementFigures } from './statement-text';
-import { checkPlaceholders, DEFAULT_TEMPLATES, fill, languageFor, MARKETING, paramsOf, uses } from './templates';
+import { TemplateWordings } from './template-wordings';
+import { checkPlaceholders, fill, languageFor, MARKETING, paramsOf, uses } from './templates';
 
 export interface Recipient {
   id: string;
@@ -74,6 +74,7 @@ export class MessagingService {
   readonly settings: MessagingSettingsStore;
   readonly outbox: Outbox;
   readonly bulk: BulkSends;
+  private wordings: TemplateWordings;
   private replyTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -85,6 +86,7 @@ export class MessagingService {
     opts: OutboxOptions = {},
   ) {
     this.settings = new MessagingSettingsStore(deps, audit);
+    this.wordings = new TemplateWordings(deps, audit);
     this.outbox = new Outbox(
       deps,
       () => this.settings.get(),
@@ -183,78 +185,22 @@ export class MessagingService {
   }
 
   templates(): Template[] {
-    const custom = new Map(
-      (
-        stmt(this.deps.sqlite, 'SELECT key, language, subject, body FROM message_templates').all() as Array<{
-          key: TemplateKey;
-          language: MessageLanguage;
-          subject: string;
-          body: string;
-        }>
-      ).map((r) => [`${r.key}:${r.language}`, r]),
-    );
-    return TEMPLATE_KEYS.flatMap((key) =>
-      MESSAGE_LANGUAGES.map((language) => {
-        const own = custom.get(`${key}:${language}`);
-        const w = own ?? DEFAULT_TEMPLATES[key][language];
-        return { key, language, subject: w.subject, body: w.body, marketing: MARKETING[key], custom: !!own };
-      }),
-    );
+    return this.wordings.list();
   }
 
   private template(key: TemplateKey, language: MessageLanguage): { subject: string; body: string } {
-    const own = stmt(
-      this.deps.sqlite,
-      'SELECT subject, body FROM message_templates WHERE key = ? AND language = ?',
-    ).get(key, language) as { subject: string; body: string } | undefined;
-    return own ?? DEFAULT_TEMPLATES[key][language];
+    return this.wordings.wording(key, language);
   }
 
   saveTemplate(
     actor: Actor,
     t: { key: TemplateKey; language: MessageLanguage; subject: string; body: string },
   ): Template {
-    checkPlaceholders(t.subject);
-    checkPlaceholders(t.body);
-    return this.deps.sqlite.transaction(() => {
-      const before = this.template(t.key, t.language);
-      stmt(
-        this.deps.sqlite,
-        `INSERT INTO message_templates (key, language, subject, body, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (key, language) DO UPDATE SET subject = excluded.subject, body = excluded.body,
-           updated_at = excluded.updated_at`,
-      ).run(t.key, t.language, t.subject, t.body, this.deps.clock.now());
-      this.audit.record(actor, {
-        action: 'template.save',
-        entity: 'message_template',
-        entityId: `${t.key}:${t.language}`,
-        before,
-        after: { subject: t.subject, body: t.body },
-      });
-      return { ...t, marketing: MARKETING[t.key], custom: true };
-    })();
+    return this.wordings.save(actor, t);
   }
 
-  /** The built-in wording back in place of the shop's own, audited; nothing happens when there is none of its own. */
   resetTemplate(actor: Actor, t: { key: TemplateKey; language: MessageLanguage }): Template {
-    return this.deps.sqlite.transaction(() => {
-      const own = stmt(
-        this.deps.sqlite,
-        'SELECT subject, body FROM message_templates WHERE key = ? AND language = ?',
-      ).get(t.key, t.language) as { subject: string; body: string } | undefined;
-      const builtIn = DEFAULT_TEMPLATES[t.key][t.language];
-      if (own) {
-        stmt(this.deps.sqlite, 'DELETE FROM message_templates WHERE key = ? AND language = ?').run(t.key, t.language);
-        this.audit.record(actor, {
-          action: 'template.reset',
-          entity: 'message_template',
-          entityId: `${t.key}:${t.language}`,
-          before: own,
-          after: builtIn,
-        });
-      }
-      return { ...t, ...builtIn, marketing: MARKETING[t.key], custom: false };
-    })();
+    return this.wordings.reset(actor, t);
   }
 
   private recipient(customerId: string): Recipient {
