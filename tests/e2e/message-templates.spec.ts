@@ -185,3 +185,45 @@ test('edit the statement-as-text template, preview it with a customer, save it, 
     await cloud.close();
   }
 });
+
+test('without the Cloud API the WhatsApp statement opens click-to-chat with the text in her language', async ({
+  page,
+  host,
+}) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  // wa.me answered here: the test never reaches the internet
+  await page
+    .context()
+    .route('https://wa.me/**', (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html', body: '<title>WhatsApp</title>' }),
+    );
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
+  await signIn(page, 'Moses Okello', '2468');
+  const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
+    type: 'individual',
+    firstName: 'Baraka',
+    lastName: 'Mwangi',
+    preferredLanguage: 'sw',
+    phones: [{ number: '0772905679', isPrimary: true }],
+    consentWhatsapp: true,
+  });
+  await rpc(page, 'receivables.openingBalance', { customerId: made.customer.id, amount: 12_500 });
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Customers' }).click();
+  await page.getByLabel('Search customers').fill('baraka');
+  await page.getByRole('option', { name: /Baraka Mwangi/ }).click();
+  const popup = page.waitForEvent('popup');
+  await page.getByTestId('follow-ups').getByRole('button', { name: 'WhatsApp statement' }).click();
+  const chat = await popup;
+  const url = new URL(chat.url());
+  expect(url.origin + url.pathname).toBe('https://wa.me/256772905679');
+  const text = url.searchParams.get('text') ?? '';
+  expect(text).toMatch(/^Habari Baraka, hii ni taarifa ya akaunti yako kutoka Mama Rose Grocery\./);
+  expect(text).toContain('Salio: UGX 12,500');
+  expect(text).toMatch(/\n\d{4}-\d{2}-\d{2} Salio la kuanzia UGX 12,500\n/);
+  await chat.close();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Statement ready for +256772905679: WhatsApp opens with the text' }),
+  ).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/customer-whatsapp-click-to-chat.png` });
+});
