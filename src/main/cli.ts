@@ -60,10 +60,11 @@ ${SHIFT_HELP}
   messaging smtp --host H --port P [--security none|starttls|tls] [--user U --password-env VAR] --from ADDRESS
         [--allow-self-signed] [--data-dir DIR]
         Set the e-mail channel (the shop's SMTP server); the password is read from the environment variable VAR.
-  send statement CUSTOMER_ID --from YYYY-MM-DD --to YYYY-MM-DD --channel email [--to-address A] [--json]
+  send statement CUSTOMER_ID --from YYYY-MM-DD --to YYYY-MM-DD --channel email|whatsapp [--to-address A] [--json]
         [--data-dir DIR]
-        E-mail a statement (PDF attached) through the outbox, waiting up to 30 s: exit 0 when sent, else the reason
-        in one line (it stays queued); --json prints {"messageId","status","channel","to"}.
+        Send a statement through the outbox, waiting up to 30 s: by e-mail with the PDF attached, by WhatsApp as a
+        text (the Cloud API when set up, else the click-to-chat link is printed to open). Exit 0 when sent, else
+        the reason in one line (it stays queued); --json prints {"messageId","status","channel","to"[,"link"]}.
   outbox [--all] [--json] [--data-dir DIR]
         List the messages waiting to be sent (or all of them) with why each waits.
   printer test URI [--profile NAME] [--status] [--data-dir DIR]

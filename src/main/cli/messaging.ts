@@ -118,11 +118,13 @@ export async function messagingCommand(args: string[]): Promise<number> {
 }
 
 const SEND_USAGE =
-  'Usage: counterline send statement CUSTOMER_ID --from YYYY-MM-DD --to YYYY-MM-DD --channel email [--to-address A] [--json] [--data-dir D]';
+  'Usage: counterline send statement CUSTOMER_ID --from YYYY-MM-DD --to YYYY-MM-DD --channel email|whatsapp [--to-address A] [--json] [--data-dir D]';
 
 /**
- * `counterline send statement …`: queues the statement (PDF attached) through the outbox and waits up to 30 s for
- * it to go. Exit 0 when sent; 1 with the reason in one line when it was refused or has not gone (it stays queued).
+ * `counterline send statement …`: queues the statement through the outbox (by e-mail the PDF attached; by WhatsApp
+ * the text, over the Cloud API when it is set up, else as a click-to-chat link printed for a person to open) and
+ * waits up to 30 s for it to go. Exit 0 when sent (or the link given out); 1 with the reason in one line when it was
+ * refused or has not gone (it stays queued).
  */
 export async function sendCommand(args: string[]): Promise<number> {
   if (args[0] !== 'statement') return fail(SEND_USAGE, 2);
@@ -148,7 +150,9 @@ export async function sendCommand(args: string[]): Promise<number> {
     ['--to', to],
   ])
     if (!DATE.test(d as string)) return fail(`${name} must be a date as YYYY-MM-DD, not ${d}`, 2);
-  if (v.channel !== 'email') return fail(`A statement goes by e-mail (--channel email), not ${v.channel}.`, 2);
+  if (v.channel !== 'email' && v.channel !== 'whatsapp')
+    return fail(`A statement goes by e-mail or WhatsApp (--channel email|whatsapp), not ${v.channel}.`, 2);
+  const channel = v.channel;
   const customerId = parsed.positionals[0] as string;
   const wait = Number(process.env.COUNTERLINE_SEND_WAIT_MS ?? SEND_WAIT_MS);
   return withShop(v['data-dir'] as string | undefined, async (app) => {
@@ -157,6 +161,7 @@ export async function sendCommand(args: string[]): Promise<number> {
       customerId,
       from,
       to,
+      channel,
       toAddress: v['to-address'] as string | undefined,
       idempotencyKey: `cli-statement-${randomUUID()}`,
     });
@@ -165,9 +170,21 @@ export async function sendCommand(args: string[]): Promise<number> {
     await messaging.outbox.waitFor(queued.id, wait);
     messaging.stop();
     const m = messaging.message(queued.id);
-    if (v.json) console.log(JSON.stringify({ messageId: m.id, status: m.status, channel: m.channel, to: m.to }));
+    if (v.json)
+      console.log(
+        JSON.stringify({
+          messageId: m.id,
+          status: m.status,
+          channel: m.channel,
+          to: m.to,
+          ...(m.link ? { link: m.link } : {}),
+        }),
+      );
     if (m.status === 'sent') {
-      if (!v.json) console.log(`Statement ${from} to ${to} sent to ${m.to} (message ${m.id}).`);
+      if (v.json) return 0;
+      // click-to-chat: Counterline sends nothing itself; a person opens the link and presses send in WhatsApp
+      if (m.link) console.log(`Statement ${from} to ${to} for ${m.to}: open ${m.link} and press send in WhatsApp.`);
+      else console.log(`Statement ${from} to ${to} sent to ${m.to} (message ${m.id}).`);
       return 0;
     }
     const why = (m.lastError ?? 'it has not gone yet').replace(/\s+/g, ' ');

@@ -12,6 +12,7 @@ import { relationshipsEn } from './relationships.en';
 import { reportsEn } from './reports.en';
 import { rolesEn } from './roles.en';
 import { shiftsEn } from './shifts.en';
+import { templatesEn } from './templates.en';
 import { tillEn } from './till.en';
 
 export const en = {
@@ -376,6 +377,7 @@ export const en = {
   ...debtsEn,
   ...backupsEn,
   ...relationshipsEn,
+  ...templatesEn,
   ...shiftsEn,
   ...reportsEn,
   ...insightsEn,

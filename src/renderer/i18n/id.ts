@@ -13,6 +13,7 @@ import { relationshipsId } from './relationships.id';
 import { reportsId } from './reports.id';
 import { rolesId } from './roles.id';
 import { shiftsId } from './shifts.id';
+import { templatesId } from './templates.id';
 import { tillId } from './till.id';
 
 export const id: Record<MessageKey, string> = {
@@ -377,6 +378,7 @@ export const id: Record<MessageKey, string> = {
   ...debtsId,
   ...backupsId,
   ...relationshipsId,
+  ...templatesId,
   ...shiftsId,
   ...reportsId,
   ...insightsId,

@@ -13,6 +13,7 @@ import { relationshipsSw } from './relationships.sw';
 import { reportsSw } from './reports.sw';
 import { rolesSw } from './roles.sw';
 import { shiftsSw } from './shifts.sw';
+import { templatesSw } from './templates.sw';
 import { tillSw } from './till.sw';
 
 export const sw: Record<MessageKey, string> = {
@@ -380,6 +381,7 @@ export const sw: Record<MessageKey, string> = {
   ...debtsSw,
   ...backupsSw,
   ...relationshipsSw,
+  ...templatesSw,
   ...shiftsSw,
   ...reportsSw,
   ...insightsSw,

@@ -16,10 +16,23 @@ export const TEMPLATE_KEYS = [
   'points_expiring',
   'new_offer',
   'back_in_stock',
+  /** a statement of account as a text (WhatsApp): balance, what is overdue and since when, the last entries */
+  'statement_text',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 /** the words a template may use, filled from the customer and the shop when the message is made */
-export const PLACEHOLDERS = ['firstName', 'name', 'balance', 'dueDate', 'points', 'shopName', 'shopPhone'] as const;
+export const PLACEHOLDERS = [
+  'firstName',
+  'name',
+  'balance',
+  'overdue',
+  'dueDate',
+  'entries',
+  'points',
+  'shopName',
+  'shopPhone',
+] as const;
+export type Placeholder = (typeof PLACEHOLDERS)[number];
 export const SMTP_SECURITY = ['none', 'starttls', 'tls'] as const;
 
 const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM (24 hours)');
@@ -271,25 +284,36 @@ export const messaging = {
     output: Template,
     permission: 'messages.manage',
   }),
-  /** the message as this customer would get it, without queueing anything */
+  /** the built-in wording back in place of the shop's own (nothing changes when it is the built-in one already) */
+  resetTemplate: procedure({
+    input: z.object({ key: z.enum(TEMPLATE_KEYS), language: z.enum(MESSAGE_LANGUAGES) }),
+    output: Template,
+    permission: 'messages.manage',
+  }),
+  /** the message as this customer would get it, without queueing anything; `draft` is a wording not saved yet */
   preview: procedure({
     input: z.object({
       customerId: Id,
       template: z.enum(TEMPLATE_KEYS),
       language: z.enum(MESSAGE_LANGUAGES).optional(),
+      draft: z.object({ subject: z.string().max(200), body: z.string().max(2000) }).optional(),
     }),
     output: z.object({ language: z.enum(MESSAGE_LANGUAGES), subject: z.string(), body: z.string() }),
     permission: 'messages.send',
   }),
   send: procedure({ input: SendInput, output: OutboxMessage, permission: 'messages.send' }),
-  /** a statement of account as a PDF attachment, by e-mail */
+  /**
+   * a statement of account: by e-mail with the PDF attached, or by WhatsApp as a text (balance, overdue, the last
+   * entries; the Cloud API's `statement_text` template when it is set up, else a click-to-chat link)
+   */
   sendStatement: procedure({
     input: z.object({
       customerId: Id,
       from: Ymd,
       to: Ymd,
-      channel: z.literal('email').default('email'),
-      toAddress: z.string().trim().email().max(200).optional(),
+      channel: z.enum(['email', 'whatsapp']).default('email'),
+      /** another e-mail address or WhatsApp number than the customer's own (still only if they agreed to it) */
+      toAddress: z.string().trim().min(3).max(200).optional(),
       idempotencyKey: IdempotencyKey,
     }),
     output: OutboxMessage,

@@ -7,7 +7,9 @@ export const messagingHandlers = implement(contract.messaging, {
   test: (input, { services, actor }) => services.messaging.test(actor, input),
   templates: (_input, { services }) => services.messaging.templates(),
   saveTemplate: (input, { services, actor }) => services.messaging.saveTemplate(actor, input),
-  preview: (input, { services }) => services.messaging.render(input.customerId, input.template, input.language),
+  resetTemplate: (input, { services, actor }) => services.messaging.resetTemplate(actor, input),
+  preview: (input, { services }) =>
+    services.messaging.render(input.customerId, input.template, input.language, input.draft),
   send: (input, { services, actor }) => services.messaging.send(actor, input),
   sendStatement: (input, { services, actor }) => services.messaging.sendStatement(actor, input),
   sendReceipt: (input, { services, actor }) => services.messaging.sendReceipt(actor, input),

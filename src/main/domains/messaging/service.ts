@@ -1,3 +1,4 @@
+import type { Statement } from '../../../shared/contract/debts';
 import type {
   MessageChannel,
   MessageLanguage,
@@ -7,7 +8,6 @@ import type {
   Template,
   TemplateKey,
 } from '../../../shared/contract/messaging';
-import { MESSAGE_LANGUAGES, TEMPLATE_KEYS } from '../../../shared/contract/messaging';
 import { AppError } from '../../../shared/errors';
 import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { stmt } from '../../db/statements';
@@ -28,7 +28,9 @@ import { quietUntil, refusal } from './consent';
 import { type MessageDraft, Outbox, type OutboxOptions } from './outbox';
 import { receiveReply } from './replies';
 import { MessagingSettingsStore } from './settings';
-import { checkPlaceholders, DEFAULT_TEMPLATES, fill, languageFor, MARKETING, paramsOf } from './templates';
+import { statementFigures } from './statement-text';
+import { TemplateWordings } from './template-wordings';
+import { checkPlaceholders, fill, languageFor, MARKETING, paramsOf, uses } from './templates';
 
 export interface Recipient {
   id: string;
@@ -72,6 +74,7 @@ export class MessagingService {
   readonly settings: MessagingSettingsStore;
   readonly outbox: Outbox;
   readonly bulk: BulkSends;
+  private wordings: TemplateWordings;
   private replyTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -83,6 +86,7 @@ export class MessagingService {
     opts: OutboxOptions = {},
   ) {
     this.settings = new MessagingSettingsStore(deps, audit);
+    this.wordings = new TemplateWordings(deps, audit);
     this.outbox = new Outbox(
       deps,
       () => this.settings.get(),
@@ -181,56 +185,22 @@ export class MessagingService {
   }
 
   templates(): Template[] {
-    const custom = new Map(
-      (
-        stmt(this.deps.sqlite, 'SELECT key, language, subject, body FROM message_templates').all() as Array<{
-          key: TemplateKey;
-          language: MessageLanguage;
-          subject: string;
-          body: string;
-        }>
-      ).map((r) => [`${r.key}:${r.language}`, r]),
-    );
-    return TEMPLATE_KEYS.flatMap((key) =>
-      MESSAGE_LANGUAGES.map((language) => {
-        const own = custom.get(`${key}:${language}`);
-        const w = own ?? DEFAULT_TEMPLATES[key][language];
-        return { key, language, subject: w.subject, body: w.body, marketing: MARKETING[key], custom: !!own };
-      }),
-    );
+    return this.wordings.list();
   }
 
   private template(key: TemplateKey, language: MessageLanguage): { subject: string; body: string } {
-    const own = stmt(
-      this.deps.sqlite,
-      'SELECT subject, body FROM message_templates WHERE key = ? AND language = ?',
-    ).get(key, language) as { subject: string; body: string } | undefined;
-    return own ?? DEFAULT_TEMPLATES[key][language];
+    return this.wordings.wording(key, language);
   }
 
   saveTemplate(
     actor: Actor,
     t: { key: TemplateKey; language: MessageLanguage; subject: string; body: string },
   ): Template {
-    checkPlaceholders(t.subject);
-    checkPlaceholders(t.body);
-    return this.deps.sqlite.transaction(() => {
-      const before = this.template(t.key, t.language);
-      stmt(
-        this.deps.sqlite,
-        `INSERT INTO message_templates (key, language, subject, body, updated_at) VALUES (?, ?, ?, ?, ?)
-         ON CONFLICT (key, language) DO UPDATE SET subject = excluded.subject, body = excluded.body,
-           updated_at = excluded.updated_at`,
-      ).run(t.key, t.language, t.subject, t.body, this.deps.clock.now());
-      this.audit.record(actor, {
-        action: 'template.save',
-        entity: 'message_template',
-        entityId: `${t.key}:${t.language}`,
-        before,
-        after: { subject: t.subject, body: t.body },
-      });
-      return { ...t, marketing: MARKETING[t.key], custom: true };
-    })();
+    return this.wordings.save(actor, t);
+  }
+
+  resetTemplate(actor: Actor, t: { key: TemplateKey; language: MessageLanguage }): Template {
+    return this.wordings.reset(actor, t);
   }
 
   private recipient(customerId: string): Recipient {
@@ -242,20 +212,39 @@ export class MessagingService {
     return r;
   }
 
-  /** The template in the customer's language with their figures filled in. */
-  render(customerId: string, key: TemplateKey, language?: MessageLanguage) {
+  /**
+   * The template in the customer's language with their figures filled in; `draft` is a wording not saved yet (the
+   * template editor's preview), checked as saving would check it.
+   */
+  render(
+    customerId: string,
+    key: TemplateKey,
+    language?: MessageLanguage,
+    draft?: { subject: string; body: string },
+  ): { language: MessageLanguage; subject: string; body: string; params: string[] } {
     const c = this.recipient(customerId);
     const lang = language ?? languageFor(c.language, this.store.store().language);
-    const t = this.template(key, lang);
-    return { language: lang, ...this.fillFor(c, t) };
+    if (draft) {
+      checkPlaceholders(draft.subject);
+      checkPlaceholders(draft.body);
+    }
+    return { language: lang, ...this.fillFor(c, draft ?? this.template(key, lang)) };
   }
 
-  /** A wording filled with one customer's figures; the due date is only worked out when the wording uses it. */
-  fillFor(c: Recipient, t: { subject: string; body: string }): { subject: string; body: string; params: string[] } {
+  /**
+   * A wording filled with one customer's figures. The due date, what is overdue and the last entries take queries,
+   * so they are only worked out when the wording uses them; `statement` gives them for a statement's period (else
+   * this month's).
+   */
+  fillFor(
+    c: Recipient,
+    t: { subject: string; body: string },
+    statement?: Statement,
+  ): { subject: string; body: string; params: string[] } {
     const store = this.store.store();
+    const words = `${t.subject}${t.body}`;
     const due =
-      `${t.subject}${t.body}`.includes('{{dueDate}}') &&
-      oldestDue(openItemsOf(this.deps.sqlite, c.id, Number.MAX_SAFE_INTEGER));
+      (statement || uses(words, 'dueDate')) && oldestDue(openItemsOf(this.deps.sqlite, c.id, Number.MAX_SAFE_INTEGER));
     const values = {
       firstName: c.firstName ?? c.name,
       name: c.name,
@@ -265,7 +254,16 @@ export class MessagingService {
       shopName: store.name,
       shopPhone: store.phone,
     };
-    return { subject: fill(t.subject, values), body: fill(t.body, values), params: paramsOf(t.body, values) };
+    const st =
+      statement ??
+      (uses(words, 'overdue') || uses(words, 'entries') ? this.debts.statement({ customerId: c.id }) : null);
+    const figures = st ? statementFigures(st, store, typeof due === 'number' ? due : null) : { text: {}, params: {} };
+    const text = { ...values, ...figures.text };
+    return {
+      subject: fill(t.subject, text),
+      body: fill(t.body, text),
+      params: paramsOf(t.body, { ...values, ...figures.params }),
+    };
   }
 
   /** The wording of a template in a language: the shop's own when saved, else the built-in one. */
@@ -363,17 +361,48 @@ export class MessagingService {
     });
   }
 
-  /** A statement of account, its PDF attached, by e-mail through the outbox. */
+  /**
+   * A statement of account through the outbox: by e-mail with its PDF attached, or by WhatsApp as a text (the
+   * `statement_text` wording with the period's figures; the Cloud API's template of that name, else a click-to-chat
+   * link). Either only over a channel the customer agreed to.
+   */
   async sendStatement(
     actor: Actor,
-    input: { customerId: string; from: string; to: string; toAddress?: string; idempotencyKey: string },
+    input: {
+      customerId: string;
+      from: string;
+      to: string;
+      channel?: 'email' | 'whatsapp';
+      toAddress?: string;
+      idempotencyKey: string;
+    },
   ): Promise<OutboxMessage> {
     const c = this.recipient(input.customerId);
-    const to = this.addressFor(c, 'email', false, input.toAddress);
+    const channel = input.channel ?? 'email';
+    const to = this.addressFor(c, channel, false, input.toAddress);
     const existing = stmt(this.deps.sqlite, 'SELECT id FROM outbox WHERE idempotency_key = ?').get(
       input.idempotencyKey,
     ) as { id: string } | undefined;
     if (existing) return this.message(existing.id);
+    if (channel === 'whatsapp') {
+      const st = this.debts.statement({ customerId: c.id, from: input.from, to: input.to });
+      const lang = languageFor(c.language, this.store.store().language);
+      const text = this.fillFor(c, this.template('statement_text', lang), st);
+      return this.queue(actor, {
+        idempotencyKey: input.idempotencyKey,
+        customerId: c.id,
+        channel,
+        to,
+        template: 'statement_text',
+        marketing: false,
+        subject: text.subject,
+        body: text.body,
+        templateValues: { language: lang, params: text.params },
+        notBefore: null,
+        attachments: [],
+        createdBy: actor.id,
+      });
+    }
     const pdf = await this.debts.statementPdf(actor, { customerId: c.id, from: input.from, to: input.to });
     const text = this.render(c.id, 'statement');
     return this.queue(actor, {

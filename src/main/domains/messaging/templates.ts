@@ -1,4 +1,9 @@
-import { type MessageLanguage, PLACEHOLDERS, type TemplateKey } from '../../../shared/contract/messaging';
+import {
+  type MessageLanguage,
+  PLACEHOLDERS,
+  type Placeholder,
+  type TemplateKey,
+} from '../../../shared/contract/messaging';
 import { AppError } from '../../../shared/errors';
 
 interface Wording {
@@ -16,6 +21,7 @@ export const MARKETING: Readonly<Record<TemplateKey, boolean>> = {
   new_offer: true,
   // the customer asked to be told: a service message, not an offer
   back_in_stock: false,
+  statement_text: false,
 };
 
 /** The built-in wording, per language; a shop may save its own (message_templates). */
@@ -118,6 +124,21 @@ export const DEFAULT_TEMPLATES: Readonly<Record<TemplateKey, Record<MessageLangu
       body: 'Habari {{firstName}}, ulichoulizia kimeingia tena {{shopName}}. Piga simu {{shopPhone}} nasi tutakuwekea.',
     },
   },
+  // a WhatsApp message has no attachment: the figures are in the text (the A4 statement goes by e-mail)
+  statement_text: {
+    en: {
+      subject: 'Your statement from {{shopName}}',
+      body: 'Hello {{firstName}}, this is your statement from {{shopName}}.\nBalance: {{balance}}\nOverdue: {{overdue}}\nOldest unpaid due date: {{dueDate}}\nLast entries:\n{{entries}}\nThank you.',
+    },
+    id: {
+      subject: 'Rekening koran dari {{shopName}}',
+      body: 'Halo {{firstName}}, ini rekening koran Anda dari {{shopName}}.\nSaldo: {{balance}}\nLewat jatuh tempo: {{overdue}}\nJatuh tempo tagihan tertua: {{dueDate}}\nTransaksi terakhir:\n{{entries}}\nTerima kasih.',
+    },
+    sw: {
+      subject: 'Taarifa ya akaunti kutoka {{shopName}}',
+      body: 'Habari {{firstName}}, hii ni taarifa ya akaunti yako kutoka {{shopName}}.\nSalio: {{balance}}\nDeni lililopitwa na muda: {{overdue}}\nTarehe ya deni la zamani zaidi: {{dueDate}}\nMaingizo ya mwisho:\n{{entries}}\nAsante.',
+    },
+  },
 };
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
@@ -134,8 +155,13 @@ export function checkPlaceholders(text: string): void {
   }
 }
 
+/** Whether a wording uses a placeholder (figures that take a query are only worked out when it does). */
+export function uses(text: string, name: Placeholder): boolean {
+  return [...text.matchAll(PLACEHOLDER)].some((m) => m[1] === name);
+}
+
 /** Fills the placeholders; one without a value (no due date) becomes empty rather than showing braces. */
-export function fill(text: string, values: Partial<Record<(typeof PLACEHOLDERS)[number], string>>): string {
+export function fill(text: string, values: Partial<Record<Placeholder, string>>): string {
   return (
     text
       .replace(PLACEHOLDER, (_m, name: string) => values[name as keyof typeof values] ?? '')
@@ -150,7 +176,7 @@ export function fill(text: string, values: Partial<Record<(typeof PLACEHOLDERS)[
  * The placeholders' values in the order the wording uses them: the body parameters of the matching approved WhatsApp
  * template ({{1}}, {{2}}… there).
  */
-export function paramsOf(text: string, values: Partial<Record<(typeof PLACEHOLDERS)[number], string>>): string[] {
+export function paramsOf(text: string, values: Partial<Record<Placeholder, string>>): string[] {
   return [...text.matchAll(PLACEHOLDER)].map((m) => values[m[1] as keyof typeof values] ?? '');
 }
 

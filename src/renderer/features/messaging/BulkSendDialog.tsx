@@ -99,10 +99,12 @@ export function BulkSendDialog({
             label={t('msg.bulk.template')}
             value={template}
             onChange={setTemplate}
-            options={TEMPLATE_KEYS.filter((k) => k !== 'receipt' && k !== 'statement').map((k) => ({
-              value: k,
-              label: t(`msg.template.${k}` as MessageKey),
-            }))}
+            options={TEMPLATE_KEYS.filter((k) => k !== 'receipt' && k !== 'statement' && k !== 'statement_text').map(
+              (k) => ({
+                value: k,
+                label: t(`msg.template.${k}` as MessageKey),
+              }),
+            )}
           />
           <SelectField
             id="bulk-channel"

@@ -7,8 +7,12 @@ import { useApiQuery } from '../../ui/query';
 import { ChannelsCard } from './ChannelsCard';
 import { BulkSendsCard, OffersCard, RepliesCard } from './OutreachCards';
 import { SmtpCard } from './SmtpCard';
+import { TemplatesCard } from './TemplatesCard';
 
-/** The outbox (what waits and why, resend and cancel) and the e-mail channel's settings with a test send. */
+/**
+ * The outbox (what waits and why, resend and cancel), the message templates (managers), and the channels' settings
+ * with a test send.
+ */
 export function MessagesScreen() {
   const t = useT();
   const { onError, can, store } = useShell();
@@ -132,6 +136,7 @@ export function MessagesScreen() {
           </div>
         )}
       </div>
+      {manage && <TemplatesCard />}
       {manage && <BulkSendsCard />}
       {manage && <RepliesCard modem={!!settings.data?.modem} />}
       {can('settings.view') && <OffersCard editable={can('settings.edit')} />}

@@ -106,17 +106,25 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
     }
   };
 
-  /** This month's statement so far, PDF attached, through the outbox (the screen never waits for the mail server). */
-  const emailStatement = () =>
+  /**
+   * This month's statement so far through the outbox (the screen never waits for the provider): by e-mail with the
+   * PDF, or by WhatsApp as a text; without the Cloud API WhatsApp opens with the text for a person to press send.
+   */
+  const sendStatement = (channel: 'email' | 'whatsapp') =>
     run(async () => {
       const today = localInput(Date.now()).slice(0, 10);
       const m = await api.messaging.sendStatement({
         customerId: customer.id,
         from: `${today.slice(0, 8)}01`,
         to: today,
-        idempotencyKey: `statement-${customer.id}-${Date.now()}`,
+        channel,
+        idempotencyKey: `statement-${channel}-${customer.id}-${Date.now()}`,
       });
-      toast.success(t('msg.statement.queued', { to: m.to }));
+      if (m.link) {
+        window.open(m.link, '_blank', 'noopener');
+        toast.success(t('msg.statement.whatsappOpen', { to: m.to }));
+      } else
+        toast.success(t(channel === 'email' ? 'msg.statement.queued' : 'msg.statement.whatsappQueued', { to: m.to }));
     });
 
   const saveLog = (e: FormEvent) => {
@@ -205,8 +213,13 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
               {t('rel.fu.new')}
             </button>
             {can('messages.send') && customer.consentEmail && customer.email && (
-              <button type="button" className="btn" disabled={busy} onClick={() => void emailStatement()}>
+              <button type="button" className="btn" disabled={busy} onClick={() => void sendStatement('email')}>
                 {t('msg.statement.send')}
+              </button>
+            )}
+            {can('messages.send') && customer.consentWhatsapp && customer.phonePrimary && (
+              <button type="button" className="btn" disabled={busy} onClick={() => void sendStatement('whatsapp')}>
+                {t('msg.statement.whatsapp')}
               </button>
             )}
           </div>

@@ -1,0 +1,55 @@
+/**
+ * The Messages screen's template editor and the WhatsApp statement (spread into en.ts; templates.id.ts and
+ * templates.sw.ts in the other languages). The placeholders themselves (`{{firstName}}`) are passed in as values.
+ */
+export const templatesEn = {
+  'msg.template.statement_text': 'Statement as text (WhatsApp)',
+  'msg.statement.whatsapp': 'WhatsApp statement',
+  'msg.statement.whatsappQueued': 'Statement queued for WhatsApp to {to}.',
+  'msg.statement.whatsappOpen': 'Statement ready for {to}: WhatsApp opens with the text, press send there.',
+
+  'msg.tpl.title': 'Message templates',
+  'msg.tpl.intro':
+    'The words of each message, in each language. Change them to sound like your shop; each customer’s own figures are filled in when a message is made.',
+  'msg.tpl.language': 'Language',
+  'msg.tpl.col.message': 'Message',
+  'msg.tpl.col.subject': 'Subject',
+  'msg.tpl.col.wording': 'Wording',
+  'msg.tpl.own': 'Your shop’s own',
+  'msg.tpl.builtIn': 'Built-in',
+  'msg.tpl.marketing': 'Offer or greeting: only to customers who opted in',
+  'msg.tpl.edit': 'Edit',
+  'msg.tpl.editTitle': '{message} in {language}',
+  'msg.tpl.subject': 'Subject (e-mail)',
+  'msg.tpl.body': 'Message',
+  'msg.tpl.words': 'Words filled in for each customer: pick one to put it where the cursor is',
+  'msg.tpl.ph.firstName': 'first name',
+  'msg.tpl.ph.name': 'full name',
+  'msg.tpl.ph.balance': 'what they owe',
+  'msg.tpl.ph.overdue': 'what is overdue',
+  'msg.tpl.ph.dueDate': 'oldest unpaid due date',
+  'msg.tpl.ph.entries': 'last account entries',
+  'msg.tpl.ph.points': 'loyalty points',
+  'msg.tpl.ph.shopName': 'shop name',
+  'msg.tpl.ph.shopPhone': 'shop phone',
+  'msg.tpl.unknown':
+    '{word} is not a word Counterline can fill in. Use one of the words listed below, spelled the same way.',
+  'msg.tpl.broken': 'A word in double braces is not closed or opened properly: write it as {example}.',
+  'msg.tpl.empty': 'The message has no words yet.',
+  'msg.tpl.previewWith': 'Preview with a customer',
+  'msg.tpl.find': 'Find a customer by name or phone',
+  'msg.tpl.pick': 'Type a name or phone number, then pick the customer.',
+  'msg.tpl.found': 'Customers found',
+  'msg.tpl.previewFor': 'As {name} would get it',
+  'msg.tpl.previewSubject': 'Subject',
+  'msg.tpl.save': 'Save wording',
+  'msg.tpl.saved': 'Wording saved.',
+  'msg.tpl.reset': 'Back to the built-in wording',
+  'msg.tpl.resetTitle': 'Go back to the built-in wording?',
+  'msg.tpl.resetText':
+    'Your shop’s own wording of “{message}” in {language} will be replaced by Counterline’s built-in wording. You can change it again afterwards.',
+  'msg.tpl.resetYes': 'Use the built-in wording',
+  'msg.tpl.resetDone': 'The built-in wording is back.',
+  'msg.tpl.close': 'Close',
+  'msg.tpl.keys': 'Ctrl+Enter saves',
+} as const;
