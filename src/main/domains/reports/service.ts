@@ -10,6 +10,7 @@ import type {
 } from '../../../shared/contract/reports';
 import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/contract/sales';
 import { AppError } from '../../../shared/errors';
+import { documentLanguage } from '../../../shared/i18n/documents';
 import type { CurrencyCode } from '../../../shared/money';
 import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
@@ -71,8 +72,14 @@ export class ShopReports {
   /** Any report as xlsx, csv or pdf (the PDF with the report's chart); audited as every export is. */
   async export(actor: Actor, input: ReportExportInput) {
     const { report, format, by, ...q } = input;
-    const { currency, locale } = this.settings.store();
-    const table = reportTable(this, { report, by, q, names: this.names(q) });
+    const { currency, locale, language } = this.settings.store();
+    const table = reportTable(this, {
+      report,
+      by,
+      q,
+      names: this.names(q),
+      language: documentLanguage(null, language),
+    });
     const bytes = await writeReport(table, format, currency as CurrencyCode, locale);
     const fileName = `${report}${report === 'sales' ? `-by-${by}` : ''}-${q.from}-to-${q.to}.${format}`;
     this.audit.record(actor, {
