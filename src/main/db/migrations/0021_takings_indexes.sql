@@ -1,2 +1,2 @@
 CREATE INDEX `payments_method_at_takings` ON `payments` (`method`,`at`,`till_id`,`staff_id`,`sales_order_id`,`amount`);--> statement-breakpoint
-CREATE INDEX `sales_orders_status_completed` ON `sales_orders` (`status`,`completed_at`,`till_id`,`staff_id`);
+CREATE INDEX `sales_orders_staff_completed` ON `sales_orders` (`staff_id`,`completed_at`,`status`,`till_id`);
