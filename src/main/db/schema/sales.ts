@@ -55,9 +55,11 @@ export const salesOrders = sqliteTable(
     index('sales_orders_customer_spend').on(t.customerId, t.completedAt, t.status, t.total, t.rounding),
     // covering: the insights reports sum a window of days per customer from the index alone
     index('sales_orders_completed_customer').on(t.completedAt, t.status, t.customerId, t.total),
-    // covering: one member of staff's daily takings count their sales of each day from the index alone (only a query
-    // that names the staff member can use it: the others keep their plans)
-    index('sales_orders_staff_completed').on(t.staffId, t.completedAt, t.status, t.tillId),
+    // covering: daily takings narrowed to one member of staff or one till count each day's sales from the index alone.
+    // Partial on completed sales, so only a query that asks for completed sales of a staff member or till can use them
+    // (the shift figures, which read a till's sales and voids whatever their status, keep their plans)
+    index('sales_orders_staff_completed').on(t.staffId, t.completedAt, t.tillId).where(sql`status = 'completed'`),
+    index('sales_orders_till_completed').on(t.tillId, t.completedAt, t.staffId).where(sql`status = 'completed'`),
     // a shift's voids are read by when they happened: few rows, so only those are indexed
     index('sales_orders_voided').on(t.voidedAt).where(sql`voided_at IS NOT NULL`),
   ],

@@ -156,9 +156,8 @@ export class ShopReports {
        FROM ${DAYS} CROSS JOIN refunds x ON x.at >= d.s AND x.at < d.e
        WHERE x.status = 'completed'${f.sql} GROUP BY 1, 2`,
     ).all(list, ...f.args) as Row[];
-    // each day's sales counted in an index: the shop's by completed_at, one member of staff's in the index that leads
-    // with the staff (a till alone reads the till from the table: an index leading with the till would take over the
-    // shift figures' plans)
+    // each day's sales counted in an index: the shop's by completed_at, a member of staff's or a till's in the partial
+    // indexes of completed sales that lead with the staff or the till
     const count = stmt(
       this.deps.sqlite,
       `SELECT d.i AS i, (SELECT count(*) FROM sales_orders x WHERE x.status = 'completed'
