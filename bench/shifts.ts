@@ -24,7 +24,7 @@ export function benchShifts(rounds = 5): BenchResult[] {
     const probe = createApp({ dataDir: dir, log: () => {} });
     const last = (
       probe.sqlite
-        .prepare("SELECT max(completed_at) AS n FROM sales_orders WHERE idempotency_key NOT LIKE 'bench-%'")
+        .prepare("SELECT max(completed_at) AS n FROM sales_orders WHERE idempotency_key LIKE 'seed-%'")
         .get() as { n: number }
     ).n;
     const sales = (probe.sqlite.prepare('SELECT count(*) AS n FROM sales_orders').get() as { n: number }).n;

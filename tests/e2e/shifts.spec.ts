@@ -178,3 +178,86 @@ test('reports: the owner reads daily takings by payment method and sales by hour
   ).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/reports-sales-by-hour.png` });
 });
+
+test('shift: with no shift open, a cash refund is refused in plain words and the refund dialog opens one with the float and Enter, then pays the refund', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
+  await signIn(page, OWNER.name, OWNER.pin);
+  await rpc(page, 'shifts.updateSettings', { requireOpenShift: true });
+  // a card sale needs no shift; the customer brings the sugar back and wants cash
+  const sugar = await rpc<{ id: string }>(page, 'catalog.byBarcode', { code: SUGAR });
+  const sale = await rpc<{ order: { number: string } }>(page, 'sales.complete', {
+    cart: { customerId: null, lines: [{ productId: sugar.id, qtyMilli: 1000 }] },
+    payments: [{ method: 'card', amount: 5_000 }],
+    idempotencyKey: 'e2e-shift-refund-sale',
+  });
+  const scanBox = page.getByLabel('Scan or search product');
+  await scanBox.fill(sale.order.number);
+  await scanBox.press('Enter');
+  const refund = page.getByRole('dialog', { name: `Refund from sale ${sale.order.number}` });
+  await refund.getByLabel('Refund quantity of Sugar, Kakira 1 kg').fill('1');
+  await refund.getByLabel('Money goes back').selectOption('cash');
+  await refund.getByLabel('Reason').fill('Wet bag');
+  await refund.getByLabel('Reason').press('Enter');
+  await expect(refund.getByRole('alert')).toHaveText(
+    'No shift is open on this till, so it cannot pay cash back. Open a shift with its float first, or refund another way.',
+  );
+  await expect(refund.getByRole('button', { name: 'Open shift and pay the refund Enter' })).toBeVisible();
+  await expect(refund.getByLabel('Opening float in the drawer')).toBeFocused();
+  await page.keyboard.type('20000', { delay: 30 });
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/shift-open-from-refund.png` });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: /Refund R-\d+: UGX 5,000 back \(Cash\)/ })).toBeVisible();
+  await expect(refund).toBeHidden();
+  const shift = await rpc<{ openingFloat: number; expectedCash: number }>(page, 'shifts.current', null);
+  expect(shift).toMatchObject({ openingFloat: 20_000, expectedCash: 15_000 });
+});
+
+test('shift: with no shift open, a cash debt payment is refused in plain words and Receive payment opens one with the float and Enter, then takes the payment', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
+  await signIn(page, OWNER.name, OWNER.pin);
+  await rpc(page, 'shifts.updateSettings', { requireOpenShift: true });
+  const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
+    type: 'individual',
+    firstName: 'Florence',
+    lastName: 'Akello',
+    creditLimit: 100_000,
+  });
+  const sugar = await rpc<{ id: string }>(page, 'catalog.byBarcode', { code: SUGAR });
+  await rpc(page, 'sales.complete', {
+    cart: { customerId: made.customer.id, lines: [{ productId: sugar.id, qtyMilli: 4000 }] },
+    payments: [{ method: 'on_account', amount: 20_000 }],
+    idempotencyKey: 'e2e-shift-debt-sale',
+  });
+  await page.keyboard.press('F10');
+  const finder = page.getByRole('dialog', { name: 'Receive payment' });
+  await finder.getByLabel('Who is paying? Name, phone or card').fill('akello');
+  await finder.getByRole('option', { name: /Florence Akello/ }).click();
+  const receive = page.getByRole('dialog', { name: 'Receive payment from Florence Akello' });
+  await expect(receive.getByTestId('receive-owes')).toHaveText('UGX 20,000');
+  const amount = receive.getByLabel('Amount received (UGX)');
+  await amount.fill('8000');
+  await amount.press('Enter');
+  await expect(receive.getByRole('alert')).toHaveText(
+    'No shift is open on this till, so it cannot take cash. Open a shift with its float first.',
+  );
+  await expect(receive.getByRole('button', { name: 'Open shift and take the payment Enter' })).toBeVisible();
+  await expect(receive.getByLabel('Opening float in the drawer')).toBeFocused();
+  await page.keyboard.type('10000', { delay: 30 });
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: `${SHOTS}/shift-open-from-receive-payment.png` });
+  await page.keyboard.press('Enter');
+  await expect(receive).toBeHidden();
+  await expect(page.getByText(/P-\d+: UGX 8,000 received from Florence Akello/)).toBeVisible();
+  const shift = await rpc<{ openingFloat: number; expectedCash: number }>(page, 'shifts.current', null);
+  expect(shift).toMatchObject({ openingFloat: 10_000, expectedCash: 18_000 });
+  expect((await rpc<{ balance: number }>(page, 'customers.get', { id: made.customer.id })).balance).toBe(12_000);
+});

@@ -110,6 +110,8 @@ export const shiftsEn = {
   'shift.till.open': 'Open a shift on this till now',
   'shift.till.float': 'Opening float in the drawer',
   'shift.till.submit': 'Open shift and complete the sale',
+  'shift.till.submitRefund': 'Open shift and pay the refund',
+  'shift.till.submitPayment': 'Open shift and take the payment',
   'shift.settings.title': 'Shifts and cash-up',
   'shift.settings.require': 'A cash sale needs an open shift on the till',
   'shift.settings.blind': 'Blind close: the cashier counts before seeing the expected cash',

@@ -112,6 +112,8 @@ export const shiftsId: Record<keyof typeof shiftsEn, string> = {
   'shift.till.open': 'Buka shift di kasir ini sekarang',
   'shift.till.float': 'Modal awal di laci',
   'shift.till.submit': 'Buka shift dan selesaikan penjualan',
+  'shift.till.submitRefund': 'Buka shift dan bayar pengembalian',
+  'shift.till.submitPayment': 'Buka shift dan terima pembayaran',
   'shift.settings.title': 'Shift dan tutup kas',
   'shift.settings.require': 'Penjualan tunai memerlukan shift yang terbuka di kasir',
   'shift.settings.blind': 'Tutup buta: kasir menghitung sebelum melihat jumlah yang seharusnya',

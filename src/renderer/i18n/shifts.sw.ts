@@ -112,6 +112,8 @@ export const shiftsSw: Record<keyof typeof shiftsEn, string> = {
   'shift.till.open': 'Fungua zamu kwenye kaunta hii sasa',
   'shift.till.float': 'Fedha za kuanzia kwenye droo',
   'shift.till.submit': 'Fungua zamu na ukamilishe mauzo',
+  'shift.till.submitRefund': 'Fungua zamu na ulipe marejesho',
+  'shift.till.submitPayment': 'Fungua zamu na upokee malipo',
   'shift.settings.title': 'Zamu na kuhesabu fedha',
   'shift.settings.require': 'Mauzo ya fedha taslimu yanahitaji zamu iliyofunguliwa kwenye kaunta',
   'shift.settings.blind': 'Kufunga bila kuona: mhudumu anahesabu kabla ya kuona kiasi kinachotarajiwa',

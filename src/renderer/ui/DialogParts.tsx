@@ -36,14 +36,23 @@ export function EnterButton({
   children,
   disabled,
   className = 'btn btn-primary',
+  keyHint = true,
 }: {
   children: ReactNode;
   disabled?: boolean;
   className?: string;
+  /** false while another form in the dialog has the cursor and Enter (e.g. opening a shift) */
+  keyHint?: boolean;
 }) {
   return (
     <button type="submit" className={className} disabled={disabled}>
-      {children} <kbd>Enter</kbd>
+      {children}
+      {keyHint && (
+        <>
+          {' '}
+          <kbd>Enter</kbd>
+        </>
+      )}
     </button>
   );
 }

@@ -55,6 +55,11 @@ export const salesOrders = sqliteTable(
     index('sales_orders_customer_spend').on(t.customerId, t.completedAt, t.status, t.total, t.rounding),
     // covering: the insights reports sum a window of days per customer from the index alone
     index('sales_orders_completed_customer').on(t.completedAt, t.status, t.customerId, t.total),
+    // covering: daily takings narrowed to one member of staff or one till count each day's sales from the index alone.
+    // Partial on completed sales, so only a query that asks for completed sales of a staff member or till can use them
+    // (the shift figures, which read a till's sales and voids whatever their status, keep their plans)
+    index('sales_orders_staff_completed').on(t.staffId, t.completedAt, t.tillId).where(sql`status = 'completed'`),
+    index('sales_orders_till_completed').on(t.tillId, t.completedAt, t.staffId).where(sql`status = 'completed'`),
     // a shift's voids are read by when they happened: few rows, so only those are indexed
     index('sales_orders_voided').on(t.voidedAt).where(sql`voided_at IS NOT NULL`),
   ],
@@ -129,6 +134,9 @@ export const payments = sqliteTable(
     index('payments_at').on(t.at),
     // covering: daily takings and a shift's figures sum a window of payments by method from the index alone
     index('payments_at_takings').on(t.at, t.tillId, t.method, t.salesOrderId, t.reversesId, t.amount),
+    // covering: daily takings sum each day's payments of one method from the index alone (no sort of a year's rows),
+    // narrowed to a till or staff member or not
+    index('payments_method_at_takings').on(t.method, t.at, t.tillId, t.staffId, t.salesOrderId, t.amount),
   ],
 );
 

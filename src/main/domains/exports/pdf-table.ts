@@ -14,6 +14,8 @@ export interface PdfTable {
   rows: Iterable<readonly string[]>;
   /** printed under the header when there are no rows */
   emptyText: string;
+  /** the heading on page n, in the document's language (default: the title and "page n") */
+  pageTitle?: (n: number) => string;
   /** an SVG chart drawn once, under the title of the first page */
   chart?: { svg: string; width: number; height: number };
 }
@@ -53,7 +55,10 @@ export function pdfTable(t: PdfTable): Promise<Buffer> {
     const header = (chart?: PdfTable['chart']) => {
       pageNo += 1;
       y = doc.page.margins.top;
-      doc.font('Helvetica-Bold').fontSize(12).text(`${t.title} - page ${pageNo}`, left, y);
+      doc
+        .font('Helvetica-Bold')
+        .fontSize(12)
+        .text(t.pageTitle?.(pageNo) ?? `${t.title} - page ${pageNo}`, left, y);
       y += 22;
       if (chart) {
         const scale = Math.min(1, width / chart.width);

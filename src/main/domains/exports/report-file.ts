@@ -20,6 +20,8 @@ export interface ReportTable {
   rows: ReportCell[][];
   /** printed in the PDF when there are no rows */
   emptyText?: string;
+  /** the PDF's heading on page n (default: the title and "page n", in English) */
+  pageTitle?: (n: number) => string;
   /** drawn above the table in the PDF (the spreadsheet formats carry the figures only) */
   chart?: ChartSpec;
 }
@@ -73,6 +75,7 @@ export async function writeReport(
     })),
     rows: t.rows.map((r) => r.map(text)),
     emptyText: t.emptyText ?? 'Nothing in this period.',
+    pageTitle: t.pageTitle,
     chart: t.chart && { svg: await chartSvg(t.chart, locale), width: CHART_WIDTH, height: CHART_HEIGHT },
   });
 }

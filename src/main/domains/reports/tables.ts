@@ -1,32 +1,14 @@
 import { barLabel } from '../../../shared/chart-labels';
-import type { ReportKind, ReportQuery, SalesBy, TakingsDay } from '../../../shared/contract/reports';
+import type { ReportKind, ReportQuery, SalesBy, SalesByRow, TakingsDay } from '../../../shared/contract/reports';
+import type { Language } from '../../../shared/contract/system';
 import { documentWords } from '../../../shared/i18n/documents';
 import type { CurrencyCode } from '../../../shared/money';
 import type { ReportCell as Cell, ReportColumn as Column, ReportTable } from '../exports/report-file';
 import type { ShopReports } from './service';
 
-/** the report files are in English, like the other exports */
-const english = documentWords('en');
-const methodWord = (m: string) => english(`method.${m}` as Parameters<typeof english>[0]);
-
-/** The reports' words in files (English, as the other exports; the screen has them in the shop's language). */
-const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-const BY_WORDS: Record<SalesBy, string> = {
-  staff: 'Staff',
-  product: 'Product',
-  category: 'Category',
-  hour: 'Hour of day',
-  weekday: 'Weekday',
-};
-const TITLES: Record<ReportKind, string> = {
-  takings: 'Daily takings',
-  sales: 'Sales',
-  peaks: 'Busy hours and days',
-  basket: 'Average basket',
-  discounts: 'Discounts and price overrides',
-  taxes: 'Tax collected by rate',
-  stock: 'Stock sold and on hand',
-};
+type Words = ReturnType<typeof documentWords>;
+type Word = Parameters<Words>[0];
+const WEEKDAY_KEYS = [0, 1, 2, 3, 4, 5, 6] as const;
 
 /** A quantity in thousandths as the shop reads it (1500 → "1.5"), without floating point. */
 export function qtyText(milli: number): string {
@@ -52,18 +34,44 @@ const money = (minor: number): Cell => ({ minor });
 const sumOf = (l: TakingsDay['sales']) => l.reduce((a, r) => a + r.amount, 0);
 const amountOf = (l: TakingsDay['sales'], m: string) => l.find((r) => r.method === m)?.amount ?? 0;
 
-/** One report as a file's table: its columns, rows (a total row last), and the chart the PDF draws above it. */
+/**
+ * One report as a file's table: its columns, rows (a total row last), and the chart the PDF draws above it, in the
+ * shop's language (the same words as the Reports screen; a word missing in a language falls back to English).
+ */
 export function reportTable(
   reports: ShopReports,
-  w: { report: ReportKind; by: SalesBy; q: ReportQuery; names: { till?: string; staff?: string } },
+  w: {
+    report: ReportKind;
+    by: SalesBy;
+    q: ReportQuery;
+    names: { till?: string; staff?: string };
+    language: Language;
+  },
 ): ReportTable {
+  const t = documentWords(w.language);
   const narrowed = [w.names.till, w.names.staff].filter(Boolean).join(', ');
-  const title = `${TITLES[w.report]}${w.report === 'sales' ? ` by ${BY_WORDS[w.by].toLowerCase()}` : ''} ${w.q.from} to ${w.q.to}${narrowed ? ` (${narrowed})` : ''}`;
-  const t = build(reports, w.report, w.by, w.q);
-  return { title, ...t };
+  const what =
+    w.report === 'sales'
+      ? t('report.title.sales', { by: t(`report.by.${w.by}`).toLocaleLowerCase(w.language) })
+      : t(`report.title.${w.report}` as Word);
+  const title = `${t('report.period', { title: what, from: w.q.from, to: w.q.to })}${narrowed ? ` (${narrowed})` : ''}`;
+  return {
+    title,
+    pageTitle: (n: number) => t('report.page', { title, n: String(n) }),
+    emptyText: t('report.empty'),
+    ...build(reports, w.report, w.by, w.q, t),
+  };
 }
 
-function build(reports: ShopReports, report: ReportKind, by: SalesBy, q: ReportQuery): Omit<ReportTable, 'title'> {
+function build(
+  reports: ShopReports,
+  report: ReportKind,
+  by: SalesBy,
+  q: ReportQuery,
+  t: Words,
+): Omit<ReportTable, 'title'> {
+  const methodWord = (m: string) => t(`method.${m}` as Word);
+  const total = t('report.total');
   switch (report) {
     case 'takings': {
       const r = reports.takings(q);
@@ -77,14 +85,14 @@ function build(reports: ShopReports, report: ReportKind, by: SalesBy, q: ReportQ
       ];
       return {
         columns: [
-          { header: 'Day', weight: 1.1 },
-          { header: 'Sales', weight: 0.6 },
+          { header: t('report.col.day'), weight: 1.1 },
+          { header: t('report.col.sales'), weight: 0.6 },
           ...r.methods.map((m): Column => ({ header: methodWord(m), weight: 1, money: true })),
-          { header: 'Refunds', weight: 1, money: true },
-          { header: 'Debt payments', weight: 1, money: true },
-          { header: 'Money taken', weight: 1.1, money: true },
+          { header: t('report.col.refunds'), weight: 1, money: true },
+          { header: t('report.col.debt'), weight: 1, money: true },
+          { header: t('report.col.taken'), weight: 1.1, money: true },
         ],
-        rows: [...r.days.map((d) => row(d.day, d)), row('Total', r.totals)],
+        rows: [...r.days.map((d) => row(d.day, d)), row(total, r.totals)],
         chart: {
           kind: 'stacked',
           categories: r.days.map((d) => d.day),
@@ -99,34 +107,41 @@ function build(reports: ShopReports, report: ReportKind, by: SalesBy, q: ReportQ
     case 'sales': {
       const r = reports.salesBy({ ...q, by, limit: 5000 });
       const product = by === 'product';
+      // the service names weekdays and the products without a category in English: the file says them in its language
+      const label = (x: SalesByRow) =>
+        by === 'weekday'
+          ? t(`report.weekday.${x.key}` as Word)
+          : by === 'category' && x.key === ''
+            ? t('report.noCategory')
+            : x.label;
       return {
         columns: [
-          { header: BY_WORDS[by], weight: 2.2 },
-          { header: 'Sales', weight: 0.7 },
-          ...(product ? [{ header: 'Quantity', weight: 0.8 }] : []),
-          { header: 'Discounts', weight: 1, money: true },
-          { header: 'Tax', weight: 1, money: true },
-          { header: 'Total', weight: 1.1, money: true },
+          { header: t(`report.by.${by}`), weight: 2.2 },
+          { header: t('report.col.sales'), weight: 0.7 },
+          ...(product ? [{ header: t('report.col.quantity'), weight: 0.8 }] : []),
+          { header: t('report.col.discounts'), weight: 1, money: true },
+          { header: t('report.col.tax'), weight: 1, money: true },
+          { header: t('report.col.total'), weight: 1.1, money: true },
         ],
         rows: [
           ...r.rows.map((x): Cell[] => [
-            x.label,
+            label(x),
             String(x.orders),
             ...(product ? [qtyText(x.qtyMilli ?? 0)] : []),
             money(x.discounts),
             money(x.tax),
             money(x.total),
           ]),
-          ['Total', String(r.orders), ...(product ? [''] : []), '', '', money(r.total)],
-          ['Average basket', '', ...(product ? [''] : []), '', '', money(r.averageBasket)],
+          [total, String(r.orders), ...(product ? [''] : []), '', '', money(r.total)],
+          [t('report.averageBasket'), '', ...(product ? [''] : []), '', '', money(r.averageBasket)],
         ],
         chart: {
           kind: 'bar',
           categories: r.rows
             .slice(0, by === 'hour' || by === 'weekday' ? 24 : 8)
-            .map((x) => (by === 'hour' || by === 'weekday' ? x.label : barLabel(x.label))),
+            .map((x) => (by === 'hour' || by === 'weekday' ? label(x) : barLabel(label(x)))),
           series: [
-            { name: 'Total', values: r.rows.slice(0, by === 'hour' || by === 'weekday' ? 24 : 8).map((x) => x.total) },
+            { name: total, values: r.rows.slice(0, by === 'hour' || by === 'weekday' ? 24 : 8).map((x) => x.total) },
           ],
           currency: r.currency as CurrencyCode,
         },
@@ -141,24 +156,24 @@ function build(reports: ShopReports, report: ReportKind, by: SalesBy, q: ReportQ
       const cell = (wd: number, h: number) => r.cells.find((c) => c.weekday === wd && c.hour === h)?.total ?? 0;
       return {
         columns: [
-          { header: 'Hour', weight: 0.8 },
-          { header: 'Sales', weight: 0.6 },
-          ...WEEKDAY_SHORT.map((d): Column => ({ header: d, weight: 1, money: true })),
-          { header: 'Total', weight: 1.1, money: true },
+          { header: t('report.col.hour'), weight: 0.8 },
+          { header: t('report.col.sales'), weight: 0.6 },
+          ...WEEKDAY_KEYS.map((d): Column => ({ header: t(`report.day.${d}`), weight: 1, money: true })),
+          { header: t('report.col.total'), weight: 1.1, money: true },
         ],
         rows: [
           ...busy.map((h): Cell[] => [
             hourText(h.hour),
             String(h.orders),
-            ...WEEKDAY_SHORT.map((_, wd) => money(cell(wd, h.hour))),
+            ...WEEKDAY_KEYS.map((wd) => money(cell(wd, h.hour))),
             money(h.total),
           ]),
-          ['Total', String(r.orders), ...r.weekdays.map((w) => money(w.total)), money(r.total)],
+          [total, String(r.orders), ...r.weekdays.map((w) => money(w.total)), money(r.total)],
         ],
         chart: {
           kind: 'bar',
           categories: shown.map((h) => hourText(h.hour)),
-          series: [{ name: 'Sales by hour', values: shown.map((h) => h.total) }],
+          series: [{ name: t('report.salesByHour'), values: shown.map((h) => h.total) }],
           currency: r.currency as CurrencyCode,
         },
       };
@@ -175,18 +190,18 @@ function build(reports: ShopReports, report: ReportKind, by: SalesBy, q: ReportQ
       ];
       return {
         columns: [
-          { header: 'Day', weight: 1.1 },
-          { header: 'Sales', weight: 0.7 },
-          { header: 'Lines', weight: 0.7 },
-          { header: 'Quantity', weight: 0.8 },
-          { header: 'Total', weight: 1.1, money: true },
-          { header: 'Average basket', weight: 1.1, money: true },
+          { header: t('report.col.day'), weight: 1.1 },
+          { header: t('report.col.sales'), weight: 0.7 },
+          { header: t('report.col.lines'), weight: 0.7 },
+          { header: t('report.col.quantity'), weight: 0.8 },
+          { header: t('report.col.total'), weight: 1.1, money: true },
+          { header: t('report.col.average'), weight: 1.1, money: true },
         ],
-        rows: [...r.days.map((d) => row(d.day, d)), row('Total', r.totals)],
+        rows: [...r.days.map((d) => row(d.day, d)), row(total, r.totals)],
         chart: {
           kind: 'line',
           categories: r.days.map((d) => d.day),
-          series: [{ name: 'Average basket', values: r.days.map((d) => (d.orders ? d.average : null)) }],
+          series: [{ name: t('report.averageBasket'), values: r.days.map((d) => (d.orders ? d.average : null)) }],
           currency: r.currency as CurrencyCode,
         },
       };
@@ -205,24 +220,24 @@ function build(reports: ShopReports, report: ReportKind, by: SalesBy, q: ReportQ
       ];
       return {
         columns: [
-          { header: 'Staff', weight: 1.6 },
-          { header: 'Sales', weight: 0.6 },
-          { header: 'Line discounts', weight: 1, money: true },
-          { header: 'Order discounts', weight: 1, money: true },
-          { header: 'Price overrides', weight: 0.8 },
-          { header: 'Below regular price', weight: 1, money: true },
-          { header: 'Manager approved', weight: 0.8 },
-          { header: 'Sales total', weight: 1.1, money: true },
+          { header: t('report.col.staff'), weight: 1.6 },
+          { header: t('report.col.sales'), weight: 0.6 },
+          { header: t('report.col.lineDiscounts'), weight: 1, money: true },
+          { header: t('report.col.orderDiscounts'), weight: 1, money: true },
+          { header: t('report.col.overrides'), weight: 0.8 },
+          { header: t('report.col.overrideAmount'), weight: 1, money: true },
+          { header: t('report.col.approved'), weight: 0.8 },
+          { header: t('report.col.salesTotal'), weight: 1.1, money: true },
         ],
-        rows: [...r.rows.map((x) => row(x.name, x)), row('Total', r.totals)],
-        emptyText: 'No discounts or price overrides in this period.',
+        rows: [...r.rows.map((x) => row(x.name, x)), row(total, r.totals)],
+        emptyText: t('report.noDiscounts'),
         chart: {
           kind: 'stacked',
           categories: r.rows.map((x) => barLabel(x.name)),
           series: [
-            { name: 'Line discounts', values: r.rows.map((x) => x.lineDiscounts) },
-            { name: 'Order discounts', values: r.rows.map((x) => x.orderDiscounts) },
-            { name: 'Price overrides', values: r.rows.map((x) => x.overrideAmount) },
+            { name: t('report.col.lineDiscounts'), values: r.rows.map((x) => x.lineDiscounts) },
+            { name: t('report.col.orderDiscounts'), values: r.rows.map((x) => x.orderDiscounts) },
+            { name: t('report.col.overrides'), values: r.rows.map((x) => x.overrideAmount) },
           ],
           currency: r.currency as CurrencyCode,
         },
@@ -241,19 +256,19 @@ function build(reports: ShopReports, report: ReportKind, by: SalesBy, q: ReportQ
       ];
       return {
         columns: [
-          { header: 'Tax rate', weight: 0.8 },
-          { header: 'Sales before tax', weight: 1.1, money: true },
-          { header: 'Tax on sales', weight: 1, money: true },
-          { header: 'Refunds before tax', weight: 1.1, money: true },
-          { header: 'Tax refunded', weight: 1, money: true },
-          { header: 'Net before tax', weight: 1.1, money: true },
-          { header: 'Tax collected', weight: 1.1, money: true },
+          { header: t('report.col.rate'), weight: 0.8 },
+          { header: t('report.col.salesNet'), weight: 1.1, money: true },
+          { header: t('report.col.salesTax'), weight: 1, money: true },
+          { header: t('report.col.refundsNet'), weight: 1.1, money: true },
+          { header: t('report.col.refundsTax'), weight: 1, money: true },
+          { header: t('report.col.net'), weight: 1.1, money: true },
+          { header: t('report.col.taxDue'), weight: 1.1, money: true },
         ],
-        rows: [...r.rows.map((x) => row(rateText(x.rateBp), x)), row('Total', r.totals)],
+        rows: [...r.rows.map((x) => row(rateText(x.rateBp), x)), row(total, r.totals)],
         chart: {
           kind: 'bar',
           categories: r.rows.map((x) => rateText(x.rateBp)),
-          series: [{ name: 'Tax collected', values: r.rows.map((x) => x.tax) }],
+          series: [{ name: t('report.col.taxDue'), values: r.rows.map((x) => x.tax) }],
           currency: r.currency as CurrencyCode,
         },
       };
@@ -263,13 +278,13 @@ function build(reports: ShopReports, report: ReportKind, by: SalesBy, q: ReportQ
       const top = r.rows.filter((x) => x.soldMilli > 0).slice(0, 8);
       return {
         columns: [
-          { header: 'Product', weight: 2.2 },
-          { header: 'SKU', weight: 0.9 },
-          { header: 'Sold', weight: 0.7 },
-          { header: 'Returned', weight: 0.7 },
-          { header: 'Sales', weight: 1.1, money: true },
-          { header: 'On hand at the end', weight: 0.9 },
-          { header: 'On hand now', weight: 0.9 },
+          { header: t('report.col.product'), weight: 2.2 },
+          { header: t('report.col.sku'), weight: 0.9 },
+          { header: t('report.col.sold'), weight: 0.7 },
+          { header: t('report.col.returned'), weight: 0.7 },
+          { header: t('report.col.salesAmount'), weight: 1.1, money: true },
+          { header: t('report.col.onHandEnd'), weight: 0.9 },
+          { header: t('report.col.onHandNow'), weight: 0.9 },
         ],
         rows: r.rows.map((x): Cell[] => [
           x.name,
@@ -280,12 +295,12 @@ function build(reports: ShopReports, report: ReportKind, by: SalesBy, q: ReportQ
           qtyText(x.onHandAtEndMilli),
           qtyText(x.onHandNowMilli),
         ]),
-        emptyText: 'No products.',
+        emptyText: t('report.noProducts'),
         chart: {
           kind: 'bar',
           categories: top.map((x) => barLabel(x.name)),
           // quantities in whole units for the chart only; the table has them exactly
-          series: [{ name: 'Sold', values: top.map((x) => Math.round(x.soldMilli / 1000)) }],
+          series: [{ name: t('report.col.sold'), values: top.map((x) => Math.round(x.soldMilli / 1000)) }],
         },
       };
     }

@@ -2,11 +2,11 @@ import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
 import type { PaymentInput, Quote, TILL_PAYMENT_METHODS } from '../../../shared/contract/sales';
 import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
-import { ApiError, api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
 import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { AmountField, TextField } from '../../ui/fields';
 import { messageOf } from '../../ui/toast';
+import { isNoOpenShift, OpenShiftForm } from './OpenShiftForm';
 import { PayMethods } from './PayMethods';
 import { addPayment, paymentProgress, suggestedAmount } from './payments';
 
@@ -52,7 +52,6 @@ export function PaymentDialog({
   const amountRef = useRef<HTMLInputElement>(null);
   // the payments refused because no shift is open: the cashier opens one here (float, Enter) and the sale goes on
   const [needsShift, setNeedsShift] = useState<PaymentInput[] | null>(null);
-  const [float, setFloat] = useState('');
 
   const progress = paymentProgress(quote, payments);
   const typed = typedAmount(amount, currency, locale);
@@ -81,26 +80,16 @@ export function PaymentDialog({
       await onComplete(list);
     } catch (e) {
       setError(messageOf(e));
-      if (e instanceof ApiError && (e.details as { reason?: string } | undefined)?.reason === 'noOpenShift') {
-        setNeedsShift(list);
-      }
+      if (isNoOpenShift(e)) setNeedsShift(list);
     } finally {
       setBusy(false);
     }
   };
 
-  const openShift = async (e: FormEvent) => {
-    e.preventDefault();
-    if (busy || !needsShift) return;
-    try {
-      await api.shifts.open({ float: { amount: float.trim() ? parseMoney(float, currency, locale) : 0 } });
-    } catch (err) {
-      setError(err instanceof MoneyParseError ? t('till.badAmount') : messageOf(err));
-      return;
-    }
+  const shiftOpened = () => {
     const list = needsShift;
     setNeedsShift(null);
-    void complete(list);
+    if (list) void complete(list);
   };
 
   const submit = (e: FormEvent) => {
@@ -233,19 +222,26 @@ export function PaymentDialog({
           </div>
           <InlineError error={error} />
           <div className="row-actions pay-actions">
-            <EnterButton className="btn btn-primary btn-lg" disabled={busy}>
+            <EnterButton
+              className={needsShift ? 'btn btn-lg' : 'btn btn-primary btn-lg'}
+              keyHint={!needsShift}
+              disabled={busy}
+            >
               {completes ? t('till.complete') : t('till.addPayment')}
             </EnterButton>
             <EscButton label={t('common.cancel')} onClick={onClose} disabled={busy} />
           </div>
         </form>
         {needsShift && (
-          <form className="pay-open-shift" onSubmit={openShift} aria-label={t('shift.till.open')}>
-            <AmountField id="pay-float" autoFocus label={t('shift.till.float')} value={float} onChange={setFloat} />
-            <button type="submit" className="btn btn-primary" disabled={busy}>
-              {t('shift.till.submit')} <kbd>Enter</kbd>
-            </button>
-          </form>
+          <OpenShiftForm
+            id="pay-float"
+            currency={currency}
+            locale={locale}
+            submitLabel={t('shift.till.submit')}
+            busy={busy}
+            onOpened={shiftOpened}
+            onError={setError}
+          />
         )}
       </div>
     </Dialog>

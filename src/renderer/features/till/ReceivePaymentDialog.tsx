@@ -9,6 +9,7 @@ import { Dialog } from '../../ui/Dialog';
 import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { AmountField, TextField } from '../../ui/fields';
 import { messageOf, useToast } from '../../ui/toast';
+import { isNoOpenShift, OpenShiftForm } from './OpenShiftForm';
 import { PayMethods } from './PayMethods';
 import { announceAccountChange } from './TillAccountPanel';
 import { useCustomerSearch } from './useCustomerSearch';
@@ -55,6 +56,8 @@ export function ReceivePaymentDialog({
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // the cash payment was refused because no shift is open: the cashier opens one here (float, Enter) and it goes on
+  const [needsShift, setNeedsShift] = useState(false);
   const amountRef = useRef<HTMLInputElement>(null);
   /** one key per distinct request: a retry of the same payment after a lost answer can never take it twice */
   const attempt = useRef<{ key: string; body: string } | null>(null);
@@ -85,8 +88,8 @@ export function ReceivePaymentDialog({
     requestAnimationFrame(() => amountRef.current?.focus());
   };
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
     if (busy) return;
     if (!customer) return setError(t('account.pickCustomer'));
     let minor: number;
@@ -122,6 +125,7 @@ export function ReceivePaymentDialog({
       onClose();
     } catch (err) {
       setError(messageOf(err));
+      setNeedsShift(isNoOpenShift(err));
     } finally {
       setBusy(false);
     }
@@ -229,7 +233,11 @@ export function ReceivePaymentDialog({
           </div>
           <InlineError error={error} />
           <div className="row-actions pay-actions">
-            <EnterButton className="btn btn-primary btn-lg" disabled={busy || !customer}>
+            <EnterButton
+              className={needsShift ? 'btn btn-lg' : 'btn btn-primary btn-lg'}
+              keyHint={!needsShift}
+              disabled={busy || !customer}
+            >
               {t('account.take')}
             </EnterButton>
             {customer && !given && (
@@ -240,6 +248,20 @@ export function ReceivePaymentDialog({
             <EscButton label={t('common.cancel')} onClick={onClose} disabled={busy} />
           </div>
         </form>
+        {customer && needsShift && (
+          <OpenShiftForm
+            id="rcv-float"
+            currency={currency}
+            locale={locale}
+            submitLabel={t('shift.till.submitPayment')}
+            busy={busy}
+            onOpened={() => {
+              setNeedsShift(false);
+              void submit();
+            }}
+            onError={setError}
+          />
+        )}
       </div>
     </Dialog>
   );

@@ -1,11 +1,13 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { OrderWithRefunds, Refund, RefundMethodChoice } from '../../../shared/contract/refunds';
+import type { CurrencyCode } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
 import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { messageOf } from '../../ui/toast';
 import { formatQty, parseQty } from './cart';
+import { isNoOpenShift, OpenShiftForm } from './OpenShiftForm';
 
 /**
  * A refund started at the till by scanning (or typing) the receipt number: per line, a quantity up to what is still
@@ -14,12 +16,14 @@ import { formatQty, parseQty } from './cart';
  */
 export function RefundDialog({
   saleId,
+  currency,
   locale,
   money,
   onDone,
   onClose,
 }: {
   saleId: string;
+  currency: CurrencyCode;
   locale: string;
   money: (n: number) => string;
   onDone: (r: Refund) => void;
@@ -33,6 +37,8 @@ export function RefundDialog({
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // the cash refund was refused because no shift is open: the cashier opens one here (float, Enter) and it goes on
+  const [needsShift, setNeedsShift] = useState(false);
   /** one key per refund attempt: a retry after a lost answer returns the same refund */
   const key = useRef(crypto.randomUUID());
 
@@ -47,8 +53,8 @@ export function RefundDialog({
       .catch((e) => setError(messageOf(e)));
   }, [saleId]);
 
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async (e?: FormEvent) => {
+    e?.preventDefault();
     if (!data || busy) return;
     const lines = [];
     for (const l of data.lines) {
@@ -75,6 +81,7 @@ export function RefundDialog({
       onDone(r.refund);
     } catch (err) {
       setError(messageOf(err));
+      setNeedsShift(isNoOpenShift(err));
     } finally {
       setBusy(false);
     }
@@ -169,10 +176,30 @@ export function RefundDialog({
           </div>
           <InlineError error={error} />
           <div className="row-actions">
-            <EnterButton disabled={busy || data.blockedReason != null}>{t('till.refundGo')}</EnterButton>
+            <EnterButton
+              disabled={busy || data.blockedReason != null}
+              className={needsShift ? 'btn' : 'btn btn-primary'}
+              keyHint={!needsShift}
+            >
+              {t('till.refundGo')}
+            </EnterButton>
             <EscButton label={t('common.cancel')} onClick={onClose} disabled={busy} />
           </div>
         </form>
+      )}
+      {o && needsShift && (
+        <OpenShiftForm
+          id="refund-float"
+          currency={currency}
+          locale={locale}
+          submitLabel={t('shift.till.submitRefund')}
+          busy={busy}
+          onOpened={() => {
+            setNeedsShift(false);
+            void submit();
+          }}
+          onError={setError}
+        />
       )}
       {!o && error && (
         <>

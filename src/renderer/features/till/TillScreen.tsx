@@ -383,6 +383,7 @@ export function TillScreen() {
       {dialog === 'refund' && refundSaleId && (
         <RefundDialog
           saleId={refundSaleId}
+          currency={currency}
           locale={locale}
           money={money}
           onDone={(r) => {

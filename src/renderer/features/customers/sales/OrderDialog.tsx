@@ -31,6 +31,7 @@ export function OrderDialog({ id, onClose, onChanged }: { id: string; onClose: (
       // the till's refund dialog: one way to refund, wherever the sale was opened
       <RefundDialog
         saleId={order.id}
+        currency={order.currency}
         locale={store?.locale ?? 'en'}
         money={money}
         onClose={() => setRefunding(false)}

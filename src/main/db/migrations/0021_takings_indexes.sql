@@ -1,0 +1,3 @@
+CREATE INDEX `payments_method_at_takings` ON `payments` (`method`,`at`,`till_id`,`staff_id`,`sales_order_id`,`amount`);--> statement-breakpoint
+CREATE INDEX `sales_orders_staff_completed` ON `sales_orders` (`staff_id`,`completed_at`,`till_id`) WHERE status = 'completed';--> statement-breakpoint
+CREATE INDEX `sales_orders_till_completed` ON `sales_orders` (`till_id`,`completed_at`,`staff_id`) WHERE status = 'completed';

@@ -1,0 +1,61 @@
+import { type FormEvent, useState } from 'react';
+import { type CurrencyCode, MoneyParseError, parseMoney } from '../../../shared/money';
+import { useT } from '../../i18n';
+import { ApiError, api } from '../../lib/api';
+import { AmountField } from '../../ui/fields';
+import { messageOf } from '../../ui/toast';
+
+/** The server refused cash because no shift is open on this till (`requireOpenShift`): the till offers to open one. */
+export function isNoOpenShift(e: unknown): boolean {
+  return e instanceof ApiError && (e.details as { reason?: string } | undefined)?.reason === 'noOpenShift';
+}
+
+/**
+ * Opening a shift from the dialog whose cash was refused for want of one: the float in the drawer (empty is none) and
+ * Enter open it, and `onOpened` carries on with what was refused (the sale, the refund, the debt payment). Shown under
+ * the server's plain words, with the float field focused so one key does it.
+ */
+export function OpenShiftForm({
+  id,
+  currency,
+  locale,
+  submitLabel,
+  busy,
+  onOpened,
+  onError,
+}: {
+  id: string;
+  currency: CurrencyCode;
+  locale: string;
+  /** what Enter does here, e.g. "Open shift and complete the sale" */
+  submitLabel: string;
+  busy: boolean;
+  onOpened: () => void;
+  onError: (words: string) => void;
+}) {
+  const t = useT();
+  const [float, setFloat] = useState('');
+  const [opening, setOpening] = useState(false);
+  const open = async (e: FormEvent) => {
+    e.preventDefault();
+    if (busy || opening) return;
+    setOpening(true);
+    try {
+      await api.shifts.open({ float: { amount: float.trim() ? parseMoney(float, currency, locale) : 0 } });
+    } catch (err) {
+      onError(err instanceof MoneyParseError ? t('till.badAmount') : messageOf(err));
+      return;
+    } finally {
+      setOpening(false);
+    }
+    onOpened();
+  };
+  return (
+    <form className="pay-open-shift" onSubmit={(e) => void open(e)} aria-label={t('shift.till.open')}>
+      <AmountField id={id} autoFocus label={t('shift.till.float')} value={float} onChange={setFloat} />
+      <button type="submit" className="btn btn-primary" disabled={busy || opening}>
+        {submitLabel} <kbd>Enter</kbd>
+      </button>
+    </form>
+  );
+}
