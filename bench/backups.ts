@@ -23,38 +23,18 @@ export async function benchBackup(): Promise<BenchResult[]> {
     if (!reuse) seedReference({ dataDir: dir, scale: Number(process.env.COUNTERLINE_BENCH_SCALE ?? 1) }).app.close();
     const app = createApp({ dataDir: dir, log: () => {} });
     try {
-      const cards = cardsToScan(app);
-      const scans: number[] = [];
-      let done = false;
-      const scanning = (async () => {
-        for (let i = 0; !done; i++) {
-          const t = performance.now();
-          app.services.codeLookup.lookup(cards[i % cards.length] as string);
-          scans.push(performance.now() - t);
-          await new Promise((r) => setTimeout(r, 5));
-        }
-      })();
-      // the gap between two scans is the longest a scan could wait behind a backup step
-      const gaps: number[] = [];
-      let last = performance.now();
-      const tick = setInterval(() => {
-        const now = performance.now();
-        gaps.push(now - last);
-        last = now;
-      }, 5);
+      const scanner = scanWhile(app);
       const started = performance.now();
       const info = await app.services.backups.create({ id: null, name: 'bench' }, 'manual', out);
       const took = performance.now() - started;
-      done = true;
-      clearInterval(tick);
-      await scanning;
+      const { scans, gap } = await scanner.stop();
       const mb = (info.bytes / 1_048_576).toFixed(0);
       console.log(
         `backup of the reference shop (${mb} MB, checked ${info.ok ? 'ok' : info.problem}) in ${(took / 1000).toFixed(1)} s ` +
           `(check included); ${scans.length} scans during it: median ${median(scans).toFixed(2)} ms, p95 ${p95(scans).toFixed(2)} ms, ` +
-          `worst ${Math.max(...scans).toFixed(1)} ms; longest the event loop was held: ${Math.max(...gaps).toFixed(1)} ms (target ≤ 100 ms)`,
+          `worst ${Math.max(...scans).toFixed(1)} ms; longest the event loop was held: ${gap.toFixed(1)} ms (target ≤ 100 ms)`,
       );
-      const worst = Math.max(...gaps, ...scans);
+      const worst = Math.max(gap, ...scans);
       return [
         {
           name: `worst wait for a scan during a backup of ${mb} MB (event-loop gap or lookup)`,
@@ -72,6 +52,39 @@ export async function benchBackup(): Promise<BenchResult[]> {
     rmSync(out, { recursive: true, force: true });
     if (!reuse) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A till that scans a loyalty card every 5 ms while something heavy runs: `stop` gives each lookup's time and the
+ * longest the event loop was held (the longest a scan could have waited).
+ */
+export function scanWhile(app: App): { stop(): Promise<{ scans: number[]; gap: number }> } {
+  const cards = cardsToScan(app);
+  const scans: number[] = [];
+  let done = false;
+  const loop = (async () => {
+    for (let i = 0; !done; i++) {
+      const t = performance.now();
+      app.services.codeLookup.lookup(cards[i % cards.length] as string);
+      scans.push(performance.now() - t);
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  })();
+  let gap = 0;
+  let last = performance.now();
+  const tick = setInterval(() => {
+    const now = performance.now();
+    gap = Math.max(gap, now - last);
+    last = now;
+  }, 5);
+  return {
+    stop: async () => {
+      done = true;
+      clearInterval(tick);
+      await loop;
+      return { scans, gap };
+    },
+  };
 }
 
 function cardsToScan(app: App): string[] {
@@ -104,27 +117,20 @@ export async function benchRestore(): Promise<BenchResult[]> {
       app.startCheckpoints();
       const actor = { id: null, name: 'bench' };
       const backup = await app.services.backups.create(actor, 'manual');
-      const cards = cardsToScan(app);
       const at: Record<string, number> = {};
+      const scanner = scanWhile(app);
+      // the till sells while the backup is checked; from "keep" on it is told to wait
+      let checked: ReturnType<typeof scanner.stop> | null = null;
       const stop = app.events.subscribe((name, payload) => {
-        if (name === 'backups.restoreProgress') at[(payload as { step: string }).step] = performance.now();
+        if (name !== 'backups.restoreProgress') return;
+        const step = (payload as { step: string }).step;
+        at[step] = performance.now();
+        if (step === 'keep') checked = scanner.stop();
       });
-      const scans: number[] = [];
-      let checking = true;
-      const scanning = (async () => {
-        for (let i = 0; checking; i++) {
-          const t = performance.now();
-          app.services.codeLookup.lookup(cards[i % cards.length] as string);
-          scans.push(performance.now() - t);
-          await new Promise((r) => setTimeout(r, 5));
-          if (at.keep) checking = false;
-        }
-      })();
       const started = performance.now();
       const outcome = await app.restore(backup, actor);
       const ended = performance.now();
-      checking = false;
-      await scanning;
+      const { scans } = await (checked ?? scanner.stop());
       stop();
       const s = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
       const mb = (backup.bytes / 1_048_576).toFixed(0);

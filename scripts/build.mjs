@@ -52,47 +52,28 @@ export async function buildMain() {
     banner: { js: esmBanner },
     logLevel: 'warning',
   });
-  await esbuild({
-    absWorkingDir: root,
-    entryPoints: ['src/main/index.ts'],
-    outfile: 'out/main/index.mjs',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    external,
-    sourcemap: true,
-    banner: { js: esmBanner },
-    logLevel: 'warning',
-  });
-  // the customer import's worker thread: its own bundle beside the main one (see import/jobs.ts)
-  await esbuild({
-    absWorkingDir: root,
-    entryPoints: ['src/main/domains/customers/import/worker.ts'],
-    outfile: 'out/main/import-worker.mjs',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    external,
-    sourcemap: true,
-    banner: { js: esmBanner },
-    logLevel: 'warning',
-  });
-  // the lifetime-value model's fitting thread, beside the main bundle (see domains/insights/clv.ts)
-  await esbuild({
-    absWorkingDir: root,
-    entryPoints: ['src/main/domains/insights/clv-worker.ts'],
-    outfile: 'out/main/clv-worker.mjs',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    external,
-    sourcemap: true,
-    banner: { js: esmBanner },
-    logLevel: 'warning',
-  });
+  // the Electron entry, and each worker thread's own bundle beside the main one: the customer import (import/jobs.ts),
+  // the insights reports (insights/thread.ts) and the lifetime-value fit (insights/clv.ts)
+  const bundles = {
+    'src/main/index.ts': 'out/main/index.mjs',
+    'src/main/domains/customers/import/worker.ts': 'out/main/import-worker.mjs',
+    'src/main/domains/insights/reports-worker.ts': 'out/main/reports-worker.mjs',
+    'src/main/domains/insights/clv-worker.ts': 'out/main/clv-worker.mjs',
+  };
+  for (const [entry, outfile] of Object.entries(bundles))
+    await esbuild({
+      absWorkingDir: root,
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      external,
+      sourcemap: true,
+      banner: { js: esmBanner },
+      logLevel: 'warning',
+    });
   await cp(join(root, 'src/main/db/migrations'), join(out, 'main/migrations'), { recursive: true });
 }
 

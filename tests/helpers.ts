@@ -86,3 +86,18 @@ export function ledgerMismatches(db: { prepare(sql: string): { all(): unknown[] 
       .all(),
   };
 }
+
+const LEDGERS = [
+  'sales_orders',
+  'sales_lines',
+  'payments',
+  'refunds',
+  'account_entries',
+  'points_entries',
+  'stock_moves',
+];
+
+/** Every row of every ledger, in a stable order: two databases with the same books give the same text. */
+export function books(db: { prepare(sql: string): { all(): unknown[] } }): string {
+  return LEDGERS.map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all())).join('\n');
+}

@@ -137,6 +137,7 @@ export function createApp(config: AppConfig): App {
     c.services.loyalty.stopDaily();
     c.services.backups.stopDaily();
     c.services.insights.clvModels.stop();
+    c.services.insightsThread.stop();
   };
   const closeDb = (c: Core) => {
     c.unforward();

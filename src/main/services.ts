@@ -18,6 +18,7 @@ import { CustomerHistory } from './domains/history/service';
 import { InsightsFiles } from './domains/insights/files';
 import { CustomerInsights } from './domains/insights/service';
 import { InsightsSettingsService } from './domains/insights/settings';
+import { InsightsThread } from './domains/insights/thread';
 import { LoyaltyService } from './domains/loyalty/service';
 import { LoyaltyCards } from './domains/loyalty-cards/cards';
 import { LoyaltyReports } from './domains/loyalty-reports/reports';
@@ -81,6 +82,8 @@ export interface Services {
   shifts: ShiftService;
   reports: ShopReports;
   insightsFiles: InsightsFiles;
+  /** the reports that read every customer, on their own thread in a big shop */
+  insightsThread: InsightsThread;
 }
 
 export interface ServiceOptions {
@@ -139,6 +142,7 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
   const customerHistory = new CustomerHistory(deps, settings, refunds.reads, audit);
   const insightsSettings = new InsightsSettingsService(deps, audit);
   const insights = new CustomerInsights(deps, settings, insightsSettings, options.files?.key ?? null);
+  const insightsFiles = new InsightsFiles(deps, settings, insights, audit);
   const customerErase = new CustomerErase(deps, audit, settings);
   const services: Services = {
     roles: rolesOf(deps.sqlite),
@@ -182,7 +186,14 @@ export function createServices(deps: Deps, version: string, options: ServiceOpti
     messaging: new MessagingService(deps, audit, settings, debtReports, { orders: sales.orders, devices }),
     shifts,
     reports: new ShopReports(deps, settings, audit),
-    insightsFiles: new InsightsFiles(deps, settings, insights, audit),
+    insightsFiles,
+    insightsThread: new InsightsThread(
+      deps,
+      settings,
+      insightsSettings,
+      { insights, files: insightsFiles },
+      options.files?.key ?? null,
+    ),
   };
   return services;
 }

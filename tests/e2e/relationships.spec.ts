@@ -262,6 +262,44 @@ test("set up SMS through Africa's Talking and send a test: the request has the p
     expect(seen[0]).toMatchObject({ path: '/version1/messaging', apiKey: 'atsk_e2e' });
     expect(seen[0]?.form).toMatchObject({ username: 'mamarose', to: '+256772000111', from: 'MAMAROSE' });
     await card.screenshot({ path: `${SHOTS}/relationships-sms-settings.png` });
+
+    // the customer replies STOP: the gateway posts it to the address the Replies card shows, through a tunnel
+    const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
+      type: 'individual',
+      firstName: 'Baraka',
+      lastName: 'Replies',
+      phones: [{ number: '+256772000111', isPrimary: true }],
+      consentSms: true,
+    });
+    const replies = page.getByTestId('replies');
+    await replies.getByRole('button', { name: 'Show the address' }).click();
+    const path = (await replies.getByTestId('reply-hook').textContent()) as string;
+    expect(path).toMatch(/^\/hooks\/sms\/[A-Za-z0-9_-]{32}$/);
+    await replies.screenshot({ path: `${SHOTS}/relationships-replies-hook.png` });
+    const { request } = await import('node:http');
+    const status = await new Promise<number>((resolve, reject) => {
+      const body = new URLSearchParams({
+        from: '+256772000111',
+        to: 'MAMAROSE',
+        text: 'STOP',
+        id: 'ATXid_r1',
+      }).toString();
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port: new URL(host.url).port,
+          path,
+          method: 'POST',
+          headers: { Host: 'mama-rose.tunnel.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+        },
+        (res) => resolve(res.statusCode ?? 0),
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+    expect(status).toBe(200);
+    const after = await rpc<{ consentSms: boolean }>(page, 'customers.get', { id: made.customer.id });
+    expect(after.consentSms).toBe(false);
   } finally {
     await new Promise<void>((r) => gateway.close(() => r()));
   }

@@ -8,17 +8,8 @@ import { backupName } from '../../src/main/domains/backups/files';
 import { testClock } from '../../src/shared/clock';
 import type { BackupInfo, RestoreOutcome } from '../../src/shared/contract/backups';
 import type { Result } from '../../src/shared/errors';
-import { DEMO, ledgerMismatches, signInAs } from '../helpers';
+import { books, DEMO, ledgerMismatches, signInAs } from '../helpers';
 
-const LEDGERS = [
-  'sales_orders',
-  'sales_lines',
-  'payments',
-  'refunds',
-  'account_entries',
-  'points_entries',
-  'stock_moves',
-];
 const dirs: string[] = [];
 const apps: App[] = [];
 afterEach(() => {
@@ -56,10 +47,6 @@ async function runningShop() {
   return { app, dir, call, sell };
 }
 
-/** Every row of every ledger in a stable order: the same books give the same text. */
-function books(db: { prepare(sql: string): { all(): unknown[] } }): string {
-  return LEDGERS.map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all())).join('\n');
-}
 function booksOf(file: string): string {
   const db = new Database(file, { readonly: true });
   try {

@@ -10,19 +10,10 @@ import { defaultMigrationsDir, openDatabase } from '../../src/main/db/open';
 import { checkBackup, rotation } from '../../src/main/domains/backups/files';
 import { restoreShop } from '../../src/main/domains/backups/restore';
 import { testClock } from '../../src/shared/clock';
-import { ledgerMismatches } from '../helpers';
+import { books, ledgerMismatches } from '../helpers';
 
 const actor = { id: null, name: 'backup test' };
 const MIGRATIONS = defaultMigrationsDir();
-const LEDGERS = [
-  'sales_orders',
-  'sales_lines',
-  'payments',
-  'refunds',
-  'account_entries',
-  'points_entries',
-  'stock_moves',
-];
 const dirs: string[] = [];
 const apps: App[] = [];
 const tempDir = () => {
@@ -43,10 +34,6 @@ function demoShop(dir = tempDir(), clock = testClock(Date.UTC(2026, 11, 6, 6))):
   return app;
 }
 
-/** Every row of every ledger, in a stable order: two databases with the same books give the same text. */
-function books(db: { prepare(sql: string): { all(): unknown[] } }): string {
-  return LEDGERS.map((t) => JSON.stringify(db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all())).join('\n');
-}
 const open = (file: string) => new Database(file, { readonly: true });
 
 function sellOne(app: App, n: number) {

@@ -29,6 +29,9 @@ export interface HttpHost {
 // a customer import uploads its file as base64 in one request: 50 MB of file is ~67 MB of JSON
 const MAX_BODY = 72 * 1024 * 1024;
 const CLIENT_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+/** where SMS gateways post replies (see MessagingService.hookReply); a reply is a few hundred bytes */
+const HOOK_PREFIX = '/hooks/sms/';
+const MAX_HOOK_BODY = 16 * 1024;
 
 /**
  * The browser host: the same router as Electron's IPC, over HTTP on loopback. Every request needs the per-run token
@@ -58,6 +61,9 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local');
+    // an SMS gateway posting a customer's reply reaches the till through the shop's tunnel or proxy, under another
+    // host name and without the token: the secret in the path is its key, and all it can do is withdraw a consent
+    if (url.pathname.startsWith(HOOK_PREFIX)) return smsHook(req, res, url.pathname.slice(HOOK_PREFIX.length));
     const allowedHosts = new Set([`${host}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`]);
     if (!allowedHosts.has(req.headers.host ?? '')) {
       sendJson(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: 'Unknown host' } });
@@ -142,6 +148,24 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     sendJson(res, 200, result);
   }
 
+  async function smsHook(req: IncomingMessage, res: ServerResponse, secret: string): Promise<void> {
+    if (req.method !== 'POST') {
+      res.writeHead(405, { Allow: 'POST' }).end();
+      return;
+    }
+    let body: string;
+    try {
+      body = (await readBody(req, MAX_HOOK_BODY)).toString('utf8');
+    } catch {
+      res.writeHead(413).end();
+      return;
+    }
+    const outcome = opts.app.services.messaging.hookReply(secret, body, req.headers['content-type'] ?? '');
+    if (outcome === 'unknown') res.writeHead(404).end();
+    else if (outcome === 'unreadable') res.writeHead(400, { 'Content-Type': 'text/plain' }).end('No sender and text.');
+    else res.writeHead(200, { 'Content-Type': 'text/plain' }).end('OK');
+  }
+
   function eventStream(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, { 'Content-Type': 'text/event-stream', Connection: 'keep-alive' });
     res.write(': connected\n\n');
@@ -202,13 +226,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
+function readBody(req: IncomingMessage, max = MAX_BODY): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
+      if (size > max) {
         reject(new Error('too large'));
         req.destroy();
       } else chunks.push(c);

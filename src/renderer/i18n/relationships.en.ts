@@ -153,6 +153,11 @@ export const relationshipsEn = {
   'msg.reply.stopped': '{names} will get no more SMS.',
   'msg.reply.kept': 'Recorded: the reply does not ask to stop.',
   'msg.reply.unknown': 'No customer has that number; nothing changed.',
+  'msg.reply.hook': 'Your SMS gateway can post replies here',
+  'msg.reply.hookHint':
+    'Give the gateway (Africa’s Talking, Twilio or any that posts from and text) this path under the address your tunnel or proxy gives this till. STOP replies then withdraw consent by themselves.',
+  'msg.reply.hookShow': 'Show the address',
+  'msg.reply.hookRenew': 'Make a new address (the old one stops working)',
   'msg.reply.modem': 'Read the modem’s replies now',
   'msg.cap.title': 'Offers and greetings',
   'msg.cap.messages': 'At most this many to one customer',

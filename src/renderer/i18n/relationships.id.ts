@@ -150,6 +150,11 @@ export const relationshipsId: Record<keyof typeof relationshipsEn, string> = {
   'msg.reply.stopped': '{names} tidak akan dikirimi SMS lagi.',
   'msg.reply.kept': 'Dicatat: balasan tidak meminta berhenti.',
   'msg.reply.unknown': 'Tidak ada pelanggan dengan nomor itu; tidak ada yang berubah.',
+  'msg.reply.hook': 'Gateway SMS Anda bisa mengirim balasan ke sini',
+  'msg.reply.hookHint':
+    'Berikan jalur ini ke gateway (Africa’s Talking, Twilio, atau yang mengirim from dan text) di bawah alamat yang diberikan tunnel atau proxy Anda untuk kasir ini. Balasan STOP lalu mencabut persetujuan dengan sendirinya.',
+  'msg.reply.hookShow': 'Tampilkan alamat',
+  'msg.reply.hookRenew': 'Buat alamat baru (yang lama tidak berlaku)',
   'msg.reply.modem': 'Baca balasan modem sekarang',
   'msg.cap.title': 'Penawaran dan ucapan',
   'msg.cap.messages': 'Paling banyak untuk satu pelanggan',

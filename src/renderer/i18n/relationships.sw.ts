@@ -151,6 +151,11 @@ export const relationshipsSw: Record<keyof typeof relationshipsEn, string> = {
   'msg.reply.stopped': '{names} hatapata SMS tena.',
   'msg.reply.kept': 'Limeandikwa: jibu halioombi kusimamisha.',
   'msg.reply.unknown': 'Hakuna mteja mwenye namba hiyo; hakuna kilichobadilika.',
+  'msg.reply.hook': 'Lango lako la SMS linaweza kutuma majibu hapa',
+  'msg.reply.hookHint':
+    'Lipe lango (Africa’s Talking, Twilio au lolote linalotuma from na text) njia hii chini ya anwani ambayo tunnel au proxy yako inaipa till hii. Majibu ya STOP yataondoa ridhaa yenyewe.',
+  'msg.reply.hookShow': 'Onyesha anwani',
+  'msg.reply.hookRenew': 'Tengeneza anwani mpya (ya zamani itaacha kufanya kazi)',
   'msg.reply.modem': 'Soma majibu ya modemu sasa',
   'msg.cap.title': 'Ofa na salamu',
   'msg.cap.messages': 'Zisizozidi hizi kwa mteja mmoja',

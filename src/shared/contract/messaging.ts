@@ -125,6 +125,12 @@ export const MessagingSettings = z.object({
   quietHours: QuietHours.nullable().default({ start: '21:00', end: '08:00' }),
   /** at most this many offers and greetings to one customer in this many days; service messages are not counted */
   marketingCap: MarketingCap.nullable().default({ messages: 4, days: 30 }),
+  /** the secret part of the address an SMS gateway posts replies to (/hooks/sms/<key>); never sent back to a screen */
+  replyKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{32,64}$/)
+    .nullable()
+    .default(null),
 });
 export type MessagingSettings = z.output<typeof MessagingSettings>;
 
@@ -136,6 +142,8 @@ export const MessagingSettingsView = z.object({
   whatsapp: WhatsappCloud.omit({ accessToken: true }).extend({ accessTokenSet: z.boolean() }).nullable(),
   quietHours: QuietHours.nullable(),
   marketingCap: MarketingCap.nullable(),
+  /** whether an address for the gateway's replies was made */
+  replyHookSet: z.boolean(),
 });
 export type MessagingSettingsView = z.infer<typeof MessagingSettingsView>;
 
@@ -355,6 +363,15 @@ export const messaging = {
   }),
   /** a reply typed in or forwarded from a gateway: STOP withdraws the sender's consent to SMS and to offers */
   reply: procedure({ input: ReplyInput, output: ReplyOutcome, permission: 'messages.manage' }),
+  /**
+   * The address path an SMS gateway posts customers' replies to (the browser host's /hooks/sms/<secret>), made on
+   * first ask; `renew` makes a new one and the old one stops working.
+   */
+  replyHook: procedure({
+    input: z.object({ renew: z.boolean().default(false) }),
+    output: z.object({ path: z.string() }),
+    permission: 'messages.manage',
+  }),
   /** reads the GSM modem's inbox now (the worker also reads it every few minutes) */
   checkReplies: procedure({
     input: z.null(),

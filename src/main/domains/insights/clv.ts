@@ -52,7 +52,7 @@ export class ClvModels {
   private workers = new Set<Worker>();
 
   constructor(
-    private deps: Deps,
+    private deps: Pick<Deps, 'sqlite' | 'clock'>,
     private zone: () => { timeZone: string },
     private key: string | null,
   ) {}

@@ -49,10 +49,10 @@ export class InsightsFiles {
   private cuts = new Map<string, { recencyDays: number[]; frequency: number[] }>();
 
   constructor(
-    private deps: Deps,
-    private settings: SettingsService,
+    private deps: Pick<Deps, 'sqlite' | 'clock'>,
+    private settings: Pick<SettingsService, 'store'>,
     private insights: CustomerInsights,
-    private audit: AuditService,
+    private audit: Pick<AuditService, 'record'>,
   ) {}
 
   private today() {

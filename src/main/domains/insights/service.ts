@@ -39,6 +39,9 @@ import { type GapStats, gapStats, gapStatsOfHistogram, gapsOf, rhythmStatus } fr
 import type { InsightsSettingsService } from './settings';
 import { namesOf, spendByCustomer, spenders } from './spend';
 
+/** What the reports read through: the database and the clock (the reports' own thread builds one of these). */
+export type InsightsDeps = Pick<Deps, 'sqlite' | 'clock'>;
+
 /** Every time-zone offset in use is a whole number of quarter hours, so quarter-hour sums regroup into local days. */
 const QUARTER_HOUR = 900_000;
 const MAX_DAYS = 3_660;
@@ -68,9 +71,9 @@ export class CustomerInsights {
   readonly clvModels: ClvModels;
 
   constructor(
-    private deps: Deps,
-    private settings: SettingsService,
-    private insightsSettings: InsightsSettingsService,
+    private deps: InsightsDeps,
+    private settings: Pick<SettingsService, 'store'>,
+    private insightsSettings: Pick<InsightsSettingsService, 'get'>,
     /** an encrypted shop's key, for the CLV worker's own connection */
     key: string | null = null,
   ) {

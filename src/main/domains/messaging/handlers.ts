@@ -13,6 +13,7 @@ export const messagingHandlers = implement(contract.messaging, {
   send: (input, { services, actor }) => services.messaging.send(actor, input),
   sendStatement: (input, { services, actor }) => services.messaging.sendStatement(actor, input),
   sendReceipt: (input, { services, actor }) => services.messaging.sendReceipt(actor, input),
+  replyHook: (input, { services, actor }) => services.messaging.replyHook(actor, input.renew),
   outbox: (input, { services }) => services.messaging.list(input),
   message: (input, { services }) => services.messaging.message(input.id),
   resend: (input, { services, actor }) => services.messaging.resend(actor, input.id),

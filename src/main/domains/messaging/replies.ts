@@ -77,3 +77,24 @@ export function receiveReply(
     })();
   return { stop, customers: customers.map(({ id, name }) => ({ id, name })) };
 }
+
+/**
+ * A reply an SMS gateway posts to the shop: Africa's Talking's incoming-message callback (form fields `from`, `text`),
+ * Twilio's (`From`, `Body`), or JSON with `from` and `text`. Null when the body holds no sender and text.
+ */
+export function parseGatewayReply(body: string, contentType: string): { from: string; text: string } | null {
+  let fields: Record<string, unknown>;
+  if (/json/i.test(contentType)) {
+    try {
+      const parsed: unknown = JSON.parse(body);
+      if (!parsed || typeof parsed !== 'object') return null;
+      fields = parsed as Record<string, unknown>;
+    } catch {
+      return null;
+    }
+  } else fields = Object.fromEntries(new URLSearchParams(body));
+  const from = fields.from ?? fields.From;
+  const text = fields.text ?? fields.Body ?? fields.message;
+  if (typeof from !== 'string' || typeof text !== 'string' || from.trim().length < 3) return null;
+  return { from: from.trim().slice(0, 40), text: text.slice(0, 2000) };
+}

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Statement } from '../../../shared/contract/debts';
 import type {
   MessageChannel,
@@ -5,6 +6,7 @@ import type {
   MessagingSettingsPatch,
   MessagingSettingsView,
   OutboxMessage,
+  ReplyOutcome,
   Template,
   TemplateKey,
 } from '../../../shared/contract/messaging';
@@ -26,7 +28,7 @@ import { readInbox, sendByModem } from './channels/gsm-modem';
 import { sendSms } from './channels/sms-http';
 import { quietUntil, refusal } from './consent';
 import { type MessageDraft, Outbox, type OutboxOptions } from './outbox';
-import { receiveReply } from './replies';
+import { parseGatewayReply, receiveReply } from './replies';
 import { MessagingSettingsStore } from './settings';
 import { statementFigures } from './statement-text';
 import { TemplateWordings } from './template-wordings';
@@ -61,6 +63,7 @@ const CHANNEL_WORDS: Record<MessageChannel, string> = {
 const REPLY_POLL_MS = 5 * 60_000;
 /** the app itself reading the modem's inbox */
 const MODEM_ACTOR: Actor = { id: null, name: 'modem inbox' };
+const GATEWAY_ACTOR: Actor = { id: null, name: 'SMS gateway' };
 
 export function capWords(name: string, cap: { messages: number; days: number }): string {
   return `${name} has had ${cap.messages} offers or greetings in the last ${cap.days} days, the most the shop allows.`;
@@ -121,6 +124,23 @@ export class MessagingService {
   /** A reply from a customer's phone: STOP withdraws their consent to SMS (audited); anything else changes nothing. */
   reply(actor: Actor, input: { from: string; text: string }) {
     return receiveReply(this.deps, this.audit, actor, this.store.store().country, input);
+  }
+
+  /** The path an SMS gateway posts replies to, under the browser host's address. */
+  replyHook(actor: Actor, renew: boolean): { path: string } {
+    return { path: `/hooks/sms/${this.settings.replyKey(actor, renew)}` };
+  }
+
+  /**
+   * A reply posted by the SMS gateway to /hooks/sms/<secret>: 'unknown' when the secret is not this shop's (the host
+   * answers 404, as for any other path), 'unreadable' when the body has no sender and text.
+   */
+  hookReply(secret: string, body: string, contentType: string): ReplyOutcome | 'unknown' | 'unreadable' {
+    const key = this.settings.get().replyKey;
+    const a = Buffer.from(secret);
+    if (!key || a.length !== key.length || !timingSafeEqual(a, Buffer.from(key))) return 'unknown';
+    const reply = parseGatewayReply(body, contentType);
+    return reply ? this.reply(GATEWAY_ACTOR, reply) : 'unreadable';
   }
 
   /** Reads the GSM modem's inbox and acts on each reply. */

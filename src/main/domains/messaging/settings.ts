@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   MessagingSettings,
   type MessagingSettingsPatch,
@@ -20,6 +21,7 @@ export function viewOf(s: MessagingSettings): MessagingSettingsView {
       : null,
     quietHours: s.quietHours,
     marketingCap: s.marketingCap,
+    replyHookSet: !!s.replyKey,
   };
 }
 
@@ -45,6 +47,26 @@ export class MessagingSettingsStore {
 
   view(): MessagingSettingsView {
     return viewOf(this.get());
+  }
+
+  /** The secret of the replies address: the one kept, or a new one when there is none or `renew` (audited). */
+  replyKey(actor: Actor, renew: boolean): string {
+    const kept = this.get().replyKey;
+    if (kept && !renew) return kept;
+    const key = randomBytes(24).toString('base64url');
+    this.deps.sqlite.transaction(() => {
+      writeSettingRow(this.deps.sqlite, KEY, { ...this.get(), replyKey: key }, this.deps.clock.now());
+      this.audit.record(actor, {
+        action: 'settings.messaging',
+        entity: 'settings',
+        entityId: KEY,
+        note: kept
+          ? 'a new address for the SMS gateway’s replies; the old one stops working'
+          : 'an address for the SMS gateway’s replies',
+      });
+    })();
+    this.cache = null;
+    return key;
   }
 
   /** A password or gateway key left out of the patch keeps the one already kept. */

@@ -58,6 +58,8 @@ export function RepliesCard({ modem }: { modem: boolean }) {
     },
   });
   const check = useApiMutation('messaging', 'checkReplies', { onSuccess: (out) => toast.info(out.message) });
+  const [hookPath, setHookPath] = useState<string | null>(null);
+  const hook = useApiMutation('messaging', 'replyHook', { onSuccess: (out) => setHookPath(out.path) });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (from.trim().length >= 3) reply.mutate({ from, text, channel: 'sms' });
@@ -78,6 +80,28 @@ export function RepliesCard({ modem }: { modem: boolean }) {
           </button>
         )}
       </form>
+      <h3>{t('msg.reply.hook')}</h3>
+      <p className="muted">{t('msg.reply.hookHint')}</p>
+      {hookPath && (
+        <p>
+          <code data-testid="reply-hook">{hookPath}</code>
+        </p>
+      )}
+      <p className="row-actions">
+        <button type="button" className="btn" onClick={() => hook.mutate({ renew: false })} disabled={hook.isPending}>
+          {t('msg.reply.hookShow')}
+        </button>
+        {hookPath && (
+          <button
+            type="button"
+            className="btn btn-ghost"
+            onClick={() => hook.mutate({ renew: true })}
+            disabled={hook.isPending}
+          >
+            {t('msg.reply.hookRenew')}
+          </button>
+        )}
+      </p>
     </div>
   );
 }
