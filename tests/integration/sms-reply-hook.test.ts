@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type HttpHost, startHttpHost } from '../../src/main/host/http';
-import { DEMO, makeTestApp, signInAs, type TestApp } from '../helpers';
+import { DEMO, DEMO_PRODUCTS, makeTestApp, signInAs, type TestApp } from '../helpers';
 
 /**
  * An SMS gateway posts a customer's reply to the browser host (through the shop's tunnel or proxy, so under another
@@ -91,6 +91,52 @@ describe('replies posted by the SMS gateway', () => {
     expect((await post(hook, stop, 'application/x-www-form-urlencoded')).status).toBe(404);
     expect((await post(next, stop, 'application/x-www-form-urlencoded')).status).toBe(200);
     expect(consent()).toBe(0);
+  });
+
+  it('a WhatsApp receipt carries a link to its PDF at the shop’s public address; a forged link finds nothing', async () => {
+    const ok = async <T>(name: string, input: unknown) => {
+      const r = await app.call(name, input);
+      if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+      return r.data as T;
+    };
+    await ok('messaging.updateSettings', { publicAddress: 'https://mama-rose.example-tunnel.net/' });
+    await ok('messaging.saveTemplate', {
+      key: 'receipt',
+      language: 'en',
+      subject: 'Your receipt',
+      body: 'Thank you {{firstName}}! Your receipt: {{receiptLink}}',
+    });
+    const sugar = await ok<{ id: string; price: number }>('catalog.byBarcode', {
+      code: DEMO_PRODUCTS.find((p) => p.sku === 'MR-003')?.barcode,
+    });
+    const { order } = await ok<{ order: { id: string; number: string } }>('sales.complete', {
+      cart: { customerId: null, lines: [{ productId: sugar.id, qtyMilli: 1000 }] },
+      payments: [{ method: 'cash', amount: sugar.price }],
+      idempotencyKey: 'receipt-link-1',
+    });
+    const sent = await ok<{ link: string | null }>('messaging.sendReceipt', {
+      salesOrderId: order.id,
+      channel: 'whatsapp',
+      to: '+256772123409',
+      idempotencyKey: 'receipt-link-msg-1',
+    });
+    const text = decodeURIComponent(sent.link?.split('text=')[1] ?? '');
+    const link = /https:\/\/mama-rose\.example-tunnel\.net(\/r\/\S+)/.exec(text)?.[1] as string;
+    expect(link).toMatch(new RegExp(`^/r/${order.id}\\.[A-Za-z0-9_-]{22}$`));
+    // through the tunnel: the invoice PDF of that sale, and nothing for a changed signature or another sale
+    const pdf = await post(link, '', '', 'GET');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+    const forged = `${link.slice(0, -1)}${link.endsWith('A') ? 'B' : 'A'}`;
+    expect((await post(forged, '', '', 'GET')).status).toBe(404);
+    // a new secret retires every link made with the old one
+    await ok('messaging.replyHook', { renew: true });
+    expect((await post(link, '', '', 'GET')).status).toBe(404);
   });
 
   it('a cashier cannot see or renew the address', async () => {

@@ -32,6 +32,8 @@ const CLIENT_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 /** where SMS gateways post replies (see MessagingService.hookReply); a reply is a few hundred bytes */
 const HOOK_PREFIX = '/hooks/sms/';
 const MAX_HOOK_BODY = 16 * 1024;
+/** /r/<sale id>.<signature>: a receipt link (see MessagingService.receiptLink) */
+const RECEIPT_LINK = /^\/r\/([0-9A-Za-z-]{8,64})\.([A-Za-z0-9_-]{22})$/;
 
 /**
  * The browser host: the same router as Electron's IPC, over HTTP on loopback. Every request needs the per-run token
@@ -64,6 +66,9 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     // an SMS gateway posting a customer's reply reaches the till through the shop's tunnel or proxy, under another
     // host name and without the token: the secret in the path is its key, and all it can do is withdraw a consent
     if (url.pathname.startsWith(HOOK_PREFIX)) return smsHook(req, res, url.pathname.slice(HOOK_PREFIX.length));
+    // a receipt link sent to a customer: the signature in it is the key, and it gives that one receipt only
+    const link = RECEIPT_LINK.exec(url.pathname);
+    if (link && req.method === 'GET') return receiptLink(res, link[1] as string, link[2] as string);
     const allowedHosts = new Set([`${host}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`]);
     if (!allowedHosts.has(req.headers.host ?? '')) {
       sendJson(res, 421, { ok: false, error: { code: 'FORBIDDEN', message: 'Unknown host' } });
@@ -164,6 +169,21 @@ export async function startHttpHost(opts: HttpHostOptions): Promise<HttpHost> {
     if (outcome === 'unknown') res.writeHead(404).end();
     else if (outcome === 'unreadable') res.writeHead(400, { 'Content-Type': 'text/plain' }).end('No sender and text.');
     else res.writeHead(200, { 'Content-Type': 'text/plain' }).end('OK');
+  }
+
+  async function receiptLink(res: ServerResponse, orderId: string, mac: string): Promise<void> {
+    const pdf = await opts.app.services.messaging.receiptByLink(orderId, mac);
+    if (!pdf) {
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('There is no receipt at this address.');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `inline; filename="${pdf.fileName}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(Buffer.from(pdf.base64, 'base64'));
   }
 
   function eventStream(req: IncomingMessage, res: ServerResponse): void {

@@ -32,6 +32,7 @@ export const templatesEn = {
   'msg.tpl.ph.points': 'loyalty points',
   'msg.tpl.ph.shopName': 'shop name',
   'msg.tpl.ph.shopPhone': 'shop phone',
+  'msg.tpl.ph.receiptLink': 'link to the receipt',
   'msg.tpl.unknown':
     '{word} is not a word Counterline can fill in. Use one of the words listed below, spelled the same way.',
   'msg.tpl.broken': 'A word in double braces is not closed or opened properly: write it as {example}.',

@@ -30,6 +30,7 @@ export const templatesId: Record<keyof typeof templatesEn, string> = {
   'msg.tpl.ph.points': 'poin loyalitas',
   'msg.tpl.ph.shopName': 'nama toko',
   'msg.tpl.ph.shopPhone': 'telepon toko',
+  'msg.tpl.ph.receiptLink': 'tautan struk',
   'msg.tpl.unknown':
     '{word} bukan kata yang bisa diisi Counterline. Gunakan salah satu kata di bawah, dengan ejaan yang sama.',
   'msg.tpl.broken':

@@ -30,6 +30,7 @@ export const templatesSw: Record<keyof typeof templatesEn, string> = {
   'msg.tpl.ph.points': 'pointi za uaminifu',
   'msg.tpl.ph.shopName': 'jina la duka',
   'msg.tpl.ph.shopPhone': 'simu ya duka',
+  'msg.tpl.ph.receiptLink': 'kiungo cha risiti',
   'msg.tpl.unknown':
     '{word} si neno ambalo Counterline inaweza kujaza. Tumia moja ya maneno yaliyo hapa chini, kwa tahajia ile ile.',
   'msg.tpl.broken': 'Neno ndani ya mabano mawili halijafunguliwa au kufungwa vizuri: liandike hivi {example}.',

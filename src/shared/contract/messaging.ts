@@ -31,6 +31,8 @@ export const PLACEHOLDERS = [
   'points',
   'shopName',
   'shopPhone',
+  /** the receipt's PDF at the till's public address (empty when the shop has none) */
+  'receiptLink',
 ] as const;
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 export const SMTP_SECURITY = ['none', 'starttls', 'tls'] as const;
@@ -116,6 +118,12 @@ export const MarketingCap = z.object({
   days: z.number().int().min(1).max(365),
 });
 
+const PublicAddress = z
+  .string()
+  .trim()
+  .max(200)
+  .regex(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, 'a web address such as https://my-shop.example.net');
+
 export const MessagingSettings = z.object({
   email: EmailChannel.nullable().default(null),
   sms: SmsGateway.nullable().default(null),
@@ -125,6 +133,11 @@ export const MessagingSettings = z.object({
   quietHours: QuietHours.nullable().default({ start: '21:00', end: '08:00' }),
   /** at most this many offers and greetings to one customer in this many days; service messages are not counted */
   marketingCap: MarketingCap.nullable().default({ messages: 4, days: 30 }),
+  /**
+   * where this till is reached from outside (a tunnel or proxy the shop runs, e.g. https://mama-rose.example.net):
+   * receipt links and the gateway's replies address are under it
+   */
+  publicAddress: PublicAddress.nullable().default(null),
   /** the secret part of the address an SMS gateway posts replies to (/hooks/sms/<key>); never sent back to a screen */
   replyKey: z
     .string()
@@ -144,6 +157,7 @@ export const MessagingSettingsView = z.object({
   marketingCap: MarketingCap.nullable(),
   /** whether an address for the gateway's replies was made */
   replyHookSet: z.boolean(),
+  publicAddress: z.string().nullable(),
 });
 export type MessagingSettingsView = z.infer<typeof MessagingSettingsView>;
 
@@ -162,6 +176,7 @@ export const MessagingSettingsPatch = z.object({
     .optional(),
   quietHours: QuietHours.nullable().optional(),
   marketingCap: MarketingCap.nullable().optional(),
+  publicAddress: PublicAddress.nullable().optional(),
 });
 export type MessagingSettingsPatch = z.output<typeof MessagingSettingsPatch>;
 

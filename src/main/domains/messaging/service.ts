@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Statement } from '../../../shared/contract/debts';
 import type {
   MessageChannel,
@@ -6,6 +6,7 @@ import type {
   MessagingSettingsPatch,
   MessagingSettingsView,
   OutboxMessage,
+  Placeholder,
   ReplyOutcome,
   Template,
   TemplateKey,
@@ -64,6 +65,9 @@ const REPLY_POLL_MS = 5 * 60_000;
 /** the app itself reading the modem's inbox */
 const MODEM_ACTOR: Actor = { id: null, name: 'modem inbox' };
 const GATEWAY_ACTOR: Actor = { id: null, name: 'SMS gateway' };
+const MAC_CHARS = 22;
+const linkMac = (key: string, orderId: string) =>
+  createHmac('sha256', key).update(`receipt:${orderId}`).digest('base64url').slice(0, MAC_CHARS);
 
 export function capWords(name: string, cap: { messages: number; days: number }): string {
   return `${name} has had ${cap.messages} offers or greetings in the last ${cap.days} days, the most the shop allows.`;
@@ -141,6 +145,26 @@ export class MessagingService {
     if (!key || a.length !== key.length || !timingSafeEqual(a, Buffer.from(key))) return 'unknown';
     const reply = parseGatewayReply(body, contentType);
     return reply ? this.reply(GATEWAY_ACTOR, reply) : 'unreadable';
+  }
+
+  /**
+   * The link to a sale's receipt (its invoice PDF) at the shop's public address, signed with the shop's hooks secret
+   * so it cannot be guessed from the sale's id; empty when the shop has no public address.
+   */
+  receiptLink(actor: Actor, orderId: string): string {
+    const base = this.settings.get().publicAddress;
+    if (!base) return '';
+    return `${base}/r/${orderId}.${linkMac(this.settings.replyKey(actor, false), orderId)}`;
+  }
+
+  /** The receipt a link names, or null when the link is not one this shop made (or the sale was voided). */
+  async receiptByLink(orderId: string, mac: string) {
+    const key = this.settings.get().replyKey;
+    if (!key || mac.length !== MAC_CHARS) return null;
+    if (!timingSafeEqual(Buffer.from(mac), Buffer.from(linkMac(key, orderId)))) return null;
+    const row = stmt(this.deps.sqlite, "SELECT id FROM sales_orders WHERE id = ? AND status != 'voided'").get(orderId);
+    if (!row) return null;
+    return this.receipts.devices.invoicePdf(this.receipts.orders.get({ id: orderId }));
   }
 
   /** Reads the GSM modem's inbox and acts on each reply. */
@@ -260,6 +284,7 @@ export class MessagingService {
     c: Recipient,
     t: { subject: string; body: string },
     statement?: Statement,
+    more: Partial<Record<Placeholder, string>> = {},
   ): { subject: string; body: string; params: string[] } {
     const store = this.store.store();
     const words = `${t.subject}${t.body}`;
@@ -273,6 +298,7 @@ export class MessagingService {
       points: String(c.points),
       shopName: store.name,
       shopPhone: store.phone,
+      ...more,
     };
     const st =
       statement ??
@@ -480,7 +506,9 @@ export class MessagingService {
     const to = this.addressFor(c, input.channel, false, input.to);
     const store = this.store.store();
     const lang = languageFor(c.language, store.language);
-    const text = this.fillFor(c, this.template('receipt', lang));
+    const text = this.fillFor(c, this.template('receipt', lang), undefined, {
+      receiptLink: this.receiptLink(actor, order.id),
+    });
     const summary = `${order.number} · ${formatMoney(order.total, order.currency as CurrencyCode, store.locale)}`;
     const pdf = input.channel === 'email' ? await this.receipts.devices.invoicePdf(order) : null;
     return this.queue(actor, {

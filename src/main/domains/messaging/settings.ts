@@ -22,6 +22,7 @@ export function viewOf(s: MessagingSettings): MessagingSettingsView {
     quietHours: s.quietHours,
     marketingCap: s.marketingCap,
     replyHookSet: !!s.replyKey,
+    publicAddress: s.publicAddress,
   };
 }
 
@@ -100,6 +101,7 @@ export class MessagingSettingsStore {
         }),
         ...(patch.quietHours !== undefined && { quietHours: patch.quietHours }),
         ...(patch.marketingCap !== undefined && { marketingCap: patch.marketingCap }),
+        ...(patch.publicAddress !== undefined && { publicAddress: patch.publicAddress?.replace(/\/+$/, '') || null }),
       });
       writeSettingRow(this.deps.sqlite, KEY, next, this.deps.clock.now());
       this.audit.record(actor, {

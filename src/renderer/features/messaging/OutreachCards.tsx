@@ -60,6 +60,16 @@ export function RepliesCard({ modem }: { modem: boolean }) {
   const check = useApiMutation('messaging', 'checkReplies', { onSuccess: (out) => toast.info(out.message) });
   const [hookPath, setHookPath] = useState<string | null>(null);
   const hook = useApiMutation('messaging', 'replyHook', { onSuccess: (out) => setHookPath(out.path) });
+  const settings = useApiQuery('messaging', 'settings', null);
+  const [address, setAddress] = useState<string | null>(null);
+  const shownAddress = address ?? settings.data?.publicAddress ?? '';
+  const saveAddress = useApiMutation('messaging', 'updateSettings', {
+    invalidates: ['messaging'],
+    onSuccess: () => {
+      setAddress(null);
+      toast.success(t('msg.reply.addressSaved'));
+    },
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (from.trim().length >= 3) reply.mutate({ from, text, channel: 'sms' });
@@ -82,9 +92,21 @@ export function RepliesCard({ modem }: { modem: boolean }) {
       </form>
       <h3>{t('msg.reply.hook')}</h3>
       <p className="muted">{t('msg.reply.hookHint')}</p>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          saveAddress.mutate({ publicAddress: shownAddress.trim() || null });
+        }}
+      >
+        <TextField id="public-address" label={t('msg.reply.address')} value={shownAddress} onChange={setAddress} />
+        <button type="submit" className="btn" disabled={saveAddress.isPending}>
+          {t('msg.reply.addressSave')}
+        </button>
+      </form>
       {hookPath && (
         <p>
-          <code data-testid="reply-hook">{hookPath}</code>
+          <code data-testid="reply-hook">{`${settings.data?.publicAddress ?? ''}${hookPath}`}</code>
         </p>
       )}
       <p className="row-actions">
