@@ -7,9 +7,9 @@ describe('the template editor’s check of a wording as it is typed', () => {
   });
 
   it('names each unknown word once', () => {
-    expect(wordingProblems('{{fristName}} {{fristName}} {{receiptLink}}')).toEqual([
+    expect(wordingProblems('{{fristName}} {{fristName}} {{receiptUrl}}')).toEqual([
       { kind: 'unknown', word: '{{fristName}}' },
-      { kind: 'unknown', word: '{{receiptLink}}' },
+      { kind: 'unknown', word: '{{receiptUrl}}' },
     ]);
   });
 
