@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, signIn, test } from './fixtures';
 
 const MANAGER = { name: 'Moses Okello', pin: '2468' };
 const CASHIER = { name: 'Aisha Namuli', pin: '1357' };
@@ -23,9 +23,7 @@ test("a manager corrects a customer's account from the customer page: a credit n
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, MANAGER.name, MANAGER.pin);
+  await openDemoShop(page, host, MANAGER.name, MANAGER.pin);
   const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
     type: 'individual',
     firstName: 'Florence',
@@ -184,9 +182,7 @@ test('opening balances typed in from the paper book: a debt with its due date, a
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, MANAGER.name, MANAGER.pin);
+  await openDemoShop(page, host, MANAGER.name, MANAGER.pin);
   for (const [firstName, lastName] of [
     ['Joseph', 'Mugisha'],
     ['Ruth', 'Nabirye'],

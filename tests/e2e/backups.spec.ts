@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, signIn, test } from './fixtures';
 
 const OWNER = { name: 'Rose Nakato', pin: '1234' };
 
@@ -9,9 +9,7 @@ test('the owner backs the shop up from Settings, sets a second copy, and sees ea
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, OWNER.name, OWNER.pin);
+  await openDemoShop(page, host, OWNER.name, OWNER.pin);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
   const card = page.getByRole('region', { name: 'Backups' });
   await expect(card.getByText('No backups yet.')).toBeVisible();
@@ -52,9 +50,7 @@ test('the owner restores a backup from Settings: a confirm, the steps, then ever
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, OWNER.name, OWNER.pin);
+  await openDemoShop(page, host, OWNER.name, OWNER.pin);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Settings' }).click();
   const card = page.getByRole('region', { name: 'Backups' });
   await card.getByRole('button', { name: 'Back up now' }).click();

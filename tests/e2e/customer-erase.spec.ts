@@ -1,12 +1,10 @@
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, test } from './fixtures';
 
 test('a manager erases a customer’s personal data after typing her name; the books keep her sales', async ({
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, 'Moses Okello', '2468');
+  await openDemoShop(page, host, 'Moses Okello', '2468');
   const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
     type: 'individual',
     firstName: 'Wanjiru',

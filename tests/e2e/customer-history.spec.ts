@@ -1,4 +1,4 @@
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, test } from './fixtures';
 
 const MANAGER = { name: 'Moses Okello', pin: '2468' };
 const RICE = '6164000000027';
@@ -8,9 +8,7 @@ test('customer history: the summary and sales of a customer, a sale opened and r
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, MANAGER.name, MANAGER.pin);
+  await openDemoShop(page, host, MANAGER.name, MANAGER.pin);
   const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
     type: 'individual',
     firstName: 'Halima',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, OWNER, onboard, rpc, signIn, test } from './fixtures';
+import { expect, OWNER, onboard, openDemoShop, rpc, signIn, test } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -296,9 +296,7 @@ test('deleting a customer with a sale is refused in plain words; one without his
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, 'Rose Nakato', '1234');
+  await openDemoShop(page, host, 'Rose Nakato', '1234');
   const { customer } = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
     type: 'individual',
     firstName: 'Patrick',

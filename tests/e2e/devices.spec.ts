@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
 import { decodeEscPos } from '../devices/escpos-decoder';
 import { TEST_LOGO } from '../devices/png-fixture';
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, test } from './fixtures';
 
 const OWNER = { name: 'Rose Nakato', pin: '1234' };
 const SUGAR = '6164000000034';
@@ -39,9 +39,7 @@ test('devices: a receipt waits for a printer, prints once one is added, and the 
 }) => {
   const printer = await fakePrinter();
   try {
-    await page.goto(host.url);
-    await page.getByRole('button', { name: 'Empty demo shop' }).click();
-    await signIn(page, OWNER.name, OWNER.pin);
+    await openDemoShop(page, host, OWNER.name, OWNER.pin);
 
     // A sale with no printer set up: it completes, its receipt waits in the queue.
     const sugar = await rpc<{ id: string }>(page, 'catalog.byBarcode', { code: SUGAR });

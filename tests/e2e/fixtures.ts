@@ -89,6 +89,13 @@ export async function signIn(page: Page, name: string, pin: string): Promise<voi
   await expect(page.getByRole('navigation', { name: 'Sections' })).toBeVisible();
 }
 
+/** Opens the till on a fresh data folder, makes the catalog-only demo shop and signs the named person in. */
+export async function openDemoShop(page: Page, host: Host, name: string, pin: string): Promise<void> {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Empty demo shop' }).click();
+  await signIn(page, name, pin);
+}
+
 /** Calls a procedure as the signed-in tab does (same session): for setting up records a test is not about, and for
  * checking what was stored. */
 export async function rpc<T>(page: Page, name: string, input: unknown): Promise<T> {

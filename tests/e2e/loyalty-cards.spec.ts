@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, test } from './fixtures';
 
 const MANAGER = { name: 'Moses Okello', pin: '2468' };
 const OLD_CARD = '2900000000017';
@@ -21,9 +21,7 @@ test('loyalty cards: a card scanned on the customers list opens the customer; af
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, MANAGER.name, MANAGER.pin);
+  await openDemoShop(page, host, MANAGER.name, MANAGER.pin);
   await rpc(page, 'customers.create', {
     type: 'individual',
     firstName: 'Sarah',

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, test } from './fixtures';
 
 const MANAGER = { name: 'Moses Okello', pin: '2468' };
 /** Demo catalog barcodes without VAT (src/main/seed/products.ts): maize flour 4,500, rice 5,500, beans 4,800. */
@@ -21,9 +21,7 @@ test('loyalty: scan the card, five items, redeem points, pay cash; the receipt s
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, MANAGER.name, MANAGER.pin);
+  await openDemoShop(page, host, MANAGER.name, MANAGER.pin);
 
   // The program: 1 point per UGX 1,000, a point pays UGX 10, at least 100 points, at most half a sale.
   await rpc(page, 'loyalty.setProgram', {

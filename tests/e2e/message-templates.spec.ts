@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, signIn, test } from './fixtures';
 
 const SHOTS = '/tmp/shots';
 
@@ -51,9 +51,7 @@ test('edit the statement-as-text template, preview it with a customer, save it, 
   await page.setViewportSize({ width: 1366, height: 768 });
   const cloud = await startCloudApi();
   try {
-    await page.goto(host.url);
-    await page.getByRole('button', { name: 'Empty demo shop' }).click();
-    await signIn(page, 'Rose Nakato', '1234');
+    await openDemoShop(page, host, 'Rose Nakato', '1234');
     await rpc(page, 'messaging.updateSettings', {
       whatsapp: { phoneNumberId: '106540352242922', accessToken: 'EAAG-e2e', baseUrl: cloud.base },
     });
@@ -197,9 +195,7 @@ test('without the Cloud API the WhatsApp statement opens click-to-chat with the 
     .route('https://wa.me/**', (route) =>
       route.fulfill({ status: 200, contentType: 'text/html', body: '<title>WhatsApp</title>' }),
     );
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, 'Moses Okello', '2468');
+  await openDemoShop(page, host, 'Moses Okello', '2468');
   const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
     type: 'individual',
     firstName: 'Baraka',

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, test } from './fixtures';
 
 const SHOTS = '/tmp/shots';
 const MANAGER = { name: 'Moses Okello', pin: '2468' };
@@ -38,9 +38,7 @@ test('prices by customer: a manager sets up a wholesale list and a member offer 
   host,
 }) => {
   await page.setViewportSize({ width: 1366, height: 1300 });
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, MANAGER.name, MANAGER.pin);
+  await openDemoShop(page, host, MANAGER.name, MANAGER.pin);
 
   const categories = await rpc<Array<{ id: string; name: string }>>(page, 'customers.categories', null);
   const cat = (name: string) => categories.find((c) => c.name === name)?.id as string;

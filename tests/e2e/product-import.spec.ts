@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, test } from './fixtures';
 
 const SHOTS = '/tmp/shots';
 const MANAGER = { name: 'Moses Okello', pin: '2468' };
@@ -18,9 +18,7 @@ test('product import wizard: a stock list from another till, its columns checked
   host,
 }) => {
   await page.setViewportSize({ width: 1366, height: 1100 });
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, MANAGER.name, MANAGER.pin);
+  await openDemoShop(page, host, MANAGER.name, MANAGER.pin);
   const before = await rpc<{ rows: unknown[] }>(page, 'catalog.search', { text: '', status: 'any', limit: 200 });
 
   await page
@@ -79,9 +77,7 @@ test('price list import and export: prices by SKU and barcode with a carton brea
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, MANAGER.name, MANAGER.pin);
+  await openDemoShop(page, host, MANAGER.name, MANAGER.pin);
   await rpc(page, 'pricing.createList', { name: 'Wholesale', currency: 'UGX', items: [] });
   const dir = mkdtempSync(join(tmpdir(), 'price-import-'));
   const file = join(dir, 'wholesale-prices.csv');

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, test } from './fixtures';
 
 const OWNER = { name: 'Rose Nakato', pin: '1234' };
 const RICE = '6164000000027';
@@ -37,9 +37,7 @@ test('debts: a credit sale part paid, its statement PDF read back, aging 45 days
   host,
 }) => {
   mkdirSync(SHOTS, { recursive: true });
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, OWNER.name, OWNER.pin);
+  await openDemoShop(page, host, OWNER.name, OWNER.pin);
 
   // a customer who pays on receipt (0 days) and agreed to WhatsApp, a credit sale and a part payment at the till
   const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {

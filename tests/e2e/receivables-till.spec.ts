@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, test } from './fixtures';
 
 const CASHIER = { name: 'Aisha Namuli', pin: '1357' };
 const MAIZE = '6164000000010'; // maize flour, UGX 4,500 (demo catalog)
@@ -42,9 +42,7 @@ test('receivables at the till: a credit sale within the limit, the next one over
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, CASHIER.name, CASHIER.pin);
+  await openDemoShop(page, host, CASHIER.name, CASHIER.pin);
   const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
     type: 'individual',
     firstName: 'Harriet',

@@ -1,5 +1,5 @@
 import { startMailServer } from '../mail-server';
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, test } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
 
@@ -13,9 +13,7 @@ test('log a call, create a follow-up from an overdue debt in one key, and comple
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, 'Moses Okello', '2468');
+  await openDemoShop(page, host, 'Moses Okello', '2468');
   const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
     type: 'individual',
     firstName: 'Halima',
@@ -87,9 +85,7 @@ test('set up e-mail, send a test, and e-mail a statement to the test SMTP server
 }) => {
   const mail = await startMailServer();
   try {
-    await page.goto(host.url);
-    await page.getByRole('button', { name: 'Empty demo shop' }).click();
-    await signIn(page, 'Rose Nakato', '1234');
+    await openDemoShop(page, host, 'Rose Nakato', '1234');
     const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
       type: 'individual',
       firstName: 'Amina',
@@ -148,9 +144,7 @@ test('greet this month’s birthdays in one go: who gets it and who is left out,
 }) => {
   const mail = await startMailServer();
   try {
-    await page.goto(host.url);
-    await page.getByRole('button', { name: 'Empty demo shop' }).click();
-    await signIn(page, 'Rose Nakato', '1234');
+    await openDemoShop(page, host, 'Rose Nakato', '1234');
     await rpc(page, 'messaging.updateSettings', {
       email: { host: '127.0.0.1', port: mail.port, security: 'none', user: null, from: 'shop@example.test' },
       quietHours: null,
@@ -237,9 +231,7 @@ test("set up SMS through Africa's Talking and send a test: the request has the p
   await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
   try {
     const port = (gateway.address() as import('node:net').AddressInfo).port;
-    await page.goto(host.url);
-    await page.getByRole('button', { name: 'Empty demo shop' }).click();
-    await signIn(page, 'Rose Nakato', '1234');
+    await openDemoShop(page, host, 'Rose Nakato', '1234');
     await page
       .getByRole('navigation', { name: 'Sections' })
       .getByRole('button', { name: /Messages/ })
@@ -311,9 +303,7 @@ test('a walk-in asks for the receipt by e-mail at the till: it arrives with the 
 }) => {
   const mail = await startMailServer();
   try {
-    await page.goto(host.url);
-    await page.getByRole('button', { name: 'Empty demo shop' }).click();
-    await signIn(page, 'Rose Nakato', '1234');
+    await openDemoShop(page, host, 'Rose Nakato', '1234');
     await rpc(page, 'messaging.updateSettings', {
       email: { host: '127.0.0.1', port: mail.port, security: 'none', user: null, from: 'shop@example.test' },
     });

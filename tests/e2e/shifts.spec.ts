@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, signIn, test } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
 const OWNER = { name: 'Rose Nakato', pin: '1234' };
@@ -18,9 +18,7 @@ test('shift: cash needs an open shift; the cashier opens one with a counted floa
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, OWNER.name, OWNER.pin);
+  await openDemoShop(page, host, OWNER.name, OWNER.pin);
   // the owner turns the rule on in Settings
   await page.keyboard.press('Alt+7');
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
@@ -119,9 +117,7 @@ test('shift: with no shift open, the till opens one from the payment dialog with
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, OWNER.name, OWNER.pin);
+  await openDemoShop(page, host, OWNER.name, OWNER.pin);
   await rpc(page, 'shifts.updateSettings', { requireOpenShift: true });
   await scan(page, SUGAR);
   await expect(page.getByTestId('till-total')).toContainText('UGX 5,000');
@@ -183,9 +179,7 @@ test('shift: with no shift open, a cash refund is refused in plain words and the
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, OWNER.name, OWNER.pin);
+  await openDemoShop(page, host, OWNER.name, OWNER.pin);
   await rpc(page, 'shifts.updateSettings', { requireOpenShift: true });
   // a card sale needs no shift; the customer brings the sugar back and wants cash
   const sugar = await rpc<{ id: string }>(page, 'catalog.byBarcode', { code: SUGAR });
@@ -221,9 +215,7 @@ test('shift: with no shift open, a cash debt payment is refused in plain words a
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, OWNER.name, OWNER.pin);
+  await openDemoShop(page, host, OWNER.name, OWNER.pin);
   await rpc(page, 'shifts.updateSettings', { requireOpenShift: true });
   const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
     type: 'individual',

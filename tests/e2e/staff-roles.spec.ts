@@ -1,13 +1,11 @@
 import { mkdirSync } from 'node:fs';
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, test } from './fixtures';
 
 const OWNER = { name: 'Rose Nakato', pin: '1234' };
 
 test('the owner unticks what cashiers may do on the Staff screen, saves, and finds it kept', async ({ page, host }) => {
   mkdirSync('/tmp/shots/staff', { recursive: true });
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, OWNER.name, OWNER.pin);
+  await openDemoShop(page, host, OWNER.name, OWNER.pin);
   await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'Staff' }).click();
   const card = page.getByRole('region', { name: 'Who may do what' });
   const box = card.getByRole('checkbox', { name: 'Add and change customers for Cashier' });

@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, signIn, test } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
 const CASHIER = { name: 'Aisha Namuli', pin: '1357' };
@@ -35,9 +35,7 @@ test('till: a cashier scans three items, attaches a customer by card, pays part 
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, CASHIER.name, CASHIER.pin);
+  await openDemoShop(page, host, CASHIER.name, CASHIER.pin);
 
   // A regular with a loyalty card, made the way the customers screen would.
   const made = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
@@ -196,9 +194,7 @@ test('till: weighed item by name, a discount over the cashier’s limit and a ch
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await page.getByRole('button', { name: 'Empty demo shop' }).click();
-  await signIn(page, CASHIER.name, CASHIER.pin);
+  await openDemoShop(page, host, CASHIER.name, CASHIER.pin);
   await rpc(page, 'customers.create', {
     type: 'individual',
     firstName: 'Sarah',
