@@ -20,7 +20,8 @@ export function nextDocumentNumber(deps: Deps, kind: DocumentKind): string {
   ).run(tillId, kind);
   const { last, prefix } = stmt(
     deps.sqlite,
-    'SELECT d.last, t.prefix FROM document_counters d JOIN tills t ON t.id = d.till_id WHERE d.till_id = ? AND d.kind = ?',
-  ).get(tillId, kind) as { last: number; prefix: string };
+    `SELECT last, (SELECT prefix FROM tills WHERE id = @tillId) AS prefix FROM document_counters
+     WHERE till_id = @tillId AND kind = @kind`,
+  ).get({ tillId, kind }) as { last: number; prefix: string };
   return `${prefix ? `${prefix}-` : ''}${DOCUMENT_PREFIXES[kind]}-${String(last).padStart(6, '0')}`;
 }

@@ -46,6 +46,8 @@ export interface CreditDecision {
   policy: CreditPolicy;
   approver: { id: string; name: string } | null;
   storeCredit: number;
+  /** the cached balance before the sale: ≥ 0 means no credit is waiting to be used (allocations settle eagerly) */
+  balanceBefore: number;
 }
 
 /**
@@ -120,6 +122,7 @@ export class SaleCredit {
       policy: settings.creditPolicy,
       approver: null,
       storeCredit: input.storeCredit,
+      balanceBefore: c.balance,
     };
     if (overBy === 0 || settings.creditPolicy === 'warn') return decision;
     const over = `Over credit limit by ${this.money(overBy)}`;
@@ -170,7 +173,9 @@ export class SaleCredit {
         reason: 'paid from store credit',
         staffId,
       });
-    settleAccount(this.deps, decision.customerId, staffId, {});
+    // a customer who owed or was square has no credit to settle the new invoice with: every credit is allocated as
+    // soon as a debit is open (tests/integration/receivables-property.test.ts), so nothing needs reading
+    if (decision.balanceBefore < 0) settleAccount(this.deps, decision.customerId, staffId, {});
     if (storeCreditEntry) this.audit.record(actor, this.creditAudit('credit.storeCreditUsed', decision, sale.number));
     if (decision.overBy > 0)
       this.audit.record(

@@ -250,31 +250,30 @@ export class SalesService {
 
   complete(actor: SalesActor, input: CompleteInput): CompleteResult {
     const requestHash = hashRequest(input);
-    const replay = this.replay(input.idempotencyKey, requestHash);
-    if (replay) return replay;
-    if (!actor.id) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
-    const staffId = actor.id;
-    if (input.cart.lines.length === 0)
-      throw new AppError('VALIDATION', 'The sale has no lines yet: scan or search a product first.');
-    const { priced, lines: meta, customer, needs } = this.price(input.cart, actor);
-    const cart: CartDraft = { actor, input, customer, priced, needs, approver: null };
-    check(this.flow, 'cart', cart);
-    const lines = priced.lines.map((l, i) => {
-      const { name, sku, unit, categoryId } = meta[i] as (typeof meta)[number];
-      return withProps(l, { name, sku, unit, categoryId });
-    });
-    const store = this.settings.store();
-    const plan = planPayments(
-      input.payments,
-      priced,
-      customer !== null,
-      [...this.till.get().paymentMethods, ...this.extraPaymentMethods()],
-      (n) => formatMoney(n, store.currency, store.locale),
-    );
+    // one transaction from the first read: the replay check, the prices and the checks read the state the sale is
+    // written on, and SQLite opens one read snapshot instead of one per statement
     return this.deps.sqlite.transaction((): CompleteResult => {
-      // the unique index is the last word; this check answers a retry that raced the first attempt
-      const again = this.replay(input.idempotencyKey, requestHash);
-      if (again) return again;
+      const replay = this.replay(input.idempotencyKey, requestHash);
+      if (replay) return replay;
+      if (!actor.id) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
+      const staffId = actor.id;
+      if (input.cart.lines.length === 0)
+        throw new AppError('VALIDATION', 'The sale has no lines yet: scan or search a product first.');
+      const { priced, lines: meta, customer, needs } = this.price(input.cart, actor);
+      const cart: CartDraft = { actor, input, customer, priced, needs, approver: null };
+      check(this.flow, 'cart', cart);
+      const lines = priced.lines.map((l, i) => {
+        const { name, sku, unit, categoryId } = meta[i] as (typeof meta)[number];
+        return withProps(l, { name, sku, unit, categoryId });
+      });
+      const store = this.settings.store();
+      const plan = planPayments(
+        input.payments,
+        priced,
+        customer !== null,
+        [...this.till.get().paymentMethods, ...this.extraPaymentMethods()],
+        (n) => formatMoney(n, store.currency, store.locale),
+      );
       const draft: SaleDraft = withProps(cart, { lines, plan, credit: null, pointsRedeemed: 0 });
       check(this.flow, 'sale', draft);
       const sale = this.writeOrder(draft, staffId, store.currency, requestHash);
