@@ -29,7 +29,6 @@ import {
 } from './export-tables';
 import { scoreDown, scoreUp, segmentOf } from './rfm';
 import type { CustomerInsights } from './service';
-import { spendByCustomer } from './spend';
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input ?? {});
@@ -62,7 +61,7 @@ export class InsightsFiles {
   dashboard(input: { asOf?: string }): Dashboard {
     const { timeZone, currency } = this.settings.store();
     const asOf = input.asOf ?? this.today();
-    const spend = spendByCustomer(this.deps.sqlite, windowEnding(asOf, 90, timeZone));
+    const spend = this.insights.spend(windowEnding(asOf, 90, timeZone));
     const last90 = this.insights.newVsReturning({ from: addDays(asOf, -89), to: asOf, by: 'month' });
     const months = this.insights.newVsReturning({
       from: `${addDays(`${asOf.slice(0, 8)}01`, -330).slice(0, 8)}01`,

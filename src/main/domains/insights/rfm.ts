@@ -17,7 +17,7 @@ export const DEFAULT_RFM_THRESHOLDS: RfmThresholds = {
 
 /** The four cut points of a set of values: the 20th, 40th, 60th and 80th percentiles by nearest rank. */
 export function quintileCuts(values: readonly number[]): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = Float64Array.from(values).sort(); // typed: a numeric sort without a comparator call per pair
   const n = sorted.length;
   if (n === 0) return [0, 0, 0, 0];
   return [1, 2, 3, 4].map((k) => sorted[Math.max(0, Math.ceil((k * n) / 5) - 1)] as number);

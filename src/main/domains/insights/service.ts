@@ -33,11 +33,12 @@ import { offsetAt } from '../zone';
 import { customerFigures } from './analysis';
 import { ClvModels, predictionAt } from './clv';
 import { addFirstSalesSince, addMonths, cohortsReport, type FirstSale, firstSales } from './cohorts';
-import { addDays, DAY, dayStart, daysBetween, isoWeek, localDate, rangeOf, windowEnding } from './days';
+import { addDays, DAY, dayStart, daysBetween, isoWeek, localDate, rangeOf, type Window, windowEnding } from './days';
+import { PastCache } from './past';
 import { QUINTILE_MIN_CUSTOMERS, quintileCuts, scoreDown, scoreUp, segmentOf } from './rfm';
 import { type GapStats, gapStats, gapStatsOfHistogram, gapsOf, rhythmStatus } from './rhythm';
 import type { InsightsSettingsService } from './settings';
-import { namesOf, spendByCustomer, spenders } from './spend';
+import { addSpend, bySpend, type CustomerSpend, namesOf, spendByCustomer } from './spend';
 
 /** What the reports read through: the database and the clock (the reports' own thread builds one of these). */
 export type InsightsDeps = Pick<Deps, 'sqlite' | 'clock'>;
@@ -45,6 +46,34 @@ export type InsightsDeps = Pick<Deps, 'sqlite' | 'clock'>;
 /** Every time-zone offset in use is a whole number of quarter hours, so quarter-hour sums regroup into local days. */
 const QUARTER_HOUR = 900_000;
 const MAX_DAYS = 3_660;
+
+/** sales counted and summed per quarter hour of a window */
+type PeriodSum = { q: number; n: number; s: number };
+/**
+ * First sales in a window, per quarter hour: a sale is new when it is the customer's first ever (by time, then id)
+ * and the customer brought no purchases from before Counterline on their imported opening figures (decision 0017).
+ * One index seek per customer finds it, so the cost does not grow with the window; today's part seeks only the
+ * customers who bought today.
+ */
+const firstSalesOf = (customers: string) => `
+  WITH firsts AS MATERIALIZED (
+    SELECT c.id AS cid, (SELECT p.completed_at FROM sales_orders p
+                         WHERE p.customer_id = c.id AND p.status = 'completed'
+                         ORDER BY p.completed_at LIMIT 1) AS at
+    FROM customers c WHERE coalesce(c.opening_orders, 0) = 0 AND c.opening_first_at IS NULL ${customers}
+  )
+  SELECT f.at / ${QUARTER_HOUR} AS q, count(*) AS n,
+    sum((SELECT o.total FROM sales_orders o WHERE o.customer_id = f.cid AND o.completed_at = f.at
+         AND o.status = 'completed' ORDER BY o.id LIMIT 1)) AS s
+  FROM firsts f WHERE f.at >= :start AND f.at < :end GROUP BY q`;
+const FIRST_SALES = firstSalesOf('');
+const FIRST_SALES_TODAY = firstSalesOf(`AND c.id IN (SELECT customer_id FROM sales_orders
+    INDEXED BY sales_orders_completed_customer
+    WHERE completed_at >= :start AND completed_at < :end AND status = 'completed' AND customer_id IS NOT NULL)`);
+/** every customer sale of a window, per quarter hour */
+const CUSTOMER_SALES = `
+  SELECT completed_at / ${QUARTER_HOUR} AS q, count(*) AS n, sum(total) AS s FROM sales_orders
+  WHERE completed_at >= :start AND completed_at < :end AND status = 'completed' AND customer_id IS NOT NULL GROUP BY q`;
 
 /** Inputs are checked here too: the CLI calls the service without the router. */
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -69,6 +98,8 @@ export class CustomerInsights {
   private firsts: { day: string; since: number; map: Map<string, FirstSale> } | null = null;
   /** the lifetime-value models, fitted off this thread and cached until the next shop-local day */
   readonly clvModels: ClvModels;
+  /** report parts over past days, kept while nothing under them changes */
+  private past: PastCache;
 
   constructor(
     private deps: InsightsDeps,
@@ -78,6 +109,52 @@ export class CustomerInsights {
     key: string | null = null,
   ) {
     this.clvModels = new ClvModels(deps, () => this.zone(), key);
+    this.past = new PastCache(deps.sqlite);
+  }
+
+  /**
+   * A result over a window read in two parts joined: the days before today, kept (./past.ts), and today's, read
+   * each time. A window that ends before today is kept whole; `read` is told which part it reads.
+   */
+  private pastAndToday<T>(
+    name: string,
+    w: Window,
+    read: (w: Window, today: boolean) => T,
+    join: (a: T, b: T) => T,
+    none: T,
+  ): T {
+    const split = Math.min(w.end, Math.max(w.start, dayStart(this.today(), this.zone().timeZone)));
+    const past =
+      split > w.start
+        ? this.past.get(`${name} ${w.start} ${split}`, () => read({ start: w.start, end: split }, false), {
+            until: split,
+          })
+        : none;
+    return join(past, split < w.end ? read({ start: split, end: w.end }, true) : none);
+  }
+
+  /** Every customer's display name, kept until a customer is added, edited, merged, imported or erased. */
+  private allNames(): ReadonlyMap<string, string> {
+    return this.past.get(
+      'names',
+      () =>
+        new Map(
+          stmt(this.deps.sqlite, 'SELECT id, display_name FROM customers').raw().all() as Array<[string, string]>,
+        ),
+      { customers: true },
+    );
+  }
+
+  /** Every customer with a sale or a refund in the window (./spend.ts), in new rows. */
+  spend(w: Window): CustomerSpend[] {
+    return this.pastAndToday('spend', w, (part) => spendByCustomer(this.deps.sqlite, part), addSpend, []);
+  }
+
+  /** Customers with spend > 0 in the window, by spend descending, ties by id. */
+  private spenders(w: Window): CustomerSpend[] {
+    return this.spend(w)
+      .filter((r) => r.spend > 0)
+      .sort(bySpend);
   }
 
   private zone() {
@@ -96,7 +173,7 @@ export class CustomerInsights {
     const q = parse(TopCustomersQuery, input);
     const { timeZone, currency } = this.zone();
     const asOf = this.asOfDay(q.asOf);
-    const rows = spenders(this.deps.sqlite, windowEnding(asOf, q.days, timeZone)).slice(0, q.limit);
+    const rows = this.spenders(windowEnding(asOf, q.days, timeZone)).slice(0, q.limit);
     const names = namesOf(
       this.deps.sqlite,
       rows.map((r) => r.id),
@@ -113,7 +190,7 @@ export class CustomerInsights {
     const q = parse(InactiveCustomersQuery, input);
     const { timeZone, currency } = this.zone();
     const asOf = this.asOfDay(q.asOf);
-    const ranked = spenders(this.deps.sqlite, windowEnding(asOf, q.lookbackDays, timeZone));
+    const ranked = this.spenders(windowEnding(asOf, q.lookbackDays, timeZone));
     const top = q.topPercent !== undefined ? Math.ceil((ranked.length * q.topPercent) / 100) : (q.top ?? 20);
     const rows = ranked.slice(0, top);
     // spend > 0 means a sale in the window, so the window's last sale is the customer's last sale up to the as-of day
@@ -163,33 +240,22 @@ export class CustomerInsights {
           loyaltyPercent: null,
         });
     }
-    // a sale is new when it is the customer's first ever (by time, then id) and the customer brought no purchases
-    // from before Counterline on their imported opening figures (decision 0017); one index seek per customer finds
-    // it, so the cost does not grow with the range
     const periodOf = (q: number) => periods.get(label(localDate(q * QUARTER_HOUR, timeZone))) as NewVsReturningPeriod;
-    const firsts = stmt(
-      this.deps.sqlite,
-      `WITH firsts AS MATERIALIZED (
-         SELECT c.id AS cid, (SELECT p.completed_at FROM sales_orders p
-                              WHERE p.customer_id = c.id AND p.status = 'completed'
-                              ORDER BY p.completed_at LIMIT 1) AS at
-         FROM customers c WHERE coalesce(c.opening_orders, 0) = 0 AND c.opening_first_at IS NULL
-       )
-       SELECT f.at / ${QUARTER_HOUR} AS q, count(*) AS n,
-         sum((SELECT o.total FROM sales_orders o WHERE o.customer_id = f.cid AND o.completed_at = f.at
-              AND o.status = 'completed' ORDER BY o.id LIMIT 1)) AS s
-       FROM firsts f WHERE f.at >= ? AND f.at < ? GROUP BY q`,
-    ).all(range.start, range.end) as Array<{ q: number; n: number; s: number }>;
+    const { firsts, all } = this.pastAndToday(
+      `new vs returning`,
+      range,
+      (w, today) => ({
+        firsts: stmt(this.deps.sqlite, today ? FIRST_SALES_TODAY : FIRST_SALES).all(w) as PeriodSum[],
+        all: stmt(this.deps.sqlite, CUSTOMER_SALES).all(w) as PeriodSum[],
+      }),
+      (a, b) => ({ firsts: [...a.firsts, ...b.firsts], all: [...a.all, ...b.all] }),
+      { firsts: [], all: [] },
+    );
     for (const f of firsts) {
       const p = periodOf(f.q);
       p.newOrders += f.n;
       p.newSales += f.s;
     }
-    const all = stmt(
-      this.deps.sqlite,
-      `SELECT completed_at / ${QUARTER_HOUR} AS q, count(*) AS n, sum(total) AS s FROM sales_orders
-       WHERE completed_at >= ? AND completed_at < ? AND status = 'completed' AND customer_id IS NOT NULL GROUP BY q`,
-    ).all(range.start, range.end) as Array<{ q: number; n: number; s: number }>;
     for (const t of all) {
       const p = periodOf(t.q);
       p.returningOrders += t.n;
@@ -285,7 +351,7 @@ export class CustomerInsights {
     const q = parse(RfmQuery, input);
     const { timeZone, currency } = this.zone();
     const asOf = this.asOfDay(q.asOf);
-    const active = spendByCustomer(this.deps.sqlite, windowEnding(asOf, q.days, timeZone)).filter((r) => r.orders > 0);
+    const active = this.spend(windowEnding(asOf, q.days, timeZone)).filter((r) => r.orders > 0);
     // day numbers, not a date string per customer: 50k active customers made this ~0.2 s of the report
     const asOfDay = Date.parse(`${asOf}T00:00:00Z`) / DAY;
     const recency = active.map((r) => asOfDay - dayNumber(r.lastAt as number, timeZone));
@@ -296,13 +362,7 @@ export class CustomerInsights {
       frequency: fixed ? own.frequency : quintileCuts(active.map((r) => r.orders)),
       monetary: fixed && own.monetary ? own.monetary : quintileCuts(active.map((r) => r.spend)),
     };
-    const names =
-      opts.names === false
-        ? new Map<string, string>()
-        : namesOf(
-            this.deps.sqlite,
-            active.map((r) => r.id),
-          );
+    const names = opts.names === false ? new Map<string, string>() : this.allNames();
     this.rfmCuts.set(`${asOf}|${q.days}`, { day: this.today(), cuts });
     const customers: RfmCustomer[] = active.map((c, i) => {
       const recencyDays = recency[i] as number;
@@ -378,7 +438,7 @@ export class CustomerInsights {
     const out = new Map<string, number>();
     if (ids.length > 2_000) {
       const wanted = new Set(ids);
-      for (const r of spendByCustomer(this.deps.sqlite, w)) if (wanted.has(r.id)) out.set(r.id, r.spend);
+      for (const r of this.spend(w)) if (wanted.has(r.id)) out.set(r.id, r.spend);
       return out;
     }
     const sales = stmt(

@@ -85,11 +85,24 @@ export function spendByCustomer(sqlite: Sqlite, w: Window): CustomerSpend[] {
 export const bySpend = (a: CustomerSpend, b: CustomerSpend) =>
   b.spend - a.spend || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Customers with spend > 0 in the window, by spend descending, ties by id. */
-export function spenders(sqlite: Sqlite, w: Window): CustomerSpend[] {
-  return spendByCustomer(sqlite, w)
-    .filter((r) => r.spend > 0)
-    .sort(bySpend);
+/** The figures of two adjoining windows as one, in new rows (the first window's may be kept elsewhere). */
+export function addSpend(earlier: readonly CustomerSpend[], later: readonly CustomerSpend[]): CustomerSpend[] {
+  const rest = new Map(later.map((r) => [r.id, r]));
+  const out = earlier.map((a) => {
+    const b = rest.get(a.id);
+    if (!b) return { ...a };
+    rest.delete(a.id);
+    return {
+      id: a.id,
+      sales: a.sales + b.sales,
+      orders: a.orders + b.orders,
+      refunds: a.refunds + b.refunds,
+      spend: a.spend + b.spend,
+      lastAt: b.lastAt ?? a.lastAt,
+    };
+  });
+  for (const b of rest.values()) out.push({ ...b });
+  return out;
 }
 
 /** Display names for a set of customer ids. */
