@@ -47,6 +47,7 @@ function expectSameAsFresh(s: InsightsShop) {
   ])
     expect(kept.newVsReturning(range)).toEqual(fresh.newVsReturning(range));
   expect(kept.rfm({ days: 30 })).toEqual(fresh.rfm({ days: 30 }));
+  expect(kept.cohorts({ from: '2026-02', to: '2026-04' })).toEqual(fresh.cohorts({ from: '2026-02', to: '2026-04' }));
 }
 
 describe('reports keep the days before today while nothing under them changes (decision 0032)', () => {

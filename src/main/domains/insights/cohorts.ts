@@ -2,7 +2,7 @@ import type { Cohort, Cohorts } from '../../../shared/contract/insights';
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../../db/open';
 import { stmt } from '../../db/statements';
-import { dayStart } from './days';
+import { dayStart, type Window } from './days';
 
 /** At most ten years of monthly cohorts in one report. */
 const MAX_MONTHS = 120;
@@ -53,11 +53,33 @@ export function addFirstSalesSince(sqlite: Sqlite, firsts: Map<string, FirstSale
     if (!firsts.has(id)) firsts.set(id, { opening: opening === 1, at });
 }
 
+/** Each month's buyers (customers with a counted sale in it) over a window, the months as [index, start, end]. */
+export function buyersByMonth(
+  sqlite: Sqlite,
+  months: ReadonlyArray<[number, number, number]>,
+  w: Window,
+): Set<string>[] {
+  const out = months.map(() => new Set<string>());
+  for (const [i, id] of stmt(
+    sqlite,
+    `WITH m(i, s, e) AS MATERIALIZED (SELECT value ->> 0, max(value ->> 1, :start), min(value ->> 2, :end)
+                                      FROM json_each(:months))
+     SELECT DISTINCT m.i, o.customer_id
+     FROM m JOIN sales_orders o INDEXED BY sales_orders_completed_customer
+       ON o.completed_at >= m.s AND o.completed_at < m.e AND o.status = 'completed' AND o.customer_id IS NOT NULL`,
+  )
+    .raw()
+    .iterate({ months: JSON.stringify(months), start: w.start, end: w.end }) as IterableIterator<[number, string]>)
+    (out[i] as Set<string>).add(id);
+  return out;
+}
+
 /**
  * Customers grouped by the shop-local month of their first-ever sale (earliest counted sale by completion time), and
  * for each month from then to the report's last month how many of them bought in it. Customers imported with
  * purchases from before Counterline are left out (their first sale is not in the ledger; decision 0017 does the same
- * for new vs returning) and counted apart.
+ * for new vs returning) and counted apart. `buyers` gives each month's buyers (./cohorts buyersByMonth, or parts
+ * of it kept by the caller).
  */
 export function cohortsReport(
   sqlite: Sqlite,
@@ -65,6 +87,7 @@ export function cohortsReport(
   to: string,
   timeZone: string,
   firsts: ReadonlyMap<string, FirstSale> = firstSales(sqlite),
+  buyers = (months: Array<[number, number, number]>, w: Window) => buyersByMonth(sqlite, months, w),
 ): Cohorts {
   const span = monthsBetween(from, to) + 1;
   if (span > MAX_MONTHS) throw new AppError('VALIDATION', 'That is more than ten years of months; choose fewer.');
@@ -95,27 +118,17 @@ export function cohortsReport(
     cohortOf.set(id, m);
     sizes[m] = (sizes[m] as number) + 1;
   }
-  // retention[cohort][offset], counted in SQL: each month's sales by the time index, joined to the cohort customers
-  // (passed as JSON, indexed by SQLite for the join), distinct customers per cohort and month
+  // retention[cohort][offset]: the cohort's customers among each later month's buyers
   const retention = sizes.map((_, c) => new Array<number>(span - c).fill(0));
-  const months = bounds.slice(0, span).map((s, i) => [i, s, bounds[i + 1]]);
-  for (const [cohort, month, n] of stmt(
-    sqlite,
-    `WITH m(i, s, e) AS MATERIALIZED (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(:months)),
-       f(id, c) AS MATERIALIZED (SELECT key, value FROM json_each(:cohorts))
-     SELECT f.c, m.i, count(DISTINCT o.customer_id)
-     FROM m JOIN sales_orders o INDEXED BY sales_orders_completed_customer
-       ON o.completed_at >= m.s AND o.completed_at < m.e AND o.status = 'completed' AND o.customer_id IS NOT NULL
-     JOIN f ON f.id = o.customer_id
-     GROUP BY f.c, m.i`,
-  )
-    .raw()
-    .all({ months: JSON.stringify(months), cohorts: JSON.stringify(Object.fromEntries(cohortOf)) }) as Array<
-    [number, number, number]
-  >) {
-    const row = retention[cohort] as number[];
-    row[month - cohort] = n;
-  }
+  const months = bounds.slice(0, span).map((s, i) => [i, s, bounds[i + 1]] as [number, number, number]);
+  buyers(months, { start, end }).forEach((ids, month) => {
+    for (const id of ids) {
+      const cohort = cohortOf.get(id);
+      if (cohort === undefined || cohort > month) continue;
+      const row = retention[cohort] as number[];
+      row[month - cohort] = (row[month - cohort] as number) + 1;
+    }
+  });
   const cohorts: Cohort[] = sizes.map((customers, c) => ({
     month: addMonths(from, c),
     customers,

@@ -32,7 +32,7 @@ import type { SettingsService } from '../settings/service';
 import { offsetAt } from '../zone';
 import { customerFigures } from './analysis';
 import { ClvModels, predictionAt } from './clv';
-import { addFirstSalesSince, addMonths, cohortsReport, type FirstSale, firstSales } from './cohorts';
+import { addFirstSalesSince, addMonths, buyersByMonth, cohortsReport, type FirstSale, firstSales } from './cohorts';
 import { addDays, DAY, dayStart, daysBetween, isoWeek, localDate, rangeOf, type Window, windowEnding } from './days';
 import { PastCache } from './past';
 import { QUINTILE_MIN_CUSTOMERS, quintileCuts, scoreDown, scoreUp, segmentOf } from './rfm';
@@ -94,8 +94,6 @@ export class CustomerInsights {
   private shopGaps = new Map<string, GapStats | null>();
   /** the RFM cut points of each as-of day the report ran for, for one customer's scores; kept until the next day */
   private rfmCuts = new Map<string, { day: string; cuts: RfmReport['thresholds'] }>();
-  /** every customer's first sale, read once a shop-local day (100k index seeks) and topped up with today's */
-  private firsts: { day: string; since: number; map: Map<string, FirstSale> } | null = null;
   /** the lifetime-value models, fitted off this thread and cached until the next shop-local day */
   readonly clvModels: ClvModels;
   /** report parts over past days, kept while nothing under them changes */
@@ -462,24 +460,27 @@ export class CustomerInsights {
     const to = q.to ?? (q.from ? addMonths(q.from, 11) : this.today().slice(0, 7));
     const from = q.from ?? addMonths(to, -11);
     if (from > to) throw new AppError('VALIDATION', `The first month ${from} comes after the last, ${to}.`);
-    return cohortsReport(this.deps.sqlite, from, to, timeZone, this.firstSalesNow());
+    return cohortsReport(this.deps.sqlite, from, to, timeZone, this.firstSalesNow(), (months, w) =>
+      this.pastAndToday(
+        `buyers ${JSON.stringify(months)}`,
+        w,
+        (part) => buyersByMonth(this.deps.sqlite, months, part),
+        // today's buyers join the month's kept ones in a new set; a month with none today shares the kept one
+        (a, b) => a.map((ids, i) => (b[i]?.size ? new Set([...ids, ...(b[i] as Set<string>)]) : ids)),
+        months.map(() => new Set<string>()),
+      ),
+    );
   }
 
   /**
-   * First sales as of now: the day's map plus customers who first bought since it was read. A first sale voided
-   * later in the day stays in it until the next day.
+   * Every customer's first sale as of now: the map read once (100k index seeks) and kept while no earlier sale
+   * changes (./past.ts), topped up with the customers who first bought today.
    */
   private firstSalesNow(): Map<string, FirstSale> {
-    const today = this.today();
-    const now = this.deps.clock.now();
-    if (!this.firsts || this.firsts.day !== today) {
-      this.firsts = { day: today, since: now, map: firstSales(this.deps.sqlite) };
-      return this.firsts.map;
-    }
-    // a sale completed in the same millisecond as the read may be missed by neither: completed_at >= since
-    addFirstSalesSince(this.deps.sqlite, this.firsts.map, this.firsts.since);
-    this.firsts.since = now;
-    return this.firsts.map;
+    const today = dayStart(this.today(), this.zone().timeZone);
+    const firsts = this.past.get(`firsts ${today}`, () => firstSales(this.deps.sqlite), { until: today });
+    addFirstSalesSince(this.deps.sqlite, firsts, today);
+    return firsts;
   }
 
   /** Everything the customer page's Analysis tab shows about one customer, as of a day (default today). */
