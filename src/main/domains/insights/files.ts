@@ -28,7 +28,7 @@ import {
   topCustomersTable,
 } from './export-tables';
 import { scoreDown, scoreUp, segmentOf } from './rfm';
-import type { CustomerInsights } from './service';
+import { type CustomerInsights, regroup } from './service';
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input ?? {});
@@ -62,22 +62,23 @@ export class InsightsFiles {
     const { timeZone, currency } = this.settings.store();
     const asOf = input.asOf ?? this.today();
     const spend = this.insights.spend(windowEnding(asOf, 90, timeZone));
-    const last90 = this.insights.newVsReturning({ from: addDays(asOf, -89), to: asOf, by: 'month' });
-    const months = this.insights.newVsReturning({
+    // one read by day for the twelve months to the as-of day, which hold its last 90 days
+    const days = this.insights.newVsReturning({
       from: `${addDays(`${asOf.slice(0, 8)}01`, -330).slice(0, 8)}01`,
       to: asOf,
-      by: 'month',
-    });
+      by: 'day',
+    }).periods;
+    const last90 = days.filter((p) => p.period >= addDays(asOf, -89));
     const rfm = this.insights.rfm({ asOf }, { names: false });
     return {
       asOf,
       currency,
       buyers90: spend.filter((s) => s.orders > 0).length,
       netSpend90: spend.reduce((a, s) => a + s.spend, 0),
-      newOrders90: last90.periods.reduce((a, p) => a + p.newOrders, 0),
-      returningOrders90: last90.periods.reduce((a, p) => a + p.returningOrders, 0),
+      newOrders90: last90.reduce((a, p) => a + p.newOrders, 0),
+      returningOrders90: last90.reduce((a, p) => a + p.returningOrders, 0),
       atRisk: rfm.segments.find((s) => s.segment === 'At risk')?.customers ?? 0,
-      months: months.periods,
+      months: regroup(days, 'month'),
       segments: rfm.segments,
     };
   }

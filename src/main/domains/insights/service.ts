@@ -224,21 +224,10 @@ export class CustomerInsights {
     const range = rangeOf(q.from, q.to, timeZone);
     if (daysBetween(q.from, q.to) >= MAX_DAYS)
       throw new AppError('VALIDATION', 'That is more than ten years; choose a shorter range.');
-    const label = (day: string) => (q.by === 'day' ? day : q.by === 'week' ? isoWeek(day) : day.slice(0, 7));
-    const periods = new Map<string, NewVsReturningPeriod>();
-    for (let d = q.from; d <= q.to; d = addDays(d, 1)) {
-      const p = label(d);
-      if (!periods.has(p))
-        periods.set(p, {
-          period: p,
-          newOrders: 0,
-          newSales: 0,
-          returningOrders: 0,
-          returningSales: 0,
-          loyaltyPercent: null,
-        });
-    }
-    const periodOf = (q: number) => periods.get(label(localDate(q * QUARTER_HOUR, timeZone))) as NewVsReturningPeriod;
+    // counted by day, then summed into the periods asked for
+    const days = new Map<string, NewVsReturningPeriod>();
+    for (let d = q.from; d <= q.to; d = addDays(d, 1)) days.set(d, emptyPeriod(d));
+    const periodOf = (q: number) => days.get(localDate(q * QUARTER_HOUR, timeZone)) as NewVsReturningPeriod;
     const { firsts, all } = this.pastAndToday(
       `new vs returning`,
       range,
@@ -259,16 +248,11 @@ export class CustomerInsights {
       p.returningOrders += t.n;
       p.returningSales += t.s;
     }
-    for (const p of periods.values()) {
+    for (const p of days.values()) {
       p.returningOrders -= p.newOrders;
       p.returningSales -= p.newSales;
     }
-    for (const p of periods.values()) {
-      const all = p.newSales + p.returningSales;
-      p.loyaltyPercent =
-        p.newOrders + p.returningOrders === 0 || all === 0 ? null : Math.round((p.returningSales / all) * 1000) / 10;
-    }
-    return { from: q.from, to: q.to, by: q.by, currency, periods: [...periods.values()] };
+    return { from: q.from, to: q.to, by: q.by, currency, periods: regroup([...days.values()], q.by) };
   }
 
   customerSales(input: { from: string; to: string }): CustomerSalesReport {
@@ -635,6 +619,41 @@ function emptyFigures() {
 }
 
 /** The shop-local calendar day of an instant as a day number (days since 1970-01-01). */
+const emptyPeriod = (period: string): NewVsReturningPeriod => ({
+  period,
+  newOrders: 0,
+  newSales: 0,
+  returningOrders: 0,
+  returningSales: 0,
+  loyaltyPercent: null,
+});
+
+/**
+ * Days of new vs returning summed into days, ISO weeks or months, each with its loyalty % (returning sales of all
+ * customer sales; null in a period without any).
+ */
+export function regroup(days: readonly NewVsReturningPeriod[], by: 'day' | 'week' | 'month'): NewVsReturningPeriod[] {
+  const out = new Map<string, NewVsReturningPeriod>();
+  for (const d of days) {
+    const label = by === 'day' ? d.period : by === 'week' ? isoWeek(d.period) : d.period.slice(0, 7);
+    let p = out.get(label);
+    if (!p) {
+      p = emptyPeriod(label);
+      out.set(label, p);
+    }
+    p.newOrders += d.newOrders;
+    p.newSales += d.newSales;
+    p.returningOrders += d.returningOrders;
+    p.returningSales += d.returningSales;
+  }
+  for (const p of out.values()) {
+    const all = p.newSales + p.returningSales;
+    p.loyaltyPercent =
+      p.newOrders + p.returningOrders === 0 || all === 0 ? null : Math.round((p.returningSales / all) * 1000) / 10;
+  }
+  return [...out.values()];
+}
+
 function dayNumber(ms: number, timeZone: string): number {
   // the shop's wall clock as if it were UTC, in whole days: no date strings for each of a million sales
   return Math.floor((ms + offsetAt(ms, timeZone)) / DAY);
