@@ -127,6 +127,7 @@ export function createApp(config: AppConfig): App {
     s.messaging.start();
     s.loyalty.startDaily();
     s.backups.startDaily();
+    s.insightsThread.startDaily();
   };
   /** Stops what runs beside the calls: loops, timers, threads. */
   const stopCore = (c: Core) => {
@@ -137,6 +138,7 @@ export function createApp(config: AppConfig): App {
     c.services.loyalty.stopDaily();
     c.services.backups.stopDaily();
     c.services.insights.clvModels.stop();
+    c.services.insightsThread.stopDaily();
     c.services.insightsThread.stop();
   };
   const closeDb = (c: Core) => {

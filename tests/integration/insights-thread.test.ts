@@ -73,4 +73,36 @@ describe('insights reports on their own thread', { timeout: 120_000 }, () => {
     expect(r.ok).toBe(false);
     expect(r).toEqual(here);
   });
+
+  it('a long-running host works out the dashboard on the thread as it starts and again on each new day, not more', async () => {
+    const thread = app.services.insightsThread;
+    thread.inThreadBelowCustomers = 0;
+    const asked: unknown[] = [];
+    const run = thread.run.bind(thread);
+    thread.run = ((method, input) => {
+      asked.push([method, input]);
+      return run(method, input);
+    }) as typeof thread.run;
+    const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    try {
+      thread.startDaily(20);
+      await wait(100);
+      expect(asked).toEqual([['dashboard', {}]]);
+      (app.clock as ReturnType<typeof testClock>).set(Date.UTC(2026, 2, 19, 9));
+      await wait(100);
+      expect(asked).toEqual([
+        ['dashboard', {}],
+        ['dashboard', {}],
+      ]);
+      thread.stopDaily();
+      (app.clock as ReturnType<typeof testClock>).set(Date.UTC(2026, 2, 20, 9));
+      await wait(100);
+      expect(asked).toHaveLength(2);
+    } finally {
+      thread.stopDaily();
+      thread.run = run;
+      (app.clock as ReturnType<typeof testClock>).set(Date.UTC(2026, 2, 18, 9));
+      thread.inThreadBelowCustomers = 1_000_000;
+    }
+  });
 });

@@ -7,6 +7,7 @@ import { AppError, type ErrorCode } from '../../../shared/errors';
 import { keyStatements } from '../../db/key';
 import type { Deps } from '../deps';
 import type { SettingsService } from '../settings/service';
+import { localDate } from './days';
 import type { InsightsFiles } from './files';
 import type { CustomerInsights } from './service';
 import type { InsightsSettingsService } from './settings';
@@ -59,6 +60,7 @@ export class InsightsThread {
   private worker: Worker | null = null;
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private nextId = 1;
+  private daily: { timer: NodeJS.Timeout; day: string } | null = null;
 
   constructor(
     private deps: Pick<Deps, 'sqlite' | 'clock'>,
@@ -121,6 +123,30 @@ export class InsightsThread {
     worker.on('exit', (code) => fail(`exit ${code}`));
     this.worker = worker;
     return worker;
+  }
+
+  /**
+   * Long-running hosts: the dashboard worked out on the thread as the host starts and again on each new shop-local
+   * day, so its past days are kept (decision 0032) before the first screen asks. A small shop needs none of it.
+   */
+  startDaily(everyMs = 600_000): void {
+    if (this.daily) return;
+    const tick = () => {
+      const today = localDate(this.deps.clock.now(), this.settings.store().timeZone);
+      if (!this.daily || this.daily.day === today || !this.offThread()) return;
+      this.daily.day = today;
+      this.run('dashboard', {}).catch((err) =>
+        console.error(`Counterline: working out the day's insights failed: ${(err as Error).message}`),
+      );
+    };
+    this.daily = { timer: setInterval(tick, everyMs), day: '' };
+    this.daily.timer.unref();
+    tick();
+  }
+
+  stopDaily(): void {
+    if (this.daily) clearInterval(this.daily.timer);
+    this.daily = null;
   }
 
   /** Ends the thread (the app is closing or the shop is being restored); calls waiting get an error. */
