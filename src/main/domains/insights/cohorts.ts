@@ -25,32 +25,37 @@ export interface FirstSale {
   opening: boolean;
   /** completion time of their first counted sale */
   at: number;
+  /** its total (the first by id of sales in the same millisecond) */
+  total: number;
 }
 
-const FIRSTS = `
-  SELECT c.id, (coalesce(c.opening_orders, 0) > 0 OR c.opening_first_at IS NOT NULL),
-    (SELECT p.completed_at FROM sales_orders p
-     WHERE p.customer_id = c.id AND p.status = 'completed' ORDER BY p.completed_at LIMIT 1) AS at
-  FROM customers c`;
+const firstsOf = (customers: string) => `
+  SELECT f.id, f.opening, f.at, (SELECT o.total FROM sales_orders o WHERE o.customer_id = f.id AND o.completed_at = f.at
+                                 AND o.status = 'completed' ORDER BY o.id LIMIT 1)
+  FROM (SELECT c.id, (coalesce(c.opening_orders, 0) > 0 OR c.opening_first_at IS NOT NULL) AS opening,
+          (SELECT p.completed_at FROM sales_orders p
+           WHERE p.customer_id = c.id AND p.status = 'completed' ORDER BY p.completed_at LIMIT 1) AS at
+        FROM customers c ${customers}) f
+  WHERE f.at IS NOT NULL`;
+const FIRSTS = firstsOf('');
+const FIRSTS_SINCE = firstsOf(`WHERE c.id IN (SELECT customer_id FROM sales_orders
+    INDEXED BY sales_orders_completed_customer
+    WHERE completed_at >= ? AND status = 'completed' AND customer_id IS NOT NULL)`);
 
-/** Every customer's first counted sale: one index seek per customer. */
+type FirstRow = [id: string, opening: number, at: number, total: number];
+
+/** Every customer's first counted sale: two index seeks per customer. */
 export function firstSales(sqlite: Sqlite): Map<string, FirstSale> {
   const out = new Map<string, FirstSale>();
-  for (const [id, opening, at] of stmt(sqlite, FIRSTS).raw().iterate() as IterableIterator<[string, number, number]>)
-    if (at !== null) out.set(id, { opening: opening === 1, at });
+  for (const [id, opening, at, total] of stmt(sqlite, FIRSTS).raw().iterate() as IterableIterator<FirstRow>)
+    out.set(id, { opening: opening === 1, at, total });
   return out;
 }
 
-/** Adds the customers whose first sale is at or after `since` (today's new customers) to a map made before. */
+/** Works out again the first sale of each customer who bought at or after `since` (today's buyers) in a map made before. */
 export function addFirstSalesSince(sqlite: Sqlite, firsts: Map<string, FirstSale>, since: number): void {
-  for (const [id, opening, at] of stmt(
-    sqlite,
-    `${FIRSTS} WHERE c.id IN (SELECT customer_id FROM sales_orders INDEXED BY sales_orders_completed_customer
-       WHERE completed_at >= ? AND status = 'completed' AND customer_id IS NOT NULL)`,
-  )
-    .raw()
-    .iterate(since) as IterableIterator<[string, number, number]>)
-    if (!firsts.has(id)) firsts.set(id, { opening: opening === 1, at });
+  for (const [id, opening, at, total] of stmt(sqlite, FIRSTS_SINCE).raw().iterate(since) as IterableIterator<FirstRow>)
+    firsts.set(id, { opening: opening === 1, at, total });
 }
 
 /** Each month's buyers (customers with a counted sale in it) over a window, the months as [index, start, end]. */

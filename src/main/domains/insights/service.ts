@@ -49,27 +49,6 @@ const MAX_DAYS = 3_660;
 
 /** sales counted and summed per quarter hour of a window */
 type PeriodSum = { q: number; n: number; s: number };
-/**
- * First sales in a window, per quarter hour: a sale is new when it is the customer's first ever (by time, then id)
- * and the customer brought no purchases from before Counterline on their imported opening figures (decision 0017).
- * One index seek per customer finds it, so the cost does not grow with the window; today's part seeks only the
- * customers who bought today.
- */
-const firstSalesOf = (customers: string) => `
-  WITH firsts AS MATERIALIZED (
-    SELECT c.id AS cid, (SELECT p.completed_at FROM sales_orders p
-                         WHERE p.customer_id = c.id AND p.status = 'completed'
-                         ORDER BY p.completed_at LIMIT 1) AS at
-    FROM customers c WHERE coalesce(c.opening_orders, 0) = 0 AND c.opening_first_at IS NULL ${customers}
-  )
-  SELECT f.at / ${QUARTER_HOUR} AS q, count(*) AS n,
-    sum((SELECT o.total FROM sales_orders o WHERE o.customer_id = f.cid AND o.completed_at = f.at
-         AND o.status = 'completed' ORDER BY o.id LIMIT 1)) AS s
-  FROM firsts f WHERE f.at >= :start AND f.at < :end GROUP BY q`;
-const FIRST_SALES = firstSalesOf('');
-const FIRST_SALES_TODAY = firstSalesOf(`AND c.id IN (SELECT customer_id FROM sales_orders
-    INDEXED BY sales_orders_completed_customer
-    WHERE completed_at >= :start AND completed_at < :end AND status = 'completed' AND customer_id IS NOT NULL)`);
 /** every customer sale of a window, per quarter hour */
 const CUSTOMER_SALES = `
   SELECT completed_at / ${QUARTER_HOUR} AS q, count(*) AS n, sum(total) AS s FROM sales_orders
@@ -228,21 +207,21 @@ export class CustomerInsights {
     const days = new Map<string, NewVsReturningPeriod>();
     for (let d = q.from; d <= q.to; d = addDays(d, 1)) days.set(d, emptyPeriod(d));
     const periodOf = (q: number) => days.get(localDate(q * QUARTER_HOUR, timeZone)) as NewVsReturningPeriod;
-    const { firsts, all } = this.pastAndToday(
-      `new vs returning`,
-      range,
-      (w, today) => ({
-        firsts: stmt(this.deps.sqlite, today ? FIRST_SALES_TODAY : FIRST_SALES).all(w) as PeriodSum[],
-        all: stmt(this.deps.sqlite, CUSTOMER_SALES).all(w) as PeriodSum[],
-      }),
-      (a, b) => ({ firsts: [...a.firsts, ...b.firsts], all: [...a.all, ...b.all] }),
-      { firsts: [], all: [] },
-    );
-    for (const f of firsts) {
-      const p = periodOf(f.q);
-      p.newOrders += f.n;
-      p.newSales += f.s;
+    // a sale is new when it is the customer's first ever (by time, then id) and the customer brought no purchases
+    // from before Counterline on their imported opening figures (decision 0017)
+    for (const f of this.firstSalesNow().values()) {
+      if (f.opening || f.at < range.start || f.at >= range.end) continue;
+      const p = periodOf(Math.floor(f.at / QUARTER_HOUR));
+      p.newOrders += 1;
+      p.newSales += f.total;
     }
+    const all = this.pastAndToday(
+      'customer sales',
+      range,
+      (w) => stmt(this.deps.sqlite, CUSTOMER_SALES).all(w) as PeriodSum[],
+      (a, b) => [...a, ...b],
+      [],
+    );
     for (const t of all) {
       const p = periodOf(t.q);
       p.returningOrders += t.n;
