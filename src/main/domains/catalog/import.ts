@@ -5,7 +5,7 @@ import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import type { SettingsService } from '../settings/service';
 import type { CatalogService } from './service';
-import { type TableChoice, type TablePreview, TableUploads, tableLayout } from './table-import';
+import { emptyReport, type TableChoice, type TablePreview, TableUploads, tableLayout } from './table-import';
 
 export const PRODUCT_IMPORT_FIELDS = [
   'name',
@@ -125,16 +125,7 @@ export class ProductImport {
         'This file has no header row with a product name and a price column (such as Name and Price).',
       );
     const store = this.settings.store();
-    const result: ProductImportResult = {
-      rows: 0,
-      created: 0,
-      updated: 0,
-      skipped: 0,
-      errors: [],
-      warnings: [],
-      ignoredColumns: ignored,
-      dryRun: !!opts.dryRun,
-    };
+    const result: ProductImportResult = emptyReport(ignored, !!opts.dryRun);
     const taxRates = this.settings.taxRates();
     try {
       this.deps.sqlite.transaction(() => {

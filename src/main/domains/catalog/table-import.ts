@@ -44,6 +44,11 @@ export interface TableReport {
   dryRun: boolean;
 }
 
+/** An import's tally before its first row: nothing read, created, updated or skipped, no errors or warnings yet. */
+export function emptyReport(ignoredColumns: string[], dryRun: boolean): TableReport {
+  return { rows: 0, created: 0, updated: 0, skipped: 0, errors: [], warnings: [], ignoredColumns, dryRun };
+}
+
 export function fieldOfHeader<F extends string>(header: string, words: Record<F, readonly string[]>): F | null {
   const key = headerKey(header);
   if (!key) return null;

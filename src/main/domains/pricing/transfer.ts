@@ -4,6 +4,7 @@ import { type CurrencyCode, exponentOf, MoneyParseError, parseMoney, toDecimalSt
 import { stmt } from '../../db/statements';
 import type { Actor } from '../audit/service';
 import {
+  emptyReport,
   type TableChoice,
   type TablePreview,
   type TableReport,
@@ -68,16 +69,7 @@ export class PriceListTransfer {
     const { rows, columns, ignored } = layout(upload.bytes, opts.choice);
     if (!columns.has('price') || !(columns.has('sku') || columns.has('barcode')))
       throw new AppError('VALIDATION', NO_HEADER);
-    const report: TableReport = {
-      rows: 0,
-      created: 0,
-      updated: 0,
-      skipped: 0,
-      errors: [],
-      warnings: [],
-      ignoredColumns: ignored,
-      dryRun: opts.dryRun,
-    };
+    const report: TableReport = emptyReport(ignored, opts.dryRun);
     const key = (productId: string | null, min: number) => `${productId}|${min}`;
     const existing = new Map(
       list.items.filter((i) => i.kind === 'fixed').map((i) => [key(i.productId, i.minQtyMilli), i]),
