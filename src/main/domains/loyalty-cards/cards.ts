@@ -9,6 +9,7 @@ import type { CustomerService } from '../customers/service';
 import type { Deps } from '../deps';
 import type { DevicesService } from '../devices/service';
 import { startOfLocalDay } from '../loyalty/dates';
+import { readSettingRow, writeSettingRow } from '../settings/rows';
 import type { SettingsService } from '../settings/service';
 import { CARD_LENGTH, cardNoProblem, makeCardNo, sequenceOf } from './card-numbers';
 import { cardSheetPdf } from './card-sheet';
@@ -48,21 +49,17 @@ export class LoyaltyCards {
   ) {}
 
   settings(): CardSettings {
-    const row = stmt(this.deps.sqlite, 'SELECT value FROM settings WHERE key = ?').get(SETTINGS_KEY) as
-      | { value: string }
-      | undefined;
-    return row ? CardSettings.parse({ ...DEFAULT_CARD_SETTINGS, ...JSON.parse(row.value) }) : DEFAULT_CARD_SETTINGS;
+    const saved = readSettingRow(this.deps.sqlite, SETTINGS_KEY);
+    return saved !== undefined
+      ? CardSettings.parse({ ...DEFAULT_CARD_SETTINGS, ...(saved as object) })
+      : DEFAULT_CARD_SETTINGS;
   }
 
   updateSettings(actor: Actor, patch: Partial<CardSettings>): CardSettings {
     return this.deps.sqlite.transaction(() => {
       const before = this.settings();
       const next = CardSettings.parse({ ...before, ...patch });
-      this.deps.sqlite
-        .prepare(
-          'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-        )
-        .run(SETTINGS_KEY, JSON.stringify(next), this.deps.clock.now());
+      writeSettingRow(this.deps.sqlite, SETTINGS_KEY, next, this.deps.clock.now());
       this.audit.record(actor, {
         action: 'settings.loyaltyCards',
         entity: 'settings',
