@@ -5,7 +5,7 @@ import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import type { SettingsService } from '../settings/service';
 import type { CatalogService } from './service';
-import { emptyReport, type TableChoice, type TablePreview, TableUploads, tableLayout } from './table-import';
+import { cellOf, emptyReport, type TableChoice, type TablePreview, TableUploads, tableLayout } from './table-import';
 
 export const PRODUCT_IMPORT_FIELDS = [
   'name',
@@ -132,10 +132,7 @@ export class ProductImport {
         const categories = new Map(this.catalog.categories().map((c) => [c.name.toLowerCase(), c.id]));
         for (const row of rows) {
           result.rows++;
-          const cell = (f: Field) => {
-            const i = columns.get(f);
-            return i === undefined ? '' : (row.cells[i] ?? '').trim();
-          };
+          const cell = cellOf(columns, row.cells);
           const issue = (field: Field, message: string) => result.errors.push({ row: row.line, field, message });
           const name = cell('name');
           if (!name) {

@@ -4,6 +4,7 @@ import { type CurrencyCode, exponentOf, MoneyParseError, parseMoney, toDecimalSt
 import { stmt } from '../../db/statements';
 import type { Actor } from '../audit/service';
 import {
+  cellOf,
   emptyReport,
   type TableChoice,
   type TablePreview,
@@ -87,10 +88,7 @@ export class PriceListTransfer {
         | undefined;
     for (const row of rows) {
       report.rows++;
-      const cell = (f: Field) => {
-        const i = columns.get(f);
-        return i === undefined ? '' : (row.cells[i] ?? '').trim();
-      };
+      const cell = cellOf(columns, row.cells);
       const error = (field: string, message: string) => report.errors.push({ row: row.line, field, message });
       const code = cell('sku') || cell('barcode');
       if (!code) {
