@@ -1,7 +1,7 @@
 import { InsightsSettings } from '../../../shared/contract/insights';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
-import { readSettingRow, writeSettingRow } from '../settings/rows';
+import { readSettingOver, writeSettingRow } from '../settings/rows';
 import { DEFAULT_RFM_THRESHOLDS } from './rfm';
 
 const KEY = 'insights';
@@ -19,11 +19,7 @@ export class InsightsSettingsService {
 
   get(): InsightsSettings {
     if (this.cache) return this.cache;
-    const saved = readSettingRow(this.deps.sqlite, KEY);
-    this.cache =
-      saved !== undefined
-        ? InsightsSettings.parse({ ...DEFAULT_INSIGHTS_SETTINGS, ...(saved as object) })
-        : DEFAULT_INSIGHTS_SETTINGS;
+    this.cache = readSettingOver(this.deps.sqlite, KEY, DEFAULT_INSIGHTS_SETTINGS, InsightsSettings);
     return this.cache;
   }
 

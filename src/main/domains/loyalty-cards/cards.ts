@@ -9,7 +9,7 @@ import type { CustomerService } from '../customers/service';
 import type { Deps } from '../deps';
 import type { DevicesService } from '../devices/service';
 import { startOfLocalDay } from '../loyalty/dates';
-import { readSettingRow, writeSettingRow } from '../settings/rows';
+import { readSettingOver, writeSettingRow } from '../settings/rows';
 import type { SettingsService } from '../settings/service';
 import { CARD_LENGTH, cardNoProblem, makeCardNo, sequenceOf } from './card-numbers';
 import { cardSheetPdf } from './card-sheet';
@@ -49,10 +49,7 @@ export class LoyaltyCards {
   ) {}
 
   settings(): CardSettings {
-    const saved = readSettingRow(this.deps.sqlite, SETTINGS_KEY);
-    return saved !== undefined
-      ? CardSettings.parse({ ...DEFAULT_CARD_SETTINGS, ...(saved as object) })
-      : DEFAULT_CARD_SETTINGS;
+    return readSettingOver(this.deps.sqlite, SETTINGS_KEY, DEFAULT_CARD_SETTINGS, CardSettings);
   }
 
   updateSettings(actor: Actor, patch: Partial<CardSettings>): CardSettings {

@@ -2,7 +2,7 @@ import { LoyaltyProgram } from '../../../shared/contract/loyalty';
 import { AppError } from '../../../shared/errors';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
-import { readSettingRow, writeSettingRow } from '../settings/rows';
+import { readSettingOver, writeSettingRow } from '../settings/rows';
 
 const KEY = 'loyalty';
 
@@ -36,9 +36,7 @@ export class LoyaltyProgramStore {
 
   get(): LoyaltyProgram {
     if (this.cache) return this.cache;
-    const saved = readSettingRow(this.deps.sqlite, KEY);
-    this.cache =
-      saved !== undefined ? LoyaltyProgram.parse({ ...DEFAULT_PROGRAM, ...(saved as object) }) : DEFAULT_PROGRAM;
+    this.cache = readSettingOver(this.deps.sqlite, KEY, DEFAULT_PROGRAM, LoyaltyProgram);
     return this.cache;
   }
 

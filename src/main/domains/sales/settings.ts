@@ -3,7 +3,7 @@ import type { CurrencyCode } from '../../../shared/money';
 import type { Role } from '../../../shared/permissions';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
-import { readSettingRow, writeSettingRow } from '../settings/rows';
+import { readSettingOver, writeSettingRow } from '../settings/rows';
 
 const KEY = 'till';
 
@@ -42,11 +42,7 @@ export class TillSettingsService {
 
   get(): TillSettings {
     if (this.cache) return this.cache;
-    const saved = readSettingRow(this.deps.sqlite, KEY);
-    this.cache =
-      saved !== undefined
-        ? TillSettings.parse({ ...DEFAULT_TILL_SETTINGS, ...withNewMethods(saved as Partial<TillSettings>) })
-        : DEFAULT_TILL_SETTINGS;
+    this.cache = readSettingOver(this.deps.sqlite, KEY, DEFAULT_TILL_SETTINGS, TillSettings, withNewMethods);
     return this.cache;
   }
 
