@@ -7,6 +7,7 @@ import { storeHeader } from '../../devices/printers/snapshots';
 import type { Actor, AuditService } from '../audit/service';
 import type { CustomerService } from '../customers/service';
 import type { Deps } from '../deps';
+import { queuePrintJob } from '../devices/print-jobs';
 import type { DevicesService } from '../devices/service';
 import { startOfLocalDay } from '../loyalty/dates';
 import { readSettingOver, writeSettingRow } from '../settings/rows';
@@ -181,11 +182,7 @@ export class LoyaltyCards {
     };
     const id = this.deps.newId();
     this.deps.sqlite.transaction(() => {
-      stmt(
-        this.deps.sqlite,
-        `INSERT INTO print_jobs (id, printer_id, template, data, status, attempts, created_at, updated_at, till_id)
-         VALUES (?, NULL, 'loyalty-card', ?, 'queued', 0, ?, ?, ?)`,
-      ).run(id, JSON.stringify(data), now, now, this.deps.tillId());
+      queuePrintJob(this.deps, { id, template: 'loyalty-card', data, at: now, tillId: this.deps.tillId() });
       this.audit.record(actor, {
         action: 'print.loyaltyCard',
         entity: 'customer',
