@@ -1,3 +1,4 @@
+import { AppError } from '../../shared/errors';
 import { stmt } from '../db/statements';
 import type { Deps } from './deps';
 
@@ -24,4 +25,19 @@ export function nextDocumentNumber(deps: Deps, kind: DocumentKind): string {
      WHERE till_id = @tillId AND kind = @kind`,
   ).get({ tillId, kind }) as { last: number; prefix: string };
   return `${prefix ? `${prefix}-` : ''}${DOCUMENT_PREFIXES[kind]}-${String(last).padStart(6, '0')}`;
+}
+
+/** A document asked for by id, or by its number as typed (any case, spaces around); NOT_FOUND names the number. */
+export function documentIdOf(
+  deps: Pick<Deps, 'sqlite'>,
+  document: { table: 'sales_orders'; word: 'sale' } | { table: 'refunds'; word: 'refund' },
+  ref: { id: string } | { number: string },
+): string {
+  if ('id' in ref) return ref.id;
+  const row = stmt(deps.sqlite, `SELECT id FROM ${document.table} WHERE number = ?`).get(
+    ref.number.trim().toUpperCase(),
+  ) as { id: string } | undefined;
+  if (!row)
+    throw new AppError('NOT_FOUND', `There is no ${document.word} numbered ${ref.number}.`, { number: ref.number });
+  return row.id;
 }

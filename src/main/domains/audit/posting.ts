@@ -2,7 +2,12 @@ import { formatMoney } from '../../../shared/money';
 import type { Posting } from '../flow';
 import { RECEIPT_METHOD_WORDS } from '../receivables/payments';
 import type { SettingsService } from '../settings/service';
-import type { AuditService } from './service';
+import type { AuditEntry, AuditService } from './service';
+
+/** A completed document taken back (a sale voided, a refund cancelled): its status change, and why. */
+function undone(action: string, entity: string, entityId: string, status: string, note: string): AuditEntry {
+  return { action, entity, entityId, changes: [{ field: 'status', before: 'completed', after: status }], note };
+}
 
 /** The audit row of each till document: who did it, when, and what it amounted to. Last, so it sees the rest. */
 export function auditPosting(audit: AuditService, settings: SettingsService): Posting {
@@ -29,13 +34,7 @@ export function auditPosting(audit: AuditService, settings: SettingsService): Po
             : null,
       }),
     saleVoid: ({ actor, order, reason }) =>
-      audit.record(actor, {
-        action: 'sale.void',
-        entity: 'salesOrder',
-        entityId: order.id,
-        changes: [{ field: 'status', before: 'completed', after: 'voided' }],
-        note: `${order.number}: ${reason}`,
-      }),
+      audit.record(actor, undone('sale.void', 'salesOrder', order.id, 'voided', `${order.number}: ${reason}`)),
     refund: ({ actor, refund, order, reason }) =>
       audit.record(actor, {
         action: 'refund.create',
@@ -54,13 +53,10 @@ export function auditPosting(audit: AuditService, settings: SettingsService): Po
         note: reason,
       }),
     refundCancel: ({ actor, refund, reason }) =>
-      audit.record(actor, {
-        action: 'refund.cancel',
-        entity: 'refund',
-        entityId: refund.id,
-        changes: [{ field: 'status', before: 'completed', after: 'cancelled' }],
-        note: `${refund.number} (${refund.saleNumber}): ${reason}`,
-      }),
+      audit.record(
+        actor,
+        undone('refund.cancel', 'refund', refund.id, 'cancelled', `${refund.number} (${refund.saleNumber}): ${reason}`),
+      ),
     debtPayment: (p) => {
       const store = settings.store();
       // 'payment.receive' wakes the print queue once this transaction has committed

@@ -7,9 +7,9 @@ import {
   type RestoreOutcome,
 } from '../../../shared/contract/backups';
 import { AppError } from '../../../shared/errors';
-import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
+import { readSettingRow, writeSettingRow } from '../settings/rows';
 import type { SettingsService } from '../settings/service';
 import { zoneParts } from '../zone';
 import {
@@ -55,21 +55,15 @@ export class BackupService {
   ) {}
 
   settings(): BackupSettings {
-    const row = stmt(this.deps.sqlite, 'SELECT value FROM settings WHERE key = ?').get(KEY) as
-      | { value: string }
-      | undefined;
-    return BackupSettings.parse(row ? JSON.parse(row.value) : {});
+    const saved = readSettingRow(this.deps.sqlite, KEY);
+    return BackupSettings.parse(saved !== undefined ? saved : {});
   }
 
   saveSettings(actor: Actor, patch: Partial<BackupSettings>): BackupSettings {
     return this.deps.sqlite.transaction(() => {
       const before = this.settings();
       const next = BackupSettings.parse({ ...before, ...patch });
-      stmt(
-        this.deps.sqlite,
-        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      ).run(KEY, JSON.stringify(next), this.deps.clock.now());
+      writeSettingRow(this.deps.sqlite, KEY, next, this.deps.clock.now());
       this.audit.record(actor, { action: 'settings.backups', entity: 'settings', entityId: KEY, before, after: next });
       return next;
     })();

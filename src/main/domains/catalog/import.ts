@@ -5,7 +5,7 @@ import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import type { SettingsService } from '../settings/service';
 import type { CatalogService } from './service';
-import { type TableChoice, type TablePreview, TableUploads, tableLayout } from './table-import';
+import { cellOf, emptyReport, type TableChoice, type TablePreview, TableUploads, tableLayout } from './table-import';
 
 export const PRODUCT_IMPORT_FIELDS = [
   'name',
@@ -125,26 +125,14 @@ export class ProductImport {
         'This file has no header row with a product name and a price column (such as Name and Price).',
       );
     const store = this.settings.store();
-    const result: ProductImportResult = {
-      rows: 0,
-      created: 0,
-      updated: 0,
-      skipped: 0,
-      errors: [],
-      warnings: [],
-      ignoredColumns: ignored,
-      dryRun: !!opts.dryRun,
-    };
+    const result: ProductImportResult = emptyReport(ignored, !!opts.dryRun);
     const taxRates = this.settings.taxRates();
     try {
       this.deps.sqlite.transaction(() => {
         const categories = new Map(this.catalog.categories().map((c) => [c.name.toLowerCase(), c.id]));
         for (const row of rows) {
           result.rows++;
-          const cell = (f: Field) => {
-            const i = columns.get(f);
-            return i === undefined ? '' : (row.cells[i] ?? '').trim();
-          };
+          const cell = cellOf(columns, row.cells);
           const issue = (field: Field, message: string) => result.errors.push({ row: row.line, field, message });
           const name = cell('name');
           if (!name) {

@@ -44,6 +44,19 @@ export interface TableReport {
   dryRun: boolean;
 }
 
+/** A row's cell for a field, trimmed; '' when the field has no column or the row stops short of it. */
+export function cellOf<F extends string>(columns: Map<F, number>, cells: readonly string[]): (f: F) => string {
+  return (f) => {
+    const i = columns.get(f);
+    return i === undefined ? '' : (cells[i] ?? '').trim();
+  };
+}
+
+/** An import's tally before its first row: nothing read, created, updated or skipped, no errors or warnings yet. */
+export function emptyReport(ignoredColumns: string[], dryRun: boolean): TableReport {
+  return { rows: 0, created: 0, updated: 0, skipped: 0, errors: [], warnings: [], ignoredColumns, dryRun };
+}
+
 export function fieldOfHeader<F extends string>(header: string, words: Record<F, readonly string[]>): F | null {
   const key = headerKey(header);
   if (!key) return null;

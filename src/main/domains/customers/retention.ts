@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
+import { readSettingRow, writeSettingRow } from '../settings/rows';
 import { type CustomerErase, erasedName } from './erase';
 
 const KEY = 'retention';
@@ -26,10 +27,8 @@ export class CustomerRetention {
   ) {}
 
   years(): number | null {
-    const row = stmt(this.deps.sqlite, 'SELECT value FROM settings WHERE key = ?').get(KEY) as
-      | { value: string }
-      | undefined;
-    const years = row ? (JSON.parse(row.value) as { years: number | null }).years : null;
+    const saved = readSettingRow(this.deps.sqlite, KEY);
+    const years = saved !== undefined ? (saved as { years: number | null }).years : null;
     return typeof years === 'number' ? years : null;
   }
 
@@ -37,11 +36,7 @@ export class CustomerRetention {
     if (actor.role !== 'owner') throw new AppError('FORBIDDEN', 'Only the owner sets how long customers are kept.');
     const before = this.years();
     this.deps.sqlite.transaction(() => {
-      stmt(
-        this.deps.sqlite,
-        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      ).run(KEY, JSON.stringify({ years }), this.deps.clock.now());
+      writeSettingRow(this.deps.sqlite, KEY, { years }, this.deps.clock.now());
       this.audit.record(actor, {
         action: 'customers.retention',
         entity: 'settings',

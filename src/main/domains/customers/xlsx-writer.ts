@@ -83,30 +83,17 @@ export function zip(entries: Array<[name: string, data: Buffer]>, level = 3, at 
     const nameBytes = Buffer.from(name, 'utf8');
     const packed = deflateRawSync(data, { level });
     const crc = crc32(data);
+    const fields = { time, date, crc, packed: packed.length, size: data.length, name: nameBytes.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
-    local.writeUInt16LE(8, 8); // deflate
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
+    writeEntryFields(local, 6, fields);
     local.writeUInt16LE(0, 28);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // made by
     central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
+    writeEntryFields(central, 8, fields);
     central.writeUInt32LE(offset, 42);
     locals.push(local, nameBytes, packed);
     centrals.push(central, nameBytes);
@@ -120,6 +107,23 @@ export function zip(entries: Array<[name: string, data: Buffer]>, level = 3, at 
   end.writeUInt32LE(dirSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, ...centrals, end]);
+}
+
+/** The run a local header and its central directory record share, from `at`: flags (UTF-8 names), deflate, time,
+ * date, CRC, packed and plain sizes, name length. */
+function writeEntryFields(
+  b: Buffer,
+  at: number,
+  f: { time: number; date: number; crc: number; packed: number; size: number; name: number },
+): void {
+  b.writeUInt16LE(0x0800, at); // names are UTF-8
+  b.writeUInt16LE(8, at + 2); // deflate
+  b.writeUInt16LE(f.time, at + 4);
+  b.writeUInt16LE(f.date, at + 6);
+  b.writeUInt32LE(f.crc, at + 8);
+  b.writeUInt32LE(f.packed, at + 12);
+  b.writeUInt32LE(f.size, at + 16);
+  b.writeUInt16LE(f.name, at + 20);
 }
 
 export interface XlsxSheet {

@@ -1,6 +1,6 @@
 import type { Sqlite } from '../../db/open';
 import { stmt } from '../../db/statements';
-import type { Residual } from '../receivables/allocations';
+import { openDebitOf, type Residual } from '../receivables/allocations';
 
 /**
  * What is still open on customer accounts at an instant. A debit (amount > 0: invoice, opening balance, positive
@@ -102,16 +102,7 @@ export function settleCustomer(customerId: string, rows: readonly ResidualRow[])
     const used = Math.min(o, credit);
     credit -= used;
     o -= used;
-    if (o > 0)
-      open.push({
-        entryId: r.id,
-        kind: r.kind,
-        documentNo: r.documentNo,
-        at: r.at,
-        dueAt: r.dueAt,
-        amount: r.amount,
-        open: o,
-      });
+    if (o > 0) open.push(openDebitOf(r, o));
   }
   // 3. what credit is left is the customer's
   return { customerId, balance, open, credit };

@@ -14,6 +14,7 @@ import { storeHeader } from '../../devices/printers/snapshots';
 import type { Actor, AuditService } from '../audit/service';
 import { MIME_TYPES } from '../customers/export';
 import type { Deps } from '../deps';
+import { queuePrintJob } from '../devices/print-jobs';
 import { writeReport } from '../exports/report-file';
 import type { ReceivablesSettingsService } from '../receivables/settings';
 import type { SettingsService } from '../settings/service';
@@ -165,11 +166,7 @@ export class DebtReports {
     const id = this.deps.newId();
     const data = { store: storeHeader(this.store.store(), st.language), statement: st, at: now };
     this.deps.sqlite.transaction(() => {
-      stmt(
-        this.deps.sqlite,
-        `INSERT INTO print_jobs (id, printer_id, template, data, status, attempts, created_at, updated_at, till_id)
-         VALUES (?, NULL, 'statement', ?, 'queued', 0, ?, ?, ?)`,
-      ).run(id, JSON.stringify(data), now, now, this.deps.tillId());
+      queuePrintJob(this.deps, { id, template: 'statement', data, at: now, tillId: this.deps.tillId() });
       this.audit.record(actor, {
         action: 'statement.print',
         entity: 'customer',

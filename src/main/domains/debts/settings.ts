@@ -1,7 +1,7 @@
 import { DebtSettings } from '../../../shared/contract/debts';
-import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
+import { readSettingRow, writeSettingRow } from '../settings/rows';
 
 const KEY = 'debts';
 
@@ -16,10 +16,8 @@ export class DebtSettingsStore {
 
   get(): DebtSettings {
     if (this.cache) return this.cache;
-    const row = stmt(this.deps.sqlite, 'SELECT value FROM settings WHERE key = ?').get(KEY) as
-      | { value: string }
-      | undefined;
-    this.cache = DebtSettings.parse(row ? JSON.parse(row.value) : {});
+    const saved = readSettingRow(this.deps.sqlite, KEY);
+    this.cache = DebtSettings.parse(saved !== undefined ? saved : {});
     return this.cache;
   }
 
@@ -27,10 +25,7 @@ export class DebtSettingsStore {
     return this.deps.sqlite.transaction(() => {
       const before = this.get();
       const value = DebtSettings.parse(next);
-      stmt(
-        this.deps.sqlite,
-        'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-      ).run(KEY, JSON.stringify(value), this.deps.clock.now());
+      writeSettingRow(this.deps.sqlite, KEY, value, this.deps.clock.now());
       this.audit.record(actor, { action: 'settings.debts', entity: 'settings', entityId: KEY, before, after: value });
       this.cache = null;
       return value;

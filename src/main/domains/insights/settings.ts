@@ -1,7 +1,7 @@
 import { InsightsSettings } from '../../../shared/contract/insights';
-import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
+import { readSettingOver, writeSettingRow } from '../settings/rows';
 import { DEFAULT_RFM_THRESHOLDS } from './rfm';
 
 const KEY = 'insights';
@@ -19,12 +19,7 @@ export class InsightsSettingsService {
 
   get(): InsightsSettings {
     if (this.cache) return this.cache;
-    const row = stmt(this.deps.sqlite, 'SELECT value FROM settings WHERE key = ?').get(KEY) as
-      | { value: string }
-      | undefined;
-    this.cache = row
-      ? InsightsSettings.parse({ ...DEFAULT_INSIGHTS_SETTINGS, ...JSON.parse(row.value) })
-      : DEFAULT_INSIGHTS_SETTINGS;
+    this.cache = readSettingOver(this.deps.sqlite, KEY, DEFAULT_INSIGHTS_SETTINGS, InsightsSettings);
     return this.cache;
   }
 
@@ -32,11 +27,7 @@ export class InsightsSettingsService {
     return this.deps.sqlite.transaction(() => {
       const before = this.get();
       const next = InsightsSettings.parse({ ...before, ...patch });
-      stmt(
-        this.deps.sqlite,
-        `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-      ).run(KEY, JSON.stringify(next), this.deps.clock.now());
+      writeSettingRow(this.deps.sqlite, KEY, next, this.deps.clock.now());
       this.audit.record(actor, { action: 'settings.insights', entity: 'settings', entityId: KEY, before, after: next });
       this.cache = null;
       return next;

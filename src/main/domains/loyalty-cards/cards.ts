@@ -7,8 +7,10 @@ import { storeHeader } from '../../devices/printers/snapshots';
 import type { Actor, AuditService } from '../audit/service';
 import type { CustomerService } from '../customers/service';
 import type { Deps } from '../deps';
+import { queuePrintJob } from '../devices/print-jobs';
 import type { DevicesService } from '../devices/service';
 import { startOfLocalDay } from '../loyalty/dates';
+import { readSettingOver, writeSettingRow } from '../settings/rows';
 import type { SettingsService } from '../settings/service';
 import { CARD_LENGTH, cardNoProblem, makeCardNo, sequenceOf } from './card-numbers';
 import { cardSheetPdf } from './card-sheet';
@@ -48,21 +50,14 @@ export class LoyaltyCards {
   ) {}
 
   settings(): CardSettings {
-    const row = stmt(this.deps.sqlite, 'SELECT value FROM settings WHERE key = ?').get(SETTINGS_KEY) as
-      | { value: string }
-      | undefined;
-    return row ? CardSettings.parse({ ...DEFAULT_CARD_SETTINGS, ...JSON.parse(row.value) }) : DEFAULT_CARD_SETTINGS;
+    return readSettingOver(this.deps.sqlite, SETTINGS_KEY, DEFAULT_CARD_SETTINGS, CardSettings);
   }
 
   updateSettings(actor: Actor, patch: Partial<CardSettings>): CardSettings {
     return this.deps.sqlite.transaction(() => {
       const before = this.settings();
       const next = CardSettings.parse({ ...before, ...patch });
-      this.deps.sqlite
-        .prepare(
-          'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-        )
-        .run(SETTINGS_KEY, JSON.stringify(next), this.deps.clock.now());
+      writeSettingRow(this.deps.sqlite, SETTINGS_KEY, next, this.deps.clock.now());
       this.audit.record(actor, {
         action: 'settings.loyaltyCards',
         entity: 'settings',
@@ -187,11 +182,7 @@ export class LoyaltyCards {
     };
     const id = this.deps.newId();
     this.deps.sqlite.transaction(() => {
-      stmt(
-        this.deps.sqlite,
-        `INSERT INTO print_jobs (id, printer_id, template, data, status, attempts, created_at, updated_at, till_id)
-         VALUES (?, NULL, 'loyalty-card', ?, 'queued', 0, ?, ?, ?)`,
-      ).run(id, JSON.stringify(data), now, now, this.deps.tillId());
+      queuePrintJob(this.deps, { id, template: 'loyalty-card', data, at: now, tillId: this.deps.tillId() });
       this.audit.record(actor, {
         action: 'print.loyaltyCard',
         entity: 'customer',

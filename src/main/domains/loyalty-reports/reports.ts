@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/errors';
 import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
+import { balanceBeforeCursor, withRunningBalance } from '../ledgers/history';
 import { daysInMonth, monthsBefore, startOfLocalDay } from '../loyalty/dates';
 import { lotsOf } from '../loyalty/entries';
 import { nextExpiry } from '../loyalty/expiry';
@@ -172,21 +173,14 @@ export class LoyaltyReports {
     ).all(customerId, cAt, cAt, cId, limit + 1) as Array<Omit<PointsHistoryRow, 'balance'>>;
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
-    const newer = cursor
-      ? (
-          stmt(
-            this.deps.sqlite,
-            `SELECT coalesce(sum(points), 0) AS p FROM points_entries
-             WHERE customer_id = ? AND (at > ? OR (at = ? AND id >= ?))`,
-          ).get(customerId, cAt, cAt, cId) as { p: number }
-        ).p
-      : 0;
-    let balance = c.balance - newer;
-    const withBalance = page.map((r) => {
-      const row = { ...r, balance };
-      balance -= r.points;
-      return row;
-    });
+    const ledger = { table: 'points_entries', column: 'points' } as const;
+    const start = balanceBeforeCursor(this.deps.sqlite, ledger, customerId, c.balance, cursor ? [cAt, cId] : null);
+    const withBalance = withRunningBalance(
+      page,
+      start,
+      (r) => r.points,
+      (r, balance) => ({ ...r, balance }),
+    );
     const lastRow = page.at(-1);
     return {
       enabled: program.enabled,

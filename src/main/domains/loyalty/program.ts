@@ -1,8 +1,8 @@
 import { LoyaltyProgram } from '../../../shared/contract/loyalty';
 import { AppError } from '../../../shared/errors';
-import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
+import { readSettingOver, writeSettingRow } from '../settings/rows';
 
 const KEY = 'loyalty';
 
@@ -36,10 +36,7 @@ export class LoyaltyProgramStore {
 
   get(): LoyaltyProgram {
     if (this.cache) return this.cache;
-    const row = stmt(this.deps.sqlite, 'SELECT value FROM settings WHERE key = ?').get(KEY) as
-      | { value: string }
-      | undefined;
-    this.cache = row ? LoyaltyProgram.parse({ ...DEFAULT_PROGRAM, ...JSON.parse(row.value) }) : DEFAULT_PROGRAM;
+    this.cache = readSettingOver(this.deps.sqlite, KEY, DEFAULT_PROGRAM, LoyaltyProgram);
     return this.cache;
   }
 
@@ -53,10 +50,7 @@ export class LoyaltyProgramStore {
       });
       const ids = new Set(next.tiers.map((t) => t.id));
       if (ids.size !== next.tiers.length) throw dupTier();
-      stmt(
-        this.deps.sqlite,
-        'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-      ).run(KEY, JSON.stringify(next), this.deps.clock.now());
+      writeSettingRow(this.deps.sqlite, KEY, next, this.deps.clock.now());
       this.audit.record(actor, { action: 'loyalty.program', entity: 'settings', entityId: KEY, before, after: next });
       this.cache = null;
       return next;

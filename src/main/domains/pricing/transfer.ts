@@ -4,6 +4,8 @@ import { type CurrencyCode, exponentOf, MoneyParseError, parseMoney, toDecimalSt
 import { stmt } from '../../db/statements';
 import type { Actor } from '../audit/service';
 import {
+  cellOf,
+  emptyReport,
   type TableChoice,
   type TablePreview,
   type TableReport,
@@ -68,16 +70,7 @@ export class PriceListTransfer {
     const { rows, columns, ignored } = layout(upload.bytes, opts.choice);
     if (!columns.has('price') || !(columns.has('sku') || columns.has('barcode')))
       throw new AppError('VALIDATION', NO_HEADER);
-    const report: TableReport = {
-      rows: 0,
-      created: 0,
-      updated: 0,
-      skipped: 0,
-      errors: [],
-      warnings: [],
-      ignoredColumns: ignored,
-      dryRun: opts.dryRun,
-    };
+    const report: TableReport = emptyReport(ignored, opts.dryRun);
     const key = (productId: string | null, min: number) => `${productId}|${min}`;
     const existing = new Map(
       list.items.filter((i) => i.kind === 'fixed').map((i) => [key(i.productId, i.minQtyMilli), i]),
@@ -95,10 +88,7 @@ export class PriceListTransfer {
         | undefined;
     for (const row of rows) {
       report.rows++;
-      const cell = (f: Field) => {
-        const i = columns.get(f);
-        return i === undefined ? '' : (row.cells[i] ?? '').trim();
-      };
+      const cell = cellOf(columns, row.cells);
       const error = (field: string, message: string) => report.errors.push({ row: row.line, field, message });
       const code = cell('sku') || cell('barcode');
       if (!code) {

@@ -51,10 +51,11 @@ export function residuals(sqlite: Sqlite, customerId: string): Residual[] {
 export function openDebits(sqlite: Sqlite, customerId: string): OpenDebit[] {
   return residuals(sqlite, customerId)
     .filter((r) => r.amount > 0 && r.left > 0)
-    .map(toOpenDebit);
+    .map((r) => openDebitOf(r, r.left));
 }
 
-function toOpenDebit(r: Residual): OpenDebit {
+/** A debit entry as the open items list it, with `open` of its amount still to pay. */
+export function openDebitOf(r: Residual, open: number): OpenDebit {
   return {
     entryId: r.id,
     kind: r.kind,
@@ -62,7 +63,7 @@ function toOpenDebit(r: Residual): OpenDebit {
     at: r.at,
     dueAt: r.dueAt,
     amount: r.amount,
-    open: r.left,
+    open,
   };
 }
 
@@ -130,7 +131,7 @@ export function settledOpenDebits(rows: readonly Residual[]): OpenDebit[] {
     .filter((r) => r.amount > 0)
     .map((r) => ({ ...r, left: r.left - (used.get(r.id) ?? 0) }))
     .filter((r) => r.left > 0)
-    .map(toOpenDebit);
+    .map((r) => openDebitOf(r, r.left));
 }
 
 export function insertAllocation(deps: Deps, customerId: string, a: PlannedAllocation, staffId: string | null): void {

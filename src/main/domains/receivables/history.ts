@@ -2,6 +2,7 @@ import type { AccountHistoryRow } from '../../../shared/contract/receivables';
 import { AppError } from '../../../shared/errors';
 import type { Sqlite } from '../../db/open';
 import { stmt } from '../../db/statements';
+import { balanceBeforeCursor, withRunningBalance } from '../ledgers/history';
 
 interface EntryRow {
   entryId: string;
@@ -54,22 +55,17 @@ export function accountHistory(
         ).map((r) => r.id)
       : [],
   );
-  const newer = cursor
-    ? (
-        stmt(
-          sqlite,
-          `SELECT coalesce(sum(amount), 0) AS n FROM account_entries
-           WHERE customer_id = ? AND (at > ? OR (at = ? AND id >= ?))`,
-        ).get(customerId, cAt, cAt, cId) as { n: number }
-      ).n
-    : 0;
-  let balance = c.balance - newer;
-  const out = page.map(({ paymentId, ...r }): AccountHistoryRow => {
-    const isReversed = r.kind === 'payment' && reversed.has(r.entryId);
-    const row = { ...r, balance, reversed: isReversed, reversiblePaymentId: isReversed ? null : paymentId };
-    balance -= r.amount;
-    return row;
-  });
+  const ledger = { table: 'account_entries', column: 'amount' } as const;
+  const start = balanceBeforeCursor(sqlite, ledger, customerId, c.balance, cursor ? [cAt, cId] : null);
+  const out = withRunningBalance(
+    page,
+    start,
+    (r) => r.amount,
+    ({ paymentId, ...r }, balance): AccountHistoryRow => {
+      const isReversed = r.kind === 'payment' && reversed.has(r.entryId);
+      return { ...r, balance, reversed: isReversed, reversiblePaymentId: isReversed ? null : paymentId };
+    },
+  );
   const last = page.at(-1);
   return { rows: out, nextCursor: more && last ? `${last.at}:${last.entryId}` : null };
 }

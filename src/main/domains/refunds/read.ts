@@ -2,6 +2,7 @@ import type { OrderWithRefunds, Refund, RefundableLine, RefundLine } from '../..
 import { AppError } from '../../../shared/errors';
 import { stmt } from '../../db/statements';
 import type { Deps } from '../deps';
+import { documentIdOf } from '../documents';
 import type { SalesOrders } from '../sales/orders';
 
 /** A refund with its sale's number and currency, its customer's and cashier's names (no lines). */
@@ -49,12 +50,7 @@ export class RefundReads {
   ) {}
 
   idOf(ref: { id: string } | { number: string }): string {
-    if ('id' in ref) return ref.id;
-    const row = stmt(this.deps.sqlite, 'SELECT id FROM refunds WHERE number = ?').get(
-      ref.number.trim().toUpperCase(),
-    ) as { id: string } | undefined;
-    if (!row) throw new AppError('NOT_FOUND', `There is no refund numbered ${ref.number}.`, { number: ref.number });
-    return row.id;
+    return documentIdOf(this.deps, { table: 'refunds', word: 'refund' }, ref);
   }
 
   find(id: string): Refund | null {

@@ -16,6 +16,14 @@ export type DayBounds = [number, number, number, number];
 const DAYS = `WITH d(i, s, e, off) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'),
     json_extract(value, '$[2]'), json_extract(value, '$[3]') FROM json_each(?))`;
 
+/** Completed sales' lines (`o`, `l`) in the period; the two `?` are its start and the first instant after it. */
+const SOLD_LINES = `FROM sales_orders o CROSS JOIN sales_lines l ON l.sales_order_id = o.id
+     WHERE o.completed_at >= ? AND o.completed_at < ? AND o.status = 'completed'`;
+
+/** Completed refunds' lines (`r`, `rl`) with the sale lines they return (`sl`) in the period; start and end `?`. */
+const REFUNDED_LINES = `FROM refunds r CROSS JOIN refund_lines rl ON rl.refund_id = r.id JOIN sales_lines sl ON sl.id = rl.sales_line_id
+     WHERE r.at >= ? AND r.at < ? AND r.status = 'completed'`;
+
 /** The period as SQL sees it: its days, and its first instant and the first instant after it. */
 export interface Period {
   q: ReportQuery;
@@ -51,9 +59,7 @@ export function peaks(sqlite: Sqlite, p: Period): PeaksReport {
     w.total += c.total;
   }
   return {
-    from: p.q.from,
-    to: p.q.to,
-    currency: p.currency,
+    ...head(p),
     cells,
     hours,
     weekdays,
@@ -78,6 +84,16 @@ export function filterOf(q: { tillId?: string; staffId?: string }, alias: string
     args.push(q.staffId);
   }
   return { sql, args };
+}
+
+/** What every report starts with: the days it covers and the shop's currency. */
+const head = (p: Period) => ({ from: p.q.from, to: p.q.to, currency: p.currency });
+
+/** Each key summed over the rows, in the keys' order. */
+function totalsOf<K extends string>(rows: ReadonlyArray<Record<K, number>>, keys: readonly K[]): Record<K, number> {
+  const totals = {} as Record<K, number>;
+  for (const k of keys) totals[k] = rows.reduce<number>((a, r) => a + r[k], 0);
+  return totals;
 }
 
 const average = (total: number, orders: number) => (orders ? Math.floor(total / orders) : 0);
@@ -111,12 +127,9 @@ export function basket(sqlite: Sqlite, p: Period): BasketReport {
       average: average(r.total, r.orders),
     };
   });
-  const sum = (k: 'orders' | 'total' | 'lines' | 'qtyMilli') => days.reduce((a, d) => a + d[k], 0);
-  const totals = { orders: sum('orders'), total: sum('total'), lines: sum('lines'), qtyMilli: sum('qtyMilli') };
+  const totals = totalsOf(days, ['orders', 'total', 'lines', 'qtyMilli']);
   return {
-    from: p.q.from,
-    to: p.q.to,
-    currency: p.currency,
+    ...head(p),
     days,
     totals: { ...totals, average: average(totals.total, totals.orders) },
   };
@@ -146,22 +159,16 @@ export function discounts(sqlite: Sqlite, p: Period): DiscountsReport {
      WHERE x.discount_total <> 0 OR x.ov > 0
      GROUP BY x.staff_id ORDER BY sum(x.discount_total) + sum(x.ova) DESC, name`,
   ).all(p.start, p.end, ...f.args) as DiscountsReport['rows'];
-  const sum = (k: keyof DiscountsReport['totals']) => rows.reduce((a, r) => a + r[k], 0);
-  return {
-    from: p.q.from,
-    to: p.q.to,
-    currency: p.currency,
-    rows,
-    totals: {
-      orders: sum('orders'),
-      lineDiscounts: sum('lineDiscounts'),
-      orderDiscounts: sum('orderDiscounts'),
-      overrides: sum('overrides'),
-      overrideAmount: sum('overrideAmount'),
-      approved: sum('approved'),
-      total: sum('total'),
-    },
-  };
+  const totals = totalsOf(rows, [
+    'orders',
+    'lineDiscounts',
+    'orderDiscounts',
+    'overrides',
+    'overrideAmount',
+    'approved',
+    'total',
+  ] as const);
+  return { ...head(p), rows, totals };
 }
 
 /** Tax by rate: the lines of completed sales, less the lines refunded on the days they were paid back. */
@@ -170,15 +177,11 @@ export function taxes(sqlite: Sqlite, p: Period): TaxesReport {
   const fr = filterOf(p.q, 'r');
   const sales = stmt(
     sqlite,
-    `SELECT l.tax_rate_bp AS rateBp, sum(l.net) AS net, sum(l.tax) AS tax
-     FROM sales_orders o CROSS JOIN sales_lines l ON l.sales_order_id = o.id
-     WHERE o.completed_at >= ? AND o.completed_at < ? AND o.status = 'completed'${fo.sql} GROUP BY 1`,
+    `SELECT l.tax_rate_bp AS rateBp, sum(l.net) AS net, sum(l.tax) AS tax ${SOLD_LINES}${fo.sql} GROUP BY 1`,
   ).all(p.start, p.end, ...fo.args) as Array<{ rateBp: number; net: number; tax: number }>;
   const refunds = stmt(
     sqlite,
-    `SELECT sl.tax_rate_bp AS rateBp, sum(rl.net) AS net, sum(rl.tax) AS tax
-     FROM refunds r CROSS JOIN refund_lines rl ON rl.refund_id = r.id JOIN sales_lines sl ON sl.id = rl.sales_line_id
-     WHERE r.at >= ? AND r.at < ? AND r.status = 'completed'${fr.sql} GROUP BY 1`,
+    `SELECT sl.tax_rate_bp AS rateBp, sum(rl.net) AS net, sum(rl.tax) AS tax ${REFUNDED_LINES}${fr.sql} GROUP BY 1`,
   ).all(p.start, p.end, ...fr.args) as Array<{ rateBp: number; net: number; tax: number }>;
   const rates = [...new Set([...sales, ...refunds].map((r) => r.rateBp))].sort((a, b) => b - a);
   const rows = rates.map((rateBp) => {
@@ -194,21 +197,8 @@ export function taxes(sqlite: Sqlite, p: Period): TaxesReport {
       tax: s.tax - r.tax,
     };
   });
-  const sum = (k: keyof TaxesReport['totals']) => rows.reduce((a, r) => a + r[k], 0);
-  return {
-    from: p.q.from,
-    to: p.q.to,
-    currency: p.currency,
-    rows,
-    totals: {
-      salesNet: sum('salesNet'),
-      salesTax: sum('salesTax'),
-      refundsNet: sum('refundsNet'),
-      refundsTax: sum('refundsTax'),
-      net: sum('net'),
-      tax: sum('tax'),
-    },
-  };
+  const totals = totalsOf(rows, ['salesNet', 'salesTax', 'refundsNet', 'refundsTax', 'net', 'tax'] as const);
+  return { ...head(p), rows, totals };
 }
 
 /**
@@ -222,13 +212,9 @@ export function stock(sqlite: Sqlite, p: Period): StockReport {
   const rows = stmt(
     sqlite,
     `WITH sold AS (
-       SELECT l.product_id AS id, sum(l.qty_milli) AS qty, sum(l.total) AS sales
-       FROM sales_orders o CROSS JOIN sales_lines l ON l.sales_order_id = o.id
-       WHERE o.completed_at >= ? AND o.completed_at < ? AND o.status = 'completed'${fo.sql} GROUP BY 1),
+       SELECT l.product_id AS id, sum(l.qty_milli) AS qty, sum(l.total) AS sales ${SOLD_LINES}${fo.sql} GROUP BY 1),
      returned AS (
-       SELECT sl.product_id AS id, sum(rl.qty_milli) AS qty
-       FROM refunds r CROSS JOIN refund_lines rl ON rl.refund_id = r.id JOIN sales_lines sl ON sl.id = rl.sales_line_id
-       WHERE r.at >= ? AND r.at < ? AND r.status = 'completed'${fr.sql} GROUP BY 1)
+       SELECT sl.product_id AS id, sum(rl.qty_milli) AS qty ${REFUNDED_LINES}${fr.sql} GROUP BY 1)
      SELECT p.id AS productId, p.name, p.sku, p.unit, coalesce(s.qty, 0) AS soldMilli,
        coalesce(r.qty, 0) AS returnedMilli, coalesce(s.sales, 0) AS sales,
        p.stock_on_hand_milli - (SELECT coalesce(sum(m.qty_milli), 0) FROM stock_moves m
@@ -238,5 +224,5 @@ export function stock(sqlite: Sqlite, p: Period): StockReport {
      WHERE p.active OR s.id IS NOT NULL OR r.id IS NOT NULL
      ORDER BY soldMilli DESC, p.name, p.id`,
   ).all(p.start, p.end, ...fo.args, p.start, p.end, ...fr.args, p.end) as StockReport['rows'];
-  return { from: p.q.from, to: p.q.to, currency: p.currency, rows };
+  return { ...head(p), rows };
 }

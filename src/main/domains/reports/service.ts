@@ -8,7 +8,7 @@ import type {
   Takings,
   TakingsDay,
 } from '../../../shared/contract/reports';
-import type { PaymentMethod } from '../../../shared/contract/sales';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/contract/sales';
 import { AppError } from '../../../shared/errors';
 import { documentLanguage } from '../../../shared/i18n/documents';
 import type { CurrencyCode } from '../../../shared/money';
@@ -22,16 +22,6 @@ import type { SettingsService } from '../settings/service';
 import { offsetAt } from '../zone';
 import { basket, type DayBounds, discounts, filterOf, type Period, peaks, stock, taxes } from './breakdowns';
 import { reportTable } from './tables';
-
-const METHOD_ORDER: readonly PaymentMethod[] = [
-  'cash',
-  'card',
-  'mobile_money',
-  'bank_transfer',
-  'on_account',
-  'store_credit',
-  'points',
-];
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
@@ -209,7 +199,7 @@ export class ShopReports {
       from: q.from,
       to: q.to,
       currency: this.settings.store().currency,
-      methods: METHOD_ORDER.filter((m) => methods.has(m)),
+      methods: PAYMENT_METHODS.filter((m) => methods.has(m)),
       days: out,
       totals,
     };
@@ -302,7 +292,7 @@ export class ShopReports {
 }
 
 function sortMethods<T extends { method: PaymentMethod }>(rows: T[]): T[] {
-  return rows.sort((a, b) => METHOD_ORDER.indexOf(a.method) - METHOD_ORDER.indexOf(b.method));
+  return rows.sort((a, b) => PAYMENT_METHODS.indexOf(a.method) - PAYMENT_METHODS.indexOf(b.method));
 }
 
 function takenOf(d: Pick<TakingsDay, 'sales' | 'refunds' | 'debt'>): number {

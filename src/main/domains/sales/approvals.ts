@@ -50,19 +50,33 @@ export class SaleApprovals {
         useKey: scope.useKey,
       });
     const approver = this.staff.verifyApprover(approval.staffId, approval.pin as string);
-    const refused = approverMissing(
-      approver.role,
-      needs,
-      priced,
-      this.till.discountLimitBp(approver.role),
-      rolesOf(this.deps.sqlite),
-    );
-    if (refused.length)
-      throw new AppError('FORBIDDEN', `${approver.name} (${approver.role}) cannot approve this: ${refused.join(' ')}`, {
-        approvalsNeeded: needs,
-      });
+    refuseUncovered(this.deps, this.till, approver, needs, priced, { approvalsNeeded: needs });
     return approver;
   }
+}
+
+/** Throws FORBIDDEN, naming what, when the approver's role may not approve all the cart needs (with `details`). */
+export function refuseUncovered(
+  deps: Deps,
+  till: TillSettingsService,
+  approver: { name: string; role: Role },
+  needs: ApprovalNeed[],
+  priced: PricedCart,
+  details?: unknown,
+): void {
+  const refused = approverMissing(
+    approver.role,
+    needs,
+    priced,
+    till.discountLimitBp(approver.role),
+    rolesOf(deps.sqlite),
+  );
+  if (refused.length)
+    throw new AppError(
+      'FORBIDDEN',
+      `${approver.name} (${approver.role}) cannot approve this: ${refused.join(' ')}`,
+      details,
+    );
 }
 
 /** Discounts and price changes beyond the cashier's limits need the approval sent with the sale. */

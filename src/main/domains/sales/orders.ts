@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { CurrencyCode } from '../../../shared/money';
 import { stmt } from '../../db/statements';
 import type { Deps } from '../deps';
+import { documentIdOf } from '../documents';
 
 interface OrderRow {
   id: string;
@@ -59,12 +60,7 @@ export class SalesOrders {
   constructor(private deps: Deps) {}
 
   idOf(ref: { id: string } | { number: string }): string {
-    if ('id' in ref) return ref.id;
-    const row = stmt(this.deps.sqlite, 'SELECT id FROM sales_orders WHERE number = ?').get(
-      ref.number.trim().toUpperCase(),
-    ) as { id: string } | undefined;
-    if (!row) throw new AppError('NOT_FOUND', `There is no sale numbered ${ref.number}.`, { number: ref.number });
-    return row.id;
+    return documentIdOf(this.deps, { table: 'sales_orders', word: 'sale' }, ref);
   }
 
   find(id: string): SalesOrder | null {

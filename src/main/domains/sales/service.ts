@@ -33,8 +33,8 @@ import type { SettingsService } from '../settings/service';
 import { rolesOf } from '../staff/roles';
 import type { StaffService } from '../staff/service';
 import { approvalGrants } from './approval-grants';
-import { approverMissing, discountNeeds } from './approval-rules';
-import { SaleApprovals } from './approvals';
+import { discountNeeds } from './approval-rules';
+import { refuseUncovered, SaleApprovals } from './approvals';
 import { discountFrom, SalesOrders } from './orders';
 import { planPayments } from './payment-plan';
 import {
@@ -227,18 +227,7 @@ export class SalesService {
     let token: string | null = null;
     if (input.cart && actor.id) {
       const { priced, needs } = this.price(input.cart, actor);
-      const refused = approverMissing(
-        approver.role,
-        needs,
-        priced,
-        this.till.discountLimitBp(approver.role),
-        rolesOf(this.deps.sqlite),
-      );
-      if (refused.length)
-        throw new AppError(
-          'FORBIDDEN',
-          `${approver.name} (${approver.role}) cannot approve this: ${refused.join(' ')}`,
-        );
+      refuseUncovered(this.deps, this.till, approver, needs, priced);
       token = approvalGrants(this.deps).issue(approver, {
         actorId: actor.id,
         cart: input.cart,

@@ -1,9 +1,9 @@
 import { TillSettings } from '../../../shared/contract/sales';
 import type { CurrencyCode } from '../../../shared/money';
 import type { Role } from '../../../shared/permissions';
-import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
+import { readSettingOver, writeSettingRow } from '../settings/rows';
 
 const KEY = 'till';
 
@@ -42,12 +42,7 @@ export class TillSettingsService {
 
   get(): TillSettings {
     if (this.cache) return this.cache;
-    const row = stmt(this.deps.sqlite, 'SELECT value FROM settings WHERE key = ?').get(KEY) as
-      | { value: string }
-      | undefined;
-    this.cache = row
-      ? TillSettings.parse({ ...DEFAULT_TILL_SETTINGS, ...withNewMethods(JSON.parse(row.value)) })
-      : DEFAULT_TILL_SETTINGS;
+    this.cache = readSettingOver(this.deps.sqlite, KEY, DEFAULT_TILL_SETTINGS, TillSettings, withNewMethods);
     return this.cache;
   }
 
@@ -56,11 +51,7 @@ export class TillSettingsService {
       const before = this.get();
       const next = TillSettings.parse({ ...before, ...patch });
       const now = this.deps.clock.now();
-      this.deps.sqlite
-        .prepare(
-          'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
-        )
-        .run(KEY, JSON.stringify({ ...next, knownMethods: DEFAULT_TILL_SETTINGS.paymentMethods }), now);
+      writeSettingRow(this.deps.sqlite, KEY, { ...next, knownMethods: DEFAULT_TILL_SETTINGS.paymentMethods }, now);
       this.audit.record(actor, { action: 'settings.till', entity: 'settings', entityId: KEY, before, after: next });
       this.cache = null;
       return next;

@@ -15,3 +15,18 @@ export function writeSettingRow(sqlite: Database.Database, key: string, value: u
      ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
   ).run(key, JSON.stringify(value), now);
 }
+
+/**
+ * A settings row parsed over its defaults (what a later version added is filled in), or the defaults themselves
+ * when the shop never saved it; `upgrade` first brings an old saved row up to date.
+ */
+export function readSettingOver<T extends object>(
+  sqlite: Database.Database,
+  key: string,
+  defaults: T,
+  schema: { parse(value: unknown): T },
+  upgrade: (saved: object) => object = (saved) => saved,
+): T {
+  const saved = readSettingRow(sqlite, key);
+  return saved !== undefined ? schema.parse({ ...defaults, ...upgrade(saved as object) }) : defaults;
+}

@@ -1,4 +1,4 @@
-import type { PaymentMethod } from '../../../shared/contract/sales';
+import { PAYMENT_METHODS, type PaymentMethod } from '../../../shared/contract/sales';
 import type { ShiftReport } from '../../../shared/contract/shifts';
 import type { Sqlite } from '../../db/open';
 import { stmt } from '../../db/statements';
@@ -131,15 +131,5 @@ function byMethod(
     f.amount += r.amount;
     out.set(r.method, f);
   }
-  return [...out.values()].sort((a, b) => ORDER.indexOf(a.method) - ORDER.indexOf(b.method));
+  return [...out.values()].sort((a, b) => PAYMENT_METHODS.indexOf(a.method) - PAYMENT_METHODS.indexOf(b.method));
 }
-
-const ORDER: readonly PaymentMethod[] = [
-  'cash',
-  'card',
-  'mobile_money',
-  'bank_transfer',
-  'on_account',
-  'store_credit',
-  'points',
-];

@@ -19,6 +19,7 @@ import type { PrintQueue } from '../../devices/queue';
 import type { AuditService } from '../audit/service';
 import { dayEnd, dayStart } from '../debts/dates';
 import type { Deps } from '../deps';
+import { queuePrintJob } from '../devices/print-jobs';
 import { nextDocumentNumber } from '../documents';
 import type { SalesActor } from '../sales/service';
 import type { SettingsService } from '../settings/service';
@@ -301,11 +302,13 @@ export class ShiftService {
     const now = this.deps.clock.now();
     const jobId = this.deps.newId();
     this.deps.sqlite.transaction(() => {
-      stmt(
-        this.deps.sqlite,
-        `INSERT INTO print_jobs (id, printer_id, template, data, status, attempts, created_at, updated_at, till_id)
-         VALUES (?, NULL, 'shift-report', ?, 'queued', 0, ?, ?, ?)`,
-      ).run(jobId, JSON.stringify({ store: storeHeader(this.store.store()), report }), now, now, this.deps.tillId());
+      queuePrintJob(this.deps, {
+        id: jobId,
+        template: 'shift-report',
+        data: { store: storeHeader(this.store.store()), report },
+        at: now,
+        tillId: this.deps.tillId(),
+      });
       this.audit.record(actor, {
         action: 'shift.print',
         entity: 'shift',
@@ -369,11 +372,7 @@ export class ShiftService {
       shiftNumber: shift.number,
       at: now,
     };
-    stmt(
-      this.deps.sqlite,
-      `INSERT INTO print_jobs (id, printer_id, template, data, status, attempts, created_at, updated_at, till_id)
-       VALUES (?, NULL, 'cash-slip', ?, 'queued', 0, ?, ?, ?)`,
-    ).run(jobId, JSON.stringify(slip), now, now, tillId);
+    queuePrintJob(this.deps, { id: jobId, template: 'cash-slip', data: slip, at: now, tillId });
     return {
       id,
       shiftId: shift.id,

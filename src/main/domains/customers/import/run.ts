@@ -1,6 +1,7 @@
 import type { CustomerUpdate } from '../../../../shared/contract/customers';
 import { AppError } from '../../../../shared/errors';
 import type { Actor, AuditService } from '../../audit/service';
+import { emptyReport } from '../../catalog/table-import';
 import type { Deps } from '../../deps';
 import type { PricingService } from '../../pricing/service';
 import type { SettingsService } from '../../settings/service';
@@ -83,14 +84,7 @@ export class CustomerImport {
     };
     const importId = this.deps.newId();
     const result: ImportResult = {
-      rows: 0,
-      created: 0,
-      updated: 0,
-      skipped: 0,
-      errors: [],
-      warnings: [],
-      ignoredColumns: mapping.ignored,
-      dryRun: !!opts.dryRun,
+      ...emptyReport(mapping.ignored, !!opts.dryRun),
       sheet: sheet.sheet ?? null,
       headerRow: sheet.rows[headerAt]?.line ?? 1,
       preset,

@@ -38,31 +38,18 @@ class ModemLine {
 
   /** Waits for the pattern; returns what came before it and its first group, and drops both. */
   async before(pattern: RegExp, ms: number): Promise<[string, string] | null> {
-    const end = Date.now() + ms;
-    for (;;) {
+    return this.until((): [string, string] | null => {
       const m = pattern.exec(this.buffer);
-      if (m) {
-        const text = this.buffer.slice(0, m.index);
-        this.buffer = this.buffer.slice(m.index + m[0].length);
-        return [text, m[1] ?? ''];
-      }
-      const left = end - Date.now();
-      if (left <= 0) return null;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
-        this.waiter = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      this.waiter = null;
-    }
+      if (!m) return null;
+      const text = this.buffer.slice(0, m.index);
+      this.buffer = this.buffer.slice(m.index + m[0].length);
+      return [text, m[1] ?? ''];
+    }, ms);
   }
 
   /** Waits for one of the answers; returns its match and drops what was read up to it. */
   async expect(patterns: RegExp[], ms: number): Promise<RegExpExecArray | null> {
-    const end = Date.now() + ms;
-    for (;;) {
+    return this.until(() => {
       for (const p of patterns) {
         const m = p.exec(this.buffer);
         if (m) {
@@ -70,6 +57,16 @@ class ModemLine {
           return m;
         }
       }
+      return null;
+    }, ms);
+  }
+
+  /** Tries `find` on what has come in, again each time more comes, until it finds something or `ms` have passed. */
+  private async until<T>(find: () => T | null, ms: number): Promise<T | null> {
+    const end = Date.now() + ms;
+    for (;;) {
+      const found = find();
+      if (found !== null) return found;
       const left = end - Date.now();
       if (left <= 0) return null;
       await new Promise<void>((resolve) => {
