@@ -6,7 +6,7 @@ import { type CustomerSpend, spendByCustomer } from '../../src/main/domains/insi
 import type { SalesOrder } from '../../src/shared/contract/sales';
 import { type InsightsShop, insightsShop, kampala } from './insights-fixture';
 
-const byId = (rows: CustomerSpend[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+const byId = (rows: readonly Readonly<CustomerSpend>[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
 
 /** one of the rows still live, or undefined */
 const pick = <T extends { live: boolean }>(rows: T[], n: number) => {

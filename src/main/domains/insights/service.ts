@@ -122,13 +122,13 @@ export class CustomerInsights {
     );
   }
 
-  /** Every customer with a sale or a refund in the window (./spend.ts), in new rows. */
-  spend(w: Window): CustomerSpend[] {
+  /** Every customer with a sale or a refund in the window (./spend.ts); rows shared with the kept parts. */
+  spend(w: Window): readonly Readonly<CustomerSpend>[] {
     return this.pastAndToday('spend', w, (part) => spendByCustomer(this.deps.sqlite, part), addSpend, []);
   }
 
   /** Customers with spend > 0 in the window, by spend descending, ties by id. */
-  private spenders(w: Window): CustomerSpend[] {
+  private spenders(w: Window): Readonly<CustomerSpend>[] {
     return this.spend(w)
       .filter((r) => r.spend > 0)
       .sort(bySpend);

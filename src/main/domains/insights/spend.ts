@@ -82,15 +82,22 @@ export function spendByCustomer(sqlite: Sqlite, w: Window): CustomerSpend[] {
 }
 
 /** By spend descending, ties by id. */
-export const bySpend = (a: CustomerSpend, b: CustomerSpend) =>
+export const bySpend = (a: Readonly<CustomerSpend>, b: Readonly<CustomerSpend>) =>
   b.spend - a.spend || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** The figures of two adjoining windows as one, in new rows (the first window's may be kept elsewhere). */
-export function addSpend(earlier: readonly CustomerSpend[], later: readonly CustomerSpend[]): CustomerSpend[] {
+/**
+ * The figures of two adjoining windows as one. Rows found in one window only are the same objects (the earlier
+ * window's are kept by ./past.ts), so the result is read-only.
+ */
+export function addSpend(
+  earlier: readonly Readonly<CustomerSpend>[],
+  later: readonly Readonly<CustomerSpend>[],
+): readonly Readonly<CustomerSpend>[] {
+  if (later.length === 0) return earlier;
   const rest = new Map(later.map((r) => [r.id, r]));
-  const out = earlier.map((a) => {
+  const out: Readonly<CustomerSpend>[] = earlier.map((a) => {
     const b = rest.get(a.id);
-    if (!b) return { ...a };
+    if (!b) return a;
     rest.delete(a.id);
     return {
       id: a.id,
@@ -101,7 +108,7 @@ export function addSpend(earlier: readonly CustomerSpend[], later: readonly Cust
       lastAt: b.lastAt ?? a.lastAt,
     };
   });
-  for (const b of rest.values()) out.push({ ...b });
+  for (const b of rest.values()) out.push(b);
   return out;
 }
 
