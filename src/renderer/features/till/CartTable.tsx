@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Product } from '../../../shared/contract/catalog';
 import type { Cart, CartLine, Discount, PricedLine, Quote } from '../../../shared/contract/sales';
 import { type MessageKey, useT } from '../../i18n';
+import { TableHead } from '../../ui/DataTable';
 import { formatQty, parseQty } from './cart';
 
 export function discountText(d: Discount | null | undefined, money: (n: number) => string): string {
@@ -55,26 +56,18 @@ export function CartTable({
     <div className="till-cart">
       <table className="till-lines">
         <caption className="sr-only">{t('till.lines')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('till.col.item')}</th>
-            <th scope="col" className="num">
-              {t('till.col.qty')}
-            </th>
-            <th scope="col" className="num">
-              {t('till.col.price')}
-            </th>
-            <th scope="col" className="num">
-              {t('till.col.discount')}
-            </th>
-            <th scope="col" className="num">
-              {t('till.col.total')}
-            </th>
-            <th scope="col">
-              <span className="sr-only">{t('till.col.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          cells={[
+            t('till.col.item'),
+            t('till.col.qty'),
+            t('till.col.price'),
+            t('till.col.discount'),
+            t('till.col.total'),
+            t('till.col.actions'),
+          ]}
+          num={[1, 2, 3, 4]}
+          srOnly={[5]}
+        />
         <tbody ref={body}>
           {cart.lines.map((line, i) => {
             const priced = quote?.lines[i]?.productId === line.productId ? quote.lines[i] : undefined;

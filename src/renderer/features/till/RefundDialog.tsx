@@ -3,6 +3,7 @@ import type { OrderWithRefunds, Refund, RefundMethodChoice } from '../../../shar
 import type { CurrencyCode } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
+import { TableHead } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { messageOf } from '../../ui/toast';
@@ -103,21 +104,16 @@ export function RefundDialog({
           {data.blockedReason && <p className="notice">{data.blockedReason}</p>}
           <table className="till-lines">
             <caption className="sr-only">{t('till.refundLines')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('till.col.item')}</th>
-                <th scope="col" className="num">
-                  {t('till.refundSold')}
-                </th>
-                <th scope="col" className="num">
-                  {t('till.refundLeft')}
-                </th>
-                <th scope="col" className="num">
-                  {t('till.refundQty')}
-                </th>
-                <th scope="col">{t('till.restock')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              cells={[
+                t('till.col.item'),
+                t('till.refundSold'),
+                t('till.refundLeft'),
+                t('till.refundQty'),
+                t('till.restock'),
+              ]}
+              num={[1, 2, 3]}
+            />
             <tbody>
               {data.lines.map((l, i) => (
                 <tr key={l.salesLineId}>
