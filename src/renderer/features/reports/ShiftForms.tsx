@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { TableHead } from '../../ui/DataTable';
+import { FormActions } from '../../ui/DialogParts';
 import { AmountField, PinField, TextField } from '../../ui/fields';
 import { CashCountFields, type CountState, countInput } from './CashCountFields';
 
@@ -90,14 +91,7 @@ export function MoveForm({
           <PinField id="move-pin" label={t('shift.approval.pin')} value={pin} onChange={setPin} />
         </fieldset>
       )}
-      <div className="row-actions">
-        <button type="submit" className="btn btn-primary">
-          {t('shift.move.submit')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('shift.move.submit')} cancel={t('common.cancel')} onCancel={onCancel} />
     </form>
   );
 }
@@ -143,14 +137,7 @@ export function CloseForm({
         locale={locale}
       />
       <TextField id="close-note" label={t('shift.close.note')} value={note} onChange={setNote} />
-      <div className="row-actions">
-        <button type="submit" className="btn btn-primary">
-          {t('shift.close.submit')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('shift.close.submit')} cancel={t('common.cancel')} onCancel={onCancel} />
     </form>
   );
 }
