@@ -52,8 +52,7 @@ export function CustomerSalesPanel({ drill }: { drill: Drill }) {
       filters={
         <DateRangeFields
           idPrefix="ins-cs"
-          fromLabel={t('ins.filter.from')}
-          toLabel={t('ins.filter.to')}
+          labels={[t('ins.filter.from'), t('ins.filter.to')]}
           value={range}
           onChange={setRange}
         />

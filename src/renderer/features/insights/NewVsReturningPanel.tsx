@@ -60,8 +60,7 @@ export function NewVsReturningPanel() {
         <>
           <DateRangeFields
             idPrefix="ins-nvr"
-            fromLabel={t('ins.filter.from')}
-            toLabel={t('ins.filter.to')}
+            labels={[t('ins.filter.from'), t('ins.filter.to')]}
             value={range}
             onChange={setRange}
           />

@@ -184,8 +184,7 @@ export function OfferEditor({ offer, ...context }: { offer: Offer | null } & Rul
       <div className="grid-3">
         <DateRangeFields
           idPrefix="of"
-          fromLabel={t('pr.offer.from')}
-          toLabel={t('pr.offer.to')}
+          labels={[t('pr.offer.from'), t('pr.offer.to')]}
           value={days}
           onChange={setDays}
         />

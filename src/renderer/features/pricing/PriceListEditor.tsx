@@ -133,13 +133,7 @@ export function PriceListEditor({ list, ...context }: { list: PriceList | null }
           options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
         />
         <CheckField id="pl-active" label={t('pr.active')} checked={active} onChange={setActive} />
-        <DateRangeFields
-          idPrefix="pl"
-          fromLabel={t('pr.validFrom')}
-          toLabel={t('pr.validTo')}
-          value={days}
-          onChange={setDays}
-        />
+        <DateRangeFields idPrefix="pl" labels={[t('pr.validFrom'), t('pr.validTo')]} value={days} onChange={setDays} />
       </div>
       {currency !== storeCurrency && <p className="notice">{t('pr.list.otherCurrency', { currency })}</p>}
 
