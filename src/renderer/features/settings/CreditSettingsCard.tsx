@@ -1,26 +1,18 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { CREDIT_POLICIES, type CreditPolicy } from '../../../shared/contract/receivables';
-import { type CurrencyCode, parseMoney, toDecimalString } from '../../../shared/money';
+import { parseMoney, toDecimalString } from '../../../shared/money';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { SelectField, TextField } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
-import { SettingsCard } from './SettingsCard';
+import { SettingsCard, type ShopCardProps } from './SettingsCard';
 
 /**
  * The shop's credit rules: the limit for customers without their own, payment terms when neither the customer nor
  * their category has any, and what the till does when a sale goes over a limit.
  */
-export function CreditSettingsCard({
-  editable,
-  currency,
-  locale,
-}: {
-  editable: boolean;
-  currency: CurrencyCode;
-  locale: string;
-}) {
+export function CreditSettingsCard({ editable, currency, locale }: ShopCardProps) {
   const { t } = useI18n();
   const { onError } = useShell();
   const toast = useToast();

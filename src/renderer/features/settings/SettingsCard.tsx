@@ -1,4 +1,8 @@
 import type { FormEvent, ReactNode } from 'react';
+import type { CurrencyCode } from '../../../shared/money';
+
+/** What a card of shop-wide rules is given: whether this person may change them, and how the shop writes money. */
+export type ShopCardProps = { editable: boolean; currency: CurrencyCode; locale: string };
 
 /**
  * A card of settings on the settings screen: a form under its heading, its controls off while they may not be

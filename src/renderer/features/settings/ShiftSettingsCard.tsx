@@ -1,23 +1,15 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { ShiftSettings } from '../../../shared/contract/shifts';
-import { type CurrencyCode, parseMoney, toDecimalString } from '../../../shared/money';
+import { parseMoney, toDecimalString } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, TextField } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
-import { SettingsCard } from './SettingsCard';
+import { SettingsCard, type ShopCardProps } from './SettingsCard';
 
 /** The shift rules: whether cash needs an open shift, blind close, and the limits a manager's PIN or a note guard. */
-export function ShiftSettingsCard({
-  editable,
-  currency,
-  locale,
-}: {
-  editable: boolean;
-  currency: CurrencyCode;
-  locale: string;
-}) {
+export function ShiftSettingsCard({ editable, currency, locale }: ShopCardProps) {
   const t = useT();
   const { onError } = useShell();
   const toast = useToast();
