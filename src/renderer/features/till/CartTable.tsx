@@ -10,24 +10,8 @@ export function discountText(d: Discount | null | undefined, money: (n: number) 
   return d.kind === 'percent' ? `${d.bp / 100}%` : money(d.amount);
 }
 
-/** The sale's lines. Prices come from the latest quote; a line the server has not priced yet shows a dash. */
-export function CartTable({
-  cart,
-  quote,
-  products,
-  selected,
-  onSelect,
-  onQty,
-  onRemove,
-  onDone,
-  money,
-  locale,
-  qtyFocus,
-}: {
-  cart: Cart;
-  quote: Quote | null;
-  products: ReadonlyMap<string, Product>;
-  selected: number;
+/** What a line may do and how it writes figures: the same for the table and each of its rows. */
+type LineActions = {
   onSelect: (i: number) => void;
   onQty: (i: number, qtyMilli: number) => void;
   onRemove: (i: number) => void;
@@ -35,9 +19,24 @@ export function CartTable({
   onDone: () => void;
   money: (n: number) => string;
   locale: string;
+};
+
+/** The sale's lines. Prices come from the latest quote; a line the server has not priced yet shows a dash. */
+export function CartTable({
+  cart,
+  quote,
+  products,
+  selected,
+  qtyFocus,
+  ...actions
+}: {
+  cart: Cart;
+  quote: Quote | null;
+  products: ReadonlyMap<string, Product>;
+  selected: number;
   /** bumped to put the cursor in the selected line's quantity (F4) */
   qtyFocus: number;
-}) {
+} & LineActions) {
   const t = useT();
   const body = useRef<HTMLTableSectionElement>(null);
 
@@ -80,12 +79,7 @@ export function CartTable({
                 priced={priced}
                 product={products.get(line.productId)}
                 selected={i === selected}
-                onSelect={onSelect}
-                onQty={onQty}
-                onRemove={onRemove}
-                onDone={onDone}
-                money={money}
-                locale={locale}
+                {...actions}
               />
             );
           })}
@@ -113,13 +107,7 @@ function LineRow({
   priced: PricedLine | undefined;
   product: Product | undefined;
   selected: boolean;
-  onSelect: (i: number) => void;
-  onQty: (i: number, qtyMilli: number) => void;
-  onRemove: (i: number) => void;
-  onDone: () => void;
-  money: (n: number) => string;
-  locale: string;
-}) {
+} & LineActions) {
   const t = useT();
   const name = priced?.name ?? product?.name ?? '…';
   const unit = priced?.unit ?? product?.unit ?? 'piece';
