@@ -38,6 +38,33 @@ export type SummaryRow = {
   cellsAsHeaders?: boolean;
 };
 
+/**
+ * The `<thead>` of a table written by hand (one whose cells hold inputs or several parts): one row of column heads;
+ * the heads at the `num` positions line up with figures, those at `srOnly` are read out but not shown.
+ */
+export function TableHead({
+  cells,
+  num = [],
+  srOnly = [],
+}: {
+  cells: readonly ReactNode[];
+  num?: readonly number[];
+  srOnly?: readonly number[];
+}) {
+  return (
+    <thead>
+      <tr>
+        {cells.map((c, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the heads are fixed, a head is its position
+          <th key={i} scope="col" className={num.includes(i) ? 'num' : undefined}>
+            {srOnly.includes(i) ? <span className="sr-only">{c}</span> : c}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
 type SortState = { key: string; dir: 'ascending' | 'descending' } | null;
 
 const join = (...c: Array<string | false | undefined | null>) => c.filter(Boolean).join(' ') || undefined;

@@ -57,6 +57,32 @@ export function EnterButton({
   );
 }
 
+/** A form's last row: its submit button, then the one that leaves without saving. */
+export function FormActions({
+  submit,
+  cancel,
+  onCancel,
+  disabled,
+  className = 'row-actions',
+}: {
+  submit: ReactNode;
+  cancel: ReactNode;
+  onCancel: () => void;
+  disabled?: boolean;
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      <button type="submit" className="btn btn-primary" disabled={disabled}>
+        {submit}
+      </button>
+      <button type="button" className="btn btn-ghost" onClick={onCancel}>
+        {cancel}
+      </button>
+    </div>
+  );
+}
+
 /** A yes-or-no question before something that cannot be taken back; the yes button has the cursor. */
 export function ConfirmDialog({
   title,

@@ -30,14 +30,13 @@ export function FilterBar({
 /** From and to days (YYYY-MM-DD) as two date fields, for any filter over a period. */
 export function DateRangeFields({
   idPrefix,
-  fromLabel,
-  toLabel,
+  labels: [fromLabel, toLabel],
   value,
   onChange,
 }: {
   idPrefix: string;
-  fromLabel: string;
-  toLabel: string;
+  /** the from field's label, then the to field's */
+  labels: readonly [string, string];
   value: { from: string; to: string };
   onChange: (v: { from: string; to: string }) => void;
 }) {

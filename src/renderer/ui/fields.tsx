@@ -206,6 +206,14 @@ export function TimeZoneSelect(p: ValueProps<string>) {
 /** One text field of a form described as data: which value of the form it edits, and its input's attributes. */
 export type TextSpec<K extends string> = Base & InputProps & { key: K };
 
+const keypadSpec =
+  (inputMode: 'numeric' | 'decimal') =>
+  <K extends string>(key: K, id: string, label: string): TextSpec<K> => ({ key, id, label, inputMode });
+/** The spec of a field for a whole number (numeric keypad). */
+export const numberSpec = keypadSpec('numeric');
+/** The spec of a field for an amount or a decimal (decimal keypad). */
+export const decimalSpec = keypadSpec('decimal');
+
 /**
  * Several labelled text fields over one form object, from a list of specs: a form's rows of fields without writing
  * the same `<TextField id label value onChange>` again for every value.

@@ -113,8 +113,7 @@ export function AuditScreen() {
         />
         <DateRangeFields
           idPrefix="f"
-          fromLabel={t('audit.from')}
-          toLabel={t('audit.to')}
+          labels={[t('audit.from'), t('audit.to')]}
           value={draft}
           onChange={(v) => setDraft({ ...draft, ...v })}
         />

@@ -86,6 +86,8 @@ export function CustomerForm({
       setAsking(false);
     }
   };
+  /** a text control's value and change for one part of the form */
+  const bind = (k: keyof FormState) => ({ value: f[k], onChange: set(k) });
   const editing = Boolean(customer);
 
   const build = (): CustomerCreate | null => {
@@ -209,49 +211,24 @@ export function CustomerForm({
       </fieldset>
       {f.type === 'individual' ? (
         <div className="cust-grid">
-          <TextField
-            id="cf-title"
-            label={t('cust.titleField')}
-            className="cf-narrow"
-            value={f.title}
-            onChange={set('title')}
-          />
-          <TextField
-            id="cf-first"
-            label={t('cust.firstName')}
-            autoFocus
-            value={f.firstName}
-            onChange={set('firstName')}
-          />
-          <TextField id="cf-last" label={t('cust.lastName')} value={f.lastName} onChange={set('lastName')} />
+          <TextField id="cf-title" label={t('cust.titleField')} className="cf-narrow" {...bind('title')} />
+          <TextField id="cf-first" label={t('cust.firstName')} autoFocus {...bind('firstName')} />
+          <TextField id="cf-last" label={t('cust.lastName')} {...bind('lastName')} />
         </div>
       ) : (
         <div className="cust-grid">
-          <TextField
-            id="cf-company"
-            label={t('cust.company')}
-            autoFocus
-            required
-            value={f.companyName}
-            onChange={set('companyName')}
-          />
-          <TextField
-            id="cf-contact"
-            label={t('cust.contact')}
-            value={f.contactPerson}
-            onChange={set('contactPerson')}
-          />
-          <TextField id="cf-tax" label={t('cust.taxId')} value={f.taxId} onChange={set('taxId')} />
+          <TextField id="cf-company" label={t('cust.company')} autoFocus required {...bind('companyName')} />
+          <TextField id="cf-contact" label={t('cust.contact')} {...bind('contactPerson')} />
+          <TextField id="cf-tax" label={t('cust.taxId')} {...bind('taxId')} />
         </div>
       )}
       <div className="cust-grid">
-        <TextField id="cf-phone" label={t('cust.phone')} type="tel" value={f.phone} onChange={set('phone')} />
-        <TextField id="cf-email" label={t('cust.email')} type="email" value={f.email} onChange={set('email')} />
+        <TextField id="cf-phone" label={t('cust.phone')} type="tel" {...bind('phone')} />
+        <TextField id="cf-email" label={t('cust.email')} type="email" {...bind('email')} />
         <SelectField
           id="cf-category"
           label={t('cust.category')}
-          value={f.categoryId}
-          onChange={set('categoryId')}
+          {...bind('categoryId')}
           options={[
             { value: '', label: t('cust.category.none') },
             ...categories.map((c) => ({ value: c.id, label: c.name })),
@@ -261,17 +238,10 @@ export function CustomerForm({
           id="cf-credit"
           label={t('cust.creditLimit', { currency })}
           inputMode="decimal"
-          value={f.creditLimit}
-          onChange={set('creditLimit')}
+          {...bind('creditLimit')}
         />
-        <TextField
-          id="cf-terms"
-          label={t('cust.terms')}
-          inputMode="numeric"
-          value={f.paymentTerms}
-          onChange={set('paymentTerms')}
-        />
-        <TextField id="cf-tags" label={t('cust.tags')} value={f.tags} onChange={set('tags')} />
+        <TextField id="cf-terms" label={t('cust.terms')} inputMode="numeric" {...bind('paymentTerms')} />
+        <TextField id="cf-tags" label={t('cust.tags')} {...bind('tags')} />
       </div>
       <CustomerFormDetails
         d={details}
@@ -279,7 +249,7 @@ export function CustomerForm({
         type={f.type}
         optedInAt={customer?.marketingOptIn ? customer.marketingOptInAt : null}
       />
-      <TextAreaField id="cf-notes" label={t('cust.notes')} value={f.notes} onChange={set('notes')} />
+      <TextAreaField id="cf-notes" label={t('cust.notes')} {...bind('notes')} />
 
       {dupes && (
         <div className="dup-panel" role="alert" aria-labelledby="dup-title">

@@ -57,6 +57,16 @@ export function initialDetails(c: Customer | undefined): Details {
   };
 }
 
+/** An address's text parts: which, the end of its field's id, its label. */
+const ADDRESS_LINES = [
+  ['line1', 'line1', 'cust.address.line1'],
+  ['line2', 'line2', 'cust.address.line2'],
+  ['city', 'city', 'cust.address.city'],
+  ['region', 'region', 'cust.address.region'],
+  ['postalCode', 'postal', 'cust.address.postalCode'],
+  ['country', 'country', 'cust.address.country'],
+] as const satisfies readonly (readonly [keyof AddressDraft, string, MessageKey])[];
+
 const orNull = (s: string) => (s.trim() === '' ? null : s.trim());
 
 /** The contract fields the details hold; blank addresses are left out. */
@@ -98,6 +108,10 @@ export function CustomerFormDetails({
     <K extends keyof Details>(k: K) =>
     (v: Details[K]) =>
       setD((x) => ({ ...x, [k]: v }));
+  type Texts = 'dateOfBirth' | 'registrationNo' | 'businessType' | 'industry' | 'preferredLanguage';
+  type Checks = 'consentSms' | 'consentWhatsapp' | 'consentEmail' | 'marketingOptIn';
+  const bind = (k: Texts) => ({ value: d[k], onChange: set(k) });
+  const check = (k: Checks) => ({ checked: d[k], onChange: set(k) });
   const setAddress = (key: number, patch: Partial<AddressDraft>) =>
     setD((x) => {
       const target = x.addresses.find((a) => a.key === key);
@@ -125,35 +139,18 @@ export function CustomerFormDetails({
     <>
       <div className="cust-grid">
         {type === 'individual' ? (
-          <TextField
-            id="cf-dob"
-            label={t('cust.dob')}
-            type="date"
-            value={d.dateOfBirth}
-            onChange={set('dateOfBirth')}
-          />
+          <TextField id="cf-dob" label={t('cust.dob')} type="date" {...bind('dateOfBirth')} />
         ) : (
           <>
-            <TextField
-              id="cf-regno"
-              label={t('cust.registrationNo')}
-              value={d.registrationNo}
-              onChange={set('registrationNo')}
-            />
-            <TextField
-              id="cf-btype"
-              label={t('cust.businessType')}
-              value={d.businessType}
-              onChange={set('businessType')}
-            />
-            <TextField id="cf-industry" label={t('cust.industry')} value={d.industry} onChange={set('industry')} />
+            <TextField id="cf-regno" label={t('cust.registrationNo')} {...bind('registrationNo')} />
+            <TextField id="cf-btype" label={t('cust.businessType')} {...bind('businessType')} />
+            <TextField id="cf-industry" label={t('cust.industry')} {...bind('industry')} />
           </>
         )}
         <SelectField
           id="cf-language"
           label={t('cust.language')}
-          value={d.preferredLanguage}
-          onChange={set('preferredLanguage')}
+          {...bind('preferredLanguage')}
           options={[
             { value: '', label: t('cust.language.none') },
             ...languages.map(([value, label]) => ({ value, label })),
@@ -162,25 +159,10 @@ export function CustomerFormDetails({
       </div>
       <fieldset className="plain cf-consents">
         <legend>{t('cust.consent')}</legend>
-        <CheckField id="cf-sms" label={t('cust.consent.sms')} checked={d.consentSms} onChange={set('consentSms')} />
-        <CheckField
-          id="cf-whatsapp"
-          label={t('cust.consent.whatsapp')}
-          checked={d.consentWhatsapp}
-          onChange={set('consentWhatsapp')}
-        />
-        <CheckField
-          id="cf-consent-email"
-          label={t('cust.consent.email')}
-          checked={d.consentEmail}
-          onChange={set('consentEmail')}
-        />
-        <CheckField
-          id="cf-marketing"
-          label={t('cust.marketing')}
-          checked={d.marketingOptIn}
-          onChange={set('marketingOptIn')}
-        />
+        <CheckField id="cf-sms" label={t('cust.consent.sms')} {...check('consentSms')} />
+        <CheckField id="cf-whatsapp" label={t('cust.consent.whatsapp')} {...check('consentWhatsapp')} />
+        <CheckField id="cf-consent-email" label={t('cust.consent.email')} {...check('consentEmail')} />
+        <CheckField id="cf-marketing" label={t('cust.marketing')} {...check('marketingOptIn')} />
         {d.marketingOptIn && optedInAt !== null && (
           <span className="muted">{t('cust.marketing.since', { date: new Date(optedInAt).toLocaleDateString() })}</span>
         )}
@@ -202,43 +184,16 @@ export function CustomerFormDetails({
                   label: t(`cust.address.${k}` as MessageKey),
                 }))}
               />
-              <TextField
-                id={`cf-a${a.key}-line1`}
-                label={t('cust.address.line1')}
-                value={a.line1}
-                onChange={(v) => setAddress(a.key, { line1: v })}
-              />
-              <TextField
-                id={`cf-a${a.key}-line2`}
-                label={t('cust.address.line2')}
-                value={a.line2}
-                onChange={(v) => setAddress(a.key, { line2: v })}
-              />
-              <TextField
-                id={`cf-a${a.key}-city`}
-                label={t('cust.address.city')}
-                value={a.city}
-                onChange={(v) => setAddress(a.key, { city: v })}
-              />
-              <TextField
-                id={`cf-a${a.key}-region`}
-                label={t('cust.address.region')}
-                value={a.region}
-                onChange={(v) => setAddress(a.key, { region: v })}
-              />
-              <TextField
-                id={`cf-a${a.key}-postal`}
-                label={t('cust.address.postalCode')}
-                value={a.postalCode}
-                onChange={(v) => setAddress(a.key, { postalCode: v })}
-              />
-              <TextField
-                id={`cf-a${a.key}-country`}
-                label={t('cust.address.country')}
-                maxLength={2}
-                value={a.country}
-                onChange={(v) => setAddress(a.key, { country: v })}
-              />
+              {ADDRESS_LINES.map(([k, id, label]) => (
+                <TextField
+                  key={k}
+                  id={`cf-a${a.key}-${id}`}
+                  label={t(label)}
+                  maxLength={k === 'country' ? 2 : undefined}
+                  value={a[k]}
+                  onChange={(v) => setAddress(a.key, { [k]: v })}
+                />
+              ))}
               <CheckField
                 id={`cf-a${a.key}-default`}
                 label={t(`cust.address.default.${a.kind}` as MessageKey)}

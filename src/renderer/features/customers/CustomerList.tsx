@@ -158,6 +158,7 @@ export function CustomerList({
     <K extends keyof ListQuery>(k: K) =>
     (v: ListQuery[K]) =>
       setQuery({ ...query, [k]: v });
+  const bind = <K extends keyof ListQuery>(k: K) => ({ value: query[k], onChange: set(k) });
   const selected = rows[sel];
 
   return (
@@ -208,8 +209,7 @@ export function CustomerList({
           aria-autocomplete="list"
           aria-activedescendant={selected ? `cust-opt-${selected.id}` : undefined}
           aria-describedby="cust-search-hint"
-          value={query.text}
-          onChange={set('text')}
+          {...bind('text')}
           onKeyDown={onKey}
         >
           <span id="cust-search-hint" className="hint">
@@ -219,8 +219,7 @@ export function CustomerList({
         <SelectField
           id="cust-status"
           label={t('cust.status')}
-          value={query.status}
-          onChange={set('status')}
+          {...bind('status')}
           options={(['active', 'inactive', 'merged', 'any'] as const).map((s) => ({
             value: s,
             label: t(`cust.status.${s}` as MessageKey),
@@ -229,8 +228,7 @@ export function CustomerList({
         <SelectField
           id="cust-type"
           label={t('cust.type')}
-          value={query.type}
-          onChange={set('type')}
+          {...bind('type')}
           options={[
             { value: '' as const, label: t('cust.type.any') },
             ...CUSTOMER_TYPES.map((ty) => ({ value: ty, label: t(`cust.type.${ty}` as MessageKey) })),
@@ -239,8 +237,7 @@ export function CustomerList({
         <SelectField
           id="cust-category"
           label={t('cust.category')}
-          value={query.categoryId}
-          onChange={set('categoryId')}
+          {...bind('categoryId')}
           options={[
             { value: '', label: t('cust.category.any') },
             ...categories.map((c) => ({ value: c.id, label: c.name })),
@@ -249,8 +246,7 @@ export function CustomerList({
         <SelectField
           id="cust-sort"
           label={t('cust.sort')}
-          value={query.sort}
-          onChange={set('sort')}
+          {...bind('sort')}
           options={SEARCH_SORTS.map((s) => ({ value: s, label: t(`cust.sort.${s}` as MessageKey) }))}
         />
         <MoreFilters query={query} setQuery={setQuery} />

@@ -10,7 +10,7 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
-import { EscButton } from '../../ui/DialogParts';
+import { EscButton, InlineError } from '../../ui/DialogParts';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { type ListQuery, queryFilters } from './list-query';
@@ -125,11 +125,7 @@ export function ExportPanel({ query, onClose }: { query: ListQuery; onClose: () 
           {t('cust.export.leaves', { n: count.data.customers })}
         </p>
       )}
-      {fields.size === 0 && (
-        <p className="inline-alert" role="alert">
-          {t('cust.export.pickField')}
-        </p>
-      )}
+      <InlineError error={fields.size === 0 && t('cust.export.pickField')} />
       <div className="row-actions">
         <button
           type="button"

@@ -24,6 +24,7 @@ export function MoreFilters({ query, setQuery }: { query: ListQuery; setQuery: (
     <K extends keyof ListQuery>(k: K) =>
     (v: ListQuery[K]) =>
       setQuery({ ...query, [k]: v });
+  const bind = <K extends keyof ListQuery>(k: K) => ({ value: query[k], onChange: set(k) });
 
   return (
     <div className="more-filters">
@@ -49,13 +50,12 @@ export function MoreFilters({ query, setQuery }: { query: ListQuery; setQuery: (
       </div>
       {open && (
         <div id="cust-more-filters" className="more-filters-grid">
-          <TextField id="cust-tag" label={t('cust.filters.tag')} value={query.tag} onChange={set('tag')} />
-          <TextField id="cust-city" label={t('cust.filters.city')} value={query.city} onChange={set('city')} />
+          <TextField id="cust-tag" label={t('cust.filters.tag')} {...bind('tag')} />
+          <TextField id="cust-city" label={t('cust.filters.city')} {...bind('city')} />
           <SelectField
             id="cust-birth-month"
             label={t('cust.filters.birthMonth')}
-            value={query.birthMonth}
-            onChange={set('birthMonth')}
+            {...bind('birthMonth')}
             options={[
               { value: '', label: t('cust.filters.anyMonth') },
               ...MONTHS.map((m) => ({ value: m, label: monthName(m) })),
@@ -65,30 +65,11 @@ export function MoreFilters({ query, setQuery }: { query: ListQuery; setQuery: (
             id="cust-created-from"
             label={t('cust.filters.createdFrom')}
             type="date"
-            value={query.createdFrom}
-            onChange={set('createdFrom')}
+            {...bind('createdFrom')}
           />
-          <TextField
-            id="cust-created-to"
-            label={t('cust.filters.createdTo')}
-            type="date"
-            value={query.createdTo}
-            onChange={set('createdTo')}
-          />
-          <TextField
-            id="cust-active-from"
-            label={t('cust.filters.activeFrom')}
-            type="date"
-            value={query.activeFrom}
-            onChange={set('activeFrom')}
-          />
-          <TextField
-            id="cust-active-to"
-            label={t('cust.filters.activeTo')}
-            type="date"
-            value={query.activeTo}
-            onChange={set('activeTo')}
-          />
+          <TextField id="cust-created-to" label={t('cust.filters.createdTo')} type="date" {...bind('createdTo')} />
+          <TextField id="cust-active-from" label={t('cust.filters.activeFrom')} type="date" {...bind('activeFrom')} />
+          <TextField id="cust-active-to" label={t('cust.filters.activeTo')} type="date" {...bind('activeTo')} />
         </div>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { CODE_PAGES, type CodePage, PRINTER_DIALECTS, type PrinterProfile } from '../../../shared/contract/devices';
 import { useT } from '../../i18n';
+import { FormActions } from '../../ui/DialogParts';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
 
 type Draft = Omit<PrinterProfile, 'id'> & { id?: string };
@@ -117,14 +118,7 @@ export function PrinterForm({
         checked={d.isDefault}
         onChange={(v) => set('isDefault', v)}
       />
-      <div className="form-actions">
-        <button type="submit" className="btn btn-primary">
-          {t('common.save')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('common.save')} cancel={t('common.cancel')} onCancel={onCancel} className="form-actions" />
     </form>
   );
 }

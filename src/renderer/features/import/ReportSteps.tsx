@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ImportReport } from '../../../shared/contract/customer-import';
 import { useT } from '../../i18n';
+import { TableHead } from '../../ui/DataTable';
 
 /** Rows shown on screen; the exported report has them all. */
 const SHOWN_ISSUES = 200;
@@ -43,15 +44,7 @@ function Issues({ report }: { report: ImportReport }) {
       <h2 id="h-imp-issues">{t('imp.issues')}</h2>
       <div className="import-issues">
         <table className="table" aria-labelledby="h-imp-issues">
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {t('imp.issue.row')}
-              </th>
-              <th scope="col">{t('imp.issue.kind')}</th>
-              <th scope="col">{t('imp.issue.message')}</th>
-            </tr>
-          </thead>
+          <TableHead cells={[t('imp.issue.row'), t('imp.issue.kind'), t('imp.issue.message')]} num={[0]} />
           <tbody>
             {all.slice(0, SHOWN_ISSUES).map((i) => (
               <tr key={`${i.row}-${i.kind}-${i.field}-${i.message}`} className={`issue-${i.kind}`}>

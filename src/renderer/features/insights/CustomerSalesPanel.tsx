@@ -1,13 +1,11 @@
 import { useState } from 'react';
 import type { CustomerSalesReport, CustomerSalesRow } from '../../../shared/contract/insights';
 import { useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { type Column, DataTable } from '../../ui/DataTable';
-import { ExportButtons } from '../../ui/ExportButtons';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { DateRangeFields, FilterBar, ReportFrame } from '../../ui/ReportFrame';
-import { CustomerLink, type Drill, ListButton, monthsBack, ReportState } from './common';
+import { DateRangeFields } from '../../ui/ReportFrame';
+import { customerColumn, type Drill, InsightPanel, monthsBack } from './common';
 
 type Figures = CustomerSalesReport['totals'];
 
@@ -19,7 +17,6 @@ export function CustomerSalesPanel({ drill }: { drill: Drill }) {
   const [range, setRange] = useState({ from: monthsBack(today, 0), to: today });
   const [asked, setAsked] = useState(range);
   const q = useApiQuery('insights', 'customerSales', asked, { keepPrevious: true });
-  const r = q.data;
   const money = (k: keyof Figures, header: string): Column<CustomerSalesRow> => ({
     key: k,
     header,
@@ -27,11 +24,7 @@ export function CustomerSalesPanel({ drill }: { drill: Drill }) {
     cell: (c) => f.plain(c[k]),
   });
   const columns: Column<CustomerSalesRow>[] = [
-    {
-      key: 'name',
-      header: t('ins.col.customer'),
-      cell: (c) => <CustomerLink id={c.id} name={c.name} onOpen={drill.openCustomer} />,
-    },
+    customerColumn(t, drill),
     { key: 'sales', header: t('ins.col.sales'), num: true, cell: (c) => c.sales },
     money('gross', t('ins.col.gross')),
     money('refunds', t('ins.col.refunds')),
@@ -52,41 +45,22 @@ export function CustomerSalesPanel({ drill }: { drill: Drill }) {
       ]),
     );
   return (
-    <ReportFrame
-      className="debt-panel ins-panel"
+    <InsightPanel
+      source={{ report: 'customerSales', query: asked }}
+      list={{ drill, title: t('ins.tab.customerSales') }}
+      onApply={() => range.from && range.to && range.from <= range.to && setAsked(range)}
       filters={
-        <FilterBar
-          className="debt-filters"
-          onApply={() => range.from && range.to && range.from <= range.to && setAsked(range)}
-        >
-          <DateRangeFields
-            idPrefix="ins-cs"
-            fromLabel={t('ins.filter.from')}
-            toLabel={t('ins.filter.to')}
-            value={range}
-            onChange={setRange}
-          />
-          <button type="submit" className="btn btn-primary">
-            {t('ins.show')}
-          </button>
-        </FilterBar>
+        <DateRangeFields
+          idPrefix="ins-cs"
+          labels={[t('ins.filter.from'), t('ins.filter.to')]}
+          value={range}
+          onChange={setRange}
+        />
       }
-      title={r && t('ins.cs.title', { currency: r.currency })}
-      exportGroup={
-        r && (
-          <div className="ins-actions">
-            <ListButton
-              onClick={() => drill.openList({ report: 'customerSales', query: asked }, t('ins.tab.customerSales'))}
-            />
-            <ExportButtons
-              label={t('ins.export')}
-              fetchFile={(format) => api.insights.export({ report: 'customerSales', query: asked, format })}
-            />
-          </div>
-        )
-      }
+      q={q}
+      title={(r) => t('ins.cs.title', { currency: r.currency })}
     >
-      {r ? (
+      {(r) => (
         <DataTable
           rows={r.customers}
           columns={columns}
@@ -98,9 +72,7 @@ export function CustomerSalesPanel({ drill }: { drill: Drill }) {
           foot={[{ label: t('ins.total'), testId: 'ins-cs-total', className: 'aging-total', cells: totals(r.totals) }]}
           footIn="tfoot"
         />
-      ) : (
-        <ReportState loading={q.isLoading} error={q.isError} />
       )}
-    </ReportFrame>
+    </InsightPanel>
   );
 }

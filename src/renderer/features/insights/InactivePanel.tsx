@@ -2,14 +2,11 @@ import { useMemo, useState } from 'react';
 import type { ChartSpec } from '../../../shared/charts';
 import type { InactiveCustomer, InactiveCustomersQuery } from '../../../shared/contract/insights';
 import { useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { type Column, DataTable } from '../../ui/DataTable';
-import { ExportButtons } from '../../ui/ExportButtons';
 import { TextField } from '../../ui/fields';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { FilterBar, ReportFrame } from '../../ui/ReportFrame';
-import { ChartFigure, CustomerLink, type Drill, dayText, ListButton, ReportState } from './common';
+import { ChartFigure, customerColumn, type Drill, dayText, InsightPanel } from './common';
 
 const num = (v: string, lo: number, hi: number, fallback: number) => {
   const n = Math.trunc(Number(v));
@@ -38,11 +35,7 @@ export function InactivePanel({ drill }: { drill: Drill }) {
     };
   }, [r, t]);
   const columns: Column<InactiveCustomer>[] = [
-    {
-      key: 'name',
-      header: t('ins.col.customer'),
-      cell: (c) => <CustomerLink id={c.id} name={c.name} onOpen={drill.openCustomer} />,
-    },
+    customerColumn(t, drill),
     { key: 'spend', header: t('ins.col.spendIn', { currency: f.currency }), num: true, cell: (c) => f.plain(c.spend) },
     { key: 'last', header: t('ins.col.lastPurchase'), num: true, cell: (c) => dayText(f.date, c.lastPurchaseAt) },
     { key: 'since', header: t('ins.col.daysSince'), num: true, cell: (c) => c.daysSinceLastPurchase },
@@ -55,10 +48,12 @@ export function InactivePanel({ drill }: { drill: Drill }) {
       asOf: asOf || undefined,
     });
   return (
-    <ReportFrame
-      className="debt-panel ins-panel"
+    <InsightPanel
+      source={{ report: 'inactiveCustomers', query: asked }}
+      list={{ drill, title: t('ins.tab.inactive') }}
+      onApply={apply}
       filters={
-        <FilterBar className="debt-filters" onApply={apply}>
+        <>
           <TextField id="ins-in-top" label={t('ins.filter.topN')} type="number" min={1} value={top} onChange={setTop} />
           <TextField
             id="ins-in-lookback"
@@ -79,28 +74,13 @@ export function InactivePanel({ drill }: { drill: Drill }) {
             onChange={setQuiet}
           />
           <TextField id="ins-in-asof" label={t('ins.filter.asOf')} type="date" value={asOf} onChange={setAsOf} />
-          <button type="submit" className="btn btn-primary">
-            {t('ins.show')}
-          </button>
-        </FilterBar>
+        </>
       }
-      title={r && t('ins.inactive.title', { top: r.top, days: r.quietDays })}
-      exportGroup={
-        r && (
-          <div className="ins-actions">
-            <ListButton
-              onClick={() => drill.openList({ report: 'inactiveCustomers', query: asked }, t('ins.tab.inactive'))}
-            />
-            <ExportButtons
-              label={t('ins.export')}
-              fetchFile={(format) => api.insights.export({ report: 'inactiveCustomers', query: asked, format })}
-            />
-          </div>
-        )
-      }
+      q={q}
+      title={(r) => t('ins.inactive.title', { top: r.top, days: r.quietDays })}
       chart={chart && <ChartFigure spec={chart} caption={t('ins.inactive.chart')} />}
     >
-      {r ? (
+      {(r) => (
         <DataTable
           rows={r.customers}
           columns={columns}
@@ -109,9 +89,7 @@ export function InactivePanel({ drill }: { drill: Drill }) {
           wrap
           empty={t('ins.inactive.empty')}
         />
-      ) : (
-        <ReportState loading={q.isLoading} error={q.isError} />
       )}
-    </ReportFrame>
+    </InsightPanel>
   );
 }

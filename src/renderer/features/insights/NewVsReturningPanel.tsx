@@ -3,15 +3,13 @@ import type { ChartSpec } from '../../../shared/charts';
 import { type NewVsReturningPeriod, type NewVsReturningQuery, PERIOD_KINDS } from '../../../shared/contract/insights';
 import type { CurrencyCode } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { Chart } from '../../ui/Chart';
 import { type Column, DataTable } from '../../ui/DataTable';
-import { ExportButtons } from '../../ui/ExportButtons';
 import { SelectField } from '../../ui/fields';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { DateRangeFields, FilterBar, ReportFrame } from '../../ui/ReportFrame';
-import { monthsBack, ReportState } from './common';
+import { DateRangeFields } from '../../ui/ReportFrame';
+import { InsightPanel, monthsBack } from './common';
 
 type By = (typeof PERIOD_KINDS)[number];
 
@@ -55,17 +53,14 @@ export function NewVsReturningPanel() {
     },
   ];
   return (
-    <ReportFrame
-      className="debt-panel ins-panel"
+    <InsightPanel
+      source={{ report: 'newVsReturning', query: asked }}
+      onApply={() => range.from && range.to && range.from <= range.to && setAsked({ ...range, by })}
       filters={
-        <FilterBar
-          className="debt-filters"
-          onApply={() => range.from && range.to && range.from <= range.to && setAsked({ ...range, by })}
-        >
+        <>
           <DateRangeFields
             idPrefix="ins-nvr"
-            fromLabel={t('ins.filter.from')}
-            toLabel={t('ins.filter.to')}
+            labels={[t('ins.filter.from'), t('ins.filter.to')]}
             value={range}
             onChange={setRange}
           />
@@ -76,23 +71,13 @@ export function NewVsReturningPanel() {
             onChange={setBy}
             options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`ins.by.${k}` as MessageKey) }))}
           />
-          <button type="submit" className="btn btn-primary">
-            {t('ins.show')}
-          </button>
-        </FilterBar>
+        </>
       }
-      title={r && t('ins.nvr.title', { currency: r.currency })}
-      exportGroup={
-        r && (
-          <ExportButtons
-            label={t('ins.export')}
-            fetchFile={(format) => api.insights.export({ report: 'newVsReturning', query: asked, format })}
-          />
-        )
-      }
+      q={q}
+      title={(r) => t('ins.nvr.title', { currency: r.currency })}
       chart={chart && <Chart spec={chart} label={t('ins.tab.newVsReturning')} />}
     >
-      {r ? (
+      {(r) => (
         <DataTable
           rows={r.periods}
           columns={columns}
@@ -101,9 +86,7 @@ export function NewVsReturningPanel() {
           wrap
           empty={t('ins.nvr.empty')}
         />
-      ) : (
-        <ReportState loading={q.isLoading} error={q.isError} />
       )}
-    </ReportFrame>
+    </InsightPanel>
   );
 }

@@ -2,15 +2,12 @@ import { useMemo, useState } from 'react';
 import type { ChartSpec } from '../../../shared/charts';
 import type { RfmCustomer, RfmQuery, RfmReport } from '../../../shared/contract/insights';
 import { useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { Chart } from '../../ui/Chart';
 import { type Column, DataTable } from '../../ui/DataTable';
-import { ExportButtons } from '../../ui/ExportButtons';
 import { TextField } from '../../ui/fields';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { FilterBar, ReportFrame } from '../../ui/ReportFrame';
-import { CustomerLink, type Drill, ReportState, segmentName } from './common';
+import { customerColumn, type Drill, InsightPanel, segmentName } from './common';
 
 type SegmentRow = RfmReport['segments'][number];
 
@@ -57,11 +54,7 @@ export function RfmPanel({ drill }: { drill: Drill }) {
     },
   ];
   const columns: Column<RfmCustomer>[] = [
-    {
-      key: 'name',
-      header: t('ins.col.customer'),
-      cell: (c) => <CustomerLink id={c.id} name={c.name} onOpen={drill.openCustomer} />,
-    },
+    customerColumn(t, drill),
     { key: 'segment', header: t('ins.col.segment'), cell: (c) => segmentName(t, c.segment) },
     { key: 'recency', header: t('ins.col.daysSince'), num: true, cell: (c) => c.recencyDays },
     { key: 'frequency', header: t('ins.col.sales'), num: true, cell: (c) => c.frequency },
@@ -74,16 +67,14 @@ export function RfmPanel({ drill }: { drill: Drill }) {
     { key: 'rfm', header: t('ins.col.scores'), num: true, className: 'mono', cell: (c) => `${c.r}${c.f}${c.m}` },
   ];
   return (
-    <ReportFrame
-      className="debt-panel ins-panel"
+    <InsightPanel
+      source={{ report: 'rfm', query: asked }}
+      onApply={() => {
+        const d = Math.trunc(Number(days));
+        setAsked({ days: d >= 1 && d <= 3660 ? d : 365, asOf: asOf || undefined });
+      }}
       filters={
-        <FilterBar
-          className="debt-filters"
-          onApply={() => {
-            const d = Math.trunc(Number(days));
-            setAsked({ days: d >= 1 && d <= 3660 ? d : 365, asOf: asOf || undefined });
-          }}
-        >
+        <>
           <TextField
             id="ins-rfm-days"
             label={t('ins.filter.windowDays')}
@@ -94,24 +85,14 @@ export function RfmPanel({ drill }: { drill: Drill }) {
             onChange={setDays}
           />
           <TextField id="ins-rfm-asof" label={t('ins.filter.asOf')} type="date" value={asOf} onChange={setAsOf} />
-          <button type="submit" className="btn btn-primary">
-            {t('ins.show')}
-          </button>
-        </FilterBar>
+        </>
       }
-      title={r && t('ins.rfm.title', { count: r.days, date: f.date(Date.parse(`${r.asOf}T12:00:00Z`)) })}
-      exportGroup={
-        r && (
-          <ExportButtons
-            label={t('ins.export')}
-            fetchFile={(format) => api.insights.export({ report: 'rfm', query: asked, format })}
-          />
-        )
-      }
-      facts={r && <p className="muted">{r.scoring === 'fixed' ? t('ins.rfm.fixed') : t('ins.rfm.quintiles')}</p>}
+      q={q}
+      title={(r) => t('ins.rfm.title', { count: r.days, date: f.date(Date.parse(`${r.asOf}T12:00:00Z`)) })}
+      facts={(r) => <p className="muted">{r.scoring === 'fixed' ? t('ins.rfm.fixed') : t('ins.rfm.quintiles')}</p>}
       chart={chart && <Chart spec={chart} label={t('ins.dash.chart.segments')} height={300} />}
     >
-      {r ? (
+      {(r) => (
         <>
           <DataTable
             rows={r.segments}
@@ -128,9 +109,7 @@ export function RfmPanel({ drill }: { drill: Drill }) {
             virtual={{ above: 200, height: 480, rowHeight: 40 }}
           />
         </>
-      ) : (
-        <ReportState loading={q.isLoading} error={q.isError} />
       )}
-    </ReportFrame>
+    </InsightPanel>
   );
 }

@@ -3,14 +3,11 @@ import type { ChartSpec } from '../../../shared/charts';
 import { TOP_WINDOWS, type TopCustomer, type TopCustomersQuery } from '../../../shared/contract/insights';
 import type { CurrencyCode } from '../../../shared/money';
 import { useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { type Column, DataTable } from '../../ui/DataTable';
-import { ExportButtons } from '../../ui/ExportButtons';
 import { SelectField, TextField } from '../../ui/fields';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { FilterBar, ReportFrame } from '../../ui/ReportFrame';
-import { ChartFigure, CustomerLink, type Drill, ListButton, ReportState } from './common';
+import { ChartFigure, customerColumn, type Drill, InsightPanel } from './common';
 
 const CHART_BARS = 15;
 
@@ -37,11 +34,7 @@ export function TopCustomersPanel({ drill }: { drill: Drill }) {
   }, [r, t]);
   const columns: Column<TopCustomer & { rank: number }>[] = [
     { key: 'rank', header: '#', num: true, cell: (c) => c.rank },
-    {
-      key: 'name',
-      header: t('ins.col.customer'),
-      cell: (c) => <CustomerLink id={c.id} name={c.name} onOpen={drill.openCustomer} />,
-    },
+    customerColumn(t, drill),
     { key: 'orders', header: t('ins.col.sales'), num: true, cell: (c) => c.orders },
     { key: 'spend', header: t('ins.col.spendIn', { currency: f.currency }), num: true, cell: (c) => f.plain(c.spend) },
   ];
@@ -52,10 +45,12 @@ export function TopCustomersPanel({ drill }: { drill: Drill }) {
       asOf: asOf || undefined,
     });
   return (
-    <ReportFrame
-      className="debt-panel ins-panel"
+    <InsightPanel
+      source={{ report: 'topCustomers', query: asked }}
+      list={{ drill, title: t('ins.tab.top') }}
+      onApply={apply}
       filters={
-        <FilterBar className="debt-filters" onApply={apply}>
+        <>
           <SelectField
             id="ins-top-days"
             label={t('ins.filter.window')}
@@ -73,26 +68,13 @@ export function TopCustomersPanel({ drill }: { drill: Drill }) {
             onChange={setLimit}
           />
           <TextField id="ins-top-asof" label={t('ins.filter.asOf')} type="date" value={asOf} onChange={setAsOf} />
-          <button type="submit" className="btn btn-primary">
-            {t('ins.show')}
-          </button>
-        </FilterBar>
+        </>
       }
-      title={r && t('ins.top.title', { count: r.days, date: f.date(Date.parse(`${r.asOf}T12:00:00Z`)) })}
-      exportGroup={
-        r && (
-          <div className="ins-actions">
-            <ListButton onClick={() => drill.openList({ report: 'topCustomers', query: asked }, t('ins.tab.top'))} />
-            <ExportButtons
-              label={t('ins.export')}
-              fetchFile={(format) => api.insights.export({ report: 'topCustomers', query: asked, format })}
-            />
-          </div>
-        )
-      }
+      q={q}
+      title={(r) => t('ins.top.title', { count: r.days, date: f.date(Date.parse(`${r.asOf}T12:00:00Z`)) })}
       chart={chart && <ChartFigure spec={chart} caption={t('ins.top.chart', { currency: f.currency })} />}
     >
-      {r ? (
+      {(r) => (
         <DataTable
           rows={r.customers.map((c, i) => ({ ...c, rank: i + 1 }))}
           columns={columns}
@@ -101,9 +83,7 @@ export function TopCustomersPanel({ drill }: { drill: Drill }) {
           wrap
           empty={t('ins.top.empty')}
         />
-      ) : (
-        <ReportState loading={q.isLoading} error={q.isError} />
       )}
-    </ReportFrame>
+    </InsightPanel>
   );
 }

@@ -1,9 +1,13 @@
 import type { ReactNode } from 'react';
 import type { ChartSpec } from '../../../shared/charts';
 import type { RfmSegment } from '../../../shared/contract/insights';
-import type { CustomerListSource } from '../../../shared/contract/insights-files';
+import type { CustomerListSource, InsightsExportInput } from '../../../shared/contract/insights-files';
 import { type MessageKey, type TFunction, useT } from '../../i18n';
+import { api } from '../../lib/api';
 import { Chart } from '../../ui/Chart';
+import type { Column } from '../../ui/DataTable';
+import { ExportButtons } from '../../ui/ExportButtons';
+import { FilterBar, ReportFrame } from '../../ui/ReportFrame';
 
 /** The message key of an RFM segment's name: "Can't lose" → ins.segment.cantLose. */
 export function segmentKey(s: RfmSegment | string): MessageKey {
@@ -27,6 +31,15 @@ export function CustomerLink({ id, name, onOpen }: { id: string; name: string; o
       {name || '—'}
     </button>
   );
+}
+
+/** The first column of a report over customers: their name, opening their page. */
+export function customerColumn<R extends { id: string; name: string }>(t: TFunction, drill: Drill): Column<R> {
+  return {
+    key: 'name',
+    header: t('ins.col.customer'),
+    cell: (c) => <CustomerLink id={c.id} name={c.name} onOpen={drill.openCustomer} />,
+  };
 }
 
 /** "Open as a customer list" for a report's current rows. */
@@ -76,5 +89,73 @@ export function ChartFigure({ spec, caption }: { spec: ChartSpec; caption: strin
       <figcaption className="muted">{caption}</figcaption>
       <Chart spec={spec} label={caption} height={barsHeight(spec)} />
     </figure>
+  );
+}
+
+/** an export's input without its format (each report's own shape kept) */
+type Exported = InsightsExportInput extends infer I ? (I extends unknown ? Omit<I, 'format'> : never) : never;
+
+/**
+ * One insights report: its filters with Show, the title with the export buttons (and "as a list" where the report's
+ * customers can be opened as one), the facts and chart, then the rows once they are read.
+ */
+export function InsightPanel<R>({
+  source,
+  list,
+  onApply,
+  filters,
+  q,
+  title,
+  facts,
+  chart,
+  children,
+}: {
+  /** the report and question the export buttons (and the list) are for */
+  source: Exported;
+  list?: { drill: Drill; title: string };
+  onApply: () => void;
+  filters: ReactNode;
+  q: { data: R | undefined; isLoading: boolean; isError: boolean };
+  title: (r: R) => ReactNode;
+  facts?: (r: R) => ReactNode;
+  chart?: ReactNode;
+  children: (r: R) => ReactNode;
+}) {
+  const t = useT();
+  const r = q.data;
+  const exportButtons = r && (
+    <ExportButtons
+      label={t('ins.export')}
+      fetchFile={(format) => api.insights.export({ ...source, format } as InsightsExportInput)}
+    />
+  );
+  return (
+    <ReportFrame
+      className="debt-panel ins-panel"
+      filters={
+        <FilterBar className="debt-filters" onApply={onApply}>
+          {filters}
+          <button type="submit" className="btn btn-primary">
+            {t('ins.show')}
+          </button>
+        </FilterBar>
+      }
+      title={r ? title(r) : undefined}
+      exportGroup={
+        exportButtons &&
+        (list ? (
+          <div className="ins-actions">
+            <ListButton onClick={() => list.drill.openList(source as CustomerListSource, list.title)} />
+            {exportButtons}
+          </div>
+        ) : (
+          exportButtons
+        ))
+      }
+      facts={r ? facts?.(r) : undefined}
+      chart={chart}
+    >
+      {r ? children(r) : <ReportState loading={q.isLoading} error={q.isError} />}
+    </ReportFrame>
   );
 }

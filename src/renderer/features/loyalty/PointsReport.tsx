@@ -62,8 +62,7 @@ export function PointsReport() {
       <FilterBar className="form-row" onApply={show}>
         <DateRangeFields
           idPrefix="lr"
-          fromLabel={t('loy.rep.from')}
-          toLabel={t('loy.rep.to')}
+          labels={[t('loy.rep.from'), t('loy.rep.to')]}
           value={q}
           onChange={(v) => setQ({ ...q, ...v })}
         />

@@ -4,7 +4,7 @@ import { type CurrencyCode, formatMoney, parseMoney } from '../../../shared/mone
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { CheckField, SelectField, TextField, TextFields } from '../../ui/fields';
+import { CheckField, decimalSpec, numberSpec, SelectField, TextField, TextFields } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
 import { ProgramExclusions } from './ProgramExclusions';
 
@@ -171,8 +171,8 @@ export function ProgramSettings() {
         <div className="form-row">
           <TextFields
             specs={[
-              { key: 'points', id: 'lp-points', label: t('loy.prog.earnPoints'), inputMode: 'numeric' },
-              { key: 'per', id: 'lp-per', label: t('loy.prog.earnPer', { currency }), inputMode: 'decimal' },
+              numberSpec('points', 'lp-points', t('loy.prog.earnPoints')),
+              decimalSpec('per', 'lp-per', t('loy.prog.earnPer', { currency })),
             ]}
             values={f}
             onChange={set}
@@ -199,13 +199,8 @@ export function ProgramSettings() {
         <div className="form-row">
           <TextFields
             specs={[
-              {
-                key: 'minSpend',
-                id: 'lp-min-spend',
-                label: t('loy.prog.minSpend', { currency }),
-                inputMode: 'decimal',
-              },
-              { key: 'perVisit', id: 'lp-per-visit', label: t('loy.prog.perVisit'), inputMode: 'numeric' },
+              decimalSpec('minSpend', 'lp-min-spend', t('loy.prog.minSpend', { currency })),
+              numberSpec('perVisit', 'lp-per-visit', t('loy.prog.perVisit')),
             ]}
             values={f}
             onChange={set}
@@ -224,14 +219,9 @@ export function ProgramSettings() {
         <div className="form-row">
           <TextFields
             specs={[
-              {
-                key: 'pointValue',
-                id: 'lp-point-value',
-                label: t('loy.prog.pointValue', { currency }),
-                inputMode: 'decimal',
-              },
-              { key: 'minPoints', id: 'lp-min-points', label: t('loy.prog.minPoints'), inputMode: 'numeric' },
-              { key: 'maxSharePercent', id: 'lp-max-share', label: t('loy.prog.maxShare'), inputMode: 'numeric' },
+              decimalSpec('pointValue', 'lp-point-value', t('loy.prog.pointValue', { currency })),
+              numberSpec('minPoints', 'lp-min-points', t('loy.prog.minPoints')),
+              numberSpec('maxSharePercent', 'lp-max-share', t('loy.prog.maxShare')),
             ]}
             values={f}
             onChange={set}
@@ -256,18 +246,8 @@ export function ProgramSettings() {
             <TextFields
               specs={[
                 { key: 'name', id: `lp-tier-name-${i}`, label: t('loy.prog.tierName') },
-                {
-                  key: 'threshold',
-                  id: `lp-tier-threshold-${i}`,
-                  label: t('loy.prog.tierThreshold', { currency }),
-                  inputMode: 'decimal',
-                },
-                {
-                  key: 'multiplier',
-                  id: `lp-tier-mult-${i}`,
-                  label: t('loy.prog.tierMultiplier'),
-                  inputMode: 'decimal',
-                },
+                decimalSpec('threshold', `lp-tier-threshold-${i}`, t('loy.prog.tierThreshold', { currency })),
+                decimalSpec('multiplier', `lp-tier-mult-${i}`, t('loy.prog.tierMultiplier')),
               ]}
               values={x}
               onChange={(k, v) => setTier(i, { [k]: v })}

@@ -4,6 +4,7 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { useApiQuery } from '../../ui/query';
+import { Screen } from '../../ui/Screen';
 import { ChannelsCard } from './ChannelsCard';
 import { BulkSendsCard, OffersCard, RepliesCard } from './OutreachCards';
 import { SmtpCard } from './SmtpCard';
@@ -43,10 +44,7 @@ export function MessagesScreen() {
   };
 
   return (
-    <section className="section" aria-labelledby="h-messages">
-      <h1 id="h-messages" tabIndex={-1}>
-        {t('msg.title')}
-      </h1>
+    <Screen headingId="h-messages" title={t('msg.title')}>
       <div className="card" data-testid="outbox">
         <div className="section-head">
           <h2>{t('msg.outbox')}</h2>
@@ -142,6 +140,6 @@ export function MessagesScreen() {
       {can('settings.view') && <OffersCard editable={can('settings.edit')} />}
       {can('settings.view') && <SmtpCard editable={can('settings.edit')} />}
       {can('settings.view') && <ChannelsCard editable={can('settings.edit')} />}
-    </section>
+    </Screen>
   );
 }

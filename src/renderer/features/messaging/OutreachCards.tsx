@@ -148,6 +148,7 @@ export function OffersCard({ editable }: { editable: boolean }) {
     },
   });
   const set = (k: keyof typeof shown) => (v: string) => setForm({ ...shown, [k]: v });
+  const bind = (k: keyof typeof shown) => ({ value: shown[k], onChange: set(k) });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const messages = Number(shown.messages);
@@ -163,28 +164,10 @@ export function OffersCard({ editable }: { editable: boolean }) {
       <h2>{t('msg.cap.title')}</h2>
       <form onSubmit={submit}>
         <fieldset disabled={!editable} className="plain-fieldset inline-form">
-          <TextField
-            id="cap-messages"
-            label={t('msg.cap.messages')}
-            inputMode="numeric"
-            value={shown.messages}
-            onChange={set('messages')}
-          />
-          <TextField
-            id="cap-days"
-            label={t('msg.cap.days')}
-            inputMode="numeric"
-            value={shown.days}
-            onChange={set('days')}
-          />
-          <TextField
-            id="quiet-start"
-            label={t('msg.cap.quietStart')}
-            type="time"
-            value={shown.start}
-            onChange={set('start')}
-          />
-          <TextField id="quiet-end" label={t('msg.cap.quietEnd')} type="time" value={shown.end} onChange={set('end')} />
+          <TextField id="cap-messages" label={t('msg.cap.messages')} inputMode="numeric" {...bind('messages')} />
+          <TextField id="cap-days" label={t('msg.cap.days')} inputMode="numeric" {...bind('days')} />
+          <TextField id="quiet-start" label={t('msg.cap.quietStart')} type="time" {...bind('start')} />
+          <TextField id="quiet-end" label={t('msg.cap.quietEnd')} type="time" {...bind('end')} />
           <button type="submit" className="btn" disabled={save.isPending}>
             {t('msg.cap.save')}
           </button>

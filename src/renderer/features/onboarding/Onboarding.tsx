@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { COUNTRIES } from '../../lib/places';
 import type { Theme } from '../../lib/theme';
+import { InlineError } from '../../ui/DialogParts';
 import { CurrencySelect, LanguageSelect, PinField, SelectField, TextField, TimeZoneSelect } from '../../ui/fields';
 import { BareHeader } from '../../ui/HeaderControls';
 import { useToast } from '../../ui/toast';
@@ -122,11 +123,7 @@ export function Onboarding({
               {t('onboard.pinHint')}
             </p>
           </div>
-          {error && (
-            <p role="alert" className="inline-alert">
-              {error}
-            </p>
-          )}
+          <InlineError error={error} />
           <button type="submit" className="btn btn-primary btn-lg" disabled={busy}>
             {t('onboard.submit')}
           </button>

@@ -6,18 +6,9 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
+import { DateRangeFields } from '../../ui/ReportFrame';
 import { CategoryChecklist } from './CategoryChecklist';
-import {
-  amountOf,
-  amountText,
-  dayOf,
-  daysTypedBadly,
-  dayText,
-  percentBpOf,
-  percentText,
-  qtyMilliOf,
-  qtyText,
-} from './inputs';
+import { amountOf, amountText, daysOf, daysText, percentBpOf, percentText, qtyMilliOf, qtyText } from './inputs';
 import { ProductPicker } from './ProductPicker';
 import { RuleEditorFooter } from './RuleEditorFooter';
 import { type Collected, useRuleEditor } from './useRuleEditor';
@@ -50,8 +41,7 @@ export function OfferEditor({ offer, ...context }: { offer: Offer | null } & Rul
   const [cats, setCats] = useState<Set<string>>(new Set(offer?.eligibleCategories ?? []));
   const [tags, setTags] = useState((offer?.eligibleTags ?? []).join(', '));
   const [tiers, setTiers] = useState((offer?.eligibleTiers ?? []).join(', '));
-  const [from, setFrom] = useState(dayText(offer?.startsAt ?? null));
-  const [to, setTo] = useState(dayText(offer?.endsAt ?? null));
+  const [days, setDays] = useState(() => daysText(offer?.startsAt ?? null, offer?.endsAt ?? null));
   const [limit, setLimit] = useState(offer?.perCustomerLimit ? String(offer.perCustomerLimit) : '');
   const [stackable, setStackable] = useState(offer?.stackable ?? false);
   const [active, setActive] = useState(offer?.active ?? true);
@@ -78,7 +68,8 @@ export function OfferEditor({ offer, ...context }: { offer: Offer | null } & Rul
     if (scope !== 'order' && !targetId)
       out.push(t(scope === 'product' ? 'pr.offer.needProduct' : 'pr.offer.needCategory'));
     if (!name.trim()) out.push(t('pr.offer.nameNeeded'));
-    if (daysTypedBadly(from, to)) out.push(t('pr.badDate'));
+    const when = daysOf(days);
+    if (!when) out.push(t('pr.badDate'));
     if (out.length) return { problems: out };
     return {
       input: {
@@ -92,8 +83,8 @@ export function OfferEditor({ offer, ...context }: { offer: Offer | null } & Rul
         eligibleCategories: [...cats],
         eligibleTags: words(tags),
         eligibleTiers: words(tiers),
-        startsAt: dayOf(from),
-        endsAt: dayOf(to, true),
+        startsAt: when?.start ?? null,
+        endsAt: when?.end ?? null,
         perCustomerLimit: n,
         stackable,
         active,
@@ -191,8 +182,12 @@ export function OfferEditor({ offer, ...context }: { offer: Offer | null } & Rul
       </CategoryChecklist>
 
       <div className="grid-3">
-        <TextField id="of-from" type="date" label={t('pr.offer.from')} value={from} onChange={setFrom} />
-        <TextField id="of-to" type="date" label={t('pr.offer.to')} value={to} onChange={setTo} />
+        <DateRangeFields
+          idPrefix="of"
+          labels={[t('pr.offer.from'), t('pr.offer.to')]}
+          value={days}
+          onChange={setDays}
+        />
         <TextField id="of-limit" label={t('pr.offer.limit')} inputMode="numeric" value={limit} onChange={setLimit} />
         <CheckField id="of-stackable" label={t('pr.offer.stackable')} checked={stackable} onChange={setStackable} />
         <CheckField id="of-active" label={t('pr.active')} checked={active} onChange={setActive} />

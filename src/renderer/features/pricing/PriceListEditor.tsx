@@ -5,23 +5,15 @@ import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
+import { DateRangeFields } from '../../ui/ReportFrame';
 import { CategoryChecklist } from './CategoryChecklist';
-import {
-  amountOf,
-  amountText,
-  dayOf,
-  daysTypedBadly,
-  dayText,
-  percentBpOf,
-  percentText,
-  qtyMilliOf,
-  qtyText,
-} from './inputs';
+import { amountOf, amountText, daysOf, daysText, percentBpOf, percentText, qtyMilliOf, qtyText } from './inputs';
 import { ProductPicker } from './ProductPicker';
 import { RuleEditorFooter } from './RuleEditorFooter';
 import { type Collected, useRuleEditor } from './useRuleEditor';
 import type { RuleEditorContext } from './useRulesList';
 import './pricing.css';
+import { TableHead } from '../../ui/DataTable';
 
 interface PriceRow {
   key: number;
@@ -50,8 +42,7 @@ export function PriceListEditor({ list, ...context }: { list: PriceList | null }
   const locale = store?.locale ?? 'en';
   const [name, setName] = useState(list?.name ?? '');
   const [currency, setCurrency] = useState<CurrencyCode>((list?.currency as CurrencyCode) ?? storeCurrency);
-  const [from, setFrom] = useState(dayText(list?.validFrom ?? null));
-  const [to, setTo] = useState(dayText(list?.validTo ?? null));
+  const [days, setDays] = useState(() => daysText(list?.validFrom ?? null, list?.validTo ?? null));
   const [active, setActive] = useState(list?.active ?? true);
   const [prices, setPrices] = useState<PriceRow[]>([]);
   const [rules, setRules] = useState<RuleRow[]>([]);
@@ -105,10 +96,11 @@ export function PriceListEditor({ list, ...context }: { list: PriceList | null }
         items.push({ categoryId: r.categoryId || null, kind: 'percent_off', bp, minQtyMilli });
     }
     if (!name.trim()) out.push(t('pr.list.nameNeeded'));
-    if (daysTypedBadly(from, to)) out.push(t('pr.badDate'));
+    const when = daysOf(days);
+    if (!when) out.push(t('pr.badDate'));
     if (out.length) return { problems: out };
     return {
-      input: { name: name.trim(), currency, validFrom: dayOf(from), validTo: dayOf(to, true), active, items },
+      input: { name: name.trim(), currency, validFrom: when?.start ?? null, validTo: when?.end ?? null, active, items },
     };
   };
 
@@ -141,8 +133,7 @@ export function PriceListEditor({ list, ...context }: { list: PriceList | null }
           options={CURRENCY_CODES.map((c) => ({ value: c, label: c }))}
         />
         <CheckField id="pl-active" label={t('pr.active')} checked={active} onChange={setActive} />
-        <TextField id="pl-from" type="date" label={t('pr.validFrom')} value={from} onChange={setFrom} />
-        <TextField id="pl-to" type="date" label={t('pr.validTo')} value={to} onChange={setTo} />
+        <DateRangeFields idPrefix="pl" labels={[t('pr.validFrom'), t('pr.validTo')]} value={days} onChange={setDays} />
       </div>
       {currency !== storeCurrency && <p className="notice">{t('pr.list.otherCurrency', { currency })}</p>}
 
@@ -150,20 +141,11 @@ export function PriceListEditor({ list, ...context }: { list: PriceList | null }
       <p className="muted">{t('pr.list.pricesHelp')}</p>
       {prices.length > 0 && (
         <table className="table pr-items" aria-labelledby="h-pl-prices">
-          <thead>
-            <tr>
-              <th scope="col">{t('pr.product')}</th>
-              <th scope="col" className="num">
-                {t('pr.fromQty')}
-              </th>
-              <th scope="col" className="num">
-                {t('pr.price')}
-              </th>
-              <th scope="col">
-                <span className="sr-only">{t('pr.actions')}</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            cells={[t('pr.product'), t('pr.fromQty'), t('pr.price'), t('pr.actions')]}
+            num={[1, 2]}
+            srOnly={[3]}
+          />
           <tbody>
             {prices.map((r) => (
               <tr key={r.key}>

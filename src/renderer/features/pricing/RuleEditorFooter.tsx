@@ -1,4 +1,5 @@
 import { useT } from '../../i18n';
+import { FormActions } from '../../ui/DialogParts';
 
 /** The foot of a pricing editor: what stops the save (if anything), then Save and Close. */
 export function RuleEditorFooter({
@@ -22,14 +23,7 @@ export function RuleEditorFooter({
           ))}
         </ul>
       )}
-      <div className="row-actions">
-        <button type="submit" className="btn btn-primary" disabled={busy}>
-          {saveLabel}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onClose}>
-          {t('common.close')}
-        </button>
-      </div>
+      <FormActions submit={saveLabel} cancel={t('common.close')} onCancel={onClose} disabled={busy} />
     </>
   );
 }

@@ -38,20 +38,28 @@ export function qtyMilliOf(text: string): number | null {
 export const qtyText = (milli: number | null) => (milli ? String(milli / 1000) : '');
 
 /** A date input's "YYYY-MM-DD" as the start (or end) of that day on this computer; null when blank. */
-export function dayOf(text: string, end = false): number | null {
+function dayOf(text: string, end = false): number | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return null;
   const d = new Date(`${text}T00:00:00`);
   if (end) d.setHours(23, 59, 59, 999);
   return d.getTime();
 }
 
-/** True when either date box holds something that is not a date (a blank one is an open end). */
-export const daysTypedBadly = (from: string, to: string) =>
-  (!!from && dayOf(from) === null) || (!!to && dayOf(to, true) === null);
-
-export function dayText(ms: number | null): string {
+function dayText(ms: number | null): string {
   if (ms === null) return '';
   const d = new Date(ms);
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/** A rule's from and to date boxes as typed (a blank one is an open end). */
+export type Days = { from: string; to: string };
+
+export const daysText = (from: number | null, to: number | null): Days => ({ from: dayText(from), to: dayText(to) });
+
+/** The boxes as the start of the first day and the end of the last; null when either holds something not a date. */
+export function daysOf({ from, to }: Days): { start: number | null; end: number | null } | null {
+  const start = dayOf(from);
+  const end = dayOf(to, true);
+  return (from && start === null) || (to && end === null) ? null : { start, end };
 }

@@ -7,6 +7,7 @@ import { Dialog } from '../../ui/Dialog';
 import { EscButton, InlineError } from '../../ui/DialogParts';
 import { AmountField, TextField } from '../../ui/fields';
 import { messageOf } from '../../ui/toast';
+import { PayFigures } from '../till/PayMethods';
 
 /** What a manager may write on an account by hand; a payment's reversal starts from the payment's row. */
 export type ManagerEntry = 'credit_note' | 'adjustment' | 'write_off' | 'opening';
@@ -143,20 +144,12 @@ export function AccountEntryDialog({
       initialFocus={payment ? '#acct-reason' : '#acct-amount'}
     >
       <p className="muted">{t(`acct.hint.${kind}` as MessageKey)}</p>
-      <div className="pay-figures">
-        <div>
-          <span className="pay-figure-label">{t('account.owesNow')}</span>
-          <span className="pay-figure" data-testid="acct-before">
-            {f.money(balance)}
-          </span>
-        </div>
-        <div>
-          <span className="pay-figure-label">{t('acct.after')}</span>
-          <span className="pay-figure" data-testid="acct-after">
-            {after === null ? '…' : f.money(after)}
-          </span>
-        </div>
-      </div>
+      <PayFigures
+        figures={[
+          { label: t('account.owesNow'), testId: 'acct-before', value: f.money(balance) },
+          { label: t('acct.after'), testId: 'acct-after', value: after === null ? '…' : f.money(after) },
+        ]}
+      />
       <form onSubmit={submit} onChange={() => setError(null)} hidden={confirming}>
         {payment && (
           <p className="acct-payment">

@@ -4,6 +4,7 @@ import { parseMoney, toDecimalString } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { TextField } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
 import { alertText } from './alert-words';
 import { debtFormat } from './format';
@@ -131,14 +132,20 @@ function RulesForm({
           <input type="checkbox" checked={overLimit} onChange={(e) => setOverLimit(e.target.checked)} />
           {t('debt.rules.overLimit')}
         </label>
-        <div className="field">
-          <label htmlFor="rule-days">{t('debt.rules.overdueDays')}</label>
-          <input id="rule-days" inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="rule-above">{t('debt.rules.balanceAbove')}</label>
-          <input id="rule-above" inputMode="decimal" value={above} onChange={(e) => setAbove(e.target.value)} />
-        </div>
+        <TextField
+          id="rule-days"
+          label={t('debt.rules.overdueDays')}
+          inputMode="numeric"
+          value={days}
+          onChange={setDays}
+        />
+        <TextField
+          id="rule-above"
+          label={t('debt.rules.balanceAbove')}
+          inputMode="decimal"
+          value={above}
+          onChange={setAbove}
+        />
         <div className="field">
           <label htmlFor="rule-instructions">{t('debt.rules.instructions')}</label>
           <textarea

@@ -5,6 +5,7 @@ import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
 import { type Column, DataTable } from '../../ui/DataTable';
+import { TextField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { useDebounced } from '../../ui/useDebounced';
@@ -115,14 +116,8 @@ export function StatementPanel({
             if (customerId) show(customerId, period);
           }}
         >
-          <div className="field">
-            <label htmlFor="st-from">{t('debt.st.from')}</label>
-            <input id="st-from" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="st-to">{t('debt.st.to')}</label>
-            <input id="st-to" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
-          </div>
+          <TextField id="st-from" label={t('debt.st.from')} type="date" value={from} onChange={setFrom} />
+          <TextField id="st-to" label={t('debt.st.to')} type="date" value={to} onChange={setTo} />
           <button type="submit" className="btn btn-primary" disabled={!customerId}>
             {t('debt.st.show')}
           </button>

@@ -1,38 +1,21 @@
-import { useEffect, useState } from 'react';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { NavBadge } from '../../ui/NavBadge';
 import { onFollowUps } from './changes';
 
 /** How many follow-ups are due today, beside "Today" in the navigation; refreshed every minute. */
 export function TodayBadge() {
   const t = useT();
   const { can } = useShell();
-  const [count, setCount] = useState(0);
-  const allowed = can('customers.view');
-  useEffect(() => {
-    if (!allowed) return;
-    let live = true;
-    const load = () =>
-      api.relationships
-        .today({ limit: 1 })
-        .then((r) => live && setCount(r.count))
-        .catch(() => {
-          /* a badge is a hint; the Today screen shows errors */
-        });
-    void load();
-    const timer = setInterval(load, 60_000);
-    const off = onFollowUps(() => void load());
-    return () => {
-      live = false;
-      clearInterval(timer);
-      off();
-    };
-  }, [allowed]);
-  if (!count) return null;
   return (
-    <span className="nav-badge" role="status" aria-label={t('rel.today.badge', { count })} data-testid="today-badge">
-      {count}
-    </span>
+    <NavBadge
+      allowed={can('customers.view')}
+      read={() => api.relationships.today({ limit: 1 }).then((r) => r.count)}
+      everyMs={60_000}
+      listen={onFollowUps}
+      label={(count) => t('rel.today.badge', { count })}
+      testId="today-badge"
+    />
   );
 }

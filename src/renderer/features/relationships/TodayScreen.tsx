@@ -7,6 +7,7 @@ import { useToast } from '../../ui/toast';
 import { BulkSendDialog } from '../messaging/BulkSendDialog';
 import { FollowUpRow } from './FollowUpRow';
 import './relationships.css';
+import { Screen } from '../../ui/Screen';
 
 type Range = 'today' | 'week' | 'month';
 
@@ -45,10 +46,7 @@ export function TodayScreen({ onOpenCustomer }: { onOpenCustomer: (id: string) =
   };
 
   return (
-    <section className="section" aria-labelledby="h-today">
-      <h1 id="h-today" tabIndex={-1}>
-        {t('rel.today.title')}
-      </h1>
+    <Screen headingId="h-today" title={t('rel.today.title')}>
       <div className="card" data-testid="today-list">
         <h2>
           {t('rel.today.count', { count: today?.count ?? 0 })}
@@ -112,6 +110,6 @@ export function TodayScreen({ onOpenCustomer }: { onOpenCustomer: (id: string) =
         )}
       </div>
       {greetAll && <BulkSendDialog customerIds={birthdays} template="birthday" onClose={() => setGreetAll(false)} />}
-    </section>
+    </Screen>
   );
 }

@@ -40,8 +40,7 @@ export function ReportFilterBar({
     <FilterBar className="debt-filters report-filters" onApply={onApply}>
       <DateRangeFields
         idPrefix="report"
-        fromLabel={t('reports.from')}
-        toLabel={t('reports.to')}
+        labels={[t('reports.from'), t('reports.to')]}
         value={value}
         onChange={(v) => onChange({ ...value, ...v })}
       />

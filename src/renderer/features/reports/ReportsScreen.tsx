@@ -11,6 +11,7 @@ import { ShiftPanel } from './ShiftPanel';
 import { TakingsPanel } from './TakingsPanel';
 import { DiscountsPanel, StockPanel, TaxesPanel } from './TaxesPanel';
 import './reports.css';
+import { Screen } from '../../ui/Screen';
 
 const REPORT_TABS = ['takings', 'sales', 'peaks', 'basket', 'discounts', 'taxes', 'stock'] as const;
 type Tab = 'shift' | (typeof REPORT_TABS)[number];
@@ -49,10 +50,7 @@ export function ReportsScreen() {
   );
   const Panel = tab === 'shift' ? null : PANELS[tab];
   return (
-    <section className="section" aria-labelledby="h-reports">
-      <h1 id="h-reports" tabIndex={-1}>
-        {t('nav.reports')}
-      </h1>
+    <Screen headingId="h-reports" title={t('nav.reports')}>
       <div className="pr-tabs debt-tabs report-tabs" role="tablist" aria-label={t('reports.tabs')}>
         {tabs.map((x, i) => (
           <button
@@ -76,6 +74,6 @@ export function ReportsScreen() {
       </div>
       {tab === 'shift' && <ShiftPanel />}
       {Panel && <Panel query={asked} filters={filters} />}
-    </section>
+    </Screen>
   );
 }

@@ -5,6 +5,8 @@ import { type CurrencyCode, parseMoney } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { TableHead } from '../../ui/DataTable';
+import { FormActions } from '../../ui/DialogParts';
 import { AmountField, PinField, TextField } from '../../ui/fields';
 import { CashCountFields, type CountState, countInput } from './CashCountFields';
 
@@ -89,14 +91,7 @@ export function MoveForm({
           <PinField id="move-pin" label={t('shift.approval.pin')} value={pin} onChange={setPin} />
         </fieldset>
       )}
-      <div className="row-actions">
-        <button type="submit" className="btn btn-primary">
-          {t('shift.move.submit')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('shift.move.submit')} cancel={t('common.cancel')} onCancel={onCancel} />
     </form>
   );
 }
@@ -142,14 +137,7 @@ export function CloseForm({
         locale={locale}
       />
       <TextField id="close-note" label={t('shift.close.note')} value={note} onChange={setNote} />
-      <div className="row-actions">
-        <button type="submit" className="btn btn-primary">
-          {t('shift.close.submit')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('shift.close.submit')} cancel={t('common.cancel')} onCancel={onCancel} />
     </form>
   );
 }
@@ -172,24 +160,19 @@ export function ShiftHistory({
     <div className="table-wrap">
       <h2 className="debt-h2">{t('shift.history')}</h2>
       <table className="table" aria-label={t('shift.history')}>
-        <thead>
-          <tr>
-            <th scope="col">{t('shift.col.number')}</th>
-            <th scope="col">{t('shift.col.opened')}</th>
-            <th scope="col">{t('shift.col.by')}</th>
-            <th scope="col">{t('shift.col.status')}</th>
-            <th scope="col" className="num">
-              {t('shift.col.expected')}
-            </th>
-            <th scope="col" className="num">
-              {t('shift.col.counted')}
-            </th>
-            <th scope="col" className="num">
-              {t('shift.col.difference')}
-            </th>
-            <th scope="col">{t('shift.col.review')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          cells={[
+            t('shift.col.number'),
+            t('shift.col.opened'),
+            t('shift.col.by'),
+            t('shift.col.status'),
+            t('shift.col.expected'),
+            t('shift.col.counted'),
+            t('shift.col.difference'),
+            t('shift.col.review'),
+          ]}
+          num={[4, 5, 6]}
+        />
         <tbody>
           {rows.map((r) => (
             <tr key={r.id}>

@@ -1,6 +1,7 @@
 import type { ShiftReport } from '../../../shared/contract/shifts';
 import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
+import { TableHead } from '../../ui/DataTable';
 
 /** The X or Z report on screen: the same figures as the printed one, in the shop's words. */
 export function ShiftReportView({ report, locale }: { report: ShiftReport; locale: string }) {
@@ -28,19 +29,11 @@ export function ShiftReportView({ report, locale }: { report: ShiftReport; local
         className="table report-table"
         aria-label={t('shift.report.title', { kind: report.kind, number: report.number })}
       >
-        <thead>
-          <tr>
-            <th scope="col">
-              <span className="sr-only">{t('shift.report.sales')}</span>
-            </th>
-            <th scope="col" className="num">
-              {t('shift.report.count')}
-            </th>
-            <th scope="col" className="num">
-              {t('shift.report.amount')} ({report.currency})
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          cells={[t('shift.report.sales'), t('shift.report.count'), `${t('shift.report.amount')} (${report.currency})`]}
+          num={[1, 2]}
+          srOnly={[0]}
+        />
         <tbody>
           {row(t('shift.report.sales'), report.sales.count, report.sales.total, true)}
           {report.payments.map((p) => row(`— ${method(p.method)}`, p.count, p.amount))}

@@ -1,25 +1,18 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { CREDIT_POLICIES, type CreditPolicy } from '../../../shared/contract/receivables';
-import { type CurrencyCode, parseMoney, toDecimalString } from '../../../shared/money';
+import { parseMoney, toDecimalString } from '../../../shared/money';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { SelectField, TextField } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
+import { SettingsCard, type ShopCardProps } from './SettingsCard';
 
 /**
  * The shop's credit rules: the limit for customers without their own, payment terms when neither the customer nor
  * their category has any, and what the till does when a sale goes over a limit.
  */
-export function CreditSettingsCard({
-  editable,
-  currency,
-  locale,
-}: {
-  editable: boolean;
-  currency: CurrencyCode;
-  locale: string;
-}) {
+export function CreditSettingsCard({ editable, currency, locale }: ShopCardProps) {
   const { t } = useI18n();
   const { onError } = useShell();
   const toast = useToast();
@@ -63,53 +56,51 @@ export function CreditSettingsCard({
 
   if (limit === null) return null;
   return (
-    <form className="card" onSubmit={save} aria-labelledby="h-credit">
-      <h2 id="h-credit">{t('account.settingsTitle')}</h2>
-      <fieldset disabled={!editable || busy} className="plain">
-        <div className="grid-2">
-          <div>
-            <TextField
-              id="s-credit-limit"
-              label={t('account.defaultLimit', { currency })}
-              inputMode="decimal"
-              value={limit}
-              onChange={setLimit}
-              aria-describedby="s-credit-limit-hint"
-            />
-            <p id="s-credit-limit-hint" className="muted">
-              {t('account.defaultLimitHint')}
-            </p>
-          </div>
-          <div>
-            <TextField
-              id="s-terms"
-              label={t('account.defaultTerms')}
-              type="number"
-              min={0}
-              max={365}
-              required
-              value={terms}
-              onChange={setTerms}
-              aria-describedby="s-terms-hint"
-            />
-            <p id="s-terms-hint" className="muted">
-              {t('account.defaultTermsHint')}
-            </p>
-          </div>
-          <SelectField
-            id="s-credit-policy"
-            label={t('account.policy')}
-            value={policy}
-            onChange={setPolicy}
-            options={CREDIT_POLICIES.map((p) => ({ value: p, label: t(`account.policy.${p}`) }))}
+    <SettingsCard
+      id="h-credit"
+      title={t('account.settingsTitle')}
+      onSubmit={save}
+      disabled={!editable || busy}
+      save={editable && t('account.saveSettings')}
+    >
+      <div className="grid-2">
+        <div>
+          <TextField
+            id="s-credit-limit"
+            label={t('account.defaultLimit', { currency })}
+            inputMode="decimal"
+            value={limit}
+            onChange={setLimit}
+            aria-describedby="s-credit-limit-hint"
           />
+          <p id="s-credit-limit-hint" className="muted">
+            {t('account.defaultLimitHint')}
+          </p>
         </div>
-        {editable && (
-          <button type="submit" className="btn btn-primary">
-            {t('account.saveSettings')}
-          </button>
-        )}
-      </fieldset>
-    </form>
+        <div>
+          <TextField
+            id="s-terms"
+            label={t('account.defaultTerms')}
+            type="number"
+            min={0}
+            max={365}
+            required
+            value={terms}
+            onChange={setTerms}
+            aria-describedby="s-terms-hint"
+          />
+          <p id="s-terms-hint" className="muted">
+            {t('account.defaultTermsHint')}
+          </p>
+        </div>
+        <SelectField
+          id="s-credit-policy"
+          label={t('account.policy')}
+          value={policy}
+          onChange={setPolicy}
+          options={CREDIT_POLICIES.map((p) => ({ value: p, label: t(`account.policy.${p}`) }))}
+        />
+      </div>
+    </SettingsCard>
   );
 }

@@ -9,6 +9,7 @@ import { useToast } from '../../ui/toast';
 import { BackupsCard } from './BackupsCard';
 import { CreditSettingsCard } from './CreditSettingsCard';
 import { RetentionCard } from './RetentionCard';
+import { SettingsCard } from './SettingsCard';
 import { ShiftSettingsCard } from './ShiftSettingsCard';
 
 type Form = Omit<StoreProfile, 'logo'>;
@@ -34,6 +35,8 @@ export function SettingsScreen() {
   }, [onError]);
 
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => (f ? { ...f, [k]: v } : f));
+  /** a control's value and change for one part of the store form (shown only once the form is read) */
+  const bind = <K extends keyof Form>(k: K) => ({ value: form?.[k] as Form[K], onChange: (v: Form[K]) => set(k, v) });
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -57,94 +60,42 @@ export function SettingsScreen() {
     <Screen headingId="h-settings" title={t('settings.title')}>
       {!editable && <p className="notice">{t('common.readOnly')}</p>}
       {form && (
-        <form className="card" onSubmit={save} aria-labelledby="h-store">
-          <h2 id="h-store">{t('settings.store')}</h2>
-          <fieldset disabled={!editable || busy} className="plain">
-            <div className="grid-2">
-              <TextField
-                id="s-name"
-                label={t('settings.name')}
-                value={form.name}
-                onChange={(v) => set('name', v)}
-                required
-              />
-              <TextField
-                id="s-phone"
-                label={t('settings.phone')}
-                value={form.phone}
-                onChange={(v) => set('phone', v)}
-              />
-              <TextAreaField
-                id="s-address"
-                label={t('settings.address')}
-                value={form.address}
-                onChange={(v) => set('address', v)}
-              />
-              <TextField
-                id="s-taxid"
-                label={t('settings.taxId')}
-                value={form.taxId}
-                onChange={(v) => set('taxId', v)}
-              />
-              <TextAreaField
-                id="s-rh"
-                label={t('settings.receiptHeader')}
-                value={form.receiptHeader}
-                onChange={(v) => set('receiptHeader', v)}
-              />
-              <TextAreaField
-                id="s-rf"
-                label={t('settings.receiptFooter')}
-                value={form.receiptFooter}
-                onChange={(v) => set('receiptFooter', v)}
-              />
-              <CurrencySelect
-                id="s-currency"
-                label={t('settings.currency')}
-                value={form.currency}
-                onChange={(v) => set('currency', v)}
-              />
-              <TextField
-                id="s-locale"
-                label={t('settings.locale')}
-                value={form.locale}
-                onChange={(v) => set('locale', v)}
-              />
-              <TimeZoneSelect
-                id="s-tz"
-                label={t('settings.timeZone')}
-                value={form.timeZone}
-                onChange={(v) => set('timeZone', v)}
-              />
-              <LanguageSelect
-                id="s-lang"
-                label={t('settings.language')}
-                value={form.language}
-                onChange={(v) => set('language', v)}
-              />
-              <TextField
-                id="s-lock"
-                label={t('settings.lockAfter')}
-                type="number"
-                min={1}
-                max={240}
-                value={form.lockAfterMinutes}
-                onChange={(v) => set('lockAfterMinutes', Number(v))}
-              />
-              <CheckField
-                id="s-pit"
-                label={t('settings.pricesIncludeTax')}
-                checked={form.pricesIncludeTax}
-                onChange={(v) => set('pricesIncludeTax', v)}
-              />
-            </div>
-            {editable && (
-              <button type="submit" className="btn btn-primary btn-lg">
-                {t('common.save')}
-              </button>
-            )}
-          </fieldset>
-        </form>
+        <SettingsCard
+          id="h-store"
+          title={t('settings.store')}
+          onSubmit={save}
+          disabled={!editable || busy}
+          save={editable && t('common.save')}
+          saveClassName="btn btn-primary btn-lg"
+        >
+          <div className="grid-2">
+            <TextField id="s-name" label={t('settings.name')} {...bind('name')} required />
+            <TextField id="s-phone" label={t('settings.phone')} {...bind('phone')} />
+            <TextAreaField id="s-address" label={t('settings.address')} {...bind('address')} />
+            <TextField id="s-taxid" label={t('settings.taxId')} {...bind('taxId')} />
+            <TextAreaField id="s-rh" label={t('settings.receiptHeader')} {...bind('receiptHeader')} />
+            <TextAreaField id="s-rf" label={t('settings.receiptFooter')} {...bind('receiptFooter')} />
+            <CurrencySelect id="s-currency" label={t('settings.currency')} {...bind('currency')} />
+            <TextField id="s-locale" label={t('settings.locale')} {...bind('locale')} />
+            <TimeZoneSelect id="s-tz" label={t('settings.timeZone')} {...bind('timeZone')} />
+            <LanguageSelect id="s-lang" label={t('settings.language')} {...bind('language')} />
+            <TextField
+              id="s-lock"
+              label={t('settings.lockAfter')}
+              type="number"
+              min={1}
+              max={240}
+              value={form.lockAfterMinutes}
+              onChange={(v) => set('lockAfterMinutes', Number(v))}
+            />
+            <CheckField
+              id="s-pit"
+              label={t('settings.pricesIncludeTax')}
+              checked={form.pricesIncludeTax}
+              onChange={(v) => set('pricesIncludeTax', v)}
+            />
+          </div>
+        </SettingsCard>
       )}
       {form && <TaxRates rates={taxRates} setRates={setTaxRates} editable={editable} />}
       {form && <CreditSettingsCard editable={editable} currency={form.currency} locale={form.locale} />}

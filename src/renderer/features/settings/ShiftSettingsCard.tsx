@@ -1,22 +1,15 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { ShiftSettings } from '../../../shared/contract/shifts';
-import { type CurrencyCode, parseMoney, toDecimalString } from '../../../shared/money';
+import { parseMoney, toDecimalString } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, TextField } from '../../ui/fields';
 import { useToast } from '../../ui/toast';
+import { SettingsCard, type ShopCardProps } from './SettingsCard';
 
 /** The shift rules: whether cash needs an open shift, blind close, and the limits a manager's PIN or a note guard. */
-export function ShiftSettingsCard({
-  editable,
-  currency,
-  locale,
-}: {
-  editable: boolean;
-  currency: CurrencyCode;
-  locale: string;
-}) {
+export function ShiftSettingsCard({ editable, currency, locale }: ShopCardProps) {
   const t = useT();
   const { onError } = useShell();
   const toast = useToast();
@@ -57,45 +50,43 @@ export function ShiftSettingsCard({
 
   if (!s) return null;
   return (
-    <form className="card" onSubmit={save} aria-labelledby="h-shift-settings">
-      <h2 id="h-shift-settings">{t('shift.settings.title')}</h2>
-      <fieldset disabled={!editable} className="plain">
-        <CheckField
-          id="s-require-shift"
-          label={t('shift.settings.require')}
-          checked={s.requireOpenShift}
-          onChange={(v) => setS({ ...s, requireOpenShift: v })}
+    <SettingsCard
+      id="h-shift-settings"
+      title={t('shift.settings.title')}
+      onSubmit={save}
+      disabled={!editable}
+      save={editable && t('shift.settings.save')}
+    >
+      <CheckField
+        id="s-require-shift"
+        label={t('shift.settings.require')}
+        checked={s.requireOpenShift}
+        onChange={(v) => setS({ ...s, requireOpenShift: v })}
+      />
+      <CheckField
+        id="s-blind-close"
+        label={t('shift.settings.blind')}
+        checked={s.blindClose}
+        onChange={(v) => setS({ ...s, blindClose: v })}
+      />
+      <div className="grid-2">
+        <TextField
+          id="s-move-limit"
+          label={t('shift.settings.limit', { currency })}
+          inputMode="decimal"
+          value={limit}
+          onChange={setLimit}
+          placeholder={t('shift.settings.default')}
         />
-        <CheckField
-          id="s-blind-close"
-          label={t('shift.settings.blind')}
-          checked={s.blindClose}
-          onChange={(v) => setS({ ...s, blindClose: v })}
+        <TextField
+          id="s-note-threshold"
+          label={t('shift.settings.threshold', { currency })}
+          inputMode="decimal"
+          value={threshold}
+          onChange={setThreshold}
+          placeholder={t('shift.settings.default')}
         />
-        <div className="grid-2">
-          <TextField
-            id="s-move-limit"
-            label={t('shift.settings.limit', { currency })}
-            inputMode="decimal"
-            value={limit}
-            onChange={setLimit}
-            placeholder={t('shift.settings.default')}
-          />
-          <TextField
-            id="s-note-threshold"
-            label={t('shift.settings.threshold', { currency })}
-            inputMode="decimal"
-            value={threshold}
-            onChange={setThreshold}
-            placeholder={t('shift.settings.default')}
-          />
-        </div>
-        {editable && (
-          <button type="submit" className="btn btn-primary">
-            {t('shift.settings.save')}
-          </button>
-        )}
-      </fieldset>
-    </form>
+      </div>
+    </SettingsCard>
   );
 }

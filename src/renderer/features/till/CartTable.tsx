@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Product } from '../../../shared/contract/catalog';
 import type { Cart, CartLine, Discount, PricedLine, Quote } from '../../../shared/contract/sales';
 import { type MessageKey, useT } from '../../i18n';
+import { TableHead } from '../../ui/DataTable';
 import { formatQty, parseQty } from './cart';
 
 export function discountText(d: Discount | null | undefined, money: (n: number) => string): string {
@@ -9,24 +10,8 @@ export function discountText(d: Discount | null | undefined, money: (n: number) 
   return d.kind === 'percent' ? `${d.bp / 100}%` : money(d.amount);
 }
 
-/** The sale's lines. Prices come from the latest quote; a line the server has not priced yet shows a dash. */
-export function CartTable({
-  cart,
-  quote,
-  products,
-  selected,
-  onSelect,
-  onQty,
-  onRemove,
-  onDone,
-  money,
-  locale,
-  qtyFocus,
-}: {
-  cart: Cart;
-  quote: Quote | null;
-  products: ReadonlyMap<string, Product>;
-  selected: number;
+/** What a line may do and how it writes figures: the same for the table and each of its rows. */
+type LineActions = {
   onSelect: (i: number) => void;
   onQty: (i: number, qtyMilli: number) => void;
   onRemove: (i: number) => void;
@@ -34,9 +19,24 @@ export function CartTable({
   onDone: () => void;
   money: (n: number) => string;
   locale: string;
+};
+
+/** The sale's lines. Prices come from the latest quote; a line the server has not priced yet shows a dash. */
+export function CartTable({
+  cart,
+  quote,
+  products,
+  selected,
+  qtyFocus,
+  ...actions
+}: {
+  cart: Cart;
+  quote: Quote | null;
+  products: ReadonlyMap<string, Product>;
+  selected: number;
   /** bumped to put the cursor in the selected line's quantity (F4) */
   qtyFocus: number;
-}) {
+} & LineActions) {
   const t = useT();
   const body = useRef<HTMLTableSectionElement>(null);
 
@@ -55,26 +55,18 @@ export function CartTable({
     <div className="till-cart">
       <table className="till-lines">
         <caption className="sr-only">{t('till.lines')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('till.col.item')}</th>
-            <th scope="col" className="num">
-              {t('till.col.qty')}
-            </th>
-            <th scope="col" className="num">
-              {t('till.col.price')}
-            </th>
-            <th scope="col" className="num">
-              {t('till.col.discount')}
-            </th>
-            <th scope="col" className="num">
-              {t('till.col.total')}
-            </th>
-            <th scope="col">
-              <span className="sr-only">{t('till.col.actions')}</span>
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          cells={[
+            t('till.col.item'),
+            t('till.col.qty'),
+            t('till.col.price'),
+            t('till.col.discount'),
+            t('till.col.total'),
+            t('till.col.actions'),
+          ]}
+          num={[1, 2, 3, 4]}
+          srOnly={[5]}
+        />
         <tbody ref={body}>
           {cart.lines.map((line, i) => {
             const priced = quote?.lines[i]?.productId === line.productId ? quote.lines[i] : undefined;
@@ -87,12 +79,7 @@ export function CartTable({
                 priced={priced}
                 product={products.get(line.productId)}
                 selected={i === selected}
-                onSelect={onSelect}
-                onQty={onQty}
-                onRemove={onRemove}
-                onDone={onDone}
-                money={money}
-                locale={locale}
+                {...actions}
               />
             );
           })}
@@ -120,13 +107,7 @@ function LineRow({
   priced: PricedLine | undefined;
   product: Product | undefined;
   selected: boolean;
-  onSelect: (i: number) => void;
-  onQty: (i: number, qtyMilli: number) => void;
-  onRemove: (i: number) => void;
-  onDone: () => void;
-  money: (n: number) => string;
-  locale: string;
-}) {
+} & LineActions) {
   const t = useT();
   const name = priced?.name ?? product?.name ?? '…';
   const unit = priced?.unit ?? product?.unit ?? 'piece';

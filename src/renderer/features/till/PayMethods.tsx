@@ -1,3 +1,4 @@
+import type { KeyboardEvent, ReactNode } from 'react';
 import { type MessageKey, useT } from '../../i18n';
 
 /**
@@ -44,6 +45,44 @@ export function PayMethods<M extends string>({
           </button>
         );
       })}
+    </div>
+  );
+}
+
+/**
+ * The dialog's keys for the methods: Alt+1…Alt+`last` choose the method at that place (stopped there so the shell
+ * does not switch sections).
+ */
+export function methodKeys<M>(methods: readonly M[], choose: (m: M) => void, last: number) {
+  const digit = new RegExp(`^Digit[1-${last}]$`);
+  return (e: KeyboardEvent) => {
+    if (e.altKey && digit.test(e.code)) {
+      const m = methods[Number(e.code.slice(5)) - 1];
+      if (m) choose(m);
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
+}
+
+/** One big figure atop a payment dialog; false leaves it out. */
+export type PayFigure = { label: string; testId: string; value: ReactNode; className?: string } | false;
+
+/** The big figures atop a payment dialog: what is due and still to pay, or what they owe now and after. */
+export function PayFigures({ figures }: { figures: readonly PayFigure[] }) {
+  return (
+    <div className="pay-figures">
+      {figures.map(
+        (f) =>
+          f && (
+            <div key={f.testId}>
+              <span className="pay-figure-label">{f.label}</span>
+              <span className={f.className ? `pay-figure ${f.className}` : 'pay-figure'} data-testid={f.testId}>
+                {f.value}
+              </span>
+            </div>
+          ),
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useRef, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import type { PaymentInput, Quote, TILL_PAYMENT_METHODS } from '../../../shared/contract/sales';
 import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
@@ -7,7 +7,7 @@ import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { AmountField, TextField } from '../../ui/fields';
 import { messageOf } from '../../ui/toast';
 import { isNoOpenShift, OpenShiftForm } from './OpenShiftForm';
-import { PayMethods } from './PayMethods';
+import { methodKeys, PayFigures, PayMethods } from './PayMethods';
 import { addPayment, paymentProgress, suggestedAmount } from './payments';
 
 type Method = (typeof TILL_PAYMENT_METHODS)[number];
@@ -122,15 +122,8 @@ export function PaymentDialog({
     void complete(list);
   };
 
-  const onKey = (e: KeyboardEvent) => {
-    // Alt+1…5 choose a method (stopped here so the shell does not switch sections)
-    if (e.altKey && /^Digit[1-9]$/.test(e.code)) {
-      const m = usable[Number(e.code.slice(5)) - 1];
-      if (m) setMethod(m);
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  };
+  // Alt+1…5 choose a method
+  const onKey = methodKeys(usable, setMethod, 9);
 
   const remove = (i: number) => {
     const list = payments.filter((_, j) => j !== i);
@@ -147,28 +140,23 @@ export function PaymentDialog({
     >
       {/* biome-ignore lint/a11y/noStaticElementInteractions: key handling for the whole dialog */}
       <div onKeyDown={onKey}>
-        <div className="pay-figures">
-          <div>
-            <span className="pay-figure-label">{t('till.due')}</span>
-            <span className="pay-figure" data-testid="pay-due">
-              {money(progress.due)}
-            </span>
-          </div>
-          <div>
-            <span className="pay-figure-label">{t('till.remaining')}</span>
-            <span className="pay-figure pay-remaining" data-testid="pay-remaining">
-              {money(progress.remaining)}
-            </span>
-          </div>
-          {preview.change > 0 && (
-            <div>
-              <span className="pay-figure-label">{t('till.changeDue')}</span>
-              <span className="pay-figure pay-change" data-testid="pay-change">
-                {money(preview.change)}
-              </span>
-            </div>
-          )}
-        </div>
+        <PayFigures
+          figures={[
+            { label: t('till.due'), testId: 'pay-due', value: money(progress.due) },
+            {
+              label: t('till.remaining'),
+              testId: 'pay-remaining',
+              value: money(progress.remaining),
+              className: 'pay-remaining',
+            },
+            preview.change > 0 && {
+              label: t('till.changeDue'),
+              testId: 'pay-change',
+              value: money(preview.change),
+              className: 'pay-change',
+            },
+          ]}
+        />
         {payments.length > 0 && (
           <ul className="pay-list" aria-label={t('till.paymentsTaken')}>
             {payments.map((p, i) => (

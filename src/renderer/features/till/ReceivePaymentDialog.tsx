@@ -1,4 +1,4 @@
-import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { CustomerListRow } from '../../../shared/contract/customers';
 import { type OpenDebit, RECEIPT_METHODS, type ReceiptMethod } from '../../../shared/contract/receivables';
 import type { SalesOrder } from '../../../shared/contract/sales';
@@ -10,7 +10,7 @@ import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { AmountField, TextField } from '../../ui/fields';
 import { messageOf, useToast } from '../../ui/toast';
 import { isNoOpenShift, OpenShiftForm } from './OpenShiftForm';
-import { PayMethods } from './PayMethods';
+import { methodKeys, PayFigures, PayMethods } from './PayMethods';
 import { announceAccountChange } from './TillAccountPanel';
 import { useCustomerSearch } from './useCustomerSearch';
 
@@ -131,15 +131,8 @@ export function ReceivePaymentDialog({
     }
   };
 
-  const onKey = (e: KeyboardEvent) => {
-    // Alt+1…4 choose how they pay (stopped here so the shell does not switch sections)
-    if (e.altKey && /^Digit[1-4]$/.test(e.code)) {
-      const m = RECEIPT_METHODS[Number(e.code.slice(5)) - 1];
-      if (m) setMethod(m);
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  };
+  // Alt+1…4 choose how they pay
+  const onKey = methodKeys(RECEIPT_METHODS, setMethod, 4);
 
   const title = customer ? t('account.receiveFrom', { name: customer.displayName }) : t('account.receive');
   return (
@@ -155,20 +148,12 @@ export function ReceivePaymentDialog({
           <CustomerFinder onPick={setCustomer} money={money} />
         ) : (
           <>
-            <div className="pay-figures">
-              <div>
-                <span className="pay-figure-label">{t('account.owesNow')}</span>
-                <span className="pay-figure" data-testid="receive-owes">
-                  {owed ? money(owed.balance) : '…'}
-                </span>
-              </div>
-              <div>
-                <span className="pay-figure-label">{t('account.after')}</span>
-                <span className="pay-figure" data-testid="receive-after">
-                  {owed ? money(owed.balance - typed) : '…'}
-                </span>
-              </div>
-            </div>
+            <PayFigures
+              figures={[
+                { label: t('account.owesNow'), testId: 'receive-owes', value: owed ? money(owed.balance) : '…' },
+                { label: t('account.after'), testId: 'receive-after', value: owed ? money(owed.balance - typed) : '…' },
+              ]}
+            />
             {owed && owed.debits.length === 0 && <p className="muted">{t('account.noOpenItems')}</p>}
             {owed && owed.debits.length > 0 && (
               <fieldset className="plain till-receive-items">

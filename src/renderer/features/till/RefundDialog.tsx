@@ -1,18 +1,20 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import type { OrderWithRefunds, Refund, RefundMethodChoice } from '../../../shared/contract/refunds';
+import type { OrderWithRefunds, RefundMethodChoice } from '../../../shared/contract/refunds';
 import type { CurrencyCode } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
+import { TableHead } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
-import { messageOf } from '../../ui/toast';
+import { messageOf, useToast } from '../../ui/toast';
 import { formatQty, parseQty } from './cart';
 import { isNoOpenShift, OpenShiftForm } from './OpenShiftForm';
 
 /**
  * A refund started at the till by scanning (or typing) the receipt number: per line, a quantity up to what is still
  * refundable and whether it goes back on the shelf; the money goes back in cash, the original way, or to the
- * customer's account. The server works out the amounts in proportion to what each line charged.
+ * customer's account. The server works out the amounts in proportion to what each line charged. A refund made is
+ * said in a toast (its number, amount and how it went back) before `onDone`.
  */
 export function RefundDialog({
   saleId,
@@ -26,10 +28,11 @@ export function RefundDialog({
   currency: CurrencyCode;
   locale: string;
   money: (n: number) => string;
-  onDone: (r: Refund) => void;
+  onDone: () => void;
   onClose: () => void;
 }) {
   const t = useT();
+  const toast = useToast();
   const [data, setData] = useState<OrderWithRefunds | null>(null);
   const [qty, setQty] = useState<Record<string, string>>({});
   const [restock, setRestock] = useState<Record<string, boolean>>({});
@@ -78,7 +81,14 @@ export function RefundDialog({
         reason: reason.trim(),
         idempotencyKey: key.current,
       });
-      onDone(r.refund);
+      toast.success(
+        t('till.refunded', {
+          number: r.refund.number,
+          amount: money(r.refund.total),
+          method: t(`till.method.${r.refund.method}` as MessageKey),
+        }),
+      );
+      onDone();
     } catch (err) {
       setError(messageOf(err));
       setNeedsShift(isNoOpenShift(err));
@@ -103,21 +113,16 @@ export function RefundDialog({
           {data.blockedReason && <p className="notice">{data.blockedReason}</p>}
           <table className="till-lines">
             <caption className="sr-only">{t('till.refundLines')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('till.col.item')}</th>
-                <th scope="col" className="num">
-                  {t('till.refundSold')}
-                </th>
-                <th scope="col" className="num">
-                  {t('till.refundLeft')}
-                </th>
-                <th scope="col" className="num">
-                  {t('till.refundQty')}
-                </th>
-                <th scope="col">{t('till.restock')}</th>
-              </tr>
-            </thead>
+            <TableHead
+              cells={[
+                t('till.col.item'),
+                t('till.refundSold'),
+                t('till.refundLeft'),
+                t('till.refundQty'),
+                t('till.restock'),
+              ]}
+              num={[1, 2, 3]}
+            />
             <tbody>
               {data.lines.map((l, i) => (
                 <tr key={l.salesLineId}>

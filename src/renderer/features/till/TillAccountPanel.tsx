@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { TillAccountSummary } from '../../../shared/contract/receivables';
 import type { ApprovalNeed, SalesOrder } from '../../../shared/contract/sales';
 import { useT } from '../../i18n';
-import { ApiError, api } from '../../lib/api';
+import { ApiError } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { useApiQuery } from '../../ui/query';
 import './account.css';
 
 /** Fired on window when a payment changed a customer's account, so every panel showing it reads it again. */
@@ -19,25 +19,19 @@ export function creditApprovalNeeds(err: unknown): ApprovalNeed[] | null {
   return Array.isArray(needs) && needs.length ? needs : null;
 }
 
-/** A customer's account summary from main, read again whenever a payment changes that account. */
+/**
+ * A customer's account summary from main (for those who may see accounts), read again whenever a payment changes an
+ * account (the query cache hears ACCOUNT_CHANGED).
+ */
 export function useAccountSummary(customerId: string | null): TillAccountSummary | null {
-  const [s, setS] = useState<TillAccountSummary | null>(null);
-  const load = useCallback(() => {
-    if (!customerId) return setS(null);
-    api.receivables
-      .tillSummary({ customerId })
-      .then(setS)
-      .catch(() => setS(null));
-  }, [customerId]);
-  useEffect(() => {
-    load();
-    const onChange = (e: Event) => {
-      if ((e as CustomEvent<{ customerId: string }>).detail?.customerId === customerId) load();
-    };
-    window.addEventListener(ACCOUNT_CHANGED, onChange);
-    return () => window.removeEventListener(ACCOUNT_CHANGED, onChange);
-  }, [customerId, load]);
-  return s;
+  const { can } = useShell();
+  const q = useApiQuery(
+    'receivables',
+    'tillSummary',
+    { customerId: customerId ?? '' },
+    { enabled: !!customerId && can('receivables.view') },
+  );
+  return (customerId && q.data) || null;
 }
 
 /**

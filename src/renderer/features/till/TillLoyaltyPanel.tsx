@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import type { LoyaltyQuote, TillLoyalty } from '../../../shared/contract/loyalty';
+import type { LoyaltyQuote } from '../../../shared/contract/loyalty';
 import type { Cart } from '../../../shared/contract/sales';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { useApiQuery } from '../../ui/query';
 
 const DEBOUNCE_MS = 200;
 
@@ -32,21 +33,17 @@ export function TillLoyaltyPanel({
 }) {
   const t = useT();
   const { onError } = useShell();
-  const [summary, setSummary] = useState<TillLoyalty | null>(null);
+  const { data: summary, refetch } = useApiQuery('loyalty', 'tillSummary', { customerId });
   const [quote, setQuote] = useState<LoyaltyQuote | null>(null);
   const seq = useRef(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: refreshKey only asks for a fresh read
+  // a sale done: its points are in, read the balance again (not on opening: the query reads it then)
+  const shownAfter = useRef(refreshKey);
   useEffect(() => {
-    let live = true;
-    api.loyalty
-      .tillSummary({ customerId })
-      .then((s) => live && setSummary(s))
-      .catch(onError);
-    return () => {
-      live = false;
-    };
-  }, [customerId, refreshKey, onError]);
+    if (shownAfter.current === refreshKey) return;
+    shownAfter.current = refreshKey;
+    void refetch();
+  }, [refreshKey, refetch]);
 
   useEffect(() => {
     const mine = ++seq.current;

@@ -7,7 +7,7 @@ import type {
   PaymentInput,
   TillSettings,
 } from '../../../shared/contract/sales';
-import { type MessageKey, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { useToast } from '../../ui/toast';
@@ -386,16 +386,7 @@ export function TillScreen() {
           currency={currency}
           locale={locale}
           money={money}
-          onDone={(r) => {
-            toast.success(
-              t('till.refunded', {
-                number: r.number,
-                amount: money(r.total),
-                method: t(`till.method.${r.method}` as MessageKey),
-              }),
-            );
-            closeDialog();
-          }}
+          onDone={closeDialog}
           onClose={closeDialog}
         />
       )}

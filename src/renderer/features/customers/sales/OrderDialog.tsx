@@ -35,14 +35,7 @@ export function OrderDialog({ id, onClose, onChanged }: { id: string; onClose: (
         locale={store?.locale ?? 'en'}
         money={money}
         onClose={() => setRefunding(false)}
-        onDone={(r) => {
-          toast.success(
-            t('till.refunded', {
-              number: r.number,
-              amount: money(r.total),
-              method: t(`till.method.${r.method}` as MessageKey),
-            }),
-          );
+        onDone={() => {
           setRefunding(false);
           load();
           onChanged();
