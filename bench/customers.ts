@@ -53,7 +53,8 @@ export async function benchCustomerSearch(queries = 200): Promise<BenchResult[]>
       // the straightforward hand-written query for the same rows and columns
       const raw = app.sqlite.prepare(`SELECT c.id, c.code, c.display_name AS displayName, c.company_name AS companyName,
           c.phone_primary_e164 AS phone, c.email, g.name AS categoryName, c.status, c.balance,
-          c.total_spent AS totalSpent, c.last_activity_at AS lastActivityAt, c.loyalty_card_no AS cardNo
+          c.total_spent AS totalSpent, c.points_balance AS pointsBalance, c.last_activity_at AS lastActivityAt,
+          c.loyalty_card_no AS cardNo
         FROM customers_fts f JOIN customers c ON c.search_key = f.rowid LEFT JOIN customer_categories g ON g.id = c.category_id
         WHERE customers_fts MATCH ? AND c.status = 'active' ORDER BY c.display_name, c.id LIMIT ?`);
       const inputs = texts.map((text) => CustomerQuery.parse({ text }));
