@@ -91,23 +91,17 @@ export class CustomerInsights {
 
   /**
    * A result over a window read in two parts joined: the days before today, kept (./past.ts), and today's, read
-   * each time. A window that ends before today is kept whole; `read` is told which part it reads.
+   * each time. A window that ends before today is kept whole.
    */
-  private pastAndToday<T>(
-    name: string,
-    w: Window,
-    read: (w: Window, today: boolean) => T,
-    join: (a: T, b: T) => T,
-    none: T,
-  ): T {
+  private pastAndToday<T>(name: string, w: Window, read: (w: Window) => T, join: (a: T, b: T) => T, none: T): T {
     const split = Math.min(w.end, Math.max(w.start, dayStart(this.today(), this.zone().timeZone)));
     const past =
       split > w.start
-        ? this.past.get(`${name} ${w.start} ${split}`, () => read({ start: w.start, end: split }, false), {
+        ? this.past.get(`${name} ${w.start} ${split}`, () => read({ start: w.start, end: split }), {
             until: split,
           })
         : none;
-    return join(past, split < w.end ? read({ start: split, end: w.end }, true) : none);
+    return join(past, split < w.end ? read({ start: split, end: w.end }) : none);
   }
 
   /** Every customer's display name, kept until a customer is added, edited, merged, imported or erased. */
