@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/main/app';
 import { defaultMigrationsDir, MigrationError, migrate, openDatabase, readMigrations } from '../../src/main/db/open';
+import { CustomerQuery } from '../../src/shared/contract/customers';
 import { makeTestApp, tableCount } from '../helpers';
 
 const temps: string[] = [];
@@ -90,6 +91,45 @@ describe('database', () => {
     expect(schemaOf(db)).toEqual(schemaBefore);
     expect((db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number }).n).toBe(3);
     db.close();
+  });
+
+  it('rebuilds the customer search index with one-letter prefixes (0022), every customer still found as before', () => {
+    const dataDir = tempDir();
+    const upTo = readMigrations(defaultMigrationsDir()).findIndex((m) => m.tag === '0022_customers_search_one_letter');
+    const old = createApp({ dataDir, migrationsDir: firstMigrations(upTo), log: () => {} });
+    old.services.system.createDemoShop();
+    const people = [
+      ['Grace', 'Namuli', '0772 100 200', 'grace.n@mail.example', 'C-0001'],
+      ['Grace', 'Kato', '0772 100 300', 'gkato@mail.example', 'C-0002'],
+      ['Joseph', 'Mukasa', '0701 555 123', 'joseph.c@mail.example', 'K-0003'],
+      ['Nakato', 'Achieng', '0752 999 000', null, null],
+    ] as const;
+    for (const [firstName, lastName, number, email, code] of people)
+      old.services.customers.create({ id: null, name: 'test' }, {
+        type: 'individual',
+        firstName,
+        lastName,
+        phones: [{ number }],
+        email,
+        code,
+      } as never);
+    const texts = ['g', 'c', 'k', 'na', 'jo', 'joseph.c', 'grace n', '0772', 'c-0'];
+    const ids = (a: typeof old, text: string) =>
+      a.services.customers.search(CustomerQuery.parse({ text, limit: 200 })).rows.map((r) => r.id);
+    const before = texts.map((t) => ids(old, t));
+    const ftsSql = (a: typeof old) =>
+      (a.sqlite.prepare("SELECT sql FROM sqlite_master WHERE name = 'customers_fts'").get() as { sql: string }).sql;
+    expect(ftsSql(old)).toContain("prefix = '2 3 4'");
+    old.close();
+
+    const app = createApp({ dataDir, log: () => {} });
+    try {
+      expect(ftsSql(app)).toContain("prefix = '1 2 3 4'");
+      expect(texts.map((t) => ids(app, t))).toEqual(before);
+      expect(before.every((found) => found.length > 0)).toBe(true);
+    } finally {
+      app.close();
+    }
   });
 
   it('keeps the audit log append-only: UPDATE and DELETE are refused by the database', () => {
