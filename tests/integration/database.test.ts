@@ -95,7 +95,7 @@ describe('database', () => {
 
   it('rebuilds the customer search index with one-letter prefixes (0022), every customer still found as before', () => {
     const dataDir = tempDir();
-    const upTo = readMigrations(defaultMigrationsDir()).findIndex((m) => m.tag === '0022_customers_search_one_letter');
+    const upTo = readMigrations(defaultMigrationsDir()).findIndex((m) => m.tag === '0022_customers_search_speed');
     const old = createApp({ dataDir, migrationsDir: firstMigrations(upTo), log: () => {} });
     old.services.system.createDemoShop();
     const people = [

@@ -81,6 +81,8 @@ export const customers = sqliteTable(
     uniqueIndex('customers_loyalty_card_no').on(t.loyaltyCardNo),
     // covers the name-ordered list and the broad-search walk (search_key is checked without touching the table)
     index('customers_status_name_key').on(t.status, t.displayName, t.id, t.searchKey),
+    // a search's matches looked up by key: status, name and id without reading the row (migration 0022)
+    index('customers_search_key_name').on(t.searchKey, t.status, t.displayName, t.id),
     index('customers_category').on(t.categoryId, t.displayName),
     // (sort column, id) matches the list's `ORDER BY col, id` keyset, so a sorted page walks the index instead of
     // sorting every customer

@@ -55,7 +55,12 @@ const SORT_COLUMN: Record<CustomerQuery['sort'], string> = {
   points: 'c.points_balance',
 };
 
-const BROAD_MATCHES = 1500;
+/**
+ * Up to this many matches the page is chosen by looking each match up by key (its name and id come from the
+ * customers_search_key_name index, about a microsecond each); with more, walking the name index in order reaches the
+ * page's rows sooner than looking them all up.
+ */
+const BROAD_MATCHES = 5000;
 
 type SortValue = string | number | null;
 
@@ -163,9 +168,11 @@ export class CustomerSearch {
           byKey = 'c.search_key IN (SELECT value FROM json_each(?))';
           keyParams = [JSON.stringify(keys)];
         }
-        rows = this.stmt(
-          `SELECT ${columns} FROM customers c ${CATEGORY} ${whereSql([byKey, ...where])} ${order} LIMIT ?`,
-        ).all(...keyParams, ...params, ...page) as CustomerListRow[];
+        rows = this.stmt(narrowThenWide(columns, `FROM customers c ${whereSql([byKey, ...where])}`, order)).all(
+          ...keyParams,
+          ...params,
+          ...page,
+        ) as CustomerListRow[];
       } else if (q.sort === 'name' && q.status !== 'any') {
         // Thousands of matches (a two-letter prefix): walk the (status, name) index in order and stop at the page,
         // instead of joining and sorting every match. `+` keeps SQLite from driving the query by search_key.
@@ -174,11 +181,13 @@ export class CustomerSearch {
            ${whereSql(['+c.search_key IN (SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?)', ...where])} ${order} LIMIT ?`,
         ).all(match, ...params, ...page) as CustomerListRow[];
       } else {
-        // every match must be sorted: choose the page on narrow rows, then widen only its rows
+        // every match must be sorted
         rows = this.stmt(
-          `SELECT ${columns} FROM (SELECT c.id AS pid FROM customers_fts f JOIN customers c ON c.search_key = f.rowid
-             ${whereSql(['customers_fts MATCH ?', ...where])} ${order} LIMIT ?) p
-           JOIN customers c ON c.id = p.pid ${CATEGORY} ${order}`,
+          narrowThenWide(
+            columns,
+            `FROM customers_fts f JOIN customers c ON c.search_key = f.rowid ${whereSql(['customers_fts MATCH ?', ...where])}`,
+            order,
+          ),
         ).all(match, ...params, ...page) as CustomerListRow[];
       }
     }
@@ -195,6 +204,14 @@ const COLUMNS = `c.id, c.code, c.display_name AS displayName, c.company_name AS 
   c.phone_primary_e164 AS phone, c.email, g.name AS categoryName, c.status, c.balance,
   c.total_spent AS totalSpent, c.points_balance AS pointsBalance, c.last_activity_at AS lastActivityAt, c.loyalty_card_no AS cardNo`;
 const CATEGORY = 'LEFT JOIN customer_categories g ON g.id = c.category_id';
+
+/**
+ * Chooses the page on narrow rows (the sort value and id: for the name sort the customers_search_key_name index holds
+ * them, so a match is never read whole), then reads the list's columns and category for the page's rows only.
+ */
+const narrowThenWide = (columns: string, from: string, order: string) =>
+  `SELECT ${columns} FROM (SELECT c.id AS pid ${from} ${order} LIMIT ?) p
+   JOIN customers c ON c.id = p.pid ${CATEGORY} ${order}`;
 const whereSql = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
 
 export type ListFilters = Pick<
