@@ -94,35 +94,13 @@ export class CustomerService {
     };
   }
 
+  /** The customer as a draft to save again: each field is the customer's own of the same name, phones and addresses as input. */
   draftOf(c: Customer): Draft {
+    const fields = Object.fromEntries(DRAFT_FIELDS.map((k) => [k, c[k]])) as Omit<Draft, 'phones' | 'addresses'>;
     return {
-      type: c.type,
-      code: c.code,
-      title: c.title,
-      firstName: c.firstName,
-      lastName: c.lastName,
-      companyName: c.companyName,
-      contactPerson: c.contactPerson,
-      taxId: c.taxId,
-      registrationNo: c.registrationNo,
-      businessType: c.businessType,
-      industry: c.industry,
-      dateOfBirth: c.dateOfBirth,
-      email: c.email,
+      ...fields,
       phones: c.phones.map((p) => ({ number: p.e164, raw: p.raw, label: p.label, isPrimary: p.isPrimary })),
       addresses: c.addresses.map(({ id: _id, ...a }) => a),
-      preferredLanguage: c.preferredLanguage,
-      consentSms: c.consentSms,
-      consentWhatsapp: c.consentWhatsapp,
-      consentEmail: c.consentEmail,
-      marketingOptIn: c.marketingOptIn,
-      categoryId: c.categoryId,
-      tags: c.tags,
-      notes: c.notes,
-      notesImportant: c.notesImportant,
-      paymentTermsDays: c.paymentTermsDays,
-      creditLimit: c.creditLimit,
-      loyaltyCardNo: c.loyaltyCardNo,
     };
   }
 
@@ -606,6 +584,11 @@ function blankDraft(type: Draft['type']): Draft {
     loyaltyCardNo: null,
   };
 }
+
+/** A draft's fields a customer has under the same name (its phones and addresses differ in shape). */
+const DRAFT_FIELDS = (Object.keys(blankDraft('individual')) as Array<keyof Draft>).filter(
+  (k): k is Exclude<keyof Draft, 'phones' | 'addresses'> => k !== 'phones' && k !== 'addresses',
+);
 
 function readsOf(db: Deps['db']) {
   const id = sql.placeholder('id');
