@@ -6,6 +6,7 @@ import { Dialog } from '../../ui/Dialog';
 import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { AmountField, TextField } from '../../ui/fields';
 import { messageOf } from '../../ui/toast';
+import { AmountKeypad } from './AmountKeypad';
 import { isNoOpenShift, OpenShiftForm } from './OpenShiftForm';
 import { methodKeys, PayFigures, PayMethods } from './PayMethods';
 import { addPayment, paymentProgress, suggestedAmount } from './payments';
@@ -196,6 +197,16 @@ export function PaymentDialog({
               autoFocus
               value={amount}
               onChange={setAmount}
+            />
+            <AmountKeypad
+              id="pay-keypad"
+              label={t(method === 'cash' ? 'till.cashReceived' : 'till.amount')}
+              value={amount}
+              onChange={setAmount}
+              currency={currency}
+              locale={locale}
+              disabled={busy}
+              resetKey={`${method}-${payments.length}`}
             />
             {(method === 'mobile_money' || method === 'card' || method === 'bank_transfer') && (
               <TextField

@@ -9,6 +9,7 @@ import { Dialog } from '../../ui/Dialog';
 import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { AmountField, TextField } from '../../ui/fields';
 import { messageOf, useToast } from '../../ui/toast';
+import { AmountKeypad } from './AmountKeypad';
 import { isNoOpenShift, OpenShiftForm } from './OpenShiftForm';
 import { methodKeys, PayFigures, PayMethods } from './PayMethods';
 import { announceAccountChange } from './TillAccountPanel';
@@ -204,6 +205,15 @@ export function ReceivePaymentDialog({
                     }
                   : null
               }
+            />
+            <AmountKeypad
+              id="rcv-keypad"
+              label={t('account.amount', { currency })}
+              value={amount}
+              onChange={setAmount}
+              currency={currency}
+              locale={locale}
+              disabled={busy || !customer}
             />
             {method !== 'cash' && (
               <TextField
