@@ -10,6 +10,7 @@ import { TillInsightHint } from '../insights/CustomerAnalysis';
 import { TillDebtAlert } from '../receivables/TillDebtAlert';
 import { TillFollowUps } from '../relationships/TillFollowUps';
 import { looksLikeCode } from './ScanBox';
+import { comboboxOf, SearchResults } from './SearchResults';
 import { useCustomerSearch } from './useCustomerSearch';
 import { tillCustomerOf } from './useSale';
 
@@ -44,7 +45,8 @@ export function CustomerPanel({
   const t = useT();
   const { onError, can } = useShell();
   const [text, setText] = useState('');
-  const { rows, sel, setSel, clear } = useCustomerSearch(text, onError);
+  const search = useCustomerSearch(text, onError);
+  const { rows, sel, setSel, clear } = search;
   const [adding, setAdding] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
@@ -104,39 +106,27 @@ export function CustomerPanel({
         <input
           ref={input}
           id="till-cust-search"
-          type="search"
-          autoComplete="off"
-          role="combobox"
-          aria-expanded={rows.length > 0}
-          aria-controls="till-cust-results"
-          aria-autocomplete="list"
-          aria-activedescendant={rows[sel] ? `till-cust-${rows[sel].id}` : undefined}
+          {...comboboxOf('till-cust-results', rows.length > 0, rows[sel] ? `till-cust-${rows[sel].id}` : undefined)}
           placeholder={t('till.findCustomerPlaceholder')}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKey}
         />
       </div>
-      {rows.length > 0 && (
-        <div id="till-cust-results" role="listbox" aria-label={t('till.customerResults')} className="till-results">
-          {rows.map((r, i) => (
-            <div
-              key={r.id}
-              id={`till-cust-${r.id}`}
-              role="option"
-              tabIndex={-1}
-              aria-selected={i === sel}
-              className="till-result"
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => void attachById(r.id)}
-              onKeyDown={() => {}}
-            >
-              <span className="till-result-name">{r.displayName}</span>
-              <span className="muted">{r.phone ?? r.cardNo ?? ''}</span>
-            </div>
-          ))}
-        </div>
-      )}
+      <SearchResults
+        id="till-cust-results"
+        label={t('till.customerResults')}
+        search={search}
+        optionId={(r) => `till-cust-${r.id}`}
+        onPick={(r) => void attachById(r.id)}
+      >
+        {(r) => (
+          <>
+            <span className="till-result-name">{r.displayName}</span>
+            <span className="muted">{r.phone ?? r.cardNo ?? ''}</span>
+          </>
+        )}
+      </SearchResults>
       {can('customers.edit') &&
         (adding ? (
           <QuickAdd
