@@ -1,7 +1,6 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useMemo, useState } from 'react';
 import type { ProductUnit } from '../../../shared/contract/catalog';
-import type { ApprovalNeed, Cart, Discount, ParkedSale } from '../../../shared/contract/sales';
-import type { StaffRow } from '../../../shared/contract/system';
+import type { ApprovalNeed, Cart, Discount } from '../../../shared/contract/sales';
 import { type CurrencyCode, parseMoney, separatorsOf } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
@@ -9,6 +8,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ConfirmDialog, EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { PinField, SelectField } from '../../ui/fields';
 import { Keypad } from '../../ui/Keypad';
+import { useApiQuery } from '../../ui/query';
 import { messageOf } from '../../ui/toast';
 import { formatQty, parsePercent, parseQty } from './cart';
 import type { ApprovalGrant } from './useSale';
@@ -145,22 +145,13 @@ export function ApprovalDialog({
   onClose: () => void;
 }) {
   const t = useT();
-  const [approvers, setApprovers] = useState<Omit<StaffRow, 'active'>[]>([]);
-  const [staffId, setStaffId] = useState('');
+  const roster = useApiQuery('staff', 'roster', null).data;
+  const approvers = useMemo(() => (roster ?? []).filter((r) => r.role !== 'cashier'), [roster]);
+  const [chosen, setStaffId] = useState('');
+  const staffId = chosen || (approvers[0]?.id ?? '');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    api.staff
-      .roster(null)
-      .then((rows) => {
-        const ok = rows.filter((r) => r.role !== 'cashier');
-        setApprovers(ok);
-        setStaffId((cur) => cur || (ok[0]?.id ?? ''));
-      })
-      .catch((e) => setError(messageOf(e)));
-  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -222,24 +213,17 @@ export function ParkedDialog({
   onClose: () => void;
 }) {
   const t = useT();
-  const [rows, setRows] = useState<ParkedSale[] | null>(null);
+  const parked = useApiQuery('sales', 'parked', null);
+  // as read on opening (not a list kept from an earlier opening), newest first
+  const fresh = parked.isFetchedAfterMount ? parked.data : undefined;
+  const rows = useMemo(() => (fresh ? [...fresh].sort((a, b) => b.updatedAt - a.updatedAt) : null), [fresh]);
   const [sel, setSel] = useState(0);
   const [error, setError] = useState<string | null>(null);
-
-  const load = () =>
-    api.sales
-      .parked(null)
-      .then((r) => setRows([...r].sort((a, b) => b.updatedAt - a.updatedAt)))
-      .catch((e) => setError(messageOf(e)));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: load once when opened
-  useEffect(() => {
-    void load();
-  }, []);
 
   const discard = async (id: string) => {
     try {
       await api.sales.discardParked({ id });
-      void load();
+      void parked.refetch();
     } catch (e) {
       setError(messageOf(e));
     }

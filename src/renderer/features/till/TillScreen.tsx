@@ -1,15 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Product } from '../../../shared/contract/catalog';
-import type {
-  ApprovalNeed,
-  CompleteResult,
-  Discount,
-  PaymentInput,
-  TillSettings,
-} from '../../../shared/contract/sales';
+import type { ApprovalNeed, CompleteResult, Discount, PaymentInput } from '../../../shared/contract/sales';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { useTouchMode } from '../../ui/useTouchMode';
 import { CartTable } from './CartTable';
@@ -43,7 +38,7 @@ export function TillScreen() {
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   /** a sale over a customer's credit limit, waiting for a manager's PIN with the payments the cashier took */
   const [creditWait, setCreditWait] = useState<{ needs: ApprovalNeed[]; payments: PaymentInput[] } | null>(null);
-  const [settings, setSettings] = useState<TillSettings | null>(null);
+  const { data: settings } = useApiQuery('sales', 'settings', null);
   const [done, setDone] = useState<CompleteResult | null>(null);
   // money the cashier chose to pay with points from the loyalty panel; a new customer or sale starts without
   const [pointsPay, setPointsPay] = useState(0);
@@ -58,10 +53,6 @@ export function TillScreen() {
   const touch = useTouchMode();
 
   const { currency, locale, money, dateFmt, timeFmt } = useTillFormats(store, quote?.currency);
-
-  useEffect(() => {
-    api.sales.settings(null).then(setSettings).catch(onError);
-  }, [onError]);
 
   const focusScan = useCallback(() => requestAnimationFrame(() => scanRef.current?.focus()), []);
   const closeDialog = useCallback(() => setDialog(null), []);
