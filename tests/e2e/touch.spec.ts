@@ -176,4 +176,20 @@ test('touch till: at 1024×768 a cashier rings up a sale by taps, with the keypa
   await pay.getByRole('button', { name: 'Keypad', exact: true }).tap();
   await shot(page, 'pay-dark');
   expect.soft(await fitProblems(pay)).toEqual([]);
+  await pay.getByRole('button', { name: /^Cancel/ }).tap();
+  await expect(pay).toBeHidden();
+
+  // A debt payment without a customer on the till: the finder, and the amount's keypad waiting for who pays.
+  await page
+    .getByRole('toolbar', { name: /keys/i })
+    .getByRole('button', { name: /Receive payment/ })
+    .tap();
+  const receive = page.getByRole('dialog', { name: 'Receive payment' });
+  await expect(receive).toBeVisible();
+  await expect(receive.getByRole('button', { name: 'Keypad', exact: true })).toBeDisabled();
+  await shot(page, 'receive-dark');
+  expect.soft(await fitProblems(receive)).toEqual([]);
+  await receive.getByRole('button', { name: /^Cancel/ }).tap();
+  await expect(receive).toBeHidden();
+  expect.soft(await fitProblems(till)).toEqual([]);
 });
