@@ -14,21 +14,7 @@ import { comboboxOf, SearchResults } from './SearchResults';
 import { useCustomerSearch } from './useCustomerSearch';
 import { tillCustomerOf } from './useSale';
 
-/**
- * Who the sale is for: attach by card (scan, or type the number), by name or phone, or add a new customer with just a
- * name and phone. Once attached it shows what the cashier should know before taking money.
- */
-export function CustomerPanel({
-  customer,
-  onAttach,
-  onDetach,
-  onCode,
-  money,
-  dateText,
-  focusKey,
-  extra,
-  account,
-}: {
+type PanelProps = {
   customer: TillCustomer | null;
   onAttach: (c: TillCustomer) => void;
   onDetach: () => void;
@@ -41,7 +27,14 @@ export function CustomerPanel({
   extra?: ReactNode;
   /** the customer's account from receivables (balance, overdue, credit left); replaces the plain balance */
   account?: ReactNode;
-}) {
+};
+
+/**
+ * Who the sale is for: attach by card (scan, or type the number), by name or phone, or add a new customer with just a
+ * name and phone. Once attached it shows what the cashier should know before taking money.
+ */
+export function CustomerPanel(props: PanelProps) {
+  const { customer, onAttach, onCode, focusKey } = props;
   const t = useT();
   const { onError, can } = useShell();
   const [text, setText] = useState('');
@@ -84,17 +77,7 @@ export function CustomerPanel({
     e.stopPropagation();
   };
 
-  if (customer)
-    return (
-      <AttachedCustomer
-        customer={customer}
-        onDetach={onDetach}
-        money={money}
-        dateText={dateText}
-        extra={extra}
-        account={account}
-      />
-    );
+  if (customer) return <AttachedCustomer {...props} customer={customer} />;
 
   return (
     <section className="till-panel till-customer" aria-labelledby="till-cust-h">
@@ -156,14 +139,7 @@ function AttachedCustomer({
   dateText,
   extra,
   account,
-}: {
-  customer: TillCustomer;
-  onDetach: () => void;
-  money: (n: number) => string;
-  dateText: (ms: number) => string;
-  extra?: ReactNode;
-  account?: ReactNode;
-}) {
+}: Pick<PanelProps, 'onDetach' | 'money' | 'dateText' | 'extra' | 'account'> & { customer: TillCustomer }) {
   const t = useT();
   const creditLeft = c.creditLimit == null ? null : c.creditLimit - c.balance;
   return (
