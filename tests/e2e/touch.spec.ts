@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openDemoShop, test } from './fixtures';
 
@@ -21,6 +22,14 @@ async function scan(page: Page, code: string): Promise<void> {
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
+
+/** Serious or critical axe findings on the page as it is (the touch-only buttons and keypads included). */
+async function seriousProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}) ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
 }
 
 async function tapKeys(pad: Locator, keys: string): Promise<void> {
@@ -106,6 +115,7 @@ test('touch till: at 1024×768 a cashier rings up a sale by taps, with the keypa
   await expect(qty).toBeVisible();
   await shot(page, 'qty-light');
   expect.soft(await fitProblems(qty)).toEqual([]);
+  expect.soft(await seriousProblems(page)).toEqual([]);
   await tapKeys(qty.getByRole('group', { name: 'Keypad: Quantity' }), '3');
   await expect(qty.getByLabel('Quantity', { exact: true })).toHaveValue('3');
   await qty.getByRole('button', { name: /^Save/ }).tap();
@@ -126,6 +136,7 @@ test('touch till: at 1024×768 a cashier rings up a sale by taps, with the keypa
 
   await shot(page, 'till-light');
   expect.soft(await fitProblems(till)).toEqual([]);
+  expect.soft(await seriousProblems(page)).toEqual([]);
 
   // Paying: the cash handed over, on the keypad.
   await expect(page.getByRole('region', { name: 'Totals' })).toHaveAttribute('aria-busy', 'false');
@@ -142,6 +153,7 @@ test('touch till: at 1024×768 a cashier rings up a sale by taps, with the keypa
   await expect(pay.getByTestId('pay-change')).toContainText('9,000');
   await shot(page, 'pay-light');
   expect.soft(await fitProblems(pay)).toEqual([]);
+  expect.soft(await seriousProblems(page)).toEqual([]);
   await pay.getByRole('button', { name: /^Complete sale/ }).tap();
   await expect(pay).toBeHidden();
   await expect(page.getByTestId('till-change')).toContainText('UGX 9,000');

@@ -123,3 +123,16 @@ export function PinInput({
     </div>
   );
 }
+
+/** A keypad drawn as nine keys, for a button that opens one (the button's name says what it is for). */
+export function KeypadIcon({ size = 22 }: { size?: number }) {
+  return (
+    <svg width={size} height={size} viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      {[5, 12, 19].flatMap((y) =>
+        [5, 12, 19].map((x) => (
+          <rect key={`${x}-${y}`} x={x - 2.5} y={y - 2.5} width="5" height="5" rx="1.2" fill="currentColor" />
+        )),
+      )}
+    </svg>
+  );
+}

@@ -3,6 +3,7 @@ import type { Product } from '../../../shared/contract/catalog';
 import type { Cart, CartLine, Discount, PricedLine, Quote } from '../../../shared/contract/sales';
 import { type MessageKey, useT } from '../../i18n';
 import { TableHead } from '../../ui/DataTable';
+import { KeypadIcon } from '../../ui/Keypad';
 import { useTouchMode } from '../../ui/useTouchMode';
 import { formatQty, parseQty } from './cart';
 
@@ -186,7 +187,7 @@ function LineRow({
               onKeypad(index);
             }}
           >
-            123
+            <KeypadIcon />
           </button>
         )}
         {unit !== 'piece' && <span className="till-unit">{t(`till.unit.${unit}` as MessageKey)}</span>}
