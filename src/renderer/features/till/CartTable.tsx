@@ -3,6 +3,8 @@ import type { Product } from '../../../shared/contract/catalog';
 import type { Cart, CartLine, Discount, PricedLine, Quote } from '../../../shared/contract/sales';
 import { type MessageKey, useT } from '../../i18n';
 import { TableHead } from '../../ui/DataTable';
+import { KeypadIcon } from '../../ui/Keypad';
+import { useTouchMode } from '../../ui/useTouchMode';
 import { formatQty, parseQty } from './cart';
 
 export function discountText(d: Discount | null | undefined, money: (n: number) => string): string {
@@ -15,6 +17,8 @@ type LineActions = {
   onSelect: (i: number) => void;
   onQty: (i: number, qtyMilli: number) => void;
   onRemove: (i: number) => void;
+  /** the line's quantity on the on-screen keypad (touch tills) */
+  onKeypad: (i: number) => void;
   /** back to the scan box */
   onDone: () => void;
   money: (n: number) => string;
@@ -51,9 +55,11 @@ export function CartTable({
     body.current?.querySelector(`[data-line="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
+  // a touch till at 1024 px wide has no room for a column with nothing in it
+  const discounted = quote?.lines.some((l) => l.lineDiscount > 0) ?? false;
   return (
     <div className="till-cart">
-      <table className="till-lines">
+      <table className={discounted ? 'till-lines' : 'till-lines till-lines-plain'}>
         <caption className="sr-only">{t('till.lines')}</caption>
         <TableHead
           cells={[
@@ -98,6 +104,7 @@ function LineRow({
   onSelect,
   onQty,
   onRemove,
+  onKeypad,
   onDone,
   money,
   locale,
@@ -109,6 +116,7 @@ function LineRow({
   selected: boolean;
 } & LineActions) {
   const t = useT();
+  const touch = useTouchMode();
   const name = priced?.name ?? product?.name ?? '…';
   const unit = priced?.unit ?? product?.unit ?? 'piece';
   const [qtyText, setQtyText] = useState(formatQty(line.qtyMilli, locale));
@@ -168,6 +176,20 @@ function LineRow({
             }
           }}
         />
+        {touch && (
+          <button
+            type="button"
+            className="btn btn-sm till-qty-pad"
+            aria-label={`${t('keypad.label')}: ${t('till.qtyFor', { name })}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onSelect(index);
+              onKeypad(index);
+            }}
+          >
+            <KeypadIcon />
+          </button>
+        )}
         {unit !== 'piece' && <span className="till-unit">{t(`till.unit.${unit}` as MessageKey)}</span>}
       </td>
       <td className="num">

@@ -10,24 +10,11 @@ import { TillInsightHint } from '../insights/CustomerAnalysis';
 import { TillDebtAlert } from '../receivables/TillDebtAlert';
 import { TillFollowUps } from '../relationships/TillFollowUps';
 import { looksLikeCode } from './ScanBox';
+import { comboboxOf, SearchResults } from './SearchResults';
 import { useCustomerSearch } from './useCustomerSearch';
 import { tillCustomerOf } from './useSale';
 
-/**
- * Who the sale is for: attach by card (scan, or type the number), by name or phone, or add a new customer with just a
- * name and phone. Once attached it shows what the cashier should know before taking money.
- */
-export function CustomerPanel({
-  customer,
-  onAttach,
-  onDetach,
-  onCode,
-  money,
-  dateText,
-  focusKey,
-  extra,
-  account,
-}: {
+type PanelProps = {
   customer: TillCustomer | null;
   onAttach: (c: TillCustomer) => void;
   onDetach: () => void;
@@ -40,11 +27,19 @@ export function CustomerPanel({
   extra?: ReactNode;
   /** the customer's account from receivables (balance, overdue, credit left); replaces the plain balance */
   account?: ReactNode;
-}) {
+};
+
+/**
+ * Who the sale is for: attach by card (scan, or type the number), by name or phone, or add a new customer with just a
+ * name and phone. Once attached it shows what the cashier should know before taking money.
+ */
+export function CustomerPanel(props: PanelProps) {
+  const { customer, onAttach, onCode, focusKey } = props;
   const t = useT();
   const { onError, can } = useShell();
   const [text, setText] = useState('');
-  const { rows, sel, setSel, clear } = useCustomerSearch(text, onError);
+  const search = useCustomerSearch(text, onError);
+  const { rows, sel, setSel, clear } = search;
   const [adding, setAdding] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
@@ -82,17 +77,7 @@ export function CustomerPanel({
     e.stopPropagation();
   };
 
-  if (customer)
-    return (
-      <AttachedCustomer
-        customer={customer}
-        onDetach={onDetach}
-        money={money}
-        dateText={dateText}
-        extra={extra}
-        account={account}
-      />
-    );
+  if (customer) return <AttachedCustomer {...props} customer={customer} />;
 
   return (
     <section className="till-panel till-customer" aria-labelledby="till-cust-h">
@@ -104,39 +89,27 @@ export function CustomerPanel({
         <input
           ref={input}
           id="till-cust-search"
-          type="search"
-          autoComplete="off"
-          role="combobox"
-          aria-expanded={rows.length > 0}
-          aria-controls="till-cust-results"
-          aria-autocomplete="list"
-          aria-activedescendant={rows[sel] ? `till-cust-${rows[sel].id}` : undefined}
+          {...comboboxOf('till-cust-results', rows.length > 0, rows[sel] ? `till-cust-${rows[sel].id}` : undefined)}
           placeholder={t('till.findCustomerPlaceholder')}
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKey}
         />
       </div>
-      {rows.length > 0 && (
-        <div id="till-cust-results" role="listbox" aria-label={t('till.customerResults')} className="till-results">
-          {rows.map((r, i) => (
-            <div
-              key={r.id}
-              id={`till-cust-${r.id}`}
-              role="option"
-              tabIndex={-1}
-              aria-selected={i === sel}
-              className="till-result"
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => void attachById(r.id)}
-              onKeyDown={() => {}}
-            >
-              <span className="till-result-name">{r.displayName}</span>
-              <span className="muted">{r.phone ?? r.cardNo ?? ''}</span>
-            </div>
-          ))}
-        </div>
-      )}
+      <SearchResults
+        id="till-cust-results"
+        label={t('till.customerResults')}
+        search={search}
+        optionId={(r) => `till-cust-${r.id}`}
+        onPick={(r) => void attachById(r.id)}
+      >
+        {(r) => (
+          <>
+            <span className="till-result-name">{r.displayName}</span>
+            <span className="muted">{r.phone ?? r.cardNo ?? ''}</span>
+          </>
+        )}
+      </SearchResults>
       {can('customers.edit') &&
         (adding ? (
           <QuickAdd
@@ -166,14 +139,7 @@ function AttachedCustomer({
   dateText,
   extra,
   account,
-}: {
-  customer: TillCustomer;
-  onDetach: () => void;
-  money: (n: number) => string;
-  dateText: (ms: number) => string;
-  extra?: ReactNode;
-  account?: ReactNode;
-}) {
+}: Pick<PanelProps, 'onDetach' | 'money' | 'dateText' | 'extra' | 'account'> & { customer: TillCustomer }) {
   const t = useT();
   const creditLeft = c.creditLimit == null ? null : c.creditLimit - c.balance;
   return (

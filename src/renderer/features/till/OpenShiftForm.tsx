@@ -1,7 +1,8 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { type CurrencyCode, MoneyParseError, parseMoney } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
+import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { AmountField } from '../../ui/fields';
 import { messageOf } from '../../ui/toast';
 
@@ -57,5 +58,54 @@ export function OpenShiftForm({
         {submitLabel} <kbd>Enter</kbd>
       </button>
     </form>
+  );
+}
+
+/**
+ * The last rows of a form whose cash may be refused for want of a shift (sale, refund, debt payment): the error, the
+ * Enter button (no longer primary and without its key while the shift form below has Enter), any other buttons, and
+ * Cancel.
+ */
+export function ShiftAwareActions({
+  error,
+  needsShift,
+  busy,
+  disabled,
+  large,
+  className = 'row-actions',
+  onClose,
+  extra,
+  children,
+}: {
+  error: string | null;
+  needsShift: boolean;
+  busy: boolean;
+  /** Enter cannot be used (besides while busy) */
+  disabled?: boolean;
+  large?: boolean;
+  className?: string;
+  onClose: () => void;
+  /** buttons between Enter and Cancel */
+  extra?: ReactNode;
+  /** what Enter does */
+  children: ReactNode;
+}) {
+  const t = useT();
+  const size = large ? ' btn-lg' : '';
+  return (
+    <>
+      <InlineError error={error} />
+      <div className={className}>
+        <EnterButton
+          className={needsShift ? `btn${size}` : `btn btn-primary${size}`}
+          keyHint={!needsShift}
+          disabled={busy || disabled}
+        >
+          {children}
+        </EnterButton>
+        {extra}
+        <EscButton label={t('common.cancel')} onClick={onClose} disabled={busy} />
+      </div>
+    </>
   );
 }

@@ -3,10 +3,10 @@ import type { PaymentInput, Quote, TILL_PAYMENT_METHODS } from '../../../shared/
 import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
-import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
-import { AmountField, TextField } from '../../ui/fields';
+import { TextField } from '../../ui/fields';
 import { messageOf } from '../../ui/toast';
-import { isNoOpenShift, OpenShiftForm } from './OpenShiftForm';
+import { isNoOpenShift, OpenShiftForm, ShiftAwareActions } from './OpenShiftForm';
+import { PayAmount } from './PayAmount';
 import { methodKeys, PayFigures, PayMethods } from './PayMethods';
 import { addPayment, paymentProgress, suggestedAmount } from './payments';
 
@@ -189,13 +189,17 @@ export function PaymentDialog({
             }
           />
           <div className="grid-2 pay-entry">
-            <AmountField
+            <PayAmount
               id="pay-amount"
               label={t(method === 'cash' ? 'till.cashReceived' : 'till.amount')}
               inputRef={amountRef}
               autoFocus
               value={amount}
               onChange={setAmount}
+              currency={currency}
+              locale={locale}
+              busy={busy}
+              resetKey={`${method}-${payments.length}`}
             />
             {(method === 'mobile_money' || method === 'card' || method === 'bank_transfer') && (
               <TextField
@@ -208,17 +212,16 @@ export function PaymentDialog({
               />
             )}
           </div>
-          <InlineError error={error} />
-          <div className="row-actions pay-actions">
-            <EnterButton
-              className={needsShift ? 'btn btn-lg' : 'btn btn-primary btn-lg'}
-              keyHint={!needsShift}
-              disabled={busy}
-            >
-              {completes ? t('till.complete') : t('till.addPayment')}
-            </EnterButton>
-            <EscButton label={t('common.cancel')} onClick={onClose} disabled={busy} />
-          </div>
+          <ShiftAwareActions
+            error={error}
+            needsShift={needsShift != null}
+            busy={busy}
+            large
+            className="row-actions pay-actions"
+            onClose={onClose}
+          >
+            {completes ? t('till.complete') : t('till.addPayment')}
+          </ShiftAwareActions>
         </form>
         {needsShift && (
           <OpenShiftForm

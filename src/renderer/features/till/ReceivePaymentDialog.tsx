@@ -1,16 +1,18 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { CustomerListRow } from '../../../shared/contract/customers';
-import { type OpenDebit, RECEIPT_METHODS, type ReceiptMethod } from '../../../shared/contract/receivables';
+import { RECEIPT_METHODS, type ReceiptMethod } from '../../../shared/contract/receivables';
 import type { SalesOrder } from '../../../shared/contract/sales';
 import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
-import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
-import { AmountField, TextField } from '../../ui/fields';
+import { TextField } from '../../ui/fields';
+import { useApiQuery } from '../../ui/query';
 import { messageOf, useToast } from '../../ui/toast';
-import { isNoOpenShift, OpenShiftForm } from './OpenShiftForm';
+import { isNoOpenShift, OpenShiftForm, ShiftAwareActions } from './OpenShiftForm';
+import { PayAmount } from './PayAmount';
 import { methodKeys, PayFigures, PayMethods } from './PayMethods';
+import { comboboxOf, SearchResults } from './SearchResults';
 import { announceAccountChange } from './TillAccountPanel';
 import { useCustomerSearch } from './useCustomerSearch';
 
@@ -48,7 +50,9 @@ export function ReceivePaymentDialog({
   const t = useT();
   const toast = useToast();
   const [customer, setCustomer] = useState<PayingCustomer | null>(given);
-  const [owed, setOwed] = useState<{ balance: number; debits: OpenDebit[] } | null>(null);
+  const debts = useApiQuery('receivables', 'openDebits', { customerId: customer?.id ?? '' }, { enabled: !!customer });
+  // what they owe as read now ('…' while it is read)
+  const owed = customer && !debts.isFetching ? (debts.data ?? null) : null;
   const [picked, setPicked] = useState<string[]>([]);
   const [amount, setAmount] = useState('');
   const [method, setMethodState] = useState<ReceiptMethod>('cash');
@@ -62,17 +66,10 @@ export function ReceivePaymentDialog({
   /** one key per distinct request: a retry of the same payment after a lost answer can never take it twice */
   const attempt = useRef<{ key: string; body: string } | null>(null);
 
+  // the cursor to the amount once it is known what they owe
   useEffect(() => {
-    if (!customer) return;
-    setOwed(null);
-    api.receivables
-      .openDebits({ customerId: customer.id })
-      .then((o) => {
-        setOwed(o);
-        requestAnimationFrame(() => amountRef.current?.focus());
-      })
-      .catch((e) => setError(messageOf(e)));
-  }, [customer]);
+    if (owed) requestAnimationFrame(() => amountRef.current?.focus());
+  }, [owed]);
 
   const typed = (() => {
     try {
@@ -189,13 +186,16 @@ export function ReceivePaymentDialog({
             busy={busy}
           />
           <div className="grid-2 pay-entry">
-            <AmountField
+            <PayAmount
               id="rcv-amount"
               label={t('account.amount', { currency })}
               inputRef={amountRef}
               disabled={!customer}
               value={amount}
               onChange={setAmount}
+              currency={currency}
+              locale={locale}
+              busy={busy}
               fill={
                 owed && owed.balance > 0
                   ? {
@@ -216,22 +216,25 @@ export function ReceivePaymentDialog({
             )}
             <TextField id="rcv-note" label={t('account.note')} autoComplete="off" value={note} onChange={setNote} />
           </div>
-          <InlineError error={error} />
-          <div className="row-actions pay-actions">
-            <EnterButton
-              className={needsShift ? 'btn btn-lg' : 'btn btn-primary btn-lg'}
-              keyHint={!needsShift}
-              disabled={busy || !customer}
-            >
-              {t('account.take')}
-            </EnterButton>
-            {customer && !given && (
-              <button type="button" className="btn" onClick={() => setCustomer(null)} disabled={busy}>
-                {t('account.changeCustomer')}
-              </button>
-            )}
-            <EscButton label={t('common.cancel')} onClick={onClose} disabled={busy} />
-          </div>
+          <ShiftAwareActions
+            error={error}
+            needsShift={needsShift}
+            busy={busy}
+            disabled={!customer}
+            large
+            className="row-actions pay-actions"
+            onClose={onClose}
+            extra={
+              customer &&
+              !given && (
+                <button type="button" className="btn" onClick={() => setCustomer(null)} disabled={busy}>
+                  {t('account.changeCustomer')}
+                </button>
+              )
+            }
+          >
+            {t('account.take')}
+          </ShiftAwareActions>
         </form>
         {customer && needsShift && (
           <OpenShiftForm
@@ -256,7 +259,8 @@ export function ReceivePaymentDialog({
 function CustomerFinder({ onPick, money }: { onPick: (c: PayingCustomer) => void; money: (n: number) => string }) {
   const t = useT();
   const [text, setText] = useState('');
-  const { rows, sel, setSel } = useCustomerSearch(text);
+  const search = useCustomerSearch(text);
+  const { rows, sel, setSel } = search;
 
   const pick = (r: CustomerListRow | undefined) => {
     if (r) onPick({ id: r.id, displayName: r.displayName });
@@ -267,13 +271,7 @@ function CustomerFinder({ onPick, money }: { onPick: (c: PayingCustomer) => void
       <label htmlFor="rcv-customer">{t('account.findCustomer')}</label>
       <input
         id="rcv-customer"
-        type="search"
-        autoComplete="off"
-        role="combobox"
-        aria-expanded={rows.length > 0}
-        aria-controls="rcv-customer-results"
-        aria-autocomplete="list"
-        aria-activedescendant={rows[sel] ? `rcv-cust-${rows[sel].id}` : undefined}
+        {...comboboxOf('rcv-customer-results', rows.length > 0, rows[sel] ? `rcv-cust-${rows[sel].id}` : undefined)}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
@@ -284,32 +282,21 @@ function CustomerFinder({ onPick, money }: { onPick: (c: PayingCustomer) => void
           e.preventDefault();
         }}
       />
-      {rows.length > 0 && (
-        <div
-          id="rcv-customer-results"
-          role="listbox"
-          aria-label={t('account.customerResults')}
-          className="till-results"
-        >
-          {rows.map((r, i) => (
-            <div
-              key={r.id}
-              id={`rcv-cust-${r.id}`}
-              role="option"
-              tabIndex={-1}
-              aria-selected={i === sel}
-              className="till-result"
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => pick(r)}
-              onKeyDown={() => {}}
-            >
-              <span className="till-result-name">{r.displayName}</span>
-              <span className="muted">{r.phone ?? r.cardNo ?? ''}</span>
-              {r.balance > 0 && <span className="till-owes">{money(r.balance)}</span>}
-            </div>
-          ))}
-        </div>
-      )}
+      <SearchResults
+        id="rcv-customer-results"
+        label={t('account.customerResults')}
+        search={search}
+        optionId={(r) => `rcv-cust-${r.id}`}
+        onPick={pick}
+      >
+        {(r) => (
+          <>
+            <span className="till-result-name">{r.displayName}</span>
+            <span className="muted">{r.phone ?? r.cardNo ?? ''}</span>
+            {r.balance > 0 && <span className="till-owes">{money(r.balance)}</span>}
+          </>
+        )}
+      </SearchResults>
     </div>
   );
 }

@@ -5,10 +5,9 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { TableHead } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
-import { EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { messageOf, useToast } from '../../ui/toast';
 import { formatQty, parseQty } from './cart';
-import { isNoOpenShift, OpenShiftForm } from './OpenShiftForm';
+import { isNoOpenShift, OpenShiftForm, ShiftAwareActions } from './OpenShiftForm';
 
 /**
  * A refund started at the till by scanning (or typing) the receipt number: per line, a quantity up to what is still
@@ -179,17 +178,15 @@ export function RefundDialog({
               <input id="refund-reason" autoComplete="off" value={reason} onChange={(e) => setReason(e.target.value)} />
             </div>
           </div>
-          <InlineError error={error} />
-          <div className="row-actions">
-            <EnterButton
-              disabled={busy || data.blockedReason != null}
-              className={needsShift ? 'btn' : 'btn btn-primary'}
-              keyHint={!needsShift}
-            >
-              {t('till.refundGo')}
-            </EnterButton>
-            <EscButton label={t('common.cancel')} onClick={onClose} disabled={busy} />
-          </div>
+          <ShiftAwareActions
+            error={error}
+            needsShift={needsShift}
+            busy={busy}
+            disabled={data.blockedReason != null}
+            onClose={onClose}
+          >
+            {t('till.refundGo')}
+          </ShiftAwareActions>
         </form>
       )}
       {o && needsShift && (

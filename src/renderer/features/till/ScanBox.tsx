@@ -1,9 +1,10 @@
-import { forwardRef, type KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { forwardRef, type KeyboardEvent, useEffect, useState } from 'react';
 import type { Product } from '../../../shared/contract/catalog';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
+import { comboboxOf, SearchResults } from './SearchResults';
+import { useTillSearch } from './useCustomerSearch';
 
-const DEBOUNCE_MS = 150;
 const LIMIT = 8;
 
 /** Text that is a code to look up (barcode, card, receipt number) rather than words to search for. */
@@ -28,36 +29,16 @@ export const ScanBox = forwardRef<
 >(function ScanBox({ onProduct, onCode, onLineKey, money, onError }, ref) {
   const t = useT();
   const [text, setText] = useState('');
-  const [results, setResults] = useState<Product[]>([]);
-  const [sel, setSel] = useState(0);
+  const search = useTillSearch(text, (q) => api.catalog.search({ text: q, status: 'active', limit: LIMIT }), onError);
+  const { rows: results, sel, setSel } = search;
   const [navigated, setNavigated] = useState(false);
-  const seq = useRef(0);
-
-  useEffect(() => {
-    const mine = ++seq.current;
-    const q = text.trim();
-    if (q.length < 2) {
-      setResults([]);
-      return;
-    }
-    const timer = setTimeout(() => {
-      api.catalog
-        .search({ text: q, status: 'active', limit: LIMIT })
-        .then((page) => {
-          if (mine !== seq.current) return;
-          setResults(page.rows);
-          setSel(0);
-          setNavigated(false);
-        })
-        .catch(onError);
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
-  }, [text, onError]);
+  // each answer starts on its first row, not one chosen with the arrows
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the results change
+  useEffect(() => setNavigated(false), [results]);
 
   const clear = () => {
-    seq.current++;
+    search.clear();
     setText('');
-    setResults([]);
     setNavigated(false);
   };
 
@@ -99,15 +80,9 @@ export const ScanBox = forwardRef<
       <input
         ref={ref}
         id="till-scan-input"
-        type="search"
         className="till-scan-input"
-        autoComplete="off"
         autoFocus
-        role="combobox"
-        aria-expanded={results.length > 0}
-        aria-controls="till-results"
-        aria-autocomplete="list"
-        aria-activedescendant={selected ? `till-res-${selected.id}` : undefined}
+        {...comboboxOf('till-results', results.length > 0, selected ? `till-res-${selected.id}` : undefined)}
         aria-describedby="till-scan-hint"
         placeholder={t('till.scanPlaceholder')}
         value={text}
@@ -117,28 +92,22 @@ export const ScanBox = forwardRef<
       <span id="till-scan-hint" className="sr-only">
         {t('till.scanHint')}
       </span>
-      {results.length > 0 && (
-        <div id="till-results" role="listbox" aria-label={t('till.results')} className="till-results">
-          {results.map((p, i) => (
-            <div
-              key={p.id}
-              id={`till-res-${p.id}`}
-              role="option"
-              tabIndex={-1}
-              aria-selected={i === sel}
-              className="till-result"
-              onMouseDown={(e) => e.preventDefault()}
-              onClick={() => pick(p)}
-              onKeyDown={() => {}}
-              onMouseEnter={() => setSel(i)}
-            >
-              <span className="till-result-name">{p.name}</span>
-              <span className="muted mono">{p.sku ?? p.barcodes[0] ?? ''}</span>
-              <span className="till-result-price">{money(p.price)}</span>
-            </div>
-          ))}
-        </div>
-      )}
+      <SearchResults
+        id="till-results"
+        label={t('till.results')}
+        search={search}
+        optionId={(p) => `till-res-${p.id}`}
+        onPick={pick}
+        hover
+      >
+        {(p) => (
+          <>
+            <span className="till-result-name">{p.name}</span>
+            <span className="muted mono">{p.sku ?? p.barcodes[0] ?? ''}</span>
+            <span className="till-result-price">{money(p.price)}</span>
+          </>
+        )}
+      </SearchResults>
     </div>
   );
 });

@@ -1,14 +1,16 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import type { ApprovalNeed, Cart, Discount, ParkedSale } from '../../../shared/contract/sales';
-import type { StaffRow } from '../../../shared/contract/system';
-import { type CurrencyCode, parseMoney } from '../../../shared/money';
+import { type FormEvent, useMemo, useState } from 'react';
+import type { ProductUnit } from '../../../shared/contract/catalog';
+import type { ApprovalNeed, Cart, Discount } from '../../../shared/contract/sales';
+import { type CurrencyCode, parseMoney, separatorsOf } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
 import { ConfirmDialog, EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
 import { PinField, SelectField } from '../../ui/fields';
+import { Keypad } from '../../ui/Keypad';
+import { useApiQuery } from '../../ui/query';
 import { messageOf } from '../../ui/toast';
-import { parsePercent } from './cart';
+import { formatQty, parsePercent, parseQty } from './cart';
 import type { ApprovalGrant } from './useSale';
 
 /** F6: a discount for the selected line or the whole sale, in percent or an amount. */
@@ -143,22 +145,13 @@ export function ApprovalDialog({
   onClose: () => void;
 }) {
   const t = useT();
-  const [approvers, setApprovers] = useState<Omit<StaffRow, 'active'>[]>([]);
-  const [staffId, setStaffId] = useState('');
+  const roster = useApiQuery('staff', 'roster', null).data;
+  const approvers = useMemo(() => (roster ?? []).filter((r) => r.role !== 'cashier'), [roster]);
+  const [chosen, setStaffId] = useState('');
+  const staffId = chosen || (approvers[0]?.id ?? '');
   const [pin, setPin] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    api.staff
-      .roster(null)
-      .then((rows) => {
-        const ok = rows.filter((r) => r.role !== 'cashier');
-        setApprovers(ok);
-        setStaffId((cur) => cur || (ok[0]?.id ?? ''));
-      })
-      .catch((e) => setError(messageOf(e)));
-  }, []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -220,24 +213,17 @@ export function ParkedDialog({
   onClose: () => void;
 }) {
   const t = useT();
-  const [rows, setRows] = useState<ParkedSale[] | null>(null);
+  const parked = useApiQuery('sales', 'parked', null);
+  // as read on opening (not a list kept from an earlier opening), newest first
+  const fresh = parked.isFetchedAfterMount ? parked.data : undefined;
+  const rows = useMemo(() => (fresh ? [...fresh].sort((a, b) => b.updatedAt - a.updatedAt) : null), [fresh]);
   const [sel, setSel] = useState(0);
   const [error, setError] = useState<string | null>(null);
-
-  const load = () =>
-    api.sales
-      .parked(null)
-      .then((r) => setRows([...r].sort((a, b) => b.updatedAt - a.updatedAt)))
-      .catch((e) => setError(messageOf(e)));
-  // biome-ignore lint/correctness/useExhaustiveDependencies: load once when opened
-  useEffect(() => {
-    void load();
-  }, []);
 
   const discard = async (id: string) => {
     try {
       await api.sales.discardParked({ id });
-      void load();
+      void parked.refetch();
     } catch (e) {
       setError(messageOf(e));
     }
@@ -306,5 +292,76 @@ export function CancelSaleDialog({ onCancelSale, onClose }: { onCancelSale: () =
       onConfirm={onCancelSale}
       onClose={onClose}
     />
+  );
+}
+
+/** A line's quantity by touch: the number keys (and the keyboard) edit it, Enter sets it. */
+export function QuantityDialog({
+  name,
+  unit,
+  qtyMilli,
+  locale,
+  onSet,
+  onClose,
+}: {
+  name: string;
+  unit: ProductUnit;
+  qtyMilli: number;
+  locale: string;
+  onSet: (qtyMilli: number) => void;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const [text, setText] = useState(formatQty(qtyMilli, locale));
+  const [error, setError] = useState<string | null>(null);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const milli = parseQty(text, unit);
+    if (milli == null) return setError(t(unit === 'piece' ? 'till.qtyWhole' : 'till.qtyDecimal'));
+    onSet(milli);
+  };
+
+  return (
+    <Dialog
+      title={t('till.qtyFor', { name })}
+      onClose={onClose}
+      className="till-qty-dialog"
+      initialFocus="#qty-pad-value"
+    >
+      <form onSubmit={submit} className="till-dialog-form">
+        <div className="field">
+          <label htmlFor="qty-pad-value">{t('till.key.qty')}</label>
+          {/* the keys below stand in for a keyboard: none pops up on a touch screen, a real one still types */}
+          <input
+            id="qty-pad-value"
+            className="pay-amount"
+            inputMode="none"
+            autoComplete="off"
+            aria-invalid={error != null}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            onFocus={(e) => e.target.select()}
+          />
+        </div>
+        <Keypad
+          value={text}
+          onChange={(v) => {
+            setText(v);
+            setError(null);
+          }}
+          maxLength={11}
+          decimal={unit === 'piece' ? undefined : separatorsOf(locale).decimal}
+          label={`${t('keypad.label')}: ${t('till.key.qty')}`}
+          focusable
+          replaceFirst
+        />
+        <InlineError error={error} />
+        <div className="row-actions">
+          <EnterButton>{t('common.save')}</EnterButton>
+          <EscButton label={t('common.cancel')} onClick={onClose} />
+        </div>
+      </form>
+    </Dialog>
   );
 }

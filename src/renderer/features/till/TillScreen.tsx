@@ -1,16 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Product } from '../../../shared/contract/catalog';
-import type {
-  ApprovalNeed,
-  CompleteResult,
-  Discount,
-  PaymentInput,
-  TillSettings,
-} from '../../../shared/contract/sales';
+import type { ApprovalNeed, CompleteResult, Discount, PaymentInput } from '../../../shared/contract/sales';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
+import { useTouchMode } from '../../ui/useTouchMode';
 import { CartTable } from './CartTable';
 import { addProduct, removeLine, setLineDiscount, setQty, setUnitPrice } from './cart';
 import { PaymentDialog } from './PaymentDialog';
@@ -18,7 +14,7 @@ import { payerOf, ReceivePaymentDialog } from './ReceivePaymentDialog';
 import { RefundDialog } from './RefundDialog';
 import { ScanBox } from './ScanBox';
 import { AfterSaleAccountOffer, creditApprovalNeeds } from './TillAccountPanel';
-import { ApprovalDialog, CancelSaleDialog, DiscountDialog, ParkedDialog } from './TillDialogs';
+import { ApprovalDialog, CancelSaleDialog, DiscountDialog, ParkedDialog, QuantityDialog } from './TillDialogs';
 import { TillSide } from './TillSide';
 import { useFunctionKeys } from './useFunctionKeys';
 import './till.css';
@@ -29,7 +25,7 @@ import { useScans } from './useScans';
 import { useTillFormats } from './useTillFormats';
 import { type ScanEvent, setFieldValue } from './useWedgeScanner';
 
-type DialogKind = 'pay' | 'discount' | 'approval' | 'parked' | 'cancel' | 'refund' | 'receive';
+type DialogKind = 'pay' | 'discount' | 'approval' | 'parked' | 'cancel' | 'refund' | 'receive' | 'qty';
 
 /** The till: scan or search items, attach the customer, take payment. Keyboard first; prices always from main. */
 export function TillScreen() {
@@ -42,7 +38,7 @@ export function TillScreen() {
   const [dialog, setDialog] = useState<DialogKind | null>(null);
   /** a sale over a customer's credit limit, waiting for a manager's PIN with the payments the cashier took */
   const [creditWait, setCreditWait] = useState<{ needs: ApprovalNeed[]; payments: PaymentInput[] } | null>(null);
-  const [settings, setSettings] = useState<TillSettings | null>(null);
+  const { data: settings } = useApiQuery('sales', 'settings', null);
   const [done, setDone] = useState<CompleteResult | null>(null);
   // money the cashier chose to pay with points from the loyalty panel; a new customer or sale starts without
   const [pointsPay, setPointsPay] = useState(0);
@@ -53,12 +49,10 @@ export function TillScreen() {
   const [payWhenPriced, setPayWhenPriced] = useState(false);
   const [refundSaleId, setRefundSaleId] = useState<string | null>(null);
   const scanRef = useRef<HTMLInputElement>(null);
+  // on a touch till the quantity is given on the keypad dialog, for the selected line
+  const touch = useTouchMode();
 
   const { currency, locale, money, dateFmt, timeFmt } = useTillFormats(store, quote?.currency);
-
-  useEffect(() => {
-    api.sales.settings(null).then(setSettings).catch(onError);
-  }, [onError]);
 
   const focusScan = useCallback(() => requestAnimationFrame(() => scanRef.current?.focus()), []);
   const closeDialog = useCallback(() => setDialog(null), []);
@@ -201,7 +195,8 @@ export function TillScreen() {
       case 'F4':
         if (cart.lines.length) {
           if (selected < 0) setSelected(cart.lines.length - 1);
-          setQtyFocus((n) => n + 1);
+          if (touch) setDialog('qty');
+          else setQtyFocus((n) => n + 1);
         }
         break;
       case 'F6':
@@ -248,7 +243,7 @@ export function TillScreen() {
       : null;
 
   return (
-    <section className="till" aria-labelledby="h-till">
+    <section className={touch ? 'till till-touch' : 'till'} aria-labelledby="h-till">
       <h1 id="h-till" tabIndex={-1} className="sr-only">
         {t('nav.till')}
       </h1>
@@ -281,6 +276,10 @@ export function TillScreen() {
                 setCart((c) => removeLine(c, i));
                 setSelected((s) => Math.min(s, cart.lines.length - 2));
                 focusScan();
+              }}
+              onKeypad={(i) => {
+                setSelected(i);
+                setDialog('qty');
               }}
               onDone={focusScan}
               money={money}
@@ -333,6 +332,19 @@ export function TillScreen() {
           onComplete={complete}
           onClose={closeDialog}
           initialPayments={pointsPay > 0 ? [{ method: 'points', amount: pointsPay }] : []}
+        />
+      )}
+      {dialog === 'qty' && cart.lines[selected] && (
+        <QuantityDialog
+          name={selectedName ?? ''}
+          unit={quote?.lines[selected]?.unit ?? sale.products.get(cart.lines[selected].productId)?.unit ?? 'piece'}
+          qtyMilli={cart.lines[selected].qtyMilli}
+          locale={locale}
+          onSet={(q) => {
+            setCart((c) => setQty(c, selected, q));
+            closeDialog();
+          }}
+          onClose={closeDialog}
         />
       )}
       {dialog === 'discount' && (
