@@ -1,0 +1,77 @@
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { MessageKey } from '../i18n';
+import { CheckField, type Option } from './fields';
+
+/** The keys of a form object whose values are of type V. */
+type KeysOf<F, V> = { [K in keyof F]: F[K] extends V ? K : never }[keyof F] & string;
+
+/**
+ * The props that bind a field to one value of a form object: `bind('name')` gives a `TextField` its value and
+ * onChange, `check('active')` a `CheckField` its checked and onChange, so a form writes each field on one line.
+ */
+export function binders<F>(form: F, setForm: (next: F) => void) {
+  const put = <K extends keyof F>(key: K, value: F[K]) => setForm({ ...form, [key]: value });
+  return {
+    put,
+    bind: <K extends KeysOf<F, string>>(key: K) => ({
+      value: form[key] as string,
+      onChange: (v: string) => put(key, v as F[K]),
+    }),
+    check: <K extends KeysOf<F, boolean>>(key: K) => ({
+      checked: form[key] as boolean,
+      onChange: (v: boolean) => put(key, v as F[K]),
+    }),
+  };
+}
+
+/** A form object in state with its binders (see `binders`). */
+export function useForm<F>(initial: F | (() => F)) {
+  const [form, setForm] = useState<F>(initial);
+  return { form, setForm, ...binders(form, setForm) };
+}
+
+/**
+ * A form seeded from what the screen read: null until the query has answered since the form opened (so the form
+ * starts from fresh values, not a cached answer from an earlier visit), then the form the answer gives, kept as the
+ * person edits it (a later answer does not overwrite their typing).
+ */
+export function useLoadedForm<T, F>(
+  query: Pick<UseQueryResult<T>, 'data' | 'isFetchedAfterMount'>,
+  seed: (data: T) => F,
+) {
+  const [form, setForm] = useState<F | null>(null);
+  if (form === null && query.isFetchedAfterMount && query.data !== undefined) {
+    const first = seed(query.data);
+    setForm(first);
+    return { form: first, setForm };
+  }
+  return { form, setForm };
+}
+
+/** Options whose labels are messages named `<prefix><value>`: `messageOptions(t, 'pr.offer.kind.', KINDS)`. */
+export function messageOptions<T extends string>(
+  t: (key: MessageKey) => string,
+  prefix: string,
+  values: readonly T[],
+): Option<T>[] {
+  return values.map((value) => ({ value, label: t(`${prefix}${value}` as MessageKey) }));
+}
+
+/** One checkbox of a form described as data: which true-or-false value it edits, its id and label. */
+export type CheckSpec<K extends string> = { key: K; id: string; label: string };
+
+/** Several checkboxes over one form object, from a list of specs (the `TextFields` of true-or-false values). */
+export function CheckFields<K extends string>({
+  specs,
+  values,
+  onChange,
+}: {
+  specs: readonly CheckSpec<K>[];
+  values: { readonly [key in K]: boolean };
+  onChange: (key: K, value: boolean) => void;
+}) {
+  return specs.map(({ key, id, label }) => (
+    <CheckField key={id} id={id} label={label} checked={values[key]} onChange={(v) => onChange(key, v)} />
+  ));
+}
