@@ -1,4 +1,3 @@
-import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { MessageKey } from '../i18n';
 import { CheckField, type Option } from './fields';
@@ -32,20 +31,12 @@ export function useForm<F>(initial: F | (() => F)) {
 }
 
 /**
- * A form seeded from what the screen read: null until the query has answered since the form opened (so the form
- * starts from fresh values, not a cached answer from an earlier visit), then the form the answer gives, kept as the
- * person edits it (a later answer does not overwrite their typing).
+ * A form over what the screen read: null until the answer comes, then the form the answer gives (following a newer
+ * answer) until the person edits it; from then on their edits, until `setForm(null)` goes back to the answer.
  */
-export function useLoadedForm<T, F>(
-  query: Pick<UseQueryResult<T>, 'data' | 'isFetchedAfterMount'>,
-  seed: (data: T) => F,
-) {
-  const [form, setForm] = useState<F | null>(null);
-  if (form === null && query.isFetchedAfterMount && query.data !== undefined) {
-    const first = seed(query.data);
-    setForm(first);
-    return { form: first, setForm };
-  }
+export function useLoadedForm<T, F>(data: T | undefined, seed: (data: T) => F) {
+  const [edited, setForm] = useState<F | null>(null);
+  const form = edited ?? (data === undefined ? null : seed(data));
   return { form, setForm };
 }
 
@@ -75,3 +66,7 @@ export function CheckFields<K extends string>({
     <CheckField key={id} id={id} label={label} checked={values[key]} onChange={(v) => onChange(key, v)} />
   ));
 }
+
+/** The spec of a field for a secret kept in the main process: never shown again, dots while one is kept. */
+export const secretSpec = <K extends string>(key: K, id: string, label: string, kept: boolean | undefined) =>
+  ({ key, id, label, type: 'password', autoComplete: 'new-password', placeholder: kept ? '••••••' : '' }) as const;

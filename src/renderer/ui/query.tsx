@@ -87,7 +87,12 @@ export function useApiQuery<D extends Domain, V extends Verb<D>>(
   domain: D,
   verb: V,
   input: InputOf<D, V>,
-  options: { enabled?: boolean; keepPrevious?: boolean } = {},
+  options: {
+    enabled?: boolean;
+    keepPrevious?: boolean;
+    /** read again every this many ms (a live list) */
+    every?: number;
+  } = {},
 ): UseQueryResult<OutputOf<D, V>> {
   const q = useQuery<OutputOf<D, V>>({
     queryKey: [domain, verb, input],
@@ -95,6 +100,7 @@ export function useApiQuery<D extends Domain, V extends Verb<D>>(
     enabled: options.enabled ?? true,
     // a filter change keeps the last rows on screen until the new ones come (no flash of "nothing")
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    refetchInterval: options.every,
   });
   useRouteError(q.error);
   return q;

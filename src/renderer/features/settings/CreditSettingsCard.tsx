@@ -18,10 +18,7 @@ export function CreditSettingsCard({ editable, currency, locale }: ShopCardProps
   const credit = useApiQuery('receivables', 'settings', null);
   const till = useApiQuery('sales', 'settings', null);
   const { form, setForm } = useLoadedForm(
-    {
-      isFetchedAfterMount: credit.isFetchedAfterMount && till.isFetchedAfterMount,
-      data: credit.data && till.data && { credit: credit.data, till: till.data },
-    },
+    credit.data && till.data && { credit: credit.data, till: till.data },
     ({ credit: r, till: s }) => ({
       limit: r.defaultCreditLimit === null ? '' : toDecimalString(r.defaultCreditLimit, currency),
       policy: r.creditPolicy,

@@ -12,7 +12,7 @@ export function ShiftSettingsCard({ editable, currency, locale }: ShopCardProps)
   const t = useT();
   const toast = useToast();
   const amountText = (minor: number | null) => (minor === null ? '' : toDecimalString(minor, currency));
-  const { form, setForm } = useLoadedForm(useApiQuery('shifts', 'settings', null), (s) => ({
+  const { form, setForm } = useLoadedForm(useApiQuery('shifts', 'settings', null).data, (s) => ({
     ...s,
     limit: amountText(s.movementLimit),
     threshold: amountText(s.noteThreshold),
