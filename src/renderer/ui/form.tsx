@@ -13,10 +13,7 @@ export function binders<F>(form: F, setForm: (next: F) => void) {
   const put = <K extends keyof F>(key: K, value: F[K]) => setForm({ ...form, [key]: value });
   return {
     put,
-    bind: <K extends KeysOf<F, string>>(key: K) => ({
-      value: form[key] as string,
-      onChange: (v: string) => put(key, v as F[K]),
-    }),
+    bind: <K extends KeysOf<F, string>>(key: K) => ({ value: form[key], onChange: (v: F[K]) => put(key, v) }),
     check: <K extends KeysOf<F, boolean>>(key: K) => ({
       checked: form[key] as boolean,
       onChange: (v: boolean) => put(key, v as F[K]),

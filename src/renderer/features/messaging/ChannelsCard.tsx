@@ -5,7 +5,7 @@ import { SelectField, TextFields } from '../../ui/fields';
 import { messageOptions, secretSpec } from '../../ui/form';
 import { useApiMutation, useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
-import { TestSend } from './TestSend';
+import { SaveAndTest } from './SaveAndTest';
 
 type Preset = (typeof SMS_PRESETS)[number];
 interface Form {
@@ -114,12 +114,8 @@ export function ChannelsCard({ editable }: { editable: boolean }) {
           />
         </div>
         <p className="muted">{t('msg.ch.hint')}</p>
-        <div className="row-actions">
-          <button type="submit" className="btn btn-primary">
-            {t('msg.ch.save')}
-          </button>
-        </div>
-        <TestSend
+        <SaveAndTest
+          save={t('msg.ch.save')}
           id="sms-test-to"
           label={t('msg.ch.testTo')}
           inputMode="tel"

@@ -5,7 +5,7 @@ import { SelectField, TextFields } from '../../ui/fields';
 import { messageOptions, secretSpec, useLoadedForm } from '../../ui/form';
 import { useApiMutation, useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
-import { TestSend } from './TestSend';
+import { SaveAndTest } from './SaveAndTest';
 import '../relationships/relationships.css';
 
 type Security = (typeof SMTP_SECURITY)[number];
@@ -96,12 +96,8 @@ export function SmtpCard({ editable }: { editable: boolean }) {
           />
         </div>
         {passwordSet && <p className="muted">{t('msg.smtp.passwordKept')}</p>}
-        <div className="row-actions">
-          <button type="submit" className="btn btn-primary">
-            {t('msg.smtp.save')}
-          </button>
-        </div>
-        <TestSend
+        <SaveAndTest
+          save={t('msg.smtp.save')}
           id="smtp-test-to"
           label={t('msg.test.to')}
           type="email"
