@@ -14,15 +14,10 @@ export function RetentionCard({ locale }: { locale: string }) {
   const toast = useToast();
   const retention = useApiQuery('customers', 'retention', null);
   const listed: Listed | undefined = retention.data;
-  // the years as read, until the owner types others (and again after a save)
+  // the years as read, until the owner types others
   const { form: years, setForm: setYears } = useLoadedForm(listed, (r) => (r.years === null ? '' : String(r.years)));
   const [asking, setAsking] = useState(false);
-  const setRetention = useApiMutation('customers', 'setRetention', {
-    onSuccess: () => {
-      toast.success(t('ret.saved'));
-      setYears(null);
-    },
-  });
+  const setRetention = useApiMutation('customers', 'setRetention', { onSuccess: () => toast.success(t('ret.saved')) });
   const eraseByRetention = useApiMutation('customers', 'eraseByRetention', {
     onSuccess: (r) => toast.success(t('ret.erased', { n: r.erased })),
   });
