@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { MessageKey } from '../i18n';
 import { CheckField, type Option } from './fields';
 
@@ -33,7 +33,10 @@ export function useForm<F>(initial: F | (() => F)) {
  */
 export function useLoadedForm<T, F>(data: T | undefined, seed: (data: T) => F) {
   const [edited, setForm] = useState<F | null>(null);
-  const form = edited ?? (data === undefined ? null : seed(data));
+  // seeded once per answer (the cache keeps an answer's identity), so rows seeded with keys keep them
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the seed is read with the answer it is given
+  const seeded = useMemo(() => (data === undefined ? null : seed(data)), [data]);
+  const form = edited ?? seeded;
   return { form, setForm };
 }
 
