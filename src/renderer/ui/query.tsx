@@ -92,6 +92,8 @@ export function useApiQuery<D extends Domain, V extends Verb<D>>(
     keepPrevious?: boolean;
     /** read again every this many ms (a live list) */
     every?: number;
+    /** the screen shows a failure itself (inline), so it is not sent to the shell */
+    quiet?: boolean;
   } = {},
 ): UseQueryResult<OutputOf<D, V>> {
   const q = useQuery<OutputOf<D, V>>({
@@ -102,7 +104,7 @@ export function useApiQuery<D extends Domain, V extends Verb<D>>(
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
     refetchInterval: options.every,
   });
-  useRouteError(q.error);
+  useRouteError(options.quiet ? null : q.error);
   return q;
 }
 
