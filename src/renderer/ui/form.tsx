@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { type ComponentProps, useMemo, useState } from 'react';
 import type { MessageKey } from '../i18n';
-import { CheckField, type Option } from './fields';
+import { CheckField, type Option, TextField } from './fields';
 
 /** The keys of a form object whose values are of type V. */
 type KeysOf<F, V> = { [K in keyof F]: F[K] extends V ? K : never }[keyof F] & string;
@@ -70,3 +70,15 @@ export function CheckFields<K extends string>({
 /** The spec of a field for a secret kept in the main process: never shown again, dots while one is kept. */
 export const secretSpec = <K extends string>(key: K, id: string, label: string, kept: boolean | undefined) =>
   ({ key, id, label, type: 'password', autoComplete: 'new-password', placeholder: kept ? '••••••' : '' }) as const;
+
+/** A text field with a line of help under it, which the input is described by (its id is `<id>-hint`). */
+export function HintedTextField({ hint, ...field }: ComponentProps<typeof TextField> & { hint: string }) {
+  return (
+    <div>
+      <TextField {...field} aria-describedby={`${field.id}-hint`} />
+      <p id={`${field.id}-hint`} className="muted">
+        {hint}
+      </p>
+    </div>
+  );
+}

@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { CREDIT_POLICIES } from '../../../shared/contract/receivables';
 import { parseMoney, toDecimalString } from '../../../shared/money';
 import { useI18n } from '../../i18n';
-import { SelectField, TextField } from '../../ui/fields';
-import { binders, messageOptions, useLoadedForm } from '../../ui/form';
+import { SelectField } from '../../ui/fields';
+import { binders, HintedTextField, messageOptions, useLoadedForm } from '../../ui/form';
 import { useApiMutation, useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { SettingsCard, type ShopCardProps } from './SettingsCard';
@@ -63,33 +63,23 @@ export function CreditSettingsCard({ editable, currency, locale }: ShopCardProps
       save={editable && t('account.saveSettings')}
     >
       <div className="grid-2">
-        <div>
-          <TextField
-            id="s-credit-limit"
-            label={t('account.defaultLimit', { currency })}
-            inputMode="decimal"
-            aria-describedby="s-credit-limit-hint"
-            {...bind('limit')}
-          />
-          <p id="s-credit-limit-hint" className="muted">
-            {t('account.defaultLimitHint')}
-          </p>
-        </div>
-        <div>
-          <TextField
-            id="s-terms"
-            label={t('account.defaultTerms')}
-            type="number"
-            min={0}
-            max={365}
-            required
-            aria-describedby="s-terms-hint"
-            {...bind('terms')}
-          />
-          <p id="s-terms-hint" className="muted">
-            {t('account.defaultTermsHint')}
-          </p>
-        </div>
+        <HintedTextField
+          id="s-credit-limit"
+          label={t('account.defaultLimit', { currency })}
+          hint={t('account.defaultLimitHint')}
+          inputMode="decimal"
+          {...bind('limit')}
+        />
+        <HintedTextField
+          id="s-terms"
+          label={t('account.defaultTerms')}
+          hint={t('account.defaultTermsHint')}
+          type="number"
+          min={0}
+          max={365}
+          required
+          {...bind('terms')}
+        />
         <SelectField
           id="s-credit-policy"
           label={t('account.policy')}
