@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, numberSpec, SelectField, TextField, TextFields } from '../../ui/fields';
+import { messageOptions } from '../../ui/form';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { useScans } from '../till/useScans';
@@ -100,10 +101,7 @@ export function ScannersPanel() {
                 label={t('scan.f.kind')}
                 value={draft.kind}
                 onChange={(v) => setDraft({ ...draft, kind: v })}
-                options={[
-                  { value: 'serial', label: t('scan.kind.serial') },
-                  { value: 'hid', label: t('scan.kind.hid') },
-                ]}
+                options={messageOptions(t, 'scan.kind.', ['serial', 'hid'] as const)}
               />
               <TextFields
                 specs={
