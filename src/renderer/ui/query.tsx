@@ -87,7 +87,14 @@ export function useApiQuery<D extends Domain, V extends Verb<D>>(
   domain: D,
   verb: V,
   input: InputOf<D, V>,
-  options: { enabled?: boolean; keepPrevious?: boolean } = {},
+  options: {
+    enabled?: boolean;
+    keepPrevious?: boolean;
+    /** read again every this many ms (a live list) */
+    every?: number;
+    /** the screen shows a failure itself (inline), so it is not sent to the shell */
+    quiet?: boolean;
+  } = {},
 ): UseQueryResult<OutputOf<D, V>> {
   const q = useQuery<OutputOf<D, V>>({
     queryKey: [domain, verb, input],
@@ -95,8 +102,9 @@ export function useApiQuery<D extends Domain, V extends Verb<D>>(
     enabled: options.enabled ?? true,
     // a filter change keeps the last rows on screen until the new ones come (no flash of "nothing")
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    refetchInterval: options.every,
   });
-  useRouteError(q.error);
+  useRouteError(options.quiet ? null : q.error);
   return q;
 }
 

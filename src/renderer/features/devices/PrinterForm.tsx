@@ -1,10 +1,17 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { CODE_PAGES, type CodePage, PRINTER_DIALECTS, type PrinterProfile } from '../../../shared/contract/devices';
 import { useT } from '../../i18n';
 import { FormActions } from '../../ui/DialogParts';
-import { CheckField, SelectField, TextField } from '../../ui/fields';
+import { SelectField, TextField } from '../../ui/fields';
+import { CheckFields, messageOptions, useForm } from '../../ui/form';
 
 type Draft = Omit<PrinterProfile, 'id'> & { id?: string };
+
+const CODES = ['native', 'raster'] as const;
+const IMAGE_MODES = [
+  ['raster', 'dev.f.imageMode.raster'],
+  ['bit-image', 'dev.f.imageMode.bitImage'],
+] as const;
 
 export const EMPTY_PRINTER: Draft = {
   name: '',
@@ -33,8 +40,7 @@ export function PrinterForm({
   onCancel: () => void;
 }) {
   const t = useT();
-  const [d, setD] = useState<Draft>(initial);
-  const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
+  const { form: d, put: set, bind } = useForm<Draft>(initial);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void onSave(d);
@@ -43,14 +49,13 @@ export function PrinterForm({
     <form className="printer-form" onSubmit={submit}>
       <h3>{d.id ? t('dev.editing', { name: initial.name }) : t('dev.add')}</h3>
       <div className="form-grid">
-        <TextField id="pf-name" label={t('dev.f.name')} value={d.name} required onChange={(v) => set('name', v)} />
-        <TextField id="pf-uri" label={t('dev.f.uri')} value={d.uri} required onChange={(v) => set('uri', v)} />
+        <TextField id="pf-name" label={t('dev.f.name')} required {...bind('name')} />
+        <TextField id="pf-uri" label={t('dev.f.uri')} required {...bind('uri')} />
         <SelectField
           id="pf-dialect"
           label={t('dev.f.dialect')}
-          value={d.dialect}
-          onChange={(v) => set('dialect', v)}
           options={PRINTER_DIALECTS.map((x) => ({ value: x, label: x === 'epson' ? 'ESC/POS (Epson and most)' : x }))}
+          {...bind('dialect')}
         />
         <SelectField
           id="pf-paper"
@@ -65,58 +70,36 @@ export function PrinterForm({
         <SelectField<CodePage>
           id="pf-codepage"
           label={t('dev.f.codePage')}
-          value={d.codePage}
-          onChange={(v) => set('codePage', v)}
           options={CODE_PAGES.map((c) => ({ value: c, label: c === 'PC858' ? 'PC858 (with €)' : c }))}
+          {...bind('codePage')}
         />
         <SelectField
           id="pf-codes"
           label={t('dev.f.codes')}
-          value={d.codes}
-          onChange={(v) => set('codes', v)}
-          options={[
-            { value: 'native', label: t('dev.f.codes.native') },
-            { value: 'raster', label: t('dev.f.codes.raster') },
-          ]}
+          options={messageOptions(t, 'dev.f.codes.', CODES)}
+          {...bind('codes')}
         />
         <SelectField
           id="pf-images"
           label={t('dev.f.imageMode')}
-          value={d.imageMode}
-          onChange={(v) => set('imageMode', v)}
-          options={[
-            { value: 'raster', label: t('dev.f.imageMode.raster') },
-            { value: 'bit-image', label: t('dev.f.imageMode.bitImage') },
-          ]}
+          options={IMAGE_MODES.map(([value, key]) => ({ value, label: t(key) }))}
+          {...bind('imageMode')}
         />
       </div>
-      <CheckField id="pf-cut" label={t('dev.f.cut')} checked={d.cut} onChange={(v) => set('cut', v)} />
-      <CheckField
-        id="pf-drawer"
-        label={t('dev.f.drawer')}
-        checked={d.drawerKick}
-        onChange={(v) => set('drawerKick', v)}
-      />
-      <CheckField id="pf-logo" label={t('dev.f.logo')} checked={d.logo} onChange={(v) => set('logo', v)} />
-      <CheckField
-        id="pf-status"
-        label={t('dev.f.statusQuery')}
-        checked={d.statusQuery}
-        onChange={(v) => set('statusQuery', v)}
-      />
-      {d.statusQuery && (
-        <CheckField
-          id="pf-status-gsr"
-          label={t('dev.f.statusTransmit')}
-          checked={d.statusTransmit}
-          onChange={(v) => set('statusTransmit', v)}
-        />
-      )}
-      <CheckField
-        id="pf-default"
-        label={t('dev.f.default')}
-        checked={d.isDefault}
-        onChange={(v) => set('isDefault', v)}
+      <CheckFields
+        specs={[
+          { key: 'cut', id: 'pf-cut', label: t('dev.f.cut') },
+          { key: 'drawerKick', id: 'pf-drawer', label: t('dev.f.drawer') },
+          { key: 'logo', id: 'pf-logo', label: t('dev.f.logo') },
+          { key: 'statusQuery', id: 'pf-status', label: t('dev.f.statusQuery') },
+          // the status is transmitted only where it is asked for
+          ...(d.statusQuery
+            ? [{ key: 'statusTransmit' as const, id: 'pf-status-gsr', label: t('dev.f.statusTransmit') }]
+            : []),
+          { key: 'isDefault', id: 'pf-default', label: t('dev.f.default') },
+        ]}
+        values={d}
+        onChange={set}
       />
       <FormActions submit={t('common.save')} cancel={t('common.cancel')} onCancel={onCancel} className="form-actions" />
     </form>

@@ -1,7 +1,8 @@
-import { type ChangeEvent, useEffect, useState } from 'react';
+import { type ChangeEvent, useState } from 'react';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 
 /** The store setting holds the logo as a data URL of at most 400,000 characters: about 290 KB of PNG. */
@@ -12,14 +13,10 @@ export function ReceiptLogo({ onChanged }: { onChanged?: () => void }) {
   const t = useT();
   const toast = useToast();
   const { onError, can } = useShell();
-  const [logo, setLogo] = useState<string | null>(null);
-
-  useEffect(() => {
-    api.settings
-      .get(null)
-      .then((v) => setLogo(v.store.logo))
-      .catch(onError);
-  }, [onError]);
+  // the logo as read, then as last saved here
+  const read = useApiQuery('settings', 'get', null).data?.store.logo ?? null;
+  const [saved, setLogo] = useState<string | null | undefined>(undefined);
+  const logo = saved === undefined ? read : saved;
 
   if (!can('settings.edit')) return null;
 

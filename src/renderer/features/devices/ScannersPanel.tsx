@@ -3,7 +3,8 @@ import type { ScannerProfile } from '../../../shared/contract/devices';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { CheckField, SelectField, TextField } from '../../ui/fields';
+import { CheckField, numberSpec, SelectField, TextField, TextFields } from '../../ui/fields';
+import { messageOptions } from '../../ui/form';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { useScans } from '../till/useScans';
@@ -100,43 +101,23 @@ export function ScannersPanel() {
                 label={t('scan.f.kind')}
                 value={draft.kind}
                 onChange={(v) => setDraft({ ...draft, kind: v })}
-                options={[
-                  { value: 'serial', label: t('scan.kind.serial') },
-                  { value: 'hid', label: t('scan.kind.hid') },
-                ]}
+                options={messageOptions(t, 'scan.kind.', ['serial', 'hid'] as const)}
               />
-              {draft.kind === 'serial' ? (
-                <>
-                  <TextField
-                    id="sc-path"
-                    label={t('scan.f.path')}
-                    value={draft.path}
-                    onChange={(v) => setDraft({ ...draft, path: v })}
-                  />
-                  <TextField
-                    id="sc-baud"
-                    label={t('scan.f.baud')}
-                    inputMode="numeric"
-                    value={draft.baud}
-                    onChange={(v) => setDraft({ ...draft, baud: v })}
-                  />
-                </>
-              ) : (
-                <>
-                  <TextField
-                    id="sc-vid"
-                    label={t('scan.f.vid')}
-                    value={draft.vid}
-                    onChange={(v) => setDraft({ ...draft, vid: v })}
-                  />
-                  <TextField
-                    id="sc-pid"
-                    label={t('scan.f.pid')}
-                    value={draft.pid}
-                    onChange={(v) => setDraft({ ...draft, pid: v })}
-                  />
-                </>
-              )}
+              <TextFields
+                specs={
+                  draft.kind === 'serial'
+                    ? [
+                        { key: 'path', id: 'sc-path', label: t('scan.f.path') },
+                        numberSpec('baud', 'sc-baud', t('scan.f.baud')),
+                      ]
+                    : [
+                        { key: 'vid', id: 'sc-vid', label: t('scan.f.vid') },
+                        { key: 'pid', id: 'sc-pid', label: t('scan.f.pid') },
+                      ]
+                }
+                values={draft}
+                onChange={(key, v) => setDraft({ ...draft, [key]: v })}
+              />
             </div>
             {draft.kind === 'hid' && (
               <CheckField

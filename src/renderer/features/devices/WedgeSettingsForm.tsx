@@ -1,8 +1,9 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
 import { useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { TextField } from '../../ui/fields';
+import { TextFields } from '../../ui/fields';
+import { useLoadedForm } from '../../ui/form';
+import { useApiMutation, useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { publishWedgeSetting } from '../till/useScans';
 import { DEFAULT_WEDGE_OPTIONS } from '../till/wedge';
@@ -11,32 +12,25 @@ import { DEFAULT_WEDGE_OPTIONS } from '../till/wedge';
 export function WedgeSettingsForm() {
   const t = useT();
   const toast = useToast();
-  const { onError, can } = useShell();
-  const [maxGap, setMaxGap] = useState(String(DEFAULT_WEDGE_OPTIONS.maxGapMs));
-  const [minLength, setMinLength] = useState(String(DEFAULT_WEDGE_OPTIONS.minLength));
-
-  useEffect(() => {
-    api.sales
-      .settings(null)
-      .then((s) => {
-        if (!s.wedge) return;
-        setMaxGap(String(s.wedge.maxGapMs));
-        setMinLength(String(s.wedge.minLength));
-      })
-      .catch(onError);
-  }, [onError]);
-
-  if (!can('settings.edit')) return null;
-
-  const save = async (e: FormEvent) => {
-    e.preventDefault();
-    try {
-      const s = await api.sales.updateSettings({ wedge: { maxGapMs: Number(maxGap), minLength: Number(minLength) } });
+  const { can } = useShell();
+  // the defaults until the till's settings are read (and while they have no wedge timing)
+  const settings = useApiQuery('sales', 'settings', null);
+  const { form, setForm } = useLoadedForm(settings.data ?? null, (s) => {
+    const w = s?.wedge ?? DEFAULT_WEDGE_OPTIONS;
+    return { maxGap: String(w.maxGapMs), minLength: String(w.minLength) };
+  });
+  const update = useApiMutation('sales', 'updateSettings', {
+    onSuccess: (s) => {
       publishWedgeSetting(s.wedge ?? null);
-      toast.success(t('wedge.saved', { ms: String(s.wedge?.maxGapMs ?? maxGap) }));
-    } catch (err) {
-      onError(err);
-    }
+      toast.success(t('wedge.saved', { ms: String(s.wedge?.maxGapMs ?? form?.maxGap) }));
+    },
+  });
+
+  if (!can('settings.edit') || !form) return null;
+
+  const save = (e: FormEvent) => {
+    e.preventDefault();
+    update.mutate({ wedge: { maxGapMs: Number(form.maxGap), minLength: Number(form.minLength) } });
   };
 
   return (
@@ -44,23 +38,13 @@ export function WedgeSettingsForm() {
       <h3 id="h-wedge">{t('wedge.title')}</h3>
       <p className="muted small">{t('wedge.help')}</p>
       <div className="form-grid">
-        <TextField
-          id="wedge-gap"
-          label={t('wedge.maxGap')}
-          type="number"
-          min={5}
-          max={120}
-          value={maxGap}
-          onChange={setMaxGap}
-        />
-        <TextField
-          id="wedge-min"
-          label={t('wedge.minLength')}
-          type="number"
-          min={2}
-          max={64}
-          value={minLength}
-          onChange={setMinLength}
+        <TextFields
+          specs={[
+            { key: 'maxGap', id: 'wedge-gap', label: t('wedge.maxGap'), type: 'number', min: 5, max: 120 },
+            { key: 'minLength', id: 'wedge-min', label: t('wedge.minLength'), type: 'number', min: 2, max: 64 },
+          ]}
+          values={form}
+          onChange={(key, value) => setForm({ ...form, [key]: value })}
         />
       </div>
       <div className="form-actions">

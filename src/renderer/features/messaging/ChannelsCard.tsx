@@ -1,9 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { type MessagingSettingsView, SMS_PRESET_URLS, SMS_PRESETS } from '../../../shared/contract/messaging';
-import { type MessageKey, useT } from '../../i18n';
-import { SelectField, TextField } from '../../ui/fields';
+import { useT } from '../../i18n';
+import { SelectField, TextFields } from '../../ui/fields';
+import { messageOptions, secretSpec } from '../../ui/form';
 import { useApiMutation, useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
+import { SaveAndTest } from './SaveAndTest';
 
 type Preset = (typeof SMS_PRESETS)[number];
 interface Form {
@@ -39,7 +41,6 @@ export function ChannelsCard({ editable }: { editable: boolean }) {
   const toast = useToast();
   const settings = useApiQuery('messaging', 'settings', null);
   const [form, setForm] = useState<Form | null>(null);
-  const [testTo, setTestTo] = useState('');
   const save = useApiMutation('messaging', 'updateSettings', {
     onSuccess: () => {
       setForm(null);
@@ -96,78 +97,31 @@ export function ChannelsCard({ editable }: { editable: boolean }) {
             label={t('msg.ch.preset')}
             value={f.preset}
             onChange={(preset) => set({ preset, url: preset === 'custom' ? f.url : SMS_PRESET_URLS[preset] })}
-            options={SMS_PRESETS.map((p) => ({ value: p, label: t(`msg.ch.preset.${p}` as MessageKey) }))}
+            options={messageOptions(t, 'msg.ch.preset.', SMS_PRESETS)}
           />
-          <TextField
-            id="sms-account"
-            label={t('msg.ch.account')}
-            value={f.account}
-            onChange={(account) => set({ account })}
-            autoComplete="off"
-          />
-          <TextField
-            id="sms-key"
-            label={t('msg.ch.key')}
-            type="password"
-            autoComplete="new-password"
-            value={f.key}
-            onChange={(key) => set({ key })}
-            placeholder={s.sms?.authorizationSet ? '••••••' : ''}
-          />
-          <TextField
-            id="sms-sender"
-            label={t('msg.ch.sender')}
-            value={f.sender}
-            onChange={(sender) => set({ sender })}
-          />
-          <TextField
-            id="sms-url"
-            label={t('msg.ch.url')}
-            className="span-2"
-            value={f.url}
-            onChange={(url) => set({ url })}
-          />
-          <TextField
-            id="sms-modem"
-            label={t('msg.ch.modem')}
-            value={f.modem}
-            onChange={(modem) => set({ modem })}
-            placeholder="/dev/ttyUSB0"
-          />
-          <TextField
-            id="wa-number"
-            label={t('msg.ch.waNumber')}
-            inputMode="numeric"
-            value={f.waNumberId}
-            onChange={(waNumberId) => set({ waNumberId })}
-          />
-          <TextField
-            id="wa-token"
-            label={t('msg.ch.waToken')}
-            type="password"
-            autoComplete="new-password"
-            value={f.waToken}
-            onChange={(waToken) => set({ waToken })}
-            placeholder={s.whatsapp?.accessTokenSet ? '••••••' : ''}
+          <TextFields
+            specs={[
+              { key: 'account', id: 'sms-account', label: t('msg.ch.account'), autoComplete: 'off' },
+              secretSpec('key', 'sms-key', t('msg.ch.key'), s.sms?.authorizationSet),
+              { key: 'sender', id: 'sms-sender', label: t('msg.ch.sender') },
+              { key: 'url', id: 'sms-url', label: t('msg.ch.url'), className: 'span-2' },
+              { key: 'modem', id: 'sms-modem', label: t('msg.ch.modem'), placeholder: '/dev/ttyUSB0' },
+              { key: 'waNumberId', id: 'wa-number', label: t('msg.ch.waNumber'), inputMode: 'numeric' },
+              secretSpec('waToken', 'wa-token', t('msg.ch.waToken'), s.whatsapp?.accessTokenSet),
+            ]}
+            values={f}
+            onChange={(key, value) => set({ [key]: value })}
           />
         </div>
         <p className="muted">{t('msg.ch.hint')}</p>
-        <div className="row-actions">
-          <button type="submit" className="btn btn-primary">
-            {t('msg.ch.save')}
-          </button>
-        </div>
-        <div className="inline-form">
-          <TextField id="sms-test-to" label={t('msg.ch.testTo')} inputMode="tel" value={testTo} onChange={setTestTo} />
-          <button
-            type="button"
-            className="btn"
-            disabled={!testTo || test.isPending}
-            onClick={() => test.mutate({ channel: 'sms', to: testTo })}
-          >
-            {t('msg.test.send')}
-          </button>
-        </div>
+        <SaveAndTest
+          save={t('msg.ch.save')}
+          id="sms-test-to"
+          label={t('msg.ch.testTo')}
+          inputMode="tel"
+          busy={test.isPending}
+          onSend={(to) => test.mutate({ channel: 'sms', to })}
+        />
       </fieldset>
     </form>
   );

@@ -1,9 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { OutboxMessage } from '../../../shared/contract/messaging';
 import { type MessageKey, useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { useApiQuery } from '../../ui/query';
+import { useApiMutation, useApiQuery } from '../../ui/query';
 import { Screen } from '../../ui/Screen';
 import { ChannelsCard } from './ChannelsCard';
 import { BulkSendsCard, OffersCard, RepliesCard } from './OutreachCards';
@@ -16,32 +15,35 @@ import { TemplatesCard } from './TemplatesCard';
  */
 export function MessagesScreen() {
   const t = useT();
-  const { onError, can, store } = useShell();
+  const { can, store } = useShell();
   const [filter, setFilter] = useState<'waiting' | 'all'>('all');
-  const [rows, setRows] = useState<OutboxMessage[]>([]);
   const manage = can('messages.manage');
   const settings = useApiQuery('messaging', 'settings', null, { enabled: can('settings.view') });
-
-  const load = useCallback(() => {
-    api.messaging
-      .outbox({ status: filter === 'waiting' ? 'waiting' : undefined, limit: 200 })
-      .then(setRows)
-      .catch(onError);
-  }, [filter, onError]);
-  useEffect(() => {
-    load();
-    const timer = setInterval(load, 5_000);
-    return () => clearInterval(timer);
-  }, [load]);
-
-  const act = async (work: Promise<unknown>) => {
-    try {
-      await work;
-      load();
-    } catch (e) {
-      onError(e);
-    }
-  };
+  // the outbox is live: read again every five seconds, the last rows kept on screen while a filter's come
+  const outbox = useApiQuery(
+    'messaging',
+    'outbox',
+    { status: filter === 'waiting' ? 'waiting' : undefined, limit: 200 },
+    { keepPrevious: true, every: 5_000 },
+  );
+  const rows = outbox.data ?? [];
+  const resend = useApiMutation('messaging', 'resend');
+  const cancel = useApiMutation('messaging', 'cancel');
+  /** What a manager may do to a message, and when. */
+  const actions = [
+    {
+      label: t('msg.resend'),
+      className: 'btn btn-sm',
+      when: (m: OutboxMessage) => (m.status === 'failed' || m.status === 'cancelled') && m.channel !== 'whatsapp',
+      run: resend,
+    },
+    {
+      label: t('msg.cancel'),
+      className: 'btn btn-sm btn-ghost',
+      when: (m: OutboxMessage) => m.status === 'queued' || m.status === 'failed',
+      run: cancel,
+    },
+  ];
 
   return (
     <Screen headingId="h-messages" title={t('msg.title')}>
@@ -60,7 +62,7 @@ export function MessagesScreen() {
                 {t(`msg.filter.${f}` as MessageKey)}
               </button>
             ))}
-            <button type="button" className="btn btn-sm btn-ghost" onClick={load}>
+            <button type="button" className="btn btn-sm btn-ghost" onClick={() => void outbox.refetch()}>
               {t('msg.refresh')}
             </button>
           </div>
@@ -108,24 +110,19 @@ export function MessagesScreen() {
                           {t('msg.openWhatsapp')}
                         </a>
                       )}
-                      {manage && (m.status === 'failed' || m.status === 'cancelled') && m.channel !== 'whatsapp' && (
-                        <button
-                          type="button"
-                          className="btn btn-sm"
-                          onClick={() => void act(api.messaging.resend({ id: m.id }))}
-                        >
-                          {t('msg.resend')}
-                        </button>
-                      )}
-                      {manage && (m.status === 'queued' || m.status === 'failed') && (
-                        <button
-                          type="button"
-                          className="btn btn-sm btn-ghost"
-                          onClick={() => void act(api.messaging.cancel({ id: m.id }))}
-                        >
-                          {t('msg.cancel')}
-                        </button>
-                      )}
+                      {manage &&
+                        actions
+                          .filter((x) => x.when(m))
+                          .map((x) => (
+                            <button
+                              key={x.label}
+                              type="button"
+                              className={x.className}
+                              onClick={() => x.run.mutate({ id: m.id })}
+                            >
+                              {x.label}
+                            </button>
+                          ))}
                     </td>
                   </tr>
                 ))}

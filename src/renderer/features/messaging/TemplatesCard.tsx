@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useEffect, useState } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 import {
   MESSAGE_LANGUAGES,
   type MessageLanguage,
@@ -7,7 +7,6 @@ import {
   type Template,
 } from '../../../shared/contract/messaging';
 import { LANGUAGE_NAMES, type MessageKey, useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
@@ -253,39 +252,22 @@ function TemplatePreview({
   const search = useApiQuery('customers', 'search', { text: settled, limit: 6 }, { enabled: settled.length >= 2 });
   const found = typed.length >= 2 ? (search.data?.rows ?? []) : [];
   const draft = useDebounced(`${subject}\u0000${body}`, 250);
-  const [shown, setShown] = useState<{ subject: string; body: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!customer || !ready) {
-      setShown(null);
-      return;
-    }
-    const [s, b] = draft.split('\u0000') as [string, string];
-    let live = true;
-    api.messaging
-      .preview({
-        customerId: customer.id,
-        template: template.key,
-        language: template.language,
-        draft: { subject: s, body: b },
-      })
-      .then(
-        (p) => {
-          if (!live) return;
-          setShown(p);
-          setError(null);
-        },
-        (e) => {
-          if (!live) return;
-          setShown(null);
-          setError(messageOf(e));
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [customer, draft, ready, template.key, template.language]);
+  const [s, b] = draft.split('\u0000') as [string, string];
+  // the last wording shown stays until the new one comes; a failure is said inline, in place of the wording
+  const preview = useApiQuery(
+    'messaging',
+    'preview',
+    {
+      customerId: customer?.id ?? '',
+      template: template.key,
+      language: template.language,
+      draft: { subject: s, body: b },
+    },
+    { enabled: !!customer && ready, keepPrevious: true, quiet: true },
+  );
+  const live = !!customer && ready;
+  const shown = live && !preview.isError ? (preview.data ?? null) : null;
+  const error = live && preview.isError ? messageOf(preview.error) : null;
 
   const pick = (c: { id: string; displayName: string }) => {
     setCustomer({ id: c.id, name: c.displayName });

@@ -6,6 +6,7 @@ import { COUNTRIES } from '../../lib/places';
 import type { Theme } from '../../lib/theme';
 import { InlineError } from '../../ui/DialogParts';
 import { CurrencySelect, LanguageSelect, PinField, SelectField, TextField, TimeZoneSelect } from '../../ui/fields';
+import { useForm } from '../../ui/form';
 import { BareHeader } from '../../ui/HeaderControls';
 import { useToast } from '../../ui/toast';
 
@@ -20,24 +21,23 @@ export function Onboarding({
 }) {
   const { t, lang, setLang } = useI18n();
   const toast = useToast();
-  const [name, setName] = useState('');
-  const [country, setCountry] = useState('UG');
-  const [currency, setCurrency] = useState<CurrencyCode>('UGX');
-  const [timeZone, setTimeZone] = useState('Africa/Kampala');
-  const [ownerName, setOwnerName] = useState('');
-  const [pin, setPin] = useState('');
-  const [pin2, setPin2] = useState('');
+  const { form, setForm, bind } = useForm({
+    name: '',
+    country: 'UG',
+    currency: 'UGX' as CurrencyCode,
+    timeZone: 'Africa/Kampala',
+    ownerName: '',
+    pin: '',
+    pin2: '',
+  });
+  const { name, country, currency, timeZone, ownerName, pin, pin2 } = form;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const chooseCountry = (code: string) => {
-    setCountry(code);
     const c = COUNTRIES.find((x) => x.code === code);
-    if (c) {
-      setCurrency(c.currency);
-      setTimeZone(c.timeZone);
-      setLang(c.language);
-    }
+    setForm({ ...form, country: code, ...(c && { currency: c.currency, timeZone: c.timeZone }) });
+    if (c) setLang(c.language);
   };
 
   const submit = async (e: FormEvent) => {
@@ -83,8 +83,7 @@ export function Onboarding({
               className="span-2"
               required
               autoFocus
-              value={name}
-              onChange={setName}
+              {...bind('name')}
             />
             <SelectField
               id="ob-country"
@@ -93,32 +92,24 @@ export function Onboarding({
               onChange={chooseCountry}
               options={COUNTRIES.map((c) => ({ value: c.code, label: `${c.name} (${c.code})` }))}
             />
-            <CurrencySelect id="ob-currency" label={t('onboard.currency')} value={currency} onChange={setCurrency} />
-            <TimeZoneSelect id="ob-tz" label={t('onboard.timeZone')} value={timeZone} onChange={setTimeZone} />
+            <CurrencySelect id="ob-currency" label={t('onboard.currency')} {...bind('currency')} />
+            <TimeZoneSelect id="ob-tz" label={t('onboard.timeZone')} {...bind('timeZone')} />
             <LanguageSelect id="ob-lang" label={t('onboard.language')} value={lang} onChange={setLang} />
             <TextField
               id="ob-owner"
               label={t('onboard.ownerName')}
               className="span-2"
               required
-              value={ownerName}
-              onChange={setOwnerName}
+              {...bind('ownerName')}
             />
-            <PinField
-              id="ob-pin"
-              label={t('onboard.ownerPin')}
-              autoComplete="new-password"
-              describedBy="ob-pin-hint"
-              value={pin}
-              onChange={setPin}
-            />
-            <PinField
-              id="ob-pin2"
-              label={t('onboard.confirmPin')}
-              autoComplete="new-password"
-              value={pin2}
-              onChange={setPin2}
-            />
+            {(
+              [
+                ['pin', 'ob-pin', t('onboard.ownerPin'), 'ob-pin-hint'],
+                ['pin2', 'ob-pin2', t('onboard.confirmPin'), undefined],
+              ] as const
+            ).map(([key, id, label, hint]) => (
+              <PinField key={id} id={id} label={label} autoComplete="new-password" describedBy={hint} {...bind(key)} />
+            ))}
             <p id="ob-pin-hint" className="muted span-2 hint">
               {t('onboard.pinHint')}
             </p>

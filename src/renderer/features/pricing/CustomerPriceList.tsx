@@ -1,8 +1,6 @@
-import { useEffect, useState } from 'react';
-import type { PriceList } from '../../../shared/contract/pricing';
 import { useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { useApiMutation, useApiQuery, useSetAnswer } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 
 /**
@@ -11,38 +9,28 @@ import { useToast } from '../../ui/toast';
  */
 export function CustomerPriceList({ customerId, name }: { customerId: string; name: string }) {
   const t = useT();
-  const { can, onError } = useShell();
+  const { can } = useShell();
   const toast = useToast();
   const manage = can('pricing.manage');
-  const [lists, setLists] = useState<PriceList[]>([]);
-  const [own, setOwn] = useState<string | null>(null);
-  const [fromCategory, setFromCategory] = useState<string | null>(null);
-
-  useEffect(() => {
-    api.pricing
-      .customerPriceList({ customerId })
-      .then((r) => {
-        setOwn(r.priceListId);
-        setFromCategory(r.categoryPriceListId);
-      })
-      .catch(onError);
-    api.pricing.lists(null).then(setLists).catch(onError);
-  }, [customerId, onError]);
+  const lists = useApiQuery('pricing', 'lists', null).data ?? [];
+  const current = useApiQuery('pricing', 'customerPriceList', { customerId }).data;
+  const own = current?.priceListId ?? null;
+  const fromCategory = current?.categoryPriceListId ?? null;
+  const setAnswer = useSetAnswer();
+  const assign = useApiMutation('pricing', 'assignToCustomer', {
+    onSuccess: (_, { priceListId: id }) => {
+      // the select shows the new list at once, before the answer is read again
+      if (current) setAnswer('pricing', 'customerPriceList', { customerId }, { ...current, priceListId: id });
+      toast.success(t('pr.cust.saved', { name, list: nameOf(id) ?? categoryText }));
+    },
+  });
 
   const nameOf = (id: string | null) => lists.find((l) => l.id === id)?.name ?? null;
   const categoryText = nameOf(fromCategory)
     ? t('pr.cust.category', { name: nameOf(fromCategory) as string })
     : t('pr.cust.regular');
 
-  const choose = async (id: string | null) => {
-    try {
-      await api.pricing.assignToCustomer({ customerId, priceListId: id });
-      setOwn(id);
-      toast.success(t('pr.cust.saved', { name, list: nameOf(id) ?? categoryText }));
-    } catch (e) {
-      onError(e);
-    }
-  };
+  const choose = (id: string | null) => assign.mutate({ customerId, priceListId: id });
 
   if (!manage)
     return (
@@ -53,7 +41,7 @@ export function CustomerPriceList({ customerId, name }: { customerId: string; na
   return (
     <div className="field pr-customer-list">
       <label htmlFor="cust-price-list">{t('pr.cust.label')}</label>
-      <select id="cust-price-list" value={own ?? ''} onChange={(e) => void choose(e.target.value || null)}>
+      <select id="cust-price-list" value={own ?? ''} onChange={(e) => choose(e.target.value || null)}>
         <option value="">{categoryText}</option>
         {lists.map((l) => (
           <option key={l.id} value={l.id}>

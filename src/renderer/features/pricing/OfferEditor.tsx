@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Product } from '../../../shared/contract/catalog';
 import type { Offer, OfferInput } from '../../../shared/contract/pricing';
 import type { CurrencyCode } from '../../../shared/money';
-import { type MessageKey, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
+import { messageOptions, useForm } from '../../ui/form';
+import { useApiQuery } from '../../ui/query';
 import { DateRangeFields } from '../../ui/ReportFrame';
 import { CategoryChecklist } from './CategoryChecklist';
 import { amountOf, amountText, daysOf, daysText, percentBpOf, percentText, qtyMilliOf, qtyText } from './inputs';
@@ -25,34 +27,32 @@ const words = (s: string) =>
 export function OfferEditor({ offer, ...context }: { offer: Offer | null } & RuleEditorContext<Offer>) {
   const { customerCategories, productCategories, onSaved, onClose } = context;
   const t = useT();
-  const { store, onError } = useShell();
+  const { store } = useShell();
   const currency: CurrencyCode = store?.currency ?? 'UGX';
   const locale = store?.locale ?? 'en';
-  const [name, setName] = useState(offer?.name ?? '');
-  const [kind, setKind] = useState<Offer['kind']>(offer?.kind ?? 'percent');
-  const [value, setValue] = useState(
-    offer ? (offer.kind === 'percent' ? percentText(offer.value) : amountText(offer.value, currency)) : '',
-  );
-  const [scope, setScope] = useState<Offer['scope']>(offer?.scope ?? 'product');
-  const [product, setProduct] = useState<Pick<Product, 'id' | 'name'> | null>(null);
-  const [categoryId, setCategoryId] = useState(offer?.scope === 'category' ? (offer.targetId ?? '') : '');
-  const [minSpend, setMinSpend] = useState(amountText(offer?.minSpend ?? null, currency));
-  const [minQty, setMinQty] = useState(qtyText(offer?.minQtyMilli ?? null));
-  const [cats, setCats] = useState<Set<string>>(new Set(offer?.eligibleCategories ?? []));
-  const [tags, setTags] = useState((offer?.eligibleTags ?? []).join(', '));
-  const [tiers, setTiers] = useState((offer?.eligibleTiers ?? []).join(', '));
-  const [days, setDays] = useState(() => daysText(offer?.startsAt ?? null, offer?.endsAt ?? null));
-  const [limit, setLimit] = useState(offer?.perCustomerLimit ? String(offer.perCustomerLimit) : '');
-  const [stackable, setStackable] = useState(offer?.stackable ?? false);
-  const [active, setActive] = useState(offer?.active ?? true);
-
-  useEffect(() => {
-    if (offer?.scope !== 'product' || !offer.targetId) return;
-    api.catalog
-      .get({ id: offer.targetId })
-      .then((p) => setProduct({ id: p.id, name: p.name }))
-      .catch(onError);
-  }, [offer, onError]);
+  const { form, put, bind, check } = useForm(() => ({
+    name: offer?.name ?? '',
+    kind: offer?.kind ?? ('percent' as Offer['kind']),
+    value: offer ? (offer.kind === 'percent' ? percentText(offer.value) : amountText(offer.value, currency)) : '',
+    scope: offer?.scope ?? ('product' as Offer['scope']),
+    categoryId: offer?.scope === 'category' ? (offer.targetId ?? '') : '',
+    minSpend: amountText(offer?.minSpend ?? null, currency),
+    minQty: qtyText(offer?.minQtyMilli ?? null),
+    cats: new Set(offer?.eligibleCategories ?? []),
+    tags: (offer?.eligibleTags ?? []).join(', '),
+    tiers: (offer?.eligibleTiers ?? []).join(', '),
+    days: daysText(offer?.startsAt ?? null, offer?.endsAt ?? null),
+    limit: offer?.perCustomerLimit ? String(offer.perCustomerLimit) : '',
+    stackable: offer?.stackable ?? false,
+    active: offer?.active ?? true,
+  }));
+  const { name, kind, value, scope, categoryId, minSpend, minQty, cats, tags, tiers, days, limit, stackable, active } =
+    form;
+  // the product an offer on one product names: read from the catalog until another is picked
+  const [picked, setProduct] = useState<Pick<Product, 'id' | 'name'> | null>(null);
+  const targetId = offer?.scope === 'product' ? offer.targetId : null;
+  const current = useApiQuery('catalog', 'get', { id: targetId ?? '' }, { enabled: !!targetId });
+  const product = picked ?? (current.data ? { id: current.data.id, name: current.data.name } : null);
 
   const collect = (): Collected<OfferInput> => {
     const out: string[] = [];
@@ -104,16 +104,13 @@ export function OfferEditor({ offer, ...context }: { offer: Offer | null } & Rul
     <form className="card pr-editor" onSubmit={save} aria-labelledby="h-pr-offer">
       <h2 id="h-pr-offer">{offer ? t('pr.offer.editTitle', { name: offer.name }) : t('pr.offer.newTitle')}</h2>
       <div className="grid-3">
-        <TextField id="of-name" label={t('pr.offer.name')} required value={name} onChange={setName} />
+        <TextField id="of-name" label={t('pr.offer.name')} required {...bind('name')} />
         <SelectField
           id="of-kind"
           label={t('pr.offer.kind')}
           value={kind}
-          onChange={setKind}
-          options={(['percent', 'amount'] as const).map((k) => ({
-            value: k,
-            label: t(`pr.offer.kind.${k}` as MessageKey),
-          }))}
+          onChange={(v) => put('kind', v)}
+          options={messageOptions(t, 'pr.offer.kind.', ['percent', 'amount'] as const)}
         />
         <TextField
           id="of-value"
@@ -122,45 +119,33 @@ export function OfferEditor({ offer, ...context }: { offer: Offer | null } & Rul
             { currency },
           )}
           inputMode="decimal"
-          value={value}
-          onChange={setValue}
+          {...bind('value')}
         />
         <SelectField
           id="of-scope"
           label={t('pr.offer.scope')}
           value={scope}
-          onChange={setScope}
-          options={(['product', 'category', 'order'] as const).map((k) => ({
-            value: k,
-            label: t(`pr.offer.scope.${k}` as MessageKey),
-          }))}
+          onChange={(v) => put('scope', v)}
+          options={messageOptions(t, 'pr.offer.scope.', ['product', 'category', 'order'] as const)}
         />
         {scope === 'category' && (
           <SelectField
             id="of-category"
             label={t('pr.offer.category')}
-            value={categoryId}
-            onChange={setCategoryId}
             options={[
               { value: '', label: t('pr.offer.chooseCategory') },
               ...productCategories.map((c) => ({ value: c.id, label: c.name })),
             ]}
+            {...bind('categoryId')}
           />
         )}
         <TextField
           id="of-min-spend"
           label={t('pr.offer.minSpend', { currency })}
           inputMode="decimal"
-          value={minSpend}
-          onChange={setMinSpend}
+          {...bind('minSpend')}
         />
-        <TextField
-          id="of-min-qty"
-          label={t('pr.offer.minQty')}
-          inputMode="decimal"
-          value={minQty}
-          onChange={setMinQty}
-        />
+        <TextField id="of-min-qty" label={t('pr.offer.minQty')} inputMode="decimal" {...bind('minQty')} />
       </div>
       {scope === 'product' && (
         <div className="pr-target">
@@ -173,10 +158,15 @@ export function OfferEditor({ offer, ...context }: { offer: Offer | null } & Rul
       )}
       {scope === 'order' && <p className="muted">{t('pr.offer.orderHelp')}</p>}
 
-      <CategoryChecklist legend={t('pr.offer.who')} categories={customerCategories} checked={cats} onChange={setCats}>
+      <CategoryChecklist
+        legend={t('pr.offer.who')}
+        categories={customerCategories}
+        checked={cats}
+        onChange={(update) => put('cats', update(cats))}
+      >
         <div className="grid-2">
-          <TextField id="of-tags" label={t('pr.offer.tags')} value={tags} onChange={setTags} />
-          <TextField id="of-tiers" label={t('pr.offer.tiers')} value={tiers} onChange={setTiers} />
+          <TextField id="of-tags" label={t('pr.offer.tags')} {...bind('tags')} />
+          <TextField id="of-tiers" label={t('pr.offer.tiers')} {...bind('tiers')} />
         </div>
         <p className="muted">{t('pr.offer.whoHelp')}</p>
       </CategoryChecklist>
@@ -186,11 +176,11 @@ export function OfferEditor({ offer, ...context }: { offer: Offer | null } & Rul
           idPrefix="of"
           labels={[t('pr.offer.from'), t('pr.offer.to')]}
           value={days}
-          onChange={setDays}
+          onChange={(v) => put('days', v)}
         />
-        <TextField id="of-limit" label={t('pr.offer.limit')} inputMode="numeric" value={limit} onChange={setLimit} />
-        <CheckField id="of-stackable" label={t('pr.offer.stackable')} checked={stackable} onChange={setStackable} />
-        <CheckField id="of-active" label={t('pr.active')} checked={active} onChange={setActive} />
+        <TextField id="of-limit" label={t('pr.offer.limit')} inputMode="numeric" {...bind('limit')} />
+        <CheckField id="of-stackable" label={t('pr.offer.stackable')} {...check('stackable')} />
+        <CheckField id="of-active" label={t('pr.active')} {...check('active')} />
       </div>
 
       <RuleEditorFooter problems={problems} busy={busy} saveLabel={t('pr.offer.save')} onClose={onClose} />

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PriceList, PriceListInput, PriceListItemView } from '../../../shared/contract/pricing';
 import { CURRENCY_CODES, type CurrencyCode } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
+import { useLoadedForm } from '../../ui/form';
+import { useApiQuery } from '../../ui/query';
 import { DateRangeFields } from '../../ui/ReportFrame';
 import { CategoryChecklist } from './CategoryChecklist';
 import { amountOf, amountText, daysOf, daysText, percentBpOf, percentText, qtyMilliOf, qtyText } from './inputs';
@@ -32,42 +34,37 @@ interface RuleRow {
 }
 
 let nextKey = 1;
+const NO_ITEMS: PriceListItemView[] = [];
 
 /** Creates or edits one price list: dates, product prices with quantity breaks, percentage rules, who gets it. */
 export function PriceListEditor({ list, ...context }: { list: PriceList | null } & RuleEditorContext<PriceList>) {
   const { customerCategories, productCategories, onSaved, onClose } = context;
   const t = useT();
-  const { store, onError } = useShell();
+  const { store } = useShell();
   const storeCurrency: CurrencyCode = store?.currency ?? 'UGX';
   const locale = store?.locale ?? 'en';
   const [name, setName] = useState(list?.name ?? '');
   const [currency, setCurrency] = useState<CurrencyCode>((list?.currency as CurrencyCode) ?? storeCurrency);
   const [days, setDays] = useState(() => daysText(list?.validFrom ?? null, list?.validTo ?? null));
   const [active, setActive] = useState(list?.active ?? true);
-  const [prices, setPrices] = useState<PriceRow[]>([]);
-  const [rules, setRules] = useState<RuleRow[]>([]);
+  // an existing list's prices and rules as read, then as edited here; a new list starts with none
+  const items = useApiQuery('pricing', 'listItems', { id: list?.id ?? '' }, { enabled: !!list }).data;
+  const cur = (list?.currency as CurrencyCode) ?? storeCurrency;
+  const loaded = useLoadedForm(list ? items : NO_ITEMS, (all) => ({
+    prices: all.filter((i) => i.kind === 'fixed').map((i) => priceRow(i, cur)),
+    rules: all
+      .filter((i) => i.kind === 'percent_off')
+      .map((i) => ({
+        key: nextKey++,
+        categoryId: i.categoryId ?? '',
+        percent: percentText(i.bp),
+        minQty: qtyText(i.minQtyMilli),
+      })),
+  }));
+  const { prices, rules } = loaded.form ?? { prices: [], rules: [] };
+  const setPrices = (update: (rows: PriceRow[]) => PriceRow[]) => loaded.setForm({ rules, prices: update(prices) });
+  const setRules = (update: (rows: RuleRow[]) => RuleRow[]) => loaded.setForm({ prices, rules: update(rules) });
   const [assigned, setAssigned] = useState<Set<string>>(new Set(list?.categoryIds ?? []));
-
-  useEffect(() => {
-    if (!list) return;
-    api.pricing
-      .listItems({ id: list.id })
-      .then((items) => {
-        const cur = list.currency as CurrencyCode;
-        setPrices(items.filter((i) => i.kind === 'fixed').map((i) => priceRow(i, cur)));
-        setRules(
-          items
-            .filter((i) => i.kind === 'percent_off')
-            .map((i) => ({
-              key: nextKey++,
-              categoryId: i.categoryId ?? '',
-              percent: percentText(i.bp),
-              minQty: qtyText(i.minQtyMilli),
-            })),
-        );
-      })
-      .catch(onError);
-  }, [list, onError]);
 
   const setPrice = (key: number, patch: Partial<PriceRow>) =>
     setPrices((rows) => rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));

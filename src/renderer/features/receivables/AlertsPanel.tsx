@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
 import type { DebtAlert, DebtSettings } from '../../../shared/contract/debts';
 import { parseMoney, toDecimalString } from '../../../shared/money';
 import { useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { TextField } from '../../ui/fields';
+import { decimalSpec, numberSpec, TextFields } from '../../ui/fields';
+import { useForm } from '../../ui/form';
+import { useApiMutation, useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { alertText } from './alert-words';
 import { debtFormat } from './format';
@@ -13,26 +13,15 @@ import { debtFormat } from './format';
 export function AlertsPanel({ onStatement }: { onStatement: (customerId: string) => void }) {
   const t = useT();
   const toast = useToast();
-  const { onError, store, can } = useShell();
+  const { store, can } = useShell();
   const f = debtFormat(store);
-  const [alerts, setAlerts] = useState<{ count: number; rows: DebtAlert[] } | null>(null);
-  const [settings, setSettings] = useState<DebtSettings | null>(null);
-
-  const load = useCallback(() => {
-    api.debts.alerts({ limit: 200 }).then(setAlerts).catch(onError);
-    api.debts.settings(null).then(setSettings).catch(onError);
-  }, [onError]);
-  useEffect(load, [load]);
-
-  const ack = async (a: DebtAlert, action: 'snooze' | 'dismiss') => {
-    try {
-      await api.debts.ackAlert({ customerId: a.customerId, rule: a.rule, action, days: 7 });
-      toast.success(t(action === 'snooze' ? 'debt.alert.snoozed' : 'debt.alert.dismissed'));
-      load();
-    } catch (e) {
-      onError(e);
-    }
-  };
+  const alerts = useApiQuery('debts', 'alerts', { limit: 200 }).data;
+  const settings = useApiQuery('debts', 'settings', null).data;
+  const ackAlert = useApiMutation('debts', 'ackAlert', {
+    onSuccess: (_, { action }) => toast.success(t(action === 'snooze' ? 'debt.alert.snoozed' : 'debt.alert.dismissed')),
+  });
+  const ack = (a: DebtAlert, action: 'snooze' | 'dismiss') =>
+    ackAlert.mutate({ customerId: a.customerId, rule: a.rule, action, days: 7 });
   const manage = can('receivables.manage');
 
   return (
@@ -59,10 +48,10 @@ export function AlertsPanel({ onStatement }: { onStatement: (customerId: string)
                 </button>
                 {manage && (
                   <>
-                    <button type="button" className="btn btn-sm" onClick={() => void ack(a, 'snooze')}>
+                    <button type="button" className="btn btn-sm" onClick={() => ack(a, 'snooze')}>
                       {t('debt.alert.snooze')}
                     </button>
-                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => void ack(a, 'dismiss')}>
+                    <button type="button" className="btn btn-sm btn-ghost" onClick={() => ack(a, 'dismiss')}>
                       {t('debt.alert.dismiss')}
                     </button>
                   </>
@@ -72,34 +61,28 @@ export function AlertsPanel({ onStatement }: { onStatement: (customerId: string)
           ))}
         </ul>
       )}
-      {settings && <RulesForm settings={settings} onSaved={setSettings} editable={can('settings.edit')} />}
+      {settings && <RulesForm settings={settings} editable={can('settings.edit')} />}
     </div>
   );
 }
 
-function RulesForm({
-  settings,
-  onSaved,
-  editable,
-}: {
-  settings: DebtSettings;
-  onSaved: (s: DebtSettings) => void;
-  editable: boolean;
-}) {
+function RulesForm({ settings, editable }: { settings: DebtSettings; editable: boolean }) {
   const t = useT();
   const toast = useToast();
   const { onError, store } = useShell();
   const currency = store?.currency ?? 'UGX';
-  const [overLimit, setOverLimit] = useState(settings.alerts.overLimit);
-  const [days, setDays] = useState(settings.alerts.overdueDays === null ? '' : String(settings.alerts.overdueDays));
-  const [above, setAbove] = useState(
-    settings.alerts.balanceAbove === null ? '' : toDecimalString(settings.alerts.balanceAbove, currency),
-  );
-  const [instructions, setInstructions] = useState(settings.paymentInstructions);
+  const { form, setForm, bind, check } = useForm(() => ({
+    overLimit: settings.alerts.overLimit,
+    days: settings.alerts.overdueDays === null ? '' : String(settings.alerts.overdueDays),
+    above: settings.alerts.balanceAbove === null ? '' : toDecimalString(settings.alerts.balanceAbove, currency),
+    instructions: settings.paymentInstructions,
+  }));
+  const saveSettings = useApiMutation('debts', 'saveSettings', { onSuccess: () => toast.success(t('common.saved')) });
 
-  const save = async () => {
+  const save = () => {
+    const { overLimit, days, above, instructions } = form;
     try {
-      const next = await api.debts.saveSettings({
+      saveSettings.mutate({
         alerts: {
           overLimit,
           overdueDays: days.trim() === '' ? null : Number(days),
@@ -107,12 +90,12 @@ function RulesForm({
         },
         paymentInstructions: instructions,
       });
-      onSaved(next);
-      toast.success(t('common.saved'));
     } catch (e) {
       onError(e);
     }
   };
+  const overLimit = check('overLimit');
+  const instructions = bind('instructions');
 
   return (
     <form
@@ -120,7 +103,7 @@ function RulesForm({
       aria-labelledby="debt-rules-h"
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        save();
       }}
     >
       <h2 id="debt-rules-h" className="debt-h2">
@@ -129,30 +112,24 @@ function RulesForm({
       {!editable && <p className="muted">{t('debt.rules.ownerOnly')}</p>}
       <fieldset disabled={!editable} className="plain">
         <label className="check-line">
-          <input type="checkbox" checked={overLimit} onChange={(e) => setOverLimit(e.target.checked)} />
+          <input type="checkbox" checked={overLimit.checked} onChange={(e) => overLimit.onChange(e.target.checked)} />
           {t('debt.rules.overLimit')}
         </label>
-        <TextField
-          id="rule-days"
-          label={t('debt.rules.overdueDays')}
-          inputMode="numeric"
-          value={days}
-          onChange={setDays}
-        />
-        <TextField
-          id="rule-above"
-          label={t('debt.rules.balanceAbove')}
-          inputMode="decimal"
-          value={above}
-          onChange={setAbove}
+        <TextFields
+          specs={[
+            numberSpec('days', 'rule-days', t('debt.rules.overdueDays')),
+            decimalSpec('above', 'rule-above', t('debt.rules.balanceAbove')),
+          ]}
+          values={form}
+          onChange={(key, value) => setForm({ ...form, [key]: value })}
         />
         <div className="field">
           <label htmlFor="rule-instructions">{t('debt.rules.instructions')}</label>
           <textarea
             id="rule-instructions"
             rows={3}
-            value={instructions}
-            onChange={(e) => setInstructions(e.target.value)}
+            value={instructions.value}
+            onChange={(e) => instructions.onChange(e.target.value)}
           />
         </div>
         <button type="submit" className="btn btn-primary">

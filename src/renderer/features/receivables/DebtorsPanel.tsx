@@ -5,8 +5,13 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { ExportButtons } from '../../ui/ExportButtons';
+import { SelectField } from '../../ui/fields';
+import { messageOptions } from '../../ui/form';
 import { useApiPages, useApiQuery } from '../../ui/query';
 import { debtFormat } from './format';
+
+/** A select's options from rows with an id and a name. */
+const named = (rows: readonly { id: string; name: string }[]) => rows.map((r) => ({ value: r.id, label: r.name }));
 
 type Sort = 'balance' | 'overdue' | 'oldestDue';
 type Overdue = 'any' | 'overdue' | 'd1_30' | 'd31_60' | 'd61_90' | 'over90' | 'credit';
@@ -99,49 +104,35 @@ export function DebtorsPanel({ onStatement }: { onStatement: (customerId: string
   return (
     <div className="debt-panel">
       <div className="debt-filters">
-        <div className="field">
-          <label htmlFor="debt-sort">{t('debt.sort')}</label>
-          <select id="debt-sort" value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
-            {(['balance', 'overdue', 'oldestDue'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`debt.sort.${s}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="debt-overdue">{t('debt.filter.overdue')}</label>
-          <select id="debt-overdue" value={overdue} onChange={(e) => setOverdue(e.target.value as Overdue)}>
-            {OVERDUE.map((o) => (
-              <option key={o} value={o}>
-                {t(overdueLabel(o))}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="debt-category">{t('debt.filter.category')}</label>
-          <select id="debt-category" value={categoryId} onChange={(e) => setCategoryId(e.target.value)}>
-            <option value="">{t('debt.filter.anyCategory')}</option>
-            {categories.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="debt-sort"
+          label={t('debt.sort')}
+          value={sort}
+          onChange={setSort}
+          options={messageOptions(t, 'debt.sort.', ['balance', 'overdue', 'oldestDue'] as const)}
+        />
+        <SelectField
+          id="debt-overdue"
+          label={t('debt.filter.overdue')}
+          value={overdue}
+          onChange={setOverdue}
+          options={OVERDUE.map((o) => ({ value: o, label: t(overdueLabel(o)) }))}
+        />
+        <SelectField
+          id="debt-category"
+          label={t('debt.filter.category')}
+          value={categoryId}
+          onChange={setCategoryId}
+          options={[{ value: '', label: t('debt.filter.anyCategory') }, ...named(categories)]}
+        />
         {staff.length > 0 && (
-          <div className="field">
-            <label htmlFor="debt-creator">{t('debt.filter.creator')}</label>
-            <select id="debt-creator" value={createdBy} onChange={(e) => setCreatedBy(e.target.value)}>
-              <option value="">{t('debt.filter.anyone')}</option>
-              {staff.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="debt-creator"
+            label={t('debt.filter.creator')}
+            value={createdBy}
+            onChange={setCreatedBy}
+            options={[{ value: '', label: t('debt.filter.anyone') }, ...named(staff)]}
+          />
         )}
       </div>
       <div className="debt-bar">

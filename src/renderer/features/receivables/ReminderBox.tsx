@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 
 /** The reminder text and the links that open WhatsApp, SMS or e-mail with it (only where the customer agreed). */
@@ -9,15 +8,7 @@ export function ReminderBox({ customerId }: { customerId: string }) {
   const t = useT();
   const toast = useToast();
   const { onError } = useShell();
-  const [r, setR] = useState<{
-    text: string;
-    whatsappUrl: string | null;
-    smsUrl: string | null;
-    mailtoUrl: string | null;
-  } | null>(null);
-  useEffect(() => {
-    api.debts.reminder({ customerId }).then(setR).catch(onError);
-  }, [customerId, onError]);
+  const r = useApiQuery('debts', 'reminder', { customerId }).data;
   if (!r) return null;
   const none = !r.whatsappUrl && !r.smsUrl && !r.mailtoUrl;
   return (

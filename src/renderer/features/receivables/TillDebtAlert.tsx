@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { DebtAlert } from '../../../shared/contract/debts';
+import { useEffect, useRef } from 'react';
 import { useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { useApiQuery } from '../../ui/query';
 import { alertText } from './alert-words';
 import { debtFormat } from './format';
 
@@ -12,27 +11,20 @@ import { debtFormat } from './format';
  */
 export function TillDebtAlert({ customerId, balance }: { customerId: string; balance?: number }) {
   const t = useT();
-  const { store, onError, can } = useShell();
+  const { store, can } = useShell();
   const f = debtFormat(store);
-  const [alerts, setAlerts] = useState<DebtAlert[]>([]);
-  const [above, setAbove] = useState<number | null>(null);
   const allowed = can('receivables.view');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the balance is the signal to ask again
+  const query = useApiQuery('debts', 'alertsFor', { customerId }, { enabled: allowed });
+  const alerts = (allowed && query.data) || [];
+  const above = useApiQuery('debts', 'settings', null, { enabled: allowed }).data?.alerts.balanceAbove ?? null;
+  // a new balance (a sale or a payment at the till) is the signal to ask again
+  const { refetch } = query;
+  const asked = useRef(balance);
   useEffect(() => {
-    if (!allowed) return;
-    let live = true;
-    api.debts
-      .alertsFor({ customerId })
-      .then((a) => live && setAlerts(a))
-      .catch(onError);
-    api.debts
-      .settings(null)
-      .then((s) => live && setAbove(s.alerts.balanceAbove))
-      .catch(onError);
-    return () => {
-      live = false;
-    };
-  }, [customerId, balance, allowed, onError]);
+    if (!allowed || asked.current === balance) return;
+    asked.current = balance;
+    void refetch();
+  }, [balance, allowed, refetch]);
   if (alerts.length === 0) return null;
   return (
     <div className="notice till-debt-alert" role="alert" data-testid="till-debt-alert">

@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { BackupInfo, BackupSettings } from '../../../shared/contract/backups';
 import { type MessageKey, useI18n } from '../../i18n';
 import { api } from '../../lib/api';
@@ -6,6 +6,7 @@ import { useShell } from '../../lib/session';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { ConfirmDialog, ProgressDialog } from '../../ui/DialogParts';
 import { CheckField, TextField } from '../../ui/fields';
+import { useLoadedForm } from '../../ui/form';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 
@@ -24,7 +25,11 @@ export function BackupsCard({ editable, locale }: { editable: boolean; locale: s
   const { t } = useI18n();
   const { onError, can } = useShell();
   const toast = useToast();
-  const [settings, setSettings] = useState<BackupSettings | null>(null);
+  // the settings are a draft the form edits: the answer until the owner changes something
+  const { form: settings, setForm: setSettings } = useLoadedForm(
+    useApiQuery('backups', 'settings', null).data,
+    (s): BackupSettings => s,
+  );
   const backups = useApiQuery('backups', 'list', null);
   const list = backups.data ?? [];
   const [running, setRunning] = useState(false);
@@ -33,10 +38,6 @@ export function BackupsCard({ editable, locale }: { editable: boolean; locale: s
   const [step, setStep] = useState<RestoreStep | null>(null);
 
   const reload = () => backups.refetch();
-  // the settings are a draft the form edits, so they are read once into state
-  useEffect(() => {
-    api.backups.settings(null).then(setSettings).catch(onError);
-  }, [onError]);
 
   const backUp = async () => {
     setRunning(true);
@@ -123,6 +124,10 @@ export function BackupsCard({ editable, locale }: { editable: boolean; locale: s
       onChange={(v) => set({ [key]: Number(v) })}
     />
   );
+  /** a folder copies go to; blank for none */
+  const folder = (key: 'folder' | 'secondFolder', id: string, label: string) => (
+    <TextField id={id} label={label} value={settings[key] ?? ''} onChange={(v) => set({ [key]: v.trim() || null })} />
+  );
   return (
     <section className="card" aria-labelledby="h-backups">
       <h2 id="h-backups">{t('bk.title')}</h2>
@@ -148,18 +153,8 @@ export function BackupsCard({ editable, locale }: { editable: boolean; locale: s
               value={settings.closingTime}
               onChange={(closingTime) => set({ closingTime })}
             />
-            <TextField
-              id="bk-folder"
-              label={t('bk.folder')}
-              value={settings.folder ?? ''}
-              onChange={(v) => set({ folder: v.trim() || null })}
-            />
-            <TextField
-              id="bk-second"
-              label={t('bk.second')}
-              value={settings.secondFolder ?? ''}
-              onChange={(v) => set({ secondFolder: v.trim() || null })}
-            />
+            {folder('folder', 'bk-folder', t('bk.folder'))}
+            {folder('secondFolder', 'bk-second', t('bk.second'))}
             {count('keepDaily')}
             {count('keepWeekly')}
             {count('keepMonthly')}

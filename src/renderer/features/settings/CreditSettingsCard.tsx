@@ -1,10 +1,10 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { CREDIT_POLICIES, type CreditPolicy } from '../../../shared/contract/receivables';
+import { type FormEvent, useState } from 'react';
+import { CREDIT_POLICIES } from '../../../shared/contract/receivables';
 import { parseMoney, toDecimalString } from '../../../shared/money';
 import { useI18n } from '../../i18n';
-import { api } from '../../lib/api';
-import { useShell } from '../../lib/session';
-import { SelectField, TextField } from '../../ui/fields';
+import { SelectField } from '../../ui/fields';
+import { binders, HintedTextField, messageOptions, useLoadedForm } from '../../ui/form';
+import { useApiMutation, useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { SettingsCard, type ShopCardProps } from './SettingsCard';
 
@@ -14,29 +14,29 @@ import { SettingsCard, type ShopCardProps } from './SettingsCard';
  */
 export function CreditSettingsCard({ editable, currency, locale }: ShopCardProps) {
   const { t } = useI18n();
-  const { onError } = useShell();
   const toast = useToast();
-  const [limit, setLimit] = useState<string | null>(null);
-  const [terms, setTerms] = useState('');
-  const [policy, setPolicy] = useState<CreditPolicy>('approve');
+  const credit = useApiQuery('receivables', 'settings', null);
+  const till = useApiQuery('sales', 'settings', null);
+  const { form, setForm } = useLoadedForm(
+    credit.data && till.data && { credit: credit.data, till: till.data },
+    ({ credit: r, till: s }) => ({
+      limit: r.defaultCreditLimit === null ? '' : toDecimalString(r.defaultCreditLimit, currency),
+      policy: r.creditPolicy,
+      terms: String(s.defaultPaymentTermsDays),
+    }),
+  );
+  const saveCredit = useApiMutation('receivables', 'updateSettings');
+  const saveTerms = useApiMutation('sales', 'updateSettings');
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    Promise.all([api.receivables.settings(null), api.sales.settings(null)])
-      .then(([r, till]) => {
-        setLimit(r.defaultCreditLimit === null ? '' : toDecimalString(r.defaultCreditLimit, currency));
-        setPolicy(r.creditPolicy);
-        setTerms(String(till.defaultPaymentTermsDays));
-      })
-      .catch(onError);
-  }, [onError, currency]);
-
+  if (!form) return null;
+  const { bind, put } = binders(form, setForm);
   const save = async (e: FormEvent) => {
     e.preventDefault();
     let defaultCreditLimit: number | null = null;
-    if (limit?.trim()) {
+    if (form.limit.trim()) {
       try {
-        defaultCreditLimit = parseMoney(limit, currency, locale);
+        defaultCreditLimit = parseMoney(form.limit, currency, locale);
       } catch {
         return toast.error(t('account.badLimit'));
       }
@@ -44,17 +44,16 @@ export function CreditSettingsCard({ editable, currency, locale }: ShopCardProps
     }
     setBusy(true);
     try {
-      await api.receivables.updateSettings({ defaultCreditLimit, creditPolicy: policy });
-      await api.sales.updateSettings({ defaultPaymentTermsDays: Number(terms) });
+      await saveCredit.mutateAsync({ defaultCreditLimit, creditPolicy: form.policy });
+      await saveTerms.mutateAsync({ defaultPaymentTermsDays: Number(form.terms) });
       toast.success(t('account.settingsSaved'));
-    } catch (err) {
-      onError(err);
+    } catch {
+      // the mutation has shown the failure
     } finally {
       setBusy(false);
     }
   };
 
-  if (limit === null) return null;
   return (
     <SettingsCard
       id="h-credit"
@@ -64,41 +63,29 @@ export function CreditSettingsCard({ editable, currency, locale }: ShopCardProps
       save={editable && t('account.saveSettings')}
     >
       <div className="grid-2">
-        <div>
-          <TextField
-            id="s-credit-limit"
-            label={t('account.defaultLimit', { currency })}
-            inputMode="decimal"
-            value={limit}
-            onChange={setLimit}
-            aria-describedby="s-credit-limit-hint"
-          />
-          <p id="s-credit-limit-hint" className="muted">
-            {t('account.defaultLimitHint')}
-          </p>
-        </div>
-        <div>
-          <TextField
-            id="s-terms"
-            label={t('account.defaultTerms')}
-            type="number"
-            min={0}
-            max={365}
-            required
-            value={terms}
-            onChange={setTerms}
-            aria-describedby="s-terms-hint"
-          />
-          <p id="s-terms-hint" className="muted">
-            {t('account.defaultTermsHint')}
-          </p>
-        </div>
+        <HintedTextField
+          id="s-credit-limit"
+          label={t('account.defaultLimit', { currency })}
+          hint={t('account.defaultLimitHint')}
+          inputMode="decimal"
+          {...bind('limit')}
+        />
+        <HintedTextField
+          id="s-terms"
+          label={t('account.defaultTerms')}
+          hint={t('account.defaultTermsHint')}
+          type="number"
+          min={0}
+          max={365}
+          required
+          {...bind('terms')}
+        />
         <SelectField
           id="s-credit-policy"
           label={t('account.policy')}
-          value={policy}
-          onChange={setPolicy}
-          options={CREDIT_POLICIES.map((p) => ({ value: p, label: t(`account.policy.${p}`) }))}
+          value={form.policy}
+          onChange={(v) => put('policy', v)}
+          options={messageOptions(t, 'account.policy.', CREDIT_POLICIES)}
         />
       </div>
     </SettingsCard>

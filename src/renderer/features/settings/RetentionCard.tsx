@@ -1,9 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../../i18n';
-import { api } from '../../lib/api';
-import { useShell } from '../../lib/session';
 import { ConfirmDialog } from '../../ui/DialogParts';
 import { TextField } from '../../ui/fields';
+import { useLoadedForm } from '../../ui/form';
+import { useApiMutation, useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 
 type Listed = { years: number | null; rows: Array<{ id: string; name: string; lastActivityAt: number }> };
@@ -11,45 +11,23 @@ type Listed = { years: number | null; rows: Array<{ id: string; name: string; la
 /** The owner's retention rule: how many quiet years before a customer's data goes, the list, and its approval. */
 export function RetentionCard({ locale }: { locale: string }) {
   const { t } = useI18n();
-  const { onError } = useShell();
   const toast = useToast();
-  const [listed, setListed] = useState<Listed | null>(null);
-  const [years, setYears] = useState('');
+  const retention = useApiQuery('customers', 'retention', null);
+  const listed: Listed | undefined = retention.data;
+  // the years as read, until the owner types others
+  const { form: years, setForm: setYears } = useLoadedForm(listed, (r) => (r.years === null ? '' : String(r.years)));
   const [asking, setAsking] = useState(false);
+  const setRetention = useApiMutation('customers', 'setRetention', { onSuccess: () => toast.success(t('ret.saved')) });
+  const eraseByRetention = useApiMutation('customers', 'eraseByRetention', {
+    onSuccess: (r) => toast.success(t('ret.erased', { n: r.erased })),
+  });
 
-  const load = () =>
-    api.customers
-      .retention(null)
-      .then((r) => {
-        setListed(r);
-        setYears(r.years === null ? '' : String(r.years));
-      })
-      .catch(onError);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: read once when the card opens
-  useEffect(() => {
-    void load();
-  }, []);
-
-  const save = async () => {
-    try {
-      await api.customers.setRetention({ years: years.trim() ? Number(years) : null });
-      toast.success(t('ret.saved'));
-      await load();
-    } catch (err) {
-      onError(err);
-    }
-  };
-  const erase = async () => {
+  const save = () => setRetention.mutate({ years: years?.trim() ? Number(years) : null });
+  const erase = () => {
     setAsking(false);
-    try {
-      const r = await api.customers.eraseByRetention({ ids: (listed?.rows ?? []).map((c) => c.id) });
-      toast.success(t('ret.erased', { n: r.erased }));
-      await load();
-    } catch (err) {
-      onError(err);
-    }
+    eraseByRetention.mutate({ ids: (listed?.rows ?? []).map((c) => c.id) });
   };
-  if (!listed) return null;
+  if (!listed || years === null) return null;
   const day = (ms: number) => new Date(ms).toLocaleDateString(locale, { dateStyle: 'medium' });
   return (
     <section className="card" aria-labelledby="h-retention">
@@ -57,7 +35,7 @@ export function RetentionCard({ locale }: { locale: string }) {
       <p className="muted">{t('ret.intro')}</p>
       <div className="form-row">
         <TextField id="ret-years" label={t('ret.years')} inputMode="numeric" value={years} onChange={setYears} />
-        <button type="button" className="btn" onClick={() => void save()}>
+        <button type="button" className="btn" onClick={save}>
           {t('ret.save')}
         </button>
       </div>
@@ -86,7 +64,7 @@ export function RetentionCard({ locale }: { locale: string }) {
           text={t('ret.confirmText', { n: listed.rows.length })}
           confirmLabel={t('ret.erase', { n: listed.rows.length })}
           cancelLabel={t('common.cancel')}
-          onConfirm={() => void erase()}
+          onConfirm={erase}
           onClose={() => setAsking(false)}
         />
       )}

@@ -1,9 +1,11 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { StoreProfile, TaxRate } from '../../../shared/contract/system';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, CurrencySelect, LanguageSelect, TextAreaField, TextField, TimeZoneSelect } from '../../ui/fields';
+import { useForm, useLoadedForm } from '../../ui/form';
+import { useApiQuery } from '../../ui/query';
 import { Screen } from '../../ui/Screen';
 import { useToast } from '../../ui/toast';
 import { BackupsCard } from './BackupsCard';
@@ -19,22 +21,13 @@ export function SettingsScreen() {
   const { can, onError, setStore, session } = useShell();
   const toast = useToast();
   const editable = can('settings.edit');
-  const [form, setForm] = useState<Form | null>(null);
-  const [taxRates, setTaxRates] = useState<TaxRate[]>([]);
+  const settings = useApiQuery('settings', 'get', null).data;
+  // the store form and the tax rates as read, then as edited and saved here
+  const { form, setForm } = useLoadedForm(settings, ({ store: { logo: _logo, ...rest } }): Form => rest);
+  const { form: taxRates, setForm: setTaxRates } = useLoadedForm(settings, (v) => v.taxRates);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    api.settings
-      .get(null)
-      .then((v) => {
-        const { logo: _logo, ...rest } = v.store;
-        setForm(rest);
-        setTaxRates(v.taxRates);
-      })
-      .catch(onError);
-  }, [onError]);
-
-  const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => (f ? { ...f, [k]: v } : f));
+  const set = <K extends keyof Form>(k: K, v: Form[K]) => form && setForm({ ...form, [k]: v });
   /** a control's value and change for one part of the store form (shown only once the form is read) */
   const bind = <K extends keyof Form>(k: K) => ({ value: form?.[k] as Form[K], onChange: (v: Form[K]) => set(k, v) });
 
@@ -97,7 +90,7 @@ export function SettingsScreen() {
           </div>
         </SettingsCard>
       )}
-      {form && <TaxRates rates={taxRates} setRates={setTaxRates} editable={editable} />}
+      {form && taxRates && <TaxRates rates={taxRates} setRates={setTaxRates} editable={editable} />}
       {form && <CreditSettingsCard editable={editable} currency={form.currency} locale={form.locale} />}
       {form && can('shifts.operate') && (
         <ShiftSettingsCard editable={editable} currency={form.currency} locale={form.locale} />
@@ -133,19 +126,20 @@ function TaxRates({
   const { onError } = useShell();
   const toast = useToast();
   const [editing, setEditing] = useState<string | 'new' | null>(null);
-  const [name, setName] = useState('');
-  const [rate, setRate] = useState('');
-  const [isDefault, setIsDefault] = useState(false);
+  const { form: draft, setForm: setDraft, bind, check } = useForm({ name: '', rate: '', isDefault: false });
 
   const start = (r: TaxRate | null) => {
     setEditing(r ? r.id : 'new');
-    setName(r?.name ?? '');
-    setRate(r ? bpToPercent(r.rateBp) : '');
-    setIsDefault(r?.isDefault ?? rates.length === 0);
+    setDraft({
+      name: r?.name ?? '',
+      rate: r ? bpToPercent(r.rateBp) : '',
+      isDefault: r?.isDefault ?? rates.length === 0,
+    });
   };
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
+    const { name, rate, isDefault } = draft;
     const rateBp = percentToBp(rate);
     if (rateBp === null) return toast.error(t('settings.taxRateInvalid'));
     try {
@@ -165,16 +159,9 @@ function TaxRates({
 
   const editor = (
     <form className="tax-editor" onSubmit={save}>
-      <TextField id="tax-name" label={t('settings.taxName')} required autoFocus value={name} onChange={setName} />
-      <TextField
-        id="tax-rate"
-        label={t('settings.taxRate')}
-        inputMode="decimal"
-        required
-        value={rate}
-        onChange={setRate}
-      />
-      <CheckField id="tax-default" label={t('settings.taxDefault')} checked={isDefault} onChange={setIsDefault} />
+      <TextField id="tax-name" label={t('settings.taxName')} required autoFocus {...bind('name')} />
+      <TextField id="tax-rate" label={t('settings.taxRate')} inputMode="decimal" required {...bind('rate')} />
+      <CheckField id="tax-default" label={t('settings.taxDefault')} {...check('isDefault')} />
       <div className="row-actions">
         <button type="submit" className="btn btn-primary">
           {t('common.save')}

@@ -1,54 +1,43 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import type { ShiftSettings } from '../../../shared/contract/shifts';
+import type { FormEvent } from 'react';
 import { parseMoney, toDecimalString } from '../../../shared/money';
 import { useT } from '../../i18n';
-import { api } from '../../lib/api';
-import { useShell } from '../../lib/session';
-import { CheckField, TextField } from '../../ui/fields';
+import { TextFields } from '../../ui/fields';
+import { binders, CheckFields, useLoadedForm } from '../../ui/form';
+import { useApiMutation, useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { SettingsCard, type ShopCardProps } from './SettingsCard';
 
 /** The shift rules: whether cash needs an open shift, blind close, and the limits a manager's PIN or a note guard. */
 export function ShiftSettingsCard({ editable, currency, locale }: ShopCardProps) {
   const t = useT();
-  const { onError } = useShell();
   const toast = useToast();
-  const [s, setS] = useState<ShiftSettings | null>(null);
-  const [limit, setLimit] = useState('');
-  const [threshold, setThreshold] = useState('');
+  const amountText = (minor: number | null) => (minor === null ? '' : toDecimalString(minor, currency));
+  const { form, setForm } = useLoadedForm(useApiQuery('shifts', 'settings', null).data, (s) => ({
+    ...s,
+    limit: amountText(s.movementLimit),
+    threshold: amountText(s.noteThreshold),
+  }));
+  const update = useApiMutation('shifts', 'updateSettings', {
+    onSuccess: () => toast.success(t('shift.settings.saved')),
+  });
 
-  useEffect(() => {
-    api.shifts
-      .settings(null)
-      .then((v) => {
-        setS(v);
-        setLimit(v.movementLimit === null ? '' : toDecimalString(v.movementLimit, currency));
-        setThreshold(v.noteThreshold === null ? '' : toDecimalString(v.noteThreshold, currency));
-      })
-      .catch(onError);
-  }, [onError, currency]);
-
-  const save = async (e: FormEvent) => {
+  if (!form) return null;
+  const save = (e: FormEvent) => {
     e.preventDefault();
-    if (!s) return;
     const amount = (text: string) => (text.trim() ? parseMoney(text, currency, locale) : null);
     let movementLimit: number | null;
     let noteThreshold: number | null;
     try {
-      movementLimit = amount(limit);
-      noteThreshold = amount(threshold);
+      movementLimit = amount(form.limit);
+      noteThreshold = amount(form.threshold);
     } catch {
       return toast.error(t('till.badAmount'));
     }
-    try {
-      setS(await api.shifts.updateSettings({ ...s, movementLimit, noteThreshold }));
-      toast.success(t('shift.settings.saved'));
-    } catch (err) {
-      onError(err);
-    }
+    const { requireOpenShift, blindClose } = form;
+    update.mutate({ requireOpenShift, blindClose, movementLimit, noteThreshold });
   };
+  const { put } = binders(form, setForm);
 
-  if (!s) return null;
   return (
     <SettingsCard
       id="h-shift-settings"
@@ -57,34 +46,30 @@ export function ShiftSettingsCard({ editable, currency, locale }: ShopCardProps)
       disabled={!editable}
       save={editable && t('shift.settings.save')}
     >
-      <CheckField
-        id="s-require-shift"
-        label={t('shift.settings.require')}
-        checked={s.requireOpenShift}
-        onChange={(v) => setS({ ...s, requireOpenShift: v })}
-      />
-      <CheckField
-        id="s-blind-close"
-        label={t('shift.settings.blind')}
-        checked={s.blindClose}
-        onChange={(v) => setS({ ...s, blindClose: v })}
+      <CheckFields
+        specs={[
+          { key: 'requireOpenShift', id: 's-require-shift', label: t('shift.settings.require') },
+          { key: 'blindClose', id: 's-blind-close', label: t('shift.settings.blind') },
+        ]}
+        values={form}
+        onChange={put}
       />
       <div className="grid-2">
-        <TextField
-          id="s-move-limit"
-          label={t('shift.settings.limit', { currency })}
-          inputMode="decimal"
-          value={limit}
-          onChange={setLimit}
-          placeholder={t('shift.settings.default')}
-        />
-        <TextField
-          id="s-note-threshold"
-          label={t('shift.settings.threshold', { currency })}
-          inputMode="decimal"
-          value={threshold}
-          onChange={setThreshold}
-          placeholder={t('shift.settings.default')}
+        <TextFields
+          specs={(
+            [
+              ['limit', 's-move-limit', 'shift.settings.limit'],
+              ['threshold', 's-note-threshold', 'shift.settings.threshold'],
+            ] as const
+          ).map(([key, id, label]) => ({
+            key,
+            id,
+            label: t(label, { currency }),
+            inputMode: 'decimal',
+            placeholder: t('shift.settings.default'),
+          }))}
+          values={form}
+          onChange={put}
         />
       </div>
     </SettingsCard>

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
 import { PERMISSIONS, type Permission } from '../../../shared/permissions';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { useLoadedForm } from '../../ui/form';
+import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 
 type Editable = 'manager' | 'cashier';
@@ -19,19 +20,10 @@ export function RolesCard() {
   const t = useT();
   const { onError } = useShell();
   const toast = useToast();
-  const [matrix, setMatrix] = useState<Matrix | null>(null);
-  const [defaults, setDefaults] = useState<Matrix | null>(null);
-
-  const load = useCallback(() => {
-    api.staff
-      .roles(null)
-      .then((r) => {
-        setMatrix(toMatrix(r.current));
-        setDefaults(toMatrix(r.defaults));
-      })
-      .catch(onError);
-  }, [onError]);
-  useEffect(load, [load]);
+  const roles = useApiQuery('staff', 'roles', null);
+  // the ticks as read, then as the owner changes (and saves) them
+  const { form: matrix, setForm: setMatrix } = useLoadedForm(roles.data, (r) => toMatrix(r.current));
+  const defaults = roles.data && toMatrix(roles.data.defaults);
 
   if (!matrix || !defaults) return null;
   const toggle = (role: Editable, p: Permission) => {
@@ -45,7 +37,7 @@ export function RolesCard() {
       for (const role of EDITABLE)
         await api.staff.setRolePermissions({ role, permissions: PERMISSIONS.filter((p) => matrix[role].has(p)) });
       toast.success(t('roles.saved'));
-      load();
+      void roles.refetch();
     } catch (err) {
       onError(err);
     }

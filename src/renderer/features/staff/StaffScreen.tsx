@@ -1,10 +1,12 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { StaffRow } from '../../../shared/contract/system';
 import { ROLES, type Role } from '../../../shared/permissions';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { PinField, SelectField, TextField } from '../../ui/fields';
+import { messageOptions, useForm } from '../../ui/form';
+import { useApiQuery } from '../../ui/query';
 import { Screen } from '../../ui/Screen';
 import { useToast } from '../../ui/toast';
 import { RolesCard } from './RolesCard';
@@ -14,26 +16,20 @@ export function StaffScreen() {
   const { can, onError, session } = useShell();
   const toast = useToast();
   const manage = can('staff.manage');
-  const [rows, setRows] = useState<StaffRow[]>([]);
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('cashier');
-  const [pin, setPin] = useState('');
+  const staff = useApiQuery('staff', 'list', null);
+  const rows = staff.data ?? [];
+  const load = () => void staff.refetch();
+  const blank = { name: '', role: 'cashier' as Role, pin: '' };
+  const { form, setForm, bind } = useForm(blank);
   const [resetFor, setResetFor] = useState<StaffRow | null>(null);
   const [newPin, setNewPin] = useState('');
-
-  const load = useCallback(() => {
-    api.staff.list(null).then(setRows).catch(onError);
-  }, [onError]);
-  useEffect(load, [load]);
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const created = await api.staff.create({ name, role, pin });
+      const created = await api.staff.create(form);
       toast.success(t('staff.added', { name: created.name }));
-      setName('');
-      setPin('');
-      setRole('cashier');
+      setForm(blank);
       load();
     } catch (err) {
       onError(err);
@@ -88,18 +84,12 @@ export function StaffScreen() {
                 {manage && (
                   <td>
                     <div className="row-actions">
-                      {r.id !== session.staff.id &&
-                        (r.active ? (
-                          <button type="button" className="btn btn-sm" onClick={() => void setActive(r, false)}>
-                            {t('staff.deactivate')}
-                            <span className="sr-only"> {r.name}</span>
-                          </button>
-                        ) : (
-                          <button type="button" className="btn btn-sm" onClick={() => void setActive(r, true)}>
-                            {t('staff.reactivate')}
-                            <span className="sr-only"> {r.name}</span>
-                          </button>
-                        ))}
+                      {r.id !== session.staff.id && (
+                        <button type="button" className="btn btn-sm" onClick={() => void setActive(r, !r.active)}>
+                          {t(r.active ? 'staff.deactivate' : 'staff.reactivate')}
+                          <span className="sr-only"> {r.name}</span>
+                        </button>
+                      )}
                       <button
                         type="button"
                         className="btn btn-sm"
@@ -140,15 +130,14 @@ export function StaffScreen() {
         <form className="card" onSubmit={add} aria-labelledby="h-add-staff">
           <h2 id="h-add-staff">{t('staff.add')}</h2>
           <div className="grid-3">
-            <TextField id="new-name" label={t('staff.name')} required value={name} onChange={setName} />
+            <TextField id="new-name" label={t('staff.name')} required {...bind('name')} />
             <SelectField
               id="new-role"
               label={t('staff.role')}
-              value={role}
-              onChange={setRole}
-              options={ROLES.map((r) => ({ value: r, label: t(`role.${r}` as MessageKey) }))}
+              options={messageOptions(t, 'role.', ROLES)}
+              {...bind('role')}
             />
-            <PinField id="new-pin" label={t('staff.pin')} value={pin} onChange={setPin} />
+            <PinField id="new-pin" label={t('staff.pin')} {...bind('pin')} />
           </div>
           <button type="submit" className="btn btn-primary">
             {t('staff.add')}
