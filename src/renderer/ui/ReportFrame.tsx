@@ -1,4 +1,4 @@
-import type { FormEvent, ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { TextField } from './fields';
 
 /**
@@ -25,6 +25,16 @@ export function FilterBar({
       {children}
     </form>
   );
+}
+
+/**
+ * A filter bar's typed values (text as typed, read when the filters are applied), ready to spread on `TextFields`:
+ * `<TextFields specs={…} {...form} />`.
+ */
+export function useFilterValues<T extends Record<string, string>>(initial: T) {
+  const [values, setValues] = useState(initial);
+  const onChange = (key: keyof T & string, value: string) => setValues((v) => ({ ...v, [key]: value }));
+  return { values, onChange };
 }
 
 /** From and to days (YYYY-MM-DD) as two date fields, for any filter over a period. */
