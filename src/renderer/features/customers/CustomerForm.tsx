@@ -6,8 +6,10 @@ import { ApiError, api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { EscButton, InlineError } from '../../ui/DialogParts';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { blankFirst } from '../../ui/SelectFields';
 import { useToast } from '../../ui/toast';
 import { CustomerFormDetails, type Details, detailsInput, initialDetails } from './CustomerFormDetails';
+import { categoryOptions } from './CustomerList';
 
 type CustomerType = Customer['type'];
 
@@ -229,10 +231,7 @@ export function CustomerForm({
           id="cf-category"
           label={t('cust.category')}
           {...bind('categoryId')}
-          options={[
-            { value: '', label: t('cust.category.none') },
-            ...categories.map((c) => ({ value: c.id, label: c.name })),
-          ]}
+          options={blankFirst(t('cust.category.none'), categoryOptions(categories))}
         />
         <TextField
           id="cf-credit"
