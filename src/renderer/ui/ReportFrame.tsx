@@ -1,5 +1,5 @@
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { TextField } from './fields';
+import { TextFields } from './fields';
 
 /**
  * The filters above a list or report: a form whose submit applies them (Enter in any field, or its button), so a
@@ -51,22 +51,14 @@ export function DateRangeFields({
   onChange: (v: { from: string; to: string }) => void;
 }) {
   return (
-    <>
-      <TextField
-        id={`${idPrefix}-from`}
-        label={fromLabel}
-        type="date"
-        value={value.from}
-        onChange={(from) => onChange({ ...value, from })}
-      />
-      <TextField
-        id={`${idPrefix}-to`}
-        label={toLabel}
-        type="date"
-        value={value.to}
-        onChange={(to) => onChange({ ...value, to })}
-      />
-    </>
+    <TextFields
+      specs={[
+        { key: 'from', id: `${idPrefix}-from`, label: fromLabel, type: 'date' },
+        { key: 'to', id: `${idPrefix}-to`, label: toLabel, type: 'date' },
+      ]}
+      values={value}
+      onChange={(k, v) => onChange({ ...value, [k]: v })}
+    />
   );
 }
 
