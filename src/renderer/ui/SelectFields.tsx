@@ -1,3 +1,4 @@
+import type { MessageKey, TFunction } from '../i18n';
 import { type Option, SelectField } from './fields';
 
 /** One select of a form or filter bar described as data: which value it edits, its id, label and choices. */
@@ -19,6 +20,11 @@ export function SelectFields<K extends string>({
   return specs.map(({ key, ...rest }) => (
     <SelectField key={rest.id} {...rest} value={values[key]} onChange={(v) => onChange(key, v)} />
   ));
+}
+
+/** Choices named by their message keys under one prefix: `namedOptions(t, 'a.b', ['x'])` → x named t('a.b.x'). */
+export function namedOptions<T extends string>(t: TFunction, prefix: string, values: readonly T[]): Option<T>[] {
+  return values.map((value) => ({ value, label: t(`${prefix}.${value}` as MessageKey) }));
 }
 
 /** The choices with a blank one first ("any", "none"): the value '' under the given words. */

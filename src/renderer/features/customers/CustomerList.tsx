@@ -6,7 +6,7 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { type Option, TextField } from '../../ui/fields';
-import { blankFirst, SelectFields } from '../../ui/SelectFields';
+import { blankFirst, namedOptions, SelectFields } from '../../ui/SelectFields';
 import { CategoriesPanel } from './CategoriesPanel';
 import { ExportPanel } from './ExportPanel';
 import { type ListQuery, queryFilters } from './list-query';
@@ -165,9 +165,7 @@ export function CustomerList({
     (v: ListQuery[K]) =>
       setQuery({ ...query, [k]: v });
   const bind = <K extends keyof ListQuery>(k: K) => ({ value: query[k], onChange: set(k) });
-  /** choices named by their message keys: `cust.status` + `active` → t('cust.status.active') */
-  const named = (prefix: string, values: readonly string[]) =>
-    values.map((value) => ({ value, label: t(`${prefix}.${value}` as MessageKey) }));
+  const named = (prefix: string, values: readonly string[]) => namedOptions(t, prefix, values);
   const selected = rows[sel];
 
   return (

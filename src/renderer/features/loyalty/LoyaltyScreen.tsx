@@ -6,6 +6,7 @@ import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
 import { SelectField, TextField } from '../../ui/fields';
 import { useApiQuery, useSetAnswer } from '../../ui/query';
+import { namedOptions } from '../../ui/SelectFields';
 import { Tabs } from '../../ui/Tabs';
 import { useToast } from '../../ui/toast';
 import './loyalty.css';
@@ -90,10 +91,7 @@ function CardNumberingForm({ settings }: { settings: CardSettings }) {
           label={t('loy.cards.format')}
           value={s.format}
           onChange={(v) => setS({ ...s, format: v })}
-          options={[
-            { value: 'ean13', label: t('loy.cards.format.ean13') },
-            { value: 'code128', label: t('loy.cards.format.code128') },
-          ]}
+          options={namedOptions(t, 'loy.cards.format', ['ean13', 'code128'] as const)}
         />
         <div className="row-actions">
           <button type="submit" className="btn btn-primary">

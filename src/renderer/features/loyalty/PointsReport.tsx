@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { PointsReportQuery, PointsReport as Report } from '../../../shared/contract/loyalty-reports';
 import { type CurrencyCode, formatMoney } from '../../../shared/money';
-import { type MessageKey, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
@@ -9,6 +9,7 @@ import { type Column, DataTable } from '../../ui/DataTable';
 import { SelectField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
 import { DateRangeFields, FilterBar, ReportFrame } from '../../ui/ReportFrame';
+import { namedOptions } from '../../ui/SelectFields';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const PERIODS = ['day', 'month'] as const;
@@ -79,7 +80,7 @@ export function PointsReport() {
             label={t('loy.rep.period')}
             value={q.period}
             onChange={(v) => setQ({ ...q, period: v })}
-            options={PERIODS.map((p) => ({ value: p, label: t(`loy.rep.period.${p}` as MessageKey) }))}
+            options={namedOptions(t, 'loy.rep.period', PERIODS)}
           />
           <button type="submit" className="btn btn-primary">
             {t('loy.rep.show')}

@@ -6,6 +6,7 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, decimalSpec, numberSpec, SelectField, TextFields } from '../../ui/fields';
 import { useApiQuery, useSetAnswer } from '../../ui/query';
+import { namedOptions } from '../../ui/SelectFields';
 import { useToast } from '../../ui/toast';
 import { ProgramExclusions } from './ProgramExclusions';
 
@@ -185,10 +186,7 @@ function ProgramForm({ program: read }: { program: LoyaltyProgram }) {
             label={t('loy.prog.base')}
             value={f.base}
             onChange={(v) => set('base', v)}
-            options={[
-              { value: 'taxIncluded', label: t('loy.prog.base.taxIncluded') },
-              { value: 'preTax', label: t('loy.prog.base.preTax') },
-            ]}
+            options={namedOptions(t, 'loy.prog.base', ['taxIncluded', 'preTax'] as const)}
           />
         </div>
         {Number.isFinite(perAmount) && perAmount > 0 && (
@@ -285,10 +283,7 @@ function ProgramForm({ program: read }: { program: LoyaltyProgram }) {
             label={t('loy.prog.expiry')}
             value={f.expiryKind}
             onChange={(v) => set('expiryKind', v)}
-            options={[
-              { value: 'none', label: t('loy.prog.expiry.none') },
-              { value: 'months', label: t('loy.prog.expiry.months') },
-            ]}
+            options={namedOptions(t, 'loy.prog.expiry', ['none', 'months'] as const)}
           />
           {f.expiryKind === 'months' && wholeField('expiryMonths', 'lp-expiry-months', t('loy.prog.expiryMonths'))}
         </div>
