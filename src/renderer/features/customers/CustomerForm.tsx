@@ -5,6 +5,7 @@ import { type MessageKey, useT } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { EscButton, InlineError } from '../../ui/DialogParts';
+import { closeOnEscape } from '../../ui/escape';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { blankFirst } from '../../ui/SelectFields';
 import { useToast } from '../../ui/toast';
@@ -192,16 +193,7 @@ export function CustomerForm({
     m.field === 'phone' ? f.phone : m.field === 'email' ? f.email : m.field === 'taxId' ? f.taxId : '';
 
   return (
-    <form
-      className="card cust-form"
-      onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onCancel();
-        }
-      }}
-    >
+    <form className="card cust-form" onSubmit={submit} onKeyDown={closeOnEscape(onCancel)}>
       <fieldset className="plain cust-type">
         <legend className="sr-only">{t('cust.type')}</legend>
         {(['individual', 'business'] as const).map((ty) => (

@@ -5,6 +5,7 @@ import { LANGUAGE_NAMES, type Lang, type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { EscButton } from '../../ui/DialogParts';
+import { closeOnEscape } from '../../ui/escape';
 import { useApiPages, useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { CustomerAnalysis } from '../insights/CustomerAnalysis';
@@ -289,12 +290,7 @@ export function CustomerPage({
               className="confirm-box"
               role="alertdialog"
               aria-labelledby="confirm-text"
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  e.preventDefault();
-                  setConfirm(null);
-                }
-              }}
+              onKeyDown={closeOnEscape(() => setConfirm(null))}
             >
               <p id="confirm-text">{confirmText}</p>
               <div className="row-actions">

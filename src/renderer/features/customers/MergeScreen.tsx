@@ -12,6 +12,7 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { EscButton } from '../../ui/DialogParts';
+import { closeOnEscape } from '../../ui/escape';
 import { TextField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
@@ -271,12 +272,7 @@ export function MergeScreen({
               className="confirm-box"
               role="alertdialog"
               aria-labelledby="merge-confirm"
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  e.preventDefault();
-                  setConfirming(false);
-                }
-              }}
+              onKeyDown={closeOnEscape(() => setConfirming(false))}
             >
               <p id="merge-confirm">{t('cust.merge.confirm', { other: goner, name: stays })}</p>
               <div className="row-actions">
