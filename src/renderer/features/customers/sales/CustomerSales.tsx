@@ -91,24 +91,17 @@ function Filters({
   return (
     <fieldset className="history-filters" style={FILTER_ROW}>
       <legend className="sr-only">{label}</legend>
-      <label>
-        {t('sh.from')}{' '}
-        <input
-          type="date"
-          className="input"
-          value={value.from}
-          onChange={(e) => onChange({ ...value, from: e.target.value })}
-        />
-      </label>
-      <label>
-        {t('sh.to')}{' '}
-        <input
-          type="date"
-          className="input"
-          value={value.to}
-          onChange={(e) => onChange({ ...value, to: e.target.value })}
-        />
-      </label>
+      {(['from', 'to'] as const).map((k) => (
+        <label key={k}>
+          {t(`sh.${k}`)}{' '}
+          <input
+            type="date"
+            className="input"
+            value={value[k]}
+            onChange={(e) => onChange({ ...value, [k]: e.target.value })}
+          />
+        </label>
+      ))}
       <label>
         {t('sh.status')}{' '}
         <select className="input" value={value.status} onChange={(e) => onChange({ ...value, status: e.target.value })}>
