@@ -65,36 +65,8 @@ export function TableHead({
   );
 }
 
-type SortState = { key: string; dir: 'ascending' | 'descending' } | null;
-
-const join = (...c: Array<string | false | undefined | null>) => c.filter(Boolean).join(' ') || undefined;
-
-/**
- * A list as a table: the same `<table class="table">` markup every screen had, with a column config instead of
- * hand-written `<th>`/`<td>` rows. Optional, each off unless asked for: sortable headers, keyboard row navigation
- * (↑ ↓ Home End, Enter), a totals row (first in the body, or sticky at the foot), an export group, and
- * virtualised rows for long lists.
- */
-export function DataTable<R>({
-  rows,
-  columns,
-  rowKey,
-  label,
-  labelledBy,
-  className,
-  wrap = false,
-  empty,
-  loading,
-  error,
-  head,
-  foot,
-  footIn = 'tbody',
-  emptyRow,
-  rowClassName,
-  onRowActivate,
-  virtual,
-  exportFile,
-}: {
+/** What a `DataTable` is given: its rows and columns, and the states and extras it may show. */
+export type DataTableProps<R> = {
   /** `undefined`/`null` while loading */
   rows: readonly R[] | null | undefined;
   columns: readonly Column<R>[];
@@ -122,7 +94,30 @@ export function DataTable<R>({
   /** virtualise when there are more rows than this, inside a box this many pixels high */
   virtual?: { above: number; height: number; rowHeight: number };
   exportFile?: { label: string; fetchFile: FetchFile };
-}) {
+};
+
+type SortState = { key: string; dir: 'ascending' | 'descending' } | null;
+
+const join = (...c: Array<string | false | undefined | null>) => c.filter(Boolean).join(' ') || undefined;
+
+/**
+ * A list as a table: the same `<table class="table">` markup every screen had, with a column config instead of
+ * hand-written `<th>`/`<td>` rows. Optional, each off unless asked for: sortable headers, keyboard row navigation
+ * (↑ ↓ Home End, Enter), a totals row (first in the body, or sticky at the foot), an export group, and
+ * virtualised rows for long lists.
+ */
+export function DataTable<R>({
+  rows,
+  columns,
+  wrap = false,
+  empty,
+  loading,
+  error,
+  footIn = 'tbody',
+  virtual,
+  exportFile,
+  ...pass
+}: DataTableProps<R>) {
   const shown = columns.filter((c) => !c.hidden);
   const [sort, setSort] = useState<SortState>(null);
   const sorted = useMemo(() => {
@@ -142,7 +137,7 @@ export function DataTable<R>({
       </p>
     );
   if (!sorted) return loading ? <p className="muted">{loading}</p> : null;
-  if (sorted.length === 0 && empty !== undefined && emptyRow === undefined)
+  if (sorted.length === 0 && empty !== undefined && pass.emptyRow === undefined)
     return (
       <>
         {exportGroup}
@@ -152,20 +147,12 @@ export function DataTable<R>({
 
   const table = (
     <Table
+      {...pass}
       rows={sorted}
       columns={shown}
-      rowKey={rowKey}
-      label={label}
-      labelledBy={labelledBy}
-      className={className}
       sort={sort}
       onSort={setSort}
-      head={head}
-      foot={foot}
       footIn={footIn}
-      emptyRow={emptyRow}
-      rowClassName={rowClassName}
-      onRowActivate={onRowActivate}
       virtual={virtual && sorted.length > virtual.above ? virtual : undefined}
     />
   );
@@ -176,6 +163,18 @@ export function DataTable<R>({
     </>
   );
 }
+
+/** What the table itself is given: the rows as sorted, the sort state, and virtual rows only when it is on. */
+type TableProps<R> = Omit<
+  DataTableProps<R>,
+  'rows' | 'wrap' | 'empty' | 'loading' | 'error' | 'exportFile' | 'virtual'
+> & {
+  rows: readonly R[];
+  sort: SortState;
+  onSort: (s: SortState) => void;
+  footIn: NonNullable<DataTableProps<R>['footIn']>;
+  virtual: { height: number; rowHeight: number } | undefined;
+};
 
 function Table<R>({
   rows,
@@ -193,23 +192,7 @@ function Table<R>({
   rowClassName,
   onRowActivate,
   virtual,
-}: {
-  rows: readonly R[];
-  columns: readonly Column<R>[];
-  rowKey: (row: R) => string;
-  label: string | undefined;
-  labelledBy: string | undefined;
-  className: string | undefined;
-  sort: SortState;
-  onSort: (s: SortState) => void;
-  head: readonly SummaryRow[] | undefined;
-  foot: readonly SummaryRow[] | undefined;
-  footIn: 'tbody' | 'tfoot' | 'sticky';
-  emptyRow: ReactNode;
-  rowClassName: ((row: R) => string | undefined) | undefined;
-  onRowActivate: ((row: R) => void) | undefined;
-  virtual: { height: number; rowHeight: number } | undefined;
-}) {
+}: TableProps<R>) {
   const box = useRef<HTMLDivElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
   const [active, setActive] = useState(0);

@@ -1,5 +1,5 @@
-import type { FormEvent, ReactNode } from 'react';
-import { TextField } from './fields';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { TextFields } from './fields';
 
 /**
  * The filters above a list or report: a form whose submit applies them (Enter in any field, or its button), so a
@@ -27,6 +27,16 @@ export function FilterBar({
   );
 }
 
+/**
+ * A filter bar's typed values (text as typed, read when the filters are applied), ready to spread on `TextFields`:
+ * `<TextFields specs={…} {...form} />`.
+ */
+export function useFilterValues<T extends Record<string, string>>(initial: T) {
+  const [values, setValues] = useState(initial);
+  const onChange = (key: keyof T & string, value: string) => setValues((v) => ({ ...v, [key]: value }));
+  return { values, onChange };
+}
+
 /** From and to days (YYYY-MM-DD) as two date fields, for any filter over a period. */
 export function DateRangeFields({
   idPrefix,
@@ -41,22 +51,14 @@ export function DateRangeFields({
   onChange: (v: { from: string; to: string }) => void;
 }) {
   return (
-    <>
-      <TextField
-        id={`${idPrefix}-from`}
-        label={fromLabel}
-        type="date"
-        value={value.from}
-        onChange={(from) => onChange({ ...value, from })}
-      />
-      <TextField
-        id={`${idPrefix}-to`}
-        label={toLabel}
-        type="date"
-        value={value.to}
-        onChange={(to) => onChange({ ...value, to })}
-      />
-    </>
+    <TextFields
+      specs={[
+        { key: 'from', id: `${idPrefix}-from`, label: fromLabel, type: 'date' },
+        { key: 'to', id: `${idPrefix}-to`, label: toLabel, type: 'date' },
+      ]}
+      values={value}
+      onChange={(k, v) => onChange({ ...value, [k]: v })}
+    />
   );
 }
 

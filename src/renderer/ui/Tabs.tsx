@@ -1,6 +1,6 @@
 /**
  * A screen's tabs as segmented buttons (`role="tablist"`), one selected. With `keys`, each tab names its Ctrl+digit
- * shortcut and the arrow keys move between the tabs, as a tab list does.
+ * shortcut and the arrow keys move between the tabs, as a tab list does; with `arrows`, only the arrow keys.
  */
 export function Tabs<T extends string>({
   tabs,
@@ -10,6 +10,7 @@ export function Tabs<T extends string>({
   labelOf,
   className = 'pr-tabs',
   keys = false,
+  arrows = keys,
 }: {
   tabs: readonly T[];
   value: T;
@@ -18,6 +19,7 @@ export function Tabs<T extends string>({
   labelOf: (tab: T) => string;
   className?: string;
   keys?: boolean;
+  arrows?: boolean;
 }) {
   return (
     <div className={className} role="tablist" aria-label={label}>
@@ -31,7 +33,7 @@ export function Tabs<T extends string>({
           className={value === x ? 'seg seg-on' : 'seg'}
           onClick={() => onChange(x)}
           onKeyDown={
-            keys
+            arrows
               ? (e) => {
                   const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
                   if (!d) return;

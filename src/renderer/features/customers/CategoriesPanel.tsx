@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { EscButton } from '../../ui/DialogParts';
+import { closeOnEscape } from '../../ui/escape';
 import { useToast } from '../../ui/toast';
 
 /** Payment terms as typed: blank is none; otherwise whole days 0–365, else undefined (not valid). */
@@ -127,17 +128,7 @@ export function CategoriesPanel({
     toast.success(t(deleted ? 'cust.cat.deleted' : 'cust.cat.saved', { name }));
   };
   return (
-    <div
-      className="card cat-panel"
-      role="dialog"
-      aria-labelledby="h-categories"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onClose();
-        }
-      }}
-    >
+    <div className="card cat-panel" role="dialog" aria-labelledby="h-categories" onKeyDown={closeOnEscape(onClose)}>
       <div className="section-head">
         <h2 id="h-categories">{t('cust.cat.title')}</h2>
         <EscButton label={t('common.close')} onClick={onClose} />

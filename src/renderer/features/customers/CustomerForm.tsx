@@ -5,9 +5,12 @@ import { type MessageKey, useT } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { EscButton, InlineError } from '../../ui/DialogParts';
+import { closeOnEscape } from '../../ui/escape';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { blankFirst } from '../../ui/SelectFields';
 import { useToast } from '../../ui/toast';
 import { CustomerFormDetails, type Details, detailsInput, initialDetails } from './CustomerFormDetails';
+import { categoryOptions } from './CustomerList';
 
 type CustomerType = Customer['type'];
 
@@ -190,16 +193,7 @@ export function CustomerForm({
     m.field === 'phone' ? f.phone : m.field === 'email' ? f.email : m.field === 'taxId' ? f.taxId : '';
 
   return (
-    <form
-      className="card cust-form"
-      onSubmit={submit}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onCancel();
-        }
-      }}
-    >
+    <form className="card cust-form" onSubmit={submit} onKeyDown={closeOnEscape(onCancel)}>
       <fieldset className="plain cust-type">
         <legend className="sr-only">{t('cust.type')}</legend>
         {(['individual', 'business'] as const).map((ty) => (
@@ -229,10 +223,7 @@ export function CustomerForm({
           id="cf-category"
           label={t('cust.category')}
           {...bind('categoryId')}
-          options={[
-            { value: '', label: t('cust.category.none') },
-            ...categories.map((c) => ({ value: c.id, label: c.name })),
-          ]}
+          options={blankFirst(t('cust.category.none'), categoryOptions(categories))}
         />
         <TextField
           id="cf-credit"

@@ -1,6 +1,7 @@
 import type { Customer, CustomerCreate } from '../../../shared/contract/customers';
 import { LANGUAGE_NAMES, type MessageKey, useT } from '../../i18n';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
+import { blankFirst } from '../../ui/SelectFields';
 
 type Kind = 'billing' | 'shipping';
 export interface AddressDraft {
@@ -151,10 +152,10 @@ export function CustomerFormDetails({
           id="cf-language"
           label={t('cust.language')}
           {...bind('preferredLanguage')}
-          options={[
-            { value: '', label: t('cust.language.none') },
-            ...languages.map(([value, label]) => ({ value, label })),
-          ]}
+          options={blankFirst(
+            t('cust.language.none'),
+            languages.map(([value, label]) => ({ value, label })),
+          )}
         />
       </div>
       <fieldset className="plain cf-consents">

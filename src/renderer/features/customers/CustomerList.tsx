@@ -5,7 +5,8 @@ import { formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { SelectField, TextField } from '../../ui/fields';
+import { type Option, TextField } from '../../ui/fields';
+import { blankFirst, namedOptions, SelectFields } from '../../ui/SelectFields';
 import { CategoriesPanel } from './CategoriesPanel';
 import { ExportPanel } from './ExportPanel';
 import { type ListQuery, queryFilters } from './list-query';
@@ -15,6 +16,11 @@ export { DEFAULT_QUERY, type ListQuery, queryFilters } from './list-query';
 
 export const NEW_SHORTCUT = 'F2';
 const PAGE = 50;
+const STATUSES = ['active', 'inactive', 'merged', 'any'] as const;
+
+/** The shop's customer categories as choices. */
+export const categoryOptions = (categories: readonly Category[]): Option[] =>
+  categories.map((c) => ({ value: c.id, label: c.name }));
 const ROW_HEIGHT = 64;
 const DEBOUNCE_MS = 150;
 
@@ -159,6 +165,7 @@ export function CustomerList({
     (v: ListQuery[K]) =>
       setQuery({ ...query, [k]: v });
   const bind = <K extends keyof ListQuery>(k: K) => ({ value: query[k], onChange: set(k) });
+  const named = (prefix: string, values: readonly string[]) => namedOptions(t, prefix, values);
   const selected = rows[sel];
 
   return (
@@ -216,38 +223,25 @@ export function CustomerList({
             {t('cust.searchHint')}
           </span>
         </TextField>
-        <SelectField
-          id="cust-status"
-          label={t('cust.status')}
-          {...bind('status')}
-          options={(['active', 'inactive', 'merged', 'any'] as const).map((s) => ({
-            value: s,
-            label: t(`cust.status.${s}` as MessageKey),
-          }))}
-        />
-        <SelectField
-          id="cust-type"
-          label={t('cust.type')}
-          {...bind('type')}
-          options={[
-            { value: '' as const, label: t('cust.type.any') },
-            ...CUSTOMER_TYPES.map((ty) => ({ value: ty, label: t(`cust.type.${ty}` as MessageKey) })),
+        <SelectFields
+          specs={[
+            { key: 'status', id: 'cust-status', label: t('cust.status'), options: named('cust.status', STATUSES) },
+            {
+              key: 'type',
+              id: 'cust-type',
+              label: t('cust.type'),
+              options: blankFirst(t('cust.type.any'), named('cust.type', CUSTOMER_TYPES)),
+            },
+            {
+              key: 'categoryId',
+              id: 'cust-category',
+              label: t('cust.category'),
+              options: blankFirst(t('cust.category.any'), categoryOptions(categories)),
+            },
+            { key: 'sort', id: 'cust-sort', label: t('cust.sort'), options: named('cust.sort', SEARCH_SORTS) },
           ]}
-        />
-        <SelectField
-          id="cust-category"
-          label={t('cust.category')}
-          {...bind('categoryId')}
-          options={[
-            { value: '', label: t('cust.category.any') },
-            ...categories.map((c) => ({ value: c.id, label: c.name })),
-          ]}
-        />
-        <SelectField
-          id="cust-sort"
-          label={t('cust.sort')}
-          {...bind('sort')}
-          options={SEARCH_SORTS.map((s) => ({ value: s, label: t(`cust.sort.${s}` as MessageKey) }))}
+          values={query}
+          onChange={(k, v) => setQuery({ ...query, [k]: v })}
         />
         <MoreFilters query={query} setQuery={setQuery} />
       </div>

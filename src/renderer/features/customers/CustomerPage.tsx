@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AuditRow } from '../../../shared/contract/audit';
+import { useEffect, useRef, useState } from 'react';
 import type { Category, Customer } from '../../../shared/contract/customers';
 import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { LANGUAGE_NAMES, type Lang, type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { EscButton } from '../../ui/DialogParts';
+import { closeOnEscape } from '../../ui/escape';
+import { useApiPages, useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { CustomerAnalysis } from '../insights/CustomerAnalysis';
 import { CustomerLoyalty } from '../loyalty/CustomerLoyalty';
@@ -48,23 +49,12 @@ export function CustomerPage({
   const [editing, setEditing] = useState(false);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [erasing, setErasing] = useState(false);
-  const [history, setHistory] = useState<AuditRow[]>([]);
-  const [histNext, setHistNext] = useState<string | null>(null);
-  const [survivor, setSurvivor] = useState<Customer | null>(null);
+  const historyPages = useApiPages('customers', 'history', { id, limit: 50 });
+  const history = historyPages.rows ?? [];
   const headRef = useRef<HTMLHeadingElement>(null);
   const canEdit = can('customers.edit');
   const currency: CurrencyCode = store?.currency ?? 'UGX';
   const locale = store?.locale;
-
-  const loadHistory = useCallback(() => {
-    api.customers
-      .history({ id, limit: 50 })
-      .then((p) => {
-        setHistory(p.rows);
-        setHistNext(p.nextCursor);
-      })
-      .catch(onError);
-  }, [id, onError]);
 
   useEffect(() => {
     api.customers
@@ -74,18 +64,15 @@ export function CustomerPage({
         requestAnimationFrame(() => headRef.current?.focus());
       })
       .catch(onError);
-    loadHistory();
-  }, [id, onError, loadHistory]);
+  }, [id, onError]);
 
   // a merged record points at the customer it became part of
   const mergedInto = c?.mergedIntoId ?? null;
-  useEffect(() => {
-    if (mergedInto) api.customers.get({ id: mergedInto }).then(setSurvivor).catch(onError);
-  }, [mergedInto, onError]);
+  const survivor = useApiQuery('customers', 'get', { id: mergedInto ?? '' }, { enabled: mergedInto !== null }).data;
 
   const changed = (x: Customer) => {
     setC(x);
-    loadHistory();
+    void historyPages.refetch();
   };
 
   // Esc goes back to the list when nothing else is open.
@@ -126,17 +113,6 @@ export function CustomerPage({
     } catch (err) {
       onError(err);
     }
-  };
-
-  const moreHistory = () => {
-    if (!histNext) return;
-    api.customers
-      .history({ id, cursor: histNext, limit: 50 })
-      .then((p) => {
-        setHistory((h) => [...h, ...p.rows]);
-        setHistNext(p.nextCursor);
-      })
-      .catch(onError);
   };
 
   const money = (n: number | null) => (n == null ? '' : formatMoney(n, currency, locale));
@@ -314,12 +290,7 @@ export function CustomerPage({
               className="confirm-box"
               role="alertdialog"
               aria-labelledby="confirm-text"
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  e.preventDefault();
-                  setConfirm(null);
-                }
-              }}
+              onKeyDown={closeOnEscape(() => setConfirm(null))}
             >
               <p id="confirm-text">{confirmText}</p>
               <div className="row-actions">
@@ -386,8 +357,8 @@ export function CustomerPage({
             ))}
           </ul>
         )}
-        {histNext && (
-          <button type="button" className="btn btn-sm" onClick={moreHistory}>
+        {historyPages.more && (
+          <button type="button" className="btn btn-sm" onClick={historyPages.more}>
             {t('cust.history.more')}
           </button>
         )}

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Category, Customer } from '../../../shared/contract/customers';
 import { useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { useApiQuery, useSetAnswer } from '../../ui/query';
 import { Screen } from '../../ui/Screen';
 import { useCardScan } from '../loyalty/useCardScan';
 import { CustomerForm } from './CustomerForm';
@@ -18,20 +18,21 @@ type View =
   | { kind: 'customer'; id: string }
   | { kind: 'merge'; id: string };
 
+const NO_CATEGORIES: Category[] = [];
+
 /** The Customers section: list and search, new customer, one customer's page. */
 export function CustomersScreen({ initialCustomerId }: { initialCustomerId?: string } = {}) {
   const t = useT();
-  const { onError, can } = useShell();
+  const { can } = useShell();
   const [view, setView] = useState<View>(
     initialCustomerId ? { kind: 'customer', id: initialCustomerId } : { kind: 'list' },
   );
   const [query, setQuery] = useState<ListQuery>(DEFAULT_QUERY);
-  const [categories, setCategories] = useState<Category[]>([]);
+  const categories = useApiQuery('customers', 'categories', null).data ?? NO_CATEGORIES;
+  const setAnswer = useSetAnswer();
+  // the categories panel's changes answer with the new list
+  const setCategories = (list: Category[]) => setAnswer('customers', 'categories', null, list);
   const canEdit = can('customers.edit');
-
-  useEffect(() => {
-    api.customers.categories(null).then(setCategories).catch(onError);
-  }, [onError]);
 
   const toList = useCallback(() => setView({ kind: 'list' }), []);
   const open = useCallback((id: string) => setView({ kind: 'customer', id }), []);

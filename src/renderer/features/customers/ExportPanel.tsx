@@ -11,6 +11,7 @@ import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
 import { EscButton, InlineError } from '../../ui/DialogParts';
+import { closeOnEscape } from '../../ui/escape';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { type ListQuery, queryFilters } from './list-query';
@@ -63,17 +64,7 @@ export function ExportPanel({ query, onClose }: { query: ListQuery; onClose: () 
   };
 
   return (
-    <div
-      className="card export-panel"
-      role="dialog"
-      aria-labelledby="h-export"
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          onClose();
-        }
-      }}
-    >
+    <div className="card export-panel" role="dialog" aria-labelledby="h-export" onKeyDown={closeOnEscape(onClose)}>
       <h2 id="h-export">{t('cust.export.title')}</h2>
       <div className="export-grid">
         <fieldset className="plain">

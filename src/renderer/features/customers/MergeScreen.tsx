@@ -12,8 +12,11 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { EscButton } from '../../ui/DialogParts';
+import { closeOnEscape } from '../../ui/escape';
 import { TextField } from '../../ui/fields';
+import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
+import { useDebounced } from '../../ui/useDebounced';
 import { StatusPill } from './CustomerList';
 
 type Side = 'a' | 'b';
@@ -59,46 +62,30 @@ export function MergeScreen({
   const toast = useToast();
   const { onError, store } = useShell();
   const currency: CurrencyCode = store?.currency ?? 'UGX';
-  const [a, setA] = useState<Customer | null>(null);
+  const a = useApiQuery('customers', 'get', { id }).data ?? null;
   const [b, setB] = useState<Customer | null>(null);
   const [text, setText] = useState('');
-  const [found, setFound] = useState<CustomerListRow[]>([]);
   const [survivor, setSurvivor] = useState<Side>('a');
   const [keep, setKeep] = useState<Partial<Record<MergeField, Side>>>({});
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const headRef = useRef<HTMLHeadingElement>(null);
 
+  const loaded = a !== null;
   useEffect(() => {
-    api.customers
-      .get({ id })
-      .then((x) => {
-        setA(x);
-        requestAnimationFrame(() => headRef.current?.focus());
-      })
-      .catch(onError);
-  }, [id, onError]);
+    if (loaded) requestAnimationFrame(() => headRef.current?.focus());
+  }, [loaded]);
 
   // as-you-type search for the other customer (active or inactive, never this one)
-  useEffect(() => {
-    if (!text.trim()) {
-      setFound([]);
-      return;
-    }
-    let live = true;
-    const timer = setTimeout(() => {
-      api.customers
-        .search({ text, status: 'any', limit: 10 })
-        .then((p) => {
-          if (live) setFound(p.rows.filter((r) => r.id !== id && r.status !== 'merged'));
-        })
-        .catch(onError);
-    }, 150);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [text, id, onError]);
+  const settled = useDebounced(text.trim() ? text : '', 150);
+  const search = useApiQuery(
+    'customers',
+    'search',
+    { text: settled, status: 'any', limit: 10 },
+    { enabled: settled !== '', keepPrevious: true },
+  );
+  const found: CustomerListRow[] =
+    text.trim() && search.data ? search.data.rows.filter((r) => r.id !== id && r.status !== 'merged') : [];
 
   const pick = async (otherId: string) => {
     try {
@@ -285,12 +272,7 @@ export function MergeScreen({
               className="confirm-box"
               role="alertdialog"
               aria-labelledby="merge-confirm"
-              onKeyDown={(e) => {
-                if (e.key === 'Escape') {
-                  e.preventDefault();
-                  setConfirming(false);
-                }
-              }}
+              onKeyDown={closeOnEscape(() => setConfirming(false))}
             >
               <p id="merge-confirm">{t('cust.merge.confirm', { other: goner, name: stays })}</p>
               <div className="row-actions">

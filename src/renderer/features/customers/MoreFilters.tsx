@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
 import { SelectField, TextField } from '../../ui/fields';
+import { blankFirst } from '../../ui/SelectFields';
 import { DEFAULT_QUERY, type ListQuery } from './list-query';
 
 const EXTRA: Array<keyof ListQuery> = [
@@ -56,10 +57,10 @@ export function MoreFilters({ query, setQuery }: { query: ListQuery; setQuery: (
             id="cust-birth-month"
             label={t('cust.filters.birthMonth')}
             {...bind('birthMonth')}
-            options={[
-              { value: '', label: t('cust.filters.anyMonth') },
-              ...MONTHS.map((m) => ({ value: m, label: monthName(m) })),
-            ]}
+            options={blankFirst(
+              t('cust.filters.anyMonth'),
+              MONTHS.map((m) => ({ value: m, label: monthName(m) })),
+            )}
           />
           <TextField
             id="cust-created-from"

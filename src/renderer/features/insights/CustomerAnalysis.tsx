@@ -128,48 +128,47 @@ function Analysis({ customerId }: { customerId: string }) {
         </figure>
       )}
       <div className="ins-analysis-lists">
-        <div>
-          <h3>{t('ins.analysis.favourites')}</h3>
-          {a.favouriteProducts.byQuantity.length === 0 ? (
-            <p className="muted">{t('ins.usualItems.none')}</p>
-          ) : (
-            <ul>
-              {a.favouriteProducts.byQuantity.slice(0, 5).map((p) => (
-                <li key={p.productId}>
-                  {t('ins.usualItem', { name: p.name, count: p.sales })} · {f.money(p.spend)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        <div>
-          <h3>{t('ins.analysis.payments')}</h3>
-          {a.paymentMethods.length === 0 ? (
-            <p className="muted">–</p>
-          ) : (
-            <ul>
-              {a.paymentMethods.map((p) => (
-                <li key={p.method}>
-                  {method(p.method)}: {f.money(p.amount)}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        <div>
-          <h3>{t('ins.usualItems')}</h3>
-          {h.usualItems.length === 0 ? (
-            <p className="muted">{t('ins.usualItems.none')}</p>
-          ) : (
-            <ul>
-              {h.usualItems.map((i) => (
-                <li key={i.productId}>{t('ins.usualItem', { name: i.name, count: i.times })}</li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <ShortList
+          title={t('ins.analysis.favourites')}
+          none={t('ins.usualItems.none')}
+          items={a.favouriteProducts.byQuantity.slice(0, 5).map((p) => ({
+            key: p.productId,
+            text: `${t('ins.usualItem', { name: p.name, count: p.sales })} · ${f.money(p.spend)}`,
+          }))}
+        />
+        <ShortList
+          title={t('ins.analysis.payments')}
+          none="–"
+          items={a.paymentMethods.map((p) => ({ key: p.method, text: `${method(p.method)}: ${f.money(p.amount)}` }))}
+        />
+        <ShortList
+          title={t('ins.usualItems')}
+          none={t('ins.usualItems.none')}
+          items={h.usualItems.map((i) => ({
+            key: i.productId,
+            text: t('ins.usualItem', { name: i.name, count: i.times }),
+          }))}
+        />
       </div>
     </section>
+  );
+}
+
+/** One of the analysis's short lists under its heading, or a line saying there is nothing in it. */
+function ShortList({ title, none, items }: { title: string; none: string; items: { key: string; text: string }[] }) {
+  return (
+    <div>
+      <h3>{title}</h3>
+      {items.length === 0 ? (
+        <p className="muted">{none}</p>
+      ) : (
+        <ul>
+          {items.map((i) => (
+            <li key={i.key}>{i.text}</li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

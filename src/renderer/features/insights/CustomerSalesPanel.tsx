@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import type { CustomerSalesReport, CustomerSalesRow } from '../../../shared/contract/insights';
 import { useT } from '../../i18n';
-import { type Column, DataTable } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { DateRangeFields } from '../../ui/ReportFrame';
-import { customerColumn, type Drill, InsightPanel, monthsBack } from './common';
+import { byId, customerColumn, type Drill, InsightPanel, useRangeFilter } from './common';
 
 type Figures = CustomerSalesReport['totals'];
 
@@ -13,8 +12,7 @@ type Figures = CustomerSalesReport['totals'];
 export function CustomerSalesPanel({ drill }: { drill: Drill }) {
   const t = useT();
   const f = useShopFormat();
-  const today = f.day(Date.now());
-  const [range, setRange] = useState({ from: monthsBack(today, 0), to: today });
+  const { range, valid, fields } = useRangeFilter('ins-cs', 0);
   const [asked, setAsked] = useState(range);
   const q = useApiQuery('insights', 'customerSales', asked, { keepPrevious: true });
   const money = (k: keyof Figures, header: string): Column<CustomerSalesRow> => ({
@@ -48,31 +46,19 @@ export function CustomerSalesPanel({ drill }: { drill: Drill }) {
     <InsightPanel
       source={{ report: 'customerSales', query: asked }}
       list={{ drill, title: t('ins.tab.customerSales') }}
-      onApply={() => range.from && range.to && range.from <= range.to && setAsked(range)}
-      filters={
-        <DateRangeFields
-          idPrefix="ins-cs"
-          labels={[t('ins.filter.from'), t('ins.filter.to')]}
-          value={range}
-          onChange={setRange}
-        />
-      }
+      onApply={() => valid && setAsked(range)}
+      filters={fields}
       q={q}
       title={(r) => t('ins.cs.title', { currency: r.currency })}
-    >
-      {(r) => (
-        <DataTable
-          rows={r.customers}
-          columns={columns}
-          rowKey={(c) => c.id}
-          label={t('ins.tab.customerSales')}
-          className="ins-wide-table"
-          wrap
-          empty={t('ins.cs.empty')}
-          foot={[{ label: t('ins.total'), testId: 'ins-cs-total', className: 'aging-total', cells: totals(r.totals) }]}
-          footIn="tfoot"
-        />
-      )}
-    </InsightPanel>
+      table={(r) => ({
+        rows: r.customers,
+        columns,
+        rowKey: byId,
+        className: 'ins-wide-table',
+        empty: t('ins.cs.empty'),
+        foot: [{ label: t('ins.total'), testId: 'ins-cs-total', className: 'aging-total', cells: totals(r.totals) }],
+        footIn: 'tfoot',
+      })}
+    />
   );
 }

@@ -2,11 +2,12 @@ import { useMemo, useState } from 'react';
 import type { ChartSpec } from '../../../shared/charts';
 import type { InactiveCustomer, InactiveCustomersQuery } from '../../../shared/contract/insights';
 import { useT } from '../../i18n';
-import { type Column, DataTable } from '../../ui/DataTable';
-import { TextField } from '../../ui/fields';
+import type { Column } from '../../ui/DataTable';
+import { TextFields } from '../../ui/fields';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { ChartFigure, customerColumn, type Drill, dayText, InsightPanel } from './common';
+import { useFilterValues } from '../../ui/ReportFrame';
+import { asOfSpec, byId, ChartFigure, customerColumn, type Drill, daysSpec, dayText, InsightPanel } from './common';
 
 const num = (v: string, lo: number, hi: number, fallback: number) => {
   const n = Math.trunc(Number(v));
@@ -17,10 +18,7 @@ const num = (v: string, lo: number, hi: number, fallback: number) => {
 export function InactivePanel({ drill }: { drill: Drill }) {
   const t = useT();
   const f = useShopFormat();
-  const [lookback, setLookback] = useState('180');
-  const [quiet, setQuiet] = useState('60');
-  const [top, setTop] = useState('20');
-  const [asOf, setAsOf] = useState('');
+  const form = useFilterValues({ top: '20', lookback: '180', quiet: '60', asOf: '' });
   const [asked, setAsked] = useState<InactiveCustomersQuery>({ lookbackDays: 180, quietDays: 60, top: 20 });
   const q = useApiQuery('insights', 'inactiveCustomers', asked, { keepPrevious: true });
   const r = q.data;
@@ -40,6 +38,7 @@ export function InactivePanel({ drill }: { drill: Drill }) {
     { key: 'last', header: t('ins.col.lastPurchase'), num: true, cell: (c) => dayText(f.date, c.lastPurchaseAt) },
     { key: 'since', header: t('ins.col.daysSince'), num: true, cell: (c) => c.daysSinceLastPurchase },
   ];
+  const { top, lookback, quiet, asOf } = form.values;
   const apply = () =>
     setAsked({
       lookbackDays: num(lookback, 1, 3660, 180),
@@ -53,43 +52,20 @@ export function InactivePanel({ drill }: { drill: Drill }) {
       list={{ drill, title: t('ins.tab.inactive') }}
       onApply={apply}
       filters={
-        <>
-          <TextField id="ins-in-top" label={t('ins.filter.topN')} type="number" min={1} value={top} onChange={setTop} />
-          <TextField
-            id="ins-in-lookback"
-            label={t('ins.filter.lookback')}
-            type="number"
-            min={1}
-            max={3660}
-            value={lookback}
-            onChange={setLookback}
-          />
-          <TextField
-            id="ins-in-quiet"
-            label={t('ins.filter.quiet')}
-            type="number"
-            min={0}
-            max={3660}
-            value={quiet}
-            onChange={setQuiet}
-          />
-          <TextField id="ins-in-asof" label={t('ins.filter.asOf')} type="date" value={asOf} onChange={setAsOf} />
-        </>
+        <TextFields
+          specs={[
+            { key: 'top', id: 'ins-in-top', label: t('ins.filter.topN'), type: 'number', min: 1 },
+            daysSpec('lookback', 'ins-in-lookback', t('ins.filter.lookback')),
+            daysSpec('quiet', 'ins-in-quiet', t('ins.filter.quiet'), 0),
+            asOfSpec(t, 'ins-in-asof'),
+          ]}
+          {...form}
+        />
       }
       q={q}
       title={(r) => t('ins.inactive.title', { top: r.top, days: r.quietDays })}
       chart={chart && <ChartFigure spec={chart} caption={t('ins.inactive.chart')} />}
-    >
-      {(r) => (
-        <DataTable
-          rows={r.customers}
-          columns={columns}
-          rowKey={(c) => c.id}
-          label={t('ins.tab.inactive')}
-          wrap
-          empty={t('ins.inactive.empty')}
-        />
-      )}
-    </InsightPanel>
+      table={(r) => ({ rows: r.customers, columns, rowKey: byId, empty: t('ins.inactive.empty') })}
+    />
   );
 }

@@ -4,12 +4,11 @@ import { type NewVsReturningPeriod, type NewVsReturningQuery, PERIOD_KINDS } fro
 import type { CurrencyCode } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { Chart } from '../../ui/Chart';
-import { type Column, DataTable } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { SelectField } from '../../ui/fields';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { DateRangeFields } from '../../ui/ReportFrame';
-import { InsightPanel, monthsBack } from './common';
+import { InsightPanel, useRangeFilter } from './common';
 
 type By = (typeof PERIOD_KINDS)[number];
 
@@ -17,8 +16,7 @@ type By = (typeof PERIOD_KINDS)[number];
 export function NewVsReturningPanel() {
   const t = useT();
   const f = useShopFormat();
-  const today = f.day(Date.now());
-  const [range, setRange] = useState({ from: monthsBack(today, 11), to: today });
+  const { range, valid, fields } = useRangeFilter('ins-nvr', 11);
   const [by, setBy] = useState<By>('month');
   const [asked, setAsked] = useState<NewVsReturningQuery>({ ...range, by });
   const q = useApiQuery('insights', 'newVsReturning', asked, { keepPrevious: true });
@@ -55,15 +53,10 @@ export function NewVsReturningPanel() {
   return (
     <InsightPanel
       source={{ report: 'newVsReturning', query: asked }}
-      onApply={() => range.from && range.to && range.from <= range.to && setAsked({ ...range, by })}
+      onApply={() => valid && setAsked({ ...range, by })}
       filters={
         <>
-          <DateRangeFields
-            idPrefix="ins-nvr"
-            labels={[t('ins.filter.from'), t('ins.filter.to')]}
-            value={range}
-            onChange={setRange}
-          />
+          {fields}
           <SelectField
             id="ins-nvr-by"
             label={t('ins.filter.by')}
@@ -76,17 +69,13 @@ export function NewVsReturningPanel() {
       q={q}
       title={(r) => t('ins.nvr.title', { currency: r.currency })}
       chart={chart && <Chart spec={chart} label={t('ins.tab.newVsReturning')} />}
-    >
-      {(r) => (
-        <DataTable
-          rows={r.periods}
-          columns={columns}
-          rowKey={(p) => p.period}
-          label={t('ins.tab.newVsReturning')}
-          wrap
-          empty={t('ins.nvr.empty')}
-        />
-      )}
-    </InsightPanel>
+      table={(r) => ({
+        rows: r.periods,
+        columns,
+        rowKey: (p: NewVsReturningPeriod) => p.period,
+        label: t('ins.tab.newVsReturning'),
+        empty: t('ins.nvr.empty'),
+      })}
+    />
   );
 }

@@ -4,10 +4,11 @@ import type { RfmCustomer, RfmQuery, RfmReport } from '../../../shared/contract/
 import { useT } from '../../i18n';
 import { Chart } from '../../ui/Chart';
 import { type Column, DataTable } from '../../ui/DataTable';
-import { TextField } from '../../ui/fields';
+import { TextFields } from '../../ui/fields';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { customerColumn, type Drill, InsightPanel, segmentName } from './common';
+import { useFilterValues } from '../../ui/ReportFrame';
+import { asOfSpec, customerColumn, type Drill, daysSpec, InsightPanel, segmentName } from './common';
 
 type SegmentRow = RfmReport['segments'][number];
 
@@ -15,8 +16,7 @@ type SegmentRow = RfmReport['segments'][number];
 export function RfmPanel({ drill }: { drill: Drill }) {
   const t = useT();
   const f = useShopFormat();
-  const [days, setDays] = useState('365');
-  const [asOf, setAsOf] = useState('');
+  const form = useFilterValues({ days: '365', asOf: '' });
   const [asked, setAsked] = useState<RfmQuery>({});
   const q = useApiQuery('insights', 'rfm', asked, { keepPrevious: true });
   const r = q.data;
@@ -70,22 +70,15 @@ export function RfmPanel({ drill }: { drill: Drill }) {
     <InsightPanel
       source={{ report: 'rfm', query: asked }}
       onApply={() => {
+        const { days, asOf } = form.values;
         const d = Math.trunc(Number(days));
         setAsked({ days: d >= 1 && d <= 3660 ? d : 365, asOf: asOf || undefined });
       }}
       filters={
-        <>
-          <TextField
-            id="ins-rfm-days"
-            label={t('ins.filter.windowDays')}
-            type="number"
-            min={1}
-            max={3660}
-            value={days}
-            onChange={setDays}
-          />
-          <TextField id="ins-rfm-asof" label={t('ins.filter.asOf')} type="date" value={asOf} onChange={setAsOf} />
-        </>
+        <TextFields
+          specs={[daysSpec('days', 'ins-rfm-days', t('ins.filter.windowDays')), asOfSpec(t, 'ins-rfm-asof')]}
+          {...form}
+        />
       }
       q={q}
       title={(r) => t('ins.rfm.title', { count: r.days, date: f.date(Date.parse(`${r.asOf}T12:00:00Z`)) })}

@@ -3,11 +3,12 @@ import type { ChartSpec } from '../../../shared/charts';
 import { TOP_WINDOWS, type TopCustomer, type TopCustomersQuery } from '../../../shared/contract/insights';
 import type { CurrencyCode } from '../../../shared/money';
 import { useT } from '../../i18n';
-import { type Column, DataTable } from '../../ui/DataTable';
-import { SelectField, TextField } from '../../ui/fields';
+import type { Column } from '../../ui/DataTable';
+import { SelectField, TextFields } from '../../ui/fields';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
-import { ChartFigure, customerColumn, type Drill, InsightPanel } from './common';
+import { useFilterValues } from '../../ui/ReportFrame';
+import { asOfSpec, byId, ChartFigure, customerColumn, type Drill, InsightPanel } from './common';
 
 const CHART_BARS = 15;
 
@@ -16,8 +17,7 @@ export function TopCustomersPanel({ drill }: { drill: Drill }) {
   const t = useT();
   const f = useShopFormat();
   const [days, setDays] = useState('90');
-  const [limit, setLimit] = useState('10');
-  const [asOf, setAsOf] = useState('');
+  const form = useFilterValues({ limit: '10', asOf: '' });
   const [asked, setAsked] = useState<TopCustomersQuery>({ days: 90, limit: 10 });
   const q = useApiQuery('insights', 'topCustomers', asked, { keepPrevious: true });
   const r = q.data;
@@ -38,6 +38,7 @@ export function TopCustomersPanel({ drill }: { drill: Drill }) {
     { key: 'orders', header: t('ins.col.sales'), num: true, cell: (c) => c.orders },
     { key: 'spend', header: t('ins.col.spendIn', { currency: f.currency }), num: true, cell: (c) => f.plain(c.spend) },
   ];
+  const { limit, asOf } = form.values;
   const apply = () =>
     setAsked({
       days: Number(days),
@@ -58,32 +59,24 @@ export function TopCustomersPanel({ drill }: { drill: Drill }) {
             onChange={setDays}
             options={TOP_WINDOWS.map((d) => ({ value: String(d), label: t('ins.days', { count: d }) }))}
           />
-          <TextField
-            id="ins-top-limit"
-            label={t('ins.filter.limit')}
-            type="number"
-            min={1}
-            max={10000}
-            value={limit}
-            onChange={setLimit}
+          <TextFields
+            specs={[
+              { key: 'limit', id: 'ins-top-limit', label: t('ins.filter.limit'), type: 'number', min: 1, max: 10000 },
+              asOfSpec(t, 'ins-top-asof'),
+            ]}
+            {...form}
           />
-          <TextField id="ins-top-asof" label={t('ins.filter.asOf')} type="date" value={asOf} onChange={setAsOf} />
         </>
       }
       q={q}
       title={(r) => t('ins.top.title', { count: r.days, date: f.date(Date.parse(`${r.asOf}T12:00:00Z`)) })}
       chart={chart && <ChartFigure spec={chart} caption={t('ins.top.chart', { currency: f.currency })} />}
-    >
-      {(r) => (
-        <DataTable
-          rows={r.customers.map((c, i) => ({ ...c, rank: i + 1 }))}
-          columns={columns}
-          rowKey={(c) => c.id}
-          label={t('ins.tab.top')}
-          wrap
-          empty={t('ins.top.empty')}
-        />
-      )}
-    </InsightPanel>
+      table={(r) => ({
+        rows: r.customers.map((c, i) => ({ ...c, rank: i + 1 })),
+        columns,
+        rowKey: byId,
+        empty: t('ins.top.empty'),
+      })}
+    />
   );
 }

@@ -1,13 +1,15 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { ChartSpec } from '../../../shared/charts';
 import type { RfmSegment } from '../../../shared/contract/insights';
 import type { CustomerListSource, InsightsExportInput } from '../../../shared/contract/insights-files';
 import { type MessageKey, type TFunction, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { Chart } from '../../ui/Chart';
-import type { Column } from '../../ui/DataTable';
+import { type Column, DataTable, type DataTableProps } from '../../ui/DataTable';
 import { ExportButtons } from '../../ui/ExportButtons';
-import { FilterBar, ReportFrame } from '../../ui/ReportFrame';
+import type { TextSpec } from '../../ui/fields';
+import { useShopFormat } from '../../ui/format';
+import { DateRangeFields, FilterBar, ReportFrame } from '../../ui/ReportFrame';
 
 /** The message key of an RFM segment's name: "Can't lose" → ins.segment.cantLose. */
 export function segmentKey(s: RfmSegment | string): MessageKey {
@@ -78,6 +80,23 @@ export function monthsBack(ymd: string, back: number): string {
 /** a shop day written the shop's way */
 export const dayText = (date: (ms: number) => string, ymd: string) => date(Date.parse(`${ymd}T12:00:00Z`));
 
+/** A filter's count of days (up to ten years back), from `min`. */
+export const daysSpec = <K extends string>(key: K, id: string, label: string, min = 1): TextSpec<K> => ({
+  key,
+  id,
+  label,
+  type: 'number',
+  min,
+  max: 3660,
+});
+/** The day a report is read as of (blank: today). */
+export const asOfSpec = (t: TFunction, id: string): TextSpec<'asOf'> => ({
+  key: 'asOf',
+  id,
+  label: t('ins.filter.asOf'),
+  type: 'date',
+});
+
 /** a sideways bar chart tall enough for every name beside its bar */
 export const barsHeight = (spec: ChartSpec) =>
   spec.kind === 'heatmap' ? 300 : Math.max(180, spec.categories.length * 28 + 40);
@@ -92,6 +111,33 @@ export function ChartFigure({ spec, caption }: { spec: ChartSpec; caption: strin
   );
 }
 
+/**
+ * A report's from–to filter, from the first of the month `monthsAgo` months back to today, with its two date fields;
+ * `valid` once both days are set and in order.
+ */
+export function useRangeFilter(idPrefix: string, monthsAgo: number) {
+  const t = useT();
+  const f = useShopFormat();
+  const [range, setRange] = useState(() => {
+    const today = f.day(Date.now());
+    return { from: monthsBack(today, monthsAgo), to: today };
+  });
+  const fields = (
+    <DateRangeFields
+      idPrefix={idPrefix}
+      labels={[t('ins.filter.from'), t('ins.filter.to')]}
+      value={range}
+      onChange={setRange}
+    />
+  );
+  return { range, valid: Boolean(range.from && range.to && range.from <= range.to), fields };
+}
+
+/** A report's table: scrolled sideways when wide, named as the report's list unless told. */
+type ReportTable<Row> = Omit<DataTableProps<Row>, 'label'> & { label?: string };
+/** the key of a row that has an id (most report rows: customers) */
+export const byId = (row: { id: string }) => row.id;
+
 /** an export's input without its format (each report's own shape kept) */
 type Exported = InsightsExportInput extends infer I ? (I extends unknown ? Omit<I, 'format'> : never) : never;
 
@@ -99,7 +145,7 @@ type Exported = InsightsExportInput extends infer I ? (I extends unknown ? Omit<
  * One insights report: its filters with Show, the title with the export buttons (and "as a list" where the report's
  * customers can be opened as one), the facts and chart, then the rows once they are read.
  */
-export function InsightPanel<R>({
+export function InsightPanel<R, Row = unknown>({
   source,
   list,
   onApply,
@@ -108,6 +154,7 @@ export function InsightPanel<R>({
   title,
   facts,
   chart,
+  table,
   children,
 }: {
   /** the report and question the export buttons (and the list) are for */
@@ -119,7 +166,9 @@ export function InsightPanel<R>({
   title: (r: R) => ReactNode;
   facts?: (r: R) => ReactNode;
   chart?: ReactNode;
-  children: (r: R) => ReactNode;
+  /** the report's one table (named as its list unless told), or `children` for anything else */
+  table?: (r: R) => ReportTable<Row>;
+  children?: (r: R) => ReactNode;
 }) {
   const t = useT();
   const r = q.data;
@@ -155,7 +204,15 @@ export function InsightPanel<R>({
       facts={r ? facts?.(r) : undefined}
       chart={chart}
     >
-      {r ? children(r) : <ReportState loading={q.isLoading} error={q.isError} />}
+      {r ? (
+        table ? (
+          <DataTable label={list?.title} wrap {...table(r)} />
+        ) : (
+          children?.(r)
+        )
+      ) : (
+        <ReportState loading={q.isLoading} error={q.isError} />
+      )}
     </ReportFrame>
   );
 }

@@ -1,11 +1,12 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { Customer } from '../../../shared/contract/customers';
-import type { LoyaltyCard } from '../../../shared/contract/loyalty-cards';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
 import { DataTable } from '../../ui/DataTable';
+import { EscButton } from '../../ui/DialogParts';
+import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 
 type Mode = null | 'issue' | 'replace' | 'lost';
@@ -15,7 +16,8 @@ export function CardPanel({ customer, onChanged }: { customer: Customer; onChang
   const t = useT();
   const toast = useToast();
   const { onError, can, store } = useShell();
-  const [cards, setCards] = useState<LoyaltyCard[]>([]);
+  const list = useApiQuery('loyaltyCards', 'list', { customerId: customer.id });
+  const cards = list.data ?? [];
   const [mode, setMode] = useState<Mode>(null);
   const [cardNo, setCardNo] = useState('');
   const [reason, setReason] = useState<'lost' | 'replaced'>('lost');
@@ -23,13 +25,14 @@ export function CardPanel({ customer, onChanged }: { customer: Customer; onChang
   const active = customer.loyaltyCardNo;
   const day = (ms: number | null) => (ms ? new Date(ms).toLocaleDateString(store?.locale) : '');
 
-  const load = useCallback(() => {
-    api.loyaltyCards.list({ customerId: customer.id }).then(setCards).catch(onError);
-  }, [customer.id, onError]);
-  // reload when the customer's active card changes (given here, or by editing the customer)
+  // read again when the customer's active card changes (given here, or by editing the customer)
+  const { refetch } = list;
+  const shownFor = useRef(active);
   useEffect(() => {
-    if (active !== undefined) load();
-  }, [load, active]);
+    if (shownFor.current === active) return;
+    shownFor.current = active;
+    void refetch();
+  }, [active, refetch]);
 
   const open = (m: Mode) => {
     setMode(m);
@@ -163,9 +166,7 @@ export function CardPanel({ customer, onChanged }: { customer: Customer; onChang
             <button type="submit" className="btn btn-primary">
               {t('loy.card.give')}
             </button>
-            <button type="button" className="btn btn-ghost" onClick={() => setMode(null)}>
-              {t('common.cancel')} <kbd>Esc</kbd>
-            </button>
+            <EscButton label={t('common.cancel')} onClick={() => setMode(null)} />
           </div>
         </form>
       )}
@@ -176,9 +177,7 @@ export function CardPanel({ customer, onChanged }: { customer: Customer; onChang
             <button type="button" className="btn btn-danger" autoFocus onClick={() => void submit()}>
               {t('loy.card.lost')}
             </button>
-            <button type="button" className="btn btn-ghost" onClick={() => setMode(null)}>
-              {t('common.cancel')} <kbd>Esc</kbd>
-            </button>
+            <EscButton label={t('common.cancel')} onClick={() => setMode(null)} />
           </div>
         </div>
       )}

@@ -1,10 +1,12 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { CardSettings } from '../../../shared/contract/loyalty-cards';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
 import { SelectField, TextField } from '../../ui/fields';
+import { useApiQuery, useSetAnswer } from '../../ui/query';
+import { namedOptions } from '../../ui/SelectFields';
 import { Tabs } from '../../ui/Tabs';
 import { useToast } from '../../ui/toast';
 import './loyalty.css';
@@ -42,18 +44,23 @@ export function LoyaltyScreen() {
 /** Where generated card numbers start and which barcode they print as. */
 function CardNumbering() {
   const t = useT();
+  const settings = useApiQuery('loyaltyCards', 'settings', null).data;
+  return settings ? <CardNumberingForm settings={settings} /> : <p className="muted">{t('app.loading')}</p>;
+}
+
+function CardNumberingForm({ settings }: { settings: CardSettings }) {
+  const t = useT();
   const toast = useToast();
   const { onError } = useShell();
-  const [s, setS] = useState<CardSettings | null>(null);
+  const setAnswer = useSetAnswer();
+  const [s, setS] = useState<CardSettings>(settings);
   const [since, setSince] = useState(() => new Date().toISOString().slice(0, 10));
-  useEffect(() => {
-    api.loyaltyCards.settings(null).then(setS).catch(onError);
-  }, [onError]);
-  if (!s) return <p className="muted">{t('app.loading')}</p>;
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      setS(await api.loyaltyCards.updateSettings(s));
+      const next = await api.loyaltyCards.updateSettings(s);
+      setAnswer('loyaltyCards', 'settings', null, next);
+      setS(next);
       toast.success(t('loy.cards.saved'));
     } catch (err) {
       onError(err);
@@ -84,10 +91,7 @@ function CardNumbering() {
           label={t('loy.cards.format')}
           value={s.format}
           onChange={(v) => setS({ ...s, format: v })}
-          options={[
-            { value: 'ean13', label: t('loy.cards.format.ean13') },
-            { value: 'code128', label: t('loy.cards.format.code128') },
-          ]}
+          options={namedOptions(t, 'loy.cards.format', ['ean13', 'code128'] as const)}
         />
         <div className="row-actions">
           <button type="submit" className="btn btn-primary">

@@ -8,9 +8,16 @@ import { useShell } from '../../lib/session';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { SelectField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
-import { DateRangeFields, FilterBar } from '../../ui/ReportFrame';
+import { DateRangeFields, FilterBar, ReportFrame } from '../../ui/ReportFrame';
+import { namedOptions } from '../../ui/SelectFields';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
+const PERIODS = ['day', 'month'] as const;
+const FORMATS = [
+  { value: 'xlsx', label: 'Excel (xlsx)' },
+  { value: 'csv', label: 'CSV' },
+  { value: 'pdf', label: 'PDF' },
+] as const;
 
 /** Points issued, redeemed, expired and outstanding (with the money owed for them) per day or month, and export. */
 export function PointsReport() {
@@ -22,7 +29,7 @@ export function PointsReport() {
     to: iso(today),
     period: 'day',
   });
-  const [format, setFormat] = useState<'xlsx' | 'csv' | 'pdf'>('xlsx');
+  const [format, setFormat] = useState<(typeof FORMATS)[number]['value']>('xlsx');
   const locale = store?.locale;
   const n = (x: number) => x.toLocaleString(locale);
   const money = (x: number) =>
@@ -58,70 +65,69 @@ export function PointsReport() {
     },
   ];
   return (
-    <div className="loy-report">
-      <FilterBar className="form-row" onApply={show}>
-        <DateRangeFields
-          idPrefix="lr"
-          labels={[t('loy.rep.from'), t('loy.rep.to')]}
-          value={q}
-          onChange={(v) => setQ({ ...q, ...v })}
-        />
-        <SelectField
-          id="lr-period"
-          label={t('loy.rep.period')}
-          value={q.period}
-          onChange={(v) => setQ({ ...q, period: v })}
-          options={[
-            { value: 'day', label: t('loy.rep.period.day') },
-            { value: 'month', label: t('loy.rep.period.month') },
-          ]}
-        />
-        <button type="submit" className="btn btn-primary">
-          {t('loy.rep.show')}
-        </button>
-        <SelectField
-          id="lr-format"
-          label={t('loy.rep.format')}
-          value={format}
-          onChange={setFormat}
-          options={[
-            { value: 'xlsx', label: 'Excel (xlsx)' },
-            { value: 'csv', label: 'CSV' },
-            { value: 'pdf', label: 'PDF' },
-          ]}
-        />
-        <button type="button" className="btn" onClick={() => void exportFile()}>
-          {t('loy.rep.export')}
-        </button>
-      </FilterBar>
-      {report && (
-        <>
+    <ReportFrame
+      className="loy-report"
+      filters={
+        <FilterBar className="form-row" onApply={show}>
+          <DateRangeFields
+            idPrefix="lr"
+            labels={[t('loy.rep.from'), t('loy.rep.to')]}
+            value={q}
+            onChange={(v) => setQ({ ...q, ...v })}
+          />
+          <SelectField
+            id="lr-period"
+            label={t('loy.rep.period')}
+            value={q.period}
+            onChange={(v) => setQ({ ...q, period: v })}
+            options={namedOptions(t, 'loy.rep.period', PERIODS)}
+          />
+          <button type="submit" className="btn btn-primary">
+            {t('loy.rep.show')}
+          </button>
+          <SelectField
+            id="lr-format"
+            label={t('loy.rep.format')}
+            value={format}
+            onChange={setFormat}
+            options={FORMATS}
+          />
+          <button type="button" className="btn" onClick={() => void exportFile()}>
+            {t('loy.rep.export')}
+          </button>
+        </FilterBar>
+      }
+      facts={
+        report && (
           <p className="muted">
             {t('loy.rep.opening', { points: report.openingOutstanding })} ·{' '}
             {t('loy.rep.pointValue', {
               amount: formatMoney(report.pointValue, report.currency as CurrencyCode, locale),
             })}
           </p>
-          <DataTable
-            rows={report.rows}
-            columns={columns}
-            rowKey={(r) => r.period}
-            label={t('loy.rep.table')}
-            className="loy-report-table"
-            foot={[
-              {
-                label: t('loy.rep.total'),
-                cellsAsHeaders: true,
-                cells: {
-                  ...Object.fromEntries(cols.map((c) => [c, n(report.totals[c])])),
-                  liability: money(report.totals.liability),
-                },
+        )
+      }
+    >
+      {report && (
+        <DataTable
+          rows={report.rows}
+          columns={columns}
+          rowKey={(r) => r.period}
+          label={t('loy.rep.table')}
+          className="loy-report-table"
+          foot={[
+            {
+              label: t('loy.rep.total'),
+              cellsAsHeaders: true,
+              cells: {
+                ...Object.fromEntries(cols.map((c) => [c, n(report.totals[c])])),
+                liability: money(report.totals.liability),
               },
-            ]}
-            footIn="tfoot"
-          />
-        </>
+            },
+          ]}
+          footIn="tfoot"
+        />
       )}
-    </div>
+    </ReportFrame>
   );
 }

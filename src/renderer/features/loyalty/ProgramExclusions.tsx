@@ -1,10 +1,11 @@
 import { type KeyboardEvent, useEffect, useState } from 'react';
-import type { Product, ProductCategory } from '../../../shared/contract/catalog';
+import type { Product } from '../../../shared/contract/catalog';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { InlineError } from '../../ui/DialogParts';
 import { CheckField, TextField } from '../../ui/fields';
+import { useApiQuery } from '../../ui/query';
 
 /**
  * What earns no points: product categories ticked here, and single products added by scanning or typing their barcode
@@ -21,14 +22,10 @@ export function ProgramExclusions({
 }) {
   const t = useT();
   const { onError } = useShell();
-  const [categories, setCategories] = useState<ProductCategory[]>([]);
+  const categories = useApiQuery('catalog', 'categories', null).data ?? [];
   const [names, setNames] = useState<Record<string, string>>({});
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState('');
-
-  useEffect(() => {
-    api.catalog.categories(null).then(setCategories).catch(onError);
-  }, [onError]);
 
   useEffect(() => {
     const missing = productIds.filter((id) => !(id in names));

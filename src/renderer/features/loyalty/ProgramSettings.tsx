@@ -1,10 +1,12 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { LoyaltyProgram, LoyaltyTier } from '../../../shared/contract/loyalty';
 import { type CurrencyCode, formatMoney, parseMoney } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { CheckField, decimalSpec, numberSpec, SelectField, TextField, TextFields } from '../../ui/fields';
+import { CheckField, decimalSpec, numberSpec, SelectField, TextFields } from '../../ui/fields';
+import { useApiQuery, useSetAnswer } from '../../ui/query';
+import { namedOptions } from '../../ui/SelectFields';
 import { useToast } from '../../ui/toast';
 import { ProgramExclusions } from './ProgramExclusions';
 
@@ -67,26 +69,23 @@ function toForm(p: LoyaltyProgram, money: (n: number) => string): Form {
 /** The loyalty program (manager+): earning, paying with points, tiers, expiry and birthday bonus, in plain words. */
 export function ProgramSettings() {
   const t = useT();
+  const program = useApiQuery('loyalty', 'getProgram', null).data;
+  return program ? <ProgramForm program={program} /> : <p className="muted">{t('app.loading')}</p>;
+}
+
+/** The program's form over the program as read, kept as typed until it is saved. */
+function ProgramForm({ program: read }: { program: LoyaltyProgram }) {
+  const t = useT();
   const toast = useToast();
   const { onError, store } = useShell();
+  const setAnswer = useSetAnswer();
   const currency = (store?.currency ?? 'UGX') as CurrencyCode;
   const locale = store?.locale ?? 'en';
-  const [saved, setSaved] = useState<LoyaltyProgram | null>(null);
-  const [f, setF] = useState<Form | null>(null);
   const money = (n: number) => formatMoney(n, currency, locale, { code: false });
   const moneyCode = (n: number) => formatMoney(n, currency, locale);
+  const [saved, setSaved] = useState<LoyaltyProgram>(read);
+  const [f, setF] = useState<Form>(() => toForm(read, money));
 
-  useEffect(() => {
-    api.loyalty
-      .getProgram(null)
-      .then((p) => {
-        setSaved(p);
-        setF(toForm(p, (n) => formatMoney(n, currency, locale, { code: false })));
-      })
-      .catch(onError);
-  }, [onError, currency, locale]);
-
-  if (!f || !saved) return <p className="muted">{t('app.loading')}</p>;
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setF({ ...f, [k]: v });
   const amount = (s: string) => {
     try {
@@ -95,6 +94,10 @@ export function ProgramSettings() {
       return Number.NaN;
     }
   };
+  /** one field for a whole number of the form (numeric keypad) */
+  const wholeField = (key: 'tierWindowMonths' | 'expiryMonths' | 'birthdayBonus', id: string, label: string) => (
+    <TextFields specs={[numberSpec(key, id, label)]} values={f} onChange={set} />
+  );
   const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
   const save = async (e: FormEvent) => {
@@ -141,6 +144,7 @@ export function ProgramSettings() {
     };
     try {
       const next = await api.loyalty.setProgram(program);
+      setAnswer('loyalty', 'getProgram', null, next);
       setSaved(next);
       setF(toForm(next, money));
       toast.success(t('loy.prog.saved'));
@@ -182,10 +186,7 @@ export function ProgramSettings() {
             label={t('loy.prog.base')}
             value={f.base}
             onChange={(v) => set('base', v)}
-            options={[
-              { value: 'taxIncluded', label: t('loy.prog.base.taxIncluded') },
-              { value: 'preTax', label: t('loy.prog.base.preTax') },
-            ]}
+            options={namedOptions(t, 'loy.prog.base', ['taxIncluded', 'preTax'] as const)}
           />
         </div>
         {Number.isFinite(perAmount) && perAmount > 0 && (
@@ -234,13 +235,7 @@ export function ProgramSettings() {
 
       <fieldset className="card">
         <legend>{t('loy.prog.tiers')}</legend>
-        <TextField
-          id="lp-window"
-          label={t('loy.prog.tierWindow')}
-          inputMode="numeric"
-          value={f.tierWindowMonths}
-          onChange={(v) => set('tierWindowMonths', v)}
-        />
+        {wholeField('tierWindowMonths', 'lp-window', t('loy.prog.tierWindow'))}
         {f.tiers.map((x, i) => (
           <div className="form-row loy-tier" key={x.uid}>
             <TextFields
@@ -288,28 +283,11 @@ export function ProgramSettings() {
             label={t('loy.prog.expiry')}
             value={f.expiryKind}
             onChange={(v) => set('expiryKind', v)}
-            options={[
-              { value: 'none', label: t('loy.prog.expiry.none') },
-              { value: 'months', label: t('loy.prog.expiry.months') },
-            ]}
+            options={namedOptions(t, 'loy.prog.expiry', ['none', 'months'] as const)}
           />
-          {f.expiryKind === 'months' && (
-            <TextField
-              id="lp-expiry-months"
-              label={t('loy.prog.expiryMonths')}
-              inputMode="numeric"
-              value={f.expiryMonths}
-              onChange={(v) => set('expiryMonths', v)}
-            />
-          )}
+          {f.expiryKind === 'months' && wholeField('expiryMonths', 'lp-expiry-months', t('loy.prog.expiryMonths'))}
         </div>
-        <TextField
-          id="lp-birthday"
-          label={t('loy.prog.birthday')}
-          inputMode="numeric"
-          value={f.birthdayBonus}
-          onChange={(v) => set('birthdayBonus', v)}
-        />
+        {wholeField('birthdayBonus', 'lp-birthday', t('loy.prog.birthday'))}
       </fieldset>
 
       <div className="row-actions">

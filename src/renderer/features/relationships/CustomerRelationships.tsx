@@ -1,7 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import type { Customer } from '../../../shared/contract/customers';
 import {
-  type FollowUp,
   INTERACTION_CHANNELS,
   INTERACTION_KINDS,
   TIMELINE_KINDS,
@@ -50,7 +49,8 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
   const hint = useApiQuery('insights', 'customerHint', { customerId: customer.id }, { enabled: canEdit });
   const currency: CurrencyCode = store?.currency ?? 'UGX';
   const locale = store?.locale;
-  const [followUps, setFollowUps] = useState<FollowUp[]>([]);
+  const followUpsQ = useApiQuery('relationships', 'followUps', { customerId: customer.id });
+  const followUps = followUpsQ.data ?? [];
   const [rows, setRows] = useState<TimelineEntry[]>([]);
   const [nextBefore, setNextBefore] = useState<number | null>(null);
   const [kind, setKind] = useState<TimelineKind | 'all'>('all');
@@ -59,10 +59,7 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
   const [draft, setDraft] = useState<{ title: string; due: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const loadFollowUps = useCallback(
-    () => api.relationships.followUps({ customerId: customer.id }).then(setFollowUps).catch(onError),
-    [customer.id, onError],
-  );
+  const loadFollowUps = followUpsQ.refetch;
   const query = useCallback(
     (before?: number) =>
       api.relationships.timeline({
@@ -84,9 +81,6 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
         .catch(onError),
     [query, onError],
   );
-  useEffect(() => {
-    void loadFollowUps();
-  }, [loadFollowUps]);
   useEffect(() => {
     const timer = setTimeout(() => void loadTimeline(), 200);
     return () => clearTimeout(timer);

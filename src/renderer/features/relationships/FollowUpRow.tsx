@@ -32,7 +32,8 @@ export function FollowUpRow({
   const { onError, can, store } = useShell();
   const [working, setWorking] = useState(false);
   const closed = f.status === 'done' || f.status === 'cancelled';
-  const change = async (input: Parameters<typeof api.relationships.changeFollowUp>[0], done?: string) => {
+  type Change = Parameters<typeof api.relationships.changeFollowUp>[0];
+  const change = async (input: Change, done?: string) => {
     setWorking(true);
     try {
       await api.relationships.changeFollowUp(input);
@@ -46,6 +47,17 @@ export function FollowUpRow({
     }
   };
   const disabled = busy || working || !can('customers.edit');
+  /** one of the row's buttons: the change it makes (worked out on the click), and the words to say once made */
+  const action = (label: string, input: () => Change, look?: string, done?: string) => (
+    <button
+      type="button"
+      className={look ? `btn btn-sm ${look}` : 'btn btn-sm'}
+      disabled={disabled}
+      onClick={() => void change(input(), done)}
+    >
+      {label}
+    </button>
+  );
   return (
     <li className={`rel-followup${f.overdue ? ' is-overdue' : ''}`} data-testid="follow-up">
       <div>
@@ -65,40 +77,12 @@ export function FollowUpRow({
       </div>
       <div className="row-actions">
         {closed ? (
-          <button
-            type="button"
-            className="btn btn-sm"
-            disabled={disabled}
-            onClick={() => void change({ id: f.id, action: 'reopen' })}
-          >
-            {t('rel.fu.reopen')}
-          </button>
+          action(t('rel.fu.reopen'), () => ({ id: f.id, action: 'reopen' }))
         ) : (
           <>
-            <button
-              type="button"
-              className="btn btn-sm btn-primary"
-              disabled={disabled}
-              onClick={() => void change({ id: f.id, action: 'done' }, t('rel.fu.completed'))}
-            >
-              {t('rel.fu.done')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-sm"
-              disabled={disabled}
-              onClick={() => void change({ id: f.id, action: 'snooze', until: tomorrowMorning() })}
-            >
-              {t('rel.fu.snooze')}
-            </button>
-            <button
-              type="button"
-              className="btn btn-sm btn-ghost"
-              disabled={disabled}
-              onClick={() => void change({ id: f.id, action: 'cancel' })}
-            >
-              {t('rel.fu.cancel')}
-            </button>
+            {action(t('rel.fu.done'), () => ({ id: f.id, action: 'done' }), 'btn-primary', t('rel.fu.completed'))}
+            {action(t('rel.fu.snooze'), () => ({ id: f.id, action: 'snooze', until: tomorrowMorning() }))}
+            {action(t('rel.fu.cancel'), () => ({ id: f.id, action: 'cancel' }), 'btn-ghost')}
           </>
         )}
       </div>

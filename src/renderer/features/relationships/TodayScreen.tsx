@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Celebration, FollowUp } from '../../../shared/contract/relationships';
+import { useState } from 'react';
+import type { Celebration } from '../../../shared/contract/relationships';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { BulkSendDialog } from '../messaging/BulkSendDialog';
 import { FollowUpRow } from './FollowUpRow';
@@ -16,19 +17,15 @@ export function TodayScreen({ onOpenCustomer }: { onOpenCustomer: (id: string) =
   const t = useT();
   const toast = useToast();
   const { onError, can } = useShell();
-  const [today, setToday] = useState<{ count: number; overdue: number; rows: FollowUp[] } | null>(null);
+  const todayQ = useApiQuery('relationships', 'today', {});
+  const today = todayQ.data ?? null;
   const [range, setRange] = useState<Range>('week');
-  const [celebrations, setCelebrations] = useState<Celebration[]>([]);
+  // a new range keeps the last list in sight until its own comes
+  const celebrations = useApiQuery('relationships', 'celebrations', { range }, { keepPrevious: true }).data ?? [];
   const [greetAll, setGreetAll] = useState(false);
   const birthdays = [...new Set(celebrations.filter((c) => c.kind === 'birthday').map((c) => c.customerId))];
 
-  const load = useCallback(() => {
-    api.relationships.today({}).then(setToday).catch(onError);
-  }, [onError]);
-  useEffect(load, [load]);
-  useEffect(() => {
-    api.relationships.celebrations({ range }).then(setCelebrations).catch(onError);
-  }, [range, onError]);
+  const load = () => void todayQ.refetch();
 
   const greet = async (c: Celebration) => {
     try {

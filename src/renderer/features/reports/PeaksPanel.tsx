@@ -1,19 +1,22 @@
 import type { BasketReport, PeaksReport } from '../../../shared/contract/reports';
-import type { CurrencyCode } from '../../../shared/money';
-import { type MessageKey, useT } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import type { Column } from '../../ui/DataTable';
-import { useShopFormat } from '../../ui/format';
-import { useApiQuery } from '../../ui/query';
-import { hourLabel, type PanelProps, qty, ReportPanel, ReportTable } from './ReportPanel';
+import {
+  hourLabel,
+  oneSeries,
+  ordersColumn,
+  type PanelProps,
+  qty,
+  ReportPanel,
+  totalColumn,
+  useReport,
+} from './ReportPanel';
 
 const WEEKDAYS = [0, 1, 2, 3, 4, 5, 6];
 
 /** When the shop is busy: money taken by hour of day (bars) and, in the table, by hour and weekday. */
 export function PeaksPanel({ query, filters }: PanelProps) {
-  const t = useT();
-  const f = useShopFormat();
-  const q = useApiQuery('reports', 'peaks', query, { keepPrevious: true });
-  const r = q.data;
+  const { t, f, r, failed } = useReport('peaks', query);
   const day = (wd: number) => t(`reports.weekday.${wd}` as MessageKey);
   const busy = r?.hours.filter((h) => h.orders > 0) ?? [];
   const first = busy[0]?.hour ?? 0;
@@ -23,7 +26,7 @@ export function PeaksPanel({ query, filters }: PanelProps) {
   type Hour = PeaksReport['hours'][number];
   const columns: Column<Hour>[] = [
     { key: 'hour', header: t('reports.col.hour'), cell: (h) => hourLabel(h.hour) },
-    { key: 'orders', header: t('reports.orders'), num: true, cell: (h) => h.orders },
+    ordersColumn(t),
     ...WEEKDAYS.map(
       (wd): Column<Hour> => ({
         key: `wd${wd}`,
@@ -33,13 +36,7 @@ export function PeaksPanel({ query, filters }: PanelProps) {
         className: (h) => (cell(wd, h.hour) ? undefined : 'muted'),
       }),
     ),
-    {
-      key: 'total',
-      header: `${t('reports.total')} (${r?.currency ?? f.currency})`,
-      num: true,
-      cell: (h) => f.plain(h.total),
-      className: 'strong',
-    },
+    totalColumn('total', t('reports.total'), r?.currency ?? f.currency, (h: Hour) => f.plain(h.total)),
   ];
   const top = busy.reduce<Hour | null>((a, h) => (!a || h.total > a.total ? h : a), null);
   const topDay = r?.weekdays.reduce((a, w) => (w.total > a.total ? w : a), r.weekdays[0] ?? { weekday: 0, total: 0 });
@@ -48,7 +45,6 @@ export function PeaksPanel({ query, filters }: PanelProps) {
       report="peaks"
       query={query}
       filters={filters()}
-      title={t('reports.peaks.title', { from: query.from, to: query.to })}
       facts={
         top &&
         topDay &&
@@ -61,95 +57,72 @@ export function PeaksPanel({ query, filters }: PanelProps) {
       }
       chart={
         r && busy.length > 0
-          ? {
-              kind: 'bar',
-              categories: shown.map((h) => hourLabel(h.hour)),
-              series: [{ name: t('reports.total'), values: shown.map((h) => h.total) }],
-              currency: r.currency as CurrencyCode,
-            }
+          ? oneSeries(
+              'bar',
+              shown.map((h) => hourLabel(h.hour)),
+              { name: t('reports.total'), values: shown.map((h) => h.total) },
+              r.currency,
+            )
           : null
       }
-      chartLabel={t('reports.chart.peaks')}
-    >
-      <ReportTable
-        rows={r ? busy : undefined}
-        columns={columns}
-        rowKey={(h) => String(h.hour)}
-        label={t('reports.tab.peaks')}
-        empty={t('reports.none')}
-        failed={q.isError}
-        totals={
-          r
-            ? {
-                orders: r.orders,
-                ...Object.fromEntries(r.weekdays.map((w) => [`wd${w.weekday}`, f.plain(w.total)])),
-                total: f.plain(r.total),
-              }
-            : null
-        }
-      />
-    </ReportPanel>
+      table={{
+        rows: r ? busy : undefined,
+        columns,
+        rowKey: (h) => String(h.hour),
+        failed,
+        totals: r && {
+          orders: r.orders,
+          ...Object.fromEntries(r.weekdays.map((w) => [`wd${w.weekday}`, f.plain(w.total)])),
+          total: f.plain(r.total),
+        },
+      }}
+    />
   );
 }
 
 /** The average sale each day, drawn as a line, with the lines and quantity a sale had. */
 export function BasketPanel({ query, filters }: PanelProps) {
-  const t = useT();
-  const f = useShopFormat();
-  const q = useApiQuery('reports', 'basket', query, { keepPrevious: true });
-  const r = q.data;
+  const { t, f, r, failed } = useReport('basket', query);
   type Day = BasketReport['days'][number];
   const columns: Column<Day>[] = [
     { key: 'day', header: t('reports.day'), cell: (d) => d.day, className: 'day' },
-    { key: 'orders', header: t('reports.orders'), num: true, cell: (d) => d.orders },
+    ordersColumn(t),
     { key: 'lines', header: t('reports.col.lines'), num: true, cell: (d) => d.lines },
     { key: 'qty', header: t('reports.col.qty'), num: true, cell: (d) => qty(d.qtyMilli, f.locale) },
     { key: 'total', header: t('reports.total'), num: true, cell: (d) => f.plain(d.total) },
-    {
-      key: 'average',
-      header: `${t('reports.col.average')} (${r?.currency ?? f.currency})`,
-      num: true,
-      cell: (d) => (d.orders ? f.plain(d.average) : '–'),
-      className: 'strong',
-    },
+    totalColumn('average', t('reports.col.average'), r?.currency ?? f.currency, (d: Day) =>
+      d.orders ? f.plain(d.average) : '–',
+    ),
   ];
   return (
     <ReportPanel
       report="basket"
       query={query}
       filters={filters()}
-      title={t('reports.basket.title', { from: query.from, to: query.to })}
       facts={r && t('reports.averageBasket', { amount: f.money(r.totals.average), orders: r.totals.orders })}
       chart={
         r && r.totals.orders > 0
-          ? {
-              kind: 'line',
-              categories: r.days.map((d) => d.day.slice(5)),
-              series: [{ name: t('reports.col.average'), values: r.days.map((d) => (d.orders ? d.average : null)) }],
-              currency: r.currency as CurrencyCode,
-            }
+          ? oneSeries(
+              'line',
+              r.days.map((d) => d.day.slice(5)),
+              { name: t('reports.col.average'), values: r.days.map((d) => (d.orders ? d.average : null)) },
+              r.currency,
+            )
           : null
       }
-      chartLabel={t('reports.chart.basket')}
-    >
-      <ReportTable
-        rows={r?.days}
-        columns={columns}
-        rowKey={(d) => d.day}
-        label={t('reports.tab.basket')}
-        failed={q.isError}
-        totals={
-          r
-            ? {
-                orders: r.totals.orders,
-                lines: r.totals.lines,
-                qty: qty(r.totals.qtyMilli, f.locale),
-                total: f.plain(r.totals.total),
-                average: f.plain(r.totals.average),
-              }
-            : null
-        }
-      />
-    </ReportPanel>
+      table={{
+        rows: r?.days,
+        columns,
+        rowKey: (d) => d.day,
+        failed,
+        totals: r && {
+          orders: r.totals.orders,
+          lines: r.totals.lines,
+          qty: qty(r.totals.qtyMilli, f.locale),
+          total: f.plain(r.totals.total),
+          average: f.plain(r.totals.average),
+        },
+      }}
+    />
   );
 }

@@ -1,13 +1,15 @@
 import type { ReactNode } from 'react';
 import type { ChartSpec } from '../../../shared/charts';
 import type { ReportKind, ReportQuery, SalesBy } from '../../../shared/contract/reports';
-import { type MessageKey, useT } from '../../i18n';
+import type { CurrencyCode } from '../../../shared/money';
+import { type MessageKey, type TFunction, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { Chart } from '../../ui/Chart';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { SelectField } from '../../ui/fields';
-import { useApiQuery } from '../../ui/query';
+import { useShopFormat } from '../../ui/format';
+import { type InputOf, useApiQuery } from '../../ui/query';
 import { DateRangeFields, FilterBar, ReportFrame } from '../../ui/ReportFrame';
 
 /** What every report panel gets from the screen: the question last asked, and the filter bar to show above it. */
@@ -73,9 +75,11 @@ export function ReportFilterBar({
 
 /**
  * One report on the kit's frame: the filters, its title with the Excel/CSV/PDF buttons beside it, a line of facts,
- * its chart (with the figures in the table under it), then the table.
+ * its chart (with the figures in the table under it), then its table. The title, the chart's name and the table's
+ * are the report's own words (`reports.<report>.title` over the days, `reports.chart.<report>`, its tab's name)
+ * unless given.
  */
-export function ReportPanel({
+export function ReportPanel<R>({
   report,
   by,
   query,
@@ -84,54 +88,77 @@ export function ReportPanel({
   facts,
   chart,
   chartLabel,
-  children,
+  table,
 }: {
   report: ReportKind;
   by?: SalesBy;
   query: ReportQuery;
   filters: ReactNode;
-  title: string;
+  title?: string;
   facts?: ReactNode;
   /** null while loading, or when there is nothing to draw */
   chart?: ChartSpec | null;
-  chartLabel: string;
-  children: ReactNode;
+  chartLabel?: string;
+  table: Omit<ReportTableProps<R>, 'label'> & { label?: string };
 }) {
   const t = useT();
+  const tab = t(`reports.tab.${report}` as MessageKey);
   return (
     <ReportFrame
       className="debt-panel report-panel"
       filters={filters}
-      title={title}
+      title={title ?? t(`reports.${report}.title` as MessageKey, { from: query.from, to: query.to })}
       exportGroup={
         <ExportButtons
-          label={t('reports.exportOf', { report: t(`reports.tab.${report}` as MessageKey) })}
+          label={t('reports.exportOf', { report: tab })}
           fetchFile={(format) => api.reports.export({ ...query, report, by: by ?? 'product', format })}
         />
       }
       facts={facts && <p className="muted report-facts">{facts}</p>}
-      chart={chart && <Chart spec={chart} label={chartLabel} height={220} />}
+      chart={
+        chart && <Chart spec={chart} label={chartLabel ?? t(`reports.chart.${report}` as MessageKey)} height={220} />
+      }
     >
-      {children}
+      <ReportTable label={tab} {...table} />
     </ReportFrame>
   );
 }
 
+type ReportVerb = 'takings' | 'discounts' | 'taxes' | 'stock' | 'peaks' | 'basket' | 'salesBy';
+
 /**
- * A report's table: the kit's data table with the reports' loading and failure words, nothing-found line and a total
- * row at the bottom (its cells by column key) once the figures are in.
+ * What every report panel reads first: its figures for the question (the last ones kept in sight until the next come),
+ * whether reading them failed, and the words and shop formats it writes them in.
  */
-export function ReportTable<R>({
-  rows,
-  columns,
-  rowKey,
-  label,
-  empty,
-  failed,
-  totals,
-  totalsTestId,
-  virtual,
-}: {
+export function useReport<V extends ReportVerb>(verb: V, query: InputOf<'reports', V>) {
+  const q = useApiQuery('reports', verb, query, { keepPrevious: true });
+  return { t: useT(), f: useShopFormat(), r: q.data, failed: q.isError };
+}
+
+/** The count of sales a row stands for. */
+export const ordersColumn = <R extends { orders: number }>(t: TFunction): Column<R> => ({
+  key: 'orders',
+  header: t('reports.orders'),
+  num: true,
+  cell: (x) => x.orders,
+});
+
+/** A chart of one series over its categories; money in the report's currency when one is given. */
+export function oneSeries(
+  kind: 'bar' | 'line',
+  categories: string[],
+  series: { name: string; values: (number | null)[] },
+  currency?: string,
+): ChartSpec {
+  return { kind, categories, series: [series], currency: currency as CurrencyCode | undefined };
+}
+
+/** A report's last column: its money total in the report's currency (named in the header), in bold. */
+export function totalColumn<R>(key: string, header: string, currency: string, cell: (row: R) => ReactNode): Column<R> {
+  return { key, header: `${header} (${currency})`, num: true, cell, className: 'strong' };
+}
+
+type ReportTableProps<R> = {
   rows: readonly R[] | null | undefined;
   columns: readonly Column<R>[];
   rowKey: (row: R) => string;
@@ -141,7 +168,23 @@ export function ReportTable<R>({
   totals?: Partial<Record<string, ReactNode>> | null;
   totalsTestId?: string;
   virtual?: { above: number; height: number; rowHeight: number };
-}) {
+};
+
+/**
+ * A report's table: the kit's data table with the reports' loading and failure words, nothing-found line and a total
+ * row at the bottom (its cells by column key) once the figures are in.
+ */
+function ReportTable<R>({
+  rows,
+  columns,
+  rowKey,
+  label,
+  empty,
+  failed,
+  totals,
+  totalsTestId,
+  virtual,
+}: ReportTableProps<R>) {
   const t = useT();
   return (
     <DataTable

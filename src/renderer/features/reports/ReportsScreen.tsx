@@ -12,6 +12,7 @@ import { TakingsPanel } from './TakingsPanel';
 import { DiscountsPanel, StockPanel, TaxesPanel } from './TaxesPanel';
 import './reports.css';
 import { Screen } from '../../ui/Screen';
+import { Tabs } from '../../ui/Tabs';
 
 const REPORT_TABS = ['takings', 'sales', 'peaks', 'basket', 'discounts', 'taxes', 'stock'] as const;
 type Tab = 'shift' | (typeof REPORT_TABS)[number];
@@ -51,27 +52,15 @@ export function ReportsScreen() {
   const Panel = tab === 'shift' ? null : PANELS[tab];
   return (
     <Screen headingId="h-reports" title={t('nav.reports')}>
-      <div className="pr-tabs debt-tabs report-tabs" role="tablist" aria-label={t('reports.tabs')}>
-        {tabs.map((x, i) => (
-          <button
-            key={x}
-            type="button"
-            role="tab"
-            aria-selected={tab === x}
-            className={tab === x ? 'seg seg-on' : 'seg'}
-            onClick={() => setTab(x)}
-            onKeyDown={(e) => {
-              const d = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-              if (!d) return;
-              const next = tabs[(i + d + tabs.length) % tabs.length] as Tab;
-              setTab(next);
-              (e.currentTarget.parentElement?.children[tabs.indexOf(next)] as HTMLElement | undefined)?.focus();
-            }}
-          >
-            {t(`reports.tab.${x}` as MessageKey)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        tabs={tabs}
+        value={tab}
+        onChange={setTab}
+        label={t('reports.tabs')}
+        labelOf={(x) => t(`reports.tab.${x}` as MessageKey)}
+        className="pr-tabs debt-tabs report-tabs"
+        arrows
+      />
       {tab === 'shift' && <ShiftPanel />}
       {Panel && <Panel query={asked} filters={filters} />}
     </Screen>

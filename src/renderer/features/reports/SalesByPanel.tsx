@@ -1,28 +1,22 @@
 import { useState } from 'react';
 import { barLabel } from '../../../shared/chart-labels';
 import { SALES_BY, type SalesBy, type SalesByRow } from '../../../shared/contract/reports';
-import type { CurrencyCode } from '../../../shared/money';
-import { type MessageKey, useT } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import type { Column } from '../../ui/DataTable';
 import { SelectField } from '../../ui/fields';
-import { useShopFormat } from '../../ui/format';
-import { useApiQuery } from '../../ui/query';
-import { type PanelProps, qty, ReportPanel, ReportTable } from './ReportPanel';
+import { oneSeries, ordersColumn, type PanelProps, qty, ReportPanel, totalColumn, useReport } from './ReportPanel';
 
 const WEEKDAY_KEYS = ['0', '1', '2', '3', '4', '5', '6'];
 
 /** What sold over the days, grouped by staff, product, category, hour or weekday, the biggest drawn as bars. */
 export function SalesByPanel({ query, filters }: PanelProps) {
-  const t = useT();
-  const f = useShopFormat();
   const [by, setBy] = useState<SalesBy>('product');
-  const q = useApiQuery('reports', 'salesBy', { ...query, by }, { keepPrevious: true });
-  const r = q.data;
+  const { t, f, r, failed } = useReport('salesBy', { ...query, by });
   const label = (row: SalesByRow) =>
     r?.by === 'weekday' && WEEKDAY_KEYS.includes(row.key) ? t(`reports.weekday.${row.key}` as MessageKey) : row.label;
   const columns: Column<SalesByRow>[] = [
     { key: 'label', header: t(`reports.by.${r?.by ?? by}` as MessageKey), cell: label },
-    { key: 'orders', header: t('reports.orders'), num: true, cell: (x) => x.orders },
+    ordersColumn(t),
     {
       key: 'qty',
       header: t('reports.col.qty'),
@@ -32,13 +26,7 @@ export function SalesByPanel({ query, filters }: PanelProps) {
     },
     { key: 'discounts', header: t('reports.col.discounts'), num: true, cell: (x) => f.plain(x.discounts) },
     { key: 'tax', header: t('reports.col.tax'), num: true, cell: (x) => f.plain(x.tax) },
-    {
-      key: 'total',
-      header: `${t('reports.total')} (${r?.currency ?? f.currency})`,
-      num: true,
-      cell: (x) => f.plain(x.total),
-      className: 'strong',
-    },
+    totalColumn('total', t('reports.total'), r?.currency ?? f.currency, (x: SalesByRow) => f.plain(x.total)),
   ];
   const named = r?.by !== 'hour' && r?.by !== 'weekday';
   const top = r?.rows.slice(0, named ? 8 : 24) ?? [];
@@ -64,24 +52,16 @@ export function SalesByPanel({ query, filters }: PanelProps) {
       facts={r && t('reports.averageBasket', { amount: f.money(r.averageBasket), orders: r.orders })}
       chart={
         r && top.length > 0
-          ? {
-              kind: 'bar',
-              categories: top.map((x) => (named ? barLabel(label(x)) : label(x))),
-              series: [{ name: t('reports.total'), values: top.map((x) => x.total) }],
-              currency: r.currency as CurrencyCode,
-            }
+          ? oneSeries(
+              'bar',
+              top.map((x) => (named ? barLabel(label(x)) : label(x))),
+              { name: t('reports.total'), values: top.map((x) => x.total) },
+              r.currency,
+            )
           : null
       }
       chartLabel={t('reports.chart.sales', { by: t(`reports.by.${by}` as MessageKey) })}
-    >
-      <ReportTable
-        rows={r?.rows}
-        columns={columns}
-        rowKey={(x) => x.key}
-        label={t('reports.tab.sales')}
-        empty={t('reports.none')}
-        failed={q.isError}
-      />
-    </ReportPanel>
+      table={{ rows: r?.rows, columns, rowKey: (x) => x.key, failed }}
+    />
   );
 }

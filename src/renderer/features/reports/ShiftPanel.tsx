@@ -1,10 +1,11 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import type { Shift, ShiftReport, ShiftRow } from '../../../shared/contract/shifts';
+import { type FormEvent, useState } from 'react';
+import type { ShiftReport } from '../../../shared/contract/shifts';
 import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
+import { useApiQuery, useSetAnswer } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { CashCountFields, type CountState, countInput, emptyCount } from './CashCountFields';
 import { CloseForm, MoveForm, ShiftHistory } from './ShiftForms';
@@ -26,28 +27,25 @@ export function ShiftPanel() {
       timeStyle: 'short',
       timeZone: store?.timeZone ?? 'UTC',
     }).format(ms);
-  const [shift, setShift] = useState<Shift | null | undefined>(undefined);
+  const setAnswer = useSetAnswer();
+  // undefined while it is read; null when no shift is open
+  const current = useApiQuery('shifts', 'current', null);
+  const shift = current.data;
   const [mode, setMode] = useState<Mode>('main');
   const [report, setReport] = useState<ShiftReport | null>(null);
   const [count, setCount] = useState<CountState>(() => emptyCount(currency));
-  const [history, setHistory] = useState<ShiftRow[]>([]);
-
-  const load = useCallback(async () => {
-    try {
-      setShift(await api.shifts.current(null));
-      if (can('shifts.review')) setHistory(await api.shifts.list({ limit: 10 }));
-    } catch (e) {
-      onError(e);
-    }
-  }, [can, onError]);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const reviews = can('shifts.review');
+  const recent = useApiQuery('shifts', 'list', { limit: 10 }, { enabled: reviews });
+  const history = recent.data ?? [];
+  const load = () => {
+    void current.refetch();
+    if (reviews) void recent.refetch();
+  };
 
   const open = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      setShift(await api.shifts.open({ float: countInput(count, currency, locale) }));
+      setAnswer('shifts', 'current', null, await api.shifts.open({ float: countInput(count, currency, locale) }));
       setReport(null);
       setCount(emptyCount(currency));
     } catch (err) {
@@ -92,22 +90,16 @@ export function ShiftPanel() {
 
   if (shift === undefined) return <p className="muted">{t('app.loading')}</p>;
 
+  // a Z report is of a closed shift, printed by its id; the X report is of the open one
+  const reportId = report?.kind === 'Z' ? report.shiftId : undefined;
   const reportBlock = report && (
     <div className="shift-report-wrap">
       <ShiftReportView report={report} locale={locale} />
       <div className="row-actions">
-        <button
-          type="button"
-          className="btn"
-          onClick={() => void print(report.kind === 'Z' ? report.shiftId : undefined)}
-        >
+        <button type="button" className="btn" onClick={() => void print(reportId)}>
           {t('shift.print')}
         </button>
-        <button
-          type="button"
-          className="btn"
-          onClick={() => void pdf(report.kind === 'Z' ? report.shiftId : undefined)}
-        >
+        <button type="button" className="btn" onClick={() => void pdf(reportId)}>
           {t('shift.pdf')}
         </button>
       </div>
@@ -210,7 +202,7 @@ export function ShiftPanel() {
         </div>
       )}
       {report?.kind === 'X' && reportBlock}
-      {can('shifts.review') && history.length > 0 && (
+      {reviews && history.length > 0 && (
         <ShiftHistory
           rows={history}
           money={money}

@@ -2,11 +2,9 @@ import type { ChartSpec } from '../../../shared/charts';
 import type { Takings, TakingsDay } from '../../../shared/contract/reports';
 import type { PaymentMethod } from '../../../shared/contract/sales';
 import type { CurrencyCode } from '../../../shared/money';
-import { type MessageKey, useT } from '../../i18n';
+import type { MessageKey } from '../../i18n';
 import type { Column } from '../../ui/DataTable';
-import { useShopFormat } from '../../ui/format';
-import { useApiQuery } from '../../ui/query';
-import { type PanelProps, ReportPanel, ReportTable } from './ReportPanel';
+import { ordersColumn, type PanelProps, ReportPanel, totalColumn, useReport } from './ReportPanel';
 
 const amountOf = (rows: TakingsDay['sales'], m: PaymentMethod) => rows.find((r) => r.method === m)?.amount ?? 0;
 const sumOf = (rows: TakingsDay['sales']) => rows.reduce((a, r) => a + r.amount, 0);
@@ -24,16 +22,13 @@ function takingsChart(r: Takings, name: (m: PaymentMethod) => string): ChartSpec
 
 /** What came in each day, by payment method, refunds and debt payments apart. */
 export function TakingsPanel({ query, filters }: PanelProps) {
-  const t = useT();
-  const f = useShopFormat();
-  const q = useApiQuery('reports', 'takings', query, { keepPrevious: true });
-  const r = q.data;
+  const { t, f, r, failed } = useReport('takings', query);
   const method = (m: PaymentMethod) => t(`method.${m}` as MessageKey);
   const money = (v: number) => (v ? f.plain(v) : '–');
   type Row = Omit<TakingsDay, 'day'>;
   const columns: Column<TakingsDay>[] = [
     { key: 'day', header: t('reports.day'), cell: (d) => d.day, className: 'day' },
-    { key: 'orders', header: t('reports.orders'), num: true, cell: (d) => d.orders },
+    ordersColumn(t),
     ...(r?.methods ?? []).map(
       (m): Column<TakingsDay> => ({
         key: m,
@@ -45,13 +40,7 @@ export function TakingsPanel({ query, filters }: PanelProps) {
     ),
     { key: 'refunds', header: t('reports.refunds'), num: true, cell: (d) => money(-sumOf(d.refunds)) },
     { key: 'debt', header: t('reports.debt'), num: true, cell: (d) => money(sumOf(d.debt)) },
-    {
-      key: 'taken',
-      header: `${t('reports.taken')} (${r?.currency ?? f.currency})`,
-      num: true,
-      cell: (d) => f.plain(d.taken),
-      className: 'strong',
-    },
+    totalColumn('taken', t('reports.taken'), r?.currency ?? f.currency, (d) => f.plain(d.taken)),
   ];
   const totals = (x: Row) => ({
     orders: x.orders,
@@ -65,20 +54,16 @@ export function TakingsPanel({ query, filters }: PanelProps) {
       report="takings"
       query={query}
       filters={filters()}
-      title={t('reports.takings.title', { from: query.from, to: query.to })}
       facts={r && t('reports.takings.facts', { amount: f.money(r.totals.taken), orders: r.totals.orders })}
       chart={r && takingsChart(r, method)}
-      chartLabel={t('reports.chart.takings')}
-    >
-      <ReportTable
-        rows={r?.days}
-        columns={columns}
-        rowKey={(d) => d.day}
-        label={t('reports.tab.takings')}
-        failed={q.isError}
-        totals={r && totals(r.totals)}
-        totalsTestId="takings-total"
-      />
-    </ReportPanel>
+      table={{
+        rows: r?.days,
+        columns,
+        rowKey: (d) => d.day,
+        failed,
+        totals: r && totals(r.totals),
+        totalsTestId: 'takings-total',
+      }}
+    />
   );
 }

@@ -1,18 +1,12 @@
 import { barLabel } from '../../../shared/chart-labels';
 import type { DiscountsReport, StockReport, TaxesReport } from '../../../shared/contract/reports';
 import type { CurrencyCode } from '../../../shared/money';
-import { useT } from '../../i18n';
 import type { Column } from '../../ui/DataTable';
-import { useShopFormat } from '../../ui/format';
-import { useApiQuery } from '../../ui/query';
-import { type PanelProps, qty, ReportPanel, ReportTable, rate } from './ReportPanel';
+import { oneSeries, ordersColumn, type PanelProps, qty, ReportPanel, rate, useReport } from './ReportPanel';
 
 /** Discounts and price overrides given, by the member of staff who made the sale. */
 export function DiscountsPanel({ query, filters }: PanelProps) {
-  const t = useT();
-  const f = useShopFormat();
-  const q = useApiQuery('reports', 'discounts', query, { keepPrevious: true });
-  const r = q.data;
+  const { t, f, r, failed } = useReport('discounts', query);
   type Row = DiscountsReport['rows'][number];
   const money = (k: 'lineDiscounts' | 'orderDiscounts' | 'overrideAmount' | 'total', header: string) => ({
     key: k,
@@ -22,7 +16,7 @@ export function DiscountsPanel({ query, filters }: PanelProps) {
   });
   const columns: Column<Row>[] = [
     { key: 'name', header: t('reports.by.staff'), cell: (x) => x.name },
-    { key: 'orders', header: t('reports.orders'), num: true, cell: (x) => x.orders },
+    ordersColumn(t),
     money('lineDiscounts', t('reports.col.lineDiscounts')),
     money('orderDiscounts', t('reports.col.orderDiscounts')),
     { key: 'overrides', header: t('reports.col.overrides'), num: true, cell: (x) => x.overrides },
@@ -36,7 +30,6 @@ export function DiscountsPanel({ query, filters }: PanelProps) {
       report="discounts"
       query={query}
       filters={filters()}
-      title={t('reports.discounts.title', { from: query.from, to: query.to })}
       facts={
         r && r.rows.length > 0 && t('reports.discounts.facts', { amount: f.money(given), orders: r.totals.orders })
       }
@@ -54,39 +47,29 @@ export function DiscountsPanel({ query, filters }: PanelProps) {
             }
           : null
       }
-      chartLabel={t('reports.chart.discounts')}
-    >
-      <ReportTable
-        rows={r?.rows}
-        columns={columns}
-        rowKey={(x) => x.staffId}
-        label={t('reports.tab.discounts')}
-        empty={t('reports.discounts.none')}
-        failed={q.isError}
-        totals={
-          r
-            ? {
-                orders: r.totals.orders,
-                lineDiscounts: f.plain(r.totals.lineDiscounts),
-                orderDiscounts: f.plain(r.totals.orderDiscounts),
-                overrides: r.totals.overrides,
-                overrideAmount: f.plain(r.totals.overrideAmount),
-                approved: r.totals.approved,
-                total: f.plain(r.totals.total),
-              }
-            : null
-        }
-      />
-    </ReportPanel>
+      table={{
+        rows: r?.rows,
+        columns,
+        rowKey: (x) => x.staffId,
+        empty: t('reports.discounts.none'),
+        failed,
+        totals: r && {
+          orders: r.totals.orders,
+          lineDiscounts: f.plain(r.totals.lineDiscounts),
+          orderDiscounts: f.plain(r.totals.orderDiscounts),
+          overrides: r.totals.overrides,
+          overrideAmount: f.plain(r.totals.overrideAmount),
+          approved: r.totals.approved,
+          total: f.plain(r.totals.total),
+        },
+      }}
+    />
   );
 }
 
 /** Tax collected by rate for the tax return: sales less refunds, before tax and the tax itself. */
 export function TaxesPanel({ query, filters }: PanelProps) {
-  const t = useT();
-  const f = useShopFormat();
-  const q = useApiQuery('reports', 'taxes', query, { keepPrevious: true });
-  const r = q.data;
+  const { t, f, r, failed } = useReport('taxes', query);
   type Row = TaxesReport['rows'][number];
   type Key = keyof TaxesReport['totals'];
   const money = (k: Key, header: string, strong = false): Column<Row> => ({
@@ -111,39 +94,31 @@ export function TaxesPanel({ query, filters }: PanelProps) {
       report="taxes"
       query={query}
       filters={filters()}
-      title={t('reports.taxes.title', { from: query.from, to: query.to })}
       facts={r && t('reports.taxes.facts', { amount: f.money(r.totals.tax), net: f.money(r.totals.net) })}
       chart={
         r && r.rows.length > 0
-          ? {
-              kind: 'bar',
-              categories: r.rows.map((x) => rate(x.rateBp, f.locale)),
-              series: [{ name: t('reports.col.taxDue'), values: r.rows.map((x) => x.tax) }],
-              currency: r.currency as CurrencyCode,
-            }
+          ? oneSeries(
+              'bar',
+              r.rows.map((x) => rate(x.rateBp, f.locale)),
+              { name: t('reports.col.taxDue'), values: r.rows.map((x) => x.tax) },
+              r.currency,
+            )
           : null
       }
-      chartLabel={t('reports.chart.taxes')}
-    >
-      <ReportTable
-        rows={r?.rows}
-        columns={columns}
-        rowKey={(x) => String(x.rateBp)}
-        label={t('reports.tab.taxes')}
-        empty={t('reports.none')}
-        failed={q.isError}
-        totals={r ? Object.fromEntries(keys.map((k) => [k, f.plain(r.totals[k])])) : null}
-      />
-    </ReportPanel>
+      table={{
+        rows: r?.rows,
+        columns,
+        rowKey: (x) => String(x.rateBp),
+        failed,
+        totals: r && Object.fromEntries(keys.map((k) => [k, f.plain(r.totals[k])])),
+      }}
+    />
   );
 }
 
 /** Per product: sold and returned over the days, what it came to, and on hand at their end and now. */
 export function StockPanel({ query, filters }: PanelProps) {
-  const t = useT();
-  const f = useShopFormat();
-  const q = useApiQuery('reports', 'stock', query, { keepPrevious: true });
-  const r = q.data;
+  const { t, f, r, failed } = useReport('stock', query);
   type Row = StockReport['rows'][number];
   const n = (k: 'soldMilli' | 'returnedMilli' | 'onHandAtEndMilli' | 'onHandNowMilli', header: string) => ({
     key: k,
@@ -178,7 +153,6 @@ export function StockPanel({ query, filters }: PanelProps) {
       report="stock"
       query={query}
       filters={filters()}
-      title={t('reports.stock.title', { from: query.from, to: query.to })}
       facts={
         r &&
         t('reports.stock.facts', {
@@ -188,24 +162,21 @@ export function StockPanel({ query, filters }: PanelProps) {
       }
       chart={
         top.length > 0
-          ? {
-              kind: 'bar',
-              categories: top.map((x) => barLabel(x.name)),
-              series: [{ name: t('reports.col.sold'), values: top.map((x) => Math.round(x.soldMilli / 1000)) }],
-            }
+          ? oneSeries(
+              'bar',
+              top.map((x) => barLabel(x.name)),
+              { name: t('reports.col.sold'), values: top.map((x) => Math.round(x.soldMilli / 1000)) },
+            )
           : null
       }
-      chartLabel={t('reports.chart.stock')}
-    >
-      <ReportTable
-        rows={r?.rows}
-        columns={columns}
-        rowKey={(x) => x.productId}
-        label={t('reports.tab.stock')}
-        empty={t('reports.stock.none')}
-        failed={q.isError}
-        virtual={{ above: 200, height: 520, rowHeight: 37 }}
-      />
-    </ReportPanel>
+      table={{
+        rows: r?.rows,
+        columns,
+        rowKey: (x) => x.productId,
+        empty: t('reports.stock.none'),
+        failed,
+        virtual: { above: 200, height: 520, rowHeight: 37 },
+      }}
+    />
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionInfo, StoreProfile } from '../../../shared/contract/system';
 import { type MessageKey, useT } from '../../i18n';
 import { ShellContext, type ShellContextValue } from '../../lib/session';
@@ -209,70 +209,35 @@ export function Shell({
   );
 }
 
-function SectionView({
-  id,
-  customerToOpen,
-  openCustomer,
-}: {
-  id: SectionId;
+type Opens = {
   customerToOpen: { id: string; n: number } | null;
   openCustomer: (id: string) => void;
-}) {
-  switch (id) {
-    case 'settings':
-      return <SettingsScreen />;
-    case 'staff':
-      return <StaffScreen />;
-    case 'audit':
-      return <AuditScreen />;
-    case 'customers':
-      return customerToOpen ? (
-        <CustomersScreen key={customerToOpen.n} initialCustomerId={customerToOpen.id} />
-      ) : (
-        <CustomersScreen />
-      );
-    case 'today':
-      return <TodayScreen onOpenCustomer={openCustomer} />;
-    case 'messages':
-      return <MessagesScreen />;
-    case 'till':
-      return <TillScreen />;
-    case 'devices':
-      return <DevicesScreen />;
-    case 'catalog':
-      return <CatalogScreen />;
-    case 'debts':
-      return <DebtsScreen />;
-    case 'loyalty':
-      return <LoyaltyScreen />;
-    case 'reports':
-      return <ReportsScreen />;
-    case 'insights':
-      return <InsightsScreen onOpenCustomer={openCustomer} />;
-    default:
-      return <EmptySection id={id} />;
-  }
+};
+
+/** The screen of every section that has one; any other section says what is coming. */
+const SCREENS: Partial<Record<SectionId, (o: Opens) => ReactNode>> = {
+  settings: () => <SettingsScreen />,
+  staff: () => <StaffScreen />,
+  audit: () => <AuditScreen />,
+  customers: ({ customerToOpen: c }) =>
+    c ? <CustomersScreen key={c.n} initialCustomerId={c.id} /> : <CustomersScreen />,
+  today: ({ openCustomer }) => <TodayScreen onOpenCustomer={openCustomer} />,
+  messages: () => <MessagesScreen />,
+  till: () => <TillScreen />,
+  devices: () => <DevicesScreen />,
+  catalog: () => <CatalogScreen />,
+  debts: () => <DebtsScreen />,
+  loyalty: () => <LoyaltyScreen />,
+  reports: () => <ReportsScreen />,
+  insights: ({ openCustomer }) => <InsightsScreen onOpenCustomer={openCustomer} />,
+};
+
+function SectionView({ id, ...opens }: { id: SectionId } & Opens) {
+  const screen = SCREENS[id];
+  return screen ? screen(opens) : <EmptySection id={id} />;
 }
 
-function EmptySection({
-  id,
-}: {
-  id: Exclude<
-    SectionId,
-    | 'settings'
-    | 'staff'
-    | 'audit'
-    | 'customers'
-    | 'till'
-    | 'devices'
-    | 'catalog'
-    | 'loyalty'
-    | 'today'
-    | 'messages'
-    | 'reports'
-    | 'insights'
-  >;
-}) {
+function EmptySection({ id }: { id: SectionId }) {
   const t = useT();
   return (
     <Screen headingId={`h-${id}`} title={t(`nav.${id}` as MessageKey)}>

@@ -1,6 +1,6 @@
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../../shared/contract/customers';
-import type { HistoryOrderRow, HistorySummary } from '../../../../shared/contract/history';
+import type { HistoryOrderRow } from '../../../../shared/contract/history';
 import type { RefundRow } from '../../../../shared/contract/refunds';
 import { type CurrencyCode, formatMoney } from '../../../../shared/money';
 import { type MessageKey, useT } from '../../../i18n';
@@ -8,6 +8,7 @@ import { api } from '../../../lib/api';
 import { downloadBase64 } from '../../../lib/download';
 import { useShell } from '../../../lib/session';
 import { type Column, DataTable } from '../../../ui/DataTable';
+import { useApiPages, useApiQuery } from '../../../ui/query';
 import { useToast } from '../../../ui/toast';
 import { OrderDialog } from './OrderDialog';
 
@@ -31,50 +32,48 @@ interface Filter {
   status: string;
 }
 
-function useList<R>(
-  fetch: (q: { from?: number; to?: number; status: string; cursor?: string }) => Promise<{
-    rows: R[];
-    nextCursor: string | null;
-    totals: { count: number; amount: number };
-  }>,
-  filter: Filter,
-  reload: number,
-) {
-  const { onError } = useShell();
-  const [rows, setRows] = useState<R[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [totals, setTotals] = useState({ count: 0, amount: 0 });
-  const q = useCallback(
-    (cursor?: string) => {
-      const to = dayStart(filter.to);
-      return fetch({
-        from: dayStart(filter.from),
-        to: to === undefined ? undefined : to + DAY,
-        status: filter.status,
-        cursor,
-      });
-    },
-    [fetch, filter],
+/** The history's question for one table's filter: its days from the start of the first to the end of the last. */
+function historyQuery(customerId: string, f: Filter) {
+  const to = dayStart(f.to);
+  return { customerId, from: dayStart(f.from), to: to === undefined ? undefined : to + DAY, status: f.status as 'any' };
+}
+
+/** One table of the history (sales, or refunds) under its filters, with its count and total, read a page at a time. */
+function HistorySection<R extends { id: string }>({
+  filter,
+  onFilter,
+  statuses,
+  label,
+  pages,
+  columns,
+  tableLabel,
+  empty,
+  money,
+}: {
+  filter: Filter;
+  onFilter: (f: Filter) => void;
+  statuses: string[];
+  label: string;
+  pages: { rows: R[] | null; first: { totals: { count: number; amount: number } } | null; more: (() => void) | null };
+  columns: Column<R>[];
+  tableLabel: string;
+  empty: string;
+  money: (n: number) => string;
+}) {
+  const t = useT();
+  const totals = pages.first?.totals ?? { count: 0, amount: 0 };
+  return (
+    <>
+      <Filters value={filter} onChange={onFilter} statuses={statuses} label={label} />
+      <p className="muted">{t('sh.totals', { n: totals.count, amount: money(totals.amount) })}</p>
+      <DataTable rows={pages.rows ?? []} columns={columns} rowKey={(x) => x.id} label={tableLabel} empty={empty} />
+      {pages.more && (
+        <button type="button" className="btn btn-sm" onClick={pages.more}>
+          {t('sh.more')}
+        </button>
+      )}
+    </>
   );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is the signal to read again after a refund
-  useEffect(() => {
-    q()
-      .then((p) => {
-        setRows(p.rows);
-        setNext(p.nextCursor);
-        setTotals(p.totals);
-      })
-      .catch(onError);
-  }, [q, onError, reload]);
-  const more = () =>
-    next &&
-    q(next)
-      .then((p) => {
-        setRows((r) => [...r, ...p.rows]);
-        setNext(p.nextCursor);
-      })
-      .catch(onError);
-  return { rows, next, totals, more };
 }
 
 function Filters({
@@ -92,24 +91,17 @@ function Filters({
   return (
     <fieldset className="history-filters" style={FILTER_ROW}>
       <legend className="sr-only">{label}</legend>
-      <label>
-        {t('sh.from')}{' '}
-        <input
-          type="date"
-          className="input"
-          value={value.from}
-          onChange={(e) => onChange({ ...value, from: e.target.value })}
-        />
-      </label>
-      <label>
-        {t('sh.to')}{' '}
-        <input
-          type="date"
-          className="input"
-          value={value.to}
-          onChange={(e) => onChange({ ...value, to: e.target.value })}
-        />
-      </label>
+      {(['from', 'to'] as const).map((k) => (
+        <label key={k}>
+          {t(`sh.${k}`)}{' '}
+          <input
+            type="date"
+            className="input"
+            value={value[k]}
+            onChange={(e) => onChange({ ...value, [k]: e.target.value })}
+          />
+        </label>
+      ))}
       <label>
         {t('sh.status')}{' '}
         <select className="input" value={value.status} onChange={(e) => onChange({ ...value, status: e.target.value })}>
@@ -132,30 +124,22 @@ export function CustomerSales({ customerId }: { customerId: string }) {
   const currency: CurrencyCode = store?.currency ?? 'UGX';
   const money = (n: number) => formatMoney(n, currency, store?.locale);
   const day = (ms: number | null) => (ms === null ? t('sh.never') : new Date(ms).toLocaleDateString(store?.locale));
-  const [summary, setSummary] = useState<HistorySummary | null>(null);
-  const [reload, setReload] = useState(0);
   const [orderFilter, setOrderFilter] = useState<Filter>({ from: '', to: '', status: 'any' });
   const [refundFilter, setRefundFilter] = useState<Filter>({ from: '', to: '', status: 'any' });
   const [opened, setOpened] = useState<string | null>(null);
   const [what, setWhat] = useState<'sales' | 'refunds'>('sales');
   const [format, setFormat] = useState<ExportFormat>('xlsx');
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload is the signal to read again after a refund
-  useEffect(() => {
-    api.history.summary({ customerId }).then(setSummary).catch(onError);
-  }, [customerId, onError, reload]);
-  const fetchOrders = useCallback(
-    (q: { from?: number; to?: number; status: string; cursor?: string }) =>
-      api.history.orders({ customerId, ...q, status: q.status as 'any' }),
-    [customerId],
-  );
-  const fetchRefunds = useCallback(
-    (q: { from?: number; to?: number; status: string; cursor?: string }) =>
-      api.history.refunds({ customerId, ...q, status: q.status as 'any' }),
-    [customerId],
-  );
-  const orders = useList<HistoryOrderRow>(fetchOrders, orderFilter, reload);
-  const refunds = useList<RefundRow>(fetchRefunds, refundFilter, reload);
+  const summaryQ = useApiQuery('history', 'summary', { customerId });
+  const summary = summaryQ.data ?? null;
+  const orders = useApiPages('history', 'orders', historyQuery(customerId, orderFilter));
+  const refunds = useApiPages('history', 'refunds', historyQuery(customerId, refundFilter));
+  // a refund from an opened sale changes all three
+  const reload = () => {
+    void summaryQ.refetch();
+    void orders.refetch();
+    void refunds.refetch();
+  };
 
   const exportFile = async () => {
     try {
@@ -184,7 +168,7 @@ export function CustomerSales({ customerId }: { customerId: string }) {
       {number}
     </button>
   );
-  const orderColumns: Column<(typeof orders.rows)[number]>[] = [
+  const orderColumns: Column<HistoryOrderRow>[] = [
     { key: 'number', header: t('sh.col.number'), cell: (o) => saleLink(o.id, o.number) },
     { key: 'date', header: t('sh.col.date'), cell: (o) => when(o.completedAt) },
     { key: 'status', header: t('sh.col.status'), cell: (o) => t(`sh.status.${o.status}` as MessageKey) },
@@ -192,7 +176,7 @@ export function CustomerSales({ customerId }: { customerId: string }) {
     { key: 'total', header: t('sh.col.total'), cell: (o) => money(o.total) },
     { key: 'refunded', header: t('sh.col.refunded'), cell: (o) => (o.refunded ? money(o.refunded) : '') },
   ];
-  const refundColumns: Column<(typeof refunds.rows)[number]>[] = [
+  const refundColumns: Column<RefundRow>[] = [
     { key: 'number', header: t('sh.col.number'), cell: (r) => r.number },
     { key: 'date', header: t('sh.col.date'), cell: (r) => when(r.at) },
     { key: 'sale', header: t('sh.col.sale'), cell: (r) => saleLink(r.salesOrderId, r.saleNumber) },
@@ -215,46 +199,30 @@ export function CustomerSales({ customerId }: { customerId: string }) {
       </dl>
 
       <h3>{t('sh.orders')}</h3>
-      <Filters
-        value={orderFilter}
-        onChange={setOrderFilter}
+      <HistorySection
+        filter={orderFilter}
+        onFilter={setOrderFilter}
         statuses={['any', 'completed', 'voided']}
         label={t('sh.orders')}
-      />
-      <p className="muted">{t('sh.totals', { n: orders.totals.count, amount: money(orders.totals.amount) })}</p>
-      <DataTable
-        rows={orders.rows}
+        pages={orders}
         columns={orderColumns}
-        rowKey={(o) => o.id}
-        label={t('sh.ordersTable')}
+        tableLabel={t('sh.ordersTable')}
         empty={t('sh.noOrders')}
+        money={money}
       />
-      {orders.next && (
-        <button type="button" className="btn btn-sm" onClick={() => void orders.more()}>
-          {t('sh.more')}
-        </button>
-      )}
 
       <h3>{t('sh.refunds')}</h3>
-      <Filters
-        value={refundFilter}
-        onChange={setRefundFilter}
+      <HistorySection
+        filter={refundFilter}
+        onFilter={setRefundFilter}
         statuses={['any', 'completed', 'cancelled']}
         label={t('sh.refunds')}
-      />
-      <p className="muted">{t('sh.totals', { n: refunds.totals.count, amount: money(refunds.totals.amount) })}</p>
-      <DataTable
-        rows={refunds.rows}
+        pages={refunds}
         columns={refundColumns}
-        rowKey={(r) => r.id}
-        label={t('sh.refundsTable')}
+        tableLabel={t('sh.refundsTable')}
         empty={t('sh.noRefunds')}
+        money={money}
       />
-      {refunds.next && (
-        <button type="button" className="btn btn-sm" onClick={() => void refunds.more()}>
-          {t('sh.more')}
-        </button>
-      )}
 
       {can('customers.export') && (
         <div className="row-actions">
@@ -281,7 +249,7 @@ export function CustomerSales({ customerId }: { customerId: string }) {
         </div>
       )}
 
-      {opened && <OrderDialog id={opened} onClose={() => setOpened(null)} onChanged={() => setReload((n) => n + 1)} />}
+      {opened && <OrderDialog id={opened} onClose={() => setOpened(null)} onChanged={reload} />}
     </section>
   );
 }

@@ -1,5 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { OrderWithRefunds } from '../../../../shared/contract/refunds';
+import { useState } from 'react';
 import { formatMoney } from '../../../../shared/money';
 import { type MessageKey, useT } from '../../../i18n';
 import { api } from '../../../lib/api';
@@ -7,6 +6,7 @@ import { useShell } from '../../../lib/session';
 import { DataTable } from '../../../ui/DataTable';
 import { Dialog } from '../../../ui/Dialog';
 import { EscButton } from '../../../ui/DialogParts';
+import { useApiQuery } from '../../../ui/query';
 import { useToast } from '../../../ui/toast';
 import { RefundDialog } from '../../till/RefundDialog';
 
@@ -15,12 +15,10 @@ export function OrderDialog({ id, onClose, onChanged }: { id: string; onClose: (
   const t = useT();
   const toast = useToast();
   const { onError, can, store } = useShell();
-  const [state, setState] = useState<OrderWithRefunds | null>(null);
+  const opened = useApiQuery('history', 'order', { id });
+  const state = opened.data ?? null;
   const [refunding, setRefunding] = useState(false);
-  const load = useCallback(() => {
-    api.history.order({ id }).then(setState).catch(onError);
-  }, [id, onError]);
-  useEffect(load, [load]);
+  const load = () => void opened.refetch();
   if (!state) return null;
   const { order } = state;
   const money = (n: number) => formatMoney(n, order.currency, store?.locale);

@@ -1,0 +1,33 @@
+import type { MessageKey, TFunction } from '../i18n';
+import { type Option, SelectField } from './fields';
+
+/** One select of a form or filter bar described as data: which value it edits, its id, label and choices. */
+export type SelectSpec<K extends string> = { key: K; id: string; label: string; options: readonly Option[] };
+
+/**
+ * Several labelled selects over one object, from a list of specs: a filter bar's or form's row of choices without
+ * writing the same `<SelectField id label value onChange options>` again for every value.
+ */
+export function SelectFields<K extends string>({
+  specs,
+  values,
+  onChange,
+}: {
+  specs: readonly SelectSpec<K>[];
+  values: { readonly [key in K]: string };
+  onChange: (key: K, value: string) => void;
+}) {
+  return specs.map(({ key, ...rest }) => (
+    <SelectField key={rest.id} {...rest} value={values[key]} onChange={(v) => onChange(key, v)} />
+  ));
+}
+
+/** Choices named by their message keys under one prefix: `namedOptions(t, 'a.b', ['x'])` → x named t('a.b.x'). */
+export function namedOptions<T extends string>(t: TFunction, prefix: string, values: readonly T[]): Option<T>[] {
+  return values.map((value) => ({ value, label: t(`${prefix}.${value}` as MessageKey) }));
+}
+
+/** The choices with a blank one first ("any", "none"): the value '' under the given words. */
+export function blankFirst<T extends string>(label: string, options: readonly Option<T>[]): Option<T | ''>[] {
+  return [{ value: '', label }, ...options];
+}
