@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, seriousProblems, signIn, test } from './fixtures';
 
 const SHOTS = '/tmp/shots/screens';
 const OWNER = { name: 'Rose Nakato', pin: '1234' };
@@ -39,13 +38,6 @@ async function openSection(page: Page, i: number): Promise<string> {
   // the screen's first data has arrived: no loading line left
   await expect(page.getByText(/^(Loading|Memuat|Inapakia)/)).toHaveCount(0);
   return name;
-}
-
-async function seriousProblems(page: Page, where: string): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
 }
 
 test.describe('every screen, checked for access and fit', () => {

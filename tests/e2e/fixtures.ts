@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 
 export interface Host {
@@ -115,4 +116,26 @@ export async function rpc<T>(page: Page, name: string, input: unknown): Promise<
   );
   if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
   return result.data as T;
+}
+
+/**
+ * Types a code the way a keyboard-wedge scanner does: a few ms per key, then Enter. It waits until the till has
+ * priced the last change, as a cashier reaching for the next item would: on a loaded test machine a re-render in the
+ * middle of the burst can hold keys back longer than any real scanner pauses.
+ */
+export async function scan(page: Page, code: string): Promise<void> {
+  await expect(page.getByRole('region', { name: 'Totals' })).toHaveAttribute('aria-busy', 'false');
+  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+/** Serious or critical axe findings (WCAG 2.1 A and AA) on the page as it is, each named with `where` when given. */
+export async function seriousProblems(page: Page, where = ''): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${where ? `${where}: ` : ''}${v.id} (${v.impact}) ${v.nodes.length}× e.g. ${v.nodes[0]?.target.join(' ')} — ${v.help}`,
+    );
 }

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { expect, openDemoShop, rpc, test } from './fixtures';
+import { expect, openDemoShop, rpc, scan, test } from './fixtures';
 
 const MANAGER = { name: 'Moses Okello', pin: '2468' };
 /** Demo catalog barcodes without VAT (src/main/seed/products.ts): maize flour 4,500, rice 5,500, beans 4,800. */
@@ -9,13 +8,6 @@ const MAIZE = '6164000000010';
 const RICE = '6164000000027';
 const BEANS = '6164000000041';
 const CARD = '2900000000024';
-
-/** Types a code the way a keyboard-wedge scanner does: a few ms per key, then Enter, once the till has priced. */
-async function scan(page: Page, code: string): Promise<void> {
-  await expect(page.getByRole('region', { name: 'Totals' })).toHaveAttribute('aria-busy', 'false');
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
 
 test('loyalty: scan the card, five items, redeem points, pay cash; the receipt shows earned, redeemed and balance; refunding two items takes back and gives back exactly what the rules say', async ({
   page,

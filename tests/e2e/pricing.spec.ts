@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, openDemoShop, rpc, test } from './fixtures';
+import { expect, openDemoShop, rpc, scan, test } from './fixtures';
 
 const SHOTS = '/tmp/shots';
 const MANAGER = { name: 'Moses Okello', pin: '2468' };
@@ -9,12 +9,6 @@ const MAIZE = '6164000000010';
 const SUGAR = '6164000000034';
 const WHOLESALE_CARD = '2900000000024';
 const MEMBER_CARD = '2900000000031';
-
-async function scan(page: Page, code: string): Promise<void> {
-  await expect(page.getByRole('region', { name: 'Totals' })).toHaveAttribute('aria-busy', 'false');
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });

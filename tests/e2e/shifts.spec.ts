@@ -1,18 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
-import { expect, openDemoShop, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, scan, signIn, test } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
 const OWNER = { name: 'Rose Nakato', pin: '1234' };
 const CASHIER = { name: 'Aisha Namuli', pin: '1357' };
 const SUGAR = '6164000000034'; // UGX 5,000
-
-async function scan(page: Page, code: string): Promise<void> {
-  await expect(page.getByRole('region', { name: 'Totals' })).toHaveAttribute('aria-busy', 'false');
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
 
 test('shift: cash needs an open shift; the cashier opens one with a counted float, sells in cash, closes short with a note and reads the Z report', async ({
   page,

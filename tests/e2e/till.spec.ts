@@ -1,6 +1,6 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, openDemoShop, rpc, signIn, test } from './fixtures';
+import { expect, openDemoShop, rpc, scan, signIn, test } from './fixtures';
 
 const SHOTS = 'test-results/screenshots';
 const CASHIER = { name: 'Aisha Namuli', pin: '1357' };
@@ -10,17 +10,6 @@ const MAIZE = '6164000000010';
 const RICE = '6164000000027';
 const SUGAR = '6164000000034';
 const CARD = '2900000000017';
-
-/**
- * Types a code the way a keyboard-wedge scanner does: a few ms per key, then Enter. It waits until the till has
- * priced the last change, as a cashier reaching for the next item would: on a loaded test machine a re-render in the
- * middle of the burst can hold keys back longer than any real scanner pauses.
- */
-async function scan(page: Page, code: string): Promise<void> {
-  await expect(page.getByRole('region', { name: 'Totals' })).toHaveAttribute('aria-busy', 'false');
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
