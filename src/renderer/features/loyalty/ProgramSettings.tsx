@@ -4,7 +4,7 @@ import { type CurrencyCode, formatMoney, parseMoney } from '../../../shared/mone
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { CheckField, decimalSpec, numberSpec, SelectField, TextFields } from '../../ui/fields';
+import { CheckField, decimalSpec, numberSpec, type Option, SelectField, TextFields } from '../../ui/fields';
 import { useApiQuery, useSetAnswer } from '../../ui/query';
 import { namedOptions } from '../../ui/SelectFields';
 import { useToast } from '../../ui/toast';
@@ -98,6 +98,13 @@ function ProgramForm({ program: read }: { program: LoyaltyProgram }) {
   const wholeField = (key: 'tierWindowMonths' | 'expiryMonths' | 'birthdayBonus', id: string, label: string) => (
     <TextFields specs={[numberSpec(key, id, label)]} values={f} onChange={set} />
   );
+  /** one choice of the form (a select over its options) */
+  const choiceField = <K extends 'base' | 'expiryKind'>(
+    key: K,
+    id: string,
+    label: string,
+    options: readonly Option<Form[K]>[],
+  ) => <SelectField<Form[K]> id={id} label={label} value={f[key]} onChange={(v) => set(key, v)} options={options} />;
   const whole = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : Number.NaN);
 
   const save = async (e: FormEvent) => {
@@ -181,13 +188,12 @@ function ProgramForm({ program: read }: { program: LoyaltyProgram }) {
             values={f}
             onChange={set}
           />
-          <SelectField
-            id="lp-base"
-            label={t('loy.prog.base')}
-            value={f.base}
-            onChange={(v) => set('base', v)}
-            options={namedOptions(t, 'loy.prog.base', ['taxIncluded', 'preTax'] as const)}
-          />
+          {choiceField(
+            'base',
+            'lp-base',
+            t('loy.prog.base'),
+            namedOptions(t, 'loy.prog.base', ['taxIncluded', 'preTax'] as const),
+          )}
         </div>
         {Number.isFinite(perAmount) && perAmount > 0 && (
           <p className="muted" data-testid="earn-summary">
@@ -278,13 +284,12 @@ function ProgramForm({ program: read }: { program: LoyaltyProgram }) {
       <fieldset className="card">
         <legend>{t('loy.prog.expiry')}</legend>
         <div className="form-row">
-          <SelectField
-            id="lp-expiry"
-            label={t('loy.prog.expiry')}
-            value={f.expiryKind}
-            onChange={(v) => set('expiryKind', v)}
-            options={namedOptions(t, 'loy.prog.expiry', ['none', 'months'] as const)}
-          />
+          {choiceField(
+            'expiryKind',
+            'lp-expiry',
+            t('loy.prog.expiry'),
+            namedOptions(t, 'loy.prog.expiry', ['none', 'months'] as const),
+          )}
           {f.expiryKind === 'months' && wholeField('expiryMonths', 'lp-expiry-months', t('loy.prog.expiryMonths'))}
         </div>
         {wholeField('birthdayBonus', 'lp-birthday', t('loy.prog.birthday'))}

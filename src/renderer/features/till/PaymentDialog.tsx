@@ -3,11 +3,10 @@ import type { PaymentInput, Quote, TILL_PAYMENT_METHODS } from '../../../shared/
 import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
-import { TextField } from '../../ui/fields';
 import { messageOf } from '../../ui/toast';
 import { isNoOpenShift, OpenShiftForm, ShiftAwareActions } from './OpenShiftForm';
-import { PayAmount } from './PayAmount';
-import { methodKeys, PayFigures, PayMethods } from './PayMethods';
+import { PayEntry } from './PayEntry';
+import { methodKeys, PayFigures } from './PayMethods';
 import { addPayment, paymentProgress, suggestedAmount } from './payments';
 
 type Method = (typeof TILL_PAYMENT_METHODS)[number];
@@ -178,40 +177,39 @@ export function PaymentDialog({
           </ul>
         )}
         <form onSubmit={submit}>
-          <PayMethods
-            methods={methods}
-            value={method}
-            onChange={setMethod}
-            label={t('till.method')}
-            busy={busy}
-            unusable={(m) =>
-              usable.includes(m) ? null : { title: t('till.onAccountNeedsCustomer'), why: t('till.needsCustomer') }
+          <PayEntry
+            methods={{
+              methods,
+              value: method,
+              onChange: setMethod,
+              label: t('till.method'),
+              unusable: (m) =>
+                usable.includes(m) ? null : { title: t('till.onAccountNeedsCustomer'), why: t('till.needsCustomer') },
+            }}
+            amount={{
+              id: 'pay-amount',
+              label: t(method === 'cash' ? 'till.cashReceived' : 'till.amount'),
+              inputRef: amountRef,
+              autoFocus: true,
+              value: amount,
+              onChange: setAmount,
+              currency,
+              locale,
+              resetKey: `${method}-${payments.length}`,
+            }}
+            reference={
+              method === 'mobile_money' || method === 'card' || method === 'bank_transfer'
+                ? {
+                    id: 'pay-ref',
+                    label: t(method === 'mobile_money' ? 'till.referenceRequired' : 'till.reference'),
+                    required: method === 'mobile_money',
+                    value: reference,
+                    onChange: setReference,
+                  }
+                : null
             }
+            busy={busy}
           />
-          <div className="grid-2 pay-entry">
-            <PayAmount
-              id="pay-amount"
-              label={t(method === 'cash' ? 'till.cashReceived' : 'till.amount')}
-              inputRef={amountRef}
-              autoFocus
-              value={amount}
-              onChange={setAmount}
-              currency={currency}
-              locale={locale}
-              busy={busy}
-              resetKey={`${method}-${payments.length}`}
-            />
-            {(method === 'mobile_money' || method === 'card' || method === 'bank_transfer') && (
-              <TextField
-                id="pay-ref"
-                label={t(method === 'mobile_money' ? 'till.referenceRequired' : 'till.reference')}
-                autoComplete="off"
-                required={method === 'mobile_money'}
-                value={reference}
-                onChange={setReference}
-              />
-            )}
-          </div>
           <ShiftAwareActions
             error={error}
             needsShift={needsShift != null}

@@ -10,8 +10,8 @@ import { TextField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
 import { messageOf, useToast } from '../../ui/toast';
 import { isNoOpenShift, OpenShiftForm, ShiftAwareActions } from './OpenShiftForm';
-import { PayAmount } from './PayAmount';
-import { methodKeys, PayFigures, PayMethods } from './PayMethods';
+import { PayEntry } from './PayEntry';
+import { methodKeys, PayFigures } from './PayMethods';
 import { comboboxOf, SearchResults } from './SearchResults';
 import { announceAccountChange } from './TillAccountPanel';
 import { useCustomerSearch } from './useCustomerSearch';
@@ -178,44 +178,39 @@ export function ReceivePaymentDialog({
           </>
         )}
         <form onSubmit={(e) => void submit(e)}>
-          <PayMethods
-            methods={RECEIPT_METHODS}
-            value={method}
-            onChange={setMethod}
-            label={t('account.method')}
-            busy={busy}
-          />
-          <div className="grid-2 pay-entry">
-            <PayAmount
-              id="rcv-amount"
-              label={t('account.amount', { currency })}
-              inputRef={amountRef}
-              disabled={!customer}
-              value={amount}
-              onChange={setAmount}
-              currency={currency}
-              locale={locale}
-              busy={busy}
-              fill={
+          <PayEntry
+            methods={{ methods: RECEIPT_METHODS, value: method, onChange: setMethod, label: t('account.method') }}
+            amount={{
+              id: 'rcv-amount',
+              label: t('account.amount', { currency }),
+              inputRef: amountRef,
+              disabled: !customer,
+              value: amount,
+              onChange: setAmount,
+              currency,
+              locale,
+              fill:
                 owed && owed.balance > 0
                   ? {
                       label: t('account.payAll', { amount: money(owed.balance) }),
                       value: toDecimalString(owed.balance, currency),
                     }
-                  : null
-              }
-            />
-            {method !== 'cash' && (
-              <TextField
-                id="rcv-ref"
-                label={t(method === 'mobile_money' ? 'account.referenceRequired' : 'account.reference')}
-                autoComplete="off"
-                value={reference}
-                onChange={setReference}
-              />
-            )}
+                  : null,
+            }}
+            reference={
+              method !== 'cash'
+                ? {
+                    id: 'rcv-ref',
+                    label: t(method === 'mobile_money' ? 'account.referenceRequired' : 'account.reference'),
+                    value: reference,
+                    onChange: setReference,
+                  }
+                : null
+            }
+            busy={busy}
+          >
             <TextField id="rcv-note" label={t('account.note')} autoComplete="off" value={note} onChange={setNote} />
-          </div>
+          </PayEntry>
           <ShiftAwareActions
             error={error}
             needsShift={needsShift}

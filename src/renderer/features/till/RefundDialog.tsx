@@ -5,9 +5,13 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { TableHead } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
+import { EscButton, InlineError } from '../../ui/DialogParts';
+import { SelectField, TextField } from '../../ui/fields';
 import { messageOf, useToast } from '../../ui/toast';
 import { formatQty, parseQty } from './cart';
 import { isNoOpenShift, OpenShiftForm, ShiftAwareActions } from './OpenShiftForm';
+
+const REFUND_METHODS = ['original', 'cash', 'on_account'] as const satisfies readonly RefundMethodChoice[];
 
 /**
  * A refund started at the till by scanning (or typing) the receipt number: per line, a quantity up to what is still
@@ -157,26 +161,23 @@ export function RefundDialog({
             </tbody>
           </table>
           <div className="grid-2">
-            <div className="field">
-              <label htmlFor="refund-method">{t('till.refundMethod')}</label>
-              <select
-                id="refund-method"
-                value={method}
-                onChange={(e) => setMethod(e.target.value as RefundMethodChoice)}
-              >
-                {(['original', 'cash', 'on_account'] as const)
-                  .filter((m) => m !== 'on_account' || o.customerId)
-                  .map((m) => (
-                    <option key={m} value={m}>
-                      {t(`till.refundMethod.${m}` as MessageKey)}
-                    </option>
-                  ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="refund-reason">{t('till.refundReasonLabel')}</label>
-              <input id="refund-reason" autoComplete="off" value={reason} onChange={(e) => setReason(e.target.value)} />
-            </div>
+            <SelectField
+              id="refund-method"
+              label={t('till.refundMethod')}
+              value={method}
+              onChange={setMethod}
+              options={REFUND_METHODS.filter((m) => m !== 'on_account' || o.customerId).map((m) => ({
+                value: m,
+                label: t(`till.refundMethod.${m}` as MessageKey),
+              }))}
+            />
+            <TextField
+              id="refund-reason"
+              label={t('till.refundReasonLabel')}
+              autoComplete="off"
+              value={reason}
+              onChange={setReason}
+            />
           </div>
           <ShiftAwareActions
             error={error}
@@ -205,12 +206,8 @@ export function RefundDialog({
       )}
       {!o && error && (
         <>
-          <p className="inline-alert" role="alert">
-            {error}
-          </p>
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.close')} <kbd>Esc</kbd>
-          </button>
+          <InlineError error={error} />
+          <EscButton className="btn" label={t('common.close')} onClick={onClose} />
         </>
       )}
     </Dialog>
