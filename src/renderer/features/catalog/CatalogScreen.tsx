@@ -4,15 +4,21 @@ import { PRICE_FIELDS, PRODUCT_FIELDS } from '../../../shared/contract/table-imp
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { Tabs } from '../../ui/Tabs';
+import { TabScreen, type TabScreenSpec } from '../../ui/Tabs';
 import { OffersPanel } from '../pricing/OffersPanel';
 import { PriceListsPanel } from '../pricing/PriceListsPanel';
 import { ProductsPanel } from './ProductsPanel';
 import '../pricing/pricing.css';
-import { Screen } from '../../ui/Screen';
 import { type TableImportDriver, TableImportWizard } from './TableImportWizard';
 
 type Tab = 'products' | 'lists' | 'offers';
+
+const SCREEN: TabScreenSpec = {
+  headingId: 'h-catalog',
+  title: 'nav.catalog' as MessageKey,
+  label: 'cat.tabs',
+  tabMessages: 'cat.tab',
+};
 
 /** Products and, for managers, the price lists and offers that change what customers pay. */
 export function CatalogScreen() {
@@ -111,19 +117,16 @@ export function CatalogScreen() {
 
   const tabs: Tab[] = pricing ? ['products', 'lists', 'offers'] : ['products'];
   return (
-    <Screen headingId="h-catalog" title={t('nav.catalog' as MessageKey)}>
-      {tabs.length > 1 && (
-        <Tabs
-          tabs={tabs}
-          value={tab}
-          onChange={setTab}
-          label={t('cat.tabs')}
-          labelOf={(x) => t(`cat.tab.${x}` as MessageKey)}
-        />
-      )}
-      {tab === 'products' && <ProductsPanel onImport={can('catalog.edit') ? () => setImporting('products') : null} />}
-      {tab === 'lists' && pricing && <PriceListsPanel onImport={(l) => setImporting(l)} />}
-      {tab === 'offers' && pricing && <OffersPanel />}
-    </Screen>
+    <TabScreen
+      spec={SCREEN}
+      tabs={tabs}
+      state={[tab, setTab]}
+      hideLone
+      panels={{
+        products: <ProductsPanel onImport={can('catalog.edit') ? () => setImporting('products') : null} />,
+        lists: pricing && <PriceListsPanel onImport={(l) => setImporting(l)} />,
+        offers: pricing && <OffersPanel />,
+      }}
+    />
   );
 }
