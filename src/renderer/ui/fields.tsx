@@ -160,6 +160,46 @@ export function Options<T extends string>({ options }: { options: readonly Optio
   ));
 }
 
+/** A fieldset of radio buttons, one a choice, under its legend; `autoFocus` names the choice that takes the cursor. */
+export function RadioGroup<T extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+  className = 'plain',
+  disabled,
+  autoFocus,
+}: {
+  legend: string;
+  name: string;
+  options: readonly Option<T>[];
+  value: T;
+  onChange: (value: T) => void;
+  className?: string;
+  disabled?: boolean;
+  autoFocus?: T;
+}) {
+  return (
+    <fieldset className={className}>
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="radio-line">
+          <input
+            type="radio"
+            name={name}
+            checked={value === o.value}
+            disabled={disabled}
+            onChange={() => onChange(o.value)}
+            autoFocus={autoFocus === o.value}
+          />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 export function SelectField<T extends string>({
   id,
   label,

@@ -4,6 +4,8 @@ import { PRICE_FIELDS, PRODUCT_FIELDS } from '../../../shared/contract/table-imp
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { RadioGroup } from '../../ui/fields';
+import { namedOptions } from '../../ui/SelectFields';
 import { TabScreen, type TabScreenSpec } from '../../ui/Tabs';
 import { OffersPanel } from '../pricing/OffersPanel';
 import { PriceListsPanel } from '../pricing/PriceListsPanel';
@@ -53,24 +55,17 @@ export function CatalogScreen() {
         api.catalog.importRun({ uploadId, ...choice, onDuplicate: choices.current.onDuplicate, dryRun }),
       reportExport: (uploadId) => api.catalog.importReportExport({ uploadId }),
       policy: (rerun) => (
-        <fieldset className="plain">
-          <legend>{t('cat.import.dup')}</legend>
-          {(['skip', 'update'] as const).map((d) => (
-            <label key={d} className="radio-line">
-              <input
-                type="radio"
-                name="cat-duplicates"
-                checked={onDuplicate === d}
-                onChange={() => {
-                  setOnDuplicate(d);
-                  choices.current.onDuplicate = d;
-                  rerun();
-                }}
-              />
-              {t(`cat.import.dup.${d}` as MessageKey)}
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup
+          legend={t('cat.import.dup')}
+          name="cat-duplicates"
+          options={namedOptions(t, 'cat.import.dup', ['skip', 'update'] as const)}
+          value={onDuplicate}
+          onChange={(d) => {
+            setOnDuplicate(d);
+            choices.current.onDuplicate = d;
+            rerun();
+          }}
+        />
       ),
     }),
     [t, onDuplicate],
@@ -91,15 +86,13 @@ export function CatalogScreen() {
       api.pricing.importRun({ uploadId, ...choice, priceListId: list.id, mode: choices.current.mode, dryRun }),
     reportExport: (uploadId) => api.pricing.importReportExport({ uploadId }),
     policy: () => (
-      <fieldset className="plain">
-        <legend>{t('pr.import.mode')}</legend>
-        {(['merge', 'replace'] as const).map((m) => (
-          <label key={m} className="radio-line">
-            <input type="radio" name="pr-import-mode" checked={mode === m} onChange={() => setMode(m)} />
-            {t(`pr.import.mode.${m}` as MessageKey)}
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend={t('pr.import.mode')}
+        name="pr-import-mode"
+        options={namedOptions(t, 'pr.import.mode', ['merge', 'replace'] as const)}
+        value={mode}
+        onChange={setMode}
+      />
     ),
   });
 
