@@ -1,5 +1,5 @@
 import type { MessageKey, TFunction } from '../i18n';
-import { type Option, SelectField } from './fields';
+import { type Option, SelectField, type SpecFieldsProps, specFields } from './fields';
 
 /** One select of a form or filter bar described as data: which value it edits, its id, label and choices. */
 export type SelectSpec<K extends string> = { key: K; id: string; label: string; options: readonly Option[] };
@@ -8,18 +8,8 @@ export type SelectSpec<K extends string> = { key: K; id: string; label: string; 
  * Several labelled selects over one object, from a list of specs: a filter bar's or form's row of choices without
  * writing the same `<SelectField id label value onChange options>` again for every value.
  */
-export function SelectFields<K extends string>({
-  specs,
-  values,
-  onChange,
-}: {
-  specs: readonly SelectSpec<K>[];
-  values: { readonly [key in K]: string };
-  onChange: (key: K, value: string) => void;
-}) {
-  return specs.map(({ key, ...rest }) => (
-    <SelectField key={rest.id} {...rest} value={values[key]} onChange={(v) => onChange(key, v)} />
-  ));
+export function SelectFields<K extends string>(props: SpecFieldsProps<SelectSpec<K>, K, string>) {
+  return specFields(props, (spec, value, set) => <SelectField {...spec} value={value} onChange={set} />);
 }
 
 /** Choices named by their message keys under one prefix: `namedOptions(t, 'a.b', ['x'])` → x named t('a.b.x'). */

@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type RefObject, useRef } from 'react';
+import { Fragment, type InputHTMLAttributes, type ReactNode, type RefObject, useRef } from 'react';
 import { CURRENCIES, CURRENCY_CODES, type CurrencyCode } from '../../shared/money';
 import { LANGUAGE_NAMES, type Lang } from '../i18n';
 import { TIME_ZONES } from '../lib/places';
@@ -160,6 +160,46 @@ export function Options<T extends string>({ options }: { options: readonly Optio
   ));
 }
 
+/** A fieldset of radio buttons, one a choice, under its legend; `autoFocus` names the choice that takes the cursor. */
+export function RadioGroup<T extends string>({
+  legend,
+  name,
+  options,
+  value,
+  onChange,
+  className = 'plain',
+  disabled,
+  autoFocus,
+}: {
+  legend: string;
+  name: string;
+  options: readonly Option<T>[];
+  value: T;
+  onChange: (value: T) => void;
+  className?: string;
+  disabled?: boolean;
+  autoFocus?: T;
+}) {
+  return (
+    <fieldset className={className}>
+      <legend>{legend}</legend>
+      {options.map((o) => (
+        <label key={o.value} className="radio-line">
+          <input
+            type="radio"
+            name={name}
+            checked={value === o.value}
+            disabled={disabled}
+            onChange={() => onChange(o.value)}
+            autoFocus={autoFocus === o.value}
+          />
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 export function SelectField<T extends string>({
   id,
   label,
@@ -214,20 +254,30 @@ export const numberSpec = keypadSpec('numeric');
 /** The spec of a field for an amount or a decimal (decimal keypad). */
 export const decimalSpec = keypadSpec('decimal');
 
+/** The props of a row of fields over one object, from a list of specs each naming which value it edits. */
+export type SpecFieldsProps<S extends { key: K; id: string }, K extends string, V> = {
+  specs: readonly S[];
+  values: { readonly [key in K]: V };
+  onChange: (key: K, value: V) => void;
+};
+
+/**
+ * One field a spec over one object (`TextFields`, `SelectFields`, `CheckFields`): `field` draws a spec's field, less
+ * its key, with the value it edits and the setter of that value.
+ */
+export function specFields<S extends { key: K; id: string }, K extends string, V>(
+  { specs, values, onChange }: SpecFieldsProps<S, K, V>,
+  field: (spec: Omit<S, 'key'>, value: V, set: (value: V) => void) => ReactNode,
+) {
+  return specs.map(({ key, ...spec }) => (
+    <Fragment key={spec.id}>{field(spec, values[key], (v) => onChange(key, v))}</Fragment>
+  ));
+}
+
 /**
  * Several labelled text fields over one form object, from a list of specs: a form's rows of fields without writing
  * the same `<TextField id label value onChange>` again for every value.
  */
-export function TextFields<K extends string>({
-  specs,
-  values,
-  onChange,
-}: {
-  specs: readonly TextSpec<K>[];
-  values: { readonly [key in K]: string };
-  onChange: (key: K, value: string) => void;
-}) {
-  return specs.map(({ key, id, ...rest }) => (
-    <TextField key={id} id={id} {...rest} value={values[key]} onChange={(v) => onChange(key, v)} />
-  ));
+export function TextFields<K extends string>(props: SpecFieldsProps<TextSpec<K>, K, string>) {
+  return specFields(props, (spec, value, set) => <TextField {...spec} value={value} onChange={set} />);
 }

@@ -1,6 +1,6 @@
 import { type ComponentProps, useMemo, useState } from 'react';
 import type { MessageKey } from '../i18n';
-import { CheckField, type Option, TextField } from './fields';
+import { CheckField, type Option, type SpecFieldsProps, specFields, TextField } from './fields';
 
 /** The keys of a form object whose values are of type V. */
 type KeysOf<F, V> = { [K in keyof F]: F[K] extends V ? K : never }[keyof F] & string;
@@ -53,17 +53,9 @@ export function messageOptions<T extends string>(
 export type CheckSpec<K extends string> = { key: K; id: string; label: string };
 
 /** Several checkboxes over one form object, from a list of specs (the `TextFields` of true-or-false values). */
-export function CheckFields<K extends string>({
-  specs,
-  values,
-  onChange,
-}: {
-  specs: readonly CheckSpec<K>[];
-  values: { readonly [key in K]: boolean };
-  onChange: (key: K, value: boolean) => void;
-}) {
-  return specs.map(({ key, id, label }) => (
-    <CheckField key={id} id={id} label={label} checked={values[key]} onChange={(v) => onChange(key, v)} />
+export function CheckFields<K extends string>(props: SpecFieldsProps<CheckSpec<K>, K, boolean>) {
+  return specFields(props, ({ id, label }, checked, set) => (
+    <CheckField id={id} label={label} checked={checked} onChange={set} />
   ));
 }
 

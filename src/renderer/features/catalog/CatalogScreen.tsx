@@ -4,15 +4,23 @@ import { PRICE_FIELDS, PRODUCT_FIELDS } from '../../../shared/contract/table-imp
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { Tabs } from '../../ui/Tabs';
+import { RadioGroup } from '../../ui/fields';
+import { namedOptions } from '../../ui/SelectFields';
+import { TabScreen, type TabScreenSpec } from '../../ui/Tabs';
 import { OffersPanel } from '../pricing/OffersPanel';
 import { PriceListsPanel } from '../pricing/PriceListsPanel';
 import { ProductsPanel } from './ProductsPanel';
 import '../pricing/pricing.css';
-import { Screen } from '../../ui/Screen';
 import { type TableImportDriver, TableImportWizard } from './TableImportWizard';
 
 type Tab = 'products' | 'lists' | 'offers';
+
+const SCREEN: TabScreenSpec = {
+  headingId: 'h-catalog',
+  title: 'nav.catalog' as MessageKey,
+  label: 'cat.tabs',
+  tabMessages: 'cat.tab',
+};
 
 /** Products and, for managers, the price lists and offers that change what customers pay. */
 export function CatalogScreen() {
@@ -47,24 +55,17 @@ export function CatalogScreen() {
         api.catalog.importRun({ uploadId, ...choice, onDuplicate: choices.current.onDuplicate, dryRun }),
       reportExport: (uploadId) => api.catalog.importReportExport({ uploadId }),
       policy: (rerun) => (
-        <fieldset className="plain">
-          <legend>{t('cat.import.dup')}</legend>
-          {(['skip', 'update'] as const).map((d) => (
-            <label key={d} className="radio-line">
-              <input
-                type="radio"
-                name="cat-duplicates"
-                checked={onDuplicate === d}
-                onChange={() => {
-                  setOnDuplicate(d);
-                  choices.current.onDuplicate = d;
-                  rerun();
-                }}
-              />
-              {t(`cat.import.dup.${d}` as MessageKey)}
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup
+          legend={t('cat.import.dup')}
+          name="cat-duplicates"
+          options={namedOptions(t, 'cat.import.dup', ['skip', 'update'] as const)}
+          value={onDuplicate}
+          onChange={(d) => {
+            setOnDuplicate(d);
+            choices.current.onDuplicate = d;
+            rerun();
+          }}
+        />
       ),
     }),
     [t, onDuplicate],
@@ -85,15 +86,13 @@ export function CatalogScreen() {
       api.pricing.importRun({ uploadId, ...choice, priceListId: list.id, mode: choices.current.mode, dryRun }),
     reportExport: (uploadId) => api.pricing.importReportExport({ uploadId }),
     policy: () => (
-      <fieldset className="plain">
-        <legend>{t('pr.import.mode')}</legend>
-        {(['merge', 'replace'] as const).map((m) => (
-          <label key={m} className="radio-line">
-            <input type="radio" name="pr-import-mode" checked={mode === m} onChange={() => setMode(m)} />
-            {t(`pr.import.mode.${m}` as MessageKey)}
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend={t('pr.import.mode')}
+        name="pr-import-mode"
+        options={namedOptions(t, 'pr.import.mode', ['merge', 'replace'] as const)}
+        value={mode}
+        onChange={setMode}
+      />
     ),
   });
 
@@ -111,19 +110,16 @@ export function CatalogScreen() {
 
   const tabs: Tab[] = pricing ? ['products', 'lists', 'offers'] : ['products'];
   return (
-    <Screen headingId="h-catalog" title={t('nav.catalog' as MessageKey)}>
-      {tabs.length > 1 && (
-        <Tabs
-          tabs={tabs}
-          value={tab}
-          onChange={setTab}
-          label={t('cat.tabs')}
-          labelOf={(x) => t(`cat.tab.${x}` as MessageKey)}
-        />
-      )}
-      {tab === 'products' && <ProductsPanel onImport={can('catalog.edit') ? () => setImporting('products') : null} />}
-      {tab === 'lists' && pricing && <PriceListsPanel onImport={(l) => setImporting(l)} />}
-      {tab === 'offers' && pricing && <OffersPanel />}
-    </Screen>
+    <TabScreen
+      spec={SCREEN}
+      tabs={tabs}
+      state={[tab, setTab]}
+      hideLone
+      panels={{
+        products: <ProductsPanel onImport={can('catalog.edit') ? () => setImporting('products') : null} />,
+        lists: pricing && <PriceListsPanel onImport={(l) => setImporting(l)} />,
+        offers: pricing && <OffersPanel />,
+      }}
+    />
   );
 }

@@ -12,7 +12,9 @@ import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
 import { EscButton, InlineError } from '../../ui/DialogParts';
 import { closeOnEscape } from '../../ui/escape';
+import { RadioGroup } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
+import { namedOptions } from '../../ui/SelectFields';
 import { useToast } from '../../ui/toast';
 import { type ListQuery, queryFilters } from './list-query';
 
@@ -67,30 +69,21 @@ export function ExportPanel({ query, onClose }: { query: ListQuery; onClose: () 
     <div className="card export-panel" role="dialog" aria-labelledby="h-export" onKeyDown={closeOnEscape(onClose)}>
       <h2 id="h-export">{t('cust.export.title')}</h2>
       <div className="export-grid">
-        <fieldset className="plain">
-          <legend>{t('cust.export.which')}</legend>
-          {(['filtered', 'all'] as const).map((s) => (
-            <label key={s} className="radio-line">
-              <input
-                type="radio"
-                name="export-scope"
-                checked={scope === s}
-                onChange={() => setScope(s)}
-                autoFocus={s === 'filtered'}
-              />
-              {t(`cust.export.scope.${s}` as MessageKey)}
-            </label>
-          ))}
-        </fieldset>
-        <fieldset className="plain">
-          <legend>{t('cust.export.format')}</legend>
-          {EXPORT_FORMATS.map((f) => (
-            <label key={f} className="radio-line">
-              <input type="radio" name="export-format" checked={format === f} onChange={() => setFormat(f)} />
-              {t(`cust.export.format.${f}` as MessageKey)}
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup
+          legend={t('cust.export.which')}
+          name="export-scope"
+          options={namedOptions(t, 'cust.export.scope', ['filtered', 'all'] as const)}
+          value={scope}
+          onChange={setScope}
+          autoFocus="filtered"
+        />
+        <RadioGroup
+          legend={t('cust.export.format')}
+          name="export-format"
+          options={namedOptions(t, 'cust.export.format', EXPORT_FORMATS)}
+          value={format}
+          onChange={setFormat}
+        />
       </div>
       <fieldset className="plain">
         <legend>

@@ -13,7 +13,7 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { EscButton } from '../../ui/DialogParts';
 import { closeOnEscape } from '../../ui/escape';
-import { TextField } from '../../ui/fields';
+import { RadioGroup, TextField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { useDebounced } from '../../ui/useDebounced';
@@ -203,23 +203,20 @@ export function MergeScreen({
 
       {b && (
         <div className="card">
-          <fieldset className="plain merge-survivor">
-            <legend>{t('cust.merge.stays')}</legend>
-            {(['a', 'b'] as const).map((s) => (
-              <label key={s} className="radio-line">
-                <input
-                  type="radio"
-                  name="merge-survivor"
-                  checked={survivor === s}
-                  onChange={() => {
-                    setSurvivor(s);
-                    setKeep({});
-                  }}
-                />
-                {t('cust.merge.keepRecord', { name: names[s] })}
-              </label>
-            ))}
-          </fieldset>
+          <RadioGroup
+            legend={t('cust.merge.stays')}
+            name="merge-survivor"
+            className="plain merge-survivor"
+            options={(['a', 'b'] as const).map((s) => ({
+              value: s,
+              label: t('cust.merge.keepRecord', { name: names[s] }),
+            }))}
+            value={survivor}
+            onChange={(s) => {
+              setSurvivor(s);
+              setKeep({});
+            }}
+          />
           <div className="table-wrap">
             <table className="table merge-table">
               <caption className="sr-only">{t('cust.merge.fields')}</caption>

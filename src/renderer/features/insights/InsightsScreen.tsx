@@ -1,8 +1,6 @@
 import { useState } from 'react';
 import type { CustomerListSource } from '../../../shared/contract/insights-files';
-import { type MessageKey, useT } from '../../i18n';
-import { Screen } from '../../ui/Screen';
-import { Tabs } from '../../ui/Tabs';
+import { TabScreen, type TabScreenSpec } from '../../ui/Tabs';
 import { CustomerListPanel } from './CustomerListPanel';
 import { CustomerSalesPanel } from './CustomerSalesPanel';
 import type { Drill } from './common';
@@ -17,29 +15,41 @@ import './insights.css';
 const TABS = ['dashboard', 'top', 'inactive', 'newVsReturning', 'customerSales', 'rfm'] as const;
 type Tab = (typeof TABS)[number];
 
+const SCREEN: TabScreenSpec = {
+  headingId: 'h-insights',
+  title: 'nav.insights',
+  label: 'ins.tabs',
+  tabMessages: 'ins.tab',
+  className: 'pr-tabs ins-tabs',
+  keys: true,
+};
+
 /**
  * Knowing the shop's customers (issue 15): the dashboard, one screen per report, and any report's customers as a
  * list to open, export or tag. Owner and manager (reports.view).
  */
 export function InsightsScreen({ onOpenCustomer }: { onOpenCustomer: (id: string) => void }) {
-  const t = useT();
   const [tab, setTab] = useState<Tab>('dashboard');
   const [list, setList] = useState<{ source: CustomerListSource; title: string } | null>(null);
   const drill: Drill = { openCustomer: onOpenCustomer, openList: (source, title) => setList({ source, title }) };
+  const openTab = (x: Tab) => {
+    setList(null);
+    setTab(x);
+  };
   return (
-    <Screen headingId="h-insights" title={t('nav.insights')}>
-      <Tabs
-        tabs={TABS}
-        value={tab}
-        onChange={(x) => {
-          setList(null);
-          setTab(x);
-        }}
-        label={t('ins.tabs')}
-        labelOf={(x) => t(`ins.tab.${x}` as MessageKey)}
-        className="pr-tabs ins-tabs"
-        keys
-      />
+    <TabScreen
+      spec={SCREEN}
+      tabs={TABS}
+      state={[tab, openTab]}
+      panels={{
+        dashboard: <Dashboard drill={drill} />,
+        top: <TopCustomersPanel drill={drill} />,
+        inactive: <InactivePanel drill={drill} />,
+        newVsReturning: <NewVsReturningPanel />,
+        customerSales: <CustomerSalesPanel drill={drill} />,
+        rfm: <RfmPanel drill={drill} />,
+      }}
+    >
       {list ? (
         <CustomerListPanel
           key={JSON.stringify(list.source)}
@@ -48,16 +58,7 @@ export function InsightsScreen({ onOpenCustomer }: { onOpenCustomer: (id: string
           onBack={() => setList(null)}
           onOpenCustomer={onOpenCustomer}
         />
-      ) : (
-        <>
-          {tab === 'dashboard' && <Dashboard drill={drill} />}
-          {tab === 'top' && <TopCustomersPanel drill={drill} />}
-          {tab === 'inactive' && <InactivePanel drill={drill} />}
-          {tab === 'newVsReturning' && <NewVsReturningPanel />}
-          {tab === 'customerSales' && <CustomerSalesPanel drill={drill} />}
-          {tab === 'rfm' && <RfmPanel drill={drill} />}
-        </>
-      )}
-    </Screen>
+      ) : undefined}
+    </TabScreen>
   );
 }

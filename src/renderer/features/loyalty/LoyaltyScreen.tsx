@@ -1,24 +1,29 @@
 import { type FormEvent, useState } from 'react';
 import type { CardSettings } from '../../../shared/contract/loyalty-cards';
-import { type MessageKey, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
 import { SelectField, TextField } from '../../ui/fields';
 import { useApiQuery, useSetAnswer } from '../../ui/query';
 import { namedOptions } from '../../ui/SelectFields';
-import { Tabs } from '../../ui/Tabs';
+import { TabScreen, type TabScreenSpec } from '../../ui/Tabs';
 import { useToast } from '../../ui/toast';
 import './loyalty.css';
-import { Screen } from '../../ui/Screen';
 import { PointsReport } from './PointsReport';
 import { ProgramSettings } from './ProgramSettings';
 
 type Tab = 'reports' | 'program' | 'cards';
 
+const SCREEN: TabScreenSpec = {
+  headingId: 'h-loyalty-screen',
+  title: 'loy.title',
+  label: 'loy.title',
+  tabMessages: 'loy.tab',
+};
+
 /** The Loyalty section (managers and owners): the points report, the program's settings and card numbering. */
 export function LoyaltyScreen() {
-  const t = useT();
   const { can } = useShell();
   const tabs: Tab[] = [
     ...(can('reports.view') ? (['reports'] as const) : []),
@@ -26,18 +31,12 @@ export function LoyaltyScreen() {
   ];
   const [tab, setTab] = useState<Tab>(tabs[0] ?? 'reports');
   return (
-    <Screen headingId="h-loyalty-screen" title={t('loy.title')}>
-      <Tabs
-        tabs={tabs}
-        value={tab}
-        onChange={setTab}
-        label={t('loy.title')}
-        labelOf={(x) => t(`loy.tab.${x}` as MessageKey)}
-      />
-      {tab === 'reports' && <PointsReport />}
-      {tab === 'program' && <ProgramSettings />}
-      {tab === 'cards' && <CardNumbering />}
-    </Screen>
+    <TabScreen
+      spec={SCREEN}
+      tabs={tabs}
+      state={[tab, setTab]}
+      panels={{ reports: <PointsReport />, program: <ProgramSettings />, cards: <CardNumbering /> }}
+    />
   );
 }
 

@@ -1,6 +1,5 @@
 import { type ReactNode, useState } from 'react';
 import type { ReportQuery } from '../../../shared/contract/reports';
-import { type MessageKey, useT } from '../../i18n';
 import { useShell } from '../../lib/session';
 import { useShopFormat } from '../../ui/format';
 import { monthStart } from '../receivables/format';
@@ -11,13 +10,13 @@ import { ShiftPanel } from './ShiftPanel';
 import { TakingsPanel } from './TakingsPanel';
 import { DiscountsPanel, StockPanel, TaxesPanel } from './TaxesPanel';
 import './reports.css';
-import { Screen } from '../../ui/Screen';
-import { Tabs } from '../../ui/Tabs';
+import { TabScreen, type TabScreenSpec } from '../../ui/Tabs';
 
 const REPORT_TABS = ['takings', 'sales', 'peaks', 'basket', 'discounts', 'taxes', 'stock'] as const;
 type Tab = 'shift' | (typeof REPORT_TABS)[number];
 
-const PANELS: Record<(typeof REPORT_TABS)[number], (p: PanelProps) => ReactNode> = {
+const PANELS: Record<Tab, (p: PanelProps) => ReactNode> = {
+  shift: ShiftPanel,
   takings: TakingsPanel,
   sales: SalesByPanel,
   peaks: PeaksPanel,
@@ -27,12 +26,20 @@ const PANELS: Record<(typeof REPORT_TABS)[number], (p: PanelProps) => ReactNode>
   stock: StockPanel,
 };
 
+const SCREEN: TabScreenSpec = {
+  headingId: 'h-reports',
+  title: 'nav.reports',
+  label: 'reports.tabs',
+  tabMessages: 'reports.tab',
+  className: 'pr-tabs debt-tabs report-tabs',
+  arrows: true,
+};
+
 /**
  * The shop's day: the shift and its cash-up for whoever runs the till; takings, sales, busy hours, baskets,
  * discounts, tax and stock for the owner. The reports share one question (days, till, staff), kept across tabs.
  */
 export function ReportsScreen() {
-  const t = useT();
   const { can } = useShell();
   const f = useShopFormat();
   const tabs: Tab[] = [
@@ -49,20 +56,13 @@ export function ReportsScreen() {
       {extra}
     </ReportFilterBar>
   );
-  const Panel = tab === 'shift' ? null : PANELS[tab];
+  const Panel = PANELS[tab];
   return (
-    <Screen headingId="h-reports" title={t('nav.reports')}>
-      <Tabs
-        tabs={tabs}
-        value={tab}
-        onChange={setTab}
-        label={t('reports.tabs')}
-        labelOf={(x) => t(`reports.tab.${x}` as MessageKey)}
-        className="pr-tabs debt-tabs report-tabs"
-        arrows
-      />
-      {tab === 'shift' && <ShiftPanel />}
-      {Panel && <Panel query={asked} filters={filters} />}
-    </Screen>
+    <TabScreen
+      spec={SCREEN}
+      tabs={tabs}
+      state={[tab, setTab]}
+      panels={{ [tab]: <Panel query={asked} filters={filters} /> }}
+    />
   );
 }

@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import type { ImportReport } from '../../../../shared/contract/customer-import';
 import { type MessageKey, type TFunction, useT } from '../../../i18n';
 import { api } from '../../../lib/api';
+import { RadioGroup } from '../../../ui/fields';
+import { namedOptions } from '../../../ui/SelectFields';
 import { type CountLabels, DryRunReport, ReportActions } from '../../import/ReportSteps';
 
 /** A customer file's rows are created, updated or skipped as duplicates. */
@@ -37,21 +39,14 @@ export function ReportStep({
         labels={customerCountLabels(t)}
         policy={
           <>
-            <fieldset className="plain">
-              <legend>{t('imp.dup')}</legend>
-              {(['skip', 'update'] as const).map((d) => (
-                <label key={d} className="radio-line">
-                  <input
-                    type="radio"
-                    name="imp-duplicates"
-                    checked={policy.onDuplicate === d}
-                    disabled={busy}
-                    onChange={() => onPolicy({ ...policy, onDuplicate: d })}
-                  />
-                  {t(`imp.dup.${d}` as MessageKey)}
-                </label>
-              ))}
-            </fieldset>
+            <RadioGroup
+              legend={t('imp.dup')}
+              name="imp-duplicates"
+              options={namedOptions(t, 'imp.dup', ['skip', 'update'] as const)}
+              value={policy.onDuplicate}
+              disabled={busy}
+              onChange={(d) => onPolicy({ ...policy, onDuplicate: d })}
+            />
             <label className="radio-line">
               <input
                 type="checkbox"
