@@ -58,11 +58,14 @@ export function grantBirthday(
     'SELECT id, date_of_birth AS dob, marketing_opt_in AS consent, status FROM customers WHERE id = ?',
   ).get(customerId) as BirthdayCustomer | undefined;
   if (!c?.consent || c.status !== 'active' || !c.dob) return 0;
+  const now = deps.clock.now();
+  // the last bonus can only refuse one: it is looked for (every points entry of the customer is read for it) only
+  // when the birthday is in its grace days, about one sale in twelve, not on every sale
+  if (!birthdayDue(c.dob, now, null, timeZone)) return 0;
   const last = stmt(
     deps.sqlite,
     "SELECT max(at) AS at FROM points_entries WHERE customer_id = ? AND kind = 'birthday'",
   ).get(customerId) as { at: number | null };
-  const now = deps.clock.now();
   const day = birthdayDue(c.dob, now, last.at, timeZone);
   if (!day) return 0;
   const id = postPoints(deps, {
