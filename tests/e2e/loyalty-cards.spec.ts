@@ -105,3 +105,45 @@ test('loyalty cards: a card scanned on the customers list opens the customer; af
   expect(program.earn.excludedProductIds).toHaveLength(1);
   await shot(page, 'loyalty-program');
 });
+
+test("the customer's points history shows 25 entries, Show older adds the rest, and an adjustment made elsewhere appears without reloading", async ({
+  page,
+  host,
+}) => {
+  await openDemoShop(page, host, MANAGER.name, MANAGER.pin);
+  const card = '2900000000031';
+  const { customer } = await rpc<{ customer: { id: string } }>(page, 'customers.create', {
+    type: 'individual',
+    firstName: 'Grace',
+    lastName: 'Atim',
+    loyaltyCardNo: card,
+  });
+  for (let i = 1; i <= 30; i++)
+    await rpc(page, 'loyalty.adjust', {
+      customerId: customer.id,
+      points: 10,
+      reason: `bonus ${i}`,
+      idempotencyKey: `e2e-history-${i}`,
+    });
+  await page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('button', { name: /Customers/ })
+    .click();
+  await expect(page.getByRole('heading', { name: 'Customers', level: 1 })).toBeVisible();
+  await scan(page, card);
+  const history = page.getByRole('region', { name: 'Loyalty' }).getByRole('table', { name: 'Points history' });
+  const entries = history.getByRole('row', { name: /bonus \d+/ });
+  await expect(entries).toHaveCount(25);
+  await page.getByRole('button', { name: 'Show older' }).click();
+  await expect(entries).toHaveCount(30);
+  await expect(page.getByRole('button', { name: 'Show older' })).toHaveCount(0);
+  await expect(page.getByTestId('loy-balance')).toContainText('300');
+  await rpc(page, 'loyalty.adjust', {
+    customerId: customer.id,
+    points: 5,
+    reason: 'bonus 31',
+    idempotencyKey: 'e2e-history-31',
+  });
+  await expect(page.getByTestId('loy-balance')).toContainText('305');
+  await expect(entries).toHaveCount(31);
+});

@@ -25,7 +25,11 @@ export type OutputOf<D extends Domain, V extends Verb<D>> = Fn<D, V>['output'];
 const STALE_ON: { [E in keyof EventMap]?: (p: EventMap[E]) => Domain[] } = {
   'print.job': () => ['devices'],
   'settings.changed': () => ['settings', 'system'],
-  'audit.appended': () => ['audit'],
+  // points moved (a sale, refund, adjustment, expiry…): the points views are read again; an export moves none
+  'audit.appended': (p) =>
+    p.action.startsWith('loyalty.') && p.action !== 'loyalty.exportPoints'
+      ? ['audit', 'loyalty', 'loyaltyReports']
+      : ['audit'],
 };
 
 /** The window event the account dialogs raise after an entry (till and customer page); see TillAccountPanel. */

@@ -1,47 +1,27 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Customer } from '../../../shared/contract/customers';
 import type { CustomerLoyalty as Loyalty, PointsHistoryRow } from '../../../shared/contract/loyalty-reports';
 import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
-import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { DataTable } from '../../ui/DataTable';
+import { useApiPages } from '../../ui/query';
 import { OrderDialog } from '../customers/sales/OrderDialog';
 import { CardPanel } from './CardPanel';
 
 /** The customer page's Loyalty section: balance, tier progress, next expiry, cards, and the points history. */
 export function CustomerLoyalty({ customer, onChanged }: { customer: Customer; onChanged: (c: Customer) => void }) {
   const t = useT();
-  const { onError, store } = useShell();
-  const [data, setData] = useState<Loyalty | null>(null);
-  const [rows, setRows] = useState<PointsHistoryRow[]>([]);
+  const { store } = useShell();
+  const history = useApiPages('loyaltyReports', 'customer', { customerId: customer.id, limit: 25 });
+  const data: Loyalty | null = history.first;
+  const rows: PointsHistoryRow[] = history.rows ?? [];
+  const load = () => void history.refetch();
   const [opened, setOpened] = useState<string | null>(null);
   const locale = store?.locale;
   const money = (n: number) => formatMoney(n, (data?.currency ?? store?.currency ?? 'UGX') as CurrencyCode, locale);
   const day = (ms: number) =>
     new Date(ms).toLocaleDateString(locale, { day: 'numeric', month: 'short', year: 'numeric' });
-
-  const load = useCallback(() => {
-    api.loyaltyReports
-      .customer({ customerId: customer.id, limit: 25 })
-      .then((d) => {
-        setData(d);
-        setRows(d.rows);
-      })
-      .catch(onError);
-  }, [customer.id, onError]);
-  useEffect(load, [load]);
-
-  const more = () => {
-    if (!data?.nextCursor) return;
-    api.loyaltyReports
-      .customer({ customerId: customer.id, limit: 50, cursor: data.nextCursor })
-      .then((d) => {
-        setData({ ...d, rows: [] });
-        setRows((r) => [...r, ...d.rows]);
-      })
-      .catch(onError);
-  };
 
   return (
     <section className="card customer-loyalty" aria-labelledby="h-loyalty">
@@ -160,8 +140,8 @@ export function CustomerLoyalty({ customer, onChanged }: { customer: Customer; o
         className="loy-history"
         empty={t('loy.history.empty')}
       />
-      {data?.nextCursor && (
-        <button type="button" className="btn btn-sm" onClick={more}>
+      {history.more && (
+        <button type="button" className="btn btn-sm" onClick={history.more}>
           {t('loy.history.more')}
         </button>
       )}
