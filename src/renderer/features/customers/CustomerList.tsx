@@ -297,7 +297,7 @@ export function CustomerList({
                     onMouseEnter={() => setSel(it.index)}
                   >
                     <span className="cust-name">
-                      <strong>{r.displayName}</strong>
+                      <strong title={r.displayName}>{r.displayName}</strong>
                       {(r.companyName || r.cardNo) && (
                         <span className="muted cust-sub">
                           {r.companyName && (r.companyName === r.displayName ? t('cust.type.business') : r.companyName)}
@@ -308,7 +308,11 @@ export function CustomerList({
                     </span>
                     <span className="cust-name">
                       <span className="nowrap">{r.phone ?? ''}</span>
-                      {r.email && <span className="muted cust-sub cust-ellipsis">{r.email}</span>}
+                      {r.email && (
+                        <span className="muted cust-sub cust-ellipsis" title={r.email}>
+                          {r.email}
+                        </span>
+                      )}
                     </span>
                     <span>{r.categoryName ?? ''}</span>
                     <span>

@@ -82,6 +82,8 @@ export function CreditSettingsCard({ editable, currency, locale }: ShopCardProps
         />
         <SelectField
           id="s-credit-policy"
+          // its choices are sentences: a row of its own so the chosen one is read whole
+          className="span-2"
           label={t('account.policy')}
           value={form.policy}
           onChange={(v) => put('policy', v)}
