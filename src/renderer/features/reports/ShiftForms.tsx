@@ -7,7 +7,7 @@ import { ApiError, api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { TableHead } from '../../ui/DataTable';
 import { FormActions } from '../../ui/DialogParts';
-import { AmountField, PinField, TextField } from '../../ui/fields';
+import { AmountField, PinField, SelectField, TextField } from '../../ui/fields';
 import { CashCountFields, type CountState, countInput } from './CashCountFields';
 
 /** The shift panel's forms (pay-in/out, close) and the manager's list of recent shifts. */
@@ -78,16 +78,13 @@ export function MoveForm({
       {needsApproval && (
         <fieldset className="approval">
           <legend>{t('shift.approval')}</legend>
-          <div className="field">
-            <label htmlFor="move-manager">{t('shift.approval.who')}</label>
-            <select id="move-manager" value={managerId} onChange={(e) => setManagerId(e.target.value)}>
-              {managers.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="move-manager"
+            label={t('shift.approval.who')}
+            value={managerId}
+            onChange={setManagerId}
+            options={managers.map((m) => ({ value: m.id, label: m.name }))}
+          />
           <PinField id="move-pin" label={t('shift.approval.pin')} value={pin} onChange={setPin} />
         </fieldset>
       )}
@@ -129,13 +126,7 @@ export function CloseForm({
   return (
     <form className="shift-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <h3>{t('shift.close.title')}</h3>
-      <CashCountFields
-        label={t('shift.report.countedCash')}
-        state={count}
-        onChange={setCount}
-        currency={currency}
-        locale={locale}
-      />
+      <CashCountFields label={t('shift.report.countedCash')} state={count} onChange={setCount} />
       <TextField id="close-note" label={t('shift.close.note')} value={note} onChange={setNote} />
       <FormActions submit={t('shift.close.submit')} cancel={t('common.cancel')} onCancel={onCancel} />
     </form>
