@@ -3,6 +3,7 @@ import type { ScannerProfile } from '../../../shared/contract/devices';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { FormActions } from '../../ui/DialogParts';
 import { CheckField, numberSpec, SelectField, TextField, TextFields } from '../../ui/fields';
 import { messageOptions } from '../../ui/form';
 import { useApiQuery } from '../../ui/query';
@@ -127,14 +128,12 @@ export function ScannersPanel() {
                 onChange={(v) => setDraft({ ...draft, pos: v })}
               />
             )}
-            <div className="form-actions">
-              <button type="submit" className="btn btn-primary">
-                {t('common.save')}
-              </button>
-              <button type="button" className="btn btn-ghost" onClick={() => setDraft(null)}>
-                {t('common.cancel')}
-              </button>
-            </div>
+            <FormActions
+              className="form-actions"
+              submit={t('common.save')}
+              cancel={t('common.cancel')}
+              onCancel={() => setDraft(null)}
+            />
           </form>
         ) : (
           <button type="button" className="btn" onClick={() => setDraft({ ...EMPTY })}>

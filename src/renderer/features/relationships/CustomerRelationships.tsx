@@ -17,6 +17,7 @@ import { useToast } from '../../ui/toast';
 import { announceFollowUps } from './changes';
 import { FollowUpRow } from './FollowUpRow';
 import './relationships.css';
+import { FormActions } from '../../ui/DialogParts';
 
 type Kind = (typeof INTERACTION_KINDS)[number];
 type Channel = (typeof INTERACTION_CHANNELS)[number];
@@ -290,14 +291,12 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
               value={log.text}
               onChange={(v) => setLog({ ...log, text: v })}
             />
-            <div className="row-actions">
-              <button type="submit" className="btn btn-primary" disabled={busy}>
-                {t('rel.log.save')}
-              </button>
-              <button type="button" className="btn btn-ghost" onClick={() => setLog(null)}>
-                {t('common.cancel')}
-              </button>
-            </div>
+            <FormActions
+              submit={t('rel.log.save')}
+              cancel={t('common.cancel')}
+              onCancel={() => setLog(null)}
+              disabled={busy}
+            />
           </form>
         )}
         <div className="filters">
