@@ -1,4 +1,4 @@
-import { Fragment, type InputHTMLAttributes, type ReactNode, type RefObject, useRef } from 'react';
+import { Fragment, type InputHTMLAttributes, type ReactNode, type RefObject, useId, useRef } from 'react';
 import { CURRENCIES, CURRENCY_CODES, type CurrencyCode } from '../../shared/money';
 import { LANGUAGE_NAMES, type Lang } from '../i18n';
 import { TIME_ZONES } from '../lib/places';
@@ -160,10 +160,12 @@ export function Options<T extends string>({ options }: { options: readonly Optio
   ));
 }
 
-/** A fieldset of radio buttons, one a choice, under its legend; `autoFocus` names the choice that takes the cursor. */
+/**
+ * A fieldset of radio buttons, one a choice, under its legend; `autoFocus` names the choice that takes the cursor. The
+ * buttons' shared `name` is the group's own: nothing reads it but the browser, which keeps one choice per name.
+ */
 export function RadioGroup<T extends string>({
   legend,
-  name,
   options,
   value,
   onChange,
@@ -172,7 +174,6 @@ export function RadioGroup<T extends string>({
   autoFocus,
 }: {
   legend: string;
-  name: string;
   options: readonly Option<T>[];
   value: T;
   onChange: (value: T) => void;
@@ -180,6 +181,7 @@ export function RadioGroup<T extends string>({
   disabled?: boolean;
   autoFocus?: T;
 }) {
+  const name = useId();
   return (
     <fieldset className={className}>
       <legend>{legend}</legend>

@@ -205,7 +205,6 @@ export function MergeScreen({
         <div className="card">
           <RadioGroup
             legend={t('cust.merge.stays')}
-            name="merge-survivor"
             className="plain merge-survivor"
             options={(['a', 'b'] as const).map((s) => ({
               value: s,
