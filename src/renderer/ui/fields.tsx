@@ -37,6 +37,11 @@ export function TextField({
   );
 }
 
+/** A labelled search box, looked up as it is typed: `type="search"`, and no browser suggestions of past entries. */
+export function SearchField(props: Parameters<typeof TextField>[0]) {
+  return <TextField type="search" autoComplete="off" {...props} />;
+}
+
 /**
  * A money amount typed as the shop writes it (parsed by the caller): decimal keypad, selected on focus, and an
  * optional button that fills in a whole amount ("Pay all UGX 45,000") and puts the cursor back in the field.

@@ -5,7 +5,7 @@ import { formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { type Option, TextField } from '../../ui/fields';
+import { type Option, SearchField } from '../../ui/fields';
 import { blankFirst, namedOptions, SelectFields } from '../../ui/SelectFields';
 import { CategoriesPanel } from './CategoriesPanel';
 import { ExportPanel } from './ExportPanel';
@@ -203,13 +203,11 @@ export function CustomerList({
         <CategoriesPanel categories={categories} onChange={onCategoriesChange} onClose={() => setPanel(null)} />
       )}
       <div className="card cust-filters">
-        <TextField
+        <SearchField
           id="cust-search"
           label={t('cust.search')}
           className="cust-search"
-          type="search"
           autoFocus
-          autoComplete="off"
           role="combobox"
           aria-expanded={rows.length > 0}
           aria-controls="cust-listbox"
@@ -222,7 +220,7 @@ export function CustomerList({
           <span id="cust-search-hint" className="hint">
             {t('cust.searchHint')}
           </span>
-        </TextField>
+        </SearchField>
         <SelectFields
           specs={[
             { key: 'status', id: 'cust-status', label: t('cust.status'), options: named('cust.status', STATUSES) },

@@ -13,7 +13,7 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { EscButton } from '../../ui/DialogParts';
 import { closeOnEscape } from '../../ui/escape';
-import { RadioGroup, TextField } from '../../ui/fields';
+import { RadioGroup, SearchField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { useDebounced } from '../../ui/useDebounced';
@@ -172,15 +172,7 @@ export function MergeScreen({
       </div>
 
       <div className="card">
-        <TextField
-          id="merge-search"
-          label={t('cust.merge.find')}
-          type="search"
-          autoComplete="off"
-          autoFocus
-          value={text}
-          onChange={setText}
-        />
+        <SearchField id="merge-search" label={t('cust.merge.find')} autoFocus value={text} onChange={setText} />
         {text.trim() && found.length === 0 && <p className="muted">{t('cust.merge.noneFound')}</p>}
         {found.length > 0 && (
           <ul className="merge-found" aria-label={t('cust.merge.results')}>

@@ -11,7 +11,7 @@ import { useShell } from '../../lib/session';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { ConfirmDialog, EscButton, InlineError } from '../../ui/DialogParts';
-import { Field, TextField } from '../../ui/fields';
+import { Field, SearchField, TextField } from '../../ui/fields';
 import { useApiMutation, useApiQuery } from '../../ui/query';
 import { Tabs } from '../../ui/Tabs';
 import { messageOf, useToast } from '../../ui/toast';
@@ -277,24 +277,20 @@ function TemplatePreview({
   return (
     <section className="template-preview" aria-labelledby="tpl-preview-h">
       <h3 id="tpl-preview-h">{t('msg.tpl.previewWith')}</h3>
-      <div className="field">
-        <label htmlFor="tpl-find">{t('msg.tpl.find')}</label>
-        <input
-          id="tpl-find"
-          type="search"
-          value={find}
-          autoComplete="off"
-          onChange={(e) => setFind(e.target.value)}
-          onKeyDown={(e) => {
-            // Enter takes the first customer found, as the till's customer search does
-            const first = found[0];
-            if (e.key === 'Enter' && first) {
-              e.preventDefault();
-              pick(first);
-            }
-          }}
-        />
-      </div>
+      <SearchField
+        id="tpl-find"
+        label={t('msg.tpl.find')}
+        value={find}
+        onChange={setFind}
+        onKeyDown={(e) => {
+          // Enter takes the first customer found, as the till's customer search does
+          const first = found[0];
+          if (e.key === 'Enter' && first) {
+            e.preventDefault();
+            pick(first);
+          }
+        }}
+      />
       {found.length > 0 && (
         <ul className="template-found" aria-label={t('msg.tpl.found')}>
           {found.map((c) => (

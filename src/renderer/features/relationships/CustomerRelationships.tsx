@@ -11,7 +11,7 @@ import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { Options, SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { Options, SearchField, SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { announceFollowUps } from './changes';
@@ -306,7 +306,7 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
               <Options options={kindOptions} />
             </select>
           </div>
-          <TextField id="tl-text" label={t('rel.timeline.search')} type="search" value={text} onChange={setText} />
+          <SearchField id="tl-text" label={t('rel.timeline.search')} value={text} onChange={setText} />
         </div>
         {rows.length === 0 ? (
           <p className="muted">{t('rel.timeline.empty')}</p>
