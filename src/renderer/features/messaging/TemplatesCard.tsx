@@ -16,6 +16,7 @@ import { useApiMutation, useApiQuery } from '../../ui/query';
 import { Tabs } from '../../ui/Tabs';
 import { messageOf, useToast } from '../../ui/toast';
 import { useDebounced } from '../../ui/useDebounced';
+import { FoundCustomers, useCustomerFinder } from '../customers/CustomerFinder';
 import { insertWord, wordingProblems } from './wording';
 import './templates.css';
 
@@ -245,12 +246,8 @@ function TemplatePreview({
   ready: boolean;
 }) {
   const t = useT();
-  const [find, setFind] = useState('');
   const [customer, setCustomer] = useState<CustomerPick | null>(null);
-  const typed = find.trim();
-  const settled = useDebounced(typed, 200);
-  const search = useApiQuery('customers', 'search', { text: settled, limit: 6 }, { enabled: settled.length >= 2 });
-  const found = typed.length >= 2 ? (search.data?.rows ?? []) : [];
+  const finder = useCustomerFinder(6);
   const draft = useDebounced(`${subject}\u0000${body}`, 250);
   const [s, b] = draft.split('\u0000') as [string, string];
   // the last wording shown stays until the new one comes; a failure is said inline, in place of the wording
@@ -271,7 +268,7 @@ function TemplatePreview({
 
   const pick = (c: { id: string; displayName: string }) => {
     setCustomer({ id: c.id, name: c.displayName });
-    setFind('');
+    finder.clear();
   };
 
   return (
@@ -280,28 +277,17 @@ function TemplatePreview({
       <SearchField
         id="tpl-find"
         label={t('msg.tpl.find')}
-        value={find}
-        onChange={setFind}
+        {...finder.field}
         onKeyDown={(e) => {
           // Enter takes the first customer found, as the till's customer search does
-          const first = found[0];
+          const first = finder.found[0];
           if (e.key === 'Enter' && first) {
             e.preventDefault();
             pick(first);
           }
         }}
       />
-      {found.length > 0 && (
-        <ul className="template-found" aria-label={t('msg.tpl.found')}>
-          {found.map((c) => (
-            <li key={c.id}>
-              <button type="button" className="btn btn-ghost btn-sm" onClick={() => pick(c)}>
-                {c.displayName} {c.phone && <span className="muted">{c.phone}</span>}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <FoundCustomers className="template-found" label={t('msg.tpl.found')} found={finder.found} onPick={pick} />
       {!customer && <p className="muted">{t('msg.tpl.pick')}</p>}
       {customer && (
         <div className="template-shown" data-testid="template-preview">

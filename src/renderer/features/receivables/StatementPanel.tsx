@@ -5,10 +5,10 @@ import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
 import { type Column, DataTable } from '../../ui/DataTable';
-import { TextField } from '../../ui/fields';
+import { SearchField, TextField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
-import { useDebounced } from '../../ui/useDebounced';
+import { FoundCustomers, useCustomerFinder } from '../customers/CustomerFinder';
 import { BUCKETS, debtFormat } from './format';
 import { ReminderBox } from './ReminderBox';
 
@@ -26,7 +26,6 @@ export function StatementPanel({
   const f = debtFormat(store);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [text, setText] = useState('');
   // a customer picked elsewhere (Debtors, Aging, Alerts) starts from this month so far, the shop's days; the Show
   // button asks for the period in the pickers
   const [asked, setAsked] = useState<{ customerId: string | null; from?: string; to?: string }>({ customerId });
@@ -51,10 +50,7 @@ export function StatementPanel({
     else setAsked(next);
   };
 
-  const typed = text.trim();
-  const settled = useDebounced(typed, 200);
-  const search = useApiQuery('customers', 'search', { text: settled, limit: 8 }, { enabled: settled.length >= 2 });
-  const found = typed.length >= 2 ? (search.data?.rows ?? []) : [];
+  const finder = useCustomerFinder(8);
 
   const period = { from: from || undefined, to: to || undefined };
   const pdf = async (all: boolean) => {
@@ -87,28 +83,17 @@ export function StatementPanel({
   return (
     <div className="debt-panel">
       <div className="debt-filters">
-        <div className="field debt-find">
-          <label htmlFor="st-find">{t('debt.st.find')}</label>
-          <input id="st-find" type="search" value={text} autoComplete="off" onChange={(e) => setText(e.target.value)} />
-          {found.length > 0 && (
-            <ul className="debt-found" aria-label={t('debt.st.customer')}>
-              {found.map((c) => (
-                <li key={c.id}>
-                  <button
-                    type="button"
-                    className="btn btn-ghost btn-sm"
-                    onClick={() => {
-                      setText('');
-                      onCustomer(c.id);
-                    }}
-                  >
-                    {c.displayName} {c.phone && <span className="muted">{c.phone}</span>}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <SearchField id="st-find" label={t('debt.st.find')} className="debt-find" {...finder.field}>
+          <FoundCustomers
+            className="debt-found"
+            label={t('debt.st.customer')}
+            found={finder.found}
+            onPick={(c) => {
+              finder.clear();
+              onCustomer(c.id);
+            }}
+          />
+        </SearchField>
         <form
           className="debt-period"
           onSubmit={(e) => {
