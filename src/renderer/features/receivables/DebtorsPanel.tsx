@@ -2,12 +2,13 @@ import type { DebtorRow } from '../../../shared/contract/debts';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { type Column, DataTable } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { messageOptions } from '../../ui/form';
 import { useApiPages, useApiQuery } from '../../ui/query';
 import { useFilterValues } from '../../ui/ReportFrame';
 import { blankFirst, SelectFields } from '../../ui/SelectFields';
+import { DebtTable } from './DebtTable';
 import { debtFormat } from './format';
 
 /** A select's options from rows with an id and a name. */
@@ -152,14 +153,7 @@ export function DebtorsPanel({ onStatement }: { onStatement: (customerId: string
           }
         />
       </div>
-      <DataTable
-        rows={rows}
-        columns={columns}
-        rowKey={(r) => r.id}
-        label={t('debt.tab.debtors')}
-        wrap
-        empty={t('debt.none')}
-      />
+      <DebtTable tab="debtors" rows={rows} columns={columns} rowKey={(r) => r.id} empty={t('debt.none')} />
       {debtors.more && (
         <button type="button" className="btn" onClick={debtors.more}>
           {t('debt.more')}

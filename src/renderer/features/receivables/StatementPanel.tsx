@@ -4,11 +4,12 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
-import { type Column, DataTable } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { SearchField, TextField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { FoundCustomers, useCustomerFinder } from '../customers/CustomerFinder';
+import { DebtTable } from './DebtTable';
 import { BUCKETS, debtFormat } from './format';
 import { ReminderBox } from './ReminderBox';
 
@@ -134,27 +135,17 @@ export function StatementPanel({
               </button>
             </div>
           </div>
-          <DataTable
+          <DebtTable
+            tab="statement"
             rows={st.lines}
             columns={columns}
             rowKey={(l) => l.id}
-            label={t('debt.tab.statement')}
-            className="statement-table"
-            wrap
-            head={[
-              {
-                label: t('debt.st.opening'),
-                labelAt: 'details',
-                className: 'aging-total',
-                cells: { balance: f.plain(st.opening) },
-              },
-            ]}
+            head={[{ label: t('debt.st.opening'), labelAt: 'details', cells: { balance: f.plain(st.opening) } }]}
             emptyRow={t('debt.st.empty')}
             foot={[
               {
                 label: t('debt.st.closing'),
                 labelAt: 'details',
-                className: 'aging-total',
                 testId: 'statement-closing',
                 cells: { balance: f.plain(st.closing) },
               },
