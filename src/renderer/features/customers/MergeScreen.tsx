@@ -267,9 +267,7 @@ export function MergeScreen({
                 <button type="button" className="btn btn-danger" autoFocus disabled={busy} onClick={() => void merge()}>
                   {t('cust.merge.go')}
                 </button>
-                <button type="button" className="btn btn-ghost" onClick={() => setConfirming(false)}>
-                  {t('common.cancel')} <kbd>Esc</kbd>
-                </button>
+                <EscButton label={t('common.cancel')} onClick={() => setConfirming(false)} />
               </div>
             </div>
           ) : (
