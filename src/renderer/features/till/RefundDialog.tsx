@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { OrderWithRefunds, RefundMethodChoice } from '../../../shared/contract/refunds';
-import type { CurrencyCode } from '../../../shared/money';
+import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { TableHead } from '../../ui/DataTable';
@@ -23,18 +23,19 @@ export function RefundDialog({
   saleId,
   currency,
   locale,
-  money,
-  onDone,
   onClose,
+  onDone = onClose,
 }: {
   saleId: string;
+  /** the currency the dialog writes amounts in (and the float of a shift opened here) */
   currency: CurrencyCode;
   locale: string;
-  money: (n: number) => string;
-  onDone: () => void;
   onClose: () => void;
+  /** after the refund is made (by default as onClose) */
+  onDone?: () => void;
 }) {
   const t = useT();
+  const money = (n: number) => formatMoney(n, currency, locale);
   const toast = useToast();
   const [data, setData] = useState<OrderWithRefunds | null>(null);
   const [qty, setQty] = useState<Record<string, string>>({});
