@@ -207,6 +207,32 @@ export function RadioGroup<T extends string>({
   );
 }
 
+/**
+ * A choice of one as a row of small buttons (a list's filter, a period): the chosen one pressed and primary. The row
+ * goes inside whatever box holds it (a `row-actions` or `segmented` one).
+ */
+export function PressedButtons<T extends string>({
+  options,
+  value,
+  onChange,
+}: {
+  options: readonly Option<T>[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return options.map((o) => (
+    <button
+      key={o.value}
+      type="button"
+      className={`btn btn-sm${value === o.value ? ' btn-primary' : ''}`}
+      aria-pressed={value === o.value}
+      onClick={() => onChange(o.value)}
+    >
+      {o.label}
+    </button>
+  ));
+}
+
 export function SelectField<T extends string>({
   id,
   label,
