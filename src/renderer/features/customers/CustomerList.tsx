@@ -5,8 +5,8 @@ import { formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { type Option, SearchField } from '../../ui/fields';
-import { blankFirst, namedOptions, SelectFields } from '../../ui/SelectFields';
+import { SearchField } from '../../ui/fields';
+import { blankFirst, namedOptions, rowOptions, SelectFields } from '../../ui/SelectFields';
 import { CategoriesPanel } from './CategoriesPanel';
 import { ExportPanel } from './ExportPanel';
 import { type ListQuery, queryFilters } from './list-query';
@@ -18,9 +18,6 @@ export const NEW_SHORTCUT = 'F2';
 const PAGE = 50;
 const STATUSES = ['active', 'inactive', 'merged', 'any'] as const;
 
-/** The shop's customer categories as choices. */
-export const categoryOptions = (categories: readonly Category[]): Option[] =>
-  categories.map((c) => ({ value: c.id, label: c.name }));
 const ROW_HEIGHT = 64;
 const DEBOUNCE_MS = 150;
 
@@ -234,7 +231,7 @@ export function CustomerList({
               key: 'categoryId',
               id: 'cust-category',
               label: t('cust.category'),
-              options: blankFirst(t('cust.category.any'), categoryOptions(categories)),
+              options: blankFirst(t('cust.category.any'), rowOptions(categories)),
             },
             { key: 'sort', id: 'cust-sort', label: t('cust.sort'), options: named('cust.sort', SEARCH_SORTS) },
           ]}

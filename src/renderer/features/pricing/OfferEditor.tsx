@@ -16,6 +16,7 @@ import { RuleEditorFooter } from './RuleEditorFooter';
 import { type Collected, useRuleEditor } from './useRuleEditor';
 import type { RuleEditorContext } from './useRulesList';
 import './pricing.css';
+import { blankFirst, rowOptions } from '../../ui/SelectFields';
 
 const words = (s: string) =>
   s
@@ -132,10 +133,7 @@ export function OfferEditor({ offer, ...context }: { offer: Offer | null } & Rul
           <SelectField
             id="of-category"
             label={t('pr.offer.category')}
-            options={[
-              { value: '', label: t('pr.offer.chooseCategory') },
-              ...productCategories.map((c) => ({ value: c.id, label: c.name })),
-            ]}
+            options={blankFirst(t('pr.offer.chooseCategory'), rowOptions(productCategories))}
             {...bind('categoryId')}
           />
         )}

@@ -8,7 +8,7 @@ import { CheckField, SelectField, TextField } from '../../ui/fields';
 import { useLoadedForm } from '../../ui/form';
 import { useApiQuery } from '../../ui/query';
 import { DateRangeFields } from '../../ui/ReportFrame';
-import { blankFirst } from '../../ui/SelectFields';
+import { blankFirst, rowOptions } from '../../ui/SelectFields';
 import { CategoryChecklist } from './CategoryChecklist';
 import { amountOf, amountText, daysOf, daysText, percentBpOf, percentText, qtyMilliOf, qtyText } from './inputs';
 import { ProductPicker } from './ProductPicker';
@@ -230,10 +230,7 @@ export function PriceListEditor({ list, ...context }: { list: PriceList | null }
               label={t('pr.list.ruleFor')}
               value={r.categoryId}
               onChange={(categoryId) => setRule(r.key, { categoryId })}
-              options={blankFirst(
-                t('pr.allProducts'),
-                productCategories.map((c) => ({ value: c.id, label: c.name })),
-              )}
+              options={blankFirst(t('pr.allProducts'), rowOptions(productCategories))}
             />
             <TextField
               id={`pl-rule-pct-${r.key}`}

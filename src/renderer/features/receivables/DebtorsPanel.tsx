@@ -7,12 +7,9 @@ import { ExportButtons } from '../../ui/ExportButtons';
 import { messageOptions } from '../../ui/form';
 import { useApiPages, useApiQuery } from '../../ui/query';
 import { useFilterValues } from '../../ui/ReportFrame';
-import { blankFirst, SelectFields } from '../../ui/SelectFields';
+import { blankFirst, rowOptions, SelectFields } from '../../ui/SelectFields';
 import { DebtTable } from './DebtTable';
 import { debtFormat } from './format';
-
-/** A select's options from rows with an id and a name. */
-const named = (rows: readonly { id: string; name: string }[]) => rows.map((r) => ({ value: r.id, label: r.name }));
 
 type Sort = 'balance' | 'overdue' | 'oldestDue';
 const SORTS: Sort[] = ['balance', 'overdue', 'oldestDue'];
@@ -122,7 +119,7 @@ export function DebtorsPanel({ onStatement }: { onStatement: (customerId: string
               key: 'categoryId',
               id: 'debt-category',
               label: t('debt.filter.category'),
-              options: blankFirst(t('debt.filter.anyCategory'), named(categories)),
+              options: blankFirst(t('debt.filter.anyCategory'), rowOptions(categories)),
             },
             ...(staff.length > 0
               ? [
@@ -130,7 +127,7 @@ export function DebtorsPanel({ onStatement }: { onStatement: (customerId: string
                     key: 'createdBy' as const,
                     id: 'debt-creator',
                     label: t('debt.filter.creator'),
-                    options: blankFirst(t('debt.filter.anyone'), named(staff)),
+                    options: blankFirst(t('debt.filter.anyone'), rowOptions(staff)),
                   },
                 ]
               : []),

@@ -8,6 +8,7 @@ import { useShell } from '../../lib/session';
 import { TableHead } from '../../ui/DataTable';
 import { FormActions } from '../../ui/DialogParts';
 import { AmountField, PinField, SelectField, TextField } from '../../ui/fields';
+import { rowOptions } from '../../ui/SelectFields';
 import { CashCountFields, type CountState, countInput } from './CashCountFields';
 
 /** The shift panel's forms (pay-in/out, close) and the manager's list of recent shifts. */
@@ -83,7 +84,7 @@ export function MoveForm({
             label={t('shift.approval.who')}
             value={managerId}
             onChange={setManagerId}
-            options={managers.map((m) => ({ value: m.id, label: m.name }))}
+            options={rowOptions(managers)}
           />
           <PinField id="move-pin" label={t('shift.approval.pin')} value={pin} onChange={setPin} />
         </fieldset>

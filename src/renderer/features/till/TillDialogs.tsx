@@ -9,6 +9,7 @@ import { ConfirmDialog, EnterButton, EscButton, InlineError } from '../../ui/Dia
 import { PinField, SelectField } from '../../ui/fields';
 import { Keypad } from '../../ui/Keypad';
 import { useApiQuery } from '../../ui/query';
+import { rowOptions } from '../../ui/SelectFields';
 import { messageOf } from '../../ui/toast';
 import { formatQty, parsePercent, parseQty } from './cart';
 import type { ApprovalGrant } from './useSale';
@@ -189,7 +190,7 @@ export function ApprovalDialog({
           label={t('till.approver')}
           value={staffId}
           onChange={setStaffId}
-          options={approvers.map((a) => ({ value: a.id, label: a.name }))}
+          options={rowOptions(approvers)}
         />
         <PinField id="approve-pin" label={t('till.approverPin')} value={pin} onChange={setPin} autoFocus />
         <InlineError error={error} />
