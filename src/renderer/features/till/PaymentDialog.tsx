@@ -120,7 +120,8 @@ export function PaymentDialog({
   return (
     <Dialog
       title={t('till.payTitle')}
-      onClose={busy ? () => {} : onClose}
+      onClose={onClose}
+      busy={busy}
       className="till-pay-dialog"
       initialFocus="#pay-amount"
     >

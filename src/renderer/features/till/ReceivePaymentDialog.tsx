@@ -128,7 +128,8 @@ export function ReceivePaymentDialog({
   return (
     <Dialog
       title={title}
-      onClose={busy ? () => {} : onClose}
+      onClose={onClose}
+      busy={busy}
       className="till-receive-dialog"
       initialFocus={customer ? '#rcv-amount' : '#rcv-customer'}
     >

@@ -97,7 +97,8 @@ export function RefundDialog({
   return (
     <Dialog
       title={o ? t('till.refundTitle', { number: o.number }) : t('till.refundLoading')}
-      onClose={busy ? () => {} : onClose}
+      onClose={onClose}
+      busy={busy}
       className="till-refund-dialog"
     >
       {o && data && (
