@@ -5,8 +5,8 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { FormActions } from '../../ui/DialogParts';
 import { CheckField, numberSpec, SelectField, TextField, TextFields } from '../../ui/fields';
-import { messageOptions } from '../../ui/form';
 import { useApiQuery } from '../../ui/query';
+import { namedOptions } from '../../ui/SelectFields';
 import { useToast } from '../../ui/toast';
 import { useScans } from '../till/useScans';
 import { WedgeSettingsForm } from './WedgeSettingsForm';
@@ -102,7 +102,7 @@ export function ScannersPanel() {
                 label={t('scan.f.kind')}
                 value={draft.kind}
                 onChange={(v) => setDraft({ ...draft, kind: v })}
-                options={messageOptions(t, 'scan.kind.', ['serial', 'hid'] as const)}
+                options={namedOptions(t, 'scan.kind', ['serial', 'hid'] as const)}
               />
               <TextFields
                 specs={

@@ -6,7 +6,7 @@ import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
-import { messageOptions, useForm } from '../../ui/form';
+import { useForm } from '../../ui/form';
 import { useApiQuery } from '../../ui/query';
 import { DateRangeFields } from '../../ui/ReportFrame';
 import { CategoryChecklist } from './CategoryChecklist';
@@ -16,7 +16,7 @@ import { RuleEditorFooter } from './RuleEditorFooter';
 import { type Collected, useRuleEditor } from './useRuleEditor';
 import type { RuleEditorContext } from './useRulesList';
 import './pricing.css';
-import { blankFirst, rowOptions } from '../../ui/SelectFields';
+import { blankFirst, namedOptions, rowOptions } from '../../ui/SelectFields';
 
 const words = (s: string) =>
   s
@@ -111,7 +111,7 @@ export function OfferEditor({ offer, ...context }: { offer: Offer | null } & Rul
           label={t('pr.offer.kind')}
           value={kind}
           onChange={(v) => put('kind', v)}
-          options={messageOptions(t, 'pr.offer.kind.', ['percent', 'amount'] as const)}
+          options={namedOptions(t, 'pr.offer.kind', ['percent', 'amount'] as const)}
         />
         <TextField
           id="of-value"
@@ -127,7 +127,7 @@ export function OfferEditor({ offer, ...context }: { offer: Offer | null } & Rul
           label={t('pr.offer.scope')}
           value={scope}
           onChange={(v) => put('scope', v)}
-          options={messageOptions(t, 'pr.offer.scope.', ['product', 'category', 'order'] as const)}
+          options={namedOptions(t, 'pr.offer.scope', ['product', 'category', 'order'] as const)}
         />
         {scope === 'category' && (
           <SelectField

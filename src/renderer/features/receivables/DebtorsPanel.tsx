@@ -4,10 +4,9 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import type { Column } from '../../ui/DataTable';
 import { ExportButtons } from '../../ui/ExportButtons';
-import { messageOptions } from '../../ui/form';
 import { useApiPages, useApiQuery } from '../../ui/query';
 import { useFilterValues } from '../../ui/ReportFrame';
-import { blankFirst, rowOptions, SelectFields } from '../../ui/SelectFields';
+import { blankFirst, namedOptions, rowOptions, SelectFields } from '../../ui/SelectFields';
 import { DebtTable } from './DebtTable';
 import { debtFormat } from './format';
 
@@ -108,7 +107,7 @@ export function DebtorsPanel({ onStatement }: { onStatement: (customerId: string
       <div className="debt-filters">
         <SelectFields
           specs={[
-            { key: 'sort', id: 'debt-sort', label: t('debt.sort'), options: messageOptions(t, 'debt.sort.', SORTS) },
+            { key: 'sort', id: 'debt-sort', label: t('debt.sort'), options: namedOptions(t, 'debt.sort', SORTS) },
             {
               key: 'overdue',
               id: 'debt-overdue',

@@ -18,6 +18,7 @@ import { announceFollowUps } from './changes';
 import { FollowUpRow } from './FollowUpRow';
 import './relationships.css';
 import { FormActions } from '../../ui/DialogParts';
+import { namedOptions } from '../../ui/SelectFields';
 
 type Kind = (typeof INTERACTION_KINDS)[number];
 type Channel = (typeof INTERACTION_CHANNELS)[number];
@@ -152,7 +153,7 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
 
   const kindOptions = [
     { value: 'all' as const, label: t('rel.timeline.all') },
-    ...TIMELINE_KINDS.map((k) => ({ value: k, label: t(`rel.kind.${k}` as MessageKey) })),
+    ...namedOptions(t, 'rel.kind', TIMELINE_KINDS),
   ];
 
   return (
@@ -268,14 +269,14 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
                 label={t('rel.log.kind')}
                 value={log.kind}
                 onChange={(k) => setLog({ ...log, kind: k, channel: DEFAULT_CHANNEL[k] })}
-                options={INTERACTION_KINDS.map((k) => ({ value: k, label: t(`rel.kind.${k}` as MessageKey) }))}
+                options={namedOptions(t, 'rel.kind', INTERACTION_KINDS)}
               />
               <SelectField
                 id="log-channel"
                 label={t('rel.log.channel')}
                 value={log.channel}
                 onChange={(channel) => setLog({ ...log, channel })}
-                options={INTERACTION_CHANNELS.map((c) => ({ value: c, label: t(`rel.channel.${c}` as MessageKey) }))}
+                options={namedOptions(t, 'rel.channel', INTERACTION_CHANNELS)}
               />
             </div>
             <TextField

@@ -7,9 +7,10 @@ import { useShell } from '../../lib/session';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { FormActions } from '../../ui/DialogParts';
 import { PinField, SelectField, TextField } from '../../ui/fields';
-import { messageOptions, useForm } from '../../ui/form';
+import { useForm } from '../../ui/form';
 import { useApiQuery } from '../../ui/query';
 import { Screen } from '../../ui/Screen';
+import { namedOptions } from '../../ui/SelectFields';
 import { useToast } from '../../ui/toast';
 import { RolesCard } from './RolesCard';
 
@@ -131,7 +132,7 @@ export function StaffScreen() {
             <SelectField
               id="new-role"
               label={t('staff.role')}
-              options={messageOptions(t, 'role.', ROLES)}
+              options={namedOptions(t, 'role', ROLES)}
               {...bind('role')}
             />
             <PinField id="new-pin" label={t('staff.pin')} {...bind('pin')} />
