@@ -73,7 +73,6 @@ export const loyaltyEn = {
   'loy.rep.period.month': 'Month',
   'loy.rep.show': 'Show',
   'loy.rep.export': 'Export',
-  'loy.rep.format': 'File type',
   'loy.rep.opening': 'Outstanding at the start: {points, number} points',
   'loy.rep.pointValue': 'One point is worth {amount}.',
   'loy.rep.col.period': 'Period',

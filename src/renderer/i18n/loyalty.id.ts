@@ -71,7 +71,6 @@ export const loyaltyId: Record<keyof typeof loyaltyEn, string> = {
   'loy.rep.period.month': 'Bulan',
   'loy.rep.show': 'Tampilkan',
   'loy.rep.export': 'Ekspor',
-  'loy.rep.format': 'Jenis file',
   'loy.rep.opening': 'Poin beredar di awal: {points, number} poin',
   'loy.rep.pointValue': 'Satu poin bernilai {amount}.',
   'loy.rep.col.period': 'Periode',

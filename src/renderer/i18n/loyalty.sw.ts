@@ -76,7 +76,6 @@ export const loyaltySw: Record<keyof typeof loyaltyEn, string> = {
   'loy.rep.period.month': 'Mwezi',
   'loy.rep.show': 'Onyesha',
   'loy.rep.export': 'Hamisha',
-  'loy.rep.format': 'Aina ya faili',
   'loy.rep.opening': '{points, plural, one {Zilizobaki mwanzoni: pointi #} other {Zilizobaki mwanzoni: pointi #}}',
   'loy.rep.pointValue': 'Pointi moja ina thamani ya {amount}.',
   'loy.rep.col.period': 'Kipindi',

@@ -3,7 +3,8 @@ import './dialog.css';
 
 /**
  * A modal dialog on the native <dialog> element: the browser keeps focus inside it and makes the page behind inert.
- * Esc calls `onClose` (the native close is cancelled so React stays in charge of whether it is open).
+ * Esc calls `onClose` (the native close is cancelled so React stays in charge of whether it is open), except while
+ * `busy` (a call under way that the dialog waits for).
  */
 export function Dialog({
   title,
@@ -12,6 +13,7 @@ export function Dialog({
   className,
   role = 'dialog',
   initialFocus,
+  busy = false,
 }: {
   title: ReactNode;
   onClose: () => void;
@@ -20,11 +22,12 @@ export function Dialog({
   role?: 'dialog' | 'alertdialog';
   /** a selector for the control that gets the cursor on opening (else the first one, as the browser does) */
   initialFocus?: string;
+  busy?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const close = useRef(onClose);
-  close.current = onClose;
+  close.current = busy ? () => {} : onClose;
   const focusFirst = useRef(initialFocus);
 
   useEffect(() => {

@@ -17,6 +17,11 @@ export function namedOptions<T extends string>(t: TFunction, prefix: string, val
   return values.map((value) => ({ value, label: t(`${prefix}.${value}` as MessageKey) }));
 }
 
+/** Choices from rows with an id and a name (categories, staff, tills): the id is chosen, the name shown. */
+export function rowOptions(rows: readonly { id: string; name: string }[]): Option[] {
+  return rows.map((r) => ({ value: r.id, label: r.name }));
+}
+
 /** The choices with a blank one first ("any", "none"): the value '' under the given words. */
 export function blankFirst<T extends string>(label: string, options: readonly Option<T>[]): Option<T | ''>[] {
   return [{ value: '', label }, ...options];

@@ -1,4 +1,4 @@
-import { Fragment, type InputHTMLAttributes, type ReactNode, type RefObject, useRef } from 'react';
+import { Fragment, type InputHTMLAttributes, type ReactNode, type RefObject, useId, useRef } from 'react';
 import { CURRENCIES, CURRENCY_CODES, type CurrencyCode } from '../../shared/money';
 import { LANGUAGE_NAMES, type Lang } from '../i18n';
 import { TIME_ZONES } from '../lib/places';
@@ -35,6 +35,11 @@ export function TextField({
       {children}
     </Field>
   );
+}
+
+/** A labelled search box, looked up as it is typed: `type="search"`, and no browser suggestions of past entries. */
+export function SearchField(props: Parameters<typeof TextField>[0]) {
+  return <TextField type="search" autoComplete="off" {...props} />;
 }
 
 /**
@@ -160,10 +165,12 @@ export function Options<T extends string>({ options }: { options: readonly Optio
   ));
 }
 
-/** A fieldset of radio buttons, one a choice, under its legend; `autoFocus` names the choice that takes the cursor. */
+/**
+ * A fieldset of radio buttons, one a choice, under its legend; `autoFocus` names the choice that takes the cursor. The
+ * buttons' shared `name` is the group's own: nothing reads it but the browser, which keeps one choice per name.
+ */
 export function RadioGroup<T extends string>({
   legend,
-  name,
   options,
   value,
   onChange,
@@ -172,7 +179,6 @@ export function RadioGroup<T extends string>({
   autoFocus,
 }: {
   legend: string;
-  name: string;
   options: readonly Option<T>[];
   value: T;
   onChange: (value: T) => void;
@@ -180,6 +186,7 @@ export function RadioGroup<T extends string>({
   disabled?: boolean;
   autoFocus?: T;
 }) {
+  const name = useId();
   return (
     <fieldset className={className}>
       <legend>{legend}</legend>
@@ -198,6 +205,32 @@ export function RadioGroup<T extends string>({
       ))}
     </fieldset>
   );
+}
+
+/**
+ * A choice of one as a row of small buttons (a list's filter, a period): the chosen one pressed and primary. The row
+ * goes inside whatever box holds it (a `row-actions` or `segmented` one).
+ */
+export function PressedButtons<T extends string>({
+  options,
+  value,
+  onChange,
+}: {
+  options: readonly Option<T>[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return options.map((o) => (
+    <button
+      key={o.value}
+      type="button"
+      className={`btn btn-sm${value === o.value ? ' btn-primary' : ''}`}
+      aria-pressed={value === o.value}
+      onClick={() => onChange(o.value)}
+    >
+      {o.label}
+    </button>
+  ));
 }
 
 export function SelectField<T extends string>({

@@ -1,6 +1,5 @@
 import { type ComponentProps, useMemo, useState } from 'react';
-import type { MessageKey } from '../i18n';
-import { CheckField, type Option, type SpecFieldsProps, specFields, TextField } from './fields';
+import { CheckField, type SpecFieldsProps, specFields, TextField } from './fields';
 
 /** The keys of a form object whose values are of type V. */
 type KeysOf<F, V> = { [K in keyof F]: F[K] extends V ? K : never }[keyof F] & string;
@@ -38,15 +37,6 @@ export function useLoadedForm<T, F>(data: T | undefined, seed: (data: T) => F) {
   const seeded = useMemo(() => (data === undefined ? null : seed(data)), [data]);
   const form = edited ?? seeded;
   return { form, setForm };
-}
-
-/** Options whose labels are messages named `<prefix><value>`: `messageOptions(t, 'pr.offer.kind.', KINDS)`. */
-export function messageOptions<T extends string>(
-  t: (key: MessageKey) => string,
-  prefix: string,
-  values: readonly T[],
-): Option<T>[] {
-  return values.map((value) => ({ value, label: t(`${prefix}${value}` as MessageKey) }));
 }
 
 /** One checkbox of a form described as data: which true-or-false value it edits, its id and label. */

@@ -8,7 +8,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { EventMap } from '../../shared/contract/events';
 import { type Api, api } from '../lib/api';
 import { ShellContext } from '../lib/session';
@@ -169,4 +169,17 @@ export function useSetAnswer() {
   const client = useQueryClient();
   return <D extends Domain, V extends Verb<D>>(domain: D, verb: V, input: InputOf<D, V>, data: OutputOf<D, V>) =>
     client.setQueryData([domain, verb, input], data);
+}
+
+/**
+ * Reads a query again when `key` changes after the first showing (not on opening: the query reads it then), e.g. a
+ * sale done or a card given that the query's answer does not know of yet.
+ */
+export function useRefetchOnChange(key: unknown, refetch: () => unknown) {
+  const shownFor = useRef(key);
+  useEffect(() => {
+    if (shownFor.current === key) return;
+    shownFor.current = key;
+    void refetch();
+  }, [key, refetch]);
 }

@@ -57,7 +57,6 @@ export function CatalogScreen() {
       policy: (rerun) => (
         <RadioGroup
           legend={t('cat.import.dup')}
-          name="cat-duplicates"
           options={namedOptions(t, 'cat.import.dup', ['skip', 'update'] as const)}
           value={onDuplicate}
           onChange={(d) => {
@@ -88,7 +87,6 @@ export function CatalogScreen() {
     policy: () => (
       <RadioGroup
         legend={t('pr.import.mode')}
-        name="pr-import-mode"
         options={namedOptions(t, 'pr.import.mode', ['merge', 'replace'] as const)}
         value={mode}
         onChange={setMode}

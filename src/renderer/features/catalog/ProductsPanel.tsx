@@ -4,7 +4,7 @@ import { formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { useShell } from '../../lib/session';
 import { type Column, DataTable } from '../../ui/DataTable';
-import { SelectField, TextField } from '../../ui/fields';
+import { SearchField, SelectField } from '../../ui/fields';
 import { useApiPages } from '../../ui/query';
 import { useDebounced } from '../../ui/useDebounced';
 
@@ -51,7 +51,7 @@ export function ProductsPanel({ onImport }: { onImport: (() => void) | null }) {
         )}
       </div>
       <div className="filters">
-        <TextField id="cat-search" label={t('cat.search')} type="search" value={text} autoFocus onChange={setText} />
+        <SearchField id="cat-search" label={t('cat.search')} value={text} autoFocus onChange={setText} />
         <SelectField
           id="cat-status"
           label={t('cat.status')}

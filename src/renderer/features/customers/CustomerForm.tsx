@@ -7,10 +7,9 @@ import { useShell } from '../../lib/session';
 import { EscButton, InlineError } from '../../ui/DialogParts';
 import { closeOnEscape } from '../../ui/escape';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
-import { blankFirst } from '../../ui/SelectFields';
+import { blankFirst, rowOptions } from '../../ui/SelectFields';
 import { useToast } from '../../ui/toast';
 import { CustomerFormDetails, type Details, detailsInput, initialDetails } from './CustomerFormDetails';
-import { categoryOptions } from './CustomerList';
 
 type CustomerType = Customer['type'];
 
@@ -223,7 +222,7 @@ export function CustomerForm({
           id="cf-category"
           label={t('cust.category')}
           {...bind('categoryId')}
-          options={blankFirst(t('cust.category.none'), categoryOptions(categories))}
+          options={blankFirst(t('cust.category.none'), rowOptions(categories))}
         />
         <TextField
           id="cf-credit"

@@ -5,8 +5,8 @@ import { formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { type Option, TextField } from '../../ui/fields';
-import { blankFirst, namedOptions, SelectFields } from '../../ui/SelectFields';
+import { SearchField } from '../../ui/fields';
+import { blankFirst, namedOptions, rowOptions, SelectFields } from '../../ui/SelectFields';
 import { CategoriesPanel } from './CategoriesPanel';
 import { ExportPanel } from './ExportPanel';
 import { type ListQuery, queryFilters } from './list-query';
@@ -18,9 +18,6 @@ export const NEW_SHORTCUT = 'F2';
 const PAGE = 50;
 const STATUSES = ['active', 'inactive', 'merged', 'any'] as const;
 
-/** The shop's customer categories as choices. */
-export const categoryOptions = (categories: readonly Category[]): Option[] =>
-  categories.map((c) => ({ value: c.id, label: c.name }));
 const ROW_HEIGHT = 64;
 const DEBOUNCE_MS = 150;
 
@@ -203,13 +200,11 @@ export function CustomerList({
         <CategoriesPanel categories={categories} onChange={onCategoriesChange} onClose={() => setPanel(null)} />
       )}
       <div className="card cust-filters">
-        <TextField
+        <SearchField
           id="cust-search"
           label={t('cust.search')}
           className="cust-search"
-          type="search"
           autoFocus
-          autoComplete="off"
           role="combobox"
           aria-expanded={rows.length > 0}
           aria-controls="cust-listbox"
@@ -222,7 +217,7 @@ export function CustomerList({
           <span id="cust-search-hint" className="hint">
             {t('cust.searchHint')}
           </span>
-        </TextField>
+        </SearchField>
         <SelectFields
           specs={[
             { key: 'status', id: 'cust-status', label: t('cust.status'), options: named('cust.status', STATUSES) },
@@ -236,7 +231,7 @@ export function CustomerList({
               key: 'categoryId',
               id: 'cust-category',
               label: t('cust.category'),
-              options: blankFirst(t('cust.category.any'), categoryOptions(categories)),
+              options: blankFirst(t('cust.category.any'), rowOptions(categories)),
             },
             { key: 'sort', id: 'cust-sort', label: t('cust.sort'), options: named('cust.sort', SEARCH_SORTS) },
           ]}

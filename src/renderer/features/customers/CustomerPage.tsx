@@ -306,9 +306,7 @@ export function CustomerPage({
                       ? t('cust.deactivate')
                       : t('cust.reactivate')}
                 </button>
-                <button type="button" className="btn btn-ghost" onClick={() => setConfirm(null)}>
-                  {t('common.cancel')} <kbd>Esc</kbd>
-                </button>
+                <EscButton label={t('common.cancel')} onClick={() => setConfirm(null)} />
               </div>
             </div>
           )}

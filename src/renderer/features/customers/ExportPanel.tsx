@@ -71,7 +71,6 @@ export function ExportPanel({ query, onClose }: { query: ListQuery; onClose: () 
       <div className="export-grid">
         <RadioGroup
           legend={t('cust.export.which')}
-          name="export-scope"
           options={namedOptions(t, 'cust.export.scope', ['filtered', 'all'] as const)}
           value={scope}
           onChange={setScope}
@@ -79,7 +78,6 @@ export function ExportPanel({ query, onClose }: { query: ListQuery; onClose: () 
         />
         <RadioGroup
           legend={t('cust.export.format')}
-          name="export-format"
           options={namedOptions(t, 'cust.export.format', EXPORT_FORMATS)}
           value={format}
           onChange={setFormat}

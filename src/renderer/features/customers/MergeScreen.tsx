@@ -13,7 +13,7 @@ import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { EscButton } from '../../ui/DialogParts';
 import { closeOnEscape } from '../../ui/escape';
-import { RadioGroup, TextField } from '../../ui/fields';
+import { RadioGroup, SearchField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { useDebounced } from '../../ui/useDebounced';
@@ -172,15 +172,7 @@ export function MergeScreen({
       </div>
 
       <div className="card">
-        <TextField
-          id="merge-search"
-          label={t('cust.merge.find')}
-          type="search"
-          autoComplete="off"
-          autoFocus
-          value={text}
-          onChange={setText}
-        />
+        <SearchField id="merge-search" label={t('cust.merge.find')} autoFocus value={text} onChange={setText} />
         {text.trim() && found.length === 0 && <p className="muted">{t('cust.merge.noneFound')}</p>}
         {found.length > 0 && (
           <ul className="merge-found" aria-label={t('cust.merge.results')}>
@@ -205,7 +197,6 @@ export function MergeScreen({
         <div className="card">
           <RadioGroup
             legend={t('cust.merge.stays')}
-            name="merge-survivor"
             className="plain merge-survivor"
             options={(['a', 'b'] as const).map((s) => ({
               value: s,
@@ -276,9 +267,7 @@ export function MergeScreen({
                 <button type="button" className="btn btn-danger" autoFocus disabled={busy} onClick={() => void merge()}>
                   {t('cust.merge.go')}
                 </button>
-                <button type="button" className="btn btn-ghost" onClick={() => setConfirming(false)}>
-                  {t('common.cancel')} <kbd>Esc</kbd>
-                </button>
+                <EscButton label={t('common.cancel')} onClick={() => setConfirming(false)} />
               </div>
             </div>
           ) : (

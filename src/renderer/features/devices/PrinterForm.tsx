@@ -3,7 +3,8 @@ import { CODE_PAGES, type CodePage, PRINTER_DIALECTS, type PrinterProfile } from
 import { useT } from '../../i18n';
 import { FormActions } from '../../ui/DialogParts';
 import { SelectField, TextField } from '../../ui/fields';
-import { CheckFields, messageOptions, useForm } from '../../ui/form';
+import { CheckFields, useForm } from '../../ui/form';
+import { namedOptions } from '../../ui/SelectFields';
 
 type Draft = Omit<PrinterProfile, 'id'> & { id?: string };
 
@@ -76,7 +77,7 @@ export function PrinterForm({
         <SelectField
           id="pf-codes"
           label={t('dev.f.codes')}
-          options={messageOptions(t, 'dev.f.codes.', CODES)}
+          options={namedOptions(t, 'dev.f.codes', CODES)}
           {...bind('codes')}
         />
         <SelectField

@@ -3,9 +3,10 @@ import type { ScannerProfile } from '../../../shared/contract/devices';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { FormActions } from '../../ui/DialogParts';
 import { CheckField, numberSpec, SelectField, TextField, TextFields } from '../../ui/fields';
-import { messageOptions } from '../../ui/form';
 import { useApiQuery } from '../../ui/query';
+import { namedOptions } from '../../ui/SelectFields';
 import { useToast } from '../../ui/toast';
 import { useScans } from '../till/useScans';
 import { WedgeSettingsForm } from './WedgeSettingsForm';
@@ -101,7 +102,7 @@ export function ScannersPanel() {
                 label={t('scan.f.kind')}
                 value={draft.kind}
                 onChange={(v) => setDraft({ ...draft, kind: v })}
-                options={messageOptions(t, 'scan.kind.', ['serial', 'hid'] as const)}
+                options={namedOptions(t, 'scan.kind', ['serial', 'hid'] as const)}
               />
               <TextFields
                 specs={
@@ -127,14 +128,12 @@ export function ScannersPanel() {
                 onChange={(v) => setDraft({ ...draft, pos: v })}
               />
             )}
-            <div className="form-actions">
-              <button type="submit" className="btn btn-primary">
-                {t('common.save')}
-              </button>
-              <button type="button" className="btn btn-ghost" onClick={() => setDraft(null)}>
-                {t('common.cancel')}
-              </button>
-            </div>
+            <FormActions
+              className="form-actions"
+              submit={t('common.save')}
+              cancel={t('common.cancel')}
+              onCancel={() => setDraft(null)}
+            />
           </form>
         ) : (
           <button type="button" className="btn" onClick={() => setDraft({ ...EMPTY })}>

@@ -2,12 +2,13 @@ import { useMemo, useState } from 'react';
 import type { ChartSpec } from '../../../shared/charts';
 import { type NewVsReturningPeriod, type NewVsReturningQuery, PERIOD_KINDS } from '../../../shared/contract/insights';
 import type { CurrencyCode } from '../../../shared/money';
-import { type MessageKey, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { Chart } from '../../ui/Chart';
 import type { Column } from '../../ui/DataTable';
 import { SelectField } from '../../ui/fields';
 import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
+import { namedOptions } from '../../ui/SelectFields';
 import { InsightPanel, useRangeFilter } from './common';
 
 type By = (typeof PERIOD_KINDS)[number];
@@ -62,7 +63,7 @@ export function NewVsReturningPanel() {
             label={t('ins.filter.by')}
             value={by}
             onChange={setBy}
-            options={PERIOD_KINDS.map((k) => ({ value: k, label: t(`ins.by.${k}` as MessageKey) }))}
+            options={namedOptions(t, 'ins.by', PERIOD_KINDS)}
           />
         </>
       }

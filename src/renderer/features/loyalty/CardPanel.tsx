@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { Customer } from '../../../shared/contract/customers';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
@@ -6,7 +6,7 @@ import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
 import { DataTable } from '../../ui/DataTable';
 import { EscButton } from '../../ui/DialogParts';
-import { useApiQuery } from '../../ui/query';
+import { useApiQuery, useRefetchOnChange } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 
 type Mode = null | 'issue' | 'replace' | 'lost';
@@ -26,13 +26,7 @@ export function CardPanel({ customer, onChanged }: { customer: Customer; onChang
   const day = (ms: number | null) => (ms ? new Date(ms).toLocaleDateString(store?.locale) : '');
 
   // read again when the customer's active card changes (given here, or by editing the customer)
-  const { refetch } = list;
-  const shownFor = useRef(active);
-  useEffect(() => {
-    if (shownFor.current === active) return;
-    shownFor.current = active;
-    void refetch();
-  }, [active, refetch]);
+  useRefetchOnChange(active, list.refetch);
 
   const open = (m: Mode) => {
     setMode(m);

@@ -3,9 +3,9 @@ import type { PointsReportQuery, PointsReport as Report } from '../../../shared/
 import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
-import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
 import { type Column, DataTable } from '../../ui/DataTable';
+import { ExportButtons } from '../../ui/ExportButtons';
 import { SelectField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
 import { DateRangeFields, FilterBar, ReportFrame } from '../../ui/ReportFrame';
@@ -13,23 +13,17 @@ import { namedOptions } from '../../ui/SelectFields';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const PERIODS = ['day', 'month'] as const;
-const FORMATS = [
-  { value: 'xlsx', label: 'Excel (xlsx)' },
-  { value: 'csv', label: 'CSV' },
-  { value: 'pdf', label: 'PDF' },
-] as const;
 
 /** Points issued, redeemed, expired and outstanding (with the money owed for them) per day or month, and export. */
 export function PointsReport() {
   const t = useT();
-  const { onError, store } = useShell();
+  const { store } = useShell();
   const today = new Date();
   const [q, setQ] = useState<PointsReportQuery>({
     from: iso(new Date(today.getFullYear(), today.getMonth(), 1, 12)),
     to: iso(today),
     period: 'day',
   });
-  const [format, setFormat] = useState<(typeof FORMATS)[number]['value']>('xlsx');
   const locale = store?.locale;
   const n = (x: number) => x.toLocaleString(locale);
   const money = (x: number) =>
@@ -42,14 +36,6 @@ export function PointsReport() {
   const show = () => {
     if (JSON.stringify(q) === JSON.stringify(asked)) void points.refetch();
     else setAsked({ ...q });
-  };
-  const exportFile = async () => {
-    try {
-      const f = await api.loyaltyReports.export({ ...q, format });
-      downloadBase64(f.fileName, f.mimeType, f.base64);
-    } catch (err) {
-      onError(err);
-    }
   };
 
   const cols = ['issued', 'redeemed', 'expired', 'clawedBack', 'adjusted', 'outstanding'] as const;
@@ -85,17 +71,13 @@ export function PointsReport() {
           <button type="submit" className="btn btn-primary">
             {t('loy.rep.show')}
           </button>
-          <SelectField
-            id="lr-format"
-            label={t('loy.rep.format')}
-            value={format}
-            onChange={setFormat}
-            options={FORMATS}
-          />
-          <button type="button" className="btn" onClick={() => void exportFile()}>
-            {t('loy.rep.export')}
-          </button>
         </FilterBar>
+      }
+      exportGroup={
+        <ExportButtons
+          label={t('loy.rep.export')}
+          fetchFile={(format) => api.loyaltyReports.export({ ...asked, format })}
+        />
       }
       facts={
         report && (

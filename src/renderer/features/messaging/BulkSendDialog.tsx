@@ -1,13 +1,17 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { BULK_CHANNELS, type MessageBatch, TEMPLATE_KEYS, type TemplateKey } from '../../../shared/contract/messaging';
-import { type MessageKey, useT } from '../../i18n';
+import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
 import { EnterButton, EscButton } from '../../ui/DialogParts';
 import { SelectField, TextField } from '../../ui/fields';
+import { useForm } from '../../ui/form';
 import { useApiMutation, useApiQuery } from '../../ui/query';
+import { namedOptions } from '../../ui/SelectFields';
 
 type BulkChannel = (typeof BULK_CHANNELS)[number];
+/** the templates a batch may send (the receipt and the statements are not among them) */
+const BULK_TEMPLATES = TEMPLATE_KEYS.filter((k) => k !== 'receipt' && k !== 'statement' && k !== 'statement_text');
 
 /** The batch's figures and its pause / resume / cancel, read again every second while it sends. */
 export function BatchProgress({ batch, onChange }: { batch: MessageBatch; onChange: (b: MessageBatch) => void }) {
@@ -67,9 +71,8 @@ export function BulkSendDialog({
   onClose: () => void;
 }) {
   const t = useT();
-  const [template, setTemplate] = useState<TemplateKey>(firstTemplate);
-  const [channel, setChannel] = useState<BulkChannel>('best');
-  const [perMinute, setPerMinute] = useState('20');
+  const { form, bind } = useForm({ template: firstTemplate, channel: 'best' as BulkChannel, perMinute: '20' });
+  const { template, channel, perMinute } = form;
   const [key] = useState(() => `bulk-${crypto.randomUUID()}`);
   const [batch, setBatch] = useState<MessageBatch | null>(null);
   const preview = useApiQuery('messaging', 'bulkPreview', { customerIds, template, channel }, { keepPrevious: true });
@@ -97,29 +100,16 @@ export function BulkSendDialog({
           <SelectField
             id="bulk-template"
             label={t('msg.bulk.template')}
-            value={template}
-            onChange={setTemplate}
-            options={TEMPLATE_KEYS.filter((k) => k !== 'receipt' && k !== 'statement' && k !== 'statement_text').map(
-              (k) => ({
-                value: k,
-                label: t(`msg.template.${k}` as MessageKey),
-              }),
-            )}
+            options={namedOptions(t, 'msg.template', BULK_TEMPLATES)}
+            {...bind('template')}
           />
           <SelectField
             id="bulk-channel"
             label={t('msg.bulk.channel')}
-            value={channel}
-            onChange={setChannel}
-            options={BULK_CHANNELS.map((c) => ({ value: c, label: t(`msg.bulk.channel.${c}` as MessageKey) }))}
+            options={namedOptions(t, 'msg.bulk.channel', BULK_CHANNELS)}
+            {...bind('channel')}
           />
-          <TextField
-            id="bulk-rate"
-            label={t('msg.bulk.rate')}
-            inputMode="numeric"
-            value={perMinute}
-            onChange={setPerMinute}
-          />
+          <TextField id="bulk-rate" label={t('msg.bulk.rate')} inputMode="numeric" {...bind('perMinute')} />
           {p && (
             <div className="bulk-preview" aria-live="polite">
               <p>

@@ -2,8 +2,9 @@ import { type FormEvent, useState } from 'react';
 import { type MessagingSettingsView, SMS_PRESET_URLS, SMS_PRESETS } from '../../../shared/contract/messaging';
 import { useT } from '../../i18n';
 import { SelectField, TextFields } from '../../ui/fields';
-import { messageOptions, secretSpec } from '../../ui/form';
+import { secretSpec } from '../../ui/form';
 import { useApiMutation, useApiQuery } from '../../ui/query';
+import { namedOptions } from '../../ui/SelectFields';
 import { useToast } from '../../ui/toast';
 import { SaveAndTest } from './SaveAndTest';
 
@@ -97,7 +98,7 @@ export function ChannelsCard({ editable }: { editable: boolean }) {
             label={t('msg.ch.preset')}
             value={f.preset}
             onChange={(preset) => set({ preset, url: preset === 'custom' ? f.url : SMS_PRESET_URLS[preset] })}
-            options={messageOptions(t, 'msg.ch.preset.', SMS_PRESETS)}
+            options={namedOptions(t, 'msg.ch.preset', SMS_PRESETS)}
           />
           <TextFields
             specs={[

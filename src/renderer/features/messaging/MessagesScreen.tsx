@@ -2,8 +2,10 @@ import { useState } from 'react';
 import type { OutboxMessage } from '../../../shared/contract/messaging';
 import { type MessageKey, useT } from '../../i18n';
 import { useShell } from '../../lib/session';
+import { PressedButtons } from '../../ui/fields';
 import { useApiMutation, useApiQuery } from '../../ui/query';
 import { Screen } from '../../ui/Screen';
+import { namedOptions } from '../../ui/SelectFields';
 import { ChannelsCard } from './ChannelsCard';
 import { BulkSendsCard, OffersCard, RepliesCard } from './OutreachCards';
 import { SmtpCard } from './SmtpCard';
@@ -51,17 +53,11 @@ export function MessagesScreen() {
         <div className="section-head">
           <h2>{t('msg.outbox')}</h2>
           <div className="row-actions">
-            {(['all', 'waiting'] as const).map((f) => (
-              <button
-                key={f}
-                type="button"
-                className={`btn btn-sm${filter === f ? ' btn-primary' : ''}`}
-                aria-pressed={filter === f}
-                onClick={() => setFilter(f)}
-              >
-                {t(`msg.filter.${f}` as MessageKey)}
-              </button>
-            ))}
+            <PressedButtons
+              options={namedOptions(t, 'msg.filter', ['all', 'waiting'] as const)}
+              value={filter}
+              onChange={setFilter}
+            />
             <button type="button" className="btn btn-sm btn-ghost" onClick={() => void outbox.refetch()}>
               {t('msg.refresh')}
             </button>

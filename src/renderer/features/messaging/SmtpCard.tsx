@@ -2,11 +2,12 @@ import type { FormEvent } from 'react';
 import { SMTP_SECURITY } from '../../../shared/contract/messaging';
 import { useT } from '../../i18n';
 import { SelectField, TextFields } from '../../ui/fields';
-import { messageOptions, secretSpec, useLoadedForm } from '../../ui/form';
+import { secretSpec, useLoadedForm } from '../../ui/form';
 import { useApiMutation, useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { SaveAndTest } from './SaveAndTest';
 import '../relationships/relationships.css';
+import { namedOptions } from '../../ui/SelectFields';
 
 type Security = (typeof SMTP_SECURITY)[number];
 interface Form {
@@ -83,7 +84,7 @@ export function SmtpCard({ editable }: { editable: boolean }) {
             label={t('msg.smtp.security')}
             value={form.security}
             onChange={(security) => set({ security })}
-            options={messageOptions(t, 'msg.smtp.security.', SMTP_SECURITY)}
+            options={namedOptions(t, 'msg.smtp.security', SMTP_SECURITY)}
           />
           <TextFields
             specs={[

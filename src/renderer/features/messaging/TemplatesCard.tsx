@@ -11,11 +11,12 @@ import { useShell } from '../../lib/session';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { Dialog } from '../../ui/Dialog';
 import { ConfirmDialog, EscButton, InlineError } from '../../ui/DialogParts';
-import { Field, TextField } from '../../ui/fields';
+import { Field, SearchField, TextField } from '../../ui/fields';
 import { useApiMutation, useApiQuery } from '../../ui/query';
 import { Tabs } from '../../ui/Tabs';
 import { messageOf, useToast } from '../../ui/toast';
 import { useDebounced } from '../../ui/useDebounced';
+import { FoundCustomers, useCustomerFinder } from '../customers/CustomerFinder';
 import { insertWord, wordingProblems } from './wording';
 import './templates.css';
 
@@ -245,12 +246,8 @@ function TemplatePreview({
   ready: boolean;
 }) {
   const t = useT();
-  const [find, setFind] = useState('');
   const [customer, setCustomer] = useState<CustomerPick | null>(null);
-  const typed = find.trim();
-  const settled = useDebounced(typed, 200);
-  const search = useApiQuery('customers', 'search', { text: settled, limit: 6 }, { enabled: settled.length >= 2 });
-  const found = typed.length >= 2 ? (search.data?.rows ?? []) : [];
+  const finder = useCustomerFinder(6);
   const draft = useDebounced(`${subject}\u0000${body}`, 250);
   const [s, b] = draft.split('\u0000') as [string, string];
   // the last wording shown stays until the new one comes; a failure is said inline, in place of the wording
@@ -271,41 +268,26 @@ function TemplatePreview({
 
   const pick = (c: { id: string; displayName: string }) => {
     setCustomer({ id: c.id, name: c.displayName });
-    setFind('');
+    finder.clear();
   };
 
   return (
     <section className="template-preview" aria-labelledby="tpl-preview-h">
       <h3 id="tpl-preview-h">{t('msg.tpl.previewWith')}</h3>
-      <div className="field">
-        <label htmlFor="tpl-find">{t('msg.tpl.find')}</label>
-        <input
-          id="tpl-find"
-          type="search"
-          value={find}
-          autoComplete="off"
-          onChange={(e) => setFind(e.target.value)}
-          onKeyDown={(e) => {
-            // Enter takes the first customer found, as the till's customer search does
-            const first = found[0];
-            if (e.key === 'Enter' && first) {
-              e.preventDefault();
-              pick(first);
-            }
-          }}
-        />
-      </div>
-      {found.length > 0 && (
-        <ul className="template-found" aria-label={t('msg.tpl.found')}>
-          {found.map((c) => (
-            <li key={c.id}>
-              <button type="button" className="btn btn-ghost btn-sm" onClick={() => pick(c)}>
-                {c.displayName} {c.phone && <span className="muted">{c.phone}</span>}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SearchField
+        id="tpl-find"
+        label={t('msg.tpl.find')}
+        {...finder.field}
+        onKeyDown={(e) => {
+          // Enter takes the first customer found, as the till's customer search does
+          const first = finder.found[0];
+          if (e.key === 'Enter' && first) {
+            e.preventDefault();
+            pick(first);
+          }
+        }}
+      />
+      <FoundCustomers className="template-found" label={t('msg.tpl.found')} found={finder.found} onPick={pick} />
       {!customer && <p className="muted">{t('msg.tpl.pick')}</p>}
       {customer && (
         <div className="template-shown" data-testid="template-preview">

@@ -6,7 +6,7 @@ import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { CheckField, SelectField, TextField } from '../../ui/fields';
-import { messageOptions, useForm } from '../../ui/form';
+import { useForm } from '../../ui/form';
 import { useApiQuery } from '../../ui/query';
 import { DateRangeFields } from '../../ui/ReportFrame';
 import { CategoryChecklist } from './CategoryChecklist';
@@ -16,6 +16,7 @@ import { RuleEditorFooter } from './RuleEditorFooter';
 import { type Collected, useRuleEditor } from './useRuleEditor';
 import type { RuleEditorContext } from './useRulesList';
 import './pricing.css';
+import { blankFirst, namedOptions, rowOptions } from '../../ui/SelectFields';
 
 const words = (s: string) =>
   s
@@ -110,7 +111,7 @@ export function OfferEditor({ offer, ...context }: { offer: Offer | null } & Rul
           label={t('pr.offer.kind')}
           value={kind}
           onChange={(v) => put('kind', v)}
-          options={messageOptions(t, 'pr.offer.kind.', ['percent', 'amount'] as const)}
+          options={namedOptions(t, 'pr.offer.kind', ['percent', 'amount'] as const)}
         />
         <TextField
           id="of-value"
@@ -126,16 +127,13 @@ export function OfferEditor({ offer, ...context }: { offer: Offer | null } & Rul
           label={t('pr.offer.scope')}
           value={scope}
           onChange={(v) => put('scope', v)}
-          options={messageOptions(t, 'pr.offer.scope.', ['product', 'category', 'order'] as const)}
+          options={namedOptions(t, 'pr.offer.scope', ['product', 'category', 'order'] as const)}
         />
         {scope === 'category' && (
           <SelectField
             id="of-category"
             label={t('pr.offer.category')}
-            options={[
-              { value: '', label: t('pr.offer.chooseCategory') },
-              ...productCategories.map((c) => ({ value: c.id, label: c.name })),
-            ]}
+            options={blankFirst(t('pr.offer.chooseCategory'), rowOptions(productCategories))}
             {...bind('categoryId')}
           />
         )}

@@ -8,6 +8,7 @@ import { CheckField, SelectField, TextField } from '../../ui/fields';
 import { useLoadedForm } from '../../ui/form';
 import { useApiQuery } from '../../ui/query';
 import { DateRangeFields } from '../../ui/ReportFrame';
+import { blankFirst, rowOptions } from '../../ui/SelectFields';
 import { CategoryChecklist } from './CategoryChecklist';
 import { amountOf, amountText, daysOf, daysText, percentBpOf, percentText, qtyMilliOf, qtyText } from './inputs';
 import { ProductPicker } from './ProductPicker';
@@ -224,21 +225,13 @@ export function PriceListEditor({ list, ...context }: { list: PriceList | null }
         const target = productCategories.find((c) => c.id === r.categoryId)?.name ?? t('pr.allProducts');
         return (
           <div key={r.key} className="pr-rule">
-            <div className="field">
-              <label htmlFor={`pl-rule-cat-${r.key}`}>{t('pr.list.ruleFor')}</label>
-              <select
-                id={`pl-rule-cat-${r.key}`}
-                value={r.categoryId}
-                onChange={(e) => setRule(r.key, { categoryId: e.target.value })}
-              >
-                <option value="">{t('pr.allProducts')}</option>
-                {productCategories.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id={`pl-rule-cat-${r.key}`}
+              label={t('pr.list.ruleFor')}
+              value={r.categoryId}
+              onChange={(categoryId) => setRule(r.key, { categoryId })}
+              options={blankFirst(t('pr.allProducts'), rowOptions(productCategories))}
+            />
             <TextField
               id={`pl-rule-pct-${r.key}`}
               label={t('pr.list.percentOff', { name: target })}

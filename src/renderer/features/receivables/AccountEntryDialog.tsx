@@ -139,7 +139,8 @@ export function AccountEntryDialog({
   return (
     <Dialog
       title={title}
-      onClose={busy ? () => {} : onClose}
+      onClose={onClose}
+      busy={busy}
       className="acct-dialog"
       initialFocus={payment ? '#acct-reason' : '#acct-amount'}
     >

@@ -8,6 +8,7 @@ import { Dialog } from '../../ui/Dialog';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { useApiQuery } from '../../ui/query';
 import { AgingChart } from './AgingChart';
+import { DebtTable } from './DebtTable';
 import { BUCKETS, debtFormat } from './format';
 
 /** Debts by age as of a date: the chart, totals, one row per customer, and each customer's open invoices. */
@@ -126,17 +127,14 @@ export function AgingPanel({ onStatement }: { onStatement: (customerId: string) 
             />
           </div>
           <AgingChart totals={report.totals} format={f.plain} />
-          <DataTable
+          <DebtTable
+            tab="aging"
             rows={report.customers}
             columns={columns}
             rowKey={(c) => c.id}
-            label={t('debt.tab.aging')}
-            className="aging-table"
-            wrap
             head={[
               {
                 label: t('debt.aging.total'),
-                className: 'aging-total',
                 testId: 'aging-total',
                 cells: {
                   balance: f.plain(report.totals.balance),

@@ -1,19 +1,17 @@
-import { useState } from 'react';
 import type { DebtorRow } from '../../../shared/contract/debts';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { type Column, DataTable } from '../../ui/DataTable';
+import type { Column } from '../../ui/DataTable';
 import { ExportButtons } from '../../ui/ExportButtons';
-import { SelectField } from '../../ui/fields';
-import { messageOptions } from '../../ui/form';
 import { useApiPages, useApiQuery } from '../../ui/query';
+import { useFilterValues } from '../../ui/ReportFrame';
+import { blankFirst, namedOptions, rowOptions, SelectFields } from '../../ui/SelectFields';
+import { DebtTable } from './DebtTable';
 import { debtFormat } from './format';
 
-/** A select's options from rows with an id and a name. */
-const named = (rows: readonly { id: string; name: string }[]) => rows.map((r) => ({ value: r.id, label: r.name }));
-
 type Sort = 'balance' | 'overdue' | 'oldestDue';
+const SORTS: Sort[] = ['balance', 'overdue', 'oldestDue'];
 type Overdue = 'any' | 'overdue' | 'd1_30' | 'd31_60' | 'd61_90' | 'over90' | 'credit';
 const OVERDUE: Overdue[] = ['any', 'overdue', 'd1_30', 'd31_60', 'd61_90', 'over90', 'credit'];
 
@@ -31,14 +29,17 @@ export function DebtorsPanel({ onStatement }: { onStatement: (customerId: string
   const t = useT();
   const { store, can } = useShell();
   const f = debtFormat(store);
-  const [sort, setSort] = useState<Sort>('balance');
-  const [overdue, setOverdue] = useState<Overdue>('any');
-  const [categoryId, setCategoryId] = useState('');
-  const [createdBy, setCreatedBy] = useState('');
+  const choice = useFilterValues({ sort: 'balance', overdue: 'any', categoryId: '', createdBy: '' });
+  const { sort, overdue, categoryId, createdBy } = choice.values;
   const categories = useApiQuery('customers', 'categories', null).data ?? [];
   const staffList = useApiQuery('staff', 'list', null, { enabled: can('staff.view') }).data;
   const staff = (can('staff.view') ? (staffList ?? []) : []).map((x) => ({ id: x.id, name: x.name }));
-  const filter = { sort, overdue, categoryId: categoryId || null, createdBy: createdBy || null };
+  const filter = {
+    sort: sort as Sort,
+    overdue: overdue as Overdue,
+    categoryId: categoryId || null,
+    createdBy: createdBy || null,
+  };
   const debtors = useApiPages('debts', 'debtors', { ...filter, limit: 50 });
   const rows = debtors.rows;
   const summary = { count: debtors.first?.count ?? 0, total: debtors.first?.total ?? 0 };
@@ -104,36 +105,34 @@ export function DebtorsPanel({ onStatement }: { onStatement: (customerId: string
   return (
     <div className="debt-panel">
       <div className="debt-filters">
-        <SelectField
-          id="debt-sort"
-          label={t('debt.sort')}
-          value={sort}
-          onChange={setSort}
-          options={messageOptions(t, 'debt.sort.', ['balance', 'overdue', 'oldestDue'] as const)}
+        <SelectFields
+          specs={[
+            { key: 'sort', id: 'debt-sort', label: t('debt.sort'), options: namedOptions(t, 'debt.sort', SORTS) },
+            {
+              key: 'overdue',
+              id: 'debt-overdue',
+              label: t('debt.filter.overdue'),
+              options: OVERDUE.map((o) => ({ value: o, label: t(overdueLabel(o)) })),
+            },
+            {
+              key: 'categoryId',
+              id: 'debt-category',
+              label: t('debt.filter.category'),
+              options: blankFirst(t('debt.filter.anyCategory'), rowOptions(categories)),
+            },
+            ...(staff.length > 0
+              ? [
+                  {
+                    key: 'createdBy' as const,
+                    id: 'debt-creator',
+                    label: t('debt.filter.creator'),
+                    options: blankFirst(t('debt.filter.anyone'), rowOptions(staff)),
+                  },
+                ]
+              : []),
+          ]}
+          {...choice}
         />
-        <SelectField
-          id="debt-overdue"
-          label={t('debt.filter.overdue')}
-          value={overdue}
-          onChange={setOverdue}
-          options={OVERDUE.map((o) => ({ value: o, label: t(overdueLabel(o)) }))}
-        />
-        <SelectField
-          id="debt-category"
-          label={t('debt.filter.category')}
-          value={categoryId}
-          onChange={setCategoryId}
-          options={[{ value: '', label: t('debt.filter.anyCategory') }, ...named(categories)]}
-        />
-        {staff.length > 0 && (
-          <SelectField
-            id="debt-creator"
-            label={t('debt.filter.creator')}
-            value={createdBy}
-            onChange={setCreatedBy}
-            options={[{ value: '', label: t('debt.filter.anyone') }, ...named(staff)]}
-          />
-        )}
       </div>
       <div className="debt-bar">
         <p className="debt-summary" data-testid="debtors-summary">
@@ -150,14 +149,7 @@ export function DebtorsPanel({ onStatement }: { onStatement: (customerId: string
           }
         />
       </div>
-      <DataTable
-        rows={rows}
-        columns={columns}
-        rowKey={(r) => r.id}
-        label={t('debt.tab.debtors')}
-        wrap
-        empty={t('debt.none')}
-      />
+      <DebtTable tab="debtors" rows={rows} columns={columns} rowKey={(r) => r.id} empty={t('debt.none')} />
       {debtors.more && (
         <button type="button" className="btn" onClick={debtors.more}>
           {t('debt.more')}

@@ -4,11 +4,12 @@ import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
-import { type Column, DataTable } from '../../ui/DataTable';
-import { TextField } from '../../ui/fields';
+import type { Column } from '../../ui/DataTable';
+import { SearchField, TextField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
-import { useDebounced } from '../../ui/useDebounced';
+import { FoundCustomers, useCustomerFinder } from '../customers/CustomerFinder';
+import { DebtTable } from './DebtTable';
 import { BUCKETS, debtFormat } from './format';
 import { ReminderBox } from './ReminderBox';
 
@@ -26,7 +27,6 @@ export function StatementPanel({
   const f = debtFormat(store);
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const [text, setText] = useState('');
   // a customer picked elsewhere (Debtors, Aging, Alerts) starts from this month so far, the shop's days; the Show
   // button asks for the period in the pickers
   const [asked, setAsked] = useState<{ customerId: string | null; from?: string; to?: string }>({ customerId });
@@ -51,10 +51,7 @@ export function StatementPanel({
     else setAsked(next);
   };
 
-  const typed = text.trim();
-  const settled = useDebounced(typed, 200);
-  const search = useApiQuery('customers', 'search', { text: settled, limit: 8 }, { enabled: settled.length >= 2 });
-  const found = typed.length >= 2 ? (search.data?.rows ?? []) : [];
+  const finder = useCustomerFinder(8);
 
   const period = { from: from || undefined, to: to || undefined };
   const pdf = async (all: boolean) => {
@@ -87,28 +84,17 @@ export function StatementPanel({
   return (
     <div className="debt-panel">
       <div className="debt-filters">
-        <div className="field debt-find">
-          <label htmlFor="st-find">{t('debt.st.find')}</label>
-          <input id="st-find" type="search" value={text} autoComplete="off" onChange={(e) => setText(e.target.value)} />
-          {found.length > 0 && (
-            <ul className="debt-found" aria-label={t('debt.st.customer')}>
-              {found.map((c) => (
-                <li key={c.id}>
-                  <button
-                    type="button"
-                    className="btn btn-ghost btn-sm"
-                    onClick={() => {
-                      setText('');
-                      onCustomer(c.id);
-                    }}
-                  >
-                    {c.displayName} {c.phone && <span className="muted">{c.phone}</span>}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        <SearchField id="st-find" label={t('debt.st.find')} className="debt-find" {...finder.field}>
+          <FoundCustomers
+            className="debt-found"
+            label={t('debt.st.customer')}
+            found={finder.found}
+            onPick={(c) => {
+              finder.clear();
+              onCustomer(c.id);
+            }}
+          />
+        </SearchField>
         <form
           className="debt-period"
           onSubmit={(e) => {
@@ -149,27 +135,17 @@ export function StatementPanel({
               </button>
             </div>
           </div>
-          <DataTable
+          <DebtTable
+            tab="statement"
             rows={st.lines}
             columns={columns}
             rowKey={(l) => l.id}
-            label={t('debt.tab.statement')}
-            className="statement-table"
-            wrap
-            head={[
-              {
-                label: t('debt.st.opening'),
-                labelAt: 'details',
-                className: 'aging-total',
-                cells: { balance: f.plain(st.opening) },
-              },
-            ]}
+            head={[{ label: t('debt.st.opening'), labelAt: 'details', cells: { balance: f.plain(st.opening) } }]}
             emptyRow={t('debt.st.empty')}
             foot={[
               {
                 label: t('debt.st.closing'),
                 labelAt: 'details',
-                className: 'aging-total',
                 testId: 'statement-closing',
                 cells: { balance: f.plain(st.closing) },
               },

@@ -11,12 +11,14 @@ import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { Options, SelectField, TextAreaField, TextField } from '../../ui/fields';
+import { Options, SearchField, SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
 import { useToast } from '../../ui/toast';
 import { announceFollowUps } from './changes';
 import { FollowUpRow } from './FollowUpRow';
 import './relationships.css';
+import { FormActions } from '../../ui/DialogParts';
+import { namedOptions } from '../../ui/SelectFields';
 
 type Kind = (typeof INTERACTION_KINDS)[number];
 type Channel = (typeof INTERACTION_CHANNELS)[number];
@@ -151,7 +153,7 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
 
   const kindOptions = [
     { value: 'all' as const, label: t('rel.timeline.all') },
-    ...TIMELINE_KINDS.map((k) => ({ value: k, label: t(`rel.kind.${k}` as MessageKey) })),
+    ...namedOptions(t, 'rel.kind', TIMELINE_KINDS),
   ];
 
   return (
@@ -267,14 +269,14 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
                 label={t('rel.log.kind')}
                 value={log.kind}
                 onChange={(k) => setLog({ ...log, kind: k, channel: DEFAULT_CHANNEL[k] })}
-                options={INTERACTION_KINDS.map((k) => ({ value: k, label: t(`rel.kind.${k}` as MessageKey) }))}
+                options={namedOptions(t, 'rel.kind', INTERACTION_KINDS)}
               />
               <SelectField
                 id="log-channel"
                 label={t('rel.log.channel')}
                 value={log.channel}
                 onChange={(channel) => setLog({ ...log, channel })}
-                options={INTERACTION_CHANNELS.map((c) => ({ value: c, label: t(`rel.channel.${c}` as MessageKey) }))}
+                options={namedOptions(t, 'rel.channel', INTERACTION_CHANNELS)}
               />
             </div>
             <TextField
@@ -290,14 +292,12 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
               value={log.text}
               onChange={(v) => setLog({ ...log, text: v })}
             />
-            <div className="row-actions">
-              <button type="submit" className="btn btn-primary" disabled={busy}>
-                {t('rel.log.save')}
-              </button>
-              <button type="button" className="btn btn-ghost" onClick={() => setLog(null)}>
-                {t('common.cancel')}
-              </button>
-            </div>
+            <FormActions
+              submit={t('rel.log.save')}
+              cancel={t('common.cancel')}
+              onCancel={() => setLog(null)}
+              disabled={busy}
+            />
           </form>
         )}
         <div className="filters">
@@ -307,7 +307,7 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
               <Options options={kindOptions} />
             </select>
           </div>
-          <TextField id="tl-text" label={t('rel.timeline.search')} type="search" value={text} onChange={setText} />
+          <SearchField id="tl-text" label={t('rel.timeline.search')} value={text} onChange={setText} />
         </div>
         {rows.length === 0 ? (
           <p className="muted">{t('rel.timeline.empty')}</p>

@@ -3,7 +3,9 @@ import type { Celebration } from '../../../shared/contract/relationships';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { PressedButtons } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
+import { namedOptions } from '../../ui/SelectFields';
 import { useToast } from '../../ui/toast';
 import { BulkSendDialog } from '../messaging/BulkSendDialog';
 import { FollowUpRow } from './FollowUpRow';
@@ -63,17 +65,11 @@ export function TodayScreen({ onOpenCustomer }: { onOpenCustomer: (id: string) =
         <div className="section-head">
           <h2>{t('rel.cel.title')}</h2>
           <fieldset className="segmented">
-            {(['today', 'week', 'month'] as const).map((r) => (
-              <button
-                key={r}
-                type="button"
-                className={`btn btn-sm${range === r ? ' btn-primary' : ''}`}
-                aria-pressed={range === r}
-                onClick={() => setRange(r)}
-              >
-                {t(`rel.cel.range.${r}` as MessageKey)}
-              </button>
-            ))}
+            <PressedButtons
+              options={namedOptions(t, 'rel.cel.range', ['today', 'week', 'month'] as const)}
+              value={range}
+              onChange={setRange}
+            />
           </fieldset>
           {birthdays.length > 1 && can('messages.manage') && (
             <button type="button" className="btn btn-sm" onClick={() => setGreetAll(true)}>

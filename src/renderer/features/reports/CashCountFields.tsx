@@ -4,6 +4,7 @@ import { DENOMINATIONS } from '../../../shared/denominations';
 import { type CurrencyCode, formatMoney, parseMoney } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { AmountField } from '../../ui/fields';
+import { useShopFormat } from '../../ui/format';
 
 export interface CountState {
   byDenomination: boolean;
@@ -38,25 +39,24 @@ export function countTotalOf(s: CountState, currency: CurrencyCode, locale: stri
   }
 }
 
-/** The drawer counted note by note and coin by coin (Tab moves down the list), or as one amount. */
+/**
+ * The drawer counted note by note and coin by coin (Tab moves down the list), or as one amount, in the shop's
+ * currency.
+ */
 export function CashCountFields({
   label,
   state,
   onChange,
-  currency,
-  locale,
 }: {
   label: string;
   state: CountState;
   onChange: (s: CountState) => void;
-  currency: CurrencyCode;
-  locale: string;
 }) {
   const t = useT();
   const id = useId();
+  const { currency, locale, money } = useShopFormat();
   const list = DENOMINATIONS[currency];
   const total = countTotalOf(state, currency, locale);
-  const money = (n: number) => formatMoney(n, currency, locale);
   return (
     <fieldset className="cash-count">
       <legend>{label}</legend>

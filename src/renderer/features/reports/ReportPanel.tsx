@@ -11,6 +11,7 @@ import { SelectField } from '../../ui/fields';
 import { useShopFormat } from '../../ui/format';
 import { type InputOf, useApiQuery } from '../../ui/query';
 import { DateRangeFields, FilterBar, ReportFrame } from '../../ui/ReportFrame';
+import { blankFirst, rowOptions } from '../../ui/SelectFields';
 
 /** What every report panel gets from the screen: the question last asked, and the filter bar to show above it. */
 export interface PanelProps {
@@ -52,7 +53,7 @@ export function ReportFilterBar({
           label={t('reports.till')}
           value={value.tillId ?? ''}
           onChange={(v) => onChange({ ...value, tillId: v || undefined })}
-          options={[{ value: '', label: t('reports.allTills') }, ...tills.map((x) => ({ value: x.id, label: x.name }))]}
+          options={blankFirst(t('reports.allTills'), rowOptions(tills))}
         />
       )}
       <SelectField

@@ -4,6 +4,7 @@ import { SALES_BY, type SalesBy, type SalesByRow } from '../../../shared/contrac
 import type { MessageKey } from '../../i18n';
 import type { Column } from '../../ui/DataTable';
 import { SelectField } from '../../ui/fields';
+import { namedOptions } from '../../ui/SelectFields';
 import { oneSeries, ordersColumn, type PanelProps, qty, ReportPanel, totalColumn, useReport } from './ReportPanel';
 
 const WEEKDAY_KEYS = ['0', '1', '2', '3', '4', '5', '6'];
@@ -41,7 +42,7 @@ export function SalesByPanel({ query, filters }: PanelProps) {
           label={t('reports.by')}
           value={by}
           onChange={setBy}
-          options={SALES_BY.map((g) => ({ value: g, label: t(`reports.by.${g}` as MessageKey) }))}
+          options={namedOptions(t, 'reports.by', SALES_BY)}
         />,
       )}
       title={t('reports.sales.title', {

@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import type { Shift, ShiftReport, ShiftRow } from '../../../shared/contract/shifts';
-import type { StaffRow } from '../../../shared/contract/system';
 import { type CurrencyCode, parseMoney } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { ApiError, api } from '../../lib/api';
 import { useShell } from '../../lib/session';
 import { TableHead } from '../../ui/DataTable';
 import { FormActions } from '../../ui/DialogParts';
-import { AmountField, PinField, TextField } from '../../ui/fields';
+import { AmountField, TextField } from '../../ui/fields';
+import { ApproverFields, useApproval } from '../staff/ApproverFields';
 import { CashCountFields, type CountState, countInput } from './CashCountFields';
 
 /** The shift panel's forms (pay-in/out, close) and the manager's list of recent shifts. */
@@ -30,9 +30,7 @@ export function MoveForm({
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [needsApproval, setNeedsApproval] = useState(false);
-  const [managers, setManagers] = useState<Array<Omit<StaffRow, 'active'>>>([]);
-  const [managerId, setManagerId] = useState('');
-  const [pin, setPin] = useState('');
+  const approval = useApproval(needsApproval);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
@@ -41,17 +39,12 @@ export function MoveForm({
         kind,
         amount: value,
         reason,
-        ...(needsApproval && managerId ? { approval: { staffId: managerId, pin } } : {}),
+        ...(needsApproval && approval.staffId ? { approval: { staffId: approval.staffId, pin: approval.pin } } : {}),
       });
       onDone(value);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'FORBIDDEN' && !needsApproval) {
-        const roster = await api.staff.roster(null).catch(() => []);
-        const ms = roster.filter((s) => s.role !== 'cashier');
-        setManagers(ms);
-        setManagerId(ms[0]?.id ?? '');
-        setNeedsApproval(true);
-      }
+      // refused for want of a manager's approval: ask for one (the roster of who may give it is read now)
+      if (err instanceof ApiError && err.code === 'FORBIDDEN' && !needsApproval) setNeedsApproval(true);
       onError(err);
     }
   };
@@ -78,17 +71,11 @@ export function MoveForm({
       {needsApproval && (
         <fieldset className="approval">
           <legend>{t('shift.approval')}</legend>
-          <div className="field">
-            <label htmlFor="move-manager">{t('shift.approval.who')}</label>
-            <select id="move-manager" value={managerId} onChange={(e) => setManagerId(e.target.value)}>
-              {managers.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </div>
-          <PinField id="move-pin" label={t('shift.approval.pin')} value={pin} onChange={setPin} />
+          <ApproverFields
+            idPrefix="move"
+            labels={[t('shift.approval.who'), t('shift.approval.pin')]}
+            approval={approval}
+          />
         </fieldset>
       )}
       <FormActions submit={t('shift.move.submit')} cancel={t('common.cancel')} onCancel={onCancel} />
@@ -129,13 +116,7 @@ export function CloseForm({
   return (
     <form className="shift-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <h3>{t('shift.close.title')}</h3>
-      <CashCountFields
-        label={t('shift.report.countedCash')}
-        state={count}
-        onChange={setCount}
-        currency={currency}
-        locale={locale}
-      />
+      <CashCountFields label={t('shift.report.countedCash')} state={count} onChange={setCount} />
       <TextField id="close-note" label={t('shift.close.note')} value={note} onChange={setNote} />
       <FormActions submit={t('shift.close.submit')} cancel={t('common.cancel')} onCancel={onCancel} />
     </form>

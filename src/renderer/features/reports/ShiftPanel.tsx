@@ -115,13 +115,7 @@ export function ShiftPanel() {
             {t('shift.open.title')}
           </h2>
           <p className="muted">{t('shift.none')}</p>
-          <CashCountFields
-            label={t('shift.float')}
-            state={count}
-            onChange={setCount}
-            currency={currency}
-            locale={locale}
-          />
+          <CashCountFields label={t('shift.float')} state={count} onChange={setCount} />
           <button type="submit" className="btn btn-primary">
             {t('shift.open.submit')}
           </button>

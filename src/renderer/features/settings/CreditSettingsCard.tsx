@@ -3,8 +3,9 @@ import { CREDIT_POLICIES } from '../../../shared/contract/receivables';
 import { parseMoney, toDecimalString } from '../../../shared/money';
 import { useI18n } from '../../i18n';
 import { SelectField } from '../../ui/fields';
-import { binders, HintedTextField, messageOptions, useLoadedForm } from '../../ui/form';
+import { binders, HintedTextField, useLoadedForm } from '../../ui/form';
 import { useApiMutation, useApiQuery } from '../../ui/query';
+import { namedOptions } from '../../ui/SelectFields';
 import { useToast } from '../../ui/toast';
 import { SettingsCard, type ShopCardProps } from './SettingsCard';
 
@@ -87,7 +88,7 @@ export function CreditSettingsCard({ editable, currency, locale }: ShopCardProps
           label={t('account.policy')}
           value={form.policy}
           onChange={(v) => put('policy', v)}
-          options={messageOptions(t, 'account.policy.', CREDIT_POLICIES)}
+          options={namedOptions(t, 'account.policy', CREDIT_POLICIES)}
         />
       </div>
     </SettingsCard>

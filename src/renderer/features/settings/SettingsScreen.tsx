@@ -3,6 +3,7 @@ import type { StoreProfile, TaxRate } from '../../../shared/contract/system';
 import { useI18n } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { FormActions } from '../../ui/DialogParts';
 import { CheckField, CurrencySelect, LanguageSelect, TextAreaField, TextField, TimeZoneSelect } from '../../ui/fields';
 import { useForm, useLoadedForm } from '../../ui/form';
 import { useApiQuery } from '../../ui/query';
@@ -162,14 +163,7 @@ function TaxRates({
       <TextField id="tax-name" label={t('settings.taxName')} required autoFocus {...bind('name')} />
       <TextField id="tax-rate" label={t('settings.taxRate')} inputMode="decimal" required {...bind('rate')} />
       <CheckField id="tax-default" label={t('settings.taxDefault')} {...check('isDefault')} />
-      <div className="row-actions">
-        <button type="submit" className="btn btn-primary">
-          {t('common.save')}
-        </button>
-        <button type="button" className="btn btn-ghost" onClick={() => setEditing(null)}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions submit={t('common.save')} cancel={t('common.cancel')} onCancel={() => setEditing(null)} />
     </form>
   );
 

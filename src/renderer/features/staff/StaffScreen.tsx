@@ -4,10 +4,13 @@ import { ROLES, type Role } from '../../../shared/permissions';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
+import { type Column, DataTable } from '../../ui/DataTable';
+import { FormActions } from '../../ui/DialogParts';
 import { PinField, SelectField, TextField } from '../../ui/fields';
-import { messageOptions, useForm } from '../../ui/form';
+import { useForm } from '../../ui/form';
 import { useApiQuery } from '../../ui/query';
 import { Screen } from '../../ui/Screen';
+import { namedOptions } from '../../ui/SelectFields';
 import { useToast } from '../../ui/toast';
 import { RolesCard } from './RolesCard';
 
@@ -59,55 +62,55 @@ export function StaffScreen() {
     }
   };
 
+  const columns: Column<StaffRow>[] = [
+    { key: 'name', header: t('staff.name'), cell: (r) => r.name },
+    { key: 'role', header: t('staff.role'), cell: (r) => t(`role.${r.role}` as MessageKey) },
+    {
+      key: 'status',
+      header: t('staff.status'),
+      cell: (r) => (
+        <span className={`pill ${r.active ? 'pill-ok' : 'pill-off'}`}>
+          {r.active ? t('staff.active') : t('staff.inactive')}
+        </span>
+      ),
+    },
+    {
+      key: 'actions',
+      header: t('staff.actions'),
+      hidden: !manage,
+      cell: (r) => (
+        <div className="row-actions">
+          {r.id !== session.staff.id && (
+            <button type="button" className="btn btn-sm" onClick={() => void setActive(r, !r.active)}>
+              {t(r.active ? 'staff.deactivate' : 'staff.reactivate')}
+              <span className="sr-only"> {r.name}</span>
+            </button>
+          )}
+          <button
+            type="button"
+            className="btn btn-sm"
+            onClick={() => {
+              setResetFor(r);
+              setNewPin('');
+            }}
+          >
+            {t('staff.resetPin')}
+            <span className="sr-only"> {r.name}</span>
+          </button>
+        </div>
+      ),
+    },
+  ];
+
   return (
     <Screen headingId="h-staff" title={t('staff.title')}>
       <div className="card">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('staff.name')}</th>
-              <th scope="col">{t('staff.role')}</th>
-              <th scope="col">{t('staff.status')}</th>
-              {manage && <th scope="col">{t('staff.actions')}</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id} className={r.active ? '' : 'row-inactive'}>
-                <td>{r.name}</td>
-                <td>{t(`role.${r.role}` as MessageKey)}</td>
-                <td>
-                  <span className={`pill ${r.active ? 'pill-ok' : 'pill-off'}`}>
-                    {r.active ? t('staff.active') : t('staff.inactive')}
-                  </span>
-                </td>
-                {manage && (
-                  <td>
-                    <div className="row-actions">
-                      {r.id !== session.staff.id && (
-                        <button type="button" className="btn btn-sm" onClick={() => void setActive(r, !r.active)}>
-                          {t(r.active ? 'staff.deactivate' : 'staff.reactivate')}
-                          <span className="sr-only"> {r.name}</span>
-                        </button>
-                      )}
-                      <button
-                        type="button"
-                        className="btn btn-sm"
-                        onClick={() => {
-                          setResetFor(r);
-                          setNewPin('');
-                        }}
-                      >
-                        {t('staff.resetPin')}
-                        <span className="sr-only"> {r.name}</span>
-                      </button>
-                    </div>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={rows}
+          columns={columns}
+          rowKey={(r) => r.id}
+          rowClassName={(r) => (r.active ? undefined : 'row-inactive')}
+        />
         {resetFor && (
           <form className="inline-form" onSubmit={resetPin}>
             <PinField
@@ -117,12 +120,7 @@ export function StaffScreen() {
               value={newPin}
               onChange={setNewPin}
             />
-            <button type="submit" className="btn btn-primary">
-              {t('common.save')}
-            </button>
-            <button type="button" className="btn btn-ghost" onClick={() => setResetFor(null)}>
-              {t('common.cancel')}
-            </button>
+            <FormActions submit={t('common.save')} cancel={t('common.cancel')} onCancel={() => setResetFor(null)} />
           </form>
         )}
       </div>
@@ -134,7 +132,7 @@ export function StaffScreen() {
             <SelectField
               id="new-role"
               label={t('staff.role')}
-              options={messageOptions(t, 'role.', ROLES)}
+              options={namedOptions(t, 'role', ROLES)}
               {...bind('role')}
             />
             <PinField id="new-pin" label={t('staff.pin')} {...bind('pin')} />

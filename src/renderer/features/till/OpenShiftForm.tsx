@@ -12,6 +12,41 @@ export function isNoOpenShift(e: unknown): boolean {
 }
 
 /**
+ * What a dialog whose cash may be refused for want of a shift keeps (sale, refund, debt payment): its problem line,
+ * whether its call is under way, and whether it waits for a shift to be opened. `run` makes the call, saying why it
+ * failed and whether it was for want of a shift; `actions` go on its ShiftAwareActions, `form(retry)` on its
+ * OpenShiftForm (the float in the dialog's money), which carries on with `retry` once the shift is open.
+ */
+export function useShiftGate(currency: CurrencyCode, locale: string) {
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [needsShift, setNeedsShift] = useState(false);
+  const run = async (call: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call();
+    } catch (err) {
+      setError(messageOf(err));
+      setNeedsShift(isNoOpenShift(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const form = (retry: () => void) => ({
+    currency,
+    locale,
+    busy,
+    onError: setError,
+    onOpened: () => {
+      setNeedsShift(false);
+      retry();
+    },
+  });
+  return { error, setError, busy, needsShift, run, actions: { error, needsShift, busy }, form };
+}
+
+/**
  * Opening a shift from the dialog whose cash was refused for want of one: the float in the drawer (empty is none) and
  * Enter open it, and `onOpened` carries on with what was refused (the sale, the refund, the debt payment). Shown under
  * the server's plain words, with the float field focused so one key does it.

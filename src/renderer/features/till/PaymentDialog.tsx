@@ -4,7 +4,7 @@ import { type CurrencyCode, MoneyParseError, parseMoney, toDecimalString } from 
 import { type MessageKey, useT } from '../../i18n';
 import { Dialog } from '../../ui/Dialog';
 import { messageOf } from '../../ui/toast';
-import { isNoOpenShift, OpenShiftForm, ShiftAwareActions } from './OpenShiftForm';
+import { OpenShiftForm, ShiftAwareActions, useShiftGate } from './OpenShiftForm';
 import { PayEntry } from './PayEntry';
 import { methodKeys, PayFigures } from './PayMethods';
 import { addPayment, paymentProgress, suggestedAmount } from './payments';
@@ -46,11 +46,12 @@ export function PaymentDialog({
     toDecimalString(suggestedAmount(quote, initialPayments, methods[0] ?? 'cash'), currency),
   );
   const [reference, setReference] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const gate = useShiftGate(currency, locale);
+  const { setError, busy } = gate;
   const amountRef = useRef<HTMLInputElement>(null);
-  // the payments refused because no shift is open: the cashier opens one here (float, Enter) and the sale goes on
-  const [needsShift, setNeedsShift] = useState<PaymentInput[] | null>(null);
+  // the payments last tried: refused because no shift is open, they are made again once the cashier has opened one
+  // here (float, Enter), and the sale goes on
+  const tried = useRef<PaymentInput[]>([]);
 
   const progress = paymentProgress(quote, payments);
   const typed = typedAmount(amount, currency, locale);
@@ -72,23 +73,9 @@ export function PaymentDialog({
     });
   };
 
-  const complete = async (list: PaymentInput[]) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await onComplete(list);
-    } catch (e) {
-      setError(messageOf(e));
-      if (isNoOpenShift(e)) setNeedsShift(list);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const shiftOpened = () => {
-    const list = needsShift;
-    setNeedsShift(null);
-    if (list) void complete(list);
+  const complete = (list: PaymentInput[]) => {
+    tried.current = list;
+    return gate.run(() => onComplete(list));
   };
 
   const submit = (e: FormEvent) => {
@@ -133,7 +120,8 @@ export function PaymentDialog({
   return (
     <Dialog
       title={t('till.payTitle')}
-      onClose={busy ? () => {} : onClose}
+      onClose={onClose}
+      busy={busy}
       className="till-pay-dialog"
       initialFocus="#pay-amount"
     >
@@ -210,26 +198,15 @@ export function PaymentDialog({
             }
             busy={busy}
           />
-          <ShiftAwareActions
-            error={error}
-            needsShift={needsShift != null}
-            busy={busy}
-            large
-            className="row-actions pay-actions"
-            onClose={onClose}
-          >
+          <ShiftAwareActions {...gate.actions} large className="row-actions pay-actions" onClose={onClose}>
             {completes ? t('till.complete') : t('till.addPayment')}
           </ShiftAwareActions>
         </form>
-        {needsShift && (
+        {gate.needsShift && (
           <OpenShiftForm
             id="pay-float"
-            currency={currency}
-            locale={locale}
             submitLabel={t('shift.till.submit')}
-            busy={busy}
-            onOpened={shiftOpened}
-            onError={setError}
+            {...gate.form(() => void complete(tried.current))}
           />
         )}
       </div>

@@ -9,7 +9,7 @@ import { Dialog } from '../../ui/Dialog';
 import { TextField } from '../../ui/fields';
 import { useApiQuery } from '../../ui/query';
 import { messageOf, useToast } from '../../ui/toast';
-import { isNoOpenShift, OpenShiftForm, ShiftAwareActions } from './OpenShiftForm';
+import { OpenShiftForm, ShiftAwareActions, useShiftGate } from './OpenShiftForm';
 import { PayEntry } from './PayEntry';
 import { methodKeys, PayFigures } from './PayMethods';
 import { comboboxOf, SearchResults } from './SearchResults';
@@ -58,10 +58,9 @@ export function ReceivePaymentDialog({
   const [method, setMethodState] = useState<ReceiptMethod>('cash');
   const [reference, setReference] = useState('');
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // the cash payment was refused because no shift is open: the cashier opens one here (float, Enter) and it goes on
-  const [needsShift, setNeedsShift] = useState(false);
+  // a cash payment refused because no shift is open: the cashier opens one here (float, Enter) and it goes on
+  const gate = useShiftGate(currency, locale);
+  const { setError, busy } = gate;
   const amountRef = useRef<HTMLInputElement>(null);
   /** one key per distinct request: a retry of the same payment after a lost answer can never take it twice */
   const attempt = useRef<{ key: string; body: string } | null>(null);
@@ -107,10 +106,9 @@ export function ReceivePaymentDialog({
     };
     const json = JSON.stringify(body);
     if (attempt.current?.body !== json) attempt.current = { key: crypto.randomUUID(), body: json };
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await api.receivables.receivePayment({ ...body, idempotencyKey: attempt.current.key });
+    const idempotencyKey = attempt.current.key;
+    await gate.run(async () => {
+      const r = await api.receivables.receivePayment({ ...body, idempotencyKey });
       announceAccountChange(customer.id);
       toast.success(
         t('account.received', {
@@ -120,12 +118,7 @@ export function ReceivePaymentDialog({
         }),
       );
       onClose();
-    } catch (err) {
-      setError(messageOf(err));
-      setNeedsShift(isNoOpenShift(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   // Alt+1…4 choose how they pay
@@ -135,7 +128,8 @@ export function ReceivePaymentDialog({
   return (
     <Dialog
       title={title}
-      onClose={busy ? () => {} : onClose}
+      onClose={onClose}
+      busy={busy}
       className="till-receive-dialog"
       initialFocus={customer ? '#rcv-amount' : '#rcv-customer'}
     >
@@ -212,9 +206,7 @@ export function ReceivePaymentDialog({
             <TextField id="rcv-note" label={t('account.note')} autoComplete="off" value={note} onChange={setNote} />
           </PayEntry>
           <ShiftAwareActions
-            error={error}
-            needsShift={needsShift}
-            busy={busy}
+            {...gate.actions}
             disabled={!customer}
             large
             className="row-actions pay-actions"
@@ -231,18 +223,11 @@ export function ReceivePaymentDialog({
             {t('account.take')}
           </ShiftAwareActions>
         </form>
-        {customer && needsShift && (
+        {customer && gate.needsShift && (
           <OpenShiftForm
             id="rcv-float"
-            currency={currency}
-            locale={locale}
             submitLabel={t('shift.till.submitPayment')}
-            busy={busy}
-            onOpened={() => {
-              setNeedsShift(false);
-              void submit();
-            }}
-            onError={setError}
+            {...gate.form(() => void submit())}
           />
         )}
       </div>

@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import type { OrderWithRefunds, RefundMethodChoice } from '../../../shared/contract/refunds';
-import type { CurrencyCode } from '../../../shared/money';
+import { type CurrencyCode, formatMoney } from '../../../shared/money';
 import { type MessageKey, useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { TableHead } from '../../ui/DataTable';
@@ -9,7 +9,7 @@ import { EscButton, InlineError } from '../../ui/DialogParts';
 import { SelectField, TextField } from '../../ui/fields';
 import { messageOf, useToast } from '../../ui/toast';
 import { formatQty, parseQty } from './cart';
-import { isNoOpenShift, OpenShiftForm, ShiftAwareActions } from './OpenShiftForm';
+import { OpenShiftForm, ShiftAwareActions, useShiftGate } from './OpenShiftForm';
 
 const REFUND_METHODS = ['original', 'cash', 'on_account'] as const satisfies readonly RefundMethodChoice[];
 
@@ -23,28 +23,28 @@ export function RefundDialog({
   saleId,
   currency,
   locale,
-  money,
-  onDone,
   onClose,
+  onDone = onClose,
 }: {
   saleId: string;
+  /** the currency the dialog writes amounts in (and the float of a shift opened here) */
   currency: CurrencyCode;
   locale: string;
-  money: (n: number) => string;
-  onDone: () => void;
   onClose: () => void;
+  /** after the refund is made (by default as onClose) */
+  onDone?: () => void;
 }) {
   const t = useT();
+  const money = (n: number) => formatMoney(n, currency, locale);
   const toast = useToast();
   const [data, setData] = useState<OrderWithRefunds | null>(null);
   const [qty, setQty] = useState<Record<string, string>>({});
   const [restock, setRestock] = useState<Record<string, boolean>>({});
   const [method, setMethod] = useState<RefundMethodChoice>('original');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // the cash refund was refused because no shift is open: the cashier opens one here (float, Enter) and it goes on
-  const [needsShift, setNeedsShift] = useState(false);
+  // a cash refund refused because no shift is open: the cashier opens one here (float, Enter) and it goes on
+  const gate = useShiftGate(currency, locale);
+  const { error, setError, busy } = gate;
   /** one key per refund attempt: a retry after a lost answer returns the same refund */
   const key = useRef(crypto.randomUUID());
 
@@ -57,12 +57,12 @@ export function RefundDialog({
         setRestock(Object.fromEntries(d.lines.map((l) => [l.salesLineId, true])));
       })
       .catch((e) => setError(messageOf(e)));
-  }, [saleId]);
+  }, [saleId, setError]);
 
   const submit = async (e?: FormEvent) => {
     e?.preventDefault();
     if (!data || busy) return;
-    const lines = [];
+    const lines: { salesLineId: string; qtyMilli: number; restock: boolean }[] = [];
     for (const l of data.lines) {
       const text = (qty[l.salesLineId] ?? '').trim();
       if (!text) continue;
@@ -74,9 +74,7 @@ export function RefundDialog({
     }
     if (!lines.length) return setError(t('till.refundPickLine'));
     if (!reason.trim()) return setError(t('till.refundReason'));
-    setBusy(true);
-    setError(null);
-    try {
+    await gate.run(async () => {
       const r = await api.refunds.create({
         salesOrderId: data.order.id,
         lines,
@@ -92,19 +90,15 @@ export function RefundDialog({
         }),
       );
       onDone();
-    } catch (err) {
-      setError(messageOf(err));
-      setNeedsShift(isNoOpenShift(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const o = data?.order;
   return (
     <Dialog
       title={o ? t('till.refundTitle', { number: o.number }) : t('till.refundLoading')}
-      onClose={busy ? () => {} : onClose}
+      onClose={onClose}
+      busy={busy}
       className="till-refund-dialog"
     >
       {o && data && (
@@ -179,29 +173,16 @@ export function RefundDialog({
               onChange={setReason}
             />
           </div>
-          <ShiftAwareActions
-            error={error}
-            needsShift={needsShift}
-            busy={busy}
-            disabled={data.blockedReason != null}
-            onClose={onClose}
-          >
+          <ShiftAwareActions {...gate.actions} disabled={data.blockedReason != null} onClose={onClose}>
             {t('till.refundGo')}
           </ShiftAwareActions>
         </form>
       )}
-      {o && needsShift && (
+      {o && gate.needsShift && (
         <OpenShiftForm
           id="refund-float"
-          currency={currency}
-          locale={locale}
           submitLabel={t('shift.till.submitRefund')}
-          busy={busy}
-          onOpened={() => {
-            setNeedsShift(false);
-            void submit();
-          }}
-          onError={setError}
+          {...gate.form(() => void submit())}
         />
       )}
       {!o && error && (

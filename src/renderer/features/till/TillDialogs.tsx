@@ -6,10 +6,11 @@ import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { Dialog } from '../../ui/Dialog';
 import { ConfirmDialog, EnterButton, EscButton, InlineError } from '../../ui/DialogParts';
-import { PinField, SelectField } from '../../ui/fields';
+import { SelectField } from '../../ui/fields';
 import { Keypad } from '../../ui/Keypad';
 import { useApiQuery } from '../../ui/query';
 import { messageOf } from '../../ui/toast';
+import { ApproverFields, useApproval } from '../staff/ApproverFields';
 import { formatQty, parsePercent, parseQty } from './cart';
 import type { ApprovalGrant } from './useSale';
 
@@ -145,11 +146,8 @@ export function ApprovalDialog({
   onClose: () => void;
 }) {
   const t = useT();
-  const roster = useApiQuery('staff', 'roster', null).data;
-  const approvers = useMemo(() => (roster ?? []).filter((r) => r.role !== 'cashier'), [roster]);
-  const [chosen, setStaffId] = useState('');
-  const staffId = chosen || (approvers[0]?.id ?? '');
-  const [pin, setPin] = useState('');
+  const approval = useApproval();
+  const { staffId, pin, setPin } = approval;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -184,14 +182,12 @@ export function ApprovalDialog({
         ))}
       </ul>
       <form onSubmit={(e) => void submit(e)} className="till-dialog-form">
-        <SelectField
-          id="approve-who"
-          label={t('till.approver')}
-          value={staffId}
-          onChange={setStaffId}
-          options={approvers.map((a) => ({ value: a.id, label: a.name }))}
+        <ApproverFields
+          idPrefix="approve"
+          labels={[t('till.approver'), t('till.approverPin')]}
+          approval={approval}
+          autoFocus
         />
-        <PinField id="approve-pin" label={t('till.approverPin')} value={pin} onChange={setPin} autoFocus />
         <InlineError error={error} />
         <div className="row-actions">
           <EnterButton disabled={busy || !pin}>{t('till.approve')}</EnterButton>

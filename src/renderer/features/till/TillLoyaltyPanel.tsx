@@ -4,7 +4,7 @@ import type { Cart } from '../../../shared/contract/sales';
 import { useT } from '../../i18n';
 import { api } from '../../lib/api';
 import { useShell } from '../../lib/session';
-import { useApiQuery } from '../../ui/query';
+import { useApiQuery, useRefetchOnChange } from '../../ui/query';
 
 const DEBOUNCE_MS = 200;
 
@@ -38,12 +38,7 @@ export function TillLoyaltyPanel({
   const seq = useRef(0);
 
   // a sale done: its points are in, read the balance again (not on opening: the query reads it then)
-  const shownAfter = useRef(refreshKey);
-  useEffect(() => {
-    if (shownAfter.current === refreshKey) return;
-    shownAfter.current = refreshKey;
-    void refetch();
-  }, [refreshKey, refetch]);
+  useRefetchOnChange(refreshKey, refetch);
 
   useEffect(() => {
     const mine = ++seq.current;

@@ -393,14 +393,7 @@ export function TillScreen() {
         <ParkedDialog timeText={(ms) => timeFmt.format(ms)} onResume={(id) => void resume(id)} onClose={closeDialog} />
       )}
       {dialog === 'refund' && refundSaleId && (
-        <RefundDialog
-          saleId={refundSaleId}
-          currency={currency}
-          locale={locale}
-          money={money}
-          onDone={closeDialog}
-          onClose={closeDialog}
-        />
+        <RefundDialog saleId={refundSaleId} currency={currency} locale={locale} onClose={closeDialog} />
       )}
       {dialog === 'cancel' && (
         <CancelSaleDialog

@@ -1,5 +1,6 @@
 import type { CompleteResult, Quote } from '../../../shared/contract/sales';
 import { type MessageKey, useT } from '../../i18n';
+import { EscButton } from '../../ui/DialogParts';
 import { SendReceipt } from '../messaging/SendReceipt';
 
 /** Always on screen: what the sale comes to, what the customer saved, and the key to take payment. */
@@ -126,9 +127,7 @@ export function CompletionPanel({
       <SendReceipt order={o} />
       <p className="muted">
         {t('till.nextSale')}{' '}
-        <button type="button" className="btn btn-sm btn-ghost" onClick={onDismiss}>
-          {t('common.close')} <kbd>Esc</kbd>
-        </button>
+        <EscButton label={t('common.close')} onClick={onDismiss} className="btn btn-sm btn-ghost" />
       </p>
     </section>
   );

@@ -7,6 +7,7 @@ import {
   type ImportPreview,
 } from '../../../../shared/contract/customer-import';
 import { type MessageKey, useT } from '../../../i18n';
+import { namedOptions } from '../../../ui/SelectFields';
 import { ColumnsStep } from '../../import/ColumnsStep';
 import type { Choice } from './ImportWizard';
 
@@ -38,7 +39,7 @@ export function CustomerColumnsStep({
       fileName={fileName}
       preview={preview}
       choice={choice}
-      fields={IMPORT_FIELDS.map((f) => ({ value: f, label: t(`imp.field.${f}` as MessageKey) }))}
+      fields={namedOptions(t, 'imp.field', IMPORT_FIELDS)}
       busy={busy}
       layout={(relayout) => (
         <>

@@ -41,7 +41,6 @@ export function ReportStep({
           <>
             <RadioGroup
               legend={t('imp.dup')}
-              name="imp-duplicates"
               options={namedOptions(t, 'imp.dup', ['skip', 'update'] as const)}
               value={policy.onDuplicate}
               disabled={busy}

@@ -31,7 +31,6 @@ export function OrderDialog({ id, onClose, onChanged }: { id: string; onClose: (
         saleId={order.id}
         currency={order.currency}
         locale={store?.locale ?? 'en'}
-        money={money}
         onClose={() => setRefunding(false)}
         onDone={() => {
           setRefunding(false);
