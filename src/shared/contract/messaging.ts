@@ -332,8 +332,9 @@ export const messaging = {
   sendStatement: procedure({
     input: z.object({
       customerId: Id,
-      from: Ymd,
-      to: Ymd,
+      /** the period; without it the shop's month so far, by the shop's time zone */
+      from: Ymd.optional(),
+      to: Ymd.optional(),
       channel: z.enum(['email', 'whatsapp']).default('email'),
       /** another e-mail address or WhatsApp number than the customer's own (still only if they agreed to it) */
       toAddress: z.string().trim().min(3).max(200).optional(),

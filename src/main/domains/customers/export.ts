@@ -12,6 +12,7 @@ import { AppError } from '../../../shared/errors';
 import { type CurrencyCode, isCurrencyCode, toDecimalString } from '../../../shared/money';
 import type { App } from '../../app';
 import type { Actor, AuditService } from '../audit/service';
+import { localDate } from '../debts/dates';
 import type { Deps } from '../deps';
 import { pdfTable } from '../exports/pdf-table';
 import type { SettingsService } from '../settings/service';
@@ -457,7 +458,7 @@ export async function exportCustomers(s: ExportServices, opts: ExportOptions): P
   const currency: CurrencyCode = isCurrencyCode(store.currency) ? store.currency : 'USD';
   const rows = readExportRows(s.deps, filter, currency);
   const headers = fields.map((f) => (MONEY_FIELDS.has(f) ? `${HEADERS[f]} (${currency})` : HEADERS[f]));
-  const day = new Date(s.deps.clock.now()).toISOString().slice(0, 10);
+  const day = localDate(s.deps.clock.now(), store.timeZone);
   const fileName = `customers-${day}.${format}`;
   const bytes =
     format === 'csv'

@@ -9,6 +9,7 @@ import type { Actor, AuditService } from '../audit/service';
 import { type ExportResult, MIME_TYPES } from '../customers/export';
 import { csvLine, neutraliseFormula } from '../customers/export-cells';
 import { writeXlsx, type XlsxCell } from '../customers/xlsx-writer';
+import { localDate } from '../debts/dates';
 import type { Deps } from '../deps';
 import { pdfTable } from '../exports/pdf-table';
 import type { SettingsService } from '../settings/service';
@@ -136,7 +137,7 @@ export async function exportHistory(
             rows: rows.map((r) => r.map(text)),
             emptyText: `No ${input.what} for this customer.`,
           });
-  const day = new Date(s.deps.clock.now()).toISOString().slice(0, 10);
+  const day = localDate(s.deps.clock.now(), store.timeZone);
   const fileName = `${input.what}-${customer.code ?? 'customer'}-${day}.${input.format}`;
   s.audit.record(actor, {
     action: `history.export`,

@@ -416,8 +416,8 @@ export class MessagingService {
     actor: Actor,
     input: {
       customerId: string;
-      from: string;
-      to: string;
+      from?: string;
+      to?: string;
       channel?: 'email' | 'whatsapp';
       toAddress?: string;
       idempotencyKey: string;

@@ -5,6 +5,7 @@ import { api } from '../../lib/api';
 import { downloadBase64 } from '../../lib/download';
 import { useShell } from '../../lib/session';
 import { SelectField, TextField } from '../../ui/fields';
+import { useShopFormat } from '../../ui/format';
 import { useApiQuery, useSetAnswer } from '../../ui/query';
 import { namedOptions } from '../../ui/SelectFields';
 import { TabScreen, type TabScreenSpec } from '../../ui/Tabs';
@@ -53,7 +54,8 @@ function CardNumberingForm({ settings }: { settings: CardSettings }) {
   const { onError } = useShell();
   const setAnswer = useSetAnswer();
   const [s, setS] = useState<CardSettings>(settings);
-  const [since, setSince] = useState(() => new Date().toISOString().slice(0, 10));
+  const today = useShopFormat().day(Date.now());
+  const [since, setSince] = useState(today);
   const save = async (e: FormEvent) => {
     e.preventDefault();
     try {

@@ -7,21 +7,21 @@ import { useShell } from '../../lib/session';
 import { type Column, DataTable } from '../../ui/DataTable';
 import { ExportButtons } from '../../ui/ExportButtons';
 import { SelectField } from '../../ui/fields';
+import { useShopFormat } from '../../ui/format';
 import { useApiQuery } from '../../ui/query';
 import { DateRangeFields, FilterBar, ReportFrame } from '../../ui/ReportFrame';
 import { namedOptions } from '../../ui/SelectFields';
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 const PERIODS = ['day', 'month'] as const;
 
 /** Points issued, redeemed, expired and outstanding (with the money owed for them) per day or month, and export. */
 export function PointsReport() {
   const t = useT();
   const { store } = useShell();
-  const today = new Date();
+  const today = useShopFormat().day(Date.now());
   const [q, setQ] = useState<PointsReportQuery>({
-    from: iso(new Date(today.getFullYear(), today.getMonth(), 1, 12)),
-    to: iso(today),
+    from: `${today.slice(0, 8)}01`,
+    to: today,
     period: 'day',
   });
   const locale = store?.locale;

@@ -108,11 +108,9 @@ export function CustomerRelationships({ customer }: { customer: Customer }) {
    */
   const sendStatement = (channel: 'email' | 'whatsapp') =>
     run(async () => {
-      const today = localInput(Date.now()).slice(0, 10);
+      // no period: the shop's month so far, by the shop's calendar (this computer's clock may be in another zone)
       const m = await api.messaging.sendStatement({
         customerId: customer.id,
-        from: `${today.slice(0, 8)}01`,
-        to: today,
         channel,
         idempotencyKey: `statement-${channel}-${customer.id}-${Date.now()}`,
       });
