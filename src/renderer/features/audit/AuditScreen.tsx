@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { AuditRow } from '../../../shared/contract/audit';
 import { useI18n } from '../../i18n';
 import { useShell } from '../../lib/session';
@@ -65,7 +65,7 @@ export function AuditScreen() {
   const columns: Column<AuditRow>[] = [
     { key: 'when', header: t('audit.when'), className: 'nowrap', cell: (r) => fmt.format(new Date(r.at)) },
     { key: 'who', header: t('audit.who'), cell: (r) => r.actorName },
-    { key: 'action', header: t('audit.action'), cell: (r) => <code>{r.action}</code> },
+    { key: 'action', header: t('audit.action'), cell: (r) => <code>{breakAfterDots(r.action)}</code> },
     { key: 'entity', header: t('audit.entity'), cell: (r) => r.entity },
     {
       key: 'changes',
@@ -132,4 +132,18 @@ export function AuditScreen() {
       </div>
     </Screen>
   );
+}
+
+/** An action's code ("staff.signIn") with a line break allowed after each dot, so it never breaks inside a word. */
+function breakAfterDots(code: string) {
+  return code.split('.').map((part, i, all) => (
+    <Fragment key={all.slice(0, i + 1).join('.')}>
+      {part}
+      {i < all.length - 1 && (
+        <>
+          .<wbr />
+        </>
+      )}
+    </Fragment>
+  ));
 }

@@ -41,7 +41,7 @@ export function PointsReport() {
   const cols = ['issued', 'redeemed', 'expired', 'clawedBack', 'adjusted', 'outstanding'] as const;
   type Row = Report['rows'][number];
   const columns: Column<Row>[] = [
-    { key: 'period', header: t('loy.rep.col.period'), cell: (r) => r.period },
+    { key: 'period', header: t('loy.rep.col.period'), className: 'nowrap', cell: (r) => r.period },
     ...cols.map((c): Column<Row> => ({ key: c, header: t(`loy.rep.col.${c}`), num: true, cell: (r) => n(r[c]) })),
     {
       key: 'liability',
