@@ -177,6 +177,21 @@ describe('a statement by WhatsApp', { timeout: 30_000 }, () => {
     expect(seen).toHaveLength(0);
   });
 
+  it('without a period it is the shop’s month so far by the shop’s calendar, also when UTC is still on the day before', async () => {
+    expect(app.services.messaging.shop().timeZone).toBe('Africa/Kampala');
+    // 22:30 UTC on 31 January is 01:30 on 1 February in Kampala: the entries made now are February's
+    app.clock.set(Date.UTC(2026, 0, 31, 22, 30));
+    await signInAs(app.call, DEMO.owner, DEMO.ownerPin, 'owner');
+    const ruth = await customer({});
+    const m = await ok<OutboxMessage>('messaging.sendStatement', {
+      customerId: ruth,
+      channel: 'whatsapp',
+      idempotencyKey: 'statement-wa-late',
+    });
+    expect(m.body).toContain('Balance: UGX 60,000');
+    expect(m.body).toMatch(/\n2026-02-01 Invoice S-000042 UGX 42,000\n2026-02-01 Invoice S-000043 UGX 18,000\n/);
+  });
+
   it('goes only to a customer who agreed to WhatsApp, and says so in words; nothing is queued', async () => {
     const nana = await customer({ firstName: 'Nana', consentWhatsapp: false });
     const res = await app.call(
