@@ -22,11 +22,12 @@ import { benchStartup } from './startup';
 import { type BenchResult, report } from './stats';
 
 // Seed the reference shop (100k customers, 1M sales) once for every benchmark, not once per benchmark.
+let seeded: string | null = null;
 if (!process.env.COUNTERLINE_BENCH_DATA) {
-  const dir = mkdtempSync(join(tmpdir(), 'counterline-bench-'));
-  console.log(`Seeding the reference dataset into ${dir} (minutes; set COUNTERLINE_BENCH_DATA=<dir> to reuse one)`);
-  seedReference({ dataDir: dir, scale: Number(process.env.COUNTERLINE_BENCH_SCALE ?? 1) }).app.close();
-  process.env.COUNTERLINE_BENCH_DATA = dir;
+  seeded = mkdtempSync(join(tmpdir(), 'counterline-bench-'));
+  console.log(`Seeding the reference dataset into ${seeded} (minutes; set COUNTERLINE_BENCH_DATA=<dir> to reuse one)`);
+  seedReference({ dataDir: seeded, scale: Number(process.env.COUNTERLINE_BENCH_SCALE ?? 1) }).app.close();
+  process.env.COUNTERLINE_BENCH_DATA = seeded;
 }
 
 // `npm run bench -- sales pricing` runs only those (names as below); no names: all of them, in this order
@@ -56,3 +57,6 @@ const results: BenchResult[] = [];
 for (const [name, run] of Object.entries(benches))
   if (!wanted.length || wanted.includes(name)) results.push(...[await run()].flat());
 for (const r of results) console.log(report(r));
+// kept, since seeding takes minutes: the next run can reuse it
+if (seeded)
+  console.log(`The seeded shop stays in ${seeded}: reuse it with COUNTERLINE_BENCH_DATA=${seeded}, or delete it.`);
