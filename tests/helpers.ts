@@ -87,6 +87,25 @@ export function ledgerMismatches(db: { prepare(sql: string): { all(): unknown[] 
   };
 }
 
+/**
+ * Customers whose cached tier spend (migration 0023) is not the sum it stands for: completed sales less completed
+ * refunds at or after its window start, with the earliest of their times.
+ */
+export function tierSpendMismatches(db: { prepare(sql: string): { all(): unknown[] } }) {
+  const counted = (what: string) => `SELECT ${what} FROM sales_orders WHERE customer_id = c.id
+      AND completed_at >= c.tier_spend_since AND status = 'completed'`;
+  const refunded = (what: string) => `SELECT ${what} FROM refunds WHERE customer_id = c.id
+      AND at >= c.tier_spend_since AND status = 'completed'`;
+  return db
+    .prepare(
+      `SELECT c.id, c.tier_spend AS spend, c.tier_spend_oldest_at AS oldest FROM customers c
+       WHERE c.tier_spend IS NOT NULL AND (c.tier_spend_since IS NULL
+         OR c.tier_spend != (${counted('coalesce(sum(total + rounding), 0)')}) - (${refunded('coalesce(sum(subtotal + tax_total), 0)')})
+         OR c.tier_spend_oldest_at IS NOT (SELECT min(t) FROM (${counted('completed_at AS t')} UNION ALL ${refunded('at')})))`,
+    )
+    .all();
+}
+
 const LEDGERS = [
   'sales_orders',
   'sales_lines',

@@ -1,9 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Deps } from '../../src/main/domains/deps';
+import { monthsBefore } from '../../src/main/domains/loyalty/dates';
 import { replayLots } from '../../src/main/domains/loyalty/entries';
+import { recomputeTier, rollingSpend, tierFor } from '../../src/main/domains/loyalty/tiers';
 import type { LoyaltyQuote } from '../../src/shared/contract/loyalty';
 import type { SalesOrder } from '../../src/shared/contract/sales';
-import { ledgerMismatches } from '../helpers';
+import { ledgerMismatches, tierSpendMismatches } from '../helpers';
 import { type LoyaltyShop, loyaltyShop } from '../loyalty-helpers';
 
 const SKUS = ['MR-001', 'MR-002', 'MR-003', 'MR-004', 'MR-005', 'MR-006'];
@@ -39,6 +42,8 @@ describe('property: points stay equal to their ledger whatever happens at the ti
         { id: 'silver', name: 'Silver', thresholdSpend: 60_000, multiplierBp: 12_500 },
         { id: 'gold', name: 'Gold', thresholdSpend: 200_000, multiplierBp: 20_000 },
       ],
+      // short, so that the clock's moves take sales out of the tier window
+      tierWindowMonths: 1,
     });
     customers = [];
     for (const name of ['Ann', 'Ben', 'Cas']) customers.push(await shop.customer(name));
@@ -194,6 +199,16 @@ describe('property: points stay equal to their ledger whatever happens at the ti
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
         for (const o of ops) await run(o as never);
         expect(ledgerMismatches(db).points).toEqual([]);
+        expect(tierSpendMismatches(db)).toEqual([]);
+        // the tier worked out from the cache (where it answers) is the tier of the summed spend
+        const program = shop.app.services.loyalty.getProgram();
+        const tz = shop.app.services.settings.store().timeZone;
+        const deps = { sqlite: db, clock: shop.app.clock } as unknown as Deps;
+        const since = monthsBefore(shop.app.clock.now(), program.tierWindowMonths, tz);
+        for (const id of customers) {
+          const summed = tierFor(rollingSpend(deps, id, since), program.tiers)?.id ?? null;
+          expect(recomputeTier(deps, program, id, tz).tier?.id ?? null).toBe(summed);
+        }
         // every earn comes from a sale that took money other than points
         const unpaid = db
           .prepare(

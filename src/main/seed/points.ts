@@ -3,9 +3,9 @@ import type { LoyaltyProgram } from '../../shared/contract/loyalty';
 import { seededRandom, uuidv7Source } from '../../shared/ids';
 import type { AppCore } from '../app';
 import { cumulativeShare } from '../domains/loyalty/clawback';
-import { expiryAfter } from '../domains/loyalty/dates';
+import { expiryAfter, monthsBefore } from '../domains/loyalty/dates';
 import { EXPIRE_PREFIX, type LedgerRow, replayLots } from '../domains/loyalty/entries';
-import { tierFor } from '../domains/loyalty/tiers';
+import { cacheTierSpend, tierFor } from '../domains/loyalty/tiers';
 
 /** The reference shop's program: 1 point per UGX 1,000, valid 12 months, tiers by a year's spend (all ×1). */
 export const REFERENCE_PROGRAM: LoyaltyProgram = {
@@ -213,6 +213,8 @@ export function seedPoints(
         start = i;
       }
     }
+    // the rolling spend cached as the daily job leaves it, so a sale to a seeded customer need not sum it first
+    cacheTierSpend(sqlite, monthsBefore(now, program.tierWindowMonths, timeZone), "status = 'active'");
   })();
   return counts;
 }

@@ -47,6 +47,9 @@ export const customers = sqliteTable(
     priceListId: text('price_list_id'),
     /** loyalty tier, e.g. 'member' or 'gold'; segment offers can be limited to tiers */
     loyaltyTier: text('loyalty_tier'),
+    // tier_spend, tier_spend_since, tier_spend_oldest_at (migration 0023): the tier's rolling spend, a cache kept by
+    // triggers and read only by src/main/domains/loyalty/tiers.ts; left out here so that code reading whole customer
+    // rows runs on a database before 0023 (tests/integration/database.test.ts opens one)
     tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
     notes: text('notes').notNull().default(''),
     notesImportant: integer('notes_important', { mode: 'boolean' }).notNull().default(false),

@@ -50,7 +50,8 @@ export class CustomerDataExport {
     const { sqlite } = this.deps;
     const customer = sqlite.prepare('SELECT * FROM customers WHERE id = ?').get(id) as Row | undefined;
     if (!customer) throw new AppError('NOT_FOUND', 'That customer was not found.', { id });
-    delete customer.search_key;
+    // internal: the search index's row key and the loyalty tier's cached spend (migration 0023)
+    for (const k of ['search_key', 'tier_spend', 'tier_spend_since', 'tier_spend_oldest_at']) delete customer[k];
     const records: Record<string, Row[]> = {};
     for (const table of tablesNaming(sqlite)) {
       const rows = sqlite.prepare(`SELECT * FROM "${table}" WHERE customer_id = ? ORDER BY rowid`).all(id) as Row[];

@@ -3,9 +3,10 @@ import { stmt } from '../../db/statements';
 import type { Actor, AuditService } from '../audit/service';
 import type { Deps } from '../deps';
 import { birthdayCandidates, grantBirthday } from './birthday';
+import { monthsBefore } from './dates';
 import { pointsBalance } from './entries';
 import { customersWithDueExpiry, expireDueFor } from './expiry';
-import { recomputeTier } from './tiers';
+import { cacheTierSpend, recomputeTier } from './tiers';
 
 /** Runs a job a while after the app starts, then every so often, until stopped; a failure waits for the next run. */
 export class DailyJob {
@@ -73,26 +74,58 @@ export function runDailyJob(
         });
       })();
     }
-    // a tier can fall as old sales leave the window, so every customer who bought within it (plus one day) is checked
-    const since = now - (program.tierWindowMonths * 31 + 1) * 86_400_000;
-    const ids = stmt(
-      deps.sqlite,
-      `SELECT id FROM customers WHERE status = 'active' AND (loyalty_tier IS NOT NULL OR id IN
-           (SELECT customer_id FROM sales_orders WHERE completed_at >= ? AND customer_id IS NOT NULL))`,
-    ).all(since) as Array<{ id: string }>;
-    for (const { id } of ids) {
-      deps.sqlite.transaction(() => {
+    out.tiersChanged = refreshTiers(deps, audit, program, tz, actor);
+  }
+  return out;
+}
+
+/**
+ * Every active customer's cached tier spend made to answer for today's window again where it no longer does (set-based,
+ * in slices of customers so that each write stays short); then, as a tier can fall as old sales leave the window,
+ * every customer who bought within it (plus one day) or has a tier is checked. Returns how many tiers changed (each
+ * audited). The checks go in transactions of a few hundred customers: one per customer would wait on the disk each
+ * time a tier changes.
+ */
+export function refreshTiers(
+  deps: Deps,
+  audit: AuditService,
+  program: LoyaltyProgram,
+  tz: string,
+  actor: Actor,
+): number {
+  const now = deps.clock.now();
+  const w = monthsBefore(now, program.tierWindowMonths, tz);
+  const { last } = stmt(deps.sqlite, 'SELECT coalesce(max(rowid), 0) AS last FROM customers').get() as { last: number };
+  for (let lo = 0; lo < last; lo += 5000)
+    deps.sqlite.transaction(() =>
+      cacheTierSpend(
+        deps.sqlite,
+        w,
+        `rowid > @lo AND rowid <= @lo + 5000 AND status = 'active'
+         AND (tier_spend IS NULL OR tier_spend_since > @s OR tier_spend_oldest_at < @s)`,
+        { lo },
+      ),
+    )();
+  const ids = stmt(
+    deps.sqlite,
+    `SELECT id FROM customers WHERE status = 'active' AND (loyalty_tier IS NOT NULL OR id IN
+         (SELECT customer_id FROM sales_orders WHERE completed_at >= ? AND customer_id IS NOT NULL))`,
+  ).all(now - (program.tierWindowMonths * 31 + 1) * 86_400_000) as Array<{ id: string }>;
+  let changed = 0;
+  for (let i = 0; i < ids.length; i += 500) {
+    deps.sqlite.transaction(() => {
+      for (const { id } of ids.slice(i, i + 500)) {
         const t = recomputeTier(deps, program, id, tz);
-        if (!t.changed) return;
-        out.tiersChanged++;
+        if (!t.changed) continue;
+        changed++;
         audit.record(actor, {
           action: 'loyalty.tier',
           entity: 'customer',
           entityId: id,
           changes: [{ field: 'loyaltyTier', before: t.before, after: t.tier?.id ?? null }],
         });
-      })();
-    }
+      }
+    })();
   }
-  return out;
+  return changed;
 }
