@@ -15,7 +15,7 @@ import type { RefundDocument } from '../flow';
 import type { SettingsService } from '../settings/service';
 import { grantBirthday } from './birthday';
 import { pointsOnRefundCancel, pointsOnVoid, writeRefundPoints } from './clawback';
-import { DailyJob, runDailyJob } from './daily';
+import { DailyJob, runDailyJob, tierSpendSlices } from './daily';
 import { earnPoints } from './earn';
 import { lotsOf, pointsBalance, postPoints } from './entries';
 import { expireDueFor, expiresAtFor, nextExpiry } from './expiry';
@@ -409,17 +409,47 @@ export class LoyaltyService {
   }
 
   startDaily(firstAfterMs = 60_000, everyMs = 86_400_000): void {
-    this.daily ??= new DailyJob(() => this.runDaily(SYSTEM_ACTOR));
+    this.daily ??= new DailyJob(() => {
+      this.runDaily(SYSTEM_ACTOR);
+      this.fillTierSpend().catch((e) =>
+        console.error('Filling the cached tier spend failed; the next run goes on.', e),
+      );
+    });
     this.daily.start(firstAfterMs, everyMs);
   }
 
+  /** Stops the daily job, and the tier spend's filling after its current slice (the app is closing). */
   stopDaily(): void {
     this.daily?.stop();
+    this.closing = true;
   }
 
   /** The daily job: expire points past their date, birthday bonuses, tiers recomputed for customers with sales. */
   runDaily(actor: Actor): DailyRunResult {
     return runDailyJob(this.deps, this.audit, this.program.get(), this.tz(), actor);
+  }
+
+  private filling: Promise<void> | null = null;
+  private closing = false;
+
+  /** The slices fillTierSpend runs, for a caller that may block (the bench). */
+  tierSpendSlices(): Generator<void, void, void> {
+    return tierSpendSlices(this.deps, this.program.get(), this.tz());
+  }
+
+  /** Fills the cached tier spend where it no longer answers, a slice of customers at a time (the one run going on). */
+  fillTierSpend(): Promise<void> {
+    if (this.filling) return this.filling;
+    const run = async () => {
+      for (const _ of this.tierSpendSlices()) {
+        await new Promise((done) => setImmediate(done));
+        if (this.closing) return;
+      }
+    };
+    this.filling = run().finally(() => {
+      this.filling = null;
+    });
+    return this.filling;
   }
 }
 
