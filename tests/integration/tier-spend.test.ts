@@ -124,4 +124,20 @@ describe('the cached tier spend', () => {
     expect(cache(ben).spend).toBe(0);
     expect(tierSpendMismatches(shop.app.sqlite)).toEqual([]);
   });
+  it('is filled by the daily job the host starts, a while after the start', async () => {
+    shop = await loyaltyShop({ tiers: TIERS, tierWindowMonths: 1 });
+    const ann = await shop.customer('Ann');
+    const ben = await shop.customer('Ben'); // no sale and no tier: only the slices fill his
+    await sell(ann, 1);
+    shop.app.sqlite.prepare('UPDATE customers SET tier_spend = NULL').run();
+    const loyalty = shop.app.services.loyalty;
+    loyalty.startDaily(10, 86_400_000);
+    try {
+      for (let i = 0; i < 100 && cache(ben).spend === null; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(cache(ann).spend).toBe(spendNow(ann));
+      expect(cache(ben)).toMatchObject({ spend: 0, oldest: null });
+    } finally {
+      loyalty.stopDaily();
+    }
+  });
 });

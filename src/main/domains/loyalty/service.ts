@@ -415,6 +415,7 @@ export class LoyaltyService {
         console.error('Filling the cached tier spend failed; the next run goes on.', e),
       );
     });
+    this.closing = false;
     this.daily.start(firstAfterMs, everyMs);
   }
 
